@@ -1,0 +1,1 @@
+"""qdaid: exact, checkable figures on Qingdao's national poverty-alleviation honorees."""

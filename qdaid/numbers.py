@@ -1,0 +1,109 @@
+"""Chinese quantities → exact numbers.
+
+Owns the grammar of a number as Chinese news text writes it: Arabic or Chinese numerals,
+decimals, the multipliers 千/万/亿 (and their Traditional forms), and the approximation words
+that may stand before the number (近, 约, 超过, 逾), between number and multiplier (620余万),
+or after the classifier (以上, 左右). Values are `Decimal`, so 11.0436亿 is exactly 1104360000.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+# Traditional → Simplified for the characters that matter to numbers.
+TRADITIONAL = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "〇": "零", "佰": "百", "仟": "千"})
+
+MULTIPLIERS = {"千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8, "万亿": 10**12}
+
+APPROX_BEFORE = {"近": "nearly", "将近": "nearly", "约": "about", "大约": "about",
+                 "超过": "over", "逾": "over"}
+APPROX_INSIDE = {"多": "more_than", "余": "over"}
+APPROX_AFTER = {"以上": "over", "左右": "about", "余": "over", "多": "more_than"}
+APPROX_KINDS = ("exact", "more_than", "over", "nearly", "about")
+
+CHINESE_DIGITS = "零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億"
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A Chinese numeral may not start with a bare multiplier (万寿菊 is a flower, not 10⁴).
+CHINESE = r"(?:一半|半|[零〇一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億]*)"
+
+_BEFORE = "|".join(sorted(APPROX_BEFORE, key=len, reverse=True))
+_MULT = "万亿|千万|百万|亿|億|万|萬|千"
+# The number itself, from the approximation word before it to its multiplier.
+NUMBER_PATTERN = (
+    rf"(?P<before>{_BEFORE})?"
+    rf"(?:(?P<arabic>{ARABIC})\s?(?P<inside>[多余])?(?P<mult>{_MULT})?"
+    rf"|(?P<chinese>{CHINESE}))"
+    rf"(?P<after_mult>[多余])?"
+)
+_NUMBER_RE = re.compile(NUMBER_PATTERN)
+_TRAILING_APPROX_RE = re.compile(r"(以上|左右)$")
+
+
+class Quantity(NamedTuple):
+    value: Decimal
+    approx: str
+
+
+class NumberError(ValueError):
+    """Text that does not read as a quantity."""
+
+
+def chinese_to_decimal(numeral: str) -> Decimal:
+    """一百零五 → 105, 两万五千 → 25000, 半 → 0.5; Traditional forms accepted."""
+    numeral = numeral.translate(TRADITIONAL).replace("拾", "十")
+    if numeral == "半":
+        return Decimal("0.5")
+    if numeral == "一半":
+        # "一半" is a share: half of the whole, written as a percentage.
+        return Decimal(50)
+    import cn2an  # imported here: only extraction and validation read Chinese numerals
+
+    try:
+        return Decimal(int(cn2an.cn2an(numeral, "normal")))
+    except (ValueError, KeyError) as exc:
+        raise NumberError(f"not a Chinese numeral: {numeral!r}") from exc
+
+
+def arabic_to_decimal(numeral: str) -> Decimal:
+    try:
+        return Decimal(numeral.replace(",", ""))
+    except InvalidOperation as exc:
+        raise NumberError(f"not a number: {numeral!r}") from exc
+
+
+def normalise(value: Decimal) -> int | Decimal:
+    """An integral value as int (858000000, not 8.58E+8); a fraction stays Decimal."""
+    if value == value.to_integral_value():
+        return int(value)
+    return value.normalize()
+
+
+def parse_quantity(raw: str) -> Quantity:
+    """Read the value and approximation of a quantity's raw text.
+
+    >>> parse_quantity("近800万元")
+    Quantity(value=Decimal('8000000'), approx='nearly')
+    >>> parse_quantity("3万余户(次)").approx
+    'over'
+    """
+    text = raw.strip()
+    match = _NUMBER_RE.match(text)
+    if not match or match.end() == 0:
+        raise NumberError(f"no number in {raw!r}")
+    if match["arabic"]:
+        value = arabic_to_decimal(match["arabic"])
+        if match["mult"]:
+            value *= MULTIPLIERS[match["mult"].translate(TRADITIONAL)]
+    else:
+        value = chinese_to_decimal(match["chinese"])
+    approx = "exact"
+    for word, table in ((match["before"], APPROX_BEFORE), (match["inside"], APPROX_INSIDE),
+                        (match["after_mult"], APPROX_INSIDE)):
+        if word:
+            approx = table[word]
+    trailing = _TRAILING_APPROX_RE.search(text[match.end():])
+    if trailing:
+        approx = APPROX_AFTER[trailing[1]]
+    return Quantity(value, approx)

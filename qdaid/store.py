@@ -1,0 +1,166 @@
+"""The database file: which one is used, reading it read-only, writing it atomically.
+
+The only module that knows the TinyDB layout ({table: {doc_id: record}}) and imports tinydb.
+Reads never create, lock or touch the file; a build writes a temporary file beside the target
+and renames it over the target, so readers see the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+
+from .model import TABLES, DataError
+
+DB_NAME = "qdaid.json"
+ENV_DB = "QDAID_DB"
+
+
+def bundled_dir() -> Path:
+    """data/ of a source checkout, or the copy installed inside the package."""
+    here = Path(__file__).resolve().parent
+    installed = here / "data"
+    return installed if (installed / DB_NAME).exists() else here.parent / "data"
+
+
+def bundled_sources() -> list[Path]:
+    return sorted(bundled_dir().glob("*.txt"))
+
+
+def resolve_db(option: str | os.PathLike | None = None) -> Path:
+    """--db, then $QDAID_DB, then the bundled database."""
+    if option:
+        return Path(option)
+    if os.environ.get(ENV_DB):
+        return Path(os.environ[ENV_DB])
+    return bundled_dir() / DB_NAME
+
+
+def _loads(data: bytes):
+    try:
+        import orjson
+
+        return orjson.loads(data)
+    except ImportError:  # orjson is optional: the standard library reads the same files
+        return json.loads(data)
+
+
+def read_raw(path: Path) -> dict:
+    """The file's {table: {doc_id: record}}, with a one-line reason for anything else."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{path}: no such database file") from None
+    except IsADirectoryError:
+        raise DataError(f"{path}: is a directory, not a database file") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise DataError(f"{path}: the file is empty, not a qdaid database")
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise DataError(f"{path}: starts with a UTF-8 byte-order mark; save it without one")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 text (bad byte at offset {exc.start})") from None
+    try:
+        raw = _loads(data)
+    except ValueError as exc:
+        raise DataError(f"{path}: not valid JSON ({exc})") from None
+    _check_layout(path, raw)
+    return raw
+
+
+def _check_layout(path: Path, raw) -> None:
+    if not isinstance(raw, dict):
+        raise DataError(f"{path}: not a qdaid database (the top level is not a JSON object)")
+    missing = [t for t in ("figures", "honorees") if t not in raw]
+    if missing:
+        raise DataError(f"{path}: not a qdaid database (no {', '.join(missing)} table)")
+    for table, docs in raw.items():
+        if not isinstance(docs, dict) or not all(isinstance(d, dict) for d in docs.values()):
+            raise DataError(f"{path}: table {table!r} is not a set of records")
+        for doc in docs.values():
+            for key, value in doc.items():
+                if isinstance(value, float) and not math.isfinite(value):
+                    raise DataError(f"{path}: table {table!r} holds a non-finite number in {key!r}")
+
+
+def load(path: Path) -> dict[str, list[dict]]:
+    """Every table as a list of records, through TinyDB with a storage that never writes."""
+    from tinydb import TinyDB
+    from tinydb.storages import Storage
+
+    raw = read_raw(path)
+
+    class ReadOnlyStorage(Storage):
+        # TinyDB's JSONStorage opens in r+ mode and creates missing files; this one only reads,
+        # and reads once.
+        def read(self):
+            return raw
+
+        def write(self, data):
+            raise DataError(f"{path}: queries never write to the database")
+
+    db = TinyDB(storage=ReadOnlyStorage)
+    return {name: [dict(doc) for doc in db.table(name).all()] for name in TABLES if name in raw}
+
+
+def dumps(tables: dict[str, list[dict]]) -> str:
+    """TinyDB's layout, UTF-8 with Chinese unescaped, one field a line: diffs stay readable."""
+    layout = {name: {str(i): rec for i, rec in enumerate(tables.get(name, []), 1)} for name in TABLES}
+    return json.dumps(layout, ensure_ascii=False, indent=1) + "\n"
+
+
+@contextlib.contextmanager
+def _exclusive(target: Path):
+    """One build per target at a time; the lock dies with its process, so none goes stale."""
+    import fcntl
+
+    lock_path = target.with_name(f".{target.name}.lock")
+    try:
+        handle = open(lock_path, "a")
+    except OSError as exc:
+        raise DataError(f"{target.parent}: cannot write there: {exc.strerror or exc}") from None
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise DataError(f"{target}: another build is writing this file; try again when it ends") from None
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            lock_path.unlink()
+        handle.close()
+
+
+def write(target: Path, text: str) -> None:
+    """Replace target with text atomically: temp file in the same folder, fsync, rename."""
+    target = Path(target)
+    if target.is_dir():
+        raise DataError(f"{target}: is a directory; give a file path")
+    with _exclusive(target):
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        except OSError as exc:
+            raise DataError(f"{target.parent}: cannot write there: {exc.strerror or exc}") from None
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            if target.exists():
+                os.chmod(tmp, target.stat().st_mode & 0o777)
+            else:
+                os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            if isinstance(exc, OSError):
+                raise DataError(f"{target}: the build was not written: {exc.strerror or exc}") from None
+            raise

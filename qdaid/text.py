@@ -1,0 +1,86 @@
+"""Article text → paragraphs, sentences and clauses, all as absolute character offsets.
+
+Offsets always index the original text, so `text[start:end]` of anything found later is
+exactly what a reader sees in the source file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SENTENCE_END = "。！？!?"
+SEGMENT_END = "；;"
+CLAUSE_END = "，,：:；;。！？!?"
+_QUOTES = [("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("『", "』"), ('"', '"')]
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Paragraph(Span):
+    index: int  # 1-based, counting non-blank lines
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    paragraph: Paragraph
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    found = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        found.append(Paragraph(start, start + len(stripped), len(found) + 1, stripped))
+    return found
+
+
+def sentences(paragraph: Paragraph) -> list[Sentence]:
+    found, start = [], paragraph.start
+    for i, char in enumerate(paragraph.text):
+        if char in SENTENCE_END:
+            end = paragraph.start + i + 1
+            found.append(Sentence(start, end, paragraph))
+            start = end
+    if start < paragraph.end:
+        found.append(Sentence(start, paragraph.end, paragraph))
+    return found
+
+
+def bounds(text: str, start: int, end: int, lo: int, hi: int, stops: str) -> tuple[int, int]:
+    """The stretch of text[lo:hi] around [start, end) that contains none of `stops`."""
+    left = start
+    while left > lo and text[left - 1] not in stops:
+        left -= 1
+    right = end
+    while right < hi and text[right] not in stops:
+        right += 1
+    return left, right
+
+
+def quoted_spans(text: str) -> list[Span]:
+    """Text inside quotation marks and book-title marks: names, not statements of fact."""
+    spans = []
+    for opener, closer in _QUOTES:
+        pos = 0
+        while (i := text.find(opener, pos)) >= 0:
+            j = text.find(closer, i + 1)
+            if j < 0 or "\n" in text[i:j]:
+                pos = i + 1
+                continue
+            spans.append(Span(i, j + 1))
+            pos = j + 1
+    return spans
+
+
+def inside(spans: list[Span], start: int, end: int) -> bool:
+    return any(s.start <= start and end <= s.end for s in spans)
