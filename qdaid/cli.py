@@ -6,17 +6,31 @@ one place that translates them.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from . import render, store
 from .model import QdaidError, UsageError
 
+
+class QdaidGroup(TyperGroup):
+    """Turns the core's errors into one line on stderr and an exit code: the one place that does."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except QdaidError as exc:
+            click.echo(f"qdaid: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
 app = typer.Typer(
     name="qdaid",
+    cls=QdaidGroup,
     help="Exact, checkable figures on Qingdao's national poverty-alleviation honorees (2021).",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
@@ -24,9 +38,9 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-DbOption = Annotated[Optional[Path], typer.Option("--db", help="Database file (default: $QDAID_DB, then the bundled one).",
+DbOption = Annotated[Path | None, typer.Option("--db", help="Database file (default: $QDAID_DB, then the bundled one).",
                                                   show_default=False, dir_okay=False)]
-FormatOption = Annotated[Optional[str], typer.Option(
+FormatOption = Annotated[str | None, typer.Option(
     "-f", "--format", help="auto|table|csv|tsv|json|jsonl|md (auto: table on a terminal, CSV in a pipe).",
     show_default=False)]
 
@@ -56,9 +70,9 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 @app.command()
 def build(
-    sources: Annotated[Optional[list[Path]], typer.Argument(help="Article text files (UTF-8). Default: the bundled article.",
+    sources: Annotated[list[Path] | None, typer.Argument(help="Article text files (UTF-8). Default: the bundled article.",
                                                             show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Where to write (default: the bundled database).",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Where to write (default: the bundled database).",
                                                    show_default=False)] = None,
 ) -> None:
     """Rebuild the database from article text: extraction is code, the same input gives the same bytes.
@@ -105,8 +119,4 @@ def figures(db: DbOption = None, fmt: FormatOption = None) -> None:
 
 
 def main() -> None:
-    try:
-        app(standalone_mode=True)
-    except QdaidError as exc:
-        print(f"qdaid: {exc}", file=sys.stderr)
-        sys.exit(exc.exit_code)
+    app()

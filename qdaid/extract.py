@@ -57,7 +57,11 @@ class Article:
     """One source text and everything read from it."""
 
     def __init__(self, text: str, meta: dict, gazetteer: Gazetteer, lexicon: Lexicon):
-        self.text, self.meta, self.gaz, self.lex = text, meta, gazetteer, lexicon
+        # Matching runs on a Simplified copy of the same length, so Traditional articles (億, 個)
+        # read alike; everything quoted back to the user comes from the original text.
+        self.original, self.text = text, tx.simplified(text)
+        self.meta, self.gaz, self.lex = meta, gazetteer, lexicon
+        text = self.text
         self.paragraphs = tx.paragraphs(text)
         self.sentences = [s for p in self.paragraphs for s in tx.sentences(p)]
         self.quoted = tx.quoted_spans(text)
@@ -98,7 +102,8 @@ class Article:
         if kind == "individual":
             titles = "|".join(sorted(map(re.escape, self.lex.titles), key=len, reverse=True))
             if m := list(re.finditer(titles, name_part)):
-                post, name = name_part[: m[-1].end()], name_part[m[-1].end():]
+                post = self.original[name_start:name_start + m[-1].end()]
+                name = name_part[m[-1].end():]
         in_name = [m for m in self.mentions if name_start <= m.start < name_start + len(name_part)]
         destination = [m.region for m in in_name if self.text[m.start - 1] in "赴援"]
         home_candidates = self.gaz.most_specific([m.region for m in in_name if m.region not in destination])
@@ -106,11 +111,12 @@ class Article:
         motto = None
         following = [p for p in self.paragraphs if p.index == head.index + 1]
         if following and len(following[0].text) <= 16 and not re.search(r"[。\d]", following[0].text):
-            motto = following[0].text
+            motto = self.original[following[0].start:following[0].end]
         partners = self._partners(head.index, last, destination, home)
         honoree = {
             "id": self._honoree_id(kind, name, destination or ([home] if home else [])),
-            "name": name, "short_names": [], "kind": kind, "post": post, "motto": motto,
+            "name": self.original[name_start + len(name_part) - len(name):name_start + len(name_part)],
+            "short_names": [], "kind": kind, "post": post, "motto": motto,
             "listed_under": self._listed_under(name), "home_region": home,
             "partner_regions": partners, "paragraph_start": head.index, "paragraph_end": last,
             "source": self.source_id,
@@ -196,7 +202,7 @@ class Article:
             unit = "person"
         else:
             return None
-        return Figure(start, end, text[start:end], unit, s)
+        return Figure(start, end, self.original[start:end], unit, s)
 
     def _unit_from_noun(self, m: re.Match, s: tx.Sentence, cls: str) -> str:
         clause_end = tx.bounds(self.text, m.start(), m.end(), s.start, s.end, tx.CLAUSE_END)[1]
@@ -226,7 +232,7 @@ class Article:
         for hits in (before, after, earlier):
             for hit in hits:
                 if not lex.is_weak(hit.word) and (metric := lex.metric_for(hit.word, f.unit)):
-                    return self._refine(metric, f, c_end), hit.word
+                    return self._refine(metric, hit.word, f, c_end)
         for hit in before + after:
             if metric := lex.metric_for(hit.word, f.unit, strong=False):
                 return metric, hit.word
@@ -237,11 +243,17 @@ class Article:
         noun = (lex.nouns_in(text, f.end, c_end) or [None])[0]
         return lex.default_metric.get(f.unit, f.unit + "s"), noun.word if noun else f.raw
 
-    def _refine(self, metric: str, f: Figure, clause_end: int) -> str:
-        for noun, refined in self.lex.refine.get(metric, {}).items():
+    def _refine(self, metric: str, label: str, f: Figure, clause_end: int) -> tuple[str, str]:
+        """专业技术人才360名 after 选派挂职干部42名、: the noun of the figure's own list item decides."""
+        rules = self.lex.refine.get(metric, {})
+        item_start = max(self.text.rfind(c, f.sentence.start, f.start) for c in "、，,；;：:")
+        for noun, refined in rules.get("before", {}).items():
+            if noun in self.text[max(item_start, f.sentence.start):f.start]:
+                return refined, noun
+        for noun, refined in rules.get("after", {}).items():
             if noun in self.text[f.end:clause_end]:
-                return refined
-        return metric
+                return refined, label
+        return metric, label
 
     def _period(self, f: Figure) -> tuple[int | None, int | None]:
         """The nearest period the sentence states before the figure: a year, a range, or 'since'."""
@@ -375,11 +387,12 @@ class Article:
                 "id": self.figure_id(f.start), "source": self.source_id,
                 "honoree": sec.honoree["id"] if sec else None,
                 "honoree_name": sec.honoree["name"] if sec else None,
-                "metric": f.metric, "label": f.label, "value": f.value if isinstance(f.value, int) else float(f.value), "unit": f.unit, "raw": f.raw,
+                "metric": f.metric, "label": f.label, "value": f.value if isinstance(f.value, int) else float(f.value),
+                "unit": f.unit, "raw": f.raw,
                 "approx": f.approx, "period_start": f.fields["period"][0],
                 "period_end": f.fields["period"][1], "region": region, "region_basis": basis,
                 "part_of": self.figure_id(parent.start) if parent else None,
-                "quote": self.text[f.sentence.start:f.sentence.end], "paragraph": f.sentence.paragraph.index,
+                "quote": self.original[f.sentence.start:f.sentence.end], "paragraph": f.sentence.paragraph.index,
                 "start": f.start, "end": f.end,
             })
         return records
@@ -411,7 +424,8 @@ class Article:
                 records.append({
                     "id": f"{self.source_id}-e{m.start():05d}", "date": date, "precision": precision,
                     "honoree": sec.honoree["id"] if sec else None, "region": region,
-                    "text": self.text[max(g_start, c_start):g_end].strip("；;。 "), "quote": self.text[s.start:s.end],
+                    "text": self.original[max(g_start, c_start):g_end].strip("；;。 "),
+                    "quote": self.original[s.start:s.end],
                     "source": self.source_id, "paragraph": s.paragraph.index,
                     "start": m.start(), "end": m.end(),
                 })
@@ -451,7 +465,7 @@ class Article:
         for start, end in spans:
             if any(a <= start and end <= b and (a, b) != (start, end) for a, b in spans):
                 continue
-            name = self.text[start:end]
+            name = self.original[start:end]
             key = re.sub(r"[“”‘’\"]", "", name)
             if key in seen:
                 continue
@@ -465,23 +479,29 @@ class Article:
             taken.append(pid)
             records.append({
                 "id": pid, "name": name, "honoree": sec.honoree["id"] if sec else None,
-                "region": region if basis == "explicit" else None, "quote": self.text[s.start:s.end],
+                "region": region if basis == "explicit" else None, "quote": self.original[s.start:s.end],
                 "source": self.source_id, "paragraph": s.paragraph.index, "start": start, "end": end,
             })
         return records
 
     def source_record(self, path: str) -> dict:
-        lead = self.paragraphs[1].text if len(self.paragraphs) > 1 else ""
-        publisher = re.match(r"^(\S{2,24}?)\d{1,2}月\d{1,2}日讯", lead)
-        reporter = re.search(r"记者\s*([\u4e00-\u9fff]{2,4})\s*[)）]", self.text)
-        editors = re.search(r"责任编辑[：:]\s*(\S+)", self.text)
+        """Title, publisher, reporter and editors as the text gives them; the sidecar may override."""
+        lead = self.paragraphs[1] if len(self.paragraphs) > 1 else None
+        found = {
+            "publisher": lead and re.compile(r"(\S{2,24}?)\d{1,2}月\d{1,2}日讯").match(self.text, lead.start, lead.end),
+            "reporter": re.search(r"记者\s*([\u4e00-\u9fff]{2,4})\s*[)）]", self.text),
+            "editors": re.search(r"责任编辑[：:]\s*(\S+)", self.text),
+        }
+        said = {k: self.original[m.start(1):m.end(1)] if m else None for k, m in found.items()}
+        first = self.paragraphs[0] if self.paragraphs else None
         return {
-            "id": self.source_id, "title": self.meta.get("title") or self.paragraphs[0].text,
-            "publisher": self.meta.get("publisher") or (publisher[1] if publisher else None),
+            "id": self.source_id,
+            "title": self.meta.get("title") or (self.original[first.start:first.end] if first else ""),
+            "publisher": self.meta.get("publisher") or said["publisher"],
             "date": self.meta.get("date"),
-            "reporter": self.meta.get("reporter") or (reporter[1] if reporter else None),
-            "editors": self.meta.get("editors") or (re.split(r"[、,，]", editors[1]) if editors else []),
-            "path": path, "sha256": hashlib.sha256(self.text.encode("utf-8")).hexdigest(),
+            "reporter": self.meta.get("reporter") or said["reporter"],
+            "editors": self.meta.get("editors") or (re.split(r"[、,，]", said["editors"]) if said["editors"] else []),
+            "path": path, "sha256": hashlib.sha256(self.original.encode("utf-8")).hexdigest(),
         }
 
 

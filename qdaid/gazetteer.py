@@ -76,7 +76,7 @@ class Gazetteer:
                 region_id = f"{region_id}-{slug(strip_suffix(entry['parent']))}"
             ids_by_name[entry["name"]] = region_id
             parent = ids_by_name.get(entry["parent"]) if entry["parent"] else None
-            aliases = shorts + sorted({region_id, slug(entry["name"])} - {region_id}) 
+            aliases = shorts + sorted({region_id, slug(entry["name"])} - {region_id})
             regions.append(Region(region_id, entry["name"], entry["level"], parent, aliases))
         return cls(regions)
 

@@ -13,7 +13,8 @@ from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 # Traditional → Simplified for the characters that matter to numbers.
-TRADITIONAL = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "〇": "零", "佰": "百", "仟": "千"})
+TRADITIONAL = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "〇": "零", "佰": "百", "仟": "千",
+                             "餘": "余", "約": "约", "過": "过", "將": "将"})
 
 MULTIPLIERS = {"千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8, "万亿": 10**12}
 
@@ -88,7 +89,7 @@ def parse_quantity(raw: str) -> Quantity:
     >>> parse_quantity("3万余户(次)").approx
     'over'
     """
-    text = raw.strip()
+    text = raw.strip().translate(TRADITIONAL)
     match = _NUMBER_RE.match(text)
     if not match or match.end() == 0:
         raise NumberError(f"no number in {raw!r}")

@@ -32,6 +32,17 @@ class Sentence(Span):
     paragraph: Paragraph
 
 
+def simplified(text: str) -> str:
+    """The text in Simplified characters, character for character, so offsets still hold."""
+    import opencc  # only extraction reads Traditional text
+
+    converter = opencc.OpenCC("t2s")
+    whole = converter.convert(text)
+    if len(whole) == len(text):
+        return whole
+    return "".join(c2 if len(c2 := converter.convert(c)) == 1 else c for c in text)
+
+
 def paragraphs(text: str) -> list[Paragraph]:
     found = []
     for match in re.finditer(r"[^\n]+", text):
