@@ -1,11 +1,13 @@
 """The command line: parses options, calls the core, prints through render. Nothing else.
 
-Errors from the core (QdaidError) become one line on stderr and an exit code in `main`, the
-one place that translates them.
+Errors from the core (QdaidError) become one line on stderr and an exit code in QdaidGroup,
+the one place that translates them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import render, store
-from .model import QdaidError, UsageError
+from .model import FIGURE_FIELDS, QdaidError, UsageError
 
 
 class QdaidGroup(TyperGroup):
@@ -38,18 +40,124 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-DbOption = Annotated[Path | None, typer.Option("--db", help="Database file (default: $QDAID_DB, then the bundled one).",
-                                                  show_default=False, dir_okay=False)]
-FormatOption = Annotated[str | None, typer.Option(
-    "-f", "--format", help="auto|table|csv|tsv|json|jsonl|md (auto: table on a terminal, CSV in a pipe).",
+
+# ---- shell completion: names from the database in use ----------------------------------------
+
+def _names(kind: str, incomplete: str) -> list[str]:
+    try:
+        tables = store.load(store.resolve_db())
+    except QdaidError:
+        return []
+    if kind == "metric":
+        names = sorted({f["metric"] for f in tables["figures"]})
+    else:
+        names = [r["id"] for r in tables.get(kind + "s", [])]
+    return [n for n in names if n.startswith(incomplete)]
+
+
+def _complete_honoree(incomplete: str) -> list[str]:
+    return _names("honoree", incomplete)
+
+
+def _complete_region(incomplete: str) -> list[str]:
+    return _names("region", incomplete)
+
+
+def _complete_metric(incomplete: str) -> list[str]:
+    return _names("metric", incomplete)
+
+
+# ---- options shared by the query commands ----------------------------------------------------
+
+Db = Annotated[Path | None, typer.Option("--db", help="Database file (default: $QDAID_DB, then the bundled one).",
+                                            show_default=False, dir_okay=True)]
+Format = Annotated[str | None, typer.Option(
+    "-f", "--format", help="auto|table|csv|tsv|json|jsonl|md; auto (or $QDAID_FORMAT): table on a terminal, CSV in a pipe.",
     show_default=False)]
+Fields = Annotated[str | None, typer.Option("-F", "--fields", help="Columns to print, in order: a,b,c.",
+                                               show_default=False)]
+NoHeader = Annotated[bool, typer.Option("--no-header", help="CSV/TSV without the header line.")]
+Bom = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 byte-order mark (for Excel).")]
+ExcelSafe = Annotated[bool, typer.Option("--excel-safe", help="Prefix cells starting with = + - @ with ' (numbers untouched).")]
+Honoree = Annotated[list[str] | None, typer.Option("--honoree", help="Id, Chinese name, pinyin or unique prefix; repeatable.",
+                                                      autocompletion=_complete_honoree, show_default=False)]
+Region = Annotated[list[str] | None, typer.Option("--region", help="Id, Chinese name (市/县 optional) or pinyin; includes the places below it; repeatable.",
+                                                     autocompletion=_complete_region, show_default=False)]
+Metric = Annotated[list[str] | None, typer.Option("--metric", help="Metric, or a family by prefix (donations); repeatable.",
+                                                     autocompletion=_complete_metric, show_default=False)]
+Kind = Annotated[list[str] | None, typer.Option("--kind", help="individual or collective.", show_default=False)]
+Unit = Annotated[list[str] | None, typer.Option("--unit", help="cny, person, household …; repeatable.", show_default=False)]
+Approx = Annotated[list[str] | None, typer.Option("--approx", help="exact, more_than, over, nearly, about; repeatable.",
+                                                     show_default=False)]
+Year = Annotated[int | None, typer.Option("--year", help="Figures whose period includes this year.", show_default=False)]
+Since = Annotated[int | None, typer.Option("--since", help="Figures whose period reaches this year or later.", show_default=False)]
+Until = Annotated[int | None, typer.Option("--until", help="Figures whose period starts this year or earlier.", show_default=False)]
+Min = Annotated[str | None, typer.Option("--min", help="Smallest value, in base units (yuan, persons …).", show_default=False)]
+Max = Annotated[str | None, typer.Option("--max", help="Largest value, in base units.", show_default=False)]
+Grep = Annotated[str | None, typer.Option("--grep", help="Text in the quote, label or raw.", show_default=False)]
 
 
-def _format(value: str | None) -> str | None:
-    if value is not None and value.lower() not in render.FORMATS:
-        raise UsageError(f"unknown format {value!r}; choose one of {', '.join(render.FORMATS)}")
+@dataclass
+class Output:
+    fmt: str | None
+    fields: str | None
+    no_header: bool = False
+    bom: bool = False
+    excel_safe: bool = False
+
+    def emit(self, rows: list[dict], all_fields: list[str], table_fields: list[str] | None = None, *,
+             what: str = "rows", **table_options) -> None:
+        fmt = self.format()
+        columns = self.columns(all_fields, table_fields if fmt == "table" else None)
+        if not rows and fmt == "table":
+            click.echo(f"no {what} match", err=True)
+            return
+        render.emit(rows, columns, fmt, header=not self.no_header, bom=self.bom, excel_safe=self.excel_safe,
+                    **table_options)
+
+    def format(self) -> str:
+        fmt = render.choose(self.fmt)
+        if fmt not in render.FORMATS:
+            raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(render.FORMATS)}")
+        return fmt
+
+    def columns(self, all_fields: list[str], default: list[str] | None) -> list[str]:
+        if not self.fields:
+            return default or all_fields
+        picked = [c.strip() for c in self.fields.split(",") if c.strip()]
+        unknown = [c for c in picked if c not in all_fields]
+        if unknown or not picked:
+            raise UsageError(f"unknown field {', '.join(unknown) or repr(self.fields)}; fields: {', '.join(all_fields)}")
+        return picked
+
+
+def _decimal(name: str, text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        value = Decimal(text.strip().replace(",", "").replace("_", ""))
+    except InvalidOperation:
+        raise UsageError(f"{name} {text!r} is not a number") from None
+    if not value.is_finite():
+        raise UsageError(f"{name} {text!r} is not a finite number")
     return value
 
+
+def _base(db: Path | None):
+    from .query import FactBase
+
+    return FactBase(store.load(store.resolve_db(db)))
+
+
+def _filters(honoree, kind, region, metric, unit, approx, year, since, until, minimum, maximum, grep):
+    from .query import Filters
+
+    return Filters(honorees=honoree or [], kinds=kind or [], regions=region or [], metrics=metric or [],
+                   units=unit or [], approx=approx or [], year=year, since=since, until=until,
+                   minimum=_decimal("--min", minimum), maximum=_decimal("--max", maximum), grep=grep)
+
+
+# ---- commands --------------------------------------------------------------------------------
 
 def _version(value: bool) -> None:
     if value:
@@ -65,7 +173,198 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                                 help="Print the version and exit.")] = False) -> None:
-    """Exact, checkable figures on Qingdao's national poverty-alleviation honorees (2021)."""
+    """Exact, checkable figures on Qingdao's national poverty-alleviation honorees (2021).
+
+    \b
+    Example:
+      qdaid stats --region longnan
+    """
+
+
+LIST_WHAT = {"honorees": "honorees", "honoree": "honorees", "individuals": "individual",
+             "individual": "individual", "collectives": "collective", "collective": "collective",
+             "regions": "regions", "region": "regions", "programs": "programs", "program": "programs",
+             "metrics": "metrics", "metric": "metrics", "sources": "sources", "source": "sources",
+             "events": "events", "event": "events"}
+
+
+@app.command("list")
+def list_(
+    what: Annotated[str, typer.Argument(help="honorees|individuals|collectives|regions|programs|metrics|sources|events")],
+    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    excel_safe: ExcelSafe = False,
+) -> None:
+    """List honorees, regions, programs, metrics, sources or events.
+
+    \b
+    Example:
+      qdaid list collectives
+    """
+    from . import views
+
+    kind = LIST_WHAT.get(what.strip().lower())
+    if kind is None:
+        raise UsageError(f"cannot list {what!r}; choose from {', '.join(sorted(set(LIST_WHAT) - {k[:-1] for k in LIST_WHAT}))}")
+    rows, columns, table_columns = views.rows(_base(db), kind)
+    Output(fmt, fields, no_header, bom, excel_safe).emit(rows, columns, table_columns, what=what)
+
+
+@app.command()
+def show(
+    honoree: Annotated[str, typer.Argument(help="Id, full or short Chinese name, pinyin, or a unique prefix.",
+                                           autocompletion=_complete_honoree)],
+    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    excel_safe: ExcelSafe = False,
+) -> None:
+    """One honoree's profile: post, motto, partner regions, figures by metric, programs, events.
+
+    In CSV/TSV/Markdown it prints the honoree's figures; in JSON the whole profile.
+
+    \b
+    Example:
+      qdaid show 陇南
+    """
+    base = _base(db)
+    profile = base.profile(base.honoree(honoree))
+    out = Output(fmt, fields, no_header, bom, excel_safe)
+    fmt_name = out.format()
+    if fmt_name in ("json", "jsonl"):
+        columns = out.columns(list(profile), None)
+        render.emit([profile], columns, fmt_name)
+    elif fmt_name == "table":
+        render.print_profile(profile, out.columns(list(FIGURE_FIELDS), ["metric", "raw", "value", "unit", "period_start",
+                                                                         "period_end", "region", "part_of", "id"]))
+    else:
+        out.emit(profile["figures"], list(FIGURE_FIELDS))
+
+
+TABLE_FIGURE_FIELDS = ["id", "honoree", "metric", "raw", "value", "unit", "period_start", "period_end", "region", "part_of"]
+
+
+@app.command()
+def figures(
+    honoree: Honoree = None, kind: Kind = None, region: Region = None, metric: Metric = None, unit: Unit = None,
+    year: Year = None, since: Since = None, until: Until = None, minimum: Min = None, maximum: Max = None,
+    approx: Approx = None, grep: Grep = None,
+    sort: Annotated[str | None, typer.Option("--sort", help="Field to sort by.", show_default=False)] = None,
+    desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most N rows.", show_default=False)] = None,
+    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    excel_safe: ExcelSafe = False,
+) -> None:
+    """Figures with their evidence; filters combine (different options AND, repeated values OR).
+
+    \b
+    Example:
+      qdaid figures --region longnan --metric donations -f csv
+    """
+    base = _base(db)
+    rows = base.select(_filters(honoree, kind, region, metric, unit, approx, year, since, until, minimum, maximum, grep))
+    rows = base.order(rows, sort, desc, limit)
+    Output(fmt, fields, no_header, bom, excel_safe).emit(
+        rows, list(FIGURE_FIELDS), TABLE_FIGURE_FIELDS, what="figures", amounts={"value": "unit"},
+        numeric=("value",), title=f"{len(rows)} figures")
+
+
+STATS_FIELDS = ["count", "total", "min", "max", "excluded", "total_is_lower_bound", "total_is_approximate"]
+
+
+@app.command()
+def stats(
+    honoree: Honoree = None, kind: Kind = None, region: Region = None, metric: Metric = None, unit: Unit = None,
+    year: Year = None, since: Since = None, until: Until = None, minimum: Min = None, maximum: Max = None,
+    approx: Approx = None, grep: Grep = None,
+    by: Annotated[list[str] | None, typer.Option("--by", help="metric|honoree|region|unit|year; repeat for two levels.",
+                                                    show_default=False)] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Add the figure ids behind each total.")] = False,
+    chart: Annotated[bool, typer.Option("--chart", help="Draw the totals as bars.")] = False,
+    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    excel_safe: ExcelSafe = False,
+) -> None:
+    """Count, total, min and max per group, always per unit: yuan are never added to persons.
+
+    A figure that is part of another selected figure (其中, a year inside a multi-year total) is
+    counted in `excluded`, not in `total`. A total with a 多/余 addend is a lower bound (≥).
+
+    \b
+    Example:
+      qdaid stats --region longnan --by metric
+    """
+    base = _base(db)
+    selected = base.select(_filters(honoree, kind, region, metric, unit, approx, year, since, until, minimum, maximum, grep))
+    keys = list(dict.fromkeys(by or ["metric"]))
+    rows = base.stats(selected, keys)
+    group_fields = list(dict.fromkeys([*keys, "unit"]))
+    all_fields = group_fields + STATS_FIELDS + ["figure_ids", "excluded_ids"]
+    default = group_fields + STATS_FIELDS + (["figure_ids", "excluded_ids"] if explain else [])
+    out = Output(fmt, fields, no_header, bom, excel_safe)
+    if chart:
+        render.write(render.bars(rows, group_fields, "total", "unit"))
+        return
+    if out.format() == "table":
+        rows = [render.stats_display(r) for r in rows]
+        default = group_fields + ["count", "total", "min", "max", "excluded"] + (["figure_ids", "excluded_ids"] if explain else [])
+        out.emit(rows, all_fields, default, what="figures", numeric=("count", "total", "min", "max", "excluded"),
+                 title=f"{len(selected)} figures; ≥ marks a lower bound, ≈ an approximate total")
+        return
+    out.emit(rows, all_fields, default if not fields else None, what="figures")
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Chinese or pinyin, any case.")],
+    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    excel_safe: ExcelSafe = False,
+) -> None:
+    """Find text across honorees, regions, programs, events and figures (quote, label, raw).
+
+    \b
+    Example:
+      qdaid search 辣椒
+    """
+    rows = _base(db).search(text)
+    Output(fmt, fields, no_header, bom, excel_safe).emit(rows, ["table", "id", "field", "match", "honoree"],
+                                                         what="records")
+
+
+@app.command()
+def cite(
+    figure_id: Annotated[str, typer.Argument(help="A figure id, or its unique last digits (03457).")],
+    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    excel_safe: ExcelSafe = False,
+) -> None:
+    """The evidence for one figure: source, paragraph, sentence with the number marked, offsets.
+
+    \b
+    Example:
+      qdaid cite qdrb-20210225-03457
+    """
+    from .views import citation
+
+    base = _base(db)
+    record = citation(base, base.figure(figure_id), store.resolve_db(db))
+    out = Output(fmt, fields, no_header, bom, excel_safe)
+    if out.format() == "table":
+        render.print_citation(record)
+    else:
+        out.emit([record], list(record))
+
+
+@app.command()
+def timeline(
+    honoree: Honoree = None, region: Region = None, since: Since = None, until: Until = None,
+    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    excel_safe: ExcelSafe = False,
+) -> None:
+    """Events and dated figures in date order.
+
+    \b
+    Example:
+      qdaid timeline --honoree anshun-team
+    """
+    rows = _base(db).timeline(honoree or [], region or [], since, until)
+    Output(fmt, fields, no_header, bom, excel_safe).emit(rows, ["date", "kind", "honoree", "region", "text", "id"],
+                                                         what="events")
 
 
 @app.command()
@@ -77,7 +376,9 @@ def build(
 ) -> None:
     """Rebuild the database from article text: extraction is code, the same input gives the same bytes.
 
-    Example: qdaid build -o /tmp/qdaid.json
+    \b
+    Example:
+      qdaid build -o /tmp/qdaid.json
     """
     from .extract import extract
 
@@ -86,36 +387,28 @@ def build(
     tables = extract(paths, relative_to=target.parent)
     store.write(target, store.dumps(tables))
     counts = ", ".join(f"{len(v)} {k}" for k, v in tables.items())
-    typer.echo(f"wrote {target}: {counts}", err=True)
+    click.echo(f"wrote {target}: {counts}", err=True)
 
 
 @app.command()
-def validate(db: DbOption = None) -> None:
+def validate(db: Db = None) -> None:
     """Check a database: schema, evidence offsets against the source text, values, references.
 
-    Exits 1 listing every problem. Example: qdaid validate --db /tmp/qdaid.json
+    Exits 1 listing every problem.
+
+    \b
+    Example:
+      qdaid validate --db /tmp/qdaid.json
     """
     from .validate import problems
 
     path = store.resolve_db(db)
     found = problems(store.load(path), path)
     for line in found:
-        typer.echo(line, err=True)
+        click.echo(line, err=True)
     if found:
         raise QdaidError(f"{path}: {len(found)} problem{'s' if len(found) != 1 else ''} found")
-    typer.echo(f"{path}: valid", err=True)
-
-
-@app.command()
-def figures(db: DbOption = None, fmt: FormatOption = None) -> None:
-    """Every figure with its evidence.
-
-    Example: qdaid figures -f json
-    """
-    from .model import FIGURE_FIELDS
-
-    tables = store.load(store.resolve_db(db))
-    render.emit(tables["figures"], list(FIGURE_FIELDS), _format(fmt), amounts={"value": "unit"})
+    click.echo(f"{path}: valid", err=True)
 
 
 def main() -> None:

@@ -116,7 +116,7 @@ class Article:
         honoree = {
             "id": self._honoree_id(kind, name, destination or ([home] if home else [])),
             "name": self.original[name_start + len(name_part) - len(name):name_start + len(name_part)],
-            "short_names": [], "kind": kind, "post": post, "motto": motto,
+            "aliases": [slug(re.sub(r"[^\u4e00-\u9fff]", "", name))], "kind": kind, "post": post, "motto": motto,
             "listed_under": self._listed_under(name), "home_region": home,
             "partner_regions": partners, "paragraph_start": head.index, "paragraph_end": last,
             "source": self.source_id,
@@ -420,7 +420,7 @@ class Article:
                         continue  # the year dates a figure: it is the figure's period
                 g_start, g_end = tx.bounds(self.text, m.start(), m.end(), s.start, s.end, tx.SEGMENT_END)
                 sec = self.section_of(s.paragraph.index)
-                region, _ = self._region(m.start(), m.end(), s, None, None)
+                region, _ = self._region(m.start(), m.end(), s, sec, None)
                 records.append({
                     "id": f"{self.source_id}-e{m.start():05d}", "date": date, "precision": precision,
                     "honoree": sec.honoree["id"] if sec else None, "region": region,

@@ -32,7 +32,7 @@ _S, _I, _N = (str,), (int,), (int, float)
 SCHEMA: dict[str, dict[str, tuple]] = {
     "sources": {"id": _S, "title": _S, "publisher": (str, type(None)), "date": (str, type(None)),
                 "reporter": (str, type(None)), "editors": (list,), "path": _S, "sha256": _S},
-    "honorees": {"id": _S, "name": _S, "short_names": (list,), "kind": _S, "post": (str, type(None)),
+    "honorees": {"id": _S, "name": _S, "aliases": (list,), "kind": _S, "post": (str, type(None)),
                  "motto": (str, type(None)), "listed_under": (str, type(None)),
                  "home_region": (str, type(None)), "partner_regions": (list,),
                  "paragraph_start": _I, "paragraph_end": _I, "source": _S},

@@ -102,10 +102,13 @@ def chinese_amount(value, unit: str | None) -> str:
         return plain(value)
     number = Decimal(str(value))
     if unit == "cny":
+        # The largest of 亿/万 that keeps at most two decimals; else plain grouped yuan, never rounded.
         for size, word in ((Decimal(10**8), "亿"), (Decimal(10**4), "万")):
-            if abs(number) >= size:
-                return f"{format((number / size).normalize(), 'f')}{word}元"
-        return f"{format(number.normalize(), 'f')}元"
+            scaled = (number / size).normalize()
+            if abs(number) >= size and -scaled.as_tuple().exponent <= 2:
+                return f"{format(scaled, 'f')}{word}元"
+        grouped = f"{int(number):,}" if number == number.to_integral_value() else format(number.normalize(), ",f")
+        return f"{grouped}元"
     if number == number.to_integral_value():
         return f"{int(number):,}"
     return format(number.normalize(), "f")
@@ -117,6 +120,16 @@ def console(out: TextIO = sys.stdout, stderr: bool = False):
 
     return Console(file=out, stderr=stderr, markup=False, emoji=False, highlight=False,
                    soft_wrap=False)
+
+
+def fit(con, renderable):
+    """On a terminal, its width (cells fold, never cut); in a pipe, the table's natural width."""
+    if not con.is_terminal:
+        con.width = 10_000
+        con.width = max(40, con.measure(renderable).maximum)
+    elif con.width < 40:
+        con.width = 40
+    return con
 
 
 def table(rows, columns, *, title=None, labels=None, numeric=(), amounts=None):
@@ -154,10 +167,8 @@ def emit(rows, columns, fmt, *, out: TextIO = sys.stdout, title=None, header=Tru
     """Write rows in the chosen format; the one dispatch every command goes through."""
     fmt = choose(fmt, out)
     if fmt == "table":
-        con = console(out)
-        if con.width < 40:
-            con.width = 40
-        con.print(table(rows, columns, title=title, numeric=numeric, amounts=amounts, labels=labels))
+        grid = table(rows, columns, title=title, numeric=numeric, amounts=amounts, labels=labels)
+        fit(console(out), grid).print(grid)
         return
     if fmt in ("csv", "tsv"):
         text = to_csv(rows, columns, header=header, excel_safe=excel_safe, dialect=fmt)
@@ -168,3 +179,90 @@ def emit(rows, columns, fmt, *, out: TextIO = sys.stdout, title=None, header=Tru
     else:
         raise ValueError(f"unknown format {fmt!r}")
     out.write(("\ufeff" if bom else "") + text)
+
+
+def write(text: str, out: TextIO = sys.stdout) -> None:
+    out.write(text)
+
+
+def stats_display(row: dict) -> dict:
+    """A stats row for a person: Chinese amounts, ≥ on a lower bound, ≈ on an approximate total."""
+    unit = row.get("unit")
+    shown = dict(row)
+    for key in ("min", "max"):
+        shown[key] = chinese_amount(row[key], unit)
+    if row["total"] is None:
+        shown["total"] = "—"
+    else:
+        mark = "≥" if row["total_is_lower_bound"] else "≈" if row["total_is_approximate"] else ""
+        shown["total"] = mark + chinese_amount(row["total"], unit)
+    return shown
+
+
+def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str, width: int = 40) -> str:
+    """Totals as horizontal bars, scaled within each unit (yuan and persons are not comparable)."""
+    largest: dict = {}
+    for r in rows:
+        if isinstance(r.get(value_key), (int, float)):
+            largest[r[unit_key]] = max(largest.get(r[unit_key], 0), abs(r[value_key]))
+    labels = [" ".join(plain(r.get(k)) or "-" for k in label_keys) for r in rows]
+    pad = max((_width(label) for label in labels), default=0)
+    lines = []
+    for label, r in zip(labels, rows):
+        value = r.get(value_key)
+        if not isinstance(value, (int, float)):
+            bar, shown = "", "—"
+        else:
+            top = largest.get(r[unit_key]) or 1
+            bar = "█" * max(1 if value else 0, round(width * abs(value) / top))
+            shown = ("≥" if r.get("total_is_lower_bound") else "") + chinese_amount(value, r[unit_key])
+        lines.append(f"{label}{' ' * (pad - _width(label))}  {bar} {shown}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def print_profile(profile: dict, figure_columns: list[str], out: TextIO = sys.stdout) -> None:
+    """An honoree's profile on a terminal: facts, then figures grouped by metric, programs, events."""
+    from rich.text import Text
+
+    con = console(out)
+    facts = [("name", profile["name"]), ("id", profile["id"]), ("kind", profile["kind"]),
+             ("post", profile.get("post")), ("motto", profile.get("motto")),
+             ("listed under", profile.get("listed_under")), ("home region", profile.get("home_region")),
+             ("partner regions", ", ".join(profile.get("partner_regions") or []) or None),
+             ("paragraphs", f"{profile['paragraph_start']}–{profile['paragraph_end']}")]
+    for label, value in facts:
+        if value:
+            con.print(Text(f"{label:>16}  ", style="bold") + Text(_printable(str(value))), soft_wrap=not con.is_terminal)
+    figures = sorted(profile["figures"], key=lambda f: (f["metric"], f["start"]))
+    grid = table(figures, figure_columns, title=f"figures ({len(figures)}), by metric",
+                 amounts={"value": "unit"}, numeric=("value",))
+    fit(con, grid).print(grid)
+    if profile["programs"]:
+        con.print(table(profile["programs"], ["id", "name", "region"], title="programs"))
+    if profile["events"]:
+        con.print(table(profile["events"], ["date", "text"], title="events"))
+
+
+def print_citation(record: dict, out: TextIO = sys.stdout) -> None:
+    """The evidence for a figure, with the raw text marked in its sentence."""
+    from rich.text import Text
+
+    con = console(out)
+    head = [("figure", record["id"]), ("value", f"{plain(record['value'])} {record['unit']} ({record['metric']})"),
+            ("source", f"{record['source_title']}"), ("published", f"{record['publisher'] or ''} {record['date'] or ''}"),
+            ("file", f"{record['path']}  sha256 {record['sha256'][:16]}…"),
+            ("where", f"paragraph {record['paragraph']}, characters {record['start']}–{record['end']}")]
+    wrap = {"soft_wrap": not con.is_terminal}  # in a pipe, one line per field, never cut
+    for label, value in head:
+        con.print(Text(f"{label:>10}  ", style="bold") + Text(_printable(value)), **wrap)
+    sentence = Text(_printable(record["sentence"]))
+    if record["raw_in_sentence"]:
+        start, end = record["raw_in_sentence"]
+        sentence.stylize("bold reverse", start, end)
+    con.print(Text(f"{'sentence':>10}  ", style="bold") + sentence, **wrap)

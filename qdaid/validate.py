@@ -67,6 +67,12 @@ def _reference_problems(tables) -> list[str]:
     return problems
 
 
+def find_source_text(source: dict, db_path: Path) -> str | None:
+    """The source's text, if it is found beside the database or among the bundled articles, unchanged."""
+    text, problem = _source_text(source, db_path)
+    return None if problem else text
+
+
 def _source_text(source: dict, db_path: Path) -> tuple[str | None, str | None]:
     """The source's text, found beside the database or among the bundled articles."""
     name = source.get("path") or ""

@@ -1,0 +1,343 @@
+"""Queries over a loaded fact base: name resolution, figure filters, stats, search, timeline.
+
+Pure functions of the tables: no I/O, no printing. Names a person types (陇南, Longnan, 陇南市,
+ＬｏｎｇＮａｎ, a unique prefix) resolve to ids here, with "did you mean" help when they don't.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .model import APPROX, FIGURE_FIELDS, HONOREE_KINDS, UsageError
+
+NON_ADDITIVE_UNITS = {"percent", "times", "year", "month", "day"}
+LOWER_BOUND = {"more_than", "over"}
+APPROXIMATE = {"nearly", "about"}
+STATS_KEYS = ("metric", "honoree", "region", "unit", "year")
+_PLACE_SUFFIX = re.compile(r"(省|市|县|区|镇|乡|自治区|自治州|自治县|地区)$")
+
+
+def normalise(text: str) -> str:
+    """What a person typed, made comparable: full-width folded (ＬｏｎｇＮａｎ), trimmed, any case."""
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\-_·]", "", normalise(text))
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.5)
+    return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+@dataclass
+class Filters:
+    honorees: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    metrics: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    approx: list[str] = field(default_factory=list)
+    year: int | None = None
+    since: int | None = None
+    until: int | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    grep: str | None = None
+
+
+class FactBase:
+    def __init__(self, tables: dict[str, list[dict]]):
+        self.tables = tables
+        self.figures = tables.get("figures", [])
+        self.honorees = {h["id"]: h for h in tables.get("honorees", [])}
+        self.regions = {r["id"]: r for r in tables.get("regions", [])}
+        self.sources = {s["id"]: s for s in tables.get("sources", [])}
+        self.children: dict[str, list[str]] = defaultdict(list)
+        for r in self.regions.values():
+            if r.get("parent"):
+                self.children[r["parent"]].append(r["id"])
+
+    # ---- resolving names ------------------------------------------------------------------
+
+    def honoree(self, text: str) -> str:
+        """An honoree id from its id, full or partial Chinese name, pinyin, or a unique prefix."""
+        key = _squash(text)
+        if not key:
+            raise UsageError("an honoree name is empty")
+        exact, partial = [], []
+        for h in self.honorees.values():
+            names = [h["id"], h["name"], *h.get("aliases", [])]
+            squashed = [_squash(n) for n in names]
+            if key in squashed:
+                exact.append(h["id"])
+            elif any(s.startswith(key) or (not key.isascii() and key in s) for s in squashed) or \
+                    any(key in s for s in squashed if s.isascii() and len(key) >= 4):
+                partial.append(h["id"])
+        found = exact or partial
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise UsageError(f"honoree {text!r} is ambiguous: {', '.join(found)}")
+        names = [n for h in self.honorees.values() for n in (h["id"], h["name"])]
+        raise UsageError(f"no honoree {text!r}{_suggest(normalise(text), names)}")
+
+    def region(self, text: str) -> str:
+        """A region id from its id, Chinese name with or without 市/县, alias or pinyin."""
+        key = _squash(text)
+        if not key:
+            raise UsageError("a region name is empty")
+        bare = _PLACE_SUFFIX.sub("", key)
+        for r in self.regions.values():
+            names = {_squash(n) for n in [r["id"], r["name"], *r.get("aliases", [])]}
+            names |= {_PLACE_SUFFIX.sub("", n) for n in names if len(_PLACE_SUFFIX.sub("", n)) >= 2}
+            if key in names or bare in names:
+                return r["id"]
+        choices = [n for r in self.regions.values() for n in (r["id"], r["name"])]
+        raise UsageError(f"no region {text!r}{_suggest(key, choices)}")
+
+    def within(self, region_id: str) -> set[str]:
+        """The region and every place below it (gansu → longnan → huixian)."""
+        found, todo = set(), [region_id]
+        while todo:
+            current = todo.pop()
+            found.add(current)
+            todo += self.children.get(current, [])
+        return found
+
+    def metric_names(self) -> list[str]:
+        return sorted({f["metric"] for f in self.figures})
+
+    def metrics(self, text: str) -> set[str]:
+        """A metric, or a family by prefix (donations → donations_cash, donations_goods …)."""
+        key = normalise(text)
+        names = self.metric_names()
+        if key in names:
+            return {key}
+        family = {m for m in names if m.startswith(key)}
+        if key and family:
+            return family
+        raise UsageError(f"no metric {text!r}{_suggest(key, names)} (see: qdaid list metrics)")
+
+    def unit(self, text: str) -> str:
+        key, units = normalise(text), sorted({f["unit"] for f in self.figures})
+        if key not in units:
+            raise UsageError(f"no unit {text!r}{_suggest(key, units)}; units: {', '.join(units)}")
+        return key
+
+    # ---- figures --------------------------------------------------------------------------
+
+    def select(self, flt: Filters) -> list[dict]:
+        """Figures matching every given filter; repeated values of one filter are alternatives."""
+        honorees = {self.honoree(h) for h in flt.honorees}
+        regions = set().union(*(self.within(self.region(r)) for r in flt.regions)) if flt.regions else set()
+        metrics = set().union(*(self.metrics(m) for m in flt.metrics)) if flt.metrics else set()
+        units = {self.unit(u) for u in flt.units}
+        kinds = {normalise(k) for k in flt.kinds}
+        for k in kinds - set(HONOREE_KINDS):
+            raise UsageError(f"no kind {k!r}; choose individual or collective")
+        approx = {normalise(a) for a in flt.approx}
+        for a in approx - set(APPROX):
+            raise UsageError(f"no approximation {a!r}; choose one of {', '.join(APPROX)}")
+        grep = normalise(flt.grep) if flt.grep is not None else None
+        if grep == "":
+            raise UsageError("--grep needs some text")
+        low, high = self._years(flt)
+        out = []
+        for f in self.figures:
+            if honorees and f["honoree"] not in honorees:
+                continue
+            if kinds and (f["honoree"] is None or self.honorees[f["honoree"]]["kind"] not in kinds):
+                continue
+            if (flt.regions and f["region"] not in regions) or (metrics and f["metric"] not in metrics):
+                continue
+            if (units and f["unit"] not in units) or (approx and f["approx"] not in approx):
+                continue
+            if low is not None or high is not None:
+                start, end = f["period_start"], f["period_end"]
+                if start is None or (low is not None and (end or start) < low) or (high is not None and start > high):
+                    continue
+            value = Decimal(str(f["value"]))
+            if (flt.minimum is not None and value < flt.minimum) or (flt.maximum is not None and value > flt.maximum):
+                continue
+            if grep and not any(grep in normalise(str(f[k])) for k in ("quote", "label", "raw")):
+                continue
+            out.append(f)
+        return out
+
+    @staticmethod
+    def _years(flt: Filters) -> tuple[int | None, int | None]:
+        for name, year in (("--year", flt.year), ("--since", flt.since), ("--until", flt.until)):
+            if year is not None and not 1900 <= year <= 2100:
+                raise UsageError(f"{name} {year} is not a year between 1900 and 2100")
+        low = max(y for y in (flt.year, flt.since, -1) if y is not None)
+        high = min(y for y in (flt.year, flt.until, 10**6) if y is not None)
+        if low > high:
+            raise UsageError(f"no year is both ≥ {low} and ≤ {high}")
+        return (None if low == -1 else low), (None if high == 10**6 else high)
+
+    @staticmethod
+    def order(rows: list[dict], sort: str | None, desc: bool, limit: int | None) -> list[dict]:
+        if sort:
+            if sort not in FIGURE_FIELDS:
+                raise UsageError(f"cannot sort by {sort!r}; fields: {', '.join(FIGURE_FIELDS)}")
+            present = [r for r in rows if r.get(sort) is not None]
+            missing = [r for r in rows if r.get(sort) is None]
+            rows = sorted(present, key=lambda r: r[sort], reverse=desc) + missing
+        elif desc:
+            rows = rows[::-1]
+        if limit is not None:
+            if limit < 0:
+                raise UsageError(f"--limit {limit} is negative")
+            rows = rows[:limit]
+        return rows
+
+    # ---- stats ----------------------------------------------------------------------------
+
+    def group_key(self, f: dict, by: str):
+        if by == "year":
+            start, end = f["period_start"], f["period_end"]
+            return None if start is None else str(start) if start == end else f"{start}-{end}"
+        return f[by]
+
+    def stats(self, figures: list[dict], by: list[str]) -> list[dict]:
+        """count, total, min, max per group and unit; parts of a selected total are left out of sums."""
+        for key in by:
+            if key not in STATS_KEYS:
+                raise UsageError(f"cannot group by {key!r}; choose from {', '.join(STATS_KEYS)}")
+        keys = list(dict.fromkeys([*by, "unit"]))
+        selected = {f["id"] for f in figures}
+        groups: dict[tuple, list[dict]] = defaultdict(list)
+        for f in figures:
+            groups[tuple(self.group_key(f, k) for k in keys)].append(f)
+        rows = []
+        for group, members in groups.items():
+            unit = members[0]["unit"]
+            counted = [f for f in members if not self._counted_elsewhere(f, selected)]
+            excluded = [f for f in members if f not in counted]
+            values = [Decimal(str(f["value"])) for f in members]
+            additive = unit not in NON_ADDITIVE_UNITS
+            total = sum((Decimal(str(f["value"])) for f in counted), Decimal(0)) if additive and counted else None
+            row = dict(zip(keys, group))
+            row.update({
+                "count": len(members), "total": _number(total), "min": _number(min(values)),
+                "max": _number(max(values)), "excluded": len(excluded),
+                "total_is_lower_bound": additive and any(f["approx"] in LOWER_BOUND for f in counted),
+                "total_is_approximate": additive and any(f["approx"] in APPROXIMATE for f in counted),
+                "figure_ids": [f["id"] for f in counted], "excluded_ids": [f["id"] for f in excluded],
+            })
+            rows.append(row)
+        rows.sort(key=lambda r: tuple("" if r[k] is None else str(r[k]) for k in keys))
+        return rows
+
+    def _counted_elsewhere(self, f: dict, selected: set[str]) -> bool:
+        """True when a larger figure that includes this one (directly or further up) is selected."""
+        by_id = self._by_id()
+        parent = f.get("part_of")
+        while parent:
+            if parent in selected:
+                return True
+            parent = by_id.get(parent, {}).get("part_of")
+        return False
+
+    def _by_id(self) -> dict[str, dict]:
+        if not hasattr(self, "_figure_index"):
+            self._figure_index = {f["id"]: f for f in self.figures}
+        return self._figure_index
+
+    # ---- one record -----------------------------------------------------------------------
+
+    def figure(self, text: str) -> dict:
+        """A figure by id, or by a unique end of its id (03457)."""
+        key = normalise(text)
+        by_id = self._by_id()
+        if key in by_id:
+            return by_id[key]
+        found = [i for i in by_id if i.endswith(key) or i.endswith("-" + key.zfill(5))]
+        if len(found) == 1:
+            return by_id[found[0]]
+        if found:
+            raise UsageError(f"figure {text!r} is ambiguous: {', '.join(found[:5])}")
+        raise UsageError(f"no figure {text!r}{_suggest(key, by_id)} (ids: qdaid figures -F id)")
+
+    def profile(self, honoree_id: str) -> dict:
+        h = dict(self.honorees[honoree_id])
+        h["figures"] = [f for f in self.figures if f["honoree"] == honoree_id]
+        h["programs"] = [p for p in self.tables.get("programs", []) if p["honoree"] == honoree_id]
+        h["events"] = [e for e in self.tables.get("events", []) if e["honoree"] == honoree_id]
+        return h
+
+    # ---- search and timeline --------------------------------------------------------------
+
+    def search(self, text: str) -> list[dict]:
+        """Substring matches, Chinese or pinyin, with the table, record and field that matched."""
+        key = normalise(text)
+        if not key:
+            raise UsageError("search needs some text")
+        fields = {
+            "honorees": ("id", "name", "post", "motto", "aliases"),
+            "regions": ("id", "name", "aliases"),
+            "programs": ("id", "name", "quote"),
+            "events": ("text",),
+            "figures": ("raw", "label", "metric", "quote"),
+        }
+        hits, quoted = [], set()
+        for table, names in fields.items():
+            for rec in self.tables.get(table, []):
+                if table == "figures" and rec["quote"] in quoted:
+                    continue  # one row for a sentence, not one for each figure in it
+                for name in names:
+                    value = rec.get(name)
+                    values = value if isinstance(value, list) else [value]
+                    match = next((v for v in values if isinstance(v, str) and key in normalise(v)), None)
+                    if match is not None:
+                        if table == "figures" and name == "quote":
+                            quoted.add(match)
+                        hits.append({"table": table, "id": rec["id"], "field": name,
+                                     "match": _snippet(match, key), "honoree": rec.get("honoree")
+                                     if table != "honorees" else rec["id"]})
+                        break
+        return hits
+
+    def timeline(self, honorees: list[str], regions: list[str], since: int | None = None,
+                 until: int | None = None) -> list[dict]:
+        """Events and dated figures in date order."""
+        honoree_ids = {self.honoree(h) for h in honorees}
+        region_ids = set().union(*(self.within(self.region(r)) for r in regions)) if regions else set()
+        self._years(Filters(since=since, until=until))
+        rows = []
+        for e in self.tables.get("events", []):
+            rows.append({"date": e["date"], "kind": "event", "id": e["id"], "honoree": e["honoree"],
+                         "region": e["region"], "text": e["text"], "year": int(e["date"][:4])})
+        for f in self.figures:
+            if f["period_start"] is None:
+                continue
+            span = str(f["period_start"]) if f["period_start"] == f["period_end"] else \
+                f"{f['period_start']}-{f['period_end']}"
+            rows.append({"date": span, "kind": "figure", "id": f["id"], "honoree": f["honoree"],
+                         "region": f["region"], "text": f"{f['metric']} {f['raw']}", "year": f["period_start"]})
+        rows = [r for r in rows if (not honoree_ids or r["honoree"] in honoree_ids)
+                and (not regions or r["region"] in region_ids)
+                and (since is None or r["year"] >= since) and (until is None or r["year"] <= until)]
+        rows.sort(key=lambda r: (r["date"][:4], r["kind"] != "event", r["date"], r["id"]))
+        return rows
+
+
+def _number(value: Decimal | None):
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _snippet(text: str, key: str, reach: int = 16) -> str:
+    at = normalise(text).find(key)
+    if at < 0 or len(text) <= 2 * reach + len(key):
+        return text
+    start, end = max(0, at - reach), min(len(text), at + len(key) + reach)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")

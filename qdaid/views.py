@@ -1,0 +1,75 @@
+"""Row-shaped views of the fact base for `list` and `cite`: which columns, in which order.
+
+Pure data shaping; printing is render's job.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from .model import SCHEMA
+from .query import FactBase
+
+HONOREE_COLUMNS = ["id", "name", "kind", "post", "motto", "listed_under", "home_region", "partner_regions",
+                   "figures", "paragraph_start", "paragraph_end", "aliases", "source"]
+
+
+def rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
+    """(rows, all columns, the columns a terminal table shows) for `qdaid list KIND`."""
+    per_honoree = Counter(f["honoree"] for f in base.figures)
+    if kind in ("honorees", "individual", "collective"):
+        chosen = [h for h in base.honorees.values() if kind == "honorees" or h["kind"] == kind]
+        out = [{**h, "figures": per_honoree[h["id"]]} for h in chosen]
+        return out, HONOREE_COLUMNS, ["id", "name", "kind", "motto", "listed_under", "partner_regions", "figures"]
+    if kind == "regions":
+        direct = Counter(f["region"] for f in base.figures)
+        out = [{**r, "figures": sum(direct[i] for i in base.within(r["id"]))} for r in base.regions.values()]
+        columns = ["id", "name", "level", "parent", "aliases", "figures"]
+        return out, columns, columns
+    if kind == "metrics":
+        units, honorees, counts = {}, {}, Counter()
+        for f in base.figures:
+            units.setdefault(f["metric"], {})[f["unit"]] = None
+            honorees.setdefault(f["metric"], {})[f["honoree"]] = None
+            counts[f["metric"]] += 1
+        out = [{"metric": m, "units": list(units[m]), "figures": counts[m],
+                "honorees": [h for h in honorees[m] if h]} for m in sorted(counts)]
+        columns = ["metric", "units", "figures", "honorees"]
+        return out, columns, columns
+    table = {"programs": "programs", "sources": "sources", "events": "events"}[kind]
+    columns = list(SCHEMA[table])
+    shown = {"programs": ["id", "name", "honoree", "region"], "sources": ["id", "title", "publisher", "date", "reporter"],
+             "events": ["date", "precision", "honoree", "region", "text"]}[table]
+    return base.tables.get(table, []), columns, shown
+
+
+def citation(base: FactBase, figure: dict, db_path: Path) -> dict:
+    """A figure with its source and the sentence it stands in, marked by offsets."""
+    source = base.sources.get(figure["source"], {})
+    sentence = figure["quote"]
+    at = _sentence_offset(figure, source, db_path)
+    return {
+        "id": figure["id"], "raw": figure["raw"], "value": figure["value"], "unit": figure["unit"],
+        "metric": figure["metric"], "honoree": figure["honoree"], "source": figure["source"],
+        "source_title": source.get("title"), "publisher": source.get("publisher"), "date": source.get("date"),
+        "path": source.get("path"), "sha256": source.get("sha256"), "paragraph": figure["paragraph"],
+        "sentence": sentence, "sentence_start": at, "start": figure["start"], "end": figure["end"],
+        "raw_in_sentence": [figure["start"] - at, figure["end"] - at] if at is not None else None,
+    }
+
+
+def _sentence_offset(figure: dict, source: dict, db_path: Path) -> int | None:
+    """Where the quoted sentence starts in the source text: the sentence holding [start, end)."""
+    from .validate import find_source_text
+
+    text = find_source_text(source, db_path)
+    if text is None:
+        return None
+    best = None
+    pos = text.find(figure["quote"])
+    while pos >= 0:
+        if pos <= figure["start"] and figure["end"] <= pos + len(figure["quote"]):
+            best = pos
+        pos = text.find(figure["quote"], pos + 1)
+    return best
