@@ -81,8 +81,9 @@ Bom = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 byt
 ExcelSafe = Annotated[bool, typer.Option("--excel-safe", help="Prefix cells starting with = + - @ with ' (numbers untouched).")]
 Honoree = Annotated[list[str] | None, typer.Option("--honoree", help="Id, Chinese name, pinyin or unique prefix; repeatable.",
                                                       autocompletion=_complete_honoree, show_default=False)]
-Region = Annotated[list[str] | None, typer.Option("--region", help="Id, Chinese name (市/县 optional) or pinyin; includes the places below it; repeatable.",
-                                                     autocompletion=_complete_region, show_default=False)]
+Region = Annotated[list[str] | None, typer.Option(
+    "--region", help="Id, Chinese name (市/县 optional) or pinyin; includes the places below it; repeatable.",
+    autocompletion=_complete_region, show_default=False)]
 Metric = Annotated[list[str] | None, typer.Option("--metric", help="Metric, or a family by prefix (donations); repeatable.",
                                                      autocompletion=_complete_metric, show_default=False)]
 Kind = Annotated[list[str] | None, typer.Option("--kind", help="individual or collective.", show_default=False)]
@@ -90,8 +91,10 @@ Unit = Annotated[list[str] | None, typer.Option("--unit", help="cny, person, hou
 Approx = Annotated[list[str] | None, typer.Option("--approx", help="exact, more_than, over, nearly, about; repeatable.",
                                                      show_default=False)]
 Year = Annotated[int | None, typer.Option("--year", help="Figures whose period includes this year.", show_default=False)]
-Since = Annotated[int | None, typer.Option("--since", help="Figures whose period reaches this year or later.", show_default=False)]
-Until = Annotated[int | None, typer.Option("--until", help="Figures whose period starts this year or earlier.", show_default=False)]
+Since = Annotated[int | None, typer.Option("--since", help="Figures whose period reaches this year or later.",
+                                           show_default=False)]
+Until = Annotated[int | None, typer.Option("--until", help="Figures whose period starts this year or earlier.",
+                                           show_default=False)]
 Min = Annotated[str | None, typer.Option("--min", help="Smallest value, in base units (yuan, persons …).", show_default=False)]
 Max = Annotated[str | None, typer.Option("--max", help="Largest value, in base units.", show_default=False)]
 Grep = Annotated[str | None, typer.Option("--grep", help="Text in the quote, label or raw.", show_default=False)]
@@ -303,7 +306,8 @@ def stats(
         return
     if out.format() == "table":
         rows = [render.stats_display(r) for r in rows]
-        default = group_fields + ["count", "total", "min", "max", "excluded"] + (["figure_ids", "excluded_ids"] if explain else [])
+        default = group_fields + ["count", "total", "min", "max", "excluded"]
+        default += ["figure_ids", "excluded_ids"] if explain else []
         out.emit(rows, all_fields, default, what="figures", numeric=("count", "total", "min", "max", "excluded"),
                  title=f"{len(selected)} figures; ≥ marks a lower bound, ≈ an approximate total")
         return

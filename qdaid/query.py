@@ -224,7 +224,7 @@ class FactBase:
             values = [Decimal(str(f["value"])) for f in members]
             additive = unit not in NON_ADDITIVE_UNITS
             total = sum((Decimal(str(f["value"])) for f in counted), Decimal(0)) if additive and counted else None
-            row = dict(zip(keys, group))
+            row = dict(zip(keys, group, strict=True))
             row.update({
                 "count": len(members), "total": _number(total), "min": _number(min(values)),
                 "max": _number(max(values)), "excluded": len(excluded),

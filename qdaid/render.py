@@ -208,7 +208,7 @@ def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str,
     labels = [" ".join(plain(r.get(k)) or "-" for k in label_keys) for r in rows]
     pad = max((_width(label) for label in labels), default=0)
     lines = []
-    for label, r in zip(labels, rows):
+    for label, r in zip(labels, rows, strict=True):
         value = r.get(value_key)
         if not isinstance(value, (int, float)):
             bar, shown = "", "—"
