@@ -19,11 +19,11 @@ FORMATS = ("auto", "table", "csv", "tsv", "json", "jsonl", "md")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def choose(fmt: str | None, out: TextIO = sys.stdout) -> str:
+def choose(fmt: str | None, out: TextIO | None = None) -> str:
     """auto (the default, or $QDAID_FORMAT) is a table on a terminal and CSV in a pipe."""
     fmt = (fmt or os.environ.get("QDAID_FORMAT") or "auto").lower()
     if fmt == "auto":
-        return "table" if out.isatty() else "csv"
+        return "table" if (out or sys.stdout).isatty() else "csv"
     return fmt
 
 
@@ -114,11 +114,11 @@ def chinese_amount(value, unit: str | None) -> str:
     return format(number.normalize(), "f")
 
 
-def console(out: TextIO = sys.stdout, stderr: bool = False):
+def console(out: TextIO | None = None, stderr: bool = False):
     """The single place Rich consoles are made: literal text, no emoji codes, NO_COLOR honoured."""
     from rich.console import Console
 
-    return Console(file=out, stderr=stderr, markup=False, emoji=False, highlight=False,
+    return Console(file=out or (sys.stderr if stderr else sys.stdout), markup=False, emoji=False, highlight=False,
                    soft_wrap=False)
 
 
@@ -162,7 +162,7 @@ def _printable(text: str) -> str:
                    else f"\\u{ord(c):04x}" for c in text)
 
 
-def emit(rows, columns, fmt, *, out: TextIO = sys.stdout, title=None, header=True, bom=False,
+def emit(rows, columns, fmt, *, out: TextIO | None = None, title=None, header=True, bom=False,
          excel_safe=False, numeric=(), amounts=None, labels=None) -> None:
     """Write rows in the chosen format; the one dispatch every command goes through."""
     fmt = choose(fmt, out)
@@ -178,11 +178,11 @@ def emit(rows, columns, fmt, *, out: TextIO = sys.stdout, title=None, header=Tru
         text = to_markdown(rows, columns)
     else:
         raise ValueError(f"unknown format {fmt!r}")
-    out.write(("\ufeff" if bom else "") + text)
+    (out or sys.stdout).write(("\ufeff" if bom else "") + text)
 
 
-def write(text: str, out: TextIO = sys.stdout) -> None:
-    out.write(text)
+def write(text: str, out: TextIO | None = None) -> None:
+    (out or sys.stdout).write(text)
 
 
 def stats_display(row: dict) -> dict:
@@ -226,7 +226,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def print_profile(profile: dict, figure_columns: list[str], out: TextIO = sys.stdout) -> None:
+def print_profile(profile: dict, figure_columns: list[str], out: TextIO | None = None) -> None:
     """An honoree's profile on a terminal: facts, then figures grouped by metric, programs, events."""
     from rich.text import Text
 
@@ -249,7 +249,7 @@ def print_profile(profile: dict, figure_columns: list[str], out: TextIO = sys.st
         con.print(table(profile["events"], ["date", "text"], title="events"))
 
 
-def print_citation(record: dict, out: TextIO = sys.stdout) -> None:
+def print_citation(record: dict, out: TextIO | None = None) -> None:
     """The evidence for a figure, with the raw text marked in its sentence."""
     from rich.text import Text
 

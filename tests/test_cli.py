@@ -1,0 +1,328 @@
+"""The query commands through Typer's CliRunner: parse what they print and check the values."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+import pytest
+
+
+def rows(result) -> list[dict]:
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def as_json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+# ---- list -----------------------------------------------------------------------------------
+
+def test_list_collectives(cli, tables):
+    listed = rows(cli("list", "collectives"))
+    expected = [h["id"] for h in tables["honorees"] if h["kind"] == "collective"]
+    assert [r["id"] for r in listed] == expected
+    assert all(r["kind"] == "collective" for r in listed)
+    assert {r["id"]: int(r["figures"]) for r in listed} == {
+        h: sum(f["honoree"] == h for f in tables["figures"]) for h in expected}
+
+
+@pytest.mark.parametrize("what", ["individual", "individuals"])
+def test_list_singular_and_plural(cli, what):
+    assert [r["name"] for r in rows(cli("list", what))] == ["窦宗君"]
+
+
+def test_list_metrics_counts_add_up(cli, figures):
+    listed = as_json(cli("list", "metrics", "-f", "json"))
+    assert sum(m["figures"] for m in listed) == len(figures)
+    assert {m["metric"] for m in listed} == {f["metric"] for f in figures}
+
+
+@pytest.mark.parametrize("what", ["regions", "programs", "sources", "events", "honorees"])
+def test_list_every_kind(cli, tables, what):
+    assert len(as_json(cli("list", what, "-f", "json"))) == len(tables[what])
+
+
+def test_list_unknown_is_a_usage_error(cli):
+    result = cli("list", "cities")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "cannot list 'cities'" in result.stderr
+
+
+# ---- show and name resolution ---------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["longnan-group", "青岛赴陇南扶贫协作挂职干部工作组", "陇南", "longnan", "LONGNAN-GROUP",
+                                  "longn", "ｌｏｎｇｎａｎ－ｇｒｏｕｐ"])
+def test_show_accepts_id_names_pinyin_prefix(cli, name):
+    (profile,) = as_json(cli("show", name, "-f", "json"))
+    assert profile["id"] == "longnan-group"
+    assert len(profile["figures"]) == 36
+    assert profile["partner_regions"] == ["longnan"]
+
+
+@pytest.mark.parametrize("name", ["窦宗君", "dou zongjun", "douzongjun", "Dou-Zongjun"])
+def test_show_individual(cli, name):
+    (profile,) = as_json(cli("show", name, "-f", "json"))
+    assert profile["post"] == "青岛市扶贫协作工作办公室党组书记、主任"
+    assert {e["date"] for e in profile["events"]} >= {"2014", "2019-08"}
+
+
+def test_show_csv_prints_the_honoree_figures(cli, figures):
+    printed = rows(cli("show", "anshun-team", "-f", "csv"))
+    assert [r["id"] for r in printed] == [f["id"] for f in figures if f["honoree"] == "anshun-team"]
+
+
+def test_show_table_is_readable(cli):
+    result = cli("show", "平度", "-f", "table")
+    assert result.exit_code == 0
+    assert "满腔热忱,执着坚守" in result.stdout and "2.3亿元" in result.stdout
+
+
+def test_unknown_honoree_suggests(cli):
+    result = cli("show", "longnan-grup")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "did you mean longnan-group" in result.stderr
+
+
+def test_ambiguous_honoree(cli):
+    result = cli("show", "青岛")
+    assert result.exit_code == 2 and "ambiguous" in result.stderr
+
+
+# ---- figures --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("region", ["longnan", "陇南", "陇南市", "LongNan", "ＬｏｎｇＮａｎ", " 陇南 "])
+def test_region_spellings_agree(cli, figures, region):
+    printed = rows(cli("figures", "--region", region, "-F", "id,region"))
+    assert {r["region"] for r in printed} <= {"longnan", "huixian"}
+    assert len(printed) == sum(f["region"] in {"longnan", "huixian"} for f in figures)
+
+
+def test_region_is_hierarchical(cli, figures):
+    gansu = {r["id"] for r in rows(cli("figures", "--region", "gansu"))}
+    assert gansu == {f["id"] for f in figures if f["region"] in {"gansu", "longnan", "huixian"}}
+    assert any(f["region"] == "huixian" for f in figures if f["id"] in gansu)
+
+
+def test_filters_and_across_options_or_within(cli, figures):
+    printed = rows(cli("figures", "--honoree", "pingdu", "--honoree", "jiaozhou", "--unit", "mu"))
+    assert {r["honoree"] for r in printed} == {"pingdu-office", "jiaozhou-office"}
+    assert len(printed) == sum(f["unit"] == "mu" and f["honoree"] in {"pingdu-office", "jiaozhou-office"} for f in figures)
+
+
+def test_metric_family(cli, figures):
+    printed = rows(cli("figures", "--metric", "donations"))
+    assert {r["metric"] for r in printed} == {"donations_cash", "donations_goods", "donations_mixed"}
+    assert len(printed) == sum(f["metric"].startswith("donations") for f in figures)
+
+
+def test_year_filters_overlap_the_period(cli, figures):
+    in_2018 = {r["id"] for r in rows(cli("figures", "--year", "2018"))}
+    expected = {f["id"] for f in figures if f["period_start"] is not None
+                and f["period_start"] <= 2018 <= f["period_end"]}
+    assert in_2018 == expected and in_2018
+    since = {r["id"] for r in rows(cli("figures", "--since", "2020", "--until", "2020"))}
+    assert since == {f["id"] for f in figures if f["period_start"] is not None
+                     and f["period_start"] <= 2020 <= f["period_end"]}
+
+
+def test_min_max_approx_grep_sort_limit(cli, figures):
+    printed = rows(cli("figures", "--unit", "cny", "--min", "1e8", "--max", "900000000", "--sort", "value",
+                       "--desc", "--limit", "3"))
+    values = [int(r["value"]) for r in printed]
+    eligible = sorted((f["value"] for f in figures if f["unit"] == "cny" and 10**8 <= f["value"] <= 9 * 10**8),
+                      reverse=True)
+    assert values == eligible[:3]
+    approx = rows(cli("figures", "--approx", "nearly"))
+    assert [r["raw"] for r in approx] == [f["raw"] for f in figures if f["approx"] == "nearly"]
+    grep = rows(cli("figures", "--grep", "口罩"))
+    assert grep and all("口罩" in r["quote"] for r in grep)
+
+
+def test_kind_filter(cli, figures):
+    printed = rows(cli("figures", "--kind", "individual"))
+    assert {r["honoree"] for r in printed} == {"dou-zongjun"}
+
+
+def test_machine_formats_carry_raw_numbers(cli):
+    printed = rows(cli("figures", "--region", "longnan", "--metric", "consumption_aid", "-F", "raw,value"))
+    assert {"raw": "8.58亿元", "value": "858000000"} in printed
+    payload = as_json(cli("figures", "--grep", "20.84", "--unit", "percent", "-f", "json"))
+    assert [f["value"] for f in payload] == [20.84, 0]
+
+
+def test_json_is_a_plain_array_with_chinese_unescaped(cli):
+    result = cli("figures", "--honoree", "pingdu", "-f", "json")
+    assert result.stdout.startswith("[") and "平度" in result.stdout and "\\u" not in result.stdout
+
+
+def test_jsonl_tsv_md(cli, figures):
+    lines = cli("figures", "-f", "jsonl").stdout.splitlines()
+    assert len(lines) == len(figures) and json.loads(lines[0])["id"] == figures[0]["id"]
+    tsv = cli("figures", "-f", "tsv").stdout.splitlines()
+    assert len(tsv) == len(figures) + 1 and len({line.count("\t") for line in tsv}) == 1
+    md = cli("figures", "--limit", "2", "-f", "md", "-F", "id,raw").stdout.splitlines()
+    assert md[0] == "| id | raw |" and len(md) == 4
+
+
+def test_fields_pick_and_order(cli):
+    result = cli("figures", "--limit", "1", "-F", "raw,id", "--no-header")
+    assert result.stdout == "1人,qdrb-20210225-00023\n"
+
+
+def test_unknown_field_lists_the_valid_ones(cli):
+    result = cli("figures", "-F", "id,colour")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "unknown field colour" in result.stderr and "metric" in result.stderr
+
+
+def test_empty_result_is_success(cli):
+    empty = cli("figures", "--min", "1e15")
+    assert empty.exit_code == 0 and empty.stdout.startswith("id,source") and len(empty.stdout.splitlines()) == 1
+    assert as_json(cli("figures", "--min", "1e15", "-f", "json")) == []
+    table = cli("figures", "--min", "1e15", "-f", "table")
+    assert table.exit_code == 0 and table.stdout == "" and "no figures match" in table.stderr
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--region", "atlantis"], "no region 'atlantis'"),
+    (["--region", "longan"], "did you mean longnan"),
+    (["--metric", "donation_cash"], "did you mean donations_cash"),
+    (["--min", "abc"], "--min 'abc' is not a number"),
+    (["--limit", "-1"], "--limit -1 is negative"),
+    (["--since", "99999"], "not a year"),
+    (["--kind", "team"], "no kind 'team'"),
+    (["--approx", "roughly"], "no approximation"),
+    (["--sort", "colour"], "cannot sort by 'colour'"),
+    (["-f", "xml"], "unknown format 'xml'"),
+    (["--region", " "], "empty"),
+])
+def test_usage_errors(cli, args, message):
+    result = cli("figures", *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr and result.stdout == ""
+    assert "Traceback" not in result.output
+
+
+# ---- stats ----------------------------------------------------------------------------------
+
+def test_stats_totals_are_sums_less_parts(cli, figures):
+    stats = as_json(cli("stats", "--region", "longnan", "-f", "json", "--explain"))
+    selected = {f["id"]: f for f in figures if f["region"] in {"longnan", "huixian"}}
+    for group in stats:
+        members = [f for f in selected.values() if (f["metric"], f["unit"]) == (group["metric"], group["unit"])]
+        parts = [f for f in members if f["part_of"] in selected]
+        assert group["count"] == len(members)
+        assert group["excluded"] == len(parts)
+        if group["total"] is not None:
+            assert Decimal(str(group["total"])) == sum(Decimal(str(f["value"])) for f in members if f not in parts)
+        assert sorted(group["figure_ids"] + group["excluded_ids"]) == sorted(f["id"] for f in members)
+    consumption = next(g for g in stats if g["metric"] == "consumption_aid")
+    assert (consumption["total"], consumption["excluded"]) == (858000000, 1)  # 7.54亿 (2020) is inside 8.58亿
+
+
+def test_stats_never_adds_units(cli):
+    stats = as_json(cli("stats", "--by", "honoree", "-f", "json"))
+    keys = [(g["honoree"], g["unit"]) for g in stats]
+    assert len(keys) == len(set(keys))
+    assert {g["unit"] for g in stats if g["honoree"] == "longnan-group"} >= {"cny", "person", "mask"}
+
+
+def test_stats_lower_bound_and_non_additive(cli):
+    stats = as_json(cli("stats", "--honoree", "jiaozhou", "--by", "metric", "-f", "json"))
+    planting = next(g for g in stats if g["metric"] == "planting_area")
+    assert planting["total"] == 600000 and planting["total_is_lower_bound"] is True
+    rate = next(g for g in stats if g["unit"] == "percent")
+    assert rate["total"] is None
+
+
+def test_stats_two_levels(cli, figures):
+    stats = as_json(cli("stats", "--by", "metric", "--by", "region", "--metric", "consumption_aid", "-f", "json"))
+    assert {(g["metric"], g["region"]) for g in stats} == {(f["metric"], f["region"]) for f in figures
+                                                          if f["metric"] == "consumption_aid"}
+
+
+def test_stats_csv_has_the_lower_bound_field(cli):
+    printed = rows(cli("stats", "--metric", "people_employed"))
+    assert "total_is_lower_bound" in printed[0] and printed[0]["total_is_lower_bound"] in ("true", "false")
+
+
+def test_stats_table_marks_lower_bounds(cli):
+    result = cli("stats", "--honoree", "jiaozhou", "--metric", "planting_area", "-f", "table")
+    assert "≥600,000" in result.stdout
+
+
+def test_stats_chart(cli):
+    result = cli("stats", "--region", "longnan", "--metric", "donations", "--chart")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 5 and all("█" in line for line in lines)
+    assert any("1.25" in line or "12564.16万元" in line for line in lines)
+
+
+# ---- search, cite, timeline -----------------------------------------------------------------
+
+def test_search_pinyin_and_chinese(cli):
+    hits = as_json(cli("search", "longnan", "-f", "json"))
+    assert {"longnan"} <= {h["id"] for h in hits if h["table"] == "regions"}
+    assert {"longnan-group"} <= {h["id"] for h in hits if h["table"] == "honorees"}
+    chili = as_json(cli("search", "辣椒", "-f", "json"))
+    assert any(h["table"] == "programs" for h in chili) and any(h["table"] == "figures" for h in chili)
+
+
+def test_cite_marks_the_raw_text(cli, figures):
+    figure = next(f for f in figures if f["raw"] == "8.58亿元")
+    (record,) = as_json(cli("cite", figure["id"], "-f", "json"))
+    start, end = record["raw_in_sentence"]
+    assert record["sentence"][start:end] == "8.58亿元"
+    assert (record["start"], record["end"], record["paragraph"]) == (figure["start"], figure["end"], figure["paragraph"])
+    short = as_json(cli("cite", figure["id"].rsplit("-", 1)[1], "-f", "json"))
+    assert short == [record]
+    table = cli("cite", figure["id"], "-f", "table").stdout
+    assert "paragraph 21" in table and figure["quote"] in table
+
+
+def test_cite_unknown(cli):
+    result = cli("cite", "nope")
+    assert result.exit_code == 2 and "no figure 'nope'" in result.stderr
+
+
+def test_timeline_is_in_date_order(cli):
+    events = as_json(cli("timeline", "-f", "json"))
+    years = [e["date"][:4] for e in events]
+    assert years == sorted(years)
+    anshun = as_json(cli("timeline", "--honoree", "anshun-team", "-f", "json"))
+    assert anshun[0]["date"] == "1996" and {e["honoree"] for e in anshun} == {"anshun-team"}
+
+
+# ---- the database ---------------------------------------------------------------------------
+
+def test_missing_database_is_one_line_and_creates_nothing(cli, tmp_path):
+    missing = tmp_path / "none.json"
+    result = cli("figures", "--db", missing)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.strip() == f"qdaid: {missing}: no such database file"
+    assert not missing.exists()
+
+
+def test_env_selects_the_database(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("QDAID_DB", str(tmp_path / "elsewhere.json"))
+    assert "elsewhere.json" in cli("list", "honorees").stderr
+
+
+def test_text_is_printed_literally(cli, db_copy):
+    data = json.loads(db_copy.read_text("utf-8"))
+    data["honorees"]["1"]["motto"] = "[b]bold[/b] :warning: \x1b[31mred"
+    db_copy.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    result = cli("list", "individuals", "-f", "table", "--db", db_copy)
+    assert "[b]bold[/b] :warning:" in result.stdout and "\x1b[31m" not in result.stdout
+
+
+def test_version_and_help(cli):
+    assert cli("--version").stdout.startswith("qdaid ")
+    for command in ("list", "show", "figures", "stats", "search", "cite", "timeline", "build", "validate"):
+        result = cli(command, "--help")
+        assert result.exit_code == 0 and "Example:" in result.stdout, command
