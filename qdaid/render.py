@@ -102,10 +102,11 @@ def chinese_amount(value, unit: str | None) -> str:
         return plain(value)
     number = Decimal(str(value))
     if unit == "cny":
-        # The largest of 亿/万 that keeps at most two decimals; else plain grouped yuan, never rounded.
-        for size, word in ((Decimal(10**8), "亿"), (Decimal(10**4), "万")):
+        # 亿 while it needs at most four decimals (whole 万), else 万 with at most two, else grouped
+        # yuan: exact, never rounded.
+        for size, word, decimals in ((Decimal(10**8), "亿", 4), (Decimal(10**4), "万", 2)):
             scaled = (number / size).normalize()
-            if abs(number) >= size and -scaled.as_tuple().exponent <= 2:
+            if abs(number) >= size and -scaled.as_tuple().exponent <= decimals:
                 return f"{format(scaled, 'f')}{word}元"
         grouped = f"{int(number):,}" if number == number.to_integral_value() else format(number.normalize(), ",f")
         return f"{grouped}元"
