@@ -119,8 +119,10 @@ def console(out: TextIO | None = None, stderr: bool = False):
     """The single place Rich consoles are made: literal text, no emoji codes, NO_COLOR honoured."""
     from rich.console import Console
 
+    # NO_COLOR (and TERM=dumb) means no escape codes at all, not only no colours.
+    plain_terminal = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     return Console(file=out or (sys.stderr if stderr else sys.stdout), markup=False, emoji=False, highlight=False,
-                   soft_wrap=False)
+                   soft_wrap=False, **({"color_system": None} if plain_terminal else {}))
 
 
 def fit(con, renderable):

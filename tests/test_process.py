@@ -1,0 +1,82 @@
+"""Real processes: what qdaid prints into a pipe and onto a terminal (a pseudo-terminal here)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import pty
+import subprocess
+import sys
+
+QDAID = [sys.executable, "-m", "qdaid"]
+
+
+def run(*args, env=None, **kwargs):
+    environment = {**os.environ, **(env or {})}
+    environment.pop("QDAID_FORMAT", None)
+    return subprocess.run([*QDAID, *args], capture_output=True, env=environment, timeout=60, **kwargs)
+
+
+def on_terminal(*args, env=None, columns=120) -> tuple[int, str]:
+    """Run with stdout on a pseudo-terminal; return the exit code and what the terminal shows."""
+    primary, secondary = pty.openpty()
+    environment = {**os.environ, "COLUMNS": str(columns), "TERM": "xterm-256color", **(env or {})}
+    environment.pop("QDAID_FORMAT", None)
+    proc = subprocess.Popen([*QDAID, *args], stdout=secondary, stderr=subprocess.PIPE, env=environment)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(primary)
+    code = proc.wait(timeout=60)
+    return code, b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def test_a_pipe_gets_csv():
+    result = run("figures", "--region", "longnan")
+    assert result.returncode == 0 and result.stderr == b""
+    parsed = list(csv.DictReader(io.StringIO(result.stdout.decode("utf-8"))))
+    assert parsed and {r["region"] for r in parsed} == {"longnan", "huixian"}
+    assert b"\x1b[" not in result.stdout and b"\r\n" not in result.stdout
+
+
+def test_a_terminal_gets_a_table():
+    code, screen = on_terminal("stats", "--region", "longnan", "--metric", "consumption_aid")
+    assert code == 0
+    assert "8.58亿元" in screen and "consumption_aid" in screen
+    assert "metric,unit,count" not in screen
+
+
+def test_no_color_means_no_escape_codes():
+    code, screen = on_terminal("figures", "--honoree", "pingdu", env={"NO_COLOR": "1"})
+    assert code == 0 and "\x1b[" not in screen and "2.3亿元" in screen
+
+
+def test_narrow_terminal_cuts_nothing_off():
+    # One column at a time, so the folded lines of a cell can be read back in order.
+    for field, expected in (("quote", "累计争取青岛市财政帮扶资金11.0436亿元援助安顺脱贫攻坚"), ("value", "11.0436亿元"),
+                            ("id", "qdrb-20210225-04306")):
+        code, screen = on_terminal("figures", "--metric", "fiscal_aid", "-F", field, columns=24, env={"NO_COLOR": "1"})
+        assert code == 0 and "…" not in screen
+        assert max(len(line) for line in screen.splitlines()) <= 40
+        assert expected in "".join(ch for ch in screen if ch not in "│ \n┃┏┓┗┛━─┡┩└┘┌┐╇╋┳┻├┤┬┴┼")
+
+
+def test_format_env_and_empty_result_note():
+    result = run("figures", "--min", "1e15", env={"QDAID_FORMAT": "json"})
+    assert result.returncode == 0
+    code, screen = on_terminal("figures", "--min", "1e15")
+    assert code == 0 and screen.strip() == ""
+
+
+def test_bundled_database_found_from_any_directory(tmp_path):
+    result = run("validate", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert list(tmp_path.iterdir()) == []
