@@ -416,4 +416,4 @@ def validate(db: Db = None) -> None:
 
 
 def main() -> None:
-    app()
+    app(prog_name="qdaid")

@@ -80,3 +80,10 @@ def test_bundled_database_found_from_any_directory(tmp_path):
     result = run("validate", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_shell_completion_offers_names_from_the_database():
+    result = run(env={"_QDAID_COMPLETE": "complete_bash", "COMP_WORDS": "qdaid figures --region lo", "COMP_CWORD": "3"})
+    assert result.stdout.decode().split() == ["longnan"]
+    result = run(env={"_QDAID_COMPLETE": "complete_bash", "COMP_WORDS": "qdaid show an", "COMP_CWORD": "2"})
+    assert result.stdout.decode().split() == ["anshun-team"]
