@@ -6,7 +6,6 @@ Pure functions of the tables: no I/O, no printing. Names a person types (陇南,
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections import defaultdict
@@ -32,6 +31,8 @@ def _squash(text: str) -> str:
 
 
 def _suggest(word: str, choices) -> str:
+    import difflib  # only an error needs it
+
     close = difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.5)
     return f"; did you mean {', '.join(close)}?" if close else ""
 
@@ -163,9 +164,10 @@ class FactBase:
                 start, end = f["period_start"], f["period_end"]
                 if start is None or (low is not None and (end or start) < low) or (high is not None and start > high):
                     continue
-            value = Decimal(str(f["value"]))
-            if (flt.minimum is not None and value < flt.minimum) or (flt.maximum is not None and value > flt.maximum):
-                continue
+            if flt.minimum is not None or flt.maximum is not None:
+                value = Decimal(str(f["value"]))
+                if (flt.minimum is not None and value < flt.minimum) or (flt.maximum is not None and value > flt.maximum):
+                    continue
             if grep and not any(grep in normalise(str(f[k])) for k in ("quote", "label", "raw")):
                 continue
             out.append(f)
@@ -219,15 +221,16 @@ class FactBase:
         rows = []
         for group, members in groups.items():
             unit = members[0]["unit"]
-            counted = [f for f in members if not self._counted_elsewhere(f, selected)]
-            excluded = [f for f in members if f not in counted]
-            values = [Decimal(str(f["value"])) for f in members]
+            inside = [self._counted_elsewhere(f, selected) for f in members]
+            counted = [f for f, part in zip(members, inside, strict=True) if not part]
+            excluded = [f for f, part in zip(members, inside, strict=True) if part]
+            values = [f["value"] for f in members]
             additive = unit not in NON_ADDITIVE_UNITS
-            total = sum((Decimal(str(f["value"])) for f in counted), Decimal(0)) if additive and counted else None
+            total = _exact_sum(f["value"] for f in counted) if additive and counted else None
             row = dict(zip(keys, group, strict=True))
             row.update({
-                "count": len(members), "total": _number(total), "min": _number(min(values)),
-                "max": _number(max(values)), "excluded": len(excluded),
+                "count": len(members), "total": _number(total), "min": min(values),
+                "max": max(values), "excluded": len(excluded),
                 "total_is_lower_bound": additive and any(f["approx"] in LOWER_BOUND for f in counted),
                 "total_is_approximate": additive and any(f["approx"] in APPROXIMATE for f in counted),
                 "figure_ids": [f["id"] for f in counted], "excluded_ids": [f["id"] for f in excluded],
@@ -329,9 +332,19 @@ class FactBase:
         return rows
 
 
-def _number(value: Decimal | None):
-    if value is None:
-        return None
+def _exact_sum(values) -> int | Decimal:
+    """Integers add as integers; a fraction makes the sum Decimal, so 0.1 + 0.2 is 0.3."""
+    total: int | Decimal = 0
+    for v in values:
+        total += v if type(v) is int else Decimal(repr(v))
+    return total
+
+
+def _number(value):
+    if value is None or type(value) is int:
+        return value
+    if isinstance(value, float):
+        return value
     return int(value) if value == value.to_integral_value() else float(value)
 
 

@@ -65,8 +65,9 @@ def to_csv(rows, columns, *, header=True, excel_safe=False, dialect="csv") -> st
     if header:
         writer.writerow(columns)
     for row in rows:
-        cells = [plain(row.get(c)) for c in columns]
-        writer.writerow([_excel_safe(c) for c in cells] if excel_safe else cells)
+        # csv writes str, int and None ("") itself; only the rest needs plain(). Hot at 100k rows.
+        cells = [v if v is None or type(v) is str or type(v) is int else plain(v) for v in map(row.get, columns)]
+        writer.writerow([_excel_safe(plain(c)) for c in cells] if excel_safe else cells)
     return buf.getvalue()
 
 

@@ -71,6 +71,7 @@ def read_raw(path: Path) -> dict:
         raw = _loads(data)
     except ValueError as exc:
         raise DataError(f"{path}: not valid JSON ({exc})") from None
+    del data  # the parsed tree is what we keep: drop the bytes before checking it
     _check_layout(path, raw)
     return raw
 
@@ -91,7 +92,17 @@ def _check_layout(path: Path, raw) -> None:
 
 
 def load(path: Path) -> dict[str, list[dict]]:
-    """Every table as a list of records, through TinyDB with a storage that never writes."""
+    """Every table as a list of records: the file read once with orjson, never written.
+
+    This is what TinyDB's table.all() gives, without a Document object per record, which at a
+    million figures costs more than the parse (see bench/RESULTS.md).
+    """
+    raw = read_raw(path)
+    return {name: list(raw[name].values()) for name in TABLES if name in raw}
+
+
+def open_tinydb(path: Path):
+    """The file as a TinyDB database for library use, read-only: writes raise, nothing is created."""
     from tinydb import TinyDB
     from tinydb.storages import Storage
 
@@ -104,10 +115,9 @@ def load(path: Path) -> dict[str, list[dict]]:
             return raw
 
         def write(self, data):
-            raise DataError(f"{path}: queries never write to the database")
+            raise DataError(f"{path}: this database is open read-only")
 
-    db = TinyDB(storage=ReadOnlyStorage)
-    return {name: [dict(doc) for doc in db.table(name).all()] for name in TABLES if name in raw}
+    return TinyDB(storage=ReadOnlyStorage)
 
 
 def dumps(tables: dict[str, list[dict]]) -> str:

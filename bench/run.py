@@ -1,0 +1,148 @@
+"""Benchmarks: qdaid against jq on the same JSON, measured side by side in one run.
+
+    python bench/run.py                 # cold start, then 10k, 100k and 1M figures
+    python bench/run.py --sizes 10000   # a quicker run
+    python bench/run.py --qdaid /old/venv/bin/qdaid --qdaid .venv/bin/qdaid   # before/after
+
+Each command runs `--repeat` times, the commands of a group alternating so that drift hits them
+alike. Reported: median wall time, ratio to the peer, and peak memory (max RSS of the process).
+The table goes to stdout and to bench/RESULTS.md with a description of the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from generate import generate
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+REGION_IDS = '"longnan","huixian"'  # longnan and the places below it, as qdaid resolves --region longnan
+CSV_FIELDS = ["id", "source", "honoree", "honoree_name", "metric", "label", "value", "unit", "raw", "approx",
+              "period_start", "period_end", "region", "region_basis", "part_of", "quote", "paragraph", "start", "end"]
+JQ_FIGURES = ("(" + str(CSV_FIELDS).replace("'", '"') + " | @csv), (.figures[] | select(.region | IN("
+              + REGION_IDS + ")) | [" + ", ".join(f".{f}" for f in CSV_FIELDS) + "] | @csv)")
+JQ_STATS = ('["metric","unit","count","total","min","max"], ([.figures[]] | group_by([.metric, .unit])[] '
+            '| [.[0].metric, .[0].unit, length, (map(.value) | add), (map(.value) | min), (map(.value) | max)])'
+            ' | @csv')
+JQ_SHOW = '[.figures[] | select(.honoree == "longnan-group")]'
+
+
+def run_once(argv: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (bytes) of one run, output discarded."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(argv)}: {proc.stderr.read().decode()[-500:]}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def measure(commands: dict[str, list[str]], repeat: int) -> dict[str, tuple[float, int]]:
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    memory: dict[str, int] = dict.fromkeys(commands, 0)
+    for name, argv in commands.items():  # one warm-up each: page cache, .pyc files
+        run_once(argv)
+    for _ in range(repeat):
+        for name, argv in commands.items():
+            seconds, rss = run_once(argv)
+            times[name].append(seconds)
+            memory[name] = max(memory[name], rss)
+    return {name: (statistics.median(times[name]), memory[name]) for name in commands}
+
+
+def qdaid_commands(paths: list[str]) -> list[tuple[str, list[str]]]:
+    found = []
+    for path in paths or [shutil.which("qdaid") or ""]:
+        if not path:
+            found.append(("qdaid", [sys.executable, "-m", "qdaid"]))
+        else:
+            label = "qdaid" if len(paths) <= 1 else f"qdaid[{path}]"
+            found.append((label, [path]))
+    return found
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    jq = subprocess.run(["jq", "--version"], capture_output=True, text=True).stdout.strip()
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB; "
+            f"Python {platform.python_version()}; {jq}")
+
+
+def mib(n: int) -> str:
+    return f"{n / 2**20:.0f} MiB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--repeat", type=int, default=0, help="runs per command (default: 15 cold, 5/3/2 by size)")
+    parser.add_argument("--qdaid", action="append", default=[], help="a qdaid executable; repeat to compare")
+    parser.add_argument("--no-write", action="store_true", help="do not rewrite bench/RESULTS.md")
+    args = parser.parse_args()
+    if not shutil.which("jq"):
+        raise SystemExit("jq is needed as the peer: apt-get install jq")
+    qdaids = qdaid_commands(args.qdaid)
+    lines = [f"Machine: {machine()}", ""]
+
+    bundled = OUT / "bundled.json"
+    generate(135, bundled)
+    cold = {"python -c pass": [sys.executable, "-c", "pass"],
+            "jq figures csv": ["jq", "-r", JQ_FIGURES, str(bundled)]}
+    for label, argv in qdaids:
+        cold[f"{label} figures csv"] = [*argv, "figures", "--region", "longnan", "-f", "csv", "--db", str(bundled)]
+    result = measure(cold, args.repeat or 15)
+    jq_time = result["jq figures csv"][0]
+    lines += ["## Cold start: `figures --region longnan -f csv` on the bundled 135 figures", "",
+              "| command | median | vs jq | peak memory |", "|---|---:|---:|---:|"]
+    lines += [f"| {name} | {t * 1000:.1f} ms | {t / jq_time:.2f}× | {mib(m)} |" for name, (t, m) in result.items()]
+
+    for size in [int(s) for s in args.sizes.split(",") if s]:
+        path = OUT / f"figures-{size}.json"
+        if not path.exists():
+            generate(size, path)
+        size_bytes = path.stat().st_size
+        repeat = args.repeat or (5 if size <= 10_000 else 3 if size <= 100_000 else 2)
+        lines += ["", f"## {size:,} figures ({mib(size_bytes)} of JSON)", "",
+                  "| task | command | median | vs jq | peak memory | memory / file |", "|---|---|---:|---:|---:|---:|"]
+        tasks = {
+            "figures --region longnan -f csv": (["figures", "--region", "longnan", "-f", "csv"], ["-r", JQ_FIGURES]),
+            "stats --by metric -f csv": (["stats", "--by", "metric", "-f", "csv"], ["-r", JQ_STATS]),
+            "show longnan-group -f json": (["show", "longnan-group", "-f", "json"], [JQ_SHOW]),
+        }
+        for task, (qdaid_args, jq_args) in tasks.items():
+            commands = {"jq": ["jq", *jq_args, str(path)]}
+            for label, argv in qdaids:
+                commands[label] = [*argv, *qdaid_args, "--db", str(path)]
+            result = measure(commands, repeat)
+            jq_time = result["jq"][0]
+            for name, (t, m) in result.items():
+                lines.append(f"| {task} | {name} | {t:.3f} s | {t / jq_time:.2f}× | {mib(m)} | {m / size_bytes:.2f}× |")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if not args.no_write:
+        (HERE / "RESULTS.md").write_text(RESULTS_HEAD + text + RESULTS_TAIL, "utf-8")
+
+
+RESULTS_HEAD = """# Benchmark results
+
+Made by `python bench/run.py` (plain Python; jq is the peer, run on the same JSON file in the same
+run, commands alternating). Medians; "vs jq" is the ratio of medians; peak memory is the process's
+maximum resident set size.
+
+"""
+RESULTS_TAIL = ""
+
+if __name__ == "__main__":
+    main()
