@@ -6,6 +6,9 @@ the one place that translates them.
 
 from __future__ import annotations
 
+import copy
+import os
+import sys
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -415,5 +418,19 @@ def validate(db: Db = None) -> None:
     click.echo(f"{path}: valid", err=True)
 
 
+def _command_named(args: list[str]) -> str | None:
+    return args[0] if args and not args[0].startswith("-") else None
+
+
 def main() -> None:
-    app(prog_name="qdaid")
+    # Typer turns every registered command into a click command at each start: ~15 ms of
+    # signature introspection (bench/RESULTS.md). A call that names its command needs only that
+    # one; help, completion and unknown names still get the whole app.
+    name = _command_named(sys.argv[1:])
+    only = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
+    if only and not any(k.startswith("_QDAID_COMPLETE") for k in os.environ):
+        single = copy.copy(app)
+        single.registered_commands = only
+        single(prog_name="qdaid")
+    else:
+        app(prog_name="qdaid")

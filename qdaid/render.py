@@ -50,8 +50,15 @@ def _excel_safe(cell: str) -> str:
     return cell
 
 
-def to_csv(rows, columns, *, header=True, excel_safe=False, dialect="csv") -> str:
-    buf = io.StringIO()
+_PLAIN_TYPES = frozenset({str, int, type(None)})  # what the csv module writes as we would
+
+
+def to_csv(rows, columns, *, header=True, excel_safe=False, dialect="csv", out: TextIO | None = None) -> str:
+    """CSV (RFC 4180, \\n line ends) or TSV (no quoting; tab, newline, backslash escaped).
+
+    Written to `out` as it goes when given (nothing is held twice at 100k rows), else returned.
+    """
+    buf = out or io.StringIO()
     if dialect == "tsv":
         lines = ["\t".join(columns)] if header else []
         for row in rows:
@@ -60,15 +67,20 @@ def to_csv(rows, columns, *, header=True, excel_safe=False, dialect="csv") -> st
                 cells = [_excel_safe(c) for c in cells]
             lines.append("\t".join(c.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
                                    .replace("\r", "\\r") for c in cells))
-        return "".join(line + "\n" for line in lines)
+        buf.write("".join(line + "\n" for line in lines))
+        return "" if out else buf.getvalue()
     writer = csv.writer(buf, lineterminator="\n")
     if header:
         writer.writerow(columns)
     for row in rows:
-        # csv writes str, int and None ("") itself; only the rest needs plain(). Hot at 100k rows.
-        cells = [v if v is None or type(v) is str or type(v) is int else plain(v) for v in map(row.get, columns)]
-        writer.writerow([_excel_safe(plain(c)) for c in cells] if excel_safe else cells)
-    return buf.getvalue()
+        cells = list(map(row.get, columns))
+        # csv writes str, int and None ("") as we would; only other types go through plain().
+        if excel_safe:
+            cells = [_excel_safe(plain(c)) for c in cells]
+        elif not _PLAIN_TYPES.issuperset(map(type, cells)):
+            cells = [plain(c) for c in cells]
+        writer.writerow(cells)
+    return "" if out else buf.getvalue()
 
 
 def _json_value(value):
@@ -77,15 +89,16 @@ def _json_value(value):
     return value
 
 
-def to_json(rows, columns, *, lines=False) -> str:
+def to_json(rows, columns, *, lines=False) -> bytes:
+    """UTF-8 JSON: an array (indented), or one compact object per line; Chinese unescaped."""
     import orjson
 
     picked = [{c: _json_value(row.get(c)) for c in columns} for row in rows]
     if lines:
-        return "".join(orjson.dumps(r).decode() + "\n" for r in picked)
+        return b"".join(orjson.dumps(r) + b"\n" for r in picked)
     if not picked:
-        return "[]\n"
-    return orjson.dumps(picked, option=orjson.OPT_INDENT_2).decode() + "\n"
+        return b"[]\n"
+    return orjson.dumps(picked, option=orjson.OPT_INDENT_2) + b"\n"
 
 
 def to_markdown(rows, columns) -> str:
@@ -174,15 +187,27 @@ def emit(rows, columns, fmt, *, out: TextIO | None = None, title=None, header=Tr
         grid = table(rows, columns, title=title, numeric=numeric, amounts=amounts, labels=labels)
         fit(console(out), grid).print(grid)
         return
+    out = out or sys.stdout
     if fmt in ("csv", "tsv"):
-        text = to_csv(rows, columns, header=header, excel_safe=excel_safe, dialect=fmt)
-    elif fmt in ("json", "jsonl"):
-        text = to_json(rows, columns, lines=fmt == "jsonl")
-    elif fmt == "md":
+        if bom:
+            out.write("\ufeff")
+        to_csv(rows, columns, header=header, excel_safe=excel_safe, dialect=fmt, out=out)
+        return
+    if fmt in ("json", "jsonl"):
+        data = to_json(rows, columns, lines=fmt == "jsonl")
+        buffer = getattr(out, "buffer", None)
+        if buffer is not None:  # bytes straight out: no str copy of a large result
+            out.flush()
+            buffer.write(data)
+            buffer.flush()
+        else:
+            out.write(data.decode("utf-8"))
+        return
+    if fmt == "md":
         text = to_markdown(rows, columns)
     else:
         raise ValueError(f"unknown format {fmt!r}")
-    (out or sys.stdout).write(("\ufeff" if bom else "") + text)
+    out.write(text)
 
 
 def write(text: str, out: TextIO | None = None) -> None:

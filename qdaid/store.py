@@ -8,10 +8,7 @@ and renames it over the target, so readers see the old file or the new one, neve
 from __future__ import annotations
 
 import contextlib
-import json
-import math
 import os
-import tempfile
 from pathlib import Path
 
 from .model import TABLES, DataError
@@ -40,40 +37,93 @@ def resolve_db(option: str | os.PathLike | None = None) -> Path:
     return bundled_dir() / DB_NAME
 
 
-def _loads(data: bytes):
-    try:
-        import orjson
+STREAM_FROM = 4 * 2**20  # bytes: smaller files are parsed whole, larger ones table by table
+_BLOCK = 2**20
+_FIGURES = b'\n "figures": {'
+_SHARED = ("quote", "honoree_name", "label", "source")  # repeated across figures of one sentence
 
-        return orjson.loads(data)
-    except ImportError:  # orjson is optional: the standard library reads the same files
-        return json.loads(data)
+
+def _parse(data: bytes):
+    import orjson  # rejects NaN and Infinity, and bytes that are not UTF-8
+
+    return orjson.loads(data)
+
+
+def _bad_json(path: Path, data: bytes, exc: Exception) -> DataError:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return DataError(f"{path}: not UTF-8 text (bad byte at offset {bad.start})")
+    return DataError(f"{path}: not valid JSON ({exc})")
 
 
 def read_raw(path: Path) -> dict:
     """The file's {table: {doc_id: record}}, with a one-line reason for anything else."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            head = handle.read(min(size, STREAM_FROM) if size else -1)
+            if not head.strip():
+                raise DataError(f"{path}: the file is empty, not a qdaid database")
+            if head.startswith(b"\xef\xbb\xbf"):
+                raise DataError(f"{path}: starts with a UTF-8 byte-order mark; save it without one")
+            raw = _read_streaming(handle, head) if size > STREAM_FROM else None
+            if raw is None:
+                handle.seek(0)
+                data = handle.read()
+                try:
+                    raw = _parse(data)
+                except ValueError as exc:
+                    raise _bad_json(path, data, exc) from None
     except FileNotFoundError:
         raise DataError(f"{path}: no such database file") from None
     except IsADirectoryError:
         raise DataError(f"{path}: is a directory, not a database file") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if not data.strip():
-        raise DataError(f"{path}: the file is empty, not a qdaid database")
-    if data.startswith(b"\xef\xbb\xbf"):
-        raise DataError(f"{path}: starts with a UTF-8 byte-order mark; save it without one")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: not UTF-8 text (bad byte at offset {exc.start})") from None
-    try:
-        raw = _loads(data)
-    except ValueError as exc:
-        raise DataError(f"{path}: not valid JSON ({exc})") from None
-    del data  # the parsed tree is what we keep: drop the bytes before checking it
     _check_layout(path, raw)
     return raw
+
+
+def _read_streaming(handle, buffer: bytes) -> dict | None:
+    """A large file as `qdaid build` writes it, read a block at a time: the figures table is parsed
+    a few thousand records at a time, so the whole file is never in memory next to its records.
+    None when the file is laid out otherwise (it is then parsed whole, with the same result)."""
+    while (at := buffer.find(_FIGURES)) < 0:
+        block = handle.read(_BLOCK)
+        if not block:
+            return None
+        buffer += block
+    try:
+        head = buffer[:at].rstrip()
+        tables = _parse(head[:-1] + b"}" if head.endswith(b",") else head + b"}")
+        figures, cache = {}, {}
+        buffer = buffer[at + len(_FIGURES):]
+        while True:
+            end = buffer.find(b"\n }")
+            cut = end if end >= 0 else buffer.rfind(b'\n  "')
+            if cut > 0:
+                chunk = buffer[:cut].strip().rstrip(b",")
+                records = _parse(b"{" + chunk + b"}")
+                for record in records.values():
+                    for key in _SHARED:
+                        value = record.get(key)
+                        if value is not None:
+                            record[key] = cache.setdefault(value, value)
+                figures.update(records)
+                buffer = buffer[cut:]
+            if end >= 0:
+                break
+            block = handle.read(_BLOCK)
+            if not block:
+                return None
+            buffer += block
+        tail = buffer[len(b"\n }"):] + handle.read()
+        tables.update(_parse(b"{" + tail.strip().lstrip(b",")))
+        tables["figures"] = figures
+        return tables
+    except ValueError:
+        return None
 
 
 def _check_layout(path: Path, raw) -> None:
@@ -85,10 +135,6 @@ def _check_layout(path: Path, raw) -> None:
     for table, docs in raw.items():
         if not isinstance(docs, dict) or not all(isinstance(d, dict) for d in docs.values()):
             raise DataError(f"{path}: table {table!r} is not a set of records")
-        for doc in docs.values():
-            for key, value in doc.items():
-                if isinstance(value, float) and not math.isfinite(value):
-                    raise DataError(f"{path}: table {table!r} holds a non-finite number in {key!r}")
 
 
 def load(path: Path) -> dict[str, list[dict]]:
@@ -122,6 +168,8 @@ def open_tinydb(path: Path):
 
 def dumps(tables: dict[str, list[dict]]) -> str:
     """TinyDB's layout, UTF-8 with Chinese unescaped, one field a line: diffs stay readable."""
+    import json
+
     layout = {name: {str(i): rec for i, rec in enumerate(tables.get(name, []), 1)} for name in TABLES}
     return json.dumps(layout, ensure_ascii=False, indent=1) + "\n"
 
@@ -150,6 +198,8 @@ def _exclusive(target: Path):
 
 def write(target: Path, text: str) -> None:
     """Replace target with text atomically: temp file in the same folder, fsync, rename."""
+    import tempfile  # only a build writes: keep queries' start-up light
+
     target = Path(target)
     if target.is_dir():
         raise DataError(f"{target}: is a directory; give a file path")
