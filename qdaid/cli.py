@@ -375,6 +375,31 @@ def timeline(
 
 
 @app.command()
+def export(
+    what: Annotated[str, typer.Argument(help="sqlite (one file), jsonl or csv (a folder, one file per table).")],
+    path: Annotated[Path, typer.Argument(help="The SQLite file, or the folder for jsonl/csv.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace files that exist.")] = False,
+    db: Db = None,
+) -> None:
+    """Export every table for sqlite3, Datasette or DuckDB (SQLite), or as JSONL/CSV files.
+
+    The SQLite file has primary and foreign keys, indexes on the filter columns, and the helper
+    tables honoree_partners and region_closure (each region with every place at or below it).
+
+    \b
+    Example:
+      qdaid export sqlite qdaid.db && datasette qdaid.db
+    """
+    from .export import export as write_export
+
+    kind = what.strip().lower()
+    if kind not in ("sqlite", "jsonl", "csv"):
+        raise UsageError(f"cannot export as {what!r}; choose sqlite, jsonl or csv")
+    written = write_export(store.load(store.resolve_db(db)), kind, path, force)
+    click.echo(f"wrote {', '.join(map(str, written))}", err=True)
+
+
+@app.command()
 def build(
     sources: Annotated[list[Path] | None, typer.Argument(help="Article text files (UTF-8). Default: the bundled article.",
                                                             show_default=False)] = None,
