@@ -2,7 +2,7 @@
 
     python bench/run.py                 # cold start, then 10k, 100k and 1M figures
     python bench/run.py --sizes 10000   # a quicker run
-    python bench/run.py --qdaid /old/venv/bin/qdaid --qdaid .venv/bin/qdaid   # before/after
+    python bench/run.py --qdaid now=.venv/bin/qdaid --qdaid before=/old/venv/bin/qdaid   # before/after
 
 Each command runs `--repeat` times, the commands of a group alternating so that drift hits them
 alike. Reported: median wall time, ratio to the peer, and peak memory (max RSS of the process).
@@ -60,15 +60,22 @@ def measure(commands: dict[str, list[str]], repeat: int) -> dict[str, tuple[floa
     return {name: (statistics.median(times[name]), memory[name]) for name in commands}
 
 
-def qdaid_commands(paths: list[str]) -> list[tuple[str, list[str]]]:
+def qdaid_commands(specs: list[str]) -> list[tuple[str, list[str]]]:
+    """[(label, argv)] from LABEL=PATH or PATH options; default: qdaid on PATH, else this Python's."""
     found = []
-    for path in paths or [shutil.which("qdaid") or ""]:
-        if not path:
-            found.append(("qdaid", [sys.executable, "-m", "qdaid"]))
-        else:
-            label = "qdaid" if len(paths) <= 1 else f"qdaid[{path}]"
-            found.append((label, [path]))
+    for spec in specs or [shutil.which("qdaid") or ""]:
+        label, _, path = spec.rpartition("=")
+        label = f"qdaid {label}".strip() if label else "qdaid"
+        found.append((label, [path] if path else [sys.executable, "-m", "qdaid"]))
     return found
+
+
+def python_of(argv: list[str]) -> str:
+    """The interpreter a qdaid command runs on (for the import floor row)."""
+    if len(argv) > 1:
+        return argv[0]
+    beside = Path(argv[0]).parent / "python"
+    return str(beside) if beside.exists() else sys.executable
 
 
 def machine() -> str:
@@ -88,7 +95,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--repeat", type=int, default=0, help="runs per command (default: 15 cold, 5/3/2 by size)")
-    parser.add_argument("--qdaid", action="append", default=[], help="a qdaid executable; repeat to compare")
+    parser.add_argument("--qdaid", action="append", default=[],
+                        help="LABEL=PATH of a qdaid executable; repeat to compare (sizes of 1M run the first only)")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite bench/RESULTS.md")
     args = parser.parse_args()
     if not shutil.which("jq"):
@@ -98,7 +106,9 @@ def main() -> None:
 
     bundled = OUT / "bundled.json"
     generate(135, bundled)
-    cold = {"python -c pass": [sys.executable, "-c", "pass"],
+    python = python_of(qdaids[0][1])
+    cold = {"python -c pass": [python, "-c", "pass"],
+            "python -c 'import typer' (the floor of any Typer CLI)": [python, "-c", "import typer"],
             "jq figures csv": ["jq", "-r", JQ_FIGURES, str(bundled)]}
     for label, argv in qdaids:
         cold[f"{label} figures csv"] = [*argv, "figures", "--region", "longnan", "-f", "csv", "--db", str(bundled)]
@@ -123,7 +133,7 @@ def main() -> None:
         }
         for task, (qdaid_args, jq_args) in tasks.items():
             commands = {"jq": ["jq", *jq_args, str(path)]}
-            for label, argv in qdaids:
+            for label, argv in qdaids if size < 1_000_000 else qdaids[:1]:
                 commands[label] = [*argv, *qdaid_args, "--db", str(path)]
             result = measure(commands, repeat)
             jq_time = result["jq"][0]

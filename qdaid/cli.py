@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import os
 import sys
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated
@@ -103,13 +102,11 @@ Max = Annotated[str | None, typer.Option("--max", help="Largest value, in base u
 Grep = Annotated[str | None, typer.Option("--grep", help="Text in the quote, label or raw.", show_default=False)]
 
 
-@dataclass
 class Output:
-    fmt: str | None
-    fields: str | None
-    no_header: bool = False
-    bom: bool = False
-    excel_safe: bool = False
+    """The output options every query command shares, and the one call that prints its rows."""
+
+    def __init__(self, fmt: str | None, fields: str | None, no_header=False, bom=False, excel_safe=False):
+        self.fmt, self.fields, self.no_header, self.bom, self.excel_safe = fmt, fields, no_header, bom, excel_safe
 
     def emit(self, rows: list[dict], all_fields: list[str], table_fields: list[str] | None = None, *,
              what: str = "rows", **table_options) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .model import APPROX, FIGURE_FIELDS, HONOREE_KINDS, UsageError
@@ -37,20 +36,19 @@ def _suggest(word: str, choices) -> str:
     return f"; did you mean {', '.join(close)}?" if close else ""
 
 
-@dataclass
 class Filters:
-    honorees: list[str] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)
-    regions: list[str] = field(default_factory=list)
-    metrics: list[str] = field(default_factory=list)
-    units: list[str] = field(default_factory=list)
-    approx: list[str] = field(default_factory=list)
-    year: int | None = None
-    since: int | None = None
-    until: int | None = None
-    minimum: Decimal | None = None
-    maximum: Decimal | None = None
-    grep: str | None = None
+    """What `figures` and `stats` select on; empty lists and None mean "any".
+
+    A plain class, not a dataclass: `dataclasses` costs a query's start-up ~2 ms (bench/RESULTS.md).
+    """
+
+    def __init__(self, honorees=(), kinds=(), regions=(), metrics=(), units=(), approx=(), year: int | None = None,
+                 since: int | None = None, until: int | None = None, minimum: Decimal | None = None,
+                 maximum: Decimal | None = None, grep: str | None = None):
+        self.honorees, self.kinds, self.regions = list(honorees), list(kinds), list(regions)
+        self.metrics, self.units, self.approx = list(metrics), list(units), list(approx)
+        self.year, self.since, self.until = year, since, until
+        self.minimum, self.maximum, self.grep = minimum, maximum, grep
 
 
 class FactBase:
