@@ -20,16 +20,58 @@ from typer.core import TyperGroup
 from . import render, store
 from .model import FIGURE_FIELDS, QdaidError, UsageError
 
+DEBUG_ENV = "QDAID_DEBUG"
+REPORT = "please report it with the command you ran; QDAID_DEBUG=1 shows the traceback"
+
 
 class QdaidGroup(TyperGroup):
-    """Turns the core's errors into one line on stderr and an exit code: the one place that does."""
+    """Turns every failure into one line on stderr and an exit code: the one place that does.
+
+    0 also when the reader of a pipe stops early (`qdaid figures | head -1`); 1 for data and
+    runtime errors (a full disk included); 2 for usage errors; 130 on Ctrl-C.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
+            return result
         except QdaidError as exc:
-            click.echo(f"qdaid: {exc}", err=True)
+            _say(f"qdaid: {exc}")
             ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except BrokenPipeError:
+            _silence_stdout()
+            ctx.exit(0)
+        except KeyboardInterrupt:
+            _say("qdaid: interrupted")
+            ctx.exit(130)
+        except OSError as exc:
+            if exc.errno is None or os.environ.get(DEBUG_ENV):
+                raise
+            _silence_stdout()
+            _say(f"qdaid: cannot write the output: {exc.strerror or exc}")
+            ctx.exit(1)
+        except Exception as exc:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            _say(f"qdaid: internal error: {type(exc).__name__}: {exc}; {REPORT}")
+            ctx.exit(1)
+
+
+def _say(line: str) -> None:
+    """One line on stderr, whatever the terminal's encoding; control characters shown, not run."""
+    click.echo(render.printable(line), err=True)
+
+
+def _silence_stdout() -> None:
+    # Whatever is still buffered for a closed pipe must not fail again at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 app = typer.Typer(
@@ -445,6 +487,11 @@ def _command_named(args: list[str]) -> str | None:
 
 
 def main() -> None:
+    # Output is UTF-8 whatever the locale or PYTHONIOENCODING says: the bytes of CSV and JSON
+    # never depend on the environment.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8")
     # Typer turns every registered command into a click command at each start: ~15 ms of
     # signature introspection (bench/RESULTS.md). A call that names its command needs only that
     # one; help, completion and unknown names still get the whole app.

@@ -168,15 +168,19 @@ def table(rows, columns, *, title=None, labels=None, numeric=(), amounts=None):
                 text = chinese_amount(value, None)
             else:
                 text = plain(value)
-            cells.append(Text(_printable(text)))
+            cells.append(Text(printable(text)))
         grid.add_row(*cells)
     return grid
 
 
-def _printable(text: str) -> str:
-    # Control characters (ESC sequences, bidi overrides) must not act on the terminal.
-    return "".join(c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" if ord(c) < 256
+def printable(text: str, keep: str = "\n") -> str:
+    """Control characters (ESC sequences, bidi overrides, lone surrogates) shown as escapes, so
+    they never act on the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c in keep else f"\\x{ord(c):02x}" if ord(c) < 256
                    else f"\\u{ord(c):04x}" for c in text)
+
 
 
 def emit(rows, columns, fmt, *, out: TextIO | None = None, title=None, header=True, bom=False,
@@ -188,6 +192,8 @@ def emit(rows, columns, fmt, *, out: TextIO | None = None, title=None, header=Tr
         fit(console(out), grid).print(grid)
         return
     out = out or sys.stdout
+    if _is_terminal(out):
+        out = _Shown(out)  # on a terminal, data never carries live control characters
     if fmt in ("csv", "tsv"):
         if bom:
             out.write("\ufeff")
@@ -196,7 +202,7 @@ def emit(rows, columns, fmt, *, out: TextIO | None = None, title=None, header=Tr
     if fmt in ("json", "jsonl"):
         data = to_json(rows, columns, lines=fmt == "jsonl")
         buffer = getattr(out, "buffer", None)
-        if buffer is not None:  # bytes straight out: no str copy of a large result
+        if buffer is not None and not isinstance(out, _Shown):  # bytes straight out: no str copy of a large result
             out.flush()
             buffer.write(data)
             buffer.flush()
@@ -208,6 +214,26 @@ def emit(rows, columns, fmt, *, out: TextIO | None = None, title=None, header=Tr
     else:
         raise ValueError(f"unknown format {fmt!r}")
     out.write(text)
+
+
+def _is_terminal(out) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Shown:
+    """A text stream that escapes control characters (tabs and newlines pass) as it writes."""
+
+    def __init__(self, out: TextIO):
+        self.out = out
+
+    def write(self, text: str) -> int:
+        return self.out.write(printable(text, keep="\n\t"))
+
+    def flush(self) -> None:
+        self.out.flush()
 
 
 def write(text: str, out: TextIO | None = None) -> None:
@@ -267,7 +293,7 @@ def print_profile(profile: dict, figure_columns: list[str], out: TextIO | None =
              ("paragraphs", f"{profile['paragraph_start']}–{profile['paragraph_end']}")]
     for label, value in facts:
         if value:
-            con.print(Text(f"{label:>16}  ", style="bold") + Text(_printable(str(value))), soft_wrap=not con.is_terminal)
+            con.print(Text(f"{label:>16}  ", style="bold") + Text(printable(str(value))), soft_wrap=not con.is_terminal)
     figures = sorted(profile["figures"], key=lambda f: (f["metric"], f["start"]))
     grid = table(figures, figure_columns, title=f"figures ({len(figures)}), by metric",
                  amounts={"value": "unit"}, numeric=("value",))
@@ -289,8 +315,8 @@ def print_citation(record: dict, out: TextIO | None = None) -> None:
             ("where", f"paragraph {record['paragraph']}, characters {record['start']}–{record['end']}")]
     wrap = {"soft_wrap": not con.is_terminal}  # in a pipe, one line per field, never cut
     for label, value in head:
-        con.print(Text(f"{label:>10}  ", style="bold") + Text(_printable(value)), **wrap)
-    sentence = Text(_printable(record["sentence"]))
+        con.print(Text(f"{label:>10}  ", style="bold") + Text(printable(value)), **wrap)
+    sentence = Text(printable(record["sentence"]))
     if record["raw_in_sentence"]:
         start, end = record["raw_in_sentence"]
         sentence.stylize("bold reverse", start, end)

@@ -47,8 +47,10 @@ def test_failed_build_leaves_the_old_file(cli, tmp_path, monkeypatch):
         raise RuntimeError("pipeline failed midway")
 
     monkeypatch.setattr("qdaid.extract.extract", explode)
-    with pytest.raises(RuntimeError):
-        cli("build", "-o", target)
+    result = cli("build", "-o", target)
+    assert result.exit_code == 1
+    assert "internal error: RuntimeError: pipeline failed midway" in result.stderr
+    assert "Traceback" not in result.output
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["qdaid.json"]
 
