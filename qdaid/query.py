@@ -106,8 +106,9 @@ class FactBase:
         found, todo = set(), [region_id]
         while todo:
             current = todo.pop()
-            found.add(current)
-            todo += self.children.get(current, [])
+            if current not in found:  # a damaged file may hold a cycle
+                found.add(current)
+                todo += self.children.get(current, [])
         return found
 
     def metric_names(self) -> list[str]:
@@ -184,7 +185,7 @@ class FactBase:
 
     @staticmethod
     def order(rows: list[dict], sort: str | None, desc: bool, limit: int | None) -> list[dict]:
-        if sort:
+        if sort is not None:
             if sort not in FIGURE_FIELDS:
                 raise UsageError(f"cannot sort by {sort!r}; fields: {', '.join(FIGURE_FIELDS)}")
             present = [r for r in rows if r.get(sort) is not None]
@@ -240,10 +241,11 @@ class FactBase:
     def _counted_elsewhere(self, f: dict, selected: set[str]) -> bool:
         """True when a larger figure that includes this one (directly or further up) is selected."""
         by_id = self._by_id()
-        parent = f.get("part_of")
-        while parent:
+        parent, seen = f.get("part_of"), {f["id"]}
+        while parent and parent not in seen:  # a damaged file may hold a cycle
             if parent in selected:
                 return True
+            seen.add(parent)
             parent = by_id.get(parent, {}).get("part_of")
         return False
 

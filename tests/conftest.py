@@ -3,15 +3,48 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 from typer.testing import CliRunner
 
 from qdaid import store
 from qdaid.cli import app
 
 ARTICLES = Path(__file__).parent / "articles"
+ROOT = Path(__file__).resolve().parent.parent
+_SCRATCH = {".git", ".venv", "build", "dist", "__pycache__", ".ruff_cache", ".pytest_cache", "out"}
+
+# Bounded, derandomised, and no example database written into the work tree.
+settings.register_profile("qdaid", database=None, derandomize=True, deadline=None, print_blob=False)
+settings.load_profile("qdaid")
+_HYPOTHESIS_HOME = tempfile.mkdtemp(prefix="qdaid-hypothesis-")  # its caches, outside the work tree
+set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+
+
+def _files() -> dict[str, tuple[int, int]]:
+    found = {}
+    for path in ROOT.rglob("*"):
+        parts = set(path.relative_to(ROOT).parts)
+        if parts & _SCRATCH or any(p.endswith(".egg-info") for p in parts) or not path.is_file():
+            continue
+        stat = path.stat()
+        found[str(path.relative_to(ROOT))] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_stray_files():
+    """The suite writes only to temporary folders: the work tree is the same before and after."""
+    before = _files()
+    yield
+    shutil.rmtree(_HYPOTHESIS_HOME, ignore_errors=True)
+    after = _files()
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    assert not changed, f"the test suite changed or left files: {changed}"
 
 
 @pytest.fixture(autouse=True)
