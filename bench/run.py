@@ -142,17 +142,19 @@ def main() -> None:
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.no_write:
-        (HERE / "RESULTS.md").write_text(RESULTS_HEAD + text + RESULTS_TAIL, "utf-8")
+        write_results(text)
 
 
-RESULTS_HEAD = """# Benchmark results
+BEGIN, END = "<!-- bench/run.py writes below -->", "<!-- bench/run.py writes above -->"
 
-Made by `python bench/run.py` (plain Python; jq is the peer, run on the same JSON file in the same
-run, commands alternating). Medians; "vs jq" is the ratio of medians; peak memory is the process's
-maximum resident set size.
 
-"""
-RESULTS_TAIL = ""
+def write_results(text: str) -> None:
+    """Replace the generated part of RESULTS.md; the notes around it are kept."""
+    path = HERE / "RESULTS.md"
+    old = path.read_text("utf-8") if path.exists() else f"# Benchmark results\n\n{BEGIN}\n{END}\n"
+    head, _, rest = old.partition(BEGIN)
+    _, _, tail = rest.partition(END)
+    path.write_text(f"{head}{BEGIN}\n{text}{END}{tail}", "utf-8")
 
 if __name__ == "__main__":
     main()
