@@ -151,9 +151,11 @@ class Output:
         self.fmt, self.fields, self.no_header, self.bom, self.excel_safe = fmt, fields, no_header, bom, excel_safe
 
     def emit(self, rows: list[dict], all_fields: list[str], table_fields: list[str] | None = None, *,
-             what: str = "rows", **table_options) -> None:
+             machine_fields: list[str] | None = None, what: str = "rows", **table_options) -> None:
+        """Print rows; -F picks from all_fields, else a table shows table_fields and the machine
+        formats machine_fields (both default to all_fields)."""
         fmt = self.format()
-        columns = self.columns(all_fields, table_fields if fmt == "table" else None)
+        columns = self.columns(all_fields, table_fields if fmt == "table" else machine_fields)
         if not rows and fmt == "table":
             click.echo(f"no {what} match", err=True)
             return
@@ -355,7 +357,7 @@ def stats(
         out.emit(rows, all_fields, default, what="figures", numeric=("count", "total", "min", "max", "excluded"),
                  title=f"{len(selected)} figures; ≥ marks a lower bound, ≈ an approximate total")
         return
-    out.emit(rows, all_fields, default if not fields else None, what="figures")
+    out.emit(rows, all_fields, machine_fields=default, what="figures")
 
 
 @app.command()

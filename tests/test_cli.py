@@ -249,6 +249,8 @@ def test_stats_two_levels(cli, figures):
 def test_stats_csv_has_the_lower_bound_field(cli):
     printed = rows(cli("stats", "--metric", "people_employed"))
     assert "total_is_lower_bound" in printed[0] and printed[0]["total_is_lower_bound"] in ("true", "false")
+    assert "figure_ids" not in printed[0]  # only with --explain
+    assert "figure_ids" in rows(cli("stats", "--metric", "people_employed", "--explain"))[0]
 
 
 def test_stats_table_marks_lower_bounds(cli):
