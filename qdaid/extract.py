@@ -424,12 +424,17 @@ class Article:
                 records.append({
                     "id": f"{self.source_id}-e{m.start():05d}", "date": date, "precision": precision,
                     "honoree": sec.honoree["id"] if sec else None, "region": region,
-                    "text": self.original[max(g_start, c_start):g_end].strip("；;。 "),
+                    "text": self.original[max(g_start, c_start, self._after_space(s, m.start())):g_end].strip("；;。 "),
                     "quote": self.original[s.start:s.end],
                     "source": self.source_id, "paragraph": s.paragraph.index,
                     "start": m.start(), "end": m.end(),
                 })
         return records
+
+    def _after_space(self, s: tx.Sentence, at: int) -> int:
+        """Where the words before a date begin: after a dateline such as 2月25日讯 and its space."""
+        space = max(self.text.rfind(" ", s.start, at), self.text.rfind("\u3000", s.start, at))
+        return space + 1 if space >= 0 else s.start
 
     def _date(self, m: re.Match) -> tuple[str | None, str]:
         if m.group() in ("今天", "今日"):
