@@ -96,3 +96,30 @@ def test_second_build_on_the_same_target_is_refused(tmp_path, monkeypatch):
         release.set()
         first.join()
     assert target.read_text() == "first\n"
+
+
+def test_disk_full_during_a_build_keeps_the_old_file(tmp_path, monkeypatch):
+    import errno
+
+    target = tmp_path / "qdaid.json"
+    target.write_text("old\n")
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, text):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: Full(real_fdopen(fd, *a, **k)))
+    with pytest.raises(DataError, match="No space left on device"):
+        store.write(target, "new\n")
+    assert target.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["qdaid.json"]

@@ -328,3 +328,16 @@ def test_version_and_help(cli):
     for command in ("list", "show", "figures", "stats", "search", "cite", "timeline", "build", "validate"):
         result = cli(command, "--help")
         assert result.exit_code == 0 and "Example:" in result.stdout, command
+
+
+def test_stats_by_year_groups_periods(cli, figures):
+    stats = as_json(cli("stats", "--by", "year", "-f", "json"))
+    periods = {(None if f["period_start"] is None else str(f["period_start"]) if f["period_start"] == f["period_end"]
+                else f"{f['period_start']}-{f['period_end']}", f["unit"]) for f in figures}
+    assert {(g["year"], g["unit"]) for g in stats} == periods
+    assert ("2016-2021", "cny") in periods
+
+
+def test_timeline_filters_by_region(cli):
+    rows_ = as_json(cli("timeline", "--region", "gansu", "-f", "json"))
+    assert rows_ and {r["region"] for r in rows_} <= {"gansu", "longnan", "huixian"}
