@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import narrative
 from . import text as tx
 from .gazetteer import Gazetteer, slug
 from .lexicon import Lexicon
@@ -20,12 +21,9 @@ from .model import DataError
 from .numbers import NUMBER_PATTERN, normalise, parse_quantity
 
 _ZERO_RE = re.compile(r"(?:下降|降低|减少|降|减)(?:到|至|为)(零)")
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s?年")
 _RANGE_RE = re.compile(r"((?:19|20)\d{2})\s?年?\s?(?:至|到|—|－|-|~)\s?((?:19|20)\d{2})\s?年")
 _LIST_RE = re.compile(r"((?:19|20)\d{2})\s?年、\s?((?:19|20)\d{2})\s?年")
 _RELATIVE_RE = re.compile(r"(近)?([零一二两三四五六七八九十\d]+)年(?:多)?(?:来|以来)")
-_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s?年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?"
-                      r"|(?<![\d年])(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日|今天|今日")
 _NEGATION = "未没不无"
 _ADMIN_UNITS = {"town", "village", "county", "district", "city"}
 
@@ -221,7 +219,7 @@ class Article:
         f.fields["period"] = self._period(f)
         sec = self.section_of(f.sentence.paragraph.index)
         f.fields["section"] = sec
-        f.fields["region"] = self._region(f.start, f.end, f.sentence, sec, f.unit)
+        f.fields["region"] = self.region_of(f.start, f.end, f.sentence, sec, f.unit)
 
     def _metric(self, f: Figure, figures: list[Figure]) -> tuple[str, str]:
         text, s, lex = self.text, f.sentence, self.lex
@@ -263,7 +261,7 @@ class Article:
             candidates.append((m.start(), (int(m[1]), int(m[2]))))
         for m in _LIST_RE.finditer(text, s.start, f.start):
             candidates.append((m.start(), (int(m[1]), int(m[2]))))
-        for m in _YEAR_RE.finditer(text, s.start, f.start):
+        for m in tx.YEAR_RE.finditer(text, s.start, f.start):
             if any(c[0] <= m.start() < c[0] + 16 and c[1][0] != c[1][1] for c in candidates):
                 continue  # part of a range or list already taken
             if text[m.end():m.end() + 1] == "的" or text[m.start() - 1:m.start()] in ("至", "、", "到"):
@@ -291,7 +289,7 @@ class Article:
 
     # ---- regions --------------------------------------------------------------------------
 
-    def _region(self, start: int, end: int, s: tx.Sentence, sec: Section | None,
+    def region_of(self, start: int, end: int, s: tx.Sentence, sec: Section | None,
                 unit: str | None) -> tuple[str | None, str]:
         home = self.gaz.family(sec.home) if sec else set()
         c_start, c_end = tx.bounds(self.text, start, end, s.start, s.end, tx.CLAUSE_END)
@@ -397,98 +395,6 @@ class Article:
             })
         return records
 
-    def event_records(self) -> list[dict]:
-        records, figures_at = [], None
-        qty_re = re.compile(NUMBER_PATTERN + rf"(?:{self.lex.classifier_pattern})")
-        for s in self.sentences:
-            for m in _DATE_RE.finditer(self.text, s.start, s.end):
-                if tx.inside(self.quoted, m.start(), m.end()):
-                    continue
-                date, precision = self._date(m)
-                if date is None or self.text[m.end():m.end() + 1] == "讯":
-                    continue  # 2月25日讯 is the dateline, not an event
-                c_start, c_end = tx.bounds(self.text, m.start(), m.end(), s.start, s.end, tx.CLAUSE_END)
-                if c_end - m.end() < 2 and c_end < s.end:  # "2020年," alone: its clause is the next one
-                    c_end = tx.bounds(self.text, c_end + 1, c_end + 1, s.start, s.end, tx.CLAUSE_END)[1]
-                if precision == "year":
-                    after, before = self.text[m.end():m.end() + 2], self.text[m.start() - 1:m.start()]
-                    if after.startswith(("以来", "至今", "的", "、", "至")) or before in ("至", "、", "到"):
-                        continue
-                    figures_at = [q for q in qty_re.finditer(self.text, m.end(), c_end)
-                                  if not _YEAR_RE.match(q.group())]
-                    if figures_at:
-                        continue  # the year dates a figure: it is the figure's period
-                g_start, g_end = tx.bounds(self.text, m.start(), m.end(), s.start, s.end, tx.SEGMENT_END)
-                sec = self.section_of(s.paragraph.index)
-                region, _ = self._region(m.start(), m.end(), s, sec, None)
-                records.append({
-                    "id": f"{self.source_id}-e{m.start():05d}", "date": date, "precision": precision,
-                    "honoree": sec.honoree["id"] if sec else None, "region": region,
-                    "text": self.original[max(g_start, c_start, self._after_space(s, m.start())):g_end].strip("；;。 "),
-                    "quote": self.original[s.start:s.end],
-                    "source": self.source_id, "paragraph": s.paragraph.index,
-                    "start": m.start(), "end": m.end(),
-                })
-        return records
-
-    def _after_space(self, s: tx.Sentence, at: int) -> int:
-        """Where the words before a date begin: after a dateline such as 2月25日讯 and its space."""
-        space = max(self.text.rfind(" ", s.start, at), self.text.rfind("\u3000", s.start, at))
-        return space + 1 if space >= 0 else s.start
-
-    def _date(self, m: re.Match) -> tuple[str | None, str]:
-        if m.group() in ("今天", "今日"):
-            return self.meta.get("date"), "day"
-        if m["y"]:
-            year = m["y"]
-            if m["d"]:
-                return f"{year}-{int(m['m']):02d}-{int(m['d']):02d}", "day"
-            if m["m"]:
-                return f"{year}-{int(m['m']):02d}", "month"
-            return year, "year"
-        if self.report_year:
-            return f"{self.report_year}-{int(m['m2']):02d}-{int(m['d2']):02d}", "day"
-        return None, "day"
-
-    def program_records(self) -> list[dict]:
-        nouns = "|".join(map(re.escape, sorted(self.lex.program_nouns, key=len, reverse=True)))
-        verbs = "|".join(map(re.escape, sorted(self.lex.program_verbs, key=len, reverse=True)))
-        spans: list[tuple[int, int]] = []
-        for q in sorted(self.quoted, key=lambda q: q.start):
-            if self.text[q.start] not in "“‘\"":
-                continue
-            inner_end = q.end - 1
-            if re.search(rf"(?:{nouns})$", self.text[q.start + 1:inner_end]):
-                spans.append((q.start, q.end))
-            elif m := re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{nouns})").match(self.text, q.end):
-                spans.append((q.start, m.end()))
-        for m in re.finditer(rf"(?:{verbs})(?P<name>[\u4e00-\u9fff]{{2,14}}?(?:{nouns}))", self.text):
-            if not tx.inside(self.quoted, m.start("name"), m.end("name")):
-                spans.append((m.start("name"), m.end("name")))
-        spans.sort()
-        records, seen, taken = [], set(), []
-        for start, end in spans:
-            if any(a <= start and end <= b and (a, b) != (start, end) for a, b in spans):
-                continue
-            name = self.original[start:end]
-            key = re.sub(r"[“”‘’\"]", "", name)
-            if key in seen:
-                continue
-            seen.add(key)
-            s = next(x for x in self.sentences if x.start <= start < x.end)
-            sec = self.section_of(s.paragraph.index)
-            region, basis = self._region(start, end, s, sec, None)
-            pid = slug(re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", key))[:40] or "program"
-            while pid in taken:
-                pid += "-2"
-            taken.append(pid)
-            records.append({
-                "id": pid, "name": name, "honoree": sec.honoree["id"] if sec else None,
-                "region": region if basis == "explicit" else None, "quote": self.original[s.start:s.end],
-                "source": self.source_id, "paragraph": s.paragraph.index, "start": start, "end": end,
-            })
-        return records
-
     def source_record(self, path: str) -> dict:
         """Title, publisher, reporter and editors as the text gives them; the sidecar may override."""
         lead = self.paragraphs[1] if len(self.paragraphs) > 1 else None
@@ -536,8 +442,8 @@ def extract(paths: list[Path], relative_to: Path | None = None) -> dict[str, lis
         tables["sources"].append(article.source_record(shown))
         tables["honorees"] += [s.honoree for s in article.sections]
         tables["figures"] += article.figure_records()
-        tables["programs"] += article.program_records()
-        tables["events"] += article.event_records()
+        tables["programs"] += narrative.programs(article)
+        tables["events"] += narrative.events(article)
         used_regions |= {m.region for m in article.mentions}
     for region in list(used_regions):
         used_regions |= set(gazetteer.ancestors(region))

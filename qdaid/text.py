@@ -12,6 +12,7 @@ from dataclasses import dataclass
 SENTENCE_END = "。！？!?"
 SEGMENT_END = "；;"
 CLAUSE_END = "，,：:；;。！？!?"
+YEAR_RE = re.compile(r"((?:19|20)\d{2})\s?年")  # a calendar year: 2016年, 2019 年
 _QUOTES = [("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("『", "』"), ('"', '"')]
 
 

@@ -1,0 +1,115 @@
+"""Events and programs: the dated milestones and named initiatives an article tells of.
+
+Read from an Article (extract.py) after its sections are known, so each is tied to its honoree
+and, where the sentence names one, its region.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import text as tx
+from .gazetteer import slug
+from .numbers import NUMBER_PATTERN
+
+if TYPE_CHECKING:
+    from .extract import Article
+
+_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s?年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?"
+                      r"|(?<![\d年])(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日|今天|今日")
+
+
+def events(article: Article) -> list[dict]:
+    """Dated milestones: a date with its clause, unless the year only dates a figure (its period)."""
+    records, figures_at = [], None
+    qty_re = re.compile(NUMBER_PATTERN + rf"(?:{article.lex.classifier_pattern})")
+    for s in article.sentences:
+        for m in _DATE_RE.finditer(article.text, s.start, s.end):
+            if tx.inside(article.quoted, m.start(), m.end()):
+                continue
+            date, precision = _date(article, m)
+            if date is None or article.text[m.end():m.end() + 1] == "讯":
+                continue  # 2月25日讯 is the dateline, not an event
+            c_start, c_end = tx.bounds(article.text, m.start(), m.end(), s.start, s.end, tx.CLAUSE_END)
+            if c_end - m.end() < 2 and c_end < s.end:  # "2020年," alone: its clause is the next one
+                c_end = tx.bounds(article.text, c_end + 1, c_end + 1, s.start, s.end, tx.CLAUSE_END)[1]
+            if precision == "year":
+                after, before = article.text[m.end():m.end() + 2], article.text[m.start() - 1:m.start()]
+                if after.startswith(("以来", "至今", "的", "、", "至")) or before in ("至", "、", "到"):
+                    continue
+                figures_at = [q for q in qty_re.finditer(article.text, m.end(), c_end)
+                              if not tx.YEAR_RE.match(q.group())]
+                if figures_at:
+                    continue  # the year dates a figure: it is the figure's period
+            g_start, g_end = tx.bounds(article.text, m.start(), m.end(), s.start, s.end, tx.SEGMENT_END)
+            sec = article.section_of(s.paragraph.index)
+            region, _ = article.region_of(m.start(), m.end(), s, sec, None)
+            records.append({
+                "id": f"{article.source_id}-e{m.start():05d}", "date": date, "precision": precision,
+                "honoree": sec.honoree["id"] if sec else None, "region": region,
+                "text": article.original[max(g_start, c_start, _after_space(article, s, m.start())):g_end].strip("；;。 "),
+                "quote": article.original[s.start:s.end],
+                "source": article.source_id, "paragraph": s.paragraph.index,
+                "start": m.start(), "end": m.end(),
+            })
+    return records
+
+def _after_space(article: Article, s: tx.Sentence, at: int) -> int:
+    """Where the words before a date begin: after a dateline such as 2月25日讯 and its space."""
+    space = max(article.text.rfind(" ", s.start, at), article.text.rfind("\u3000", s.start, at))
+    return space + 1 if space >= 0 else s.start
+
+def _date(article: Article, m: re.Match) -> tuple[str | None, str]:
+    if m.group() in ("今天", "今日"):
+        return article.meta.get("date"), "day"
+    if m["y"]:
+        year = m["y"]
+        if m["d"]:
+            return f"{year}-{int(m['m']):02d}-{int(m['d']):02d}", "day"
+        if m["m"]:
+            return f"{year}-{int(m['m']):02d}", "month"
+        return year, "year"
+    if article.report_year:
+        return f"{article.report_year}-{int(m['m2']):02d}-{int(m['d2']):02d}", "day"
+    return None, "day"
+
+def programs(article: Article) -> list[dict]:
+    """Named initiatives: quoted names ending in 模式/行动/体系 …, or such a name after 创建/实施 …"""
+    nouns = "|".join(map(re.escape, sorted(article.lex.program_nouns, key=len, reverse=True)))
+    verbs = "|".join(map(re.escape, sorted(article.lex.program_verbs, key=len, reverse=True)))
+    spans: list[tuple[int, int]] = []
+    for q in sorted(article.quoted, key=lambda q: q.start):
+        if article.text[q.start] not in "“‘\"":
+            continue
+        inner_end = q.end - 1
+        if re.search(rf"(?:{nouns})$", article.text[q.start + 1:inner_end]):
+            spans.append((q.start, q.end))
+        elif m := re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{nouns})").match(article.text, q.end):
+            spans.append((q.start, m.end()))
+    for m in re.finditer(rf"(?:{verbs})(?P<name>[\u4e00-\u9fff]{{2,14}}?(?:{nouns}))", article.text):
+        if not tx.inside(article.quoted, m.start("name"), m.end("name")):
+            spans.append((m.start("name"), m.end("name")))
+    spans.sort()
+    records, seen, taken = [], set(), []
+    for start, end in spans:
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in spans):
+            continue
+        name = article.original[start:end]
+        key = re.sub(r"[“”‘’\"]", "", name)
+        if key in seen:
+            continue
+        seen.add(key)
+        s = next(x for x in article.sentences if x.start <= start < x.end)
+        sec = article.section_of(s.paragraph.index)
+        region, basis = article.region_of(start, end, s, sec, None)
+        pid = slug(re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", key))[:40] or "program"
+        while pid in taken:
+            pid += "-2"
+        taken.append(pid)
+        records.append({
+            "id": pid, "name": name, "honoree": sec.honoree["id"] if sec else None,
+            "region": region if basis == "explicit" else None, "quote": article.original[s.start:s.end],
+            "source": article.source_id, "paragraph": s.paragraph.index, "start": start, "end": end,
+        })
+    return records
