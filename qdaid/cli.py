@@ -500,7 +500,7 @@ def main() -> None:
     # signature introspection (bench/RESULTS.md). A call that names its command needs only that
     # one; help, completion and unknown names still get the whole app.
     name = _command_named(sys.argv[1:])
-    only = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
+    only = [c for c in app.registered_commands if (c.name or getattr(c.callback, "__name__", None)) == name]
     if only and not any(k.startswith("_QDAID_COMPLETE") for k in os.environ):
         single = copy.copy(app)
         single.registered_commands = only

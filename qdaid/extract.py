@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from . import narrative
@@ -44,7 +45,7 @@ class Figure:
     raw: str
     unit: str
     sentence: tx.Sentence
-    value: object = None
+    value: int | Decimal = 0
     approx: str = "exact"
     metric: str = ""
     label: str = ""
@@ -238,8 +239,8 @@ class Article:
             prior = [g for g in figures if g.sentence == s and g.end <= f.start and g.unit not in ("percent", "times")]
             if prior and prior[-1].metric:
                 return prior[-1].metric, prior[-1].label
-        noun = (lex.nouns_in(text, f.end, c_end) or [None])[0]
-        return lex.default_metric.get(f.unit, f.unit + "s"), noun.word if noun else f.raw
+        nouns = lex.nouns_in(text, f.end, c_end)
+        return lex.default_metric.get(f.unit, f.unit + "s"), nouns[0].word if nouns else f.raw
 
     def _refine(self, metric: str, label: str, f: Figure, clause_end: int) -> tuple[str, str]:
         """专业技术人才360名 after 选派挂职干部42名、: the noun of the figure's own list item decides."""
@@ -305,13 +306,13 @@ class Article:
             if away:  # aid goes to the partner, not to the home city it comes from
                 return away[0].region, "explicit"
             if not (sec and sec.partners and unit == "cny"):
-                return self._home_region(ordered, sec), "explicit"
+                return self._home_region([m.region for m in ordered], sec), "explicit"
         for lo, hi in ((g_start, g_end), (s.start, s.end)):
             named = self.gaz.most_specific([m.region for m in self.mentions if lo <= m.start < hi])
-            away = [r for r in named if r not in home]
-            if len(away) == 1:
-                return away[0], "explicit"
-            if away:
+            partners_named = [r for r in named if r not in home]
+            if len(partners_named) == 1:
+                return partners_named[0], "explicit"
+            if partners_named:
                 return None, "none"
             if named and not (sec and sec.partners):
                 return self._home_region(named, sec), "explicit"
@@ -321,9 +322,9 @@ class Article:
             return sec.home, "section"
         return None, "none"
 
-    def _home_region(self, named: list, sec: Section | None) -> str:
+    def _home_region(self, named: list[str], sec: Section | None) -> str:
         """Of places in the honoree's home family, the most specific; its own area if all are above it."""
-        ids = self.gaz.most_specific([getattr(m, "region", m) for m in named])
+        ids = self.gaz.most_specific(named)
         if sec and sec.home and all(r in self.gaz.ancestors(sec.home) for r in ids):
             return sec.home
         return ids[-1]

@@ -58,7 +58,7 @@ def to_csv(rows, columns, *, header=True, excel_safe=False, dialect="csv", out: 
 
     Written to `out` as it goes when given (nothing is held twice at 100k rows), else returned.
     """
-    buf = out or io.StringIO()
+    buf: TextIO = out or io.StringIO()
     if dialect == "tsv":
         lines = ["\t".join(columns)] if header else []
         for row in rows:
@@ -68,7 +68,7 @@ def to_csv(rows, columns, *, header=True, excel_safe=False, dialect="csv", out: 
             lines.append("\t".join(c.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
                                    .replace("\r", "\\r") for c in cells))
         buf.write("".join(line + "\n" for line in lines))
-        return "" if out else buf.getvalue()
+        return "" if out else buf.getvalue()  # type: ignore[attr-defined]
     writer = csv.writer(buf, lineterminator="\n")
     if header:
         writer.writerow(columns)
@@ -80,7 +80,7 @@ def to_csv(rows, columns, *, header=True, excel_safe=False, dialect="csv", out: 
         elif not _PLAIN_TYPES.issuperset(map(type, cells)):
             cells = [plain(c) for c in cells]
         writer.writerow(cells)
-    return "" if out else buf.getvalue()
+    return "" if out else buf.getvalue()  # type: ignore[attr-defined]
 
 
 def _json_value(value):
@@ -120,7 +120,8 @@ def chinese_amount(value, unit: str | None) -> str:
         # yuan: exact, never rounded.
         for size, word, decimals in ((Decimal(10**8), "亿", 4), (Decimal(10**4), "万", 2)):
             scaled = (number / size).normalize()
-            if abs(number) >= size and -scaled.as_tuple().exponent <= decimals:
+            exponent = scaled.as_tuple().exponent
+            if abs(number) >= size and isinstance(exponent, int) and -exponent <= decimals:
                 return f"{format(scaled, 'f')}{word}元"
         grouped = f"{int(number):,}" if number == number.to_integral_value() else format(number.normalize(), ",f")
         return f"{grouped}元"
@@ -136,7 +137,7 @@ def console(out: TextIO | None = None, stderr: bool = False):
     # NO_COLOR (and TERM=dumb) means no escape codes at all, not only no colours.
     plain_terminal = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     return Console(file=out or (sys.stderr if stderr else sys.stdout), markup=False, emoji=False, highlight=False,
-                   soft_wrap=False, **({"color_system": None} if plain_terminal else {}))
+                   soft_wrap=False, color_system=None if plain_terminal else "auto")
 
 
 def fit(con, renderable):
@@ -193,7 +194,7 @@ def emit(rows, columns, fmt, *, out: TextIO | None = None, title=None, header=Tr
         return
     out = out or sys.stdout
     if _is_terminal(out):
-        out = _Shown(out)  # on a terminal, data never carries live control characters
+        out = _Shown(out)  # type: ignore[assignment]  # on a terminal, data never carries live control characters
     if fmt in ("csv", "tsv"):
         if bom:
             out.write("\ufeff")

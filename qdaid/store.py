@@ -97,7 +97,8 @@ def _read_streaming(handle, buffer: bytes) -> dict | None:
     try:
         head = buffer[:at].rstrip()
         tables = _parse(head[:-1] + b"}" if head.endswith(b",") else head + b"}")
-        figures, cache = {}, {}
+        figures: dict[str, dict] = {}
+        cache: dict[str, str] = {}
         buffer = buffer[at + len(_FIGURES):]
         while True:
             end = buffer.find(b"\n }")

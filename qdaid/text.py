@@ -45,7 +45,7 @@ def simplified(text: str) -> str:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    found = []
+    found: list[Paragraph] = []
     for match in re.finditer(r"[^\n]+", text):
         line = match.group()
         stripped = line.strip()
@@ -57,7 +57,8 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 def sentences(paragraph: Paragraph) -> list[Sentence]:
-    found, start = [], paragraph.start
+    found: list[Sentence] = []
+    start = paragraph.start
     for i, char in enumerate(paragraph.text):
         if char in SENTENCE_END:
             end = paragraph.start + i + 1

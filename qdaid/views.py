@@ -28,7 +28,9 @@ def rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
         columns = ["id", "name", "level", "parent", "aliases", "figures"]
         return out, columns, columns
     if kind == "metrics":
-        units, honorees, counts = {}, {}, Counter()
+        units: dict[str, dict] = {}
+        honorees: dict[str, dict] = {}
+        counts: Counter[str] = Counter()
         for f in base.figures:
             units.setdefault(f["metric"], {})[f["unit"]] = None
             honorees.setdefault(f["metric"], {})[f["honoree"]] = None
