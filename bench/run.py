@@ -50,7 +50,7 @@ def run_once(argv: list[str]) -> tuple[float, int]:
 def measure(commands: dict[str, list[str]], repeat: int) -> dict[str, tuple[float, int]]:
     times: dict[str, list[float]] = {name: [] for name in commands}
     memory: dict[str, int] = dict.fromkeys(commands, 0)
-    for name, argv in commands.items():  # one warm-up each: page cache, .pyc files
+    for argv in commands.values():  # one warm-up each: page cache, .pyc files
         run_once(argv)
     for _ in range(repeat):
         for name, argv in commands.items():
