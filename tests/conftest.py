@@ -16,7 +16,7 @@ from qdaid.cli import app
 
 ARTICLES = Path(__file__).parent / "articles"
 ROOT = Path(__file__).resolve().parent.parent
-_SCRATCH = {".git", ".venv", "build", "dist", "__pycache__", ".ruff_cache", ".pytest_cache", "out"}
+_SCRATCH = {".git", ".venv", "build", "dist", "__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache", "out"}
 
 # Bounded, derandomised, and no example database written into the work tree.
 settings.register_profile("qdaid", database=None, derandomize=True, deadline=None, print_blob=False)
