@@ -239,7 +239,8 @@ class Article:
             prior = [g for g in figures if g.sentence == s and g.end <= f.start and g.unit not in ("percent", "times")]
             if prior and prior[-1].metric:
                 return prior[-1].metric, prior[-1].label
-        nouns = lex.nouns_in(text, f.end, c_end)
+        # No keyword: the metric is what the unit counts, labelled by the noun that gave the unit.
+        nouns = [n for n in lex.nouns_in(text, f.end, c_end) if lex.nouns[n.word] == f.unit]
         return lex.default_metric.get(f.unit, f.unit + "s"), nouns[0].word if nouns else f.raw
 
     def _refine(self, metric: str, label: str, f: Figure, clause_end: int) -> tuple[str, str]:
