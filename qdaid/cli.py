@@ -77,7 +77,6 @@ def _silence_stdout() -> None:
 app = typer.Typer(
     name="qdaid",
     cls=QdaidGroup,
-    help="Exact, checkable figures on Qingdao's national poverty-alleviation honorees (2021).",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
@@ -224,9 +223,14 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
                                                 help="Print the version and exit.")] = False) -> None:
     """Exact, checkable figures on Qingdao's national poverty-alleviation honorees (2021).
 
+    Every figure of the Qingdao Daily report of 2021-02-25, with its evidence. Tables on a
+    terminal, CSV in a pipe (-f chooses). The database: --db, else $QDAID_DB, else the bundled one.
+
     \b
-    Example:
+    Examples:
+      qdaid list collectives
       qdaid stats --region longnan
+      qdaid figures --region longnan -f csv | head
     """
 
 
@@ -243,7 +247,9 @@ def list_(
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False,
 ) -> None:
-    """List honorees, regions, programs, metrics, sources or events.
+    """List honorees, regions, metrics and more.
+
+    KIND is honorees, individuals, collectives, regions, programs, metrics, sources or events.
 
     \b
     Example:
@@ -265,9 +271,10 @@ def show(
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False,
 ) -> None:
-    """One honoree's profile: post, motto, partner regions, figures by metric, programs, events.
+    """One honoree's profile.
 
-    In CSV/TSV/Markdown it prints the honoree's figures; in JSON the whole profile.
+    Post, motto, partner regions, figures grouped by metric, programs and events. In CSV, TSV and
+    Markdown it prints the honoree's figures; in JSON the whole profile.
 
     \b
     Example:
@@ -301,7 +308,9 @@ def figures(
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False,
 ) -> None:
-    """Figures with their evidence; filters combine (different options AND, repeated values OR).
+    """Figures with their evidence, filtered.
+
+    Filters combine: different options AND, repeated values of one option OR.
 
     \b
     Example:
@@ -330,8 +339,9 @@ def stats(
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False,
 ) -> None:
-    """Count, total, min and max per group, always per unit: yuan are never added to persons.
+    """Totals per group and unit, never mixed.
 
+    Count, total, min and max per group, always per unit: yuan are never added to persons.
     A figure that is part of another selected figure (其中, a year inside a multi-year total) is
     counted in `excluded`, not in `total`. A total with a 多/余 addend is a lower bound (≥).
 
@@ -366,7 +376,9 @@ def search(
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False,
 ) -> None:
-    """Find text across honorees, regions, programs, events and figures (quote, label, raw).
+    """Find text anywhere, in Chinese or pinyin.
+
+    Searches honorees, regions, programs, events and figures (quote, label, raw).
 
     \b
     Example:
@@ -383,7 +395,9 @@ def cite(
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False,
 ) -> None:
-    """The evidence for one figure: source, paragraph, sentence with the number marked, offsets.
+    """The evidence for one figure.
+
+    Source, paragraph, the sentence with the number marked, and the character offsets.
 
     \b
     Example:
@@ -424,8 +438,9 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="Replace files that exist.")] = False,
     db: Db = None,
 ) -> None:
-    """Export every table for sqlite3, Datasette or DuckDB (SQLite), or as JSONL/CSV files.
+    """Export to SQLite, JSONL or CSV.
 
+    Every table, for sqlite3, Datasette or DuckDB (SQLite), or as one JSONL/CSV file per table.
     The SQLite file has primary and foreign keys, indexes on the filter columns, and the helper
     tables honoree_partners and region_closure (each region with every place at or below it).
 
@@ -449,7 +464,9 @@ def build(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Where to write (default: the bundled database).",
                                                    show_default=False)] = None,
 ) -> None:
-    """Rebuild the database from article text: extraction is code, the same input gives the same bytes.
+    """Rebuild the database from article text.
+
+    Extraction is code: the same input gives the same bytes.
 
     \b
     Example:
@@ -467,9 +484,10 @@ def build(
 
 @app.command()
 def validate(db: Db = None) -> None:
-    """Check a database: schema, evidence offsets against the source text, values, references.
+    """Check a database and list every problem.
 
-    Exits 1 listing every problem.
+    Schema and types, evidence offsets against the source text, values re-read from their raw text,
+    references between tables. Exits 1 listing every problem.
 
     \b
     Example:
