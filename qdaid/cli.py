@@ -288,13 +288,14 @@ def show(
         columns = out.columns(list(profile), None)
         render.emit([profile], columns, fmt_name)
     elif fmt_name == "table":
-        render.print_profile(profile, out.columns(list(FIGURE_FIELDS), ["metric", "raw", "value", "unit", "period_start",
-                                                                         "period_end", "region", "part_of", "id"]))
+        render.print_profile(profile, out.columns(list(FIGURE_FIELDS), ["metric", "raw", "value", "unit", "period",
+                                                                         "region", "part_of", "id"]))
     else:
         out.emit(profile["figures"], list(FIGURE_FIELDS))
 
 
-TABLE_FIGURE_FIELDS = ["id", "honoree", "metric", "raw", "value", "unit", "period_start", "period_end", "region", "part_of"]
+# A terminal is narrow: tables show the period as one column (2016–2021) and leave out the quote.
+TABLE_FIGURE_FIELDS = ["id", "honoree", "metric", "raw", "value", "unit", "period", "region", "part_of"]
 
 
 @app.command()

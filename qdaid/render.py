@@ -140,6 +140,14 @@ def console(out: TextIO | None = None, stderr: bool = False):
                    soft_wrap=False, color_system=None if plain_terminal else "auto")
 
 
+def period(row: dict) -> str:
+    """period_start and period_end as a person reads them: 2020, 2016–2021, or nothing."""
+    start, end = row.get("period_start"), row.get("period_end")
+    if start is None:
+        return ""
+    return str(start) if start == end or end is None else f"{start}–{end}"
+
+
 def fit(con, renderable):
     """On a terminal, its width (cells fold, never cut); in a pipe, the table's natural width."""
     if not con.is_terminal:
@@ -162,7 +170,7 @@ def table(rows, columns, *, title=None, labels=None, numeric=(), amounts=None):
     for row in rows:
         cells = []
         for c in columns:
-            value = row.get(c)
+            value = row.get(c) if c != "period" or "period" in row else period(row)
             if amounts and c in amounts:
                 text = chinese_amount(value, row.get(amounts[c]))
             elif c in numeric and isinstance(value, (int, float, Decimal)):
