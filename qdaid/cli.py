@@ -325,7 +325,7 @@ def figures(
         numeric=("value",), title=f"{len(rows)} figures")
 
 
-STATS_FIELDS = ["count", "total", "min", "max", "excluded", "total_is_lower_bound", "total_is_approximate"]
+STATS_FIELDS = ["count", "honorees", "total", "min", "max", "excluded", "total_is_lower_bound", "total_is_approximate"]
 
 
 @app.command()
@@ -362,10 +362,16 @@ def stats(
         render.write(render.bars(rows, group_fields, "total", "unit"))
         return
     if out.format() == "table":
+        if "honoree" not in keys and any(r["honorees"] > 1 for r in rows):
+            # The text links parts to totals only within one honoree: a city-wide figure and a
+            # team's may cover the same aid, so say so where they are added together.
+            click.echo("note: some totals add figures of several honorees, whose scopes may overlap "
+                       "(a city-wide figure and a team's); --by honoree shows them apart", err=True)
         rows = [render.stats_display(r) for r in rows]
-        default = group_fields + ["count", "total", "min", "max", "excluded"]
+        default = group_fields + ["count", "honorees", "total", "min", "max", "excluded"]
         default += ["figure_ids", "excluded_ids"] if explain else []
-        out.emit(rows, all_fields, default, what="figures", numeric=("count", "total", "min", "max", "excluded"),
+        out.emit(rows, all_fields, default, what="figures",
+                 numeric=("count", "honorees", "total", "min", "max", "excluded"),
                  title=f"{len(selected)} figures; ≥ marks a lower bound, ≈ an approximate total")
         return
     out.emit(rows, all_fields, machine_fields=default, what="figures")

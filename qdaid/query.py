@@ -228,7 +228,8 @@ class FactBase:
             total = _exact_sum(f["value"] for f in counted) if additive and counted else None
             row = dict(zip(keys, group, strict=True))
             row.update({
-                "count": len(members), "total": _number(total), "min": min(values),
+                "count": len(members), "honorees": len({f["honoree"] for f in members}),
+                "total": _number(total), "min": min(values),
                 "max": max(values), "excluded": len(excluded),
                 "total_is_lower_bound": additive and any(f["approx"] in LOWER_BOUND for f in counted),
                 "total_is_approximate": additive and any(f["approx"] in APPROXIMATE for f in counted),

@@ -341,3 +341,12 @@ def test_stats_by_year_groups_periods(cli, figures):
 def test_timeline_filters_by_region(cli):
     rows_ = as_json(cli("timeline", "--region", "gansu", "-f", "json"))
     assert rows_ and {r["region"] for r in rows_} <= {"gansu", "longnan", "huixian"}
+
+
+def test_stats_says_when_honorees_are_added_together(cli, figures):
+    stats = as_json(cli("stats", "--metric", "consumption_aid", "--unit", "cny", "-f", "json"))
+    assert stats[0]["honorees"] == len({f["honoree"] for f in figures if f["metric"] == "consumption_aid"
+                                        and f["unit"] == "cny"})
+    table = cli("stats", "--metric", "consumption_aid", "-f", "table")
+    assert "scopes may overlap" in table.stderr
+    assert "scopes may overlap" not in cli("stats", "--metric", "consumption_aid", "--by", "honoree", "-f", "table").stderr
