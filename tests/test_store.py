@@ -35,7 +35,8 @@ def test_other_layouts_fall_back_to_a_whole_parse(tmp_path):
 def test_streamed_records_share_repeated_text(tmp_path):
     figures = store.load(_big(tmp_path, indent=1))["figures"]
     n = len(store.load(store.resolve_db())["figures"])
-    assert figures[0]["quote"] == figures[n]["quote"] and figures[0]["quote"] is figures[n]["quote"]  # one string kept for the copies of a sentence
+    # one string kept for the copies of a sentence
+    assert figures[0]["quote"] == figures[n]["quote"] and figures[0]["quote"] is figures[n]["quote"]
 
 
 def test_truncated_large_file_is_a_data_error(tmp_path):
