@@ -104,7 +104,7 @@ class Article:
                 post = self.original[name_start:name_start + m[-1].end()]
                 name = name_part[m[-1].end():]
         in_name = [m for m in self.mentions if name_start <= m.start < name_start + len(name_part)]
-        destination = [m.region for m in in_name if self.text[m.start - 1] in "赴援"]
+        destination = [m.region for m in in_name if self.text[m.start - 1] in self.lex.destination_markers]
         home_candidates = self.gaz.most_specific([m.region for m in in_name if m.region not in destination])
         home = home_candidates[0] if home_candidates else None
         motto = None

@@ -47,6 +47,7 @@ class Lexicon:
         self.program_nouns = data["program_nouns"]
         self.program_verbs = data["program_verbs"]
         self.partner_verbs = data["partner_verbs"]
+        self.destination_markers = data["destination_markers"]["markers"]
         self.classifier_pattern = _alternation([*self.specific, *self.general])
         self._nouns_re = re.compile(_alternation(self.nouns))
         self._people_re = re.compile(_alternation(self.people_nouns))

@@ -8,19 +8,6 @@ from __future__ import annotations
 
 TABLES = ("sources", "honorees", "regions", "figures", "programs", "events")
 
-UNITS_DOC = {
-    "cny": "yuan (人民币元); 万元 and 亿元 are converted",
-    "person": "people (人, 名, 位)",
-    "person_time": "person-times (人次)",
-    "household": "households (户)",
-    "household_time": "household-visits (户次)",
-    "mu": "mu of land (亩)",
-    "percent": "a percentage; 一半 is 50",
-    "times": "a multiple (倍)",
-    "occasion": "occurrences (次)",
-    "year": "a duration in years", "month": "a duration in months", "day": "a duration in days",
-}
-
 APPROX = ("exact", "more_than", "over", "nearly", "about")
 REGION_BASIS = ("explicit", "section", "none")
 REGION_LEVELS = ("province", "prefecture", "county", "township")

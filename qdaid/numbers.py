@@ -22,7 +22,6 @@ APPROX_BEFORE = {"近": "nearly", "将近": "nearly", "约": "about", "大约": 
                  "超过": "over", "逾": "over"}
 APPROX_INSIDE = {"多": "more_than", "余": "over"}
 APPROX_AFTER = {"以上": "over", "左右": "about", "余": "over", "多": "more_than"}
-APPROX_KINDS = ("exact", "more_than", "over", "nearly", "about")
 
 CHINESE_DIGITS = "零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億"
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"

@@ -158,14 +158,14 @@ def fit(con, renderable):
     return con
 
 
-def table(rows, columns, *, title=None, labels=None, numeric=(), amounts=None):
+def table(rows, columns, *, title=None, numeric=(), amounts=None):
     """A Rich Table of the rows; amounts maps a column to the column holding its unit."""
     from rich.table import Table
     from rich.text import Text
 
     grid = Table(title=title, show_lines=False, header_style="bold", title_justify="left")
     for c in columns:
-        grid.add_column((labels or {}).get(c, c), overflow="fold",
+        grid.add_column(c, overflow="fold",
                         justify="right" if c in numeric else "left")
     for row in rows:
         cells = []
@@ -193,11 +193,11 @@ def printable(text: str, keep: str = "\n") -> str:
 
 
 def emit(rows, columns, fmt, *, out: TextIO | None = None, title=None, header=True, bom=False,
-         excel_safe=False, numeric=(), amounts=None, labels=None) -> None:
+         excel_safe=False, numeric=(), amounts=None) -> None:
     """Write rows in the chosen format; the one dispatch every command goes through."""
     fmt = choose(fmt, out)
     if fmt == "table":
-        grid = table(rows, columns, title=title, numeric=numeric, amounts=amounts, labels=labels)
+        grid = table(rows, columns, title=title, numeric=numeric, amounts=amounts)
         fit(console(out), grid).print(grid)
         return
     out = out or sys.stdout
