@@ -29,6 +29,12 @@ def _squash(text: str) -> str:
     return re.sub(r"[\s\-_·]", "", normalise(text))
 
 
+def _abbreviates(short: str, name: str) -> bool:
+    """平度市扶贫办 for 平度市扶贫开发领导小组办公室: Chinese short names keep characters in order."""
+    rest = iter(name)
+    return short[0] == name[0] and all(char in rest for char in short)
+
+
 def _suggest(word: str, choices) -> str:
     import difflib  # only an error needs it
 
@@ -66,11 +72,12 @@ class FactBase:
     # ---- resolving names ------------------------------------------------------------------
 
     def honoree(self, text: str) -> str:
-        """An honoree id from its id, full or partial Chinese name, pinyin, or a unique prefix."""
+        """An honoree id from its id, full, partial or short Chinese name (平度市扶贫办), pinyin, or
+        a unique prefix."""
         key = _squash(text)
         if not key:
             raise UsageError("an honoree name is empty")
-        exact, partial = [], []
+        exact, partial, abbreviated = [], [], []
         for h in self.honorees.values():
             names = [h["id"], h["name"], *h.get("aliases", [])]
             squashed = [_squash(n) for n in names]
@@ -79,7 +86,9 @@ class FactBase:
             elif any(s.startswith(key) or (not key.isascii() and key in s) for s in squashed) or \
                     any(key in s for s in squashed if s.isascii() and len(key) >= 4):
                 partial.append(h["id"])
-        found = exact or partial
+            elif not key.isascii() and len(key) >= 2 and _abbreviates(key, _squash(h["name"])):
+                abbreviated.append(h["id"])
+        found = exact or partial or abbreviated
         if len(found) == 1:
             return found[0]
         if found:
