@@ -82,8 +82,11 @@ def test_show_table_is_readable(cli):
     assert "满腔热忱,执着坚守" in result.stdout and "2.3亿元" in result.stdout
 
 
-@pytest.mark.parametrize(("short", "honoree"), [("平度市扶贫办", "pingdu-office"), ("胶州市扶贫协作办", "jiaozhou-office"),
-                                                ("青岛赴陇南工作组", "longnan-group"), ("山东省青岛市赴安顺工作队", "anshun-team")])
+SHORT_NAMES = [("平度市扶贫办", "pingdu-office"), ("胶州市扶贫协作办", "jiaozhou-office"),
+               ("青岛赴陇南工作组", "longnan-group"), ("山东省青岛市赴安顺工作队", "anshun-team")]
+
+
+@pytest.mark.parametrize(("short", "honoree"), SHORT_NAMES)
 def test_show_accepts_chinese_short_names(cli, short, honoree):
     (profile,) = as_json(cli("show", short, "-f", "json", "-F", "id"))
     assert profile["id"] == honoree
