@@ -164,7 +164,8 @@ class Article:
             for m in _ZERO_RE.finditer(self.text, s.start, s.end):
                 before = [f for f in figures if f.sentence == s and f.end <= m.start(1)]
                 if before and not tx.inside(self.quoted, m.start(1), m.end(1)):
-                    figures.append(Figure(m.start(1), m.end(1), "零", before[-1].unit, s))
+                    # 下降到零: zero in the unit of the figure it falls from (20.84% → 0%)
+                    figures.append(Figure(m.start(1), m.end(1), self.original[m.start(1):m.end(1)], before[-1].unit, s))
         figures.sort(key=lambda f: f.start)
         for f in figures:
             q = parse_quantity(f.raw)
@@ -179,8 +180,8 @@ class Article:
         prev = text[start - 1] if start else ""
         if tx.inside(self.quoted, start, end) or any(i.start <= start < i.end for i in self.idioms):
             return None
-        if prev == "第" or prev == "初" or prev == "之" or prev in "+>=<＋" or text[end:end + 1] in "+>=<＋":
-            return None
+        if prev in ("第", "初", "之") or prev in "+>=<＋" or text[end:end + 1] in "+>=<＋":
+            return None  # 第一, 初四, 之一 are not counts; 1+1>2 is a slogan
         if m["chinese"] and number.startswith("一") and any(c in text[max(0, start - 3):start] for c in _NEGATION):
             return None  # 未休过一天假: "not a single day", not a count
         cls = m["cls"]
