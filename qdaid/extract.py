@@ -344,7 +344,7 @@ class Article:
                 self._link(f, [g for g in figures if g.sentence == s and g.end <= aside - 1])
                 continue
             which = text.rfind("其中", s.paragraph.start, f.start)
-            if which >= 0 and not tx.inside(self.quoted, which, which + 2) and which >= s.start - 0:
+            if which >= s.start and not tx.inside(self.quoted, which, which + 2):  # 其中 in this sentence
                 self._link(f, [g for g in figures if g.sentence.paragraph == s.paragraph and g.end <= which])
         for f in figures:
             p_start, p_end = f.fields["period"]

@@ -76,7 +76,8 @@ class Gazetteer:
                 region_id = f"{region_id}-{slug(strip_suffix(entry['parent']))}"
             ids_by_name[entry["name"]] = region_id
             parent = ids_by_name.get(entry["parent"]) if entry["parent"] else None
-            aliases = shorts + sorted({region_id, slug(entry["name"])} - {region_id})
+            full_pinyin = slug(entry["name"])  # 陇南市 → longnanshi, beside the id longnan
+            aliases = shorts + ([full_pinyin] if full_pinyin != region_id else [])
             regions.append(Region(region_id, entry["name"], entry["level"], parent, aliases))
         return cls(regions)
 

@@ -41,7 +41,7 @@ class Lexicon:
         self.refine = _public(data["refine"])
         self.idioms = data["idioms"]
         self.named_periods = data["named_periods"]
-        self.headings = {k: v for k, v in _public(data["honoree_headings"]).items()}
+        self.headings = _public(data["honoree_headings"])
         self.titles = data["titles"]
         self.org_kinds = data["org_kinds"]
         self.program_nouns = data["program_nouns"]

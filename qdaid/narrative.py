@@ -22,7 +22,7 @@ _DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s?年(?:(?P<m>\d{1,2})月(?:(?P<d>
 
 def events(article: Article) -> list[dict]:
     """Dated milestones: a date with its clause, unless the year only dates a figure (its period)."""
-    records, figures_at = [], None
+    records = []
     qty_re = re.compile(NUMBER_PATTERN + rf"(?:{article.lex.classifier_pattern})")
     for s in article.sentences:
         for m in _DATE_RE.finditer(article.text, s.start, s.end):

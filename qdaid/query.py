@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from decimal import Decimal
+from functools import cached_property
 
 from .model import APPROX, FIGURE_FIELDS, HONOREE_KINDS, UsageError
 
@@ -120,6 +121,10 @@ class FactBase:
                 todo += self.children.get(current, [])
         return found
 
+    def places(self, names: list[str]) -> set[str]:
+        """Every region id at or below the named regions (--region gansu --region 菏泽)."""
+        return set().union(*(self.within(self.region(name)) for name in names))
+
     def metric_names(self) -> list[str]:
         return sorted({f["metric"] for f in self.figures})
 
@@ -145,7 +150,7 @@ class FactBase:
     def select(self, flt: Filters) -> list[dict]:
         """Figures matching every given filter; repeated values of one filter are alternatives."""
         honorees = {self.honoree(h) for h in flt.honorees}
-        regions = set().union(*(self.within(self.region(r)) for r in flt.regions)) if flt.regions else set()
+        regions = self.places(flt.regions)
         metrics = set().union(*(self.metrics(m) for m in flt.metrics)) if flt.metrics else set()
         units = {self.unit(u) for u in flt.units}
         kinds = {normalise(k) for k in flt.kinds}
@@ -250,7 +255,7 @@ class FactBase:
 
     def _counted_elsewhere(self, f: dict, selected: set[str]) -> bool:
         """True when a larger figure that includes this one (directly or further up) is selected."""
-        by_id = self._by_id()
+        by_id = self._figure_index
         parent, seen = f.get("part_of"), {f["id"]}
         while parent and parent not in seen:  # a damaged file may hold a cycle
             if parent in selected:
@@ -259,17 +264,16 @@ class FactBase:
             parent = by_id.get(parent, {}).get("part_of")
         return False
 
-    def _by_id(self) -> dict[str, dict]:
-        if not hasattr(self, "_figure_index"):
-            self._figure_index = {f["id"]: f for f in self.figures}
-        return self._figure_index
+    @cached_property
+    def _figure_index(self) -> dict[str, dict]:
+        return {f["id"]: f for f in self.figures}
 
     # ---- one record -----------------------------------------------------------------------
 
     def figure(self, text: str) -> dict:
         """A figure by id, or by a unique end of its id (03457)."""
         key = normalise(text)
-        by_id = self._by_id()
+        by_id = self._figure_index
         if key in by_id:
             return by_id[key]
         found = [i for i in by_id if i.endswith(key) or i.endswith("-" + key.zfill(5))]
@@ -322,7 +326,7 @@ class FactBase:
                  until: int | None = None) -> list[dict]:
         """Events and dated figures in date order."""
         honoree_ids = {self.honoree(h) for h in honorees}
-        region_ids = set().union(*(self.within(self.region(r)) for r in regions)) if regions else set()
+        region_ids = self.places(regions)
         self._years(Filters(since=since, until=until))
         rows = []
         for e in self.tables.get("events", []):

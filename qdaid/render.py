@@ -50,6 +50,11 @@ def _excel_safe(cell: str) -> str:
     return cell
 
 
+def _tsv_cell(cell: str) -> str:
+    # TSV has no quoting: a tab or newline inside a cell is escaped, so every row has the same fields.
+    return cell.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
 _PLAIN_TYPES = frozenset({str, int, type(None)})  # what the csv module writes as we would
 
 
@@ -60,14 +65,13 @@ def to_csv(rows, columns, *, header=True, excel_safe=False, dialect="csv", out: 
     """
     buf: TextIO = out or io.StringIO()
     if dialect == "tsv":
-        lines = ["\t".join(columns)] if header else []
+        if header:
+            buf.write("\t".join(columns) + "\n")
         for row in rows:
             cells = [plain(row.get(c)) for c in columns]
             if excel_safe:
                 cells = [_excel_safe(c) for c in cells]
-            lines.append("\t".join(c.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-                                   .replace("\r", "\\r") for c in cells))
-        buf.write("".join(line + "\n" for line in lines))
+            buf.write("\t".join(_tsv_cell(c) for c in cells) + "\n")
         return "" if out else buf.getvalue()  # type: ignore[attr-defined]
     writer = csv.writer(buf, lineterminator="\n")
     if header:
