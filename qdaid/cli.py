@@ -1,7 +1,9 @@
 """The command line: parses options, calls the core, prints through render. Nothing else.
 
 Errors from the core (QdaidError) become one line on stderr and an exit code in QdaidGroup,
-the one place that translates them.
+the one place that translates them; it also adds the spelling of the option an error is about
+(the core names fields, not flags). The only module that reads environment variables and the
+only one that imports typer.
 """
 
 from __future__ import annotations
@@ -20,8 +22,20 @@ from typer.core import TyperGroup
 from . import render, store
 from .model import FIGURE_FIELDS, QdaidError, UsageError
 
-DEBUG_ENV = "QDAID_DEBUG"
 REPORT = "please report it with the command you ran; QDAID_DEBUG=1 shows the traceback"
+
+
+def _debugging() -> bool:
+    return bool(os.environ.get("QDAID_DEBUG"))
+
+
+def _environment_db() -> str | None:
+    return os.environ.get("QDAID_DB") or None
+
+
+def _db_path(db: Path | None) -> Path:
+    """--db, then $QDAID_DB, then the bundled database."""
+    return store.resolve_db(db, _environment_db())
 
 
 class QdaidGroup(TyperGroup):
@@ -37,7 +51,7 @@ class QdaidGroup(TyperGroup):
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
             return result
         except QdaidError as exc:
-            _say(f"qdaid: {exc}")
+            _say(f"qdaid: {_spelled(ctx, exc)}")
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
@@ -48,16 +62,30 @@ class QdaidGroup(TyperGroup):
             _say("qdaid: interrupted")
             ctx.exit(130)
         except OSError as exc:
-            if exc.errno is None or os.environ.get(DEBUG_ENV):
+            if exc.errno is None or _debugging():
                 raise
             _silence_stdout()
             _say(f"qdaid: cannot write the output: {exc.strerror or exc}")
             ctx.exit(1)
         except Exception as exc:
-            if os.environ.get(DEBUG_ENV):
+            if _debugging():
                 raise
             _say(f"qdaid: internal error: {type(exc).__name__}: {exc}; {REPORT}")
             ctx.exit(1)
+
+
+def _spelled(ctx: click.Context, exc: QdaidError) -> str:
+    """The core's message, led by the option it is about as this command spells it (--year: …)."""
+    name = ctx.invoked_subcommand
+    command = ctx.command.get_command(ctx, name) if exc.param and name and isinstance(ctx.command, click.Group) else None
+    for param in command.params if command else []:
+        if param.name == exc.param and isinstance(param, click.Option):
+            return f"{max(param.opts, key=len)}: {exc}{HINTS.get(exc.param, '')}"
+    return f"{exc}{HINTS.get(exc.param or '', '')}"
+
+
+# What to run next, for errors whose fix is another command.
+HINTS = {"metric": " (qdaid list metrics shows them)", "figure": " (qdaid figures -F id lists the ids)"}
 
 
 def _say(line: str) -> None:
@@ -88,7 +116,7 @@ app = typer.Typer(
 
 def _names(kind: str, incomplete: str) -> list[str]:
     try:
-        tables = store.load(store.resolve_db())
+        tables = store.load(_db_path(None))
     except QdaidError:
         return []
     if kind == "metric":
@@ -140,43 +168,17 @@ Until = Annotated[int | None, typer.Option("--until", help="Figures whose period
                                            show_default=False)]
 Min = Annotated[str | None, typer.Option("--min", help="Smallest value, in base units (yuan, persons …).", show_default=False)]
 Max = Annotated[str | None, typer.Option("--max", help="Largest value, in base units.", show_default=False)]
+Sources = Annotated[list[Path] | None, typer.Option(
+    "--sources", help="A folder holding the article texts (default: beside the database, then the bundled ones); "
+    "repeatable.", show_default=False, file_okay=False)]
 Grep = Annotated[str | None, typer.Option("--grep", help="Text in the quote, label or raw.", show_default=False)]
 
 
-class Output:
-    """The output options every query command shares, and the one call that prints its rows."""
-
-    def __init__(self, fmt: str | None, fields: str | None, no_header=False, bom=False, excel_safe=False):
-        self.fmt, self.fields, self.no_header, self.bom, self.excel_safe = fmt, fields, no_header, bom, excel_safe
-
-    def emit(self, rows: list[dict], all_fields: list[str], table_fields: list[str] | None = None, *,
-             machine_fields: list[str] | None = None, what: str = "rows", **table_options) -> None:
-        """Print rows; -F picks from all_fields, else a table shows table_fields and the machine
-        formats machine_fields (both default to all_fields)."""
-        fmt = self.format()
-        columns = self.columns(all_fields, table_fields if fmt == "table" else machine_fields)
-        if not rows and fmt == "table":
-            click.echo(f"no {what} match", err=True)
-            return
-        render.emit(rows, columns, fmt, header=not self.no_header, bom=self.bom, excel_safe=self.excel_safe,
-                    **table_options)
-
-    def format(self) -> str:
-        fmt = render.choose(self.fmt)
-        if fmt not in render.FORMATS:
-            raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(render.FORMATS)}")
-        return fmt
-
-    def columns(self, all_fields: list[str], default: list[str] | None) -> list[str]:
-        if self.fields is None:
-            return default or all_fields
-        picked = [c.strip() for c in self.fields.split(",") if c.strip()]
-        if not picked:
-            raise UsageError(f"-F/--fields names no field; fields: {', '.join(all_fields)}")
-        unknown = [c for c in picked if c not in all_fields]
-        if unknown:
-            raise UsageError(f"unknown field {', '.join(unknown)}; fields: {', '.join(all_fields)}")
-        return picked
+def _output(fmt: str | None, fields: str | None, no_header: bool, bom: bool, excel_safe: bool) -> render.Output:
+    """The shared output options, with the environment's defaults ($QDAID_FORMAT, NO_COLOR)."""
+    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    return render.Output(fmt, fields, header=not no_header, bom=bom, excel_safe=excel_safe,
+                         default_format=os.environ.get("QDAID_FORMAT"), plain_terminal=plain)
 
 
 def _decimal(name: str, text: str | None) -> Decimal | None:
@@ -185,24 +187,24 @@ def _decimal(name: str, text: str | None) -> Decimal | None:
     try:
         value = Decimal(text.strip().replace(",", "").replace("_", ""))
     except InvalidOperation:
-        raise UsageError(f"{name} {text!r} is not a number") from None
+        raise UsageError(f"{text!r} is not a number", param=name) from None
     if not value.is_finite():
-        raise UsageError(f"{name} {text!r} is not a finite number")
+        raise UsageError(f"{text!r} is not a finite number", param=name)
     return value
 
 
 def _base(db: Path | None):
     from .query import FactBase
 
-    return FactBase(store.load(store.resolve_db(db)))
+    return FactBase(store.load(_db_path(db)))
 
 
-def _filters(honoree, kind, region, metric, unit, approx, year, since, until, minimum, maximum, grep):
+def _filters(*, honoree, kind, region, metric, unit, approx, year, since, until, minimum, maximum, grep):
     from .query import Filters
 
     return Filters(honorees=honoree or [], kinds=kind or [], regions=region or [], metrics=metric or [],
                    units=unit or [], approx=approx or [], year=year, since=since, until=until,
-                   minimum=_decimal("--min", minimum), maximum=_decimal("--max", maximum), grep=grep)
+                   minimum=_decimal("minimum", minimum), maximum=_decimal("maximum", maximum), grep=grep)
 
 
 # ---- commands --------------------------------------------------------------------------------
@@ -261,7 +263,8 @@ def list_(
     if kind is None:
         raise UsageError(f"cannot list {what!r}; choose from {', '.join(sorted(set(LIST_WHAT) - {k[:-1] for k in LIST_WHAT}))}")
     rows, columns, table_columns = views.rows(_base(db), kind)
-    Output(fmt, fields, no_header, bom, excel_safe).emit(rows, columns, table_columns, what=what)
+    _output(fmt, fields, no_header, bom, excel_safe).emit(rows, render.View(columns, table_columns=table_columns,
+                                                                             what=what))
 
 
 @app.command()
@@ -282,16 +285,9 @@ def show(
     """
     base = _base(db)
     profile = base.profile(base.honoree(honoree))
-    out = Output(fmt, fields, no_header, bom, excel_safe)
-    fmt_name = out.format()
-    if fmt_name in ("json", "jsonl"):
-        columns = out.columns(list(profile), None)
-        render.emit([profile], columns, fmt_name)
-    elif fmt_name == "table":
-        render.print_profile(profile, out.columns(list(FIGURE_FIELDS), ["metric", "raw", "value", "unit", "period",
-                                                                         "region", "part_of", "id"]))
-    else:
-        out.emit(profile["figures"], list(FIGURE_FIELDS))
+    view = render.View(list(profile), nested=("figures", list(FIGURE_FIELDS)), draw=render.draw_profile,
+                       table_columns=["metric", "raw", "value", "unit", "period", "region", "part_of", "id"])
+    _output(fmt, fields, no_header, bom, excel_safe).emit([profile], view)
 
 
 # A terminal is narrow: tables show the period as one column (2016–2021) and leave out the quote.
@@ -318,11 +314,12 @@ def figures(
       qdaid figures --region longnan --metric donations -f csv
     """
     base = _base(db)
-    rows = base.select(_filters(honoree, kind, region, metric, unit, approx, year, since, until, minimum, maximum, grep))
+    rows = base.select(_filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx,
+                                year=year, since=since, until=until, minimum=minimum, maximum=maximum, grep=grep))
     rows = base.order(rows, sort, desc, limit)
-    Output(fmt, fields, no_header, bom, excel_safe).emit(
-        rows, list(FIGURE_FIELDS), TABLE_FIGURE_FIELDS, what="figures", amounts={"value": "unit"},
-        numeric=("value",), title=f"{len(rows)} figures")
+    view = render.View(list(FIGURE_FIELDS), table_columns=TABLE_FIGURE_FIELDS, what="figures",
+                       amounts={"value": "unit"}, numeric=("value",), title=f"{len(rows)} figures")
+    _output(fmt, fields, no_header, bom, excel_safe).emit(rows, view)
 
 
 STATS_FIELDS = ["count", "honorees", "total", "min", "max", "excluded", "total_is_lower_bound", "total_is_approximate"]
@@ -350,31 +347,32 @@ def stats(
     Example:
       qdaid stats --region longnan --by metric
     """
+    from .stats import stats as totals
+
     base = _base(db)
-    selected = base.select(_filters(honoree, kind, region, metric, unit, approx, year, since, until, minimum, maximum, grep))
+    selected = base.select(_filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit,
+                                    approx=approx, year=year, since=since, until=until, minimum=minimum,
+                                    maximum=maximum, grep=grep))
     keys = list(dict.fromkeys(by or ["metric"]))
-    rows = base.stats(selected, keys)
+    rows = totals(base, selected, keys)
     group_fields = list(dict.fromkeys([*keys, "unit"]))
-    all_fields = group_fields + STATS_FIELDS + ["figure_ids", "excluded_ids"]
-    default = group_fields + STATS_FIELDS + (["figure_ids", "excluded_ids"] if explain else [])
-    out = Output(fmt, fields, no_header, bom, excel_safe)
+    ids = ["figure_ids", "excluded_ids"] if explain else []
+    output = _output(fmt, fields, no_header, bom, excel_safe)
     if chart:
-        render.write(render.bars(rows, group_fields, "total", "unit"))
+        render.print_bars(output, rows, group_fields)
         return
-    if out.format() == "table":
-        if "honoree" not in keys and any(r["honorees"] > 1 for r in rows):
-            # The text links parts to totals only within one honoree: a city-wide figure and a
-            # team's may cover the same aid, so say so where they are added together.
-            click.echo("note: some totals add figures of several honorees, whose scopes may overlap "
-                       "(a city-wide figure and a team's); --by honoree shows them apart", err=True)
-        rows = [render.stats_display(r) for r in rows]
-        default = group_fields + ["count", "honorees", "total", "min", "max", "excluded"]
-        default += ["figure_ids", "excluded_ids"] if explain else []
-        out.emit(rows, all_fields, default, what="figures",
-                 numeric=("count", "honorees", "total", "min", "max", "excluded"),
-                 title=f"{len(selected)} figures; ≥ marks a lower bound, ≈ an approximate total")
-        return
-    out.emit(rows, all_fields, machine_fields=default, what="figures")
+    if output.format() == "table" and "honoree" not in keys and any(r["honorees"] > 1 for r in rows):
+        # The text links parts to totals only within one honoree: a city-wide figure and a
+        # team's may cover the same aid, so say so where they are added together.
+        click.echo("note: some totals add figures of several honorees, whose scopes may overlap "
+                   "(a city-wide figure and a team's); --by honoree shows them apart", err=True)
+    view = render.View(group_fields + STATS_FIELDS + ["figure_ids", "excluded_ids"],
+                       machine_columns=group_fields + STATS_FIELDS + ids,
+                       table_columns=group_fields + ["count", "honorees", "total", "min", "max", "excluded"] + ids,
+                       display=render.stats_display, what="figures",
+                       numeric=("count", "honorees", "total", "min", "max", "excluded"),
+                       title=f"{len(selected)} figures; ≥ marks a lower bound, ≈ an approximate total")
+    output.emit(rows, view)
 
 
 @app.command()
@@ -391,16 +389,18 @@ def search(
     Example:
       qdaid search 辣椒
     """
-    rows = _base(db).search(text)
-    Output(fmt, fields, no_header, bom, excel_safe).emit(rows, ["table", "id", "field", "match", "honoree"],
-                                                         what="records")
+    from .query import search as find
+
+    rows = find(_base(db), text)
+    _output(fmt, fields, no_header, bom, excel_safe).emit(rows, render.View(["table", "id", "field", "match", "honoree"],
+                                                                             what="records"))
 
 
 @app.command()
 def cite(
     figure_id: Annotated[str, typer.Argument(help="A figure id, or its unique last digits (03457).")],
-    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
-    excel_safe: ExcelSafe = False,
+    db: Db = None, sources: Sources = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False,
+    bom: Bom = False, excel_safe: ExcelSafe = False,
 ) -> None:
     """The evidence for one figure.
 
@@ -413,12 +413,8 @@ def cite(
     from .views import citation
 
     base = _base(db)
-    record = citation(base, base.figure(figure_id), store.resolve_db(db))
-    out = Output(fmt, fields, no_header, bom, excel_safe)
-    if out.format() == "table":
-        render.print_citation(record)
-    else:
-        out.emit([record], list(record))
+    record = citation(base, base.figure(figure_id), store.source_folders(_db_path(db), sources))
+    _output(fmt, fields, no_header, bom, excel_safe).emit([record], render.View(list(record), draw=render.draw_citation))
 
 
 @app.command()
@@ -433,9 +429,11 @@ def timeline(
     Example:
       qdaid timeline --honoree anshun-team
     """
-    rows = _base(db).timeline(honoree or [], region or [], since, until)
-    Output(fmt, fields, no_header, bom, excel_safe).emit(rows, ["date", "kind", "honoree", "region", "text", "id"],
-                                                         what="events")
+    from .query import timeline as dated
+
+    rows = dated(_base(db), honoree or [], region or [], since, until)
+    _output(fmt, fields, no_header, bom, excel_safe).emit(rows, render.View(["date", "kind", "honoree", "region", "text", "id"],
+                                                                             what="events"))
 
 
 @app.command()
@@ -460,7 +458,7 @@ def export(
     kind = what.strip().lower()
     if kind not in ("sqlite", "jsonl", "csv"):
         raise UsageError(f"cannot export as {what!r}; choose sqlite, jsonl or csv")
-    written = write_export(store.load(store.resolve_db(db)), kind, path, force)
+    written = write_export(store.load(_db_path(db)), kind, path, force)
     click.echo(f"wrote {', '.join(map(str, written))}", err=True)
 
 
@@ -479,18 +477,18 @@ def build(
     Example:
       qdaid build -o /tmp/qdaid.json
     """
-    from .extract import extract
+    from .pipeline.records import extract
 
     paths = sources or store.bundled_sources()
     target = output or store.bundled_dir() / store.DB_NAME
-    tables = extract(paths, relative_to=target.parent)
+    tables = extract(paths)
     store.write(target, store.dumps(tables))
     counts = ", ".join(f"{len(v)} {k}" for k, v in tables.items())
     click.echo(f"wrote {target}: {counts}", err=True)
 
 
 @app.command()
-def validate(db: Db = None) -> None:
+def validate(db: Db = None, sources: Sources = None) -> None:
     """Check a database and list every problem.
 
     Schema and types, evidence offsets against the source text, values re-read from their raw text,
@@ -502,8 +500,8 @@ def validate(db: Db = None) -> None:
     """
     from .validate import problems
 
-    path = store.resolve_db(db)
-    found = problems(store.load(path, strict=False), path)
+    path = _db_path(db)
+    found = problems(store.load(path, strict=False), store.source_folders(path, sources))
     for line in found:
         click.echo(line, err=True)
     if found:

@@ -13,21 +13,13 @@ import json
 import sqlite3
 from pathlib import Path
 
-from . import render
-from .model import SCHEMA, TABLES, DataError
+from .formats import to_csv, to_json
+from .model import DEPENDENCY_ORDER, REFERENCES, SCHEMA, TABLES, DataError
 
-_FOREIGN = {
-    "figures": {"source": "sources", "honoree": "honorees", "region": "regions", "part_of": "figures"},
-    "honorees": {"source": "sources", "listed_under": "regions", "home_region": "regions"},
-    "regions": {"parent": "regions"},
-    "programs": {"source": "sources", "honoree": "honorees", "region": "regions"},
-    "events": {"source": "sources", "honoree": "honorees", "region": "regions"},
-}
 _INDEXED = {
     "figures": ["honoree", "region", "metric", "unit", "approx", "period_start", "period_end", "value", "part_of"],
     "programs": ["honoree", "region"], "events": ["honoree", "region", "date"], "regions": ["parent"],
 }
-_ORDER = ("sources", "regions", "honorees", "figures", "programs", "events")  # referenced tables first
 
 
 def _sql_type(types: tuple) -> str:
@@ -51,8 +43,8 @@ def _create(db: sqlite3.Connection, table: str) -> None:
             column += " PRIMARY KEY"
         elif type(None) not in types:
             column += " NOT NULL"
-        target = _FOREIGN.get(table, {}).get(name)
-        if target:
+        target = REFERENCES.get(table, {}).get(name)
+        if target and types != (list,):  # a list is stored as JSON text: honoree_partners holds its rows
             column += f' REFERENCES "{target}"("id")'
         columns.append(column)
     db.execute(f'CREATE TABLE "{table}" ({", ".join(columns)})')
@@ -62,7 +54,7 @@ def _create(db: sqlite3.Connection, table: str) -> None:
 
 def to_sqlite(tables: dict[str, list[dict]], db: sqlite3.Connection) -> None:
     db.execute("PRAGMA foreign_keys = ON")
-    for table in _ORDER:
+    for table in DEPENDENCY_ORDER:
         _create(db, table)
         fields = list(SCHEMA[table])
         placeholders = ", ".join("?" for _ in fields)
@@ -130,9 +122,9 @@ def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool =
             columns = list(SCHEMA[table])
             rows = tables.get(table, [])
             if what == "jsonl":
-                path.write_bytes(render.to_json(rows, columns, lines=True))
+                path.write_bytes(to_json(rows, columns, lines=True))
             else:
-                path.write_text(render.to_csv(rows, columns), "utf-8", newline="")
+                path.write_text(to_csv(rows, columns), "utf-8", newline="")
             written.append(path)
     except OSError as exc:
         raise DataError(f"{target}: export failed: {exc.strerror or exc}") from None

@@ -1,7 +1,8 @@
-"""The fact base's shape: tables, record fields and their types, vocabularies, and errors.
+"""The fact base's shape, written once: tables, fields and types, references, vocabularies, the
+units that cannot be added, how a period is written, and the error family.
 
-Everything else agrees with this module: the extractor writes these fields, `validate` checks
-them, the query commands print them in this order.
+Both halves agree with this module: the pipeline writes these fields, `validate` and `export`
+loop over them, the query commands print them in this order.
 """
 
 from __future__ import annotations
@@ -14,34 +15,78 @@ REGION_LEVELS = ("province", "prefecture", "county", "township")
 HONOREE_KINDS = ("individual", "collective")
 DATE_PRECISION = ("year", "month", "day")
 
-# field → allowed types; None in a tuple means the field may be null.
+# Which field of which table may only hold these words.
+VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("figures", "approx"): APPROX, ("figures", "region_basis"): REGION_BASIS,
+    ("regions", "level"): REGION_LEVELS, ("honorees", "kind"): HONOREE_KINDS,
+    ("events", "precision"): DATE_PRECISION,
+}
+
+# Ratios and durations describe, they do not accumulate: a total of them means nothing.
+RATIO_UNITS = frozenset({"percent", "times"})
+DURATION_UNITS = frozenset({"year", "month", "day"})
+NON_ADDITIVE_UNITS = RATIO_UNITS | DURATION_UNITS
+LOWER_BOUND = frozenset({"more_than", "over"})  # 多, 余: the true value is at least this
+APPROXIMATE = frozenset({"nearly", "about"})
+
+# field → allowed types; NoneType in a tuple means the field may be null.
 _S, _I, _N = (str,), (int,), (int, float)
+_OS, _OI = (str, type(None)), (int, type(None))
 SCHEMA: dict[str, dict[str, tuple]] = {
-    "sources": {"id": _S, "title": _S, "publisher": (str, type(None)), "date": (str, type(None)),
-                "reporter": (str, type(None)), "editors": (list,), "path": _S, "sha256": _S},
-    "honorees": {"id": _S, "name": _S, "aliases": (list,), "kind": _S, "post": (str, type(None)),
-                 "motto": (str, type(None)), "listed_under": (str, type(None)),
-                 "home_region": (str, type(None)), "partner_regions": (list,),
+    "sources": {"id": _S, "title": _S, "publisher": _OS, "date": _OS,
+                "reporter": _OS, "editors": (list,), "path": _S, "sha256": _S},
+    "honorees": {"id": _S, "name": _S, "aliases": (list,), "kind": _S, "post": _OS,
+                 "motto": _OS, "listed_under": _OS, "home_region": _OS, "partner_regions": (list,),
                  "paragraph_start": _I, "paragraph_end": _I, "source": _S},
-    "regions": {"id": _S, "name": _S, "aliases": (list,), "level": _S, "parent": (str, type(None))},
-    "figures": {"id": _S, "source": _S, "honoree": (str, type(None)), "honoree_name": (str, type(None)),
+    "regions": {"id": _S, "name": _S, "aliases": (list,), "level": _S, "parent": _OS},
+    "figures": {"id": _S, "source": _S, "honoree": _OS, "honoree_name": _OS,
                 "metric": _S, "label": _S, "value": _N, "unit": _S, "raw": _S, "approx": _S,
-                "period_start": (int, type(None)), "period_end": (int, type(None)),
-                "region": (str, type(None)), "region_basis": _S, "part_of": (str, type(None)),
+                "period_start": _OI, "period_end": _OI, "region": _OS, "region_basis": _S, "part_of": _OS,
                 "quote": _S, "paragraph": _I, "start": _I, "end": _I},
-    "programs": {"id": _S, "name": _S, "honoree": (str, type(None)), "region": (str, type(None)),
+    "programs": {"id": _S, "name": _S, "honoree": _OS, "region": _OS,
                  "quote": _S, "source": _S, "paragraph": _I, "start": _I, "end": _I},
-    "events": {"id": _S, "date": _S, "precision": _S, "honoree": (str, type(None)),
-               "region": (str, type(None)), "text": _S, "quote": _S, "source": _S,
+    "events": {"id": _S, "date": _S, "precision": _S, "honoree": _OS,
+               "region": _OS, "text": _S, "quote": _S, "source": _S,
                "paragraph": _I, "start": _I, "end": _I},
 }
 FIGURE_FIELDS = tuple(SCHEMA["figures"])
 
+# table → {field: the table whose id it names}; a list field names one id per element.
+REFERENCES: dict[str, dict[str, str]] = {
+    "figures": {"source": "sources", "honoree": "honorees", "region": "regions", "part_of": "figures"},
+    "honorees": {"source": "sources", "listed_under": "regions", "home_region": "regions",
+                 "partner_regions": "regions"},
+    "regions": {"parent": "regions"},
+    "programs": {"source": "sources", "honoree": "honorees", "region": "regions"},
+    "events": {"source": "sources", "honoree": "honorees", "region": "regions"},
+}
+# Fields that point into their own table, so following them must never loop.
+SELF_REFERENCES = (("figures", "part_of"), ("regions", "parent"))
+# Referenced tables before the tables that name them (an SQL export inserts in this order).
+DEPENDENCY_ORDER = ("sources", "regions", "honorees", "figures", "programs", "events")
+
+PERIOD_DASH = "–"
+
+
+def period_label(start: int | None, end: int | None) -> str:
+    """A figure's period as a person reads it and every output writes it: 2020, 2016–2021, or ''."""
+    if start is None:
+        return ""
+    return str(start) if end is None or start == end else f"{start}{PERIOD_DASH}{end}"
+
 
 class QdaidError(Exception):
-    """An error meant for a person: its message is printed as is, on one line."""
+    """An error meant for a person: its message is printed as is, on one line.
+
+    `param` names the field the error is about (year, region …); the command line adds the
+    spelling of its own option, so the core never speaks in flags.
+    """
 
     exit_code = 1
+
+    def __init__(self, message: str, *, param: str | None = None):
+        super().__init__(message)
+        self.param = param
 
 
 class DataError(QdaidError):

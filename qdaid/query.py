@@ -1,4 +1,4 @@
-"""Queries over a loaded fact base: name resolution, figure filters, stats, search, timeline.
+"""Queries over a loaded fact base: name resolution, figure filters, search, timeline.
 
 Pure functions of the tables: no I/O, no printing. Names a person types (陇南, Longnan, 陇南市,
 ＬｏｎｇＮａｎ, a unique prefix) resolve to ids here, with "did you mean" help when they don't.
@@ -12,12 +12,8 @@ from collections import defaultdict
 from decimal import Decimal
 from functools import cached_property
 
-from .model import APPROX, FIGURE_FIELDS, HONOREE_KINDS, UsageError
+from .model import APPROX, FIGURE_FIELDS, HONOREE_KINDS, UsageError, period_label
 
-NON_ADDITIVE_UNITS = {"percent", "times", "year", "month", "day"}
-LOWER_BOUND = {"more_than", "over"}
-APPROXIMATE = {"nearly", "about"}
-STATS_KEYS = ("metric", "honoree", "region", "unit", "year")
 _PLACE_SUFFIX = re.compile(r"(省|市|县|区|镇|乡|自治区|自治州|自治县|地区)$")
 
 
@@ -49,7 +45,7 @@ class Filters:
     A plain class, not a dataclass: `dataclasses` costs a query's start-up ~2 ms (bench/RESULTS.md).
     """
 
-    def __init__(self, honorees=(), kinds=(), regions=(), metrics=(), units=(), approx=(), year: int | None = None,
+    def __init__(self, *, honorees=(), kinds=(), regions=(), metrics=(), units=(), approx=(), year: int | None = None,
                  since: int | None = None, until: int | None = None, minimum: Decimal | None = None,
                  maximum: Decimal | None = None, grep: str | None = None):
         self.honorees, self.kinds, self.regions = list(honorees), list(kinds), list(regions)
@@ -77,7 +73,7 @@ class FactBase:
         a unique prefix."""
         key = _squash(text)
         if not key:
-            raise UsageError("an honoree name is empty")
+            raise UsageError("an honoree name is empty", param="honoree")
         exact, partial, abbreviated = [], [], []
         for h in self.honorees.values():
             names = [h["id"], h["name"], *h.get("aliases", [])]
@@ -93,15 +89,15 @@ class FactBase:
         if len(found) == 1:
             return found[0]
         if found:
-            raise UsageError(f"honoree {text!r} is ambiguous: {', '.join(found)}")
+            raise UsageError(f"honoree {text!r} is ambiguous: {', '.join(found)}", param="honoree")
         names = [n for h in self.honorees.values() for n in (h["id"], h["name"])]
-        raise UsageError(f"no honoree {text!r}{_suggest(normalise(text), names)}")
+        raise UsageError(f"no honoree {text!r}{_suggest(normalise(text), names)}", param="honoree")
 
     def region(self, text: str) -> str:
         """A region id from its id, Chinese name with or without 市/县, alias or pinyin."""
         key = _squash(text)
         if not key:
-            raise UsageError("a region name is empty")
+            raise UsageError("a region name is empty", param="region")
         bare = _PLACE_SUFFIX.sub("", key)
         for r in self.regions.values():
             names = {_squash(n) for n in [r["id"], r["name"], *r.get("aliases", [])]}
@@ -109,7 +105,7 @@ class FactBase:
             if key in names or bare in names:
                 return r["id"]
         choices = [n for r in self.regions.values() for n in (r["id"], r["name"])]
-        raise UsageError(f"no region {text!r}{_suggest(key, choices)}")
+        raise UsageError(f"no region {text!r}{_suggest(key, choices)}", param="region")
 
     def within(self, region_id: str) -> set[str]:
         """The region and every place below it (gansu → longnan → huixian)."""
@@ -137,12 +133,12 @@ class FactBase:
         family = {m for m in names if m.startswith(key)}
         if key and family:
             return family
-        raise UsageError(f"no metric {text!r}{_suggest(key, names)} (see: qdaid list metrics)")
+        raise UsageError(f"no metric {text!r}{_suggest(key, names)}", param="metric")
 
     def unit(self, text: str) -> str:
         key, units = normalise(text), sorted({f["unit"] for f in self.figures})
         if key not in units:
-            raise UsageError(f"no unit {text!r}{_suggest(key, units)}; units: {', '.join(units)}")
+            raise UsageError(f"no unit {text!r}{_suggest(key, units)}; units: {', '.join(units)}", param="unit")
         return key
 
     # ---- figures --------------------------------------------------------------------------
@@ -155,14 +151,14 @@ class FactBase:
         units = {self.unit(u) for u in flt.units}
         kinds = {normalise(k) for k in flt.kinds}
         for k in kinds - set(HONOREE_KINDS):
-            raise UsageError(f"no kind {k!r}; choose individual or collective")
+            raise UsageError(f"no kind {k!r}; choose individual or collective", param="kind")
         approx = {normalise(a) for a in flt.approx}
         for a in approx - set(APPROX):
-            raise UsageError(f"no approximation {a!r}; choose one of {', '.join(APPROX)}")
+            raise UsageError(f"no approximation {a!r}; choose one of {', '.join(APPROX)}", param="approx")
         grep = normalise(flt.grep) if flt.grep is not None else None
         if grep == "":
-            raise UsageError("--grep needs some text")
-        low, high = self._years(flt)
+            raise UsageError("the text to look for is empty", param="grep")
+        low, high = self.years(flt)
         out = []
         for f in self.figures:
             if honorees and f["honoree"] not in honorees:
@@ -187,10 +183,11 @@ class FactBase:
         return out
 
     @staticmethod
-    def _years(flt: Filters) -> tuple[int | None, int | None]:
-        for name, year in (("--year", flt.year), ("--since", flt.since), ("--until", flt.until)):
+    def years(flt: Filters) -> tuple[int | None, int | None]:
+        """The span of years the filters allow, (None, None) for any."""
+        for name, year in (("year", flt.year), ("since", flt.since), ("until", flt.until)):
             if year is not None and not 1900 <= year <= 2100:
-                raise UsageError(f"{name} {year} is not a year between 1900 and 2100")
+                raise UsageError(f"{year} is not a year between 1900 and 2100", param=name)
         low = max(y for y in (flt.year, flt.since, -1) if y is not None)
         high = min(y for y in (flt.year, flt.until, 10**6) if y is not None)
         if low > high:
@@ -201,7 +198,7 @@ class FactBase:
     def order(rows: list[dict], sort: str | None, desc: bool, limit: int | None) -> list[dict]:
         if sort is not None:
             if sort not in FIGURE_FIELDS:
-                raise UsageError(f"cannot sort by {sort!r}; fields: {', '.join(FIGURE_FIELDS)}")
+                raise UsageError(f"cannot sort by {sort!r}; fields: {', '.join(FIGURE_FIELDS)}", param="sort")
             present = [r for r in rows if r.get(sort) is not None]
             missing = [r for r in rows if r.get(sort) is None]
             rows = sorted(present, key=lambda r: r[sort], reverse=desc) + missing
@@ -209,63 +206,12 @@ class FactBase:
             rows = rows[::-1]
         if limit is not None:
             if limit < 0:
-                raise UsageError(f"--limit {limit} is negative")
+                raise UsageError(f"{limit} is negative", param="limit")
             rows = rows[:limit]
         return rows
 
-    # ---- stats ----------------------------------------------------------------------------
-
-    def group_key(self, f: dict, by: str):
-        if by == "year":
-            start, end = f["period_start"], f["period_end"]
-            return None if start is None else str(start) if start == end else f"{start}-{end}"
-        return f[by]
-
-    def stats(self, figures: list[dict], by: list[str]) -> list[dict]:
-        """count, total, min, max per group and unit; parts of a selected total are left out of sums."""
-        for key in by:
-            if key not in STATS_KEYS:
-                raise UsageError(f"cannot group by {key!r}; choose from {', '.join(STATS_KEYS)}")
-        keys = list(dict.fromkeys([*by, "unit"]))
-        selected = {f["id"] for f in figures}
-        groups: dict[tuple, list[dict]] = defaultdict(list)
-        for f in figures:
-            groups[tuple(self.group_key(f, k) for k in keys)].append(f)
-        rows = []
-        for group, members in groups.items():
-            unit = members[0]["unit"]
-            inside = [self._counted_elsewhere(f, selected) for f in members]
-            counted = [f for f, part in zip(members, inside, strict=True) if not part]
-            excluded = [f for f, part in zip(members, inside, strict=True) if part]
-            values = [f["value"] for f in members]
-            additive = unit not in NON_ADDITIVE_UNITS
-            total = _exact_sum(f["value"] for f in counted) if additive and counted else None
-            row = dict(zip(keys, group, strict=True))
-            row.update({
-                "count": len(members), "honorees": len({f["honoree"] for f in members}),
-                "total": _number(total), "min": min(values),
-                "max": max(values), "excluded": len(excluded),
-                "total_is_lower_bound": additive and any(f["approx"] in LOWER_BOUND for f in counted),
-                "total_is_approximate": additive and any(f["approx"] in APPROXIMATE for f in counted),
-                "figure_ids": [f["id"] for f in counted], "excluded_ids": [f["id"] for f in excluded],
-            })
-            rows.append(row)
-        rows.sort(key=lambda r: tuple("" if r[k] is None else str(r[k]) for k in keys))
-        return rows
-
-    def _counted_elsewhere(self, f: dict, selected: set[str]) -> bool:
-        """True when a larger figure that includes this one (directly or further up) is selected."""
-        by_id = self._figure_index
-        parent, seen = f.get("part_of"), {f["id"]}
-        while parent and parent not in seen:  # a damaged file may hold a cycle
-            if parent in selected:
-                return True
-            seen.add(parent)
-            parent = by_id.get(parent, {}).get("part_of")
-        return False
-
     @cached_property
-    def _figure_index(self) -> dict[str, dict]:
+    def figure_index(self) -> dict[str, dict]:
         return {f["id"]: f for f in self.figures}
 
     # ---- one record -----------------------------------------------------------------------
@@ -273,15 +219,15 @@ class FactBase:
     def figure(self, text: str) -> dict:
         """A figure by id, or by a unique end of its id (03457)."""
         key = normalise(text)
-        by_id = self._figure_index
+        by_id = self.figure_index
         if key in by_id:
             return by_id[key]
         found = [i for i in by_id if i.endswith(key) or i.endswith("-" + key.zfill(5))]
         if len(found) == 1:
             return by_id[found[0]]
         if found:
-            raise UsageError(f"figure {text!r} is ambiguous: {', '.join(found[:5])}")
-        raise UsageError(f"no figure {text!r}{_suggest(key, by_id)} (ids: qdaid figures -F id)")
+            raise UsageError(f"figure {text!r} is ambiguous: {', '.join(found[:5])}", param="figure")
+        raise UsageError(f"no figure {text!r}{_suggest(key, by_id)}", param="figure")
 
     def profile(self, honoree_id: str) -> dict:
         h = dict(self.honorees[honoree_id])
@@ -290,76 +236,59 @@ class FactBase:
         h["events"] = [e for e in self.tables.get("events", []) if e["honoree"] == honoree_id]
         return h
 
-    # ---- search and timeline --------------------------------------------------------------
 
-    def search(self, text: str) -> list[dict]:
-        """Substring matches, Chinese or pinyin, with the table, record and field that matched."""
-        key = normalise(text)
-        if not key:
-            raise UsageError("search needs some text")
-        fields = {
-            "honorees": ("id", "name", "post", "motto", "aliases"),
-            "regions": ("id", "name", "aliases"),
-            "programs": ("id", "name", "quote"),
-            "events": ("text",),
-            "figures": ("raw", "label", "metric", "quote"),
-        }
-        hits, quoted = [], set()
-        for table, names in fields.items():
-            for rec in self.tables.get(table, []):
-                if table == "figures" and rec["quote"] in quoted:
-                    continue  # one row for a sentence, not one for each figure in it
-                for name in names:
-                    value = rec.get(name)
-                    values = value if isinstance(value, list) else [value]
-                    match = next((v for v in values if isinstance(v, str) and key in normalise(v)), None)
-                    if match is not None:
-                        if table == "figures" and name == "quote":
-                            quoted.add(match)
-                        hits.append({"table": table, "id": rec["id"], "field": name,
-                                     "match": _snippet(match, key), "honoree": rec.get("honoree")
-                                     if table != "honorees" else rec["id"]})
-                        break
-        return hits
-
-    def timeline(self, honorees: list[str], regions: list[str], since: int | None = None,
-                 until: int | None = None) -> list[dict]:
-        """Events and dated figures in date order."""
-        honoree_ids = {self.honoree(h) for h in honorees}
-        region_ids = self.places(regions)
-        self._years(Filters(since=since, until=until))
-        rows = []
-        for e in self.tables.get("events", []):
-            rows.append({"date": e["date"], "kind": "event", "id": e["id"], "honoree": e["honoree"],
-                         "region": e["region"], "text": e["text"], "year": int(e["date"][:4])})
-        for f in self.figures:
-            if f["period_start"] is None:
-                continue
-            span = str(f["period_start"]) if f["period_start"] == f["period_end"] else \
-                f"{f['period_start']}-{f['period_end']}"
-            rows.append({"date": span, "kind": "figure", "id": f["id"], "honoree": f["honoree"],
-                         "region": f["region"], "text": f"{f['metric']} {f['raw']}", "year": f["period_start"]})
-        rows = [r for r in rows if (not honoree_ids or r["honoree"] in honoree_ids)
-                and (not regions or r["region"] in region_ids)
-                and (since is None or r["year"] >= since) and (until is None or r["year"] <= until)]
-        rows.sort(key=lambda r: (r["date"][:4], r["kind"] != "event", r["date"], r["id"]))
-        return rows
+def search(base: FactBase, text: str) -> list[dict]:
+    """Substring matches, Chinese or pinyin, with the table, record and field that matched."""
+    key = normalise(text)
+    if not key:
+        raise UsageError("the search text is empty", param="text")
+    fields = {
+        "honorees": ("id", "name", "post", "motto", "aliases"),
+        "regions": ("id", "name", "aliases"),
+        "programs": ("id", "name", "quote"),
+        "events": ("text",),
+        "figures": ("raw", "label", "metric", "quote"),
+    }
+    hits, quoted = [], set()
+    for table, names in fields.items():
+        for rec in base.tables.get(table, []):
+            if table == "figures" and rec["quote"] in quoted:
+                continue  # one row for a sentence, not one for each figure in it
+            for name in names:
+                value = rec.get(name)
+                values = value if isinstance(value, list) else [value]
+                match = next((v for v in values if isinstance(v, str) and key in normalise(v)), None)
+                if match is not None:
+                    if table == "figures" and name == "quote":
+                        quoted.add(match)
+                    hits.append({"table": table, "id": rec["id"], "field": name,
+                                 "match": _snippet(match, key), "honoree": rec.get("honoree")
+                                 if table != "honorees" else rec["id"]})
+                    break
+    return hits
 
 
-def _exact_sum(values) -> int | Decimal:
-    """Integers add as integers; a fraction makes the sum Decimal, so 0.1 + 0.2 is 0.3."""
-    total: int | Decimal = 0
-    for v in values:
-        total += v if type(v) is int else Decimal(repr(v))
-    return total
-
-
-def _number(value):
-    if value is None or type(value) is int:
-        return value
-    if isinstance(value, float):
-        return value
-    return int(value) if value == value.to_integral_value() else float(value)
+def timeline(base: FactBase, honorees: list[str], regions: list[str], since: int | None = None,
+             until: int | None = None) -> list[dict]:
+    """Events and dated figures in date order."""
+    honoree_ids = {base.honoree(h) for h in honorees}
+    region_ids = base.places(regions)
+    base.years(Filters(since=since, until=until))
+    rows = []
+    for e in base.tables.get("events", []):
+        rows.append({"date": e["date"], "kind": "event", "id": e["id"], "honoree": e["honoree"],
+                     "region": e["region"], "text": e["text"], "year": int(e["date"][:4])})
+    for f in base.figures:
+        if f["period_start"] is None:
+            continue
+        rows.append({"date": period_label(f["period_start"], f["period_end"]), "kind": "figure", "id": f["id"],
+                     "honoree": f["honoree"], "region": f["region"], "text": f"{f['metric']} {f['raw']}",
+                     "year": f["period_start"]})
+    rows = [r for r in rows if (not honoree_ids or r["honoree"] in honoree_ids)
+            and (not regions or r["region"] in region_ids)
+            and (since is None or r["year"] >= since) and (until is None or r["year"] <= until)]
+    rows.sort(key=lambda r: (r["date"][:4], r["kind"] != "event", r["date"], r["id"]))
+    return rows
 
 
 def _snippet(text: str, key: str, reach: int = 16) -> str:

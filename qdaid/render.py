@@ -1,219 +1,131 @@
-"""Output: the one module that turns rows into table, CSV, TSV, JSON, JSONL or Markdown.
+"""Output for the query commands: one dispatch from rows and a View to a format's writer.
 
-Machine formats carry raw values (858000000, never 8.58亿 or 8.58e8) under the same field
-names in every format. Tables are for people: Chinese amounts (8.58亿元), cells never cut
-off, text printed literally (a cell holding "[b]" is not Rich markup). Rich is imported only
+A command hands `Output.emit` its rows and a `View` (which columns, which a terminal table
+shows, how a table draws them); `WRITERS` maps each format to the function that writes it, so
+no command branches on the format. Machine formats come from `formats` (shared with export).
+Tables are for people: Chinese amounts (8.58亿元), cells never cut off, text printed literally
+(a cell holding "[b]" is not Rich markup). This is the only module that imports rich, and only
 when a table is drawn, so piping CSV stays fast.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import os
 import sys
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TextIO
 
+from .formats import plain, to_csv, to_json, to_markdown
+from .model import UsageError, period_label
+
 FORMATS = ("auto", "table", "csv", "tsv", "json", "jsonl", "md")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def choose(fmt: str | None, out: TextIO | None = None) -> str:
-    """auto (the default, or $QDAID_FORMAT) is a table on a terminal and CSV in a pipe."""
-    fmt = (fmt or os.environ.get("QDAID_FORMAT") or "auto").lower()
-    if fmt == "auto":
-        return "table" if (out or sys.stdout).isatty() else "csv"
-    return fmt
+class View:
+    """How one command's rows are shown.
 
-
-def plain(value) -> str:
-    """A value as machine formats write it: no exponent, no grouping, lists joined by ';'."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return format(Decimal(repr(value)).normalize(), "f") if value != int(value) else str(int(value))
-    if isinstance(value, (list, tuple)):
-        return ";".join(plain(v) for v in value)
-    return str(value)
-
-
-def _excel_safe(cell: str) -> str:
-    # A cell a spreadsheet would run as a formula gets a leading quote; numbers stay numbers.
-    if cell.startswith(_FORMULA_START):
-        try:
-            float(cell)
-        except ValueError:
-            return "'" + cell
-    return cell
-
-
-def _tsv_cell(cell: str) -> str:
-    # TSV has no quoting: a tab or newline inside a cell is escaped, so every row has the same fields.
-    return cell.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
-_PLAIN_TYPES = frozenset({str, int, type(None)})  # what the csv module writes as we would
-
-
-def to_csv(rows, columns, *, header=True, excel_safe=False, dialect="csv", out: TextIO | None = None) -> str:
-    """CSV (RFC 4180, \\n line ends) or TSV (no quoting; tab, newline, backslash escaped).
-
-    Written to `out` as it goes when given (nothing is held twice at 100k rows), else returned.
+    columns: every field -F may pick; table_columns / machine_columns: the defaults for a
+    terminal table and for the machine formats (both default to columns). display: a row
+    transformer for tables (Chinese amounts); draw: a function that draws the table format
+    itself (a profile, a citation); nested: (key, columns) for a record holding sub-rows (a
+    profile's figures): JSON prints the record, the flat formats its sub-rows, and -F picks
+    from the sub-rows' columns.
     """
-    buf: TextIO = out or io.StringIO()
-    if dialect == "tsv":
-        if header:
-            buf.write("\t".join(columns) + "\n")
-        for row in rows:
-            cells = [plain(row.get(c)) for c in columns]
-            if excel_safe:
-                cells = [_excel_safe(c) for c in cells]
-            buf.write("\t".join(_tsv_cell(c) for c in cells) + "\n")
-        return "" if out else buf.getvalue()  # type: ignore[attr-defined]
-    writer = csv.writer(buf, lineterminator="\n")
-    if header:
-        writer.writerow(columns)
-    for row in rows:
-        cells = list(map(row.get, columns))
-        # csv writes str, int and None ("") as we would; only other types go through plain().
-        if excel_safe:
-            cells = [_excel_safe(plain(c)) for c in cells]
-        elif not _PLAIN_TYPES.issuperset(map(type, cells)):
-            cells = [plain(c) for c in cells]
-        writer.writerow(cells)
-    return "" if out else buf.getvalue()  # type: ignore[attr-defined]
+
+    def __init__(self, columns: list[str], *, table_columns: list[str] | None = None,
+                 machine_columns: list[str] | None = None, title: str | None = None, what: str = "rows",
+                 numeric: tuple[str, ...] = (), amounts: dict[str, str] | None = None,
+                 display: Callable[[dict], dict] | None = None, draw: Callable | None = None,
+                 nested: tuple[str, list[str]] | None = None):
+        self.columns, self.table_columns, self.machine_columns = columns, table_columns, machine_columns
+        self.title, self.what, self.numeric, self.amounts = title, what, numeric, amounts
+        self.display, self.draw, self.nested = display, draw, nested
 
 
-def _json_value(value):
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
+class Output:
+    """The output options every query command shares (format, fields, header, BOM, formula
+    guard), and the one call that prints rows through the writer of the chosen format."""
+
+    def __init__(self, fmt: str | None = None, fields: str | None = None, *, header: bool = True, bom: bool = False,
+                 excel_safe: bool = False, default_format: str | None = None, plain_terminal: bool = False,
+                 out: TextIO | None = None):
+        self.fmt, self.fields, self.header, self.bom, self.excel_safe = fmt, fields, header, bom, excel_safe
+        self.default_format, self.plain_terminal, self._out = default_format, plain_terminal, out
+
+    @property
+    def out(self) -> TextIO:
+        return self._out or sys.stdout  # the current stdout: tests and pipes swap it
+
+    def format(self) -> str:
+        """auto (the default, or the environment's) is a table on a terminal and CSV in a pipe."""
+        fmt = (self.fmt or self.default_format or "auto").strip().lower()
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", param="fmt")
+        if fmt == "auto":
+            return "table" if _is_terminal(self.out) else "csv"
+        return fmt
+
+    def columns(self, all_fields: list[str], default: list[str] | None) -> list[str]:
+        if self.fields is None:
+            return default or all_fields
+        picked = [c.strip() for c in self.fields.split(",") if c.strip()]
+        if not picked:
+            raise UsageError(f"names no field; fields: {', '.join(all_fields)}", param="fields")
+        unknown = [c for c in picked if c not in all_fields]
+        if unknown:
+            raise UsageError(f"unknown field {', '.join(unknown)}; fields: {', '.join(all_fields)}", param="fields")
+        return picked
+
+    def emit(self, rows: list[dict], view: View) -> None:
+        fmt = self.format()
+        nested = view.nested if fmt not in ("json", "jsonl") else None
+        universe = nested[1] if nested else view.columns
+        columns = self.columns(universe, view.table_columns if fmt == "table" else view.machine_columns)
+        if nested and fmt != "table":  # flat formats print the sub-rows; a table draws the record
+            rows = [r for row in rows for r in row[nested[0]]]
+        if fmt == "table" and not rows:
+            _note(f"no {view.what} match")
+            return
+        WRITERS[fmt](self, rows, columns, view)
+
+    def console(self, stderr: bool = False):
+        return console(self.out if not stderr else sys.stderr, plain=self.plain_terminal)
 
 
-def to_json(rows, columns, *, lines=False) -> bytes:
-    """UTF-8 JSON: an array (indented), or one compact object per line; Chinese unescaped."""
-    import orjson
-
-    picked = [{c: _json_value(row.get(c)) for c in columns} for row in rows]
-    if lines:
-        return b"".join(orjson.dumps(r) + b"\n" for r in picked)
-    if not picked:
-        return b"[]\n"
-    return orjson.dumps(picked, option=orjson.OPT_INDENT_2) + b"\n"
+def _note(line: str) -> None:
+    sys.stderr.write(printable(line) + "\n")
 
 
-def to_markdown(rows, columns) -> str:
-    def cell(v):
-        return plain(v).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+# ---- writers: one per format ------------------------------------------------------------------
 
-    lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
-    lines += ["| " + " | ".join(cell(row.get(c)) for c in columns) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-def chinese_amount(value, unit: str | None) -> str:
-    """858000000 yuan → 8.58亿元; 24730000 → 2473万元; other units grouped: 492,500."""
-    if not isinstance(value, (int, float, Decimal)):
-        return plain(value)
-    number = Decimal(str(value))
-    if unit == "cny":
-        # 亿 while it needs at most four decimals (whole 万), else 万 with at most two, else grouped
-        # yuan: exact, never rounded.
-        for size, word, decimals in ((Decimal(10**8), "亿", 4), (Decimal(10**4), "万", 2)):
-            scaled = (number / size).normalize()
-            exponent = scaled.as_tuple().exponent
-            if abs(number) >= size and isinstance(exponent, int) and -exponent <= decimals:
-                return f"{format(scaled, 'f')}{word}元"
-        grouped = f"{int(number):,}" if number == number.to_integral_value() else format(number.normalize(), ",f")
-        return f"{grouped}元"
-    if number == number.to_integral_value():
-        return f"{int(number):,}"
-    return format(number.normalize(), "f")
-
-
-def console(out: TextIO | None = None, stderr: bool = False):
-    """The single place Rich consoles are made: literal text, no emoji codes, NO_COLOR honoured."""
-    from rich.console import Console
-
-    # NO_COLOR (and TERM=dumb) means no escape codes at all, not only no colours.
-    plain_terminal = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-    return Console(file=out or (sys.stderr if stderr else sys.stdout), markup=False, emoji=False, highlight=False,
-                   soft_wrap=False, color_system=None if plain_terminal else "auto")
-
-
-def period(row: dict) -> str:
-    """period_start and period_end as a person reads them: 2020, 2016–2021, or nothing."""
-    start, end = row.get("period_start"), row.get("period_end")
-    if start is None:
-        return ""
-    return str(start) if start == end or end is None else f"{start}–{end}"
-
-
-def fit(con, renderable):
-    """On a terminal, its width (cells fold, never cut); in a pipe, the table's natural width."""
-    if not con.is_terminal:
-        con.width = 10_000
-        con.width = max(40, con.measure(renderable).maximum)
-    elif con.width < 40:
-        con.width = 40
-    return con
-
-
-def table(rows, columns, *, title=None, numeric=(), amounts=None):
-    """A Rich Table of the rows; amounts maps a column to the column holding its unit."""
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table(title=title, show_lines=False, header_style="bold", title_justify="left")
-    for c in columns:
-        grid.add_column(c, overflow="fold",
-                        justify="right" if c in numeric else "left")
-    for row in rows:
-        cells = []
-        for c in columns:
-            value = row.get(c) if c != "period" or "period" in row else period(row)
-            if amounts and c in amounts:
-                text = chinese_amount(value, row.get(amounts[c]))
-            elif c in numeric and isinstance(value, (int, float, Decimal)):
-                text = chinese_amount(value, None)
-            else:
-                text = plain(value)
-            cells.append(Text(printable(text)))
-        grid.add_row(*cells)
-    return grid
-
-
-def printable(text: str, keep: str = "\n") -> str:
-    """Control characters (ESC sequences, bidi overrides, lone surrogates) shown as escapes, so
-    they never act on the terminal."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() or c in keep else f"\\x{ord(c):02x}" if ord(c) < 256
-                   else f"\\u{ord(c):04x}" for c in text)
-
-
-
-def emit(rows, columns, fmt, *, out: TextIO | None = None, title=None, header=True, bom=False,
-         excel_safe=False, numeric=(), amounts=None) -> None:
-    """Write rows in the chosen format; the one dispatch every command goes through."""
-    fmt = choose(fmt, out)
-    if fmt == "table":
-        grid = table(rows, columns, title=title, numeric=numeric, amounts=amounts)
-        fit(console(out), grid).print(grid)
+def _write_table(output: Output, rows, columns, view: View) -> None:
+    con = output.console()
+    if view.draw:
+        view.draw(con, rows, columns)
         return
-    out = out or sys.stdout
-    if _is_terminal(out):
-        out = _Shown(out)  # type: ignore[assignment]  # on a terminal, data never carries live control characters
-    if fmt in ("csv", "tsv"):
-        if bom:
+    shown = [view.display(r) for r in rows] if view.display else rows
+    grid = table(shown, columns, title=view.title, numeric=view.numeric, amounts=view.amounts)
+    fit(con, grid).print(grid)
+
+
+def _safe_stream(output: Output) -> TextIO:
+    # On a terminal, data never carries live control characters.
+    return _Shown(output.out) if _is_terminal(output.out) else output.out  # type: ignore[return-value]
+
+
+def _write_delimited(dialect: str):
+    def write(output: Output, rows, columns, view: View) -> None:
+        out = _safe_stream(output)
+        if output.bom:
             out.write("\ufeff")
-        to_csv(rows, columns, header=header, excel_safe=excel_safe, dialect=fmt, out=out)
-        return
-    if fmt in ("json", "jsonl"):
-        data = to_json(rows, columns, lines=fmt == "jsonl")
+        to_csv(rows, columns, header=output.header, guard=output.excel_safe, dialect=dialect, out=out)
+    return write
+
+
+def _write_json(lines: bool):
+    def write(output: Output, rows, columns, view: View) -> None:
+        data = to_json(rows, columns, lines=lines)
+        out = _safe_stream(output)
         buffer = getattr(out, "buffer", None)
         if buffer is not None and not isinstance(out, _Shown):  # bytes straight out: no str copy of a large result
             out.flush()
@@ -221,12 +133,17 @@ def emit(rows, columns, fmt, *, out: TextIO | None = None, title=None, header=Tr
             buffer.flush()
         else:
             out.write(data.decode("utf-8"))
-        return
-    if fmt == "md":
-        text = to_markdown(rows, columns)
-    else:
-        raise ValueError(f"unknown format {fmt!r}")
-    out.write(text)
+    return write
+
+
+def _write_markdown(output: Output, rows, columns, view: View) -> None:
+    _safe_stream(output).write(to_markdown(rows, columns))
+
+
+WRITERS: dict[str, Callable[[Output, list[dict], list[str], View], None]] = {
+    "table": _write_table, "csv": _write_delimited("csv"), "tsv": _write_delimited("tsv"),
+    "json": _write_json(False), "jsonl": _write_json(True), "md": _write_markdown,
+}
 
 
 def _is_terminal(out) -> bool:
@@ -249,8 +166,78 @@ class _Shown:
         self.out.flush()
 
 
-def write(text: str, out: TextIO | None = None) -> None:
-    (out or sys.stdout).write(text)
+# ---- tables for people ------------------------------------------------------------------------
+
+def chinese_amount(value, unit: str | None) -> str:
+    """858000000 yuan → 8.58亿元; 24730000 → 2473万元; other units grouped: 492,500."""
+    if not isinstance(value, (int, float, Decimal)):
+        return plain(value)
+    number = Decimal(str(value))
+    if unit == "cny":
+        # 亿 while it needs at most four decimals (whole 万), else 万 with at most two, else grouped
+        # yuan: exact, never rounded.
+        for size, word, decimals in ((Decimal(10**8), "亿", 4), (Decimal(10**4), "万", 2)):
+            scaled = (number / size).normalize()
+            exponent = scaled.as_tuple().exponent
+            if abs(number) >= size and isinstance(exponent, int) and -exponent <= decimals:
+                return f"{format(scaled, 'f')}{word}元"
+        grouped = f"{int(number):,}" if number == number.to_integral_value() else format(number.normalize(), ",f")
+        return f"{grouped}元"
+    if number == number.to_integral_value():
+        return f"{int(number):,}"
+    return format(number.normalize(), "f")
+
+
+def console(out: TextIO | None = None, plain: bool = False):
+    """The single place Rich consoles are made: literal text, no emoji codes; plain (NO_COLOR,
+    TERM=dumb) means no escape codes at all, not only no colours."""
+    from rich.console import Console
+
+    return Console(file=out or sys.stdout, markup=False, emoji=False, highlight=False,
+                   soft_wrap=False, color_system=None if plain else "auto")
+
+
+def fit(con, renderable):
+    """On a terminal, its width (cells fold, never cut); in a pipe, the table's natural width."""
+    if not con.is_terminal:
+        con.width = 10_000
+        con.width = max(40, con.measure(renderable).maximum)
+    elif con.width < 40:
+        con.width = 40
+    return con
+
+
+def table(rows, columns, *, title=None, numeric=(), amounts=None):
+    """A Rich Table of the rows; amounts maps a column to the column holding its unit."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table(title=title, show_lines=False, header_style="bold", title_justify="left")
+    for c in columns:
+        grid.add_column(c, overflow="fold", justify="right" if c in numeric else "left")
+    for row in rows:
+        cells = []
+        for c in columns:
+            value = row.get(c) if c != "period" or "period" in row else period_label(
+                row.get("period_start"), row.get("period_end"))
+            if amounts and c in amounts:
+                text = chinese_amount(value, row.get(amounts[c]))
+            elif c in numeric and isinstance(value, (int, float, Decimal)):
+                text = chinese_amount(value, None)
+            else:
+                text = plain(value)
+            cells.append(Text(printable(text)))
+        grid.add_row(*cells)
+    return grid
+
+
+def printable(text: str, keep: str = "\n") -> str:
+    """Control characters (ESC sequences, bidi overrides, lone surrogates) shown as escapes, so
+    they never act on the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c in keep else f"\\x{ord(c):02x}" if ord(c) < 256
+                   else f"\\u{ord(c):04x}" for c in text)
 
 
 def stats_display(row: dict) -> dict:
@@ -294,11 +281,11 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def print_profile(profile: dict, figure_columns: list[str], out: TextIO | None = None) -> None:
+def draw_profile(con, rows: list[dict], figure_columns: list[str]) -> None:
     """An honoree's profile on a terminal: facts, then figures grouped by metric, programs, events."""
     from rich.text import Text
 
-    con = console(out)
+    (profile,) = rows
     facts = [("name", profile["name"]), ("id", profile["id"]), ("kind", profile["kind"]),
              ("post", profile.get("post")), ("motto", profile.get("motto")),
              ("listed under", profile.get("listed_under")), ("home region", profile.get("home_region")),
@@ -317,11 +304,11 @@ def print_profile(profile: dict, figure_columns: list[str], out: TextIO | None =
         con.print(table(profile["events"], ["date", "text"], title="events"))
 
 
-def print_citation(record: dict, out: TextIO | None = None) -> None:
+def draw_citation(con, rows: list[dict], columns: list[str]) -> None:
     """The evidence for a figure, with the raw text marked in its sentence."""
     from rich.text import Text
 
-    con = console(out)
+    (record,) = rows
     head = [("figure", record["id"]), ("value", f"{plain(record['value'])} {record['unit']} ({record['metric']})"),
             ("source", f"{record['source_title']}"), ("published", f"{record['publisher'] or ''} {record['date'] or ''}"),
             ("file", f"{record['path']}  sha256 {record['sha256'][:16]}…"),
@@ -334,3 +321,8 @@ def print_citation(record: dict, out: TextIO | None = None) -> None:
         start, end = record["raw_in_sentence"]
         sentence.stylize("bold reverse", start, end)
     con.print(Text(f"{'sentence':>10}  ", style="bold") + sentence, **wrap)
+
+
+def print_bars(output: Output, rows: list[dict], label_keys: list[str]) -> None:
+    """--chart: the totals as bars, whatever the format (a picture has no CSV form)."""
+    output.out.write(bars(rows, label_keys, "total", "unit"))

@@ -1,8 +1,11 @@
 """The database file: which one is used, reading it read-only, writing it atomically.
 
 The only module that knows the TinyDB layout ({table: {doc_id: record}}) and imports tinydb.
-Reads never create, lock or touch the file; a build writes a temporary file beside the target
-and renames it over the target, so readers see the old file or the new one, never half of one.
+A build writes through TinyDB (a storage with fixed JSON settings, so the same tables give the
+same bytes); queries read the file once with orjson, which gives what TinyDB reads without a
+Document per record. Reads never create, lock or touch the file; a build writes a temporary
+file beside the target and renames it over the target, so readers see the old file or the new
+one, never half of one.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from pathlib import Path
 from .model import SCHEMA, TABLES, DataError
 
 DB_NAME = "qdaid.json"
-ENV_DB = "QDAID_DB"
 
 
 def bundled_dir() -> Path:
@@ -28,13 +30,40 @@ def bundled_sources() -> list[Path]:
     return sorted(bundled_dir().glob("*.txt"))
 
 
-def resolve_db(option: str | os.PathLike | None = None) -> Path:
-    """--db, then $QDAID_DB, then the bundled database."""
+def resolve_db(option: str | os.PathLike | None = None, from_environment: str | None = None) -> Path:
+    """The database in use: the one asked for, then the environment's, then the bundled one."""
     if option:
         return Path(option)
-    if os.environ.get(ENV_DB):
-        return Path(os.environ[ENV_DB])
+    if from_environment:
+        return Path(from_environment)
     return bundled_dir() / DB_NAME
+
+
+def source_folders(db_path: Path, extra: list[Path] | None = None) -> list[Path]:
+    """Where a database's article texts are looked for: the folders given, the database's own
+    folder, then the bundled articles."""
+    return [*(extra or []), db_path.parent, bundled_dir()]
+
+
+def source_text(source: dict, folders: list[Path]) -> str:
+    """A source's text, found by its file name in the first of these folders that holds it, and
+    checked against its sha256 (a database names its source by file name only, so it does not
+    depend on the machine it was built on)."""
+    import hashlib
+
+    path = source.get("path")
+    name = Path(path).name if isinstance(path, str) else ""
+    for folder in folders:
+        candidate = folder / name
+        if name and candidate.is_file():
+            data = candidate.read_bytes()
+            if hashlib.sha256(data).hexdigest() != source.get("sha256"):
+                raise DataError(f"{candidate} does not match its sha256")
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise DataError(f"{candidate}: not UTF-8 text") from None
+    raise DataError(f"source text {name or path!r} not found in {', '.join(map(str, folders))}")
 
 
 STREAM_FROM = 4 * 2**20  # bytes: smaller files are parsed whole, larger ones table by table
@@ -169,8 +198,8 @@ def _check_records(path: Path, tables: dict[str, list[dict]]) -> None:
                 record = next(r for r in records if _shape(r) == (keys, types))
                 problem = f"has no {missing[0]!r} field" if missing else \
                     f"{wrong[0]} is {record[wrong[0]]!r}, of the wrong type"
-                raise DataError(f"{path}: {table} record {record.get('id')!r} {problem}; "
-                                f"run qdaid validate --db {path}")
+                raise DataError(f"{path}: {table} record {record.get('id')!r} {problem} "
+                                "(validating the file lists every problem)")
 
 
 def open_tinydb(path: Path):
@@ -193,11 +222,34 @@ def open_tinydb(path: Path):
 
 
 def dumps(tables: dict[str, list[dict]]) -> str:
-    """TinyDB's layout, UTF-8 with Chinese unescaped, one field a line: diffs stay readable."""
+    """The tables as TinyDB writes them (doc ids from 1, tables in model order), with fixed JSON
+    settings: UTF-8 with Chinese unescaped, one field a line, so diffs stay readable and the
+    same tables always give the same bytes."""
     import json
 
-    layout = {name: {str(i): rec for i, rec in enumerate(tables.get(name, []), 1)} for name in TABLES}
-    return json.dumps(layout, ensure_ascii=False, indent=1) + "\n"
+    from tinydb import TinyDB
+    from tinydb.storages import Storage
+
+    class FixedJSON(Storage):
+        text = ""
+        data: dict | None = None
+
+        def read(self):
+            return self.data
+
+        def write(self, data):
+            self.data = data
+
+        def close(self):
+            self.text = json.dumps(self.data or {}, ensure_ascii=False, indent=1) + "\n"
+
+    db = TinyDB(storage=FixedJSON)
+    for name in TABLES:
+        db.table(name, cache_size=0).insert_multiple(tables.get(name, []))
+    db.close()
+    storage = db.storage
+    assert isinstance(storage, FixedJSON)
+    return storage.text
 
 
 @contextlib.contextmanager

@@ -1,16 +1,18 @@
-"""Checks that a database is sound: schema, evidence against the source text, references.
+"""Checks that a database is sound: schema, vocabularies, references and cycles (all as
+model.py states them), and the evidence against the source text, each value re-read from its
+raw text with the pipeline's number grammar. The one query-time module that uses the pipeline.
 
 Returns every problem found, as one line each, so a person can fix them all in one pass.
 """
 
 from __future__ import annotations
 
-import hashlib
+from collections import Counter
 from pathlib import Path
 
-from .model import APPROX, DATE_PRECISION, HONOREE_KINDS, REGION_BASIS, REGION_LEVELS, SCHEMA
-from .numbers import NumberError, parse_quantity
-from .store import bundled_dir
+from .model import REFERENCES, SCHEMA, SELF_REFERENCES, VOCABULARIES, DataError
+from .pipeline.numbers import NumberError, parse_quantity
+from .store import source_text
 
 
 def _schema_problems(tables: dict[str, list[dict]]) -> list[str]:
@@ -27,72 +29,49 @@ def _schema_problems(tables: dict[str, list[dict]]) -> list[str]:
                 elif not isinstance(rec[name], types) or (isinstance(rec[name], bool) and bool not in types):
                     wanted = " or ".join("null" if t is type(None) else t.__name__ for t in types)
                     problems.append(f"{where}: {name} is {rec[name]!r}, expected {wanted}")
-        ids = [rec.get("id") for rec in tables[table]]
-        problems += [f"{table}: id {i!r} is not unique" for i in sorted({i for i in ids if ids.count(i) > 1}, key=str)]
+        seen: Counter = Counter(rec.get("id") for rec in tables[table] if isinstance(rec.get("id"), str))
+        problems += [f"{table}: id {i!r} is not unique" for i in sorted(i for i, n in seen.items() if n > 1)]
     return problems
 
 
 def _vocabulary_problems(tables) -> list[str]:
-    checks = [("figures", "approx", APPROX), ("figures", "region_basis", REGION_BASIS),
-              ("regions", "level", REGION_LEVELS), ("honorees", "kind", HONOREE_KINDS),
-              ("events", "precision", DATE_PRECISION)]
     return [f"{t}[{rec.get('id')}]: {field} {rec[field]!r} is not one of {', '.join(allowed)}"
-            for t, field, allowed in checks for rec in tables.get(t, [])
+            for (t, field), allowed in VOCABULARIES.items() for rec in tables.get(t, [])
             if isinstance(rec.get(field), str) and rec[field] not in allowed]
 
 
 def _reference_problems(tables) -> list[str]:
     ids = {t: {r.get("id") for r in tables.get(t, [])} for t in SCHEMA}
-    refs = [("figures", "honoree", "honorees"), ("figures", "region", "regions"),
-            ("figures", "part_of", "figures"), ("figures", "source", "sources"),
-            ("honorees", "source", "sources"), ("honorees", "home_region", "regions"),
-            ("honorees", "listed_under", "regions"), ("regions", "parent", "regions"),
-            ("programs", "honoree", "honorees"), ("programs", "region", "regions"),
-            ("events", "honoree", "honorees"), ("events", "region", "regions")]
-    problems = [f"{t}[{rec.get('id')}]: {field} {rec[field]!r} names no record in {target}"
-                for t, field, target in refs for rec in tables.get(t, [])
-                if isinstance(rec.get(field), str) and rec[field] not in ids[target]]
-    problems += [f"honorees[{h.get('id')}]: partner region {r!r} names no record in regions"
-                 for h in tables.get("honorees", []) for r in h.get("partner_regions") or []
-                 if r not in ids["regions"]]
-    by_id = {f.get("id"): f for f in tables.get("figures", [])}
-    for fig in tables.get("figures", []):
-        seen, current = {fig.get("id")}, by_id.get(fig.get("part_of"))
-        while current is not None:
-            if current.get("id") in seen:
-                problems.append(f"figures[{fig.get('id')}]: part_of forms a cycle")
-                break
-            seen.add(current.get("id"))
-            current = by_id.get(current.get("part_of"))
+    problems = []
+    for table, fields in REFERENCES.items():
+        for rec in tables.get(table, []):
+            for field, target in fields.items():
+                value = rec.get(field)
+                for named in value if isinstance(value, list) else [value]:
+                    if isinstance(named, str) and named not in ids[target]:
+                        problems.append(f"{table}[{rec.get('id')}]: {field} {named!r} names no record in {target}")
+    for table, field in SELF_REFERENCES:
+        by_id = {r.get("id"): r for r in tables.get(table, []) if isinstance(r.get("id"), str)}
+        for rec in by_id.values():
+            seen, current = {rec["id"]}, by_id.get(rec.get(field))
+            while current is not None:
+                if current.get("id") in seen:
+                    problems.append(f"{table}[{rec['id']}]: {field} forms a cycle")
+                    break
+                seen.add(current.get("id"))
+                current = by_id.get(current.get(field))
     return problems
 
 
-def find_source_text(source: dict, db_path: Path) -> str | None:
-    """The source's text, if it is found beside the database or among the bundled articles, unchanged."""
-    text, problem = _source_text(source, db_path)
-    return None if problem else text
-
-
-def _source_text(source: dict, db_path: Path) -> tuple[str | None, str | None]:
-    """The source's text, found beside the database or among the bundled articles."""
-    name = source.get("path") or ""
-    for folder in (db_path.parent, bundled_dir()):
-        candidate = Path(name) if Path(name).is_absolute() else folder / name
-        if candidate.is_file():
-            data = candidate.read_bytes()
-            if hashlib.sha256(data).hexdigest() != source.get("sha256"):
-                return None, f"sources[{source.get('id')}]: {candidate} does not match its sha256"
-            return data.decode("utf-8"), None
-    return None, f"sources[{source.get('id')}]: source text {name!r} not found"
-
-
-def _evidence_problems(tables, db_path: Path) -> list[str]:
-    problems, texts = [], {}
+def _evidence_problems(tables, folders: list[Path]) -> list[str]:
+    problems: list[str] = []
+    texts: dict[str, str | None] = {}
     for source in tables.get("sources", []):
-        text, problem = _source_text(source, db_path)
-        texts[source.get("id")] = text
-        if problem:
-            problems.append(problem)
+        try:
+            texts[source.get("id")] = source_text(source, folders)
+        except DataError as exc:
+            texts[source.get("id")] = None
+            problems.append(f"sources[{source.get('id')}]: {exc}")
     for table in ("figures", "programs", "events"):
         for rec in tables.get(table, []):
             text = texts.get(rec.get("source"))
@@ -120,6 +99,7 @@ def _evidence_problems(tables, db_path: Path) -> list[str]:
     return problems
 
 
-def problems(tables: dict[str, list[dict]], db_path: Path) -> list[str]:
+def problems(tables: dict[str, list[dict]], folders: list[Path]) -> list[str]:
+    """Every problem of the tables; source texts are looked for in these folders."""
     return (_schema_problems(tables) + _vocabulary_problems(tables) + _reference_problems(tables)
-            + _evidence_problems(tables, db_path))
+            + _evidence_problems(tables, folders))

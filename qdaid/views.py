@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .model import SCHEMA
+from .model import SCHEMA, QdaidError
 from .query import FactBase
+from .store import source_text
 
 HONOREE_COLUMNS = ["id", "name", "kind", "post", "motto", "listed_under", "home_region", "partner_regions",
                    "figures", "paragraph_start", "paragraph_end", "aliases", "source"]
@@ -46,11 +47,11 @@ def rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
     return base.tables.get(table, []), columns, shown
 
 
-def citation(base: FactBase, figure: dict, db_path: Path) -> dict:
+def citation(base: FactBase, figure: dict, folders: list[Path]) -> dict:
     """A figure with its source and the sentence it stands in, marked by offsets."""
     source = base.sources.get(figure["source"], {})
     sentence = figure["quote"]
-    at = _sentence_offset(figure, source, db_path)
+    at = _sentence_offset(figure, source, folders)
     return {
         "id": figure["id"], "raw": figure["raw"], "value": figure["value"], "unit": figure["unit"],
         "metric": figure["metric"], "honoree": figure["honoree"], "source": figure["source"],
@@ -61,12 +62,11 @@ def citation(base: FactBase, figure: dict, db_path: Path) -> dict:
     }
 
 
-def _sentence_offset(figure: dict, source: dict, db_path: Path) -> int | None:
+def _sentence_offset(figure: dict, source: dict, folders: list[Path]) -> int | None:
     """Where the quoted sentence starts in the source text: the sentence holding [start, end)."""
-    from .validate import find_source_text
-
-    text = find_source_text(source, db_path)
-    if text is None:
+    try:
+        text = source_text(source, folders)
+    except QdaidError:
         return None
     best = None
     pos = text.find(figure["quote"])

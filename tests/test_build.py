@@ -34,7 +34,7 @@ def test_build_is_deterministic(cli, tmp_path):
 def test_built_database_validates(cli, tmp_path):
     target = tmp_path / "qdaid.json"
     assert cli("build", ARTICLES / "work_team_totals.txt", "-o", target).exit_code == 0
-    result = cli("validate", "--db", target)
+    result = cli("validate", "--db", target, "--sources", ARTICLES)
     assert result.exit_code == 0, result.output
 
 
@@ -46,7 +46,7 @@ def test_failed_build_leaves_the_old_file(cli, tmp_path, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("pipeline failed midway")
 
-    monkeypatch.setattr("qdaid.extract.extract", explode)
+    monkeypatch.setattr("qdaid.pipeline.records.extract", explode)
     result = cli("build", "-o", target)
     assert result.exit_code == 1
     assert "internal error: RuntimeError: pipeline failed midway" in result.stderr

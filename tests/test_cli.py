@@ -202,8 +202,9 @@ def test_empty_result_is_success(cli):
     (["--region", "atlantis"], "no region 'atlantis'"),
     (["--region", "longan"], "did you mean longnan"),
     (["--metric", "donation_cash"], "did you mean donations_cash"),
-    (["--min", "abc"], "--min 'abc' is not a number"),
-    (["--limit", "-1"], "--limit -1 is negative"),
+    (["--min", "abc"], "--min: 'abc' is not a number"),
+    (["--limit", "-1"], "--limit: -1 is negative"),
+    (["--year", "1800"], "--year: 1800 is not a year"),
     (["--since", "99999"], "not a year"),
     (["--kind", "team"], "no kind 'team'"),
     (["--approx", "roughly"], "no approximation"),
@@ -343,9 +344,9 @@ def test_version_and_help(cli):
 def test_stats_by_year_groups_periods(cli, figures):
     stats = as_json(cli("stats", "--by", "year", "-f", "json"))
     periods = {(None if f["period_start"] is None else str(f["period_start"]) if f["period_start"] == f["period_end"]
-                else f"{f['period_start']}-{f['period_end']}", f["unit"]) for f in figures}
+                else f"{f['period_start']}–{f['period_end']}", f["unit"]) for f in figures}
     assert {(g["year"], g["unit"]) for g in stats} == periods
-    assert ("2016-2021", "cny") in periods
+    assert ("2016–2021", "cny") in periods
 
 
 def test_timeline_filters_by_region(cli):

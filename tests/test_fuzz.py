@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from qdaid import store
 from qdaid.cli import app
 from qdaid.model import QdaidError
-from qdaid.query import FactBase, Filters
+from qdaid.query import FactBase, Filters, search
+from qdaid.stats import stats
 
 NASTY = ["", " ", "[b]", "[/]", ":warning:", "\x1b[31m", "\u202e", "ＬｏｎｇＮａｎ", " 陇南 ", "-1", "99999", "abc", "nan",
          "inf", "1e999", "0", "\x00", "\ud800", "😀", "陇南市", "gansu", "longnan", "donations", "cny", "id,raw",
@@ -92,8 +93,8 @@ def test_a_damaged_database_is_a_data_error_or_readable(tmp_path, blob):
         assert str(exc).startswith(str(path)) and "\n" not in str(exc)
         return
     base = FactBase(tables)
-    for query in (lambda: base.select(Filters()), lambda: base.stats(base.figures, ["metric", "region", "year"]),
-                  lambda: base.search("a"), lambda: base.select(Filters(regions=["gansu"]))):
+    for query in (lambda: base.select(Filters()), lambda: stats(base, base.figures, ["metric", "region", "year"]),
+                  lambda: search(base, "a"), lambda: base.select(Filters(regions=["gansu"]))):
         try:
             query()
         except QdaidError:

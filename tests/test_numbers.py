@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qdaid.numbers import NumberError, parse_quantity
+from qdaid.pipeline.numbers import NumberError, parse_quantity
 
 CASES = [
     ("3.1亿元", 310000000, "exact"),

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from qdaid.extract import extract
+from qdaid.pipeline.records import extract
 
 ARTICLES = Path(__file__).parent / "articles"
 

@@ -11,9 +11,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+from .text import alternation
 
 
 def _public(mapping: dict) -> dict:
@@ -29,7 +27,6 @@ class Hit:
 
 class Lexicon:
     def __init__(self, data: dict):
-        self.data = data
         self.specific = _public(data["classifiers"]["specific"])
         self.general = _public(data["classifiers"]["general"])
         self.nouns = _public(data["nouns"])
@@ -48,11 +45,11 @@ class Lexicon:
         self.program_verbs = data["program_verbs"]
         self.partner_verbs = data["partner_verbs"]
         self.destination_markers = data["destination_markers"]["markers"]
-        self.classifier_pattern = _alternation([*self.specific, *self.general])
-        self._nouns_re = re.compile(_alternation(self.nouns))
-        self._people_re = re.compile(_alternation(self.people_nouns))
+        self.classifier_pattern = alternation([*self.specific, *self.general])
+        self._nouns_re = re.compile(alternation(self.nouns))
+        self._people_re = re.compile(alternation(self.people_nouns))
         keywords = {w for m in self.metrics for w in m["keywords"]} | set(self.weak) | self.neutral
-        self._keywords_re = re.compile(_alternation(keywords))
+        self._keywords_re = re.compile(alternation(keywords))
 
     @classmethod
     def load(cls) -> Lexicon:

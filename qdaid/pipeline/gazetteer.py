@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 
+from .text import alternation
+
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
              "地区", "省", "市", "县", "区", "镇", "乡", "州", "盟", "旗")
 
@@ -83,8 +85,7 @@ class Gazetteer:
 
     @cached_property
     def _pattern(self) -> re.Pattern:
-        names = sorted(self._by_alias, key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, names)))
+        return re.compile(alternation(self._by_alias))
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         end = len(text) if end is None else end

@@ -12,6 +12,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from .text import alternation
+
 # Traditional → Simplified for the characters that matter to numbers.
 TRADITIONAL = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "〇": "零", "佰": "百", "仟": "千",
                              "餘": "余", "約": "约", "過": "过", "將": "将"})
@@ -23,12 +25,11 @@ APPROX_BEFORE = {"近": "nearly", "将近": "nearly", "约": "about", "大约": 
 APPROX_INSIDE = {"多": "more_than", "余": "over"}
 APPROX_AFTER = {"以上": "over", "左右": "about", "余": "over", "多": "more_than"}
 
-CHINESE_DIGITS = "零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億"
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A Chinese numeral may not start with a bare multiplier (万寿菊 is a flower, not 10⁴).
 CHINESE = r"(?:一半|半|[零〇一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億]*)"
 
-_BEFORE = "|".join(sorted(APPROX_BEFORE, key=len, reverse=True))
+_BEFORE = alternation(APPROX_BEFORE)
 _MULT = "万亿|千万|百万|亿|億|万|萬|千"
 # The number itself, from the approximation word before it to its multiplier.
 NUMBER_PATTERN = (

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 SENTENCE_END = "。！？!?"
 SEGMENT_END = "；;"
 CLAUSE_END = "，,：:；;。！？!?"
-YEAR_RE = re.compile(r"((?:19|20)\d{2})\s?年")  # a calendar year: 2016年, 2019 年
+YEAR = r"(?:19|20)\d{2}"  # a calendar year's digits; every date pattern of the pipeline uses this
+YEAR_RE = re.compile(rf"({YEAR})\s?年")  # a calendar year: 2016年, 2019 年
 _QUOTES = [("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("『", "』"), ('"', '"')]
 
 
@@ -31,6 +32,11 @@ class Paragraph(Span):
 @dataclass(frozen=True)
 class Sentence(Span):
     paragraph: Paragraph
+
+
+def alternation(words) -> str:
+    """A regex alternation that prefers the longest word (自治县 before 县)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def simplified(text: str) -> str:

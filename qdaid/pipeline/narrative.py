@@ -1,6 +1,6 @@
 """Events and programs: the dated milestones and named initiatives an article tells of.
 
-Read from an Article (extract.py) after its sections are known, so each is tied to its honoree
+Read from an Article (article.py) after its sections are known, so each is tied to its honoree
 and, where the sentence names one, its region.
 """
 
@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 from . import text as tx
 from .gazetteer import slug
 from .numbers import NUMBER_PATTERN
+from .regions import region_of
 
 if TYPE_CHECKING:
-    from .extract import Article
+    from .article import Article
 
-_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s?年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?"
+_DATE_RE = re.compile(rf"(?P<y>{tx.YEAR})\s?年(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})日)?)?"
                       r"|(?<![\d年])(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日|今天|今日")
 
 
@@ -31,9 +32,9 @@ def events(article: Article) -> list[dict]:
             date, precision = _date(article, m)
             if date is None or article.text[m.end():m.end() + 1] == "讯":
                 continue  # 2月25日讯 is the dateline, not an event
-            c_start, c_end = tx.bounds(article.text, m.start(), m.end(), s.start, s.end, tx.CLAUSE_END)
+            c_start, c_end = article.clause(m.start(), m.end(), s)
             if c_end - m.end() < 2 and c_end < s.end:  # "2020年," alone: its clause is the next one
-                c_end = tx.bounds(article.text, c_end + 1, c_end + 1, s.start, s.end, tx.CLAUSE_END)[1]
+                c_end = article.clause(c_end + 1, c_end + 1, s)[1]
             if precision == "year":
                 after, before = article.text[m.end():m.end() + 2], article.text[m.start() - 1:m.start()]
                 if after.startswith(("以来", "至今", "的", "、", "至")) or before in ("至", "、", "到"):
@@ -42,9 +43,9 @@ def events(article: Article) -> list[dict]:
                               if not tx.YEAR_RE.match(q.group())]
                 if figures_at:
                     continue  # the year dates a figure: it is the figure's period
-            g_start, g_end = tx.bounds(article.text, m.start(), m.end(), s.start, s.end, tx.SEGMENT_END)
+            g_start, g_end = article.segment(m.start(), m.end(), s)
             sec = article.section_of(s.paragraph.index)
-            region, _ = article.region_of(m.start(), m.end(), s, sec, None)
+            region, _ = region_of(article, m.start(), m.end(), s, sec, None)
             records.append({
                 "id": f"{article.source_id}-e{m.start():05d}", "date": date, "precision": precision,
                 "honoree": sec.honoree["id"] if sec else None, "region": region,
@@ -76,8 +77,8 @@ def _date(article: Article, m: re.Match) -> tuple[str | None, str]:
 
 def programs(article: Article) -> list[dict]:
     """Named initiatives: quoted names ending in 模式/行动/体系 …, or such a name after 创建/实施 …"""
-    nouns = "|".join(map(re.escape, sorted(article.lex.program_nouns, key=len, reverse=True)))
-    verbs = "|".join(map(re.escape, sorted(article.lex.program_verbs, key=len, reverse=True)))
+    nouns = tx.alternation(article.lex.program_nouns)
+    verbs = tx.alternation(article.lex.program_verbs)
     spans: list[tuple[int, int]] = []
     for q in sorted(article.quoted, key=lambda q: q.start):
         if article.text[q.start] not in "“‘\"":
@@ -100,9 +101,9 @@ def programs(article: Article) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        s = next(x for x in article.sentences if x.start <= start < x.end)
+        s = article.sentence_at(start)
         sec = article.section_of(s.paragraph.index)
-        region, basis = article.region_of(start, end, s, sec, None)
+        region, basis = region_of(article, start, end, s, sec, None)
         pid = slug(re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", key))[:40] or "program"
         while pid in taken:
             pid += "-2"

@@ -1,0 +1,103 @@
+"""Serialisers shared by every writer of rows: CSV, TSV, JSON, JSONL and Markdown.
+
+Machine formats carry raw values (858000000, never 8.58亿 or 8.58e8) under the same field
+names in every format, UTF-8 with Chinese unescaped. `render` (the query commands' output) and
+`export` (files for other tools) both write through these functions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import TextIO
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_TYPES = frozenset({str, int, type(None)})  # what the csv module writes as we would
+
+
+def plain(value) -> str:
+    """A value as machine formats write it: no exponent, no grouping, lists joined by ';'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return format(Decimal(repr(value)).normalize(), "f") if value != int(value) else str(int(value))
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value != value.to_integral_value() else str(int(value))
+    if isinstance(value, (list, tuple)):
+        return ";".join(plain(v) for v in value)
+    return str(value)
+
+
+def excel_safe(cell: str) -> str:
+    # A cell a spreadsheet would run as a formula gets a leading quote; numbers stay numbers.
+    if cell.startswith(_FORMULA_START):
+        try:
+            float(cell)
+        except ValueError:
+            return "'" + cell
+    return cell
+
+
+def _tsv_cell(cell: str) -> str:
+    # TSV has no quoting: a tab or newline inside a cell is escaped, so every row has the same fields.
+    return cell.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def to_csv(rows, columns, *, header=True, guard=False, dialect="csv", out: TextIO | None = None) -> str:
+    """CSV (RFC 4180, \\n line ends) or TSV (no quoting; tab, newline, backslash escaped).
+
+    Written to `out` as it goes when given (nothing is held twice at 100k rows), else returned.
+    guard: formula-like cells get a leading quote (excel_safe).
+    """
+    buf: TextIO = out or io.StringIO()
+    if dialect == "tsv":
+        if header:
+            buf.write("\t".join(columns) + "\n")
+        for row in rows:
+            cells = [plain(row.get(c)) for c in columns]
+            if guard:
+                cells = [excel_safe(c) for c in cells]
+            buf.write("\t".join(_tsv_cell(c) for c in cells) + "\n")
+        return "" if out else buf.getvalue()  # type: ignore[attr-defined]
+    writer = csv.writer(buf, lineterminator="\n")
+    if header:
+        writer.writerow(columns)
+    for row in rows:
+        cells = list(map(row.get, columns))
+        # csv writes str, int and None ("") as we would; only other types go through plain().
+        if guard:
+            cells = [excel_safe(plain(c)) for c in cells]
+        elif not _PLAIN_TYPES.issuperset(map(type, cells)):
+            cells = [plain(c) for c in cells]
+        writer.writerow(cells)
+    return "" if out else buf.getvalue()  # type: ignore[attr-defined]
+
+
+def _json_value(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def to_json(rows, columns, *, lines=False) -> bytes:
+    """UTF-8 JSON: an array (indented), or one compact object per line; Chinese unescaped."""
+    import orjson
+
+    picked = [{c: _json_value(row.get(c)) for c in columns} for row in rows]
+    if lines:
+        return b"".join(orjson.dumps(r) + b"\n" for r in picked)
+    if not picked:
+        return b"[]\n"
+    return orjson.dumps(picked, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def to_markdown(rows, columns) -> str:
+    def cell(v):
+        return plain(v).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+    lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
+    lines += ["| " + " | ".join(cell(row.get(c)) for c in columns) + " |" for row in rows]
+    return "\n".join(lines) + "\n"

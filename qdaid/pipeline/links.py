@@ -1,0 +1,53 @@
+"""part_of: which larger figure includes a figure, so totals never count it twice.
+
+Read from the text: 含 asides and 其中 clauses point to the total they break down; one year's
+figure points to a multi-year total of the same metric, honoree and place; the headline points
+to the lead it repeats.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import text as tx
+
+if TYPE_CHECKING:
+    from .article import Article
+    from .quantities import Figure
+
+
+def link_parts(article: Article, figures: list[Figure]) -> None:
+    text = article.text
+    for f in figures:
+        s = f.sentence
+        aside = text.rfind("含", s.start, f.start)
+        if aside > 0 and text[aside - 1] in "(（" and ")" not in text[aside:f.start] and "）" not in text[aside:f.start]:
+            _link(f, [g for g in figures if g.sentence == s and g.end <= aside - 1])
+            continue
+        which = text.rfind("其中", s.paragraph.start, f.start)
+        if which >= s.start and not tx.inside(article.quoted, which, which + 2):  # 其中 in this sentence
+            _link(f, [g for g in figures if g.sentence.paragraph == s.paragraph and g.end <= which])
+    for f in figures:
+        p_start, p_end = f.period
+        if f.part_of or p_start is None or p_start != p_end:
+            continue
+        totals = [g for g in figures if g.start < f.start and g.metric == f.metric and g.unit == f.unit
+                  and g.section is f.section and g.period[0] is not None
+                  and g.period[0] <= p_start and (g.period[1] or 0) >= p_end and g.period[0] != g.period[1]
+                  and g.region in (f.region, None) and g.value > f.value]
+        if totals:
+            f.part_of = totals[-1]
+    headline = article.paragraphs[0].index if article.paragraphs else None
+    for f in figures:
+        if f.sentence.paragraph.index == headline and not f.part_of:
+            same = [g for g in figures if g.sentence.paragraph.index != headline
+                    and (g.metric, g.unit, g.value) == (f.metric, f.unit, f.value)]
+            if same:
+                f.part_of = same[0]
+
+
+def _link(f: Figure, candidates: list[Figure]) -> None:
+    larger = [g for g in candidates if g.unit == f.unit and g.value > f.value]
+    same_metric = [g for g in larger if g.metric == f.metric]
+    if same_metric or larger:
+        f.part_of = (same_metric or larger)[-1]

@@ -1,0 +1,60 @@
+"""Which place a figure, event or program is about: a place named in its clause (a partner
+before the home city it comes from), else the only place named in its segment or sentence,
+else the honoree's single partner region or, for in-city work, its own area.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import text as tx
+
+if TYPE_CHECKING:
+    from .article import Article
+    from .sections import Section
+
+# A count of places belongs to the place named before it (青岛8个区市), not to a partner.
+_ADMIN_UNITS = {"town", "village", "county", "district", "city"}
+
+
+def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
+              unit: str | None) -> tuple[str | None, str]:
+    """(region id or None, basis): basis is explicit (named), section (the honoree's) or none."""
+    gaz, mentions = article.gaz, article.mentions
+    home = gaz.family(sec.home) if sec else set()
+    c_start, c_end = article.clause(start, end, s)
+    g_start, g_end = article.segment(start, end, s)
+    clause = [m for m in mentions if c_start <= m.start < c_end]
+    if clause:
+        preceding = [m for m in clause if m.start < end and m.start < start + 1][::-1]
+        following = [m for m in clause if m not in preceding]
+        ordered = preceding + following
+        away = [m for m in ordered if m.region not in home]
+        if unit in _ADMIN_UNITS:
+            return ordered[0].region, "explicit"
+        if away:  # aid goes to the partner, not to the home city it comes from
+            return away[0].region, "explicit"
+        if not (sec and sec.partners and unit == "cny"):
+            return _home_region(article, [m.region for m in ordered], sec), "explicit"
+    for lo, hi in ((g_start, g_end), (s.start, s.end)):
+        named = gaz.most_specific([m.region for m in mentions if lo <= m.start < hi])
+        partners_named = [r for r in named if r not in home]
+        if len(partners_named) == 1:
+            return partners_named[0], "explicit"
+        if partners_named:
+            return None, "none"
+        if named and not (sec and sec.partners):
+            return _home_region(article, named, sec), "explicit"
+    if sec and len(sec.partners) == 1:
+        return sec.partners[0], "section"
+    if sec and not sec.partners and sec.home:
+        return sec.home, "section"
+    return None, "none"
+
+
+def _home_region(article: Article, named: list[str], sec: Section | None) -> str:
+    """Of places in the honoree's home family, the most specific; its own area if all are above it."""
+    ids = article.gaz.most_specific(named)
+    if sec and sec.home and all(r in article.gaz.ancestors(sec.home) for r in ids):
+        return sec.home
+    return ids[-1]

@@ -1,0 +1,105 @@
+"""Honoree sections: a heading such as `全国脱贫攻坚先进集体、胶州市扶贫协作工作办公室:` opens one;
+it runs to the next heading (or the editors' line). From the heading and its paragraphs come the
+honoree's record: name, kind, post, motto, home region, partner regions, the province it is
+listed under.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import text as tx
+from .gazetteer import slug
+
+if TYPE_CHECKING:
+    from .article import Article
+
+
+@dataclass
+class Section:
+    honoree: dict
+    first: int  # paragraph indexes, inclusive
+    last: int
+    home: str | None
+    partners: list[str]
+
+
+def find_sections(article: Article) -> list[Section]:
+    heads = {w: kind for kind, words in article.lex.headings.items() for w in words}
+    head_re = re.compile(rf"^({tx.alternation(heads)})[，,、](.+)[：:]$")
+    found: list[tuple[tx.Paragraph, str, str]] = []
+    end_index = len(article.paragraphs)
+    for p in article.paragraphs:
+        if m := head_re.match(p.text):
+            found.append((p, heads[m[1]], m[2]))
+        elif found and re.match(r"^(责任编辑|编辑|分享)", p.text):
+            end_index = min(end_index, p.index - 1)
+    sections = []
+    for i, (p, kind, name_part) in enumerate(found):
+        last = found[i + 1][0].index - 1 if i + 1 < len(found) else end_index
+        sections.append(_section(article, p, kind, name_part, last))
+    ids: dict[str, int] = {}
+    for s in sections:
+        ids[s.honoree["id"]] = ids.get(s.honoree["id"], 0) + 1
+    for s in sections:  # two honorees that slug alike get a number
+        if ids[s.honoree["id"]] > 1:
+            s.honoree["id"] += f"-{s.first}"
+    return sections
+
+
+def _section(article: Article, head: tx.Paragraph, kind: str, name_part: str, last: int) -> Section:
+    lex, gaz = article.lex, article.gaz
+    name_start = head.start + head.text.index(name_part)
+    post, name = None, name_part
+    if kind == "individual":
+        if m := list(re.finditer(tx.alternation(lex.titles), name_part)):
+            post = article.original[name_start:name_start + m[-1].end()]
+            name = name_part[m[-1].end():]
+    in_name = [m for m in article.mentions if name_start <= m.start < name_start + len(name_part)]
+    destination = [m.region for m in in_name if article.text[m.start - 1] in lex.destination_markers]
+    home_candidates = gaz.most_specific([m.region for m in in_name if m.region not in destination])
+    home = home_candidates[0] if home_candidates else None
+    motto = None
+    following = [p for p in article.paragraphs if p.index == head.index + 1]
+    if following and len(following[0].text) <= 16 and not re.search(r"[。\d]", following[0].text):
+        motto = article.original[following[0].start:following[0].end]
+    partners = _partners(article, head.index, last, destination, home)
+    honoree = {
+        "id": _honoree_id(article, kind, name, destination or ([home] if home else [])),
+        "name": article.original[name_start + len(name_part) - len(name):name_start + len(name_part)],
+        "aliases": [slug(re.sub(r"[^\u4e00-\u9fff]", "", name))], "kind": kind, "post": post, "motto": motto,
+        "listed_under": _listed_under(article, name), "home_region": home,
+        "partner_regions": partners, "paragraph_start": head.index, "paragraph_end": last,
+        "source": article.source_id,
+    }
+    return Section(honoree, head.index, last, home, partners)
+
+
+def _partners(article: Article, first: int, last: int, destination: list[str], home: str | None) -> list[str]:
+    verbs = re.compile(tx.alternation(article.lex.partner_verbs))
+    gaz = article.gaz
+    known = gaz.family(home).union(*(gaz.family(d) for d in destination))
+    found = []
+    for s in article.sentences:
+        if first < s.paragraph.index <= last and verbs.search(article.text, s.start, s.end):
+            found += [m.region for m in article.mentions if s.start <= m.start < s.end and m.region not in known]
+    # Partners named in the heading (赴安顺) stand; others count once, most specific first.
+    return list(dict.fromkeys(destination)) + gaz.most_specific(found)
+
+
+def _honoree_id(article: Article, kind: str, name: str, regions: list[str]) -> str:
+    if kind == "individual":
+        return f"{slug(name[0])}-{slug(name[1:])}"
+    org_kinds = article.lex.org_kinds
+    org = next((org_kinds[k] for k in sorted(org_kinds, key=len, reverse=True) if name.endswith(k)), "group")
+    return f"{regions[0]}-{org}" if regions else f"{slug(name)[:24]}-{org}"
+
+
+def _listed_under(article: Article, name: str) -> str | None:
+    m = re.search(rf"名列([^的，,。]{{2,10}})的{re.escape(name)}", article.text)
+    if not m:
+        return None
+    regions = article.gaz.mentions(m[1])
+    return regions[0].region if regions else None
