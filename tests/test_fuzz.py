@@ -45,6 +45,7 @@ def test_any_command_line_ends_in_0_1_or_2(private_db, command, args):
     assert result.exit_code in (0, 1, 2), (command, args, result.output)
     assert result.exception is None or isinstance(result.exception, SystemExit), (command, args, result.exception)
     assert "Traceback" not in result.output
+    assert "internal error" not in result.output, (command, args, result.output)
     assert hashlib.sha256(private_db.read_bytes()).hexdigest() == before
 
 

@@ -13,16 +13,16 @@ QDAID = [sys.executable, "-m", "qdaid"]
 
 
 def run(*args, env=None, **kwargs):
-    environment = {**os.environ, **(env or {})}
-    environment.pop("QDAID_FORMAT", None)
+    environment = {k: v for k, v in os.environ.items() if k != "QDAID_FORMAT"}
+    environment.update(env or {})
     return subprocess.run([*QDAID, *args], capture_output=True, env=environment, timeout=60, **kwargs)
 
 
 def on_terminal(*args, env=None, columns=120) -> tuple[int, str]:
     """Run with stdout on a pseudo-terminal; return the exit code and what the terminal shows."""
     primary, secondary = pty.openpty()
-    environment = {**os.environ, "COLUMNS": str(columns), "TERM": "xterm-256color", **(env or {})}
-    environment.pop("QDAID_FORMAT", None)
+    environment = {k: v for k, v in os.environ.items() if k != "QDAID_FORMAT"}
+    environment.update({"COLUMNS": str(columns), "TERM": "xterm-256color", **(env or {})})
     proc = subprocess.Popen([*QDAID, *args], stdout=secondary, stderr=subprocess.PIPE, env=environment)
     os.close(secondary)
     chunks = []
@@ -70,8 +70,12 @@ def test_narrow_terminal_cuts_nothing_off():
 
 
 def test_format_env_and_empty_result_note():
+    import json
+
     result = run("figures", "--min", "1e15", env={"QDAID_FORMAT": "json"})
-    assert result.returncode == 0
+    assert result.returncode == 0 and json.loads(result.stdout) == []
+    result = run("figures", "--metric", "consumption_aid", "-F", "id,value", env={"QDAID_FORMAT": "jsonl"})
+    assert [json.loads(line)["value"] for line in result.stdout.splitlines()][:1] == [1060000000]  # 10.6亿元, the first
     code, screen = on_terminal("figures", "--min", "1e15")
     assert code == 0 and screen.strip() == ""
 

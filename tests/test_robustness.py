@@ -325,7 +325,17 @@ def test_unexpected_errors_are_one_line_unless_debugging(cli, monkeypatch):
         cli("figures")
 
 
-def test_pretty_exceptions_never_show_locals():
-    from qdaid.cli import app
-
-    assert app.pretty_exceptions_show_locals is False
+def test_a_debug_traceback_never_shows_locals():
+    # An internal error with QDAID_DEBUG=1: the traceback is shown, the values of locals are not.
+    script = ("import sys, qdaid.query as q\n"
+              "def select(self, flt):\n"
+              "    secret_local = 'S3CR3T-VALUE'\n"
+              "    raise TypeError('boom')\n"
+              "q.FactBase.select = select\n"
+              "sys.argv = ['qdaid', 'figures']\n"
+              "from qdaid.cli import main\n"
+              "main()\n")
+    env = {**os.environ, "QDAID_DEBUG": "1", "COLUMNS": "200"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode != 0 and "boom" in result.stderr and "select" in result.stderr
+    assert "S3CR3T-VALUE" not in result.stderr
