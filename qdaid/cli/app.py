@@ -1,0 +1,146 @@
+"""The command line's frame: the Typer app, the one place where errors become a line on stderr
+and an exit code (adding the spelling of the option an error is about: the core names fields,
+not flags), and the entry point.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import sys
+from typing import Annotated
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from .. import render
+from ..model import QdaidError
+from .options import debugging
+
+REPORT = "please report it with the command you ran; QDAID_DEBUG=1 shows the traceback"
+
+
+class QdaidGroup(TyperGroup):
+    """Turns every failure into one line on stderr and an exit code: the one place that does.
+
+    0 also when the reader of a pipe stops early (`qdaid figures | head -1`); 1 for data and
+    runtime errors (a full disk included); 2 for usage errors; 130 on Ctrl-C.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
+            return result
+        except QdaidError as exc:
+            _say(f"qdaid: {_spelled(ctx, exc)}")
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except BrokenPipeError:
+            _silence_stdout()
+            ctx.exit(0)
+        except KeyboardInterrupt:
+            _say("qdaid: interrupted")
+            ctx.exit(130)
+        except OSError as exc:
+            if exc.errno is None or debugging():
+                raise
+            _silence_stdout()
+            _say(f"qdaid: cannot write the output: {exc.strerror or exc}")
+            ctx.exit(1)
+        except Exception as exc:
+            if debugging():
+                raise
+            _say(f"qdaid: internal error: {type(exc).__name__}: {exc}; {REPORT}")
+            ctx.exit(1)
+
+
+def _spelled(ctx: click.Context, exc: QdaidError) -> str:
+    """The core's message, led by the option it is about as this command spells it (--year: …)."""
+    name = ctx.invoked_subcommand
+    command = ctx.command.get_command(ctx, name) if exc.param and name and isinstance(ctx.command, click.Group) else None
+    for param in command.params if command else []:
+        if param.name == exc.param and isinstance(param, click.Option):
+            return f"{max(param.opts, key=len)}: {exc}{HINTS.get(exc.param, '')}"
+    return f"{exc}{HINTS.get(exc.param or '', '')}"
+
+
+# What to run next, for errors whose fix is another command.
+HINTS = {"metric": " (qdaid list metrics shows them)", "figure": " (qdaid figures -F id lists the ids)"}
+
+
+def _say(line: str) -> None:
+    """One line on stderr, whatever the terminal's encoding; control characters shown, not run."""
+    click.echo(render.printable(line), err=True)
+
+
+def _silence_stdout() -> None:
+    # Whatever is still buffered for a closed pipe must not fail again at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+app = typer.Typer(
+    name="qdaid",
+    cls=QdaidGroup,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"qdaid {version('qdaid')}")
+        except PackageNotFoundError:
+            typer.echo("qdaid (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Exact, checkable figures on Qingdao's national poverty-alleviation honorees (2021).
+
+    Every figure of the Qingdao Daily report of 2021-02-25, with its evidence. Tables on a
+    terminal, CSV in a pipe (-f chooses). The database: --db, else $QDAID_DB, else the bundled one.
+
+    \b
+    Examples:
+      qdaid list collectives
+      qdaid stats --region longnan
+      qdaid figures --region longnan -f csv | head
+    """
+
+
+def _command_named(args: list[str]) -> str | None:
+    return args[0] if args and not args[0].startswith("-") else None
+
+
+def main() -> None:
+    # Output is UTF-8 whatever the locale or PYTHONIOENCODING says: the bytes of CSV and JSON
+    # never depend on the environment.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8")
+    # Typer turns every registered command into a click command at each start: ~15 ms of
+    # signature introspection (bench/RESULTS.md). A call that names its command needs only that
+    # one; help, completion and unknown names still get the whole app.
+    name = _command_named(sys.argv[1:])
+    only = [c for c in app.registered_commands if (c.name or getattr(c.callback, "__name__", None)) == name]
+    if only and not any(k.startswith("_QDAID_COMPLETE") for k in os.environ):
+        single = copy.copy(app)
+        single.registered_commands = only
+        single(prog_name="qdaid")
+    else:
+        app(prog_name="qdaid")
+

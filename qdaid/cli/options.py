@@ -1,0 +1,126 @@
+"""What the command line reads: the options the commands share (as Typer types), shell
+completion from the database in use, and the environment ($QDAID_DB, $QDAID_FORMAT, NO_COLOR,
+QDAID_DEBUG): the only module that reads environment variables.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import render, store
+from ..model import QdaidError, UsageError
+
+
+def debugging() -> bool:
+    return bool(os.environ.get("QDAID_DEBUG"))
+
+
+def _environment_db() -> str | None:
+    return os.environ.get("QDAID_DB") or None
+
+
+def db_path(db: Path | None) -> Path:
+    """--db, then $QDAID_DB, then the bundled database."""
+    return store.resolve_db(db, _environment_db())
+
+
+# ---- shell completion: names from the database in use ----------------------------------------
+
+def _names(kind: str, incomplete: str) -> list[str]:
+    try:
+        tables = store.load(db_path(None))
+    except QdaidError:
+        return []
+    if kind == "metric":
+        names = sorted({f["metric"] for f in tables["figures"]})
+    else:
+        names = [r["id"] for r in tables.get(kind + "s", [])]
+    return [n for n in names if n.startswith(incomplete)]
+
+
+def complete_honoree(incomplete: str) -> list[str]:
+    return _names("honoree", incomplete)
+
+
+def complete_region(incomplete: str) -> list[str]:
+    return _names("region", incomplete)
+
+
+def complete_metric(incomplete: str) -> list[str]:
+    return _names("metric", incomplete)
+
+
+# ---- options shared by the query commands ----------------------------------------------------
+
+Db = Annotated[Path | None, typer.Option("--db", help="Database file (default: $QDAID_DB, then the bundled one).",
+                                            show_default=False, dir_okay=True)]
+Format = Annotated[str | None, typer.Option(
+    "-f", "--format", help="auto|table|csv|tsv|json|jsonl|md; auto (or $QDAID_FORMAT): table on a terminal, CSV in a pipe.",
+    show_default=False)]
+Fields = Annotated[str | None, typer.Option("-F", "--fields", help="Columns to print, in order: a,b,c.",
+                                               show_default=False)]
+NoHeader = Annotated[bool, typer.Option("--no-header", help="CSV/TSV without the header line.")]
+Bom = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 byte-order mark (for Excel).")]
+ExcelSafe = Annotated[bool, typer.Option("--excel-safe", help="Prefix cells starting with = + - @ with ' (numbers untouched).")]
+Honoree = Annotated[list[str] | None, typer.Option("--honoree", help="Id, Chinese name, pinyin or unique prefix; repeatable.",
+                                                      autocompletion=complete_honoree, show_default=False)]
+Region = Annotated[list[str] | None, typer.Option(
+    "--region", help="Id, Chinese name (市/县 optional) or pinyin; includes the places below it; repeatable.",
+    autocompletion=complete_region, show_default=False)]
+Metric = Annotated[list[str] | None, typer.Option("--metric", help="Metric, or a family by prefix (donations); repeatable.",
+                                                     autocompletion=complete_metric, show_default=False)]
+Kind = Annotated[list[str] | None, typer.Option("--kind", help="individual or collective.", show_default=False)]
+Unit = Annotated[list[str] | None, typer.Option("--unit", help="cny, person, household …; repeatable.", show_default=False)]
+Approx = Annotated[list[str] | None, typer.Option("--approx", help="exact, more_than, over, nearly, about; repeatable.",
+                                                     show_default=False)]
+Year = Annotated[int | None, typer.Option("--year", help="Figures whose period includes this year.", show_default=False)]
+Since = Annotated[int | None, typer.Option("--since", help="Figures whose period reaches this year or later.",
+                                           show_default=False)]
+Until = Annotated[int | None, typer.Option("--until", help="Figures whose period starts this year or earlier.",
+                                           show_default=False)]
+Min = Annotated[str | None, typer.Option("--min", help="Smallest value, in base units (yuan, persons …).", show_default=False)]
+Max = Annotated[str | None, typer.Option("--max", help="Largest value, in base units.", show_default=False)]
+Sources = Annotated[list[Path] | None, typer.Option(
+    "--sources", help="A folder holding the article texts (default: beside the database, then the bundled ones); "
+    "repeatable.", show_default=False, file_okay=False)]
+Grep = Annotated[str | None, typer.Option("--grep", help="Text in the quote, label or raw.", show_default=False)]
+
+
+def output(fmt: str | None, fields: str | None, no_header: bool, bom: bool, excel_safe: bool) -> render.Output:
+    """The shared output options, with the environment's defaults ($QDAID_FORMAT, NO_COLOR)."""
+    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    return render.Output(fmt, fields, header=not no_header, bom=bom, excel_safe=excel_safe,
+                         default_format=os.environ.get("QDAID_FORMAT"), plain_terminal=plain)
+
+
+def _decimal(name: str, text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        value = Decimal(text.strip().replace(",", "").replace("_", ""))
+    except InvalidOperation:
+        raise UsageError(f"{text!r} is not a number", param=name) from None
+    if not value.is_finite():
+        raise UsageError(f"{text!r} is not a finite number", param=name)
+    return value
+
+
+def fact_base(db: Path | None):
+    from ..query import FactBase
+
+    return FactBase(store.load(db_path(db)))
+
+
+def filters(*, honoree, kind, region, metric, unit, approx, year, since, until, minimum, maximum, grep):
+    from ..query import Filters
+
+    return Filters(honorees=honoree or [], kinds=kind or [], regions=region or [], metrics=metric or [],
+                   units=unit or [], approx=approx or [], year=year, since=since, until=until,
+                   minimum=_decimal("minimum", minimum), maximum=_decimal("maximum", maximum), grep=grep)
+
+

@@ -1,0 +1,240 @@
+"""The query commands: list, show, figures, stats, search, cite, timeline. Each parses its
+options, asks the core, and hands rows and a View to render.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import click
+import typer
+
+from .. import render, store
+from ..model import FIGURE_FIELDS, UsageError
+from .app import app
+from .options import (
+    Approx,
+    Bom,
+    Db,
+    ExcelSafe,
+    Fields,
+    Format,
+    Grep,
+    Honoree,
+    Kind,
+    Max,
+    Metric,
+    Min,
+    NoHeader,
+    Region,
+    Since,
+    Sources,
+    Unit,
+    Until,
+    Year,
+    complete_honoree,
+    db_path,
+    fact_base,
+    filters,
+    output,
+)
+
+LIST_WHAT = {"honorees": "honorees", "honoree": "honorees", "individuals": "individual",
+             "individual": "individual", "collectives": "collective", "collective": "collective",
+             "regions": "regions", "region": "regions", "programs": "programs", "program": "programs",
+             "metrics": "metrics", "metric": "metrics", "sources": "sources", "source": "sources",
+             "events": "events", "event": "events"}
+
+
+@app.command("list")
+def list_(
+    what: Annotated[str, typer.Argument(help="honorees|individuals|collectives|regions|programs|metrics|sources|events")],
+    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    excel_safe: ExcelSafe = False,
+) -> None:
+    """List honorees, regions, metrics and more.
+
+    KIND is honorees, individuals, collectives, regions, programs, metrics, sources or events.
+
+    \b
+    Example:
+      qdaid list collectives
+    """
+    from .. import views
+
+    kind = LIST_WHAT.get(what.strip().lower())
+    if kind is None:
+        raise UsageError(f"cannot list {what!r}; choose from {', '.join(sorted(set(LIST_WHAT) - {k[:-1] for k in LIST_WHAT}))}")
+    rows, columns, table_columns = views.rows(fact_base(db), kind)
+    output(fmt, fields, no_header, bom, excel_safe).emit(rows, render.View(columns, table_columns=table_columns,
+                                                                             what=what))
+
+
+@app.command()
+def show(
+    honoree: Annotated[str, typer.Argument(help="Id, full or short Chinese name, pinyin, or a unique prefix.",
+                                           autocompletion=complete_honoree)],
+    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    excel_safe: ExcelSafe = False,
+) -> None:
+    """One honoree's profile.
+
+    Post, motto, partner regions, figures grouped by metric, programs and events. In CSV, TSV and
+    Markdown it prints the honoree's figures; in JSON the whole profile.
+
+    \b
+    Example:
+      qdaid show 陇南
+    """
+    base = fact_base(db)
+    profile = base.profile(base.honoree(honoree))
+    view = render.View(list(profile), nested=("figures", list(FIGURE_FIELDS)), draw=render.draw_profile,
+                       table_columns=["metric", "raw", "value", "unit", "period", "region", "part_of", "id"])
+    output(fmt, fields, no_header, bom, excel_safe).emit([profile], view)
+
+
+# A terminal is narrow: tables show the period as one column (2016–2021) and leave out the quote.
+TABLE_FIGURE_FIELDS = ["id", "honoree", "metric", "raw", "value", "unit", "period", "region", "part_of"]
+
+
+@app.command()
+def figures(
+    honoree: Honoree = None, kind: Kind = None, region: Region = None, metric: Metric = None, unit: Unit = None,
+    year: Year = None, since: Since = None, until: Until = None, minimum: Min = None, maximum: Max = None,
+    approx: Approx = None, grep: Grep = None,
+    sort: Annotated[str | None, typer.Option("--sort", help="Field to sort by.", show_default=False)] = None,
+    desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most N rows.", show_default=False)] = None,
+    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    excel_safe: ExcelSafe = False,
+) -> None:
+    """Figures with their evidence, filtered.
+
+    Filters combine: different options AND, repeated values of one option OR.
+
+    \b
+    Example:
+      qdaid figures --region longnan --metric donations -f csv
+    """
+    base = fact_base(db)
+    rows = base.select(filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx,
+                                year=year, since=since, until=until, minimum=minimum, maximum=maximum, grep=grep))
+    rows = base.order(rows, sort, desc, limit)
+    view = render.View(list(FIGURE_FIELDS), table_columns=TABLE_FIGURE_FIELDS, what="figures",
+                       amounts={"value": "unit"}, numeric=("value",), title=f"{len(rows)} figures")
+    output(fmt, fields, no_header, bom, excel_safe).emit(rows, view)
+
+
+STATS_FIELDS = ["count", "honorees", "total", "min", "max", "excluded", "total_is_lower_bound", "total_is_approximate"]
+
+
+@app.command()
+def stats(
+    honoree: Honoree = None, kind: Kind = None, region: Region = None, metric: Metric = None, unit: Unit = None,
+    year: Year = None, since: Since = None, until: Until = None, minimum: Min = None, maximum: Max = None,
+    approx: Approx = None, grep: Grep = None,
+    by: Annotated[list[str] | None, typer.Option("--by", help="metric|honoree|region|unit|year; repeat for two levels.",
+                                                    show_default=False)] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Add the figure ids behind each total.")] = False,
+    chart: Annotated[bool, typer.Option("--chart", help="Draw the totals as bars.")] = False,
+    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    excel_safe: ExcelSafe = False,
+) -> None:
+    """Totals per group and unit, never mixed.
+
+    Count, total, min and max per group, always per unit: yuan are never added to persons.
+    A figure that is part of another selected figure (其中, a year inside a multi-year total) is
+    counted in `excluded`, not in `total`. A total with a 多/余 addend is a lower bound (≥).
+
+    \b
+    Example:
+      qdaid stats --region longnan --by metric
+    """
+    from ..stats import stats as totals
+
+    base = fact_base(db)
+    selected = base.select(filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit,
+                                    approx=approx, year=year, since=since, until=until, minimum=minimum,
+                                    maximum=maximum, grep=grep))
+    keys = list(dict.fromkeys(by or ["metric"]))
+    rows = totals(base, selected, keys)
+    group_fields = list(dict.fromkeys([*keys, "unit"]))
+    ids = ["figure_ids", "excluded_ids"] if explain else []
+    out = output(fmt, fields, no_header, bom, excel_safe)
+    if chart:
+        render.print_bars(out, rows, group_fields)
+        return
+    if out.format() == "table" and "honoree" not in keys and any(r["honorees"] > 1 for r in rows):
+        # The text links parts to totals only within one honoree: a city-wide figure and a
+        # team's may cover the same aid, so say so where they are added together.
+        click.echo("note: some totals add figures of several honorees, whose scopes may overlap "
+                   "(a city-wide figure and a team's); --by honoree shows them apart", err=True)
+    view = render.View(group_fields + STATS_FIELDS + ["figure_ids", "excluded_ids"],
+                       machine_columns=group_fields + STATS_FIELDS + ids,
+                       table_columns=group_fields + ["count", "honorees", "total", "min", "max", "excluded"] + ids,
+                       display=render.stats_display, what="figures",
+                       numeric=("count", "honorees", "total", "min", "max", "excluded"),
+                       title=f"{len(selected)} figures; ≥ marks a lower bound, ≈ an approximate total")
+    out.emit(rows, view)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Chinese or pinyin, any case.")],
+    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    excel_safe: ExcelSafe = False,
+) -> None:
+    """Find text anywhere, in Chinese or pinyin.
+
+    Searches honorees, regions, programs, events and figures (quote, label, raw).
+
+    \b
+    Example:
+      qdaid search 辣椒
+    """
+    from ..query import search as find
+
+    rows = find(fact_base(db), text)
+    output(fmt, fields, no_header, bom, excel_safe).emit(rows, render.View(["table", "id", "field", "match", "honoree"],
+                                                                             what="records"))
+
+
+@app.command()
+def cite(
+    figure_id: Annotated[str, typer.Argument(help="A figure id, or its unique last digits (03457).")],
+    db: Db = None, sources: Sources = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False,
+    bom: Bom = False, excel_safe: ExcelSafe = False,
+) -> None:
+    """The evidence for one figure.
+
+    Source, paragraph, the sentence with the number marked, and the character offsets.
+
+    \b
+    Example:
+      qdaid cite qdrb-20210225-03457
+    """
+    from ..views import citation
+
+    base = fact_base(db)
+    record = citation(base, base.figure(figure_id), store.source_folders(db_path(db), sources))
+    output(fmt, fields, no_header, bom, excel_safe).emit([record], render.View(list(record), draw=render.draw_citation))
+
+
+@app.command()
+def timeline(
+    honoree: Honoree = None, region: Region = None, since: Since = None, until: Until = None,
+    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    excel_safe: ExcelSafe = False,
+) -> None:
+    """Events and dated figures in date order.
+
+    \b
+    Example:
+      qdaid timeline --honoree anshun-team
+    """
+    from ..query import timeline as dated
+
+    rows = dated(fact_base(db), honoree or [], region or [], since, until)
+    output(fmt, fields, no_header, bom, excel_safe).emit(rows, render.View(["date", "kind", "honoree", "region", "text", "id"],
+                                                                             what="events"))
+
