@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
+from . import reader
 from .model import SCHEMA, TABLES, DataError
 
 DB_NAME = "qdaid.json"
@@ -66,19 +69,44 @@ def source_text(source: dict, folders: list[Path]) -> str:
     raise DataError(f"source text {name or path!r} not found in {', '.join(map(str, folders))}")
 
 
-STREAM_FROM = 4 * 2**20  # bytes: smaller files are parsed whole, larger ones table by table
-_BLOCK = 2**20
-_FIGURES = b'\n "figures": {'
-_SHARED = ("quote", "honoree_name", "label", "source")  # repeated across figures of one sentence
+# Reads refuse anything but a regular file (a device or FIFO could be read forever), and files
+# over these sizes; $QDAID_MAX_BYTES (read by the command line) raises both.
+MAX_DATABASE_BYTES = 2 * 2**30
+MAX_ARTICLE_BYTES = 64 * 2**20
 
 
-def _parse(data: bytes):
-    import orjson  # rejects NaN and Infinity, and bytes that are not UTF-8
+def open_regular(path: Path, what: str, limit: int) -> BinaryIO:
+    """A regular file opened for reading, or a one-line DataError saying why not."""
+    try:
+        info = os.stat(path)  # stat first: opening a FIFO would block until a writer comes
+    except FileNotFoundError:
+        raise DataError(f"{path}: no such {what}") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DataError(f"{path}: is a directory, not a {what}")
+    if not stat.S_ISREG(info.st_mode):
+        raise DataError(f"{path}: is {_kind(info.st_mode)}, not a {what}; give a regular file")
+    if info.st_size > limit:
+        raise DataError(f"{path}: {info.st_size:,} bytes is more than the {limit:,} bytes a {what} may have; "
+                        "QDAID_MAX_BYTES raises the limit")
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
-    return orjson.loads(data)
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISLNK, "a symbolic link")):
+        if test(mode):
+            return name
+    return "not a regular file"
 
 
 def _bad_json(path: Path, data: bytes, exc: Exception) -> DataError:
+    if isinstance(exc, reader.DuplicateKey):
+        return DataError(f"{path}: not a usable database: {exc}")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as bad:
@@ -86,74 +114,31 @@ def _bad_json(path: Path, data: bytes, exc: Exception) -> DataError:
     return DataError(f"{path}: not valid JSON ({exc})")
 
 
-def read_raw(path: Path) -> dict:
+def read_raw(path: Path, limit: int = MAX_DATABASE_BYTES) -> dict:
     """The file's {table: {doc_id: record}}, with a one-line reason for anything else."""
-    try:
-        with open(path, "rb") as handle:
+    with open_regular(path, "database file", limit) as handle:
+        try:
             size = os.fstat(handle.fileno()).st_size
-            head = handle.read(min(size, STREAM_FROM) if size else -1)
+            head = handle.read(min(size, reader.STREAM_FROM) if size else -1)
             if not head.strip():
                 raise DataError(f"{path}: the file is empty, not a qdaid database")
             if head.startswith(b"\xef\xbb\xbf"):
                 raise DataError(f"{path}: starts with a UTF-8 byte-order mark; save it without one")
-            raw = _read_streaming(handle, head) if size > STREAM_FROM else None
+            try:
+                raw = reader.read_streaming(handle, head) if size > reader.STREAM_FROM else None
+            except reader.DuplicateKey as exc:
+                raise _bad_json(path, b"", exc) from None
             if raw is None:
                 handle.seek(0)
                 data = handle.read()
                 try:
-                    raw = _parse(data)
+                    raw = reader.parse_whole(data)
                 except ValueError as exc:
                     raise _bad_json(path, data, exc) from None
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such database file") from None
-    except IsADirectoryError:
-        raise DataError(f"{path}: is a directory, not a database file") from None
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        except OSError as exc:
+            raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
     _check_layout(path, raw)
     return raw
-
-
-def _read_streaming(handle, buffer: bytes) -> dict | None:
-    """A large file as `qdaid build` writes it, read a block at a time: the figures table is parsed
-    a few thousand records at a time, so the whole file is never in memory next to its records.
-    None when the file is laid out otherwise (it is then parsed whole, with the same result)."""
-    while (at := buffer.find(_FIGURES)) < 0:
-        block = handle.read(_BLOCK)
-        if not block:
-            return None
-        buffer += block
-    try:
-        head = buffer[:at].rstrip()
-        tables = _parse(head[:-1] + b"}" if head.endswith(b",") else head + b"}")
-        figures: dict[str, dict] = {}
-        cache: dict[str, str] = {}
-        buffer = buffer[at + len(_FIGURES):]
-        while True:
-            end = buffer.find(b"\n }")
-            cut = end if end >= 0 else buffer.rfind(b'\n  "')
-            if cut > 0:
-                chunk = buffer[:cut].strip().rstrip(b",")
-                records = _parse(b"{" + chunk + b"}")
-                for record in records.values():
-                    for key in _SHARED:
-                        value = record.get(key)
-                        if value is not None:
-                            record[key] = cache.setdefault(value, value)
-                figures.update(records)
-                buffer = buffer[cut:]
-            if end >= 0:
-                break
-            block = handle.read(_BLOCK)
-            if not block:
-                return None
-            buffer += block
-        tail = buffer[len(b"\n }"):] + handle.read()
-        tables.update(_parse(b"{" + tail.strip().lstrip(b",")))
-        tables["figures"] = figures
-        return tables
-    except ValueError:
-        return None
 
 
 def _check_layout(path: Path, raw) -> None:

@@ -99,10 +99,11 @@ def test_missing_file_or_a_folder(cli, tmp_path, target, reason):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder"]
 
 
-def test_dev_null_is_an_empty_database(cli):
-    result = cli("figures", "--db", "/dev/null")
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero", "/dev/urandom"])
+def test_a_device_is_not_a_database(cli, device):
+    result = cli("figures", "--db", device)  # /dev/zero would otherwise be read forever
     assert result.exit_code == 1
-    one_error_line(result.stderr, "/dev/null: the file is empty")
+    one_error_line(result.stderr, f"{device}: is a character device, not a database file")
 
 
 def test_reads_on_read_only_files_change_nothing(cli, db_copy, tmp_path):

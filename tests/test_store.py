@@ -1,58 +1,102 @@
-"""The store: large files are read table by table with the same result as a whole parse."""
+"""The JSON reader: every layout another program may write (compact as TinyDB's default,
+indented, CRLF, tables in another order) is read a block at a time with the same result as a
+whole parse; duplicate keys are refused whatever the size."""
 
 from __future__ import annotations
 
 import json
 
 import orjson
+import pytest
 
-from qdaid import store
+from qdaid import reader, store
 
 
-def _big(tmp_path, indent):
+def _data(copies=60) -> dict:
     data = json.loads(store.resolve_db().read_text("utf-8"))
     figures = list(data["figures"].values())
-    data["figures"] = {str(i + 1): dict(f, id=f"{f['id']}-{i}", part_of=None) for i, f in enumerate(figures * 60)}
+    data["figures"] = {str(i + 1): dict(f, id=f"{f['id']}-{i}", part_of=None) for i, f in enumerate(figures * copies)}
+    return data
+
+
+LAYOUTS = {
+    "indent-1": lambda d: json.dumps(d, ensure_ascii=False, indent=1),
+    "compact": lambda d: json.dumps(d, ensure_ascii=False),
+    "compact-ascii": lambda d: json.dumps(d),  # TinyDB's JSONStorage default
+    "indent-4": lambda d: json.dumps(d, ensure_ascii=False, indent=4),
+    "crlf": lambda d: json.dumps(d, ensure_ascii=False, indent=2).replace("\n", "\r\n"),
+    "figures-last": lambda d: json.dumps({**{k: v for k, v in d.items() if k != "figures"}, "figures": d["figures"]}),
+    "figures-first": lambda d: json.dumps({"figures": d["figures"], **{k: v for k, v in d.items() if k != "figures"}}),
+}
+
+
+@pytest.fixture(scope="module")
+def big() -> dict:
+    return _data()
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_layout_streams_to_the_same_records(tmp_path, monkeypatch, big, layout):
     path = tmp_path / "big.json"
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=indent), "utf-8")
-    return path
-
-
-def test_streaming_read_equals_a_whole_parse(tmp_path):
-    path = _big(tmp_path, indent=1)  # as qdaid build writes: streamed
-    assert path.stat().st_size > store.STREAM_FROM
-    streamed = store.read_raw(path)
+    path.write_text(LAYOUTS[layout](big), "utf-8")
+    assert path.stat().st_size > reader.STREAM_FROM
     whole = orjson.loads(path.read_bytes())
+
+    def no_fallback(data):
+        raise AssertionError("fell back to a whole parse")
+
+    monkeypatch.setattr(reader, "parse_whole", no_fallback)
+    streamed = store.read_raw(path)
     assert streamed == whole
-    assert len(store.load(path)["figures"]) == 60 * len(store.load(store.resolve_db())["figures"])
-
-
-def test_other_layouts_fall_back_to_a_whole_parse(tmp_path):
-    path = _big(tmp_path, indent=None)  # compact JSON, as another tool may write it
-    assert store.read_raw(path) == orjson.loads(path.read_bytes())
-
-
-def test_streamed_records_share_repeated_text(tmp_path):
-    figures = store.load(_big(tmp_path, indent=1))["figures"]
-    n = len(store.load(store.resolve_db())["figures"])
-    # one string kept for the copies of a sentence
+    figures = store.load(path)["figures"]
+    n = len(figures) // 60  # one string kept for the copies of a sentence, on every layout
     assert figures[0]["quote"] == figures[n]["quote"] and figures[0]["quote"] is figures[n]["quote"]
 
 
-def test_truncated_large_file_is_a_data_error(tmp_path):
-    path = _big(tmp_path, indent=1)
-    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
-    try:
+def test_a_nested_object_falls_back_to_a_whole_parse(tmp_path, big):
+    data = dict(big, figures=dict(big["figures"]))
+    data["figures"]["1"] = dict(data["figures"]["1"], extra={"a": {"b": 1}, "c": 2})
+    path = tmp_path / "nested.json"
+    path.write_text(json.dumps(data), "utf-8")
+    assert store.read_raw(path) == orjson.loads(path.read_bytes())
+
+
+def _duplicated(text: str, how: str) -> str:
+    if how == "top-level figures twice":
+        return text[:-1] + ', "figures": {}}'
+    if how == "a figure id twice":
+        return text.replace('"figures": {"1": {', '"figures": {"1": {"id": "x"}, "1": {', 1)
+    return text.replace('"raw": ', '"raw": "x", "raw": ', 1)  # a field twice in one record
+
+
+@pytest.mark.parametrize("size", ["small", "large"])
+@pytest.mark.parametrize("how", ["top-level figures twice", "a figure id twice", "a field twice"])
+def test_duplicate_keys_are_refused_whatever_the_size(tmp_path, size, how):
+    data = _data(60 if size == "large" else 1)
+    path = tmp_path / "dup.json"
+    path.write_text(_duplicated(json.dumps(data, ensure_ascii=False), how), "utf-8")
+    assert (path.stat().st_size > reader.STREAM_FROM) == (size == "large")
+    with pytest.raises(store.DataError, match="twice"):
+        store.read_raw(path)
+
+
+def test_an_escaped_colon_is_no_duplicate(tmp_path):
+    data = _data(1)
+    text = json.dumps(data, ensure_ascii=False).replace("责任编辑", "责任编辑\\u003a\\u003A", 1)
+    path = tmp_path / "escaped.json"
+    path.write_text(text, "utf-8")
+    assert store.read_raw(path) == orjson.loads(text)
+
+
+def test_truncated_large_file_is_a_data_error(tmp_path, big):
+    path = tmp_path / "big.json"
+    text = json.dumps(big, ensure_ascii=False, indent=1)
+    path.write_text(text[: len(text) // 2], "utf-8")
+    with pytest.raises(store.DataError, match="not valid JSON"):
         store.load(path)
-    except store.DataError as exc:
-        assert "not valid JSON" in str(exc)
-    else:
-        raise AssertionError("a truncated file was read")
 
 
 def test_tinydb_reads_the_file_read_only(tmp_path, bundled_db):
-    import pytest
-
     db = store.open_tinydb(bundled_db)
     assert len(db.table("figures")) == len(store.load(bundled_db)["figures"])
     with pytest.raises(store.DataError, match="read-only"):

@@ -1,0 +1,153 @@
+"""Reading a TinyDB JSON file fast, whatever its layout (compact as TinyDB writes by default,
+indented, CRLF, any key order), in time linear in its size.
+
+A large file is read a block at a time: the figures table is cut at record boundaries and parsed
+a chunk of records at a time with orjson, so the whole file is never in memory next to its
+records, and strings repeated across records (a sentence quoted by each of its figures) are
+stored once. A record boundary is `}`, blanks, `,`, blanks, `"`: the `"` cannot be inside a
+string (there it is escaped), so a cut never splits a string; a cut inside a nested object makes
+the chunk fail to parse, and the file is then parsed whole, with the same result.
+
+Duplicate keys are refused whatever the size: every key of a JSON object costs one `:` in the
+file, and orjson (which keeps the last of duplicate keys) writes one `:` per key it kept; a
+colon inside a string is counted on both sides (escaped as \\u003a in the file, counted too).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import BinaryIO, cast
+
+STREAM_FROM = 4 * 2**20  # bytes: smaller files are parsed whole, larger ones a block at a time
+BLOCK = 4 * 2**20
+_FIGURES_KEY = re.compile(rb'"figures"\s*:\s*\{')
+_BOUNDARY = re.compile(rb'\}\s*,\s*"')
+_TABLE_END = re.compile(rb'\}\s*\}')
+_ESCAPED_COLON = re.compile(rb"\\u003[aA]")
+SHARED = ("quote", "honoree_name", "label", "source")  # repeated across figures of one sentence
+
+
+class DuplicateKey(ValueError):
+    """The file holds an object with a key twice: readers could disagree on which one counts."""
+
+
+def parse(data: bytes):
+    import orjson  # rejects NaN and Infinity, and bytes that are not UTF-8
+
+    return orjson.loads(data)
+
+
+def _colons_kept(value) -> int:
+    import orjson
+
+    return orjson.dumps(value).count(b":")
+
+
+def _colons_in(data: bytes) -> int:
+    return data.count(b":") + len(_ESCAPED_COLON.findall(data))
+
+
+def parse_whole(data: bytes):
+    """The whole text parsed at once; DuplicateKey when an object holds a key twice."""
+    value = parse(data)
+    if _colons_in(data) != _colons_kept(value):
+        raise DuplicateKey("an object holds the same key twice")
+    return value
+
+
+class _Blocks:
+    """The file as a growing buffer, read a block at a time, counting its colons as it goes."""
+
+    def __init__(self, handle: BinaryIO, start: bytes):
+        self.handle, self.buffer = handle, bytearray(start)
+        self.colons = _colons_in(start)
+        self._tail = bytes(start[-5:])  # an escaped colon may straddle two blocks
+
+    def more(self) -> bool:
+        block = self.handle.read(BLOCK)
+        if not block:
+            return False
+        joined = self._tail + block
+        self.colons += block.count(b":") + len(_ESCAPED_COLON.findall(joined)) - len(_ESCAPED_COLON.findall(self._tail))
+        self._tail = joined[-5:]
+        self.buffer += block
+        return True
+
+    def rest(self) -> bytes:
+        while self.more():
+            pass
+        return bytes(self.buffer)
+
+
+def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
+    """The file's top-level object, the figures table read a chunk of records at a time.
+    None when the file cannot be cut this way (it is then parsed whole)."""
+    blocks = _Blocks(handle, start)
+    buffer = cast(bytes, blocks.buffer)  # a bytearray, which re searches in place
+    scanned = 0
+    while not (key := _FIGURES_KEY.search(buffer, max(0, scanned - 16))):
+        scanned = len(blocks.buffer)
+        if not blocks.more():
+            return None
+    try:
+        head = bytes(blocks.buffer[:key.start()]).rstrip()
+        tables = parse(head[:-1] + b"}" if head.endswith(b",") else head + b"}")
+        kept = _colons_kept(tables) + 1  # the "figures" key itself
+        figures: dict[str, dict] = {}
+        cache: dict[str, str] = {}
+        del blocks.buffer[:key.end()]
+        scanned = 0
+        while True:
+            pos = max(0, scanned - 64)
+            # The table's end (a record's } then the table's }) stops the cuts: past it lie other tables.
+            stop = _TABLE_END.search(buffer, pos)
+            cut = None
+            for found in _BOUNDARY.finditer(buffer, pos, stop.start() if stop else len(buffer)):
+                cut = found  # the last boundary: as many whole records as the buffer holds
+            if cut is not None:
+                chunk = parse(b"{" + bytes(blocks.buffer[:cut.start() + 1]) + b"}")
+                kept += _colons_kept(chunk)
+                _share(chunk, cache, figures)
+                del blocks.buffer[:cut.end() - 1]  # keep the opening quote of the next key
+            if stop is not None or not blocks.more():
+                break
+            scanned = len(blocks.buffer)
+        rest = blocks.rest()
+        for end in _TABLE_END.finditer(rest):
+            try:
+                last = parse(b"{" + rest[:end.start() + 1] + b"}") if rest[:end.start()].strip() else {}
+            except ValueError:
+                continue  # "}}" inside a string
+            after = rest[end.end():].lstrip()
+            if after.startswith(b","):
+                others = parse(b"{" + after[1:])
+            elif after.startswith(b"}") and not after[1:].strip():
+                others = {}
+            else:
+                return None
+            kept += _colons_kept(last) + _colons_kept(others)
+            _share(last, cache, figures)
+            if blocks.colons != kept:
+                raise DuplicateKey("an object holds the same key twice")
+            if "figures" in tables or "figures" in others:
+                raise DuplicateKey('the top level holds the key "figures" twice')
+            tables.update(others)
+            tables["figures"] = figures
+            return tables
+        return None
+    except DuplicateKey:
+        raise
+    except ValueError:
+        return None
+
+
+def _share(records: dict, cache: dict[str, str], into: dict) -> None:
+    for doc_id, record in records.items():
+        if doc_id in into:
+            raise DuplicateKey(f"the figures table holds the id {doc_id!r} twice")
+        if isinstance(record, dict):
+            for key in SHARED:
+                value = record.get(key)
+                if isinstance(value, str):
+                    record[key] = cache.setdefault(value, value)
+        into[doc_id] = record
