@@ -9,10 +9,12 @@ ancestor = 'gansu')`.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from pathlib import Path
 
+from . import fileio
 from .formats import to_csv, to_json
 from .model import DEPENDENCY_ORDER, REFERENCES, SCHEMA, TABLES, DataError
 
@@ -76,8 +78,9 @@ def to_sqlite(tables: dict[str, list[dict]], db: sqlite3.Connection) -> None:
     parents = {r["id"]: r.get("parent") for r in tables.get("regions", [])}
     closure = []
     for region in parents:
-        current = region
-        while current:
+        current, seen = region, set()
+        while current and current not in seen:  # a damaged file may hold a cycle
+            seen.add(current)
             closure.append((current, region))
             current = parents.get(current)
     db.executemany('INSERT INTO "region_closure" VALUES (?, ?)', closure)
@@ -90,42 +93,47 @@ def _depth(region: dict, by_id: dict) -> int:
     return depth
 
 
-def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool = False) -> list[Path]:
-    """Write the export; returns the files written. An existing target is replaced only with force."""
-    if not target.parent.is_dir():
-        raise DataError(f"{target.parent}: no such folder")
+def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool = False,
+           inputs: list[Path] | None = None) -> list[Path]:
+    """Write the export; returns the files written. Every file is checked before any is written
+    (an existing one is replaced only with force, a link or device never), each is written to a
+    temporary file, and all are renamed into place at the end."""
     if what == "sqlite":
-        if target.exists() and not force:
-            raise DataError(f"{target}: already exists; add --force to replace it")
-        if target.is_dir():
-            raise DataError(f"{target}: is a directory; give a file path")
-        partial = target.with_name(f".{target.name}.partial")
-        partial.unlink(missing_ok=True)
-        try:
-            with sqlite3.connect(partial) as db:
-                to_sqlite(tables, db)
-            db.close()
-            partial.replace(target)
-        except (OSError, sqlite3.Error) as exc:
-            partial.unlink(missing_ok=True)
-            raise DataError(f"{target}: export failed: {exc}") from None
-        return [target]
-    if target.exists() and not target.is_dir():
-        raise DataError(f"{target}: is a file; {what} export writes one file per table into a folder")
-    written = []
+        files: dict[Path, str | None] = {fileio.check_output(target, inputs or []): None}
+    else:
+        folder = Path(target)
+        if folder.exists() and not folder.is_dir():
+            raise DataError(f"{folder}: is a file; {what} export writes one file per table into a folder")
+        if not folder.parent.is_dir():
+            raise DataError(f"{folder.parent}: no such folder")
+        folder.mkdir(exist_ok=True)
+        files = {fileio.check_output(folder / f"{table}.{what}", inputs or []): table for table in TABLES}
+    existing = [path for path in files if path.exists()]
+    if existing and not force:
+        raise DataError(f"{existing[0]}: already exists; add --force to replace it")
+    staged: list[tuple[Path, Path]] = []
     try:
-        target.mkdir(parents=True, exist_ok=True)
-        for table in TABLES:
-            path = target / f"{table}.{what}"
-            if path.exists() and not force:
-                raise DataError(f"{path}: already exists; add --force to replace it")
-            columns = list(SCHEMA[table])
-            rows = tables.get(table, [])
-            if what == "jsonl":
-                path.write_bytes(to_json(rows, columns, lines=True))
-            else:
-                path.write_text(to_csv(rows, columns), "utf-8", newline="")
-            written.append(path)
-    except OSError as exc:
-        raise DataError(f"{target}: export failed: {exc.strerror or exc}") from None
-    return written
+        for path, table in files.items():
+            staged.append((fileio.stage(path, functools.partial(_write, tables=tables, what=what, table=table)), path))
+        fileio.commit(staged)  # all files, or none of them
+    except (OSError, sqlite3.Error) as exc:
+        raise DataError(f"{target}: export failed: {exc}") from None
+    finally:
+        fileio.discard([tmp for tmp, _ in staged if tmp.exists()])
+    return list(files)
+
+
+def _write(tmp: Path, *, tables: dict[str, list[dict]], what: str, table: str | None) -> None:
+    if what == "sqlite":
+        db = sqlite3.connect(tmp)
+        try:
+            with db:
+                to_sqlite(tables, db)
+        finally:
+            db.close()
+        return
+    rows, columns = tables.get(table or "", []), list(SCHEMA[table or ""])
+    if what == "jsonl":
+        tmp.write_bytes(to_json(rows, columns, lines=True))
+    else:
+        tmp.write_bytes(to_csv(rows, columns).encode("utf-8"))

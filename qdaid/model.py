@@ -7,6 +7,8 @@ loop over them, the query commands print them in this order.
 
 from __future__ import annotations
 
+import re
+
 TABLES = ("sources", "honorees", "regions", "figures", "programs", "events")
 
 APPROX = ("exact", "more_than", "over", "nearly", "about")
@@ -50,6 +52,10 @@ SCHEMA: dict[str, dict[str, tuple]] = {
                "paragraph": _I, "start": _I, "end": _I},
 }
 FIGURE_FIELDS = tuple(SCHEMA["figures"])
+# Fields that hold a list of texts (ids or names).
+LIST_FIELDS = tuple((t, f) for t, fields in SCHEMA.items() for f, types in fields.items() if types == (list,))
+# An event's date, to the precision the text gives: 1996, 2013-08, 2021-02-25.
+DATE_RE = re.compile(r"(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 # table → {field: the table whose id it names}; a list field names one id per element.
 REFERENCES: dict[str, dict[str, str]] = {

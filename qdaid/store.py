@@ -10,14 +10,11 @@ one, never half of one.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import stat
 from pathlib import Path
-from typing import BinaryIO
 
-from . import reader
-from .model import SCHEMA, TABLES, DataError
+from . import fileio, reader
+from .model import DATE_RE, LIST_FIELDS, SCHEMA, TABLES, DataError
 
 DB_NAME = "qdaid.json"
 
@@ -33,13 +30,23 @@ def bundled_sources() -> list[Path]:
     return sorted(bundled_dir().glob("*.txt"))
 
 
-def resolve_db(option: str | os.PathLike | None = None, from_environment: str | None = None) -> Path:
-    """The database in use: the one asked for, then the environment's, then the bundled one."""
+def resolve_db(option: str | os.PathLike | None = None, from_environment: str | None = None,
+               user_folder: Path | None = None) -> Path:
+    """The database in use: the one asked for, then the environment's, then the user's own
+    (what `qdaid build` writes by default), then the bundled one."""
+    return choose_db(option, from_environment, user_folder)[0]
+
+
+def choose_db(option: str | os.PathLike | None = None, from_environment: str | None = None,
+              user_folder: Path | None = None) -> tuple[Path, str]:
+    """The database in use and where that choice came from, for a person to read."""
     if option:
-        return Path(option)
+        return Path(option), "--db"
     if from_environment:
-        return Path(from_environment)
-    return bundled_dir() / DB_NAME
+        return Path(from_environment), "$QDAID_DB"
+    if user_folder is not None and (user_folder / DB_NAME).exists():
+        return user_folder / DB_NAME, "your database, written by qdaid build"
+    return bundled_dir() / DB_NAME, "the bundled database"
 
 
 def source_folders(db_path: Path, extra: list[Path] | None = None) -> list[Path]:
@@ -59,7 +66,8 @@ def source_text(source: dict, folders: list[Path]) -> str:
     for folder in folders:
         candidate = folder / name
         if name and candidate.is_file():
-            data = candidate.read_bytes()
+            with fileio.open_regular(candidate, "article", fileio.MAX_ARTICLE_BYTES) as handle:
+                data = handle.read()
             if hashlib.sha256(data).hexdigest() != source.get("sha256"):
                 raise DataError(f"{candidate} does not match its sha256")
             try:
@@ -67,41 +75,6 @@ def source_text(source: dict, folders: list[Path]) -> str:
             except UnicodeDecodeError:
                 raise DataError(f"{candidate}: not UTF-8 text") from None
     raise DataError(f"source text {name or path!r} not found in {', '.join(map(str, folders))}")
-
-
-# Reads refuse anything but a regular file (a device or FIFO could be read forever), and files
-# over these sizes; $QDAID_MAX_BYTES (read by the command line) raises both.
-MAX_DATABASE_BYTES = 2 * 2**30
-MAX_ARTICLE_BYTES = 64 * 2**20
-
-
-def open_regular(path: Path, what: str, limit: int) -> BinaryIO:
-    """A regular file opened for reading, or a one-line DataError saying why not."""
-    try:
-        info = os.stat(path)  # stat first: opening a FIFO would block until a writer comes
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such {what}") from None
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise DataError(f"{path}: is a directory, not a {what}")
-    if not stat.S_ISREG(info.st_mode):
-        raise DataError(f"{path}: is {_kind(info.st_mode)}, not a {what}; give a regular file")
-    if info.st_size > limit:
-        raise DataError(f"{path}: {info.st_size:,} bytes is more than the {limit:,} bytes a {what} may have; "
-                        "QDAID_MAX_BYTES raises the limit")
-    try:
-        return open(path, "rb")
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-
-def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISLNK, "a symbolic link")):
-        if test(mode):
-            return name
-    return "not a regular file"
 
 
 def _bad_json(path: Path, data: bytes, exc: Exception) -> DataError:
@@ -114,9 +87,9 @@ def _bad_json(path: Path, data: bytes, exc: Exception) -> DataError:
     return DataError(f"{path}: not valid JSON ({exc})")
 
 
-def read_raw(path: Path, limit: int = MAX_DATABASE_BYTES) -> dict:
+def read_raw(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> dict:
     """The file's {table: {doc_id: record}}, with a one-line reason for anything else."""
-    with open_regular(path, "database file", limit) as handle:
+    with fileio.open_regular(path, "database file", limit) as handle:
         try:
             size = os.fstat(handle.fileno()).st_size
             head = handle.read(min(size, reader.STREAM_FROM) if size else -1)
@@ -152,14 +125,14 @@ def _check_layout(path: Path, raw) -> None:
             raise DataError(f"{path}: table {table!r} is not a set of records")
 
 
-def load(path: Path, strict: bool = True) -> dict[str, list[dict]]:
+def load(path: Path, strict: bool = True, limit: int = fileio.MAX_DATABASE_BYTES) -> dict[str, list[dict]]:
     """Every table as a list of records: the file read once with orjson, never written.
 
     This is what TinyDB's table.all() gives, without a Document object per record, which at a
     million figures costs more than the parse (see bench/RESULTS.md). strict: the first record
     with a missing field or a value of the wrong type is an error (validate lists them all).
     """
-    raw = read_raw(path)
+    raw = read_raw(path, limit)
     tables = {name: list(raw[name].values()) for name in TABLES if name in raw}
     if strict:
         _check_records(path, tables)
@@ -185,6 +158,15 @@ def _check_records(path: Path, tables: dict[str, list[dict]]) -> None:
                     f"{wrong[0]} is {record[wrong[0]]!r}, of the wrong type"
                 raise DataError(f"{path}: {table} record {record.get('id')!r} {problem} "
                                 "(validating the file lists every problem)")
+    for table, field in LIST_FIELDS:
+        for record in tables.get(table, []):
+            if not all(isinstance(item, str) for item in record[field]):
+                raise DataError(f"{path}: {table} record {record.get('id')!r}: {field} holds something other "
+                                "than text (validating the file lists every problem)")
+    for event in tables.get("events", []):
+        if not DATE_RE.fullmatch(event["date"]):
+            raise DataError(f"{path}: events record {event.get('id')!r}: date {event['date']!r} is not "
+                            "YYYY, YYYY-MM or YYYY-MM-DD (validating the file lists every problem)")
 
 
 def open_tinydb(path: Path):
@@ -237,53 +219,17 @@ def dumps(tables: dict[str, list[dict]]) -> str:
     return storage.text
 
 
-@contextlib.contextmanager
-def _exclusive(target: Path):
-    """One build per target at a time; the lock dies with its process, so none goes stale."""
-    import fcntl
-
-    lock_path = target.with_name(f".{target.name}.lock")
-    try:
-        handle = open(lock_path, "a")
-    except OSError as exc:
-        raise DataError(f"{target.parent}: cannot write there: {exc.strerror or exc}") from None
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise DataError(f"{target}: another build is writing this file; try again when it ends") from None
-        yield
-    finally:
-        with contextlib.suppress(OSError):
-            lock_path.unlink()
-        handle.close()
-
-
 def write(target: Path, text: str) -> None:
-    """Replace target with text atomically: temp file in the same folder, fsync, rename."""
-    import tempfile  # only a build writes: keep queries' start-up light
+    """Write a database: the new file is read back through the strict loader before it
+    replaces the old one, so a file that no query could read is never left in its place."""
+    def readable(tmp: Path) -> None:
+        try:
+            load(tmp, limit=2**62)
+        except DataError as exc:
+            raise DataError(f"{target}: the new database would not load ({str(exc).split(': ', 1)[-1]}); "
+                            "the old one is kept") from None
 
-    target = Path(target)
-    if target.is_dir():
-        raise DataError(f"{target}: is a directory; give a file path")
-    with _exclusive(target):
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        except OSError as exc:
-            raise DataError(f"{target.parent}: cannot write there: {exc.strerror or exc}") from None
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            if target.exists():
-                os.chmod(tmp, target.stat().st_mode & 0o777)
-            else:
-                os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
-        except BaseException as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            if isinstance(exc, OSError):
-                raise DataError(f"{target}: the build was not written: {exc.strerror or exc}") from None
-            raise
+    def fill(tmp: Path) -> None:
+        tmp.write_bytes(text.encode("utf-8"))
+
+    fileio.write_atomically(target, fill, check=readable)

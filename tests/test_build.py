@@ -1,7 +1,6 @@
 """qdaid build: reproduces the committed database, is deterministic, atomic and exclusive."""
 
 import os
-import threading
 from pathlib import Path
 
 import pytest
@@ -75,50 +74,32 @@ def test_unwritable_folder_is_one_clear_error(tmp_path):
         store.write(missing, "x")
 
 
-def test_second_build_on_the_same_target_is_refused(tmp_path, monkeypatch):
+def test_second_build_on_the_same_target_is_refused_and_keeps_the_first_ones_lock(tmp_path):
+    from qdaid import fileio
+
     target = tmp_path / "qdaid.json"
-    inside, release = threading.Event(), threading.Event()
-    real_fsync = os.fsync
-
-    def slow_fsync(fd):
-        inside.set()
-        release.wait(5)
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", slow_fsync)
-    first = threading.Thread(target=store.write, args=(target, "first\n"))
-    first.start()
-    assert inside.wait(5)
-    try:
-        with pytest.raises(DataError, match="another build"):
-            store.write(target, "second\n")
-    finally:
-        release.set()
-        first.join()
-    assert target.read_text() == "first\n"
+    lock = tmp_path / ".qdaid.json.lock"
+    with fileio.exclusive(target):
+        for _ in range(2):  # a refused build must not remove the running build's lock
+            with pytest.raises(DataError, match="another build"), fileio.exclusive(target):
+                pass
+            assert lock.exists()
+    assert not lock.exists()  # removed by the build that held it
+    with fileio.exclusive(target):
+        pass
 
 
 def test_disk_full_during_a_build_keeps_the_old_file(tmp_path, monkeypatch):
     import errno
+    from pathlib import Path
 
     target = tmp_path / "qdaid.json"
     target.write_text("old\n")
-    real_fdopen = os.fdopen
 
-    class Full:
-        def __init__(self, handle):
-            self.handle = handle
+    def full(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.handle.close()
-
-        def write(self, text):
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: Full(real_fdopen(fd, *a, **k)))
+    monkeypatch.setattr(Path, "write_bytes", full)
     with pytest.raises(DataError, match="No space left on device"):
         store.write(target, "new\n")
     assert target.read_text() == "old\n"

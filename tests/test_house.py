@@ -31,7 +31,7 @@ def _imports(path: Path) -> set[str]:
 
 def test_the_pipeline_never_imports_the_query_half():
     for path in (PACKAGE / "pipeline").glob("*.py"):
-        wrong = {m for m in _imports(path) if m.split(".")[1] in QUERY_SIDE | {"cli", "validate"}}
+        wrong = {m for m in _imports(path) if m != "qdaid" and m.split(".")[1] in QUERY_SIDE | {"cli", "validate"}}
         assert not wrong, (path.name, wrong)
 
 

@@ -34,7 +34,7 @@ class QdaidGroup(TyperGroup):
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
             return result
         except QdaidError as exc:
-            _say(f"qdaid: {_spelled(ctx, exc)}")
+            say(f"qdaid: {_spelled(ctx, exc)}")
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
@@ -42,18 +42,18 @@ class QdaidGroup(TyperGroup):
             _silence_stdout()
             ctx.exit(0)
         except KeyboardInterrupt:
-            _say("qdaid: interrupted")
+            say("qdaid: interrupted")
             ctx.exit(130)
         except OSError as exc:
             if exc.errno is None or debugging():
                 raise
             _silence_stdout()
-            _say(f"qdaid: cannot write the output: {exc.strerror or exc}")
+            say(f"qdaid: cannot write the output: {exc.strerror or exc}")
             ctx.exit(1)
         except Exception as exc:
             if debugging():
                 raise
-            _say(f"qdaid: internal error: {type(exc).__name__}: {exc}; {REPORT}")
+            say(f"qdaid: internal error: {type(exc).__name__}: {exc}; {REPORT}")
             ctx.exit(1)
 
 
@@ -71,7 +71,7 @@ def _spelled(ctx: click.Context, exc: QdaidError) -> str:
 HINTS = {"metric": " (qdaid list metrics shows them)", "figure": " (qdaid figures -F id lists the ids)"}
 
 
-def _say(line: str) -> None:
+def say(line: str) -> None:
     """One line on stderr, whatever the terminal's encoding; control characters shown, not run."""
     click.echo(render.printable(line), err=True)
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
-from .. import store
+from .. import fileio, store
 from ..model import QdaidError, UsageError
-from .app import app
-from .options import Db, Sources, db_path
+from .app import app, say
+from .options import Db, Sources, chosen_db, db_path, size_limit, user_folder
 
 
 @app.command()
@@ -36,34 +35,49 @@ def export(
 
     kind = what.strip().lower()
     if kind not in ("sqlite", "jsonl", "csv"):
-        raise UsageError(f"cannot export as {what!r}; choose sqlite, jsonl or csv")
-    written = write_export(store.load(db_path(db)), kind, path, force)
-    click.echo(f"wrote {', '.join(map(str, written))}", err=True)
+        raise UsageError(f"cannot export as {what!r}; choose sqlite, jsonl or csv", param="what")
+    source = db_path(db)
+    tables = store.load(source, limit=size_limit(fileio.MAX_DATABASE_BYTES))
+    written = write_export(tables, kind, path, force, inputs=[source])
+    say(f"wrote {', '.join(map(str, written))}")
 
 
 @app.command()
 def build(
     sources: Annotated[list[Path] | None, typer.Argument(help="Article text files (UTF-8). Default: the bundled article.",
                                                             show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Where to write (default: the bundled database).",
-                                                   show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Where to write: a new path or a regular file (default: your database, "
+        "$QDAID_HOME or $XDG_DATA_HOME/qdaid/qdaid.json; the bundled one is never written).",
+        show_default=False)] = None,
 ) -> None:
-    """Rebuild the database from article text.
+    """Build a database from article text.
 
-    Extraction is code: the same input gives the same bytes.
+    Extraction is code: the same input gives the same bytes. NAME.meta.json beside NAME.txt may
+    give the source's id, title, publisher, date (YYYY-MM-DD), reporter, editors and url.
 
     \b
     Example:
-      qdaid build -o /tmp/qdaid.json
+      qdaid build my-article.txt              # your database, which queries then use
+      qdaid build -o /tmp/qdaid.json          # the bundled article, elsewhere
     """
-    from ..pipeline.records import extract
+    from ..pipeline.records import extract, sidecar_of
 
     paths = sources or store.bundled_sources()
-    target = output or store.bundled_dir() / store.DB_NAME
-    tables = extract(paths)
-    store.write(target, store.dumps(tables))
+    target = fileio.check_output(output or user_folder() / store.DB_NAME,
+                                 [*paths, *map(sidecar_of, paths)])
+    if output is None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    with fileio.exclusive(target):  # held for the whole build, not only the final write
+        tables = extract(paths, limit=size_limit(fileio.MAX_ARTICLE_BYTES))
+        if not tables["figures"]:
+            say(f"warning: no figures were found in {', '.join(map(str, paths))}")
+        store.write(target, store.dumps(tables))
     counts = ", ".join(f"{len(v)} {k}" for k, v in tables.items())
-    click.echo(f"wrote {target}: {counts}", err=True)
+    say(f"wrote {target}: {counts}")
+    if output is None:
+        say("queries now read it (unless --db or $QDAID_DB say otherwise); delete it to return to the "
+            "bundled database")
 
 
 @app.command()
@@ -79,11 +93,12 @@ def validate(db: Db = None, sources: Sources = None) -> None:
     """
     from ..validate import problems
 
-    path = db_path(db)
-    found = problems(store.load(path, strict=False), store.source_folders(path, sources))
+    path, why = chosen_db(db)
+    found = problems(store.load(path, strict=False, limit=size_limit(fileio.MAX_DATABASE_BYTES)),
+                     store.source_folders(path, sources))
     for line in found:
-        click.echo(line, err=True)
+        say(line)
     if found:
-        raise QdaidError(f"{path}: {len(found)} problem{'s' if len(found) != 1 else ''} found")
-    click.echo(f"{path}: valid", err=True)
+        raise QdaidError(f"{path} ({why}): {len(found)} problem{'s' if len(found) != 1 else ''} found")
+    say(f"{path} ({why}): valid")
 

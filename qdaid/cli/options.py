@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from .. import render, store
+from .. import fileio, render, store
 from ..model import QdaidError, UsageError
 
 
@@ -20,13 +20,33 @@ def debugging() -> bool:
     return bool(os.environ.get("QDAID_DEBUG"))
 
 
-def _environment_db() -> str | None:
-    return os.environ.get("QDAID_DB") or None
+def user_folder() -> Path:
+    """Where `qdaid build` writes without -o: $QDAID_HOME, else $XDG_DATA_HOME/qdaid, else
+    ~/.local/share/qdaid (the XDG default)."""
+    if os.environ.get("QDAID_HOME"):
+        return Path(os.environ["QDAID_HOME"])
+    data_home = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(data_home) / "qdaid"
+
+
+def chosen_db(db: Path | None) -> tuple[Path, str]:
+    """--db, then $QDAID_DB, then the user's database (if a build wrote one), then the bundled one;
+    with where the choice came from."""
+    return store.choose_db(db, os.environ.get("QDAID_DB") or None, user_folder())
 
 
 def db_path(db: Path | None) -> Path:
-    """--db, then $QDAID_DB, then the bundled database."""
-    return store.resolve_db(db, _environment_db())
+    return chosen_db(db)[0]
+
+
+def size_limit(default: int) -> int:
+    """$QDAID_MAX_BYTES, when set, raises (or lowers) every read limit."""
+    text = os.environ.get("QDAID_MAX_BYTES", "").strip().replace("_", "")
+    if not text:
+        return default
+    if not text.isdigit():
+        raise UsageError(f"QDAID_MAX_BYTES={text!r} is not a number of bytes")
+    return int(text)
 
 
 # ---- shell completion: names from the database in use ----------------------------------------
@@ -57,7 +77,8 @@ def complete_metric(incomplete: str) -> list[str]:
 
 # ---- options shared by the query commands ----------------------------------------------------
 
-Db = Annotated[Path | None, typer.Option("--db", help="Database file (default: $QDAID_DB, then the bundled one).",
+Db = Annotated[Path | None, typer.Option("--db", help="Database file (default: $QDAID_DB, then the one qdaid build "
+                                            "wrote, then the bundled one).",
                                             show_default=False, dir_okay=True)]
 Format = Annotated[str | None, typer.Option(
     "-f", "--format", help="auto|table|csv|tsv|json|jsonl|md; auto (or $QDAID_FORMAT): table on a terminal, CSV in a pipe.",
@@ -113,7 +134,7 @@ def _decimal(name: str, text: str | None) -> Decimal | None:
 def fact_base(db: Path | None):
     from ..query import FactBase
 
-    return FactBase(store.load(db_path(db)))
+    return FactBase(store.load(db_path(db), limit=size_limit(fileio.MAX_DATABASE_BYTES)))
 
 
 def filters(*, honoree, kind, region, metric, unit, approx, year, since, until, minimum, maximum, grep):

@@ -31,10 +31,13 @@ CHINESE = r"(?:一半|半|[零〇一二两兩三四五六七八九十][零〇一
 
 _BEFORE = alternation(APPROX_BEFORE)
 _MULT = "万亿|千万|百万|亿|億|万|萬|千"
+# 万 and 亿 may follow a multiplier (5万万亿 = 5 × 10⁴ × 10¹²); 千 may not (500万千瓦 is kilowatts).
+_MULTS = rf"(?:{_MULT})(?:万|萬|亿|億)*"
+_ONE_MULT = re.compile(_MULT)
 # The number itself, from the approximation word before it to its multiplier.
 NUMBER_PATTERN = (
     rf"(?P<before>{_BEFORE})?"
-    rf"(?:(?P<arabic>{ARABIC})\s?(?P<inside>[多余])?(?P<mult>{_MULT})?"
+    rf"(?:(?P<arabic>{ARABIC})\s?(?P<inside>[多余])?(?P<mult>{_MULTS})?"
     rf"|(?P<chinese>{CHINESE}))"
     rf"(?P<after_mult>[多余])?"
 )
@@ -95,8 +98,8 @@ def parse_quantity(raw: str) -> Quantity:
         raise NumberError(f"no number in {raw!r}")
     if match["arabic"]:
         value = arabic_to_decimal(match["arabic"])
-        if match["mult"]:
-            value *= MULTIPLIERS[match["mult"].translate(TRADITIONAL)]
+        for mult in _ONE_MULT.findall(match["mult"] or ""):
+            value *= MULTIPLIERS[mult.translate(TRADITIONAL)]
     else:
         value = chinese_to_decimal(match["chinese"])
     approx = "exact"

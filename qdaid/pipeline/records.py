@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+from decimal import Decimal
 from pathlib import Path
 
+from .. import fileio
 from ..model import DataError
 from . import classify, links, narrative
 from .article import Article
@@ -31,12 +34,27 @@ def read_figures(article: Article) -> list[Figure]:
     return figures
 
 
+# The values a database stores exactly: JSON readers (orjson) and SQLite take integers of 64
+# bits, and a decimal is a binary double, exact only while it reads back as written.
+_LARGEST = 2**63 - 1
+
+
+def _stored(article: Article, f: Figure) -> int | float:
+    if isinstance(f.value, int):
+        if abs(f.value) <= _LARGEST:
+            return f.value
+    elif Decimal(repr(float(f.value))) == f.value:
+        return float(f.value)
+    raise DataError(f"{article.source_id}: {f.raw!r} at character {f.start} is {f.value}, beyond what qdaid "
+                    "stores exactly (integers below 2^63, decimals of up to 15 significant digits)")
+
+
 def figure_record(article: Article, f: Figure) -> dict:
     honoree = f.section.honoree if f.section else None
     return {
         "id": article.figure_id(f.start), "source": article.source_id,
         "honoree": honoree["id"] if honoree else None, "honoree_name": honoree["name"] if honoree else None,
-        "metric": f.metric, "label": f.label, "value": f.value if isinstance(f.value, int) else float(f.value),
+        "metric": f.metric, "label": f.label, "value": _stored(article, f),
         "unit": f.unit, "raw": f.raw, "approx": f.approx,
         "period_start": f.period[0], "period_end": f.period[1],
         "region": f.region, "region_basis": f.region_basis,
@@ -72,27 +90,87 @@ def source_record(article: Article, name: str) -> dict:
     }
 
 
-def read_source(path: Path) -> tuple[str, dict]:
-    """An article's text and its metadata: NAME.meta.json beside it, if there is one."""
+# What a sidecar (NAME.meta.json beside NAME.txt) may say, and of which type. The id becomes
+# the prefix of every figure id, so it is kept to letters, digits and - _ .
+SIDECAR_FIELDS = {"id": str, "title": str, "publisher": str, "date": str, "reporter": str, "editors": list,
+                  "url": str, "language": str, "note": str}
+_SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+_SIDECAR_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def sidecar_of(path: Path) -> Path:
+    return path.with_suffix(".meta.json")
+
+
+def read_source(path: Path, limit: int = fileio.MAX_ARTICLE_BYTES) -> tuple[str, dict]:
+    """An article's text and its metadata (NAME.meta.json beside it, if there is one), each
+    checked: a regular UTF-8 file that is not empty, a sidecar of the documented shape."""
+    with fileio.open_regular(path, "article", limit) as handle:
+        try:
+            data = handle.read()
+        except OSError as exc:
+            raise DataError(f"{path}: cannot read the article: {exc.strerror or exc}") from None
     try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read the article: {exc.strerror or exc}") from None
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise DataError(f"{path}: the article is not UTF-8 text") from None
-    meta_path = path.with_suffix(".meta.json")
-    meta = json.loads(meta_path.read_text("utf-8")) if meta_path.exists() else {}
+    if not text.strip():
+        raise DataError(f"{path}: the article is empty")
+    meta = _sidecar(sidecar_of(path))
     meta.setdefault("id", path.stem)
+    if not _SOURCE_ID.fullmatch(meta["id"]):
+        raise DataError(f"{path}: {meta['id']!r} cannot be a source id (letters, digits, - _ . only); "
+                        f"give one in {path.with_suffix('.meta.json').name}")
     return text, meta
 
 
-def extract(paths: list[Path]) -> dict[str, list[dict]]:
+def _sidecar(path: Path) -> dict:
+    if not os.path.lexists(path):
+        return {}
+    with fileio.open_regular(path, "sidecar file", 2**20) as handle:
+        data = handle.read()
+    try:
+        meta = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise DataError(f"{path}: not a JSON object in UTF-8 ({exc})") from None
+    if not isinstance(meta, dict):
+        raise DataError(f"{path}: must be a JSON object with {', '.join(SIDECAR_FIELDS)}")
+    for key, value in meta.items():
+        wanted = SIDECAR_FIELDS.get(key)
+        if wanted is None:
+            raise DataError(f"{path}: unknown field {key!r}; the fields are {', '.join(SIDECAR_FIELDS)}")
+        if not isinstance(value, wanted) or (wanted is list and not all(isinstance(v, str) for v in value)):
+            kind = "a list of texts" if wanted is list else "a text"
+            raise DataError(f"{path}: {key} is {value!r}; it must be {kind}")
+    date = meta.get("date")
+    if date is not None and not (_SIDECAR_DATE.fullmatch(date) and _real_date(date)):
+        raise DataError(f"{path}: date {date!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    return meta
+
+
+def _real_date(text: str) -> bool:
+    import datetime
+
+    year, month, day = (text.split("-") + ["01", "01"])[:3]
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return 1900 <= int(year) <= 2100
+
+
+def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES) -> dict[str, list[dict]]:
     """Every table's records for these articles, in a stable order."""
     gazetteer, lexicon = Gazetteer.load(), Lexicon.load()
     tables: dict[str, list[dict]] = {"sources": [], "honorees": [], "figures": [], "programs": [], "events": []}
     used_regions: set[str] = set()
+    seen: dict[str, Path] = {}
     for path in paths:
-        text, meta = read_source(path)
+        text, meta = read_source(path, limit)
+        if meta["id"] in seen:
+            raise DataError(f"{path}: has the source id {meta['id']!r}, as {seen[meta['id']]} does; "
+                            "give one of them another id in its sidecar")
+        seen[meta["id"]] = path
         article = Article(text, meta, gazetteer, lexicon)
         tables["sources"].append(source_record(article, path.name))
         tables["honorees"] += [s.honoree for s in article.sections]

@@ -52,7 +52,7 @@ def simplified(text: str) -> str:
 
 def paragraphs(text: str) -> list[Paragraph]:
     found: list[Paragraph] = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in re.finditer(r"[^\r\n]+", text):  # \n, \r\n and a lone \r all end a line
         line = match.group()
         stripped = line.strip()
         if not stripped:
