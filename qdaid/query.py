@@ -163,7 +163,7 @@ class FactBase:
         for f in self.figures:
             if honorees and f["honoree"] not in honorees:
                 continue
-            if kinds and (f["honoree"] is None or self.honorees[f["honoree"]]["kind"] not in kinds):
+            if kinds and self.honorees.get(f["honoree"] or "", {}).get("kind") not in kinds:
                 continue
             if (flt.regions and f["region"] not in regions) or (metrics and f["metric"] not in metrics):
                 continue

@@ -311,7 +311,7 @@ def draw_citation(con, rows: list[dict], columns: list[str]) -> None:
     (record,) = rows
     head = [("figure", record["id"]), ("value", f"{plain(record['value'])} {record['unit']} ({record['metric']})"),
             ("source", f"{record['source_title']}"), ("published", f"{record['publisher'] or ''} {record['date'] or ''}"),
-            ("file", f"{record['path']}  sha256 {record['sha256'][:16]}…"),
+            ("file", f"{record['path']}  sha256 {(record['sha256'] or '')[:16]}…"),
             ("where", f"paragraph {record['paragraph']}, characters {record['start']}–{record['end']}")]
     wrap = {"soft_wrap": not con.is_terminal}  # in a pipe, one line per field, never cut
     for label, value in head:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .model import REFERENCES, SCHEMA, SELF_REFERENCES, VOCABULARIES, DataError
+from .model import DATE_PRECISION, DATE_RE, REFERENCES, SCHEMA, SELF_REFERENCES, VOCABULARIES, DataError
 from .pipeline.numbers import NumberError, parse_quantity
 from .store import source_text
 
@@ -29,6 +29,8 @@ def _schema_problems(tables: dict[str, list[dict]]) -> list[str]:
                 elif not isinstance(rec[name], types) or (isinstance(rec[name], bool) and bool not in types):
                     wanted = " or ".join("null" if t is type(None) else t.__name__ for t in types)
                     problems.append(f"{where}: {name} is {rec[name]!r}, expected {wanted}")
+                elif types == (list,) and not all(isinstance(item, str) for item in rec[name]):
+                    problems.append(f"{where}: {name} holds {rec[name]!r}, expected texts only")
         seen: Counter = Counter(rec.get("id") for rec in tables[table] if isinstance(rec.get("id"), str))
         problems += [f"{table}: id {i!r} is not unique" for i in sorted(i for i, n in seen.items() if n > 1)]
     return problems
@@ -40,8 +42,43 @@ def _vocabulary_problems(tables) -> list[str]:
             if isinstance(rec.get(field), str) and rec[field] not in allowed]
 
 
+def _range_problems(tables) -> list[str]:
+    """Values every command relies on: dates that are dates, periods in order, offsets that span."""
+    problems = []
+    for event in tables.get("events", []):
+        date = event.get("date")
+        if isinstance(date, str) and not DATE_RE.fullmatch(date):
+            problems.append(f"events[{event.get('id')}]: date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        elif isinstance(date, str) and event.get("precision") in DATE_PRECISION and \
+                len(date) != {"year": 4, "month": 7, "day": 10}[event["precision"]]:
+            problems.append(f"events[{event.get('id')}]: date {date!r} does not have the precision {event['precision']!r}")
+    for table in ("figures", "programs", "events"):
+        for rec in tables.get(table, []):
+            start, end = rec.get("start"), rec.get("end")
+            if _int(start) and _int(end) and not 0 <= start < end:
+                problems.append(f"{table}[{rec.get('id')}]: start {start} and end {end} span no text")
+    for fig in tables.get("figures", []):
+        first, last = fig.get("period_start"), fig.get("period_end")
+        for year in (first, last):
+            if _int(year) and not 1900 <= year <= 2100:
+                problems.append(f"figures[{fig.get('id')}]: period year {year} is not between 1900 and 2100")
+        if _int(first) and _int(last) and first > last:
+            problems.append(f"figures[{fig.get('id')}]: period_start {first} is after period_end {last}")
+        if (first is None) != (last is None):
+            problems.append(f"figures[{fig.get('id')}]: a period needs both period_start and period_end")
+    return problems
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _reference_problems(tables) -> list[str]:
-    ids = {t: {r.get("id") for r in tables.get(t, [])} for t in SCHEMA}
+    ids = {t: {r.get("id") for r in tables.get(t, []) if isinstance(r.get("id"), str)} for t in SCHEMA}
     problems = []
     for table, fields in REFERENCES.items():
         for rec in tables.get(table, []):
@@ -53,28 +90,35 @@ def _reference_problems(tables) -> list[str]:
     for table, field in SELF_REFERENCES:
         by_id = {r.get("id"): r for r in tables.get(table, []) if isinstance(r.get("id"), str)}
         for rec in by_id.values():
-            seen, current = {rec["id"]}, by_id.get(rec.get(field))
+            seen, current = {rec["id"]}, by_id.get(_key(rec.get(field)))
             while current is not None:
                 if current.get("id") in seen:
                     problems.append(f"{table}[{rec['id']}]: {field} forms a cycle")
                     break
                 seen.add(current.get("id"))
-                current = by_id.get(current.get(field))
+                current = by_id.get(_key(current.get(field)))
     return problems
+
+
+def _key(value) -> str | None:
+    """A value usable as an id (a damaged file may hold a list where an id should be)."""
+    return value if isinstance(value, str) else None
 
 
 def _evidence_problems(tables, folders: list[Path]) -> list[str]:
     problems: list[str] = []
     texts: dict[str, str | None] = {}
     for source in tables.get("sources", []):
+        if _key(source.get("id")) is None:
+            continue
         try:
-            texts[source.get("id")] = source_text(source, folders)
+            texts[source["id"]] = source_text(source, folders)
         except DataError as exc:
-            texts[source.get("id")] = None
+            texts[source["id"]] = None
             problems.append(f"sources[{source.get('id')}]: {exc}")
     for table in ("figures", "programs", "events"):
         for rec in tables.get(table, []):
-            text = texts.get(rec.get("source"))
+            text = texts.get(_key(rec.get("source")) or "")
             start, end = rec.get("start"), rec.get("end")
             if text is None or not isinstance(start, int) or not isinstance(end, int):
                 continue
@@ -91,15 +135,15 @@ def _evidence_problems(tables, folders: list[Path]) -> list[str]:
             continue
         try:
             value = parse_quantity(raw).value
-        except NumberError:
+        except (NumberError, ArithmeticError, ValueError):
             problems.append(f"figures[{fig.get('id')}]: raw {raw!r} does not read as a number")
             continue
-        if isinstance(fig.get("value"), (int, float)) and value != type(value)(str(fig["value"])):
+        if _number(fig.get("value")) and value != type(value)(str(fig["value"])):
             problems.append(f"figures[{fig.get('id')}]: value {fig['value']} but raw {raw!r} reads {value}")
     return problems
 
 
 def problems(tables: dict[str, list[dict]], folders: list[Path]) -> list[str]:
     """Every problem of the tables; source texts are looked for in these folders."""
-    return (_schema_problems(tables) + _vocabulary_problems(tables) + _reference_problems(tables)
-            + _evidence_problems(tables, folders))
+    return (_schema_problems(tables) + _vocabulary_problems(tables) + _range_problems(tables)
+            + _reference_problems(tables) + _evidence_problems(tables, folders))

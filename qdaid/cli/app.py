@@ -21,12 +21,34 @@ from .options import debugging
 REPORT = "please report it with the command you ran; QDAID_DEBUG=1 shows the traceback"
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP (timeout, CI, docker stop, a closed terminal): unwinds like Ctrl-C, so
+    every `finally` runs and a build leaves the old database and no temporary or lock file."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated(signum)
+
+
 class QdaidGroup(TyperGroup):
     """Turns every failure into one line on stderr and an exit code: the one place that does.
 
     0 also when the reader of a pipe stops early (`qdaid figures | head -1`); 1 for data and
-    runtime errors (a full disk included); 2 for usage errors; 130 on Ctrl-C.
+    runtime errors (a full disk included); 2 for usage errors; 130 on Ctrl-C, 128 + N on the
+    signal N (143 for SIGTERM, 129 for SIGHUP).
     """
+
+    def format_epilog(self, ctx: click.Context, formatter) -> None:
+        super().format_epilog(ctx, formatter)
+        from .options import chosen_db
+
+        path, why = chosen_db(None)
+        formatter.write_paragraph()
+        formatter.write_text(f"Database in use: {render.printable(str(path))} ({why}).")
 
     def invoke(self, ctx: click.Context):
         try:
@@ -44,6 +66,11 @@ class QdaidGroup(TyperGroup):
         except KeyboardInterrupt:
             say("qdaid: interrupted")
             ctx.exit(130)
+        except Terminated as exc:
+            import signal
+
+            say(f"qdaid: stopped by {signal.Signals(exc.signum).name}")
+            ctx.exit(128 + exc.signum)
         except OSError as exc:
             if exc.errno is None or debugging():
                 raise
@@ -127,6 +154,14 @@ def _command_named(args: list[str]) -> str | None:
 
 
 def main() -> None:
+    import signal
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _terminate)
+    if sys.stdout is None or sys.stderr is None:  # started with `>&-` or `2>&-`
+        if sys.stderr is not None:
+            sys.stderr.write("qdaid: standard output is closed; nothing can be printed\n")
+        sys.exit(1)
     # Output is UTF-8 whatever the locale or PYTHONIOENCODING says: the bytes of CSV and JSON
     # never depend on the environment.
     for stream in (sys.stdout, sys.stderr):
