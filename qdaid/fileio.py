@@ -183,3 +183,11 @@ def write_atomically(target: Path, write: Callable[[Path], None], *,
         if isinstance(exc, OSError):
             raise DataError(f"{target}: not written: {exc.strerror or exc}") from None
         raise
+
+
+def write_bytes(target: Path, data: bytes, *, check: Callable[[Path], None] | None = None) -> None:
+    """write_atomically for bytes already in memory."""
+    def fill(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    write_atomically(target, fill, check=check)

@@ -229,7 +229,4 @@ def write(target: Path, text: str) -> None:
             raise DataError(f"{target}: the new database would not load ({str(exc).split(': ', 1)[-1]}); "
                             "the old one is kept") from None
 
-    def fill(tmp: Path) -> None:
-        tmp.write_bytes(text.encode("utf-8"))
-
-    fileio.write_atomically(target, fill, check=readable)
+    fileio.write_bytes(target, text.encode("utf-8"), check=readable)

@@ -64,15 +64,21 @@ def build(
     from ..pipeline.records import extract, sidecar_of
 
     paths = sources or store.bundled_sources()
-    target = fileio.check_output(output or user_folder() / store.DB_NAME,
-                                 [*paths, *map(sidecar_of, paths)])
     if output is None:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            user_folder().mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise QdaidError(f"{user_folder()}: cannot make the folder for your database: {exc.strerror or exc}") from None
+    target = fileio.check_output(output or user_folder() / store.DB_NAME, [*paths, *map(sidecar_of, paths)])
     with fileio.exclusive(target):  # held for the whole build, not only the final write
         tables = extract(paths, limit=size_limit(fileio.MAX_ARTICLE_BYTES))
         if not tables["figures"]:
             say(f"warning: no figures were found in {', '.join(map(str, paths))}")
         store.write(target, store.dumps(tables))
+        if output is None:  # your database keeps its articles beside it, so its evidence stays checkable
+            for path in paths:
+                if path.resolve().parent != target.parent.resolve():
+                    fileio.write_bytes(target.parent / path.name, path.read_bytes())
     counts = ", ".join(f"{len(v)} {k}" for k, v in tables.items())
     say(f"wrote {target}: {counts}")
     if output is None:

@@ -1,0 +1,278 @@
+"""Writes that lose nothing, reads that end, exact numbers: each hostile case of the reliability
+issue, as a person would meet it through the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+
+import pytest
+
+from qdaid import store
+
+QDAID = [sys.executable, "-m", "qdaid"]
+ARTICLE = store.bundled_sources()[0]
+
+
+def run(*args, cwd=None, env=None, timeout=60):
+    return subprocess.run([*QDAID, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+
+
+def one_line(result, *needles):
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+def article(tmp_path, text, name="a.txt", meta=None):
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    if meta is not None:
+        path.with_suffix(".meta.json").write_text(meta if isinstance(meta, str) else json.dumps(meta), "utf-8")
+    return path
+
+
+TEXT = "2020年,青岛向陇南捐款57万元,带动126名群众就业。\n"
+
+
+# ---- writes ----------------------------------------------------------------------------------
+
+def test_build_refuses_devices_fifos_folders_and_links_and_changes_none(tmp_path):
+    device = tmp_path / "null"
+    os.mknod(device, stat.S_IFCHR | 0o600, os.makedev(1, 3))  # a character device, as /dev/null is
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    (tmp_path / "target.json").write_text("kept\n")
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / "target.json")
+    for target, reason in ((device, "is a character device"), (fifo, "is a FIFO"), (tmp_path, "is a directory"),
+                           (link, "is a symbolic link")):
+        result = run("build", "-o", target, timeout=20)
+        assert result.returncode == 1
+        one_line(result, str(target), reason)
+    assert stat.S_ISCHR(os.lstat(device).st_mode) and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert link.is_symlink() and (tmp_path / "target.json").read_text() == "kept\n"
+
+
+def test_the_output_may_not_be_an_input_or_its_sidecar(tmp_path):
+    source = article(tmp_path, TEXT, meta={"date": "2021-02-25"})
+    for target in (source, source.with_suffix(".meta.json"), tmp_path / "." / "a.txt"):
+        result = run("build", source, "-o", target)
+        assert result.returncode == 1
+        one_line(result, "is one of the build's inputs")
+    assert source.read_text("utf-8") == TEXT
+
+
+def test_build_without_o_writes_the_users_database_which_queries_then_prefer(tmp_path):
+    home = tmp_path / "home"
+    bundled = store.resolve_db().read_bytes()
+    source = article(tmp_path, TEXT, meta={"date": "2021-02-25"})
+    result = run("build", source, env={"QDAID_HOME": str(home)})
+    assert result.returncode == 0, result.stderr
+    assert (home / "qdaid.json").exists() and store.resolve_db().read_bytes() == bundled
+    rows = list(csv.DictReader(io.StringIO(run("figures", env={"QDAID_HOME": str(home)}).stdout)))
+    assert [r["raw"] for r in rows] == ["57万元", "126名"]  # the two figures of TEXT, not the bundled 136
+    check = run("validate", env={"QDAID_HOME": str(home)})
+    assert check.returncode == 0 and "your database" in check.stderr and str(home) in check.stderr
+    assert "your database" in run("--help", env={"QDAID_HOME": str(home)}).stdout
+    xdg = run("build", source, env={"QDAID_HOME": "", "XDG_DATA_HOME": str(tmp_path / "xdg")})
+    assert xdg.returncode == 0 and (tmp_path / "xdg" / "qdaid" / "qdaid.json").exists()
+
+
+def test_an_empty_source_is_refused_and_a_barren_one_warned(tmp_path):
+    empty = article(tmp_path, "  \n", "empty.txt")
+    result = run("build", empty, "-o", tmp_path / "out.json")
+    assert result.returncode == 1 and not (tmp_path / "out.json").exists()
+    one_line(result, "the article is empty")
+    barren = article(tmp_path, "今天天气很好。\n", "barren.txt")
+    result = run("build", barren, "-o", tmp_path / "out.json")
+    assert result.returncode == 0 and "warning: no figures were found" in result.stderr
+
+
+@pytest.mark.parametrize(("meta", "reason"), [
+    ({"id": 5}, "id is 5; it must be a text"),
+    ({"editors": "x"}, "editors is 'x'; it must be a list of texts"),
+    ({"date": "abcd"}, "date 'abcd' is not a date"),
+    ({"date": "2021-02-30"}, "date '2021-02-30' is not a date"),
+    ({"dat": "2021-02-25"}, "unknown field 'dat'"),
+    ({"id": "a b/c"}, "cannot be a source id"),
+    ("{not json", "not a JSON object"),
+    ("[1, 2]", "must be a JSON object"),
+    ("\udcff", "not a JSON object"),
+])
+def test_a_sidecar_is_checked_and_the_old_database_stays(tmp_path, meta, reason):
+    target = tmp_path / "out.json"
+    target.write_text("old\n")
+    source = article(tmp_path, TEXT)
+    sidecar = source.with_suffix(".meta.json")
+    if meta == "\udcff":
+        sidecar.write_bytes(b"\xff\xfe")
+    else:
+        sidecar.write_text(meta if isinstance(meta, str) else json.dumps(meta), "utf-8")
+    result = run("build", source, "-o", target)
+    assert result.returncode == 1
+    one_line(result, reason)
+    assert target.read_text() == "old\n"
+
+
+def test_a_sidecar_that_is_a_folder(tmp_path):
+    source = article(tmp_path, TEXT)
+    source.with_suffix(".meta.json").mkdir()
+    result = run("build", source, "-o", tmp_path / "out.json")
+    assert result.returncode == 1
+    one_line(result, "is a directory, not a sidecar file")
+
+
+def test_numbers_beyond_exact_storage_are_refused_and_within_it_exact(tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("old\n")
+    huge = article(tmp_path, "青岛向陇南捐款" + "9" * 400 + "元。\n", "huge.txt")
+    result = run("build", huge, "-o", target)
+    assert result.returncode == 1 and target.read_text() == "old\n"
+    one_line(result, "beyond what qdaid stores exactly")
+    fine = article(tmp_path, "青岛向陇南捐款9007199254740993元,又捐款1元。\n", "fine.txt")  # 2^53 + 1: no float holds it
+    assert run("build", fine, "-o", target).returncode == 0
+    (figure, _) = store.load(target)["figures"]
+    assert figure["value"] == 9007199254740993
+    (row,) = json.loads(run("stats", "--db", target, "-f", "json").stdout)
+    assert row["total"] == 9007199254740994 and row["max"] == 9007199254740993
+    assert run("export", "sqlite", tmp_path / "x.db", "--db", target).returncode == 0
+    with sqlite3.connect(tmp_path / "x.db") as db:
+        assert db.execute("SELECT max(value) FROM figures").fetchone() == (9007199254740993,)
+
+
+def test_export_never_writes_through_a_link_and_writes_all_or_nothing(tmp_path):
+    outside = tmp_path / "outside.csv"
+    outside.write_text("precious\n")
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "figures.csv").symlink_to(outside)
+    result = run("export", "csv", folder, "--force")
+    assert result.returncode == 1 and outside.read_text() == "precious\n"
+    one_line(result, "figures.csv: is a symbolic link")
+    assert sorted(p.name for p in folder.iterdir()) == ["figures.csv"]
+    (folder / "figures.csv").unlink()
+    (folder / "events.csv").write_text("mine\n")
+    result = run("export", "csv", folder)
+    assert result.returncode == 1 and sorted(p.name for p in folder.iterdir()) == ["events.csv"]
+    one_line(result, "events.csv: already exists")
+    assert run("export", "csv", folder, "--force").returncode == 0
+    assert len(list(folder.iterdir())) == 6 and (folder / "events.csv").read_text() != "mine\n"
+    link = tmp_path / "link.db"
+    link.symlink_to(outside)
+    result = run("export", "sqlite", link, "--force")
+    assert result.returncode == 1 and outside.read_text() == "precious\n"
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_sigterm_and_sighup_keep_the_old_database_and_leave_no_file(tmp_path, signum, code):
+    sources = []
+    for i in range(300):  # seconds of extraction: the signal lands mid-pipeline
+        copy = tmp_path / f"article{i:03d}.txt"
+        copy.write_bytes(ARTICLE.read_bytes())
+        sources.append(copy)
+    target = tmp_path / "out" / "qdaid.json"
+    target.parent.mkdir()
+    target.write_text("the old database\n")
+    proc = subprocess.Popen([*QDAID, "build", *map(str, sources), "-o", str(target)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    proc.send_signal(signum)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == code, stderr
+    assert f"stopped by {signal.Signals(signum).name}" in stderr
+    assert target.read_text() == "the old database\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["qdaid.json"]  # no temporary, no lock
+
+
+# ---- reads -----------------------------------------------------------------------------------
+
+def test_a_fifo_as_database_or_source_is_refused_without_waiting(tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for args in (["figures", "--db", fifo], ["build", fifo, "-o", tmp_path / "o.json"]):
+        result = run(*args, timeout=20)
+        assert result.returncode == 1
+        one_line(result, "is a FIFO")
+    result = run("build", "/dev/zero", "-o", tmp_path / "o.json", timeout=20)
+    assert result.returncode == 1
+    one_line(result, "/dev/zero: is a character device")
+
+
+def test_size_limits_can_be_raised(tmp_path):
+    result = run("figures", env={"QDAID_MAX_BYTES": "1000"})
+    assert result.returncode == 1
+    one_line(result, "is more than the 1,000 bytes", "QDAID_MAX_BYTES")
+    assert run("figures", env={"QDAID_MAX_BYTES": str(10**9)}).returncode == 0
+
+
+def test_two_sources_with_one_id_are_refused(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    first, second = article(tmp_path / "x", TEXT), article(tmp_path / "y", TEXT)
+    for sources in ((first, first), (first, second)):
+        result = run("build", *sources, "-o", tmp_path / "o.json")
+        assert result.returncode == 1
+        one_line(result, "has the source id 'a'")
+
+
+def test_messages_never_carry_live_control_characters(tmp_path):
+    folder = tmp_path / "evil\x1b[31m"
+    folder.mkdir()
+    result = run("build", "-o", folder / "x.json")
+    assert result.returncode == 0 and "\x1b" not in result.stderr and "\\x1b[31m" in result.stderr
+    result = run("validate", "--db", folder / "x.json")
+    assert "\x1b" not in result.stderr and "valid" in result.stderr
+
+
+# ---- small ones ------------------------------------------------------------------------------
+
+def test_a_closed_stdout_is_one_line(tmp_path):
+    result = subprocess.run(" ".join([*QDAID, "figures"]) + " >&-", shell=True, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 1
+    one_line(result, "standard output is closed")
+
+
+def test_a_deleted_working_folder_with_a_relative_output(tmp_path):
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = (f"import os, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); "
+              "sys.argv = ['qdaid', 'build', '-o', 'rel.json']; from qdaid.cli import main; main()")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    one_line(result, "the current folder no longer exists")
+
+
+def test_a_long_output_name_fits_its_lock_and_temporary_names(tmp_path):
+    target = tmp_path / ("x" * 250 + ".json")
+    result = run("build", "-o", target)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def test_a_source_name_that_is_not_utf8(tmp_path):
+    name = os.fsencode(str(tmp_path)) + b"/\xff\xfe.txt"
+    with open(name, "w", encoding="utf-8") as handle:
+        handle.write(TEXT)
+    result = subprocess.run([*QDAID, "build", name, "-o", str(tmp_path / "o.json")], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 1
+    one_line(result, "cannot be a source id")
+
+
+def test_cr_only_line_ends_and_doubled_multipliers(tmp_path):
+    source = article(tmp_path, "第一段。\r青岛向陇南捐款5万万亿元。\r", meta={"date": "2021-02-25"})
+    assert run("build", source, "-o", tmp_path / "o.json").returncode == 0
+    (figure,) = store.load(tmp_path / "o.json")["figures"]
+    assert (figure["raw"], figure["value"], figure["paragraph"]) == ("5万万亿元", 5 * 10**16, 2)
