@@ -16,18 +16,22 @@ REGION_BASIS = ("explicit", "section", "none")
 REGION_LEVELS = ("province", "prefecture", "county", "township")
 HONOREE_KINDS = ("individual", "collective")
 DATE_PRECISION = ("year", "month", "day")
+# What a figure is, for totals: only amounts add up (README, data dictionary).
+KINDS = ("amount", "state", "per_year", "ratio", "rank", "duration")
+ADDITIVE_KINDS = frozenset({"amount"})
 
 # Which field of which table may only hold these words.
 VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("figures", "approx"): APPROX, ("figures", "region_basis"): REGION_BASIS,
+    ("figures", "approx"): APPROX, ("figures", "kind"): KINDS, ("figures", "region_basis"): REGION_BASIS,
     ("regions", "level"): REGION_LEVELS, ("honorees", "kind"): HONOREE_KINDS,
     ("events", "precision"): DATE_PRECISION,
 }
 
-# Ratios and durations describe, they do not accumulate: a total of them means nothing.
+# Ratios, durations and ranks describe, they do not accumulate: a total of them means nothing.
 RATIO_UNITS = frozenset({"percent", "times"})
-DURATION_UNITS = frozenset({"year", "month", "day"})
-NON_ADDITIVE_UNITS = RATIO_UNITS | DURATION_UNITS
+DURATION_UNITS = frozenset({"year", "month", "day", "hour", "minute"})
+RANK_UNITS = frozenset({"rank", "prize_class"})
+NON_ADDITIVE_UNITS = RATIO_UNITS | DURATION_UNITS | RANK_UNITS
 LOWER_BOUND = frozenset({"more_than", "over"})  # 多, 余: the true value is at least this
 APPROXIMATE = frozenset({"nearly", "about"})
 
@@ -42,7 +46,7 @@ SCHEMA: dict[str, dict[str, tuple]] = {
                  "paragraph_start": _I, "paragraph_end": _I, "source": _S},
     "regions": {"id": _S, "name": _S, "aliases": (list,), "level": _S, "parent": _OS},
     "figures": {"id": _S, "source": _S, "honoree": _OS, "honoree_name": _OS,
-                "metric": _S, "label": _S, "value": _N, "unit": _S, "raw": _S, "approx": _S,
+                "metric": _S, "label": _S, "value": _N, "unit": _S, "raw": _S, "approx": _S, "kind": _S,
                 "period_start": _OI, "period_end": _OI, "region": _OS, "region_basis": _S, "part_of": _OS,
                 "quote": _S, "paragraph": _I, "start": _I, "end": _I},
     "programs": {"id": _S, "name": _S, "honoree": _OS, "region": _OS,

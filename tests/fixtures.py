@@ -27,10 +27,11 @@ HONOREES = [
 ]
 
 
-def _figure(n, honoree, metric, value, unit, raw, *, approx="exact", period=(None, None), region=None, part_of=None):
+def _figure(n, honoree, metric, value, unit, raw, *, approx="exact", period=(None, None), region=None, part_of=None,
+            kind="amount"):
     return {"id": f"src-{n:05d}", "source": "src", "honoree": honoree,
             "honoree_name": {"team-a": "甲工作组", "wang-wu": "王五"}.get(honoree), "metric": metric,
-            "label": metric, "value": value, "unit": unit, "raw": raw, "approx": approx,
+            "label": metric, "value": value, "unit": unit, "raw": raw, "approx": approx, "kind": kind,
             "period_start": period[0], "period_end": period[1], "region": region,
             "region_basis": "explicit" if region else "none", "part_of": part_of,
             "quote": f"句子{n}含{raw}。", "paragraph": 2 + n // 100, "start": n, "end": n + len(raw)}
@@ -44,12 +45,12 @@ FIGURES = [
     _figure(140, "team-a", "donations_cash", 125000000, "cny", "1.25亿元", period=(2017, 2021), region="longnan"),
     _figure(160, "team-a", "people_employed", 14000, "person", "1.4万多名", approx="more_than", region="longnan"),
     _figure(180, "team-a", "people_employed", 126, "person", "126名", region="huixian"),
-    _figure(200, "team-a", "pass_rate", 70, "percent", "70%", region="huixian"),
+    _figure(200, "team-a", "pass_rate", 70, "percent", "70%", region="huixian", kind="ratio"),
     _figure(220, "team-a", "funds_raised", 0.5, "cny", "0.5元", approx="about", region="longnan"),
     # wang-wu, in Anshun
     _figure(600, "wang-wu", "donations_cash", 26000000, "cny", "2600万元", period=(2019, 2019), region="anshun"),
     _figure(620, "wang-wu", "people_treated", 1198, "person", "1198名", region="anshun"),
-    _figure(640, "wang-wu", "duration", 3, "year", "3年", region="anshun"),
+    _figure(640, "wang-wu", "duration", 3, "year", "3年", region="anshun", kind="duration"),
     _figure(660, "wang-wu", "donations_cash", 71600, "cny", "71600元", period=(2020, 2020), region="anshun"),
     # the article's own figure, no honoree
     _figure(10, None, "honorees", 1982, "person", "1982人"),

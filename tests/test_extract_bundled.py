@@ -20,7 +20,7 @@ GOLDEN = [
     ("dou-zongjun", "2473万元", 24730000, "cny", "exact", "funds_raised", (None, None), None),
     ("dou-zongjun", "2600万元", 26000000, "cny", "exact", "funds_raised", (None, None), None),
     ("dou-zongjun", "1198名", 1198, "person", "exact", "people_treated", (None, None), None),
-    ("dou-zongjun", "2300多万元", 23000000, "cny", "more_than", "donations_mixed", (None, None), "longnan"),
+    ("dou-zongjun", "2300多万元", 23000000, "cny", "more_than", "donations_mixed", (2020, 2020), "longnan"),
     ("dou-zongjun", "10.6亿元", 1060000000, "cny", "exact", "consumption_aid", (2020, 2020), None),
     ("dou-zongjun", "8倍", 8, "times", "exact", "consumption_aid", (2020, 2020), None),
     ("dou-zongjun", "65次", 65, "occasion", "exact", "commendations", (2019, 2019), None),
@@ -30,10 +30,10 @@ GOLDEN = [
     ("jiaozhou-office", "3.1亿元", 310000000, "cny", "exact", "donations_cash", (2016, 2021), None),
     ("jiaozhou-office", "10.3亿元", 1030000000, "cny", "exact", "investment_attracted", (2016, 2021), None),
     ("jiaozhou-office", "7万多人", 70000, "person", "more_than", "people_benefited", (2016, 2021), None),
-    ("jiaozhou-office", "3.8亿元", 380000000, "cny", "exact", "investment_attracted", (None, None), "zhenning"),
-    ("jiaozhou-office", "7000余人", 7000, "person", "over", "people_lifted_out", (None, None), "zhenning"),
-    ("jiaozhou-office", "6000万元", 60000000, "cny", "exact", "investment_attracted", (None, None), "huixian"),
-    ("jiaozhou-office", "126名", 126, "person", "exact", "people_employed", (None, None), "huixian"),
+    ("jiaozhou-office", "3.8亿元", 380000000, "cny", "exact", "investment_attracted", (2016, 2021), "zhenning"),
+    ("jiaozhou-office", "7000余人", 7000, "person", "over", "people_lifted_out", (2016, 2021), "zhenning"),
+    ("jiaozhou-office", "6000万元", 60000000, "cny", "exact", "investment_attracted", (2016, 2021), "huixian"),
+    ("jiaozhou-office", "126名", 126, "person", "exact", "people_employed", (2016, 2021), "huixian"),
     ("jiaozhou-office", "1.8亿元", 180000000, "cny", "exact", "consumption_aid", (2016, 2021), None),
     ("jiaozhou-office", "50多万亩", 500000, "mu", "more_than", "planting_area", (None, None), "xinjiang"),
     ("jiaozhou-office", "4万多亩", 40000, "mu", "more_than", "planting_area", (None, None), "guizhou"),
@@ -51,7 +51,7 @@ GOLDEN = [
     ("longnan-group", "7.54亿元", 754000000, "cny", "exact", "consumption_aid", (2020, 2020), "longnan"),
     ("longnan-group", "1.25亿元", 125000000, "cny", "exact", "donations_cash", (2017, 2021), "longnan"),
     ("longnan-group", "2.02亿元", 202000000, "cny", "exact", "donations_goods", (2017, 2021), "longnan"),
-    ("longnan-group", "49.25万个", 492500, "mask", "exact", "donations_goods", (None, None), "longnan"),
+    ("longnan-group", "49.25万个", 492500, "mask", "exact", "donations_goods", (2020, 2021), "longnan"),
     ("longnan-group", "近800万元", 8000000, "cny", "nearly", "purchases_facilitated", (None, None), "longnan"),
     ("longnan-group", "1707万元", 17070000, "cny", "exact", "fiscal_aid", (None, None), "longnan"),
     ("longnan-group", "620余万元", 6200000, "cny", "over", "donations_goods", (None, None), "longnan"),
@@ -61,9 +61,9 @@ GOLDEN = [
     ("longnan-group", "142个", 142, "village", "exact", "villages_targeted", (None, None), "longnan"),
     ("anshun-team", "五批", 5, "batch", "exact", "cadres_dispatched", (2013, 2021), "anshun"),
     ("anshun-team", "65人次", 65, "person_time", "exact", "cadres_dispatched", (2013, 2021), "anshun"),
-    ("anshun-team", "54.58万", 545800, "person", "exact", "people_lifted_out", (None, None), "anshun"),
-    ("anshun-team", "20.84%", 20.84, "percent", "exact", "poverty_rate", (None, None), "anshun"),
-    ("anshun-team", "零", 0, "percent", "exact", "poverty_rate", (None, None), "anshun"),
+    ("anshun-team", "54.58万", 545800, "person", "exact", "people_lifted_out", (2014, 2021), "anshun"),
+    ("anshun-team", "20.84%", 20.84, "percent", "exact", "poverty_rate", (2014, 2021), "anshun"),
+    ("anshun-team", "零", 0, "percent", "exact", "poverty_rate", (2014, 2021), "anshun"),
     ("anshun-team", "11.0436亿元", 1104360000, "cny", "exact", "fiscal_aid", (None, None), "anshun"),
     ("anshun-team", "39.22亿元", 3922000000, "cny", "exact", "investment_attracted", (None, None), "anshun"),
     ("anshun-team", "618名", 618, "person", "exact", "personnel_dispatched", (None, None), "anshun"),
@@ -119,8 +119,9 @@ def test_only_those_figures_are_parts(figures):
     assert parts == sorted(["1人", "4集体", "61人", "3.8亿元", "7000余人", "6000万元", "126名", "795名", "7.54亿元"])
 
 
-# Numbers in names, dates, slogans and idioms, as a careless parser would read them.
-NOT_FIGURES = {"1", "2", "5", "N", "3721", "8.12", "8", "一万", "两", "三", "十三", "一", "1+1", "50", "一天", "三位",
+# Numbers in names, dates, slogans and idioms, as a careless parser would read them. (全国50典型案例
+# is a figure: 50 cases, read as 入选全省20优秀案例 is, a bare number before a counted noun.)
+NOT_FIGURES = {"1", "2", "5", "N", "3721", "8.12", "8", "一万", "两", "三", "十三", "一", "1+1", "一天", "三位",
                "三等", "2019", "2018年", "2月", "10日", "初四", "四全", "一对一", "2014"}
 
 

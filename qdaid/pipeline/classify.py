@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..model import RATIO_UNITS
+from ..model import DURATION_UNITS, RANK_UNITS, RATIO_UNITS
 from . import text as tx
-from .numbers import parse_quantity
+from .numbers import NUMBER_PATTERN, parse_quantity
 
 if TYPE_CHECKING:
     from .article import Article
@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 _Y = tx.YEAR
 _RANGE_RE = re.compile(rf"({_Y})\s?年?\s?(?:至|到|—|－|-|~)\s?({_Y})\s?年")
 _LIST_RE = re.compile(rf"({_Y})\s?年、\s?({_Y})\s?年")
-_RELATIVE_RE = re.compile(r"(近)?([零一二两三四五六七八九十\d]+)年(?:多)?(?:来|以来)")
+_RELATIVE_RE = re.compile(r"(近)?([零一二两三四五六七八九十\d]+)年(?:多)?(?:来|以来|奋战)")
+_ANAPHORIC_SINCE_RE = re.compile(r"自[^，,。！？\d年]{1,15}?以来")
+_MONTH_RE = re.compile(r"(?<![年\d.])(?:1[0-2]|[1-9])月(?:份)?")
 _SINCE_RE = re.compile(r"以来|至今")
 _LATER_YEAR_RE = re.compile(rf"(?<!\d){_Y}\s?年")
 
@@ -61,35 +63,95 @@ def _refine(article: Article, found: str, label: str, f: Figure, clause_end: int
     return found, label
 
 
+def kind(article: Article, f: Figure) -> str:
+    """amount, unless the unit says ratio, duration or rank, or a word before the figure in its
+    clause makes it a yearly rate (每年, 年均) or the size of a stock at a time (扩大到, 目前)."""
+    if f.unit in RATIO_UNITS:
+        return "ratio"
+    if f.unit in DURATION_UNITS:
+        return "duration"
+    if f.unit in RANK_UNITS:
+        return "rank"
+    before = article.text[article.clause(f.start, f.end, f.sentence)[0]:f.start]
+    if any(word in before for word in article.lex.per_year_markers):
+        return "per_year"
+    if any(word in before for word in article.lex.state_markers) or before.endswith("从"):
+        return "state"  # 扩大到800个; 从20个 (the size the stock grew from)
+    return "amount"
+
+
 def period(article: Article, f: Figure) -> tuple[int | None, int | None]:
-    """The nearest period the sentence states before the figure: a year, a range, or 'since'."""
-    text, s, report_year = article.text, f.sentence, article.report_year
+    """The period the text gives the figure: the nearest one stated before it in its sentence;
+    else, for a sentence that breaks down the one before it (其中…), that sentence's period."""
+    found = stated_period(article, f.sentence, f.start, f.end)
+    if found[0] is None and article.text[f.sentence.start:f.sentence.end].lstrip().startswith("其中"):
+        before = [s for s in article.sentences if s.paragraph == f.sentence.paragraph and s.end <= f.sentence.start]
+        if before:
+            return stated_period(article, before[-1], before[-1].end, before[-1].end)
+    return found
+
+
+def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tuple[int | None, int | None]:
+    """The nearest period sentence s states before [start, end): a year, a range, 'since', N年来,
+    a named period (十三五), an anaphoric 自…以来 or a month whose year an earlier sentence of the
+    paragraph gives."""
+    text, report_year, lex = article.text, article.report_year, article.lex
     candidates: list[tuple[int, tuple]] = []
-    for m in _RANGE_RE.finditer(text, s.start, f.start):
+    for m in _RANGE_RE.finditer(text, s.start, start):
         candidates.append((m.start(), (int(m[1]), int(m[2]))))
-    for m in _LIST_RE.finditer(text, s.start, f.start):
+    for m in _LIST_RE.finditer(text, s.start, start):
         candidates.append((m.start(), (int(m[1]), int(m[2]))))
-    clause_start = article.clause(f.start, f.end, s)[0]
-    for m in tx.YEAR_RE.finditer(text, s.start, f.start):
+    clause_start = article.clause(start, end, s)[0]
+    for m in tx.YEAR_RE.finditer(text, s.start, start):
         if any(c[0] <= m.start() < c[0] + 16 and c[1][0] != c[1][1] for c in candidates):
             continue  # part of a range or list already taken
-        if text[m.end():m.end() + 1] == "的" or text[m.start() - 1:m.start()] in ("至", "、", "到"):
+        if text[m.start() - 1:m.start()] in ("至", "、", "到") or text[max(0, m.start() - 2):m.start()].endswith(
+                lex.comparison_markers):
+            continue  # 较2015年增长: the base of a comparison, not the period
+        if text[m.end():m.end() + 1] == "的":
+            if m.end() + 1 == start and not _is_ratio_at(article, start):
+                candidates.append((m.start(), (int(m[1]), int(m[1]))))  # 从2014年的3200元: that figure's year
             continue  # 是2018年的8倍: a base of comparison, not the period
-        if (re.match(r"\d{1,2}月", text[m.end():m.end() + 3]) and m.start() < clause_start
-                and not _SINCE_RE.search(text, m.end(), f.start)):
-            continue  # 2020年11月满分通过: the date of an event in another clause
+        initial = not text[s.start:m.start()].strip()
+        if (re.match(r"\d{1,2}月", text[m.end():m.end() + 3]) and m.start() < clause_start and not initial
+                and not _SINCE_RE.search(text, m.end(), start)):
+            continue  # …,2020年11月满分通过: the date of an event in another clause
         year = int(m[1])
-        since = _SINCE_RE.search(text, m.end(), f.start) and not _LATER_YEAR_RE.search(text, m.end(), f.start)
+        since = (_SINCE_RE.search(text, m.end(), start) or text[m.end():m.end() + 2].startswith(("起", "开始"))) \
+            and not _LATER_YEAR_RE.search(text, m.end(), start)
         candidates.append((m.start(), (year, report_year if since else year)))
-    for m in _RELATIVE_RE.finditer(text, s.start, f.start):
+    for m in _RELATIVE_RE.finditer(text, s.start, start):
         n = m[2]
         years = int(n) if n.isdigit() else int(parse_quantity(n).value)
         if report_year:
             candidates.append((m.start(), (report_year - years, report_year)))
-    for name, (first, last) in article.lex.named_periods.items():
-        for m in re.finditer(re.escape(name), text[s.start:f.start]):
+    for name, (first, last) in lex.named_periods.items():
+        for m in re.finditer(re.escape(name), text[s.start:start]):
             since = "以来" in text[s.start + m.end():s.start + m.end() + 4]
             candidates.append((s.start + m.start(), (first, report_year if since else last)))
+    earlier = _earlier_year(article, s)
+    if earlier is not None:
+        for m in _ANAPHORIC_SINCE_RE.finditer(text, s.start, start):
+            candidates.append((m.start(), (earlier, report_year)))  # 自签订协议以来: since that year
+        if not tx.YEAR_RE.search(text, s.start, start):
+            for m in _MONTH_RE.finditer(text, s.start, start):
+                candidates.append((m.start(), (earlier, earlier)))  # 8月份…: the year said before
     if not candidates:
         return None, None
     return max(candidates, key=lambda c: c[0])[1]
+
+
+def _is_ratio_at(article: Article, start: int) -> bool:
+    """The quantity at start is a ratio (是2018年的8倍 compares; 2014年的3200元 is dated)."""
+    m = re.compile(NUMBER_PATTERN + rf"(?P<cls>{article.lex.classifier_pattern})?").match(article.text, start)
+    return m is None or article.lex.unit_of_classifier(m["cls"] or "") in RATIO_UNITS
+
+
+def _earlier_year(article: Article, s: tx.Sentence) -> int | None:
+    """The last calendar year named before this sentence in its honoree's section (or, outside
+    sections, in the article): what 自…以来 and a month alone refer back to."""
+    section = article.section_of(s.paragraph.index)
+    first = next(p for p in article.paragraphs if p.index == section.first) if section else article.paragraphs[0]
+    years = [m for m in tx.YEAR_RE.finditer(article.text, first.start, s.start)
+             if not article.text[max(0, m.start() - 2):m.start()].endswith(article.lex.comparison_markers)]
+    return int(years[-1][1]) if years else None

@@ -45,6 +45,10 @@ class Lexicon:
         self.program_verbs = data["program_verbs"]
         self.partner_verbs = data["partner_verbs"]
         self.destination_markers = data["destination_markers"]["markers"]
+        self.per_year_markers = data["kinds"]["per_year"]
+        self.state_markers = data["kinds"]["state"]
+        self.comparison_markers = tuple(data["comparison_markers"]["markers"])
+        self.figurative_before = tuple(data["figurative"]["before"])
         self.classifier_pattern = alternation([*self.specific, *self.general])
         self._nouns_re = re.compile(alternation(self.nouns))
         self._people_re = re.compile(alternation(self.people_nouns))
@@ -64,6 +68,23 @@ class Lexicon:
         # A place word followed by 级 is an adjective (市级平台 is a platform, not a city).
         return [Hit(m.start(), m.end(), m.group()) for m in self._nouns_re.finditer(text, lo, hi)
                 if text[m.end():m.end() + 1] != "级"]
+
+    def head_noun(self, text: str, lo: int, hi: int) -> Hit | None:
+        """The noun the phrase at lo counts: its first noun before a separator, unless that is a
+        one-character modifier of the noun after it (156所乡村小学 → 小学, not the 村 of 乡村)."""
+        end = lo + len(re.split(r"[、，,；;。：:的和与及]", text[lo:hi], maxsplit=1)[0])
+        hits = self.nouns_in(text, lo, end)
+        # A one-character noun right before another noun modifies it (乡村小学: 村 → 小学).
+        while len(hits) > 1 and len(hits[0].word) == 1 and hits[1].start == hits[0].end:
+            hits = hits[1:]
+        return hits[0] if hits else None
+
+    def noun_right_after(self, text: str, pos: int, reach: int = 6) -> Hit | None:
+        """A counted noun within `reach` characters after a bare number, no digit or separator
+        between (8.3万余脱贫户 → 户, 20优秀案例 → 案例)."""
+        window = re.split(r"[\d、，,；;。：:（(“”\"《》\s]", text[pos:pos + reach], maxsplit=1)[0]
+        hits = self.nouns_in(text, pos, pos + len(window))
+        return hits[0] if hits else None
 
     def people_noun_at(self, text: str, pos: int, reach: int = 8) -> bool:
         """True where a noun that counts people follows within `reach` characters, no comma between."""

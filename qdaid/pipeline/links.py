@@ -27,6 +27,9 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
         which = text.rfind("其中", s.paragraph.start, f.start)
         if which >= s.start and not tx.inside(article.quoted, which, which + 2):  # 其中 in this sentence
             _link(f, [g for g in figures if g.sentence.paragraph == s.paragraph and g.end <= which])
+    for f in figures:  # a part takes its total's period unless the text gives it one
+        if f.part_of and f.period[0] is None:
+            f.period = f.part_of.period
     for f in figures:
         p_start, p_end = f.period
         if f.part_of or p_start is None or p_start != p_end:

@@ -21,7 +21,7 @@ TRADITIONAL = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "〇": "�
 MULTIPLIERS = {"千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8, "万亿": 10**12}
 
 APPROX_BEFORE = {"近": "nearly", "将近": "nearly", "约": "about", "大约": "about",
-                 "超过": "over", "逾": "over"}
+                 "超过": "over", "超": "over", "逾": "over", "不到": "nearly", "不足": "nearly", "不过": "nearly"}
 APPROX_INSIDE = {"多": "more_than", "余": "over"}
 APPROX_AFTER = {"以上": "over", "左右": "about", "余": "over", "多": "more_than"}
 
@@ -34,15 +34,21 @@ _MULT = "万亿|千万|百万|亿|億|万|萬|千"
 # 万 and 亿 may follow a multiplier (5万万亿 = 5 × 10⁴ × 10¹²); 千 may not (500万千瓦 is kilowatts).
 _MULTS = rf"(?:{_MULT})(?:万|萬|亿|億)*"
 _ONE_MULT = re.compile(_MULT)
-# The number itself, from the approximation word before it to its multiplier.
+# A round number written with its multiplier alone (近千户, 逾千名): only after an approximation
+# word, so that 万寿菊 stays a flower.
+ROUND = {"百": 100, "千": 10**3, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7}
+# The number itself, from the ordinal mark or approximation word before it to its multiplier.
 NUMBER_PATTERN = (
-    rf"(?P<before>{_BEFORE})?"
+    rf"(?P<ordinal>第)?(?P<before>{_BEFORE})?"
     rf"(?:(?P<arabic>{ARABIC})\s?(?P<inside>[多余])?(?P<mult>{_MULTS})?"
-    rf"|(?P<chinese>{CHINESE}))"
+    rf"|(?P<chinese>{CHINESE})"
+    rf"|(?P<round>{alternation(ROUND)}))"
     rf"(?P<after_mult>[多余])?"
 )
 _NUMBER_RE = re.compile(NUMBER_PATTERN)
 _TRAILING_APPROX_RE = re.compile(r"(以上|左右)$")
+# 多/余 after a classifier: 两个多小时, 四年多.
+_AFTER_CLASSIFIER_RE = re.compile(r"(?:个|年|月|天|周)([多余])")
 
 
 class Quantity(NamedTuple):
@@ -94,9 +100,11 @@ def parse_quantity(raw: str) -> Quantity:
     """
     text = raw.strip().translate(TRADITIONAL)
     match = _NUMBER_RE.match(text)
-    if not match or match.end() == 0:
+    if not match or match.end() == 0 or (match["round"] and not match["before"]):
         raise NumberError(f"no number in {raw!r}")
-    if match["arabic"]:
+    if match["round"]:
+        value = Decimal(ROUND[match["round"]])
+    elif match["arabic"]:
         value = arabic_to_decimal(match["arabic"])
         for mult in _ONE_MULT.findall(match["mult"] or ""):
             value *= MULTIPLIERS[mult.translate(TRADITIONAL)]
@@ -107,7 +115,10 @@ def parse_quantity(raw: str) -> Quantity:
                         (match["after_mult"], APPROX_INSIDE)):
         if word:
             approx = table[word]
-    trailing = _TRAILING_APPROX_RE.search(text[match.end():])
+    rest = text[match.end():]
+    if after := _AFTER_CLASSIFIER_RE.match(rest):
+        approx = APPROX_INSIDE[after[1]]
+    trailing = _TRAILING_APPROX_RE.search(rest)
     if trailing:
         approx = APPROX_AFTER[trailing[1]]
     return Quantity(value, approx)

@@ -33,6 +33,7 @@ class Figure:
     sentence: tx.Sentence
     value: int | Decimal = 0
     approx: str = "exact"
+    kind: str = "amount"
     metric: str = ""
     label: str = ""
     period: tuple[int | None, int | None] = (None, None)
@@ -67,44 +68,59 @@ def find_figures(article: Article) -> list[Figure]:
 
 
 def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
-    text, start, end = article.text, m.start(), m.end()
-    number = m["arabic"] or m["chinese"]
+    text, start, end, lex = article.text, m.start(), m.end(), article.lex
+    number = m["arabic"] or m["chinese"] or m["round"]
     prev = text[start - 1] if start else ""
     if tx.inside(article.quoted, start, end) or any(i.start <= start < i.end for i in article.idioms):
         return None
+    if m["round"] and not m["before"]:
+        return None  # 万寿菊: a multiplier alone is a number only after 近, 逾, 不过 …
+    cls = m["cls"]
+    if m["ordinal"]:  # 第二名 is a rank; 第一书记, 第一个 are not figures
+        return Figure(start, end, article.original[start:end], "rank", s) if cls in ("名", "位") else None
     if prev in ("第", "初", "之") or prev in "+>=<＋" or text[end:end + 1] in "+>=<＋":
         return None  # 第一, 初四, 之一 are not counts; 1+1>2 is a slogan
     if m["chinese"] and number.startswith("一") and any(c in text[max(0, start - 3):start] for c in _NEGATION):
         return None  # 未休过一天假: "not a single day", not a count
-    cls = m["cls"]
+    small = m["chinese"] in ("一", "两", "二")
+    if small and cls and (text[start - 1:start] in lex.figurative_before or text.startswith(cls, end)):
+        return None  # 又一个丰收年, 一个个难题: figures of speech
     if cls and text[end:end + 1] == "性":
         return None  # 一次性 is an adjective
     if cls == "年":
         if m["arabic"] and re.fullmatch(tx.YEAR, m["arabic"]) and not m["mult"]:
             return None  # a calendar year
-        if re.match(r"多?(来|以来)", text[end:end + 3]):
-            return None  # 五年来: a period, read by classify.period
+        if text.startswith("多", end) and re.match(r"多(来|以来)", text[end:end + 3]):
+            end += 1  # 四年多来: a duration of more than four years (its period is read by classify)
     if cls:
-        unit = article.lex.unit_of_classifier(cls) or _unit_from_noun(article, m, s, cls)
+        unit = lex.unit_of_classifier(cls) or _unit_from_noun(article, m, s, cls, after_only=small)
+        if unit is None:
+            return None  # 两项工作: 一/两 with no counted noun after it is not a figure
     elif m["chinese"] == "半" and text[end:end + 1] == "月":
         end, unit = end + 1, "month"
     elif m["chinese"] == "一半":
         unit = "percent"
-    elif m["arabic"] and article.lex.people_noun_at(text, end):
+    elif m["arabic"] and lex.people_noun_at(text, end):
         unit = "person"
+    elif (m["arabic"] or m["round"]) and (noun := lex.noun_right_after(text, end)):
+        unit = lex.nouns[noun.word]  # 8.3万余脱贫户, 20优秀案例: a bare number before a counted noun
     else:
         return None
     return Figure(start, end, article.original[start:end], unit, s)
 
 
-def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str) -> str:
+def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, after_only: bool = False) -> str | None:
+    """The unit a general classifier takes from its noun: the head of the phrase after it, else
+    the nearest noun before it in the sentence, else the classifier's own fallback. after_only
+    (for 一/两): the noun after it, or None."""
     text, lex = article.text, article.lex
     clause_end = article.clause(m.start(), m.end(), s)[1]
     nxt = re.search(r"\d|[一二两三四五六七八九十]", text[m.end():clause_end])
     stop = m.end() + nxt.start() if nxt else clause_end
-    after = lex.nouns_in(text, m.end(), stop)
-    if after:
-        return lex.nouns[after[0].word]
+    if after := lex.head_noun(text, m.end(), stop):
+        return lex.nouns[after.word]
+    if after_only:
+        return None
     before = lex.nouns_in(text, s.start, m.start())
     if before:
         return lex.nouns[before[-1].word]

@@ -28,6 +28,7 @@ def read_figures(article: Article) -> list[Figure]:
     for f in figures:
         f.metric, f.label = classify.metric(article, f, figures)
         f.period = classify.period(article, f)
+        f.kind = classify.kind(article, f)
         f.section = article.section_of(f.sentence.paragraph.index)
         f.region, f.region_basis = region_of(article, f.start, f.end, f.sentence, f.section, f.unit)
     links.link_parts(article, figures)
@@ -55,7 +56,7 @@ def figure_record(article: Article, f: Figure) -> dict:
         "id": article.figure_id(f.start), "source": article.source_id,
         "honoree": honoree["id"] if honoree else None, "honoree_name": honoree["name"] if honoree else None,
         "metric": f.metric, "label": f.label, "value": _stored(article, f),
-        "unit": f.unit, "raw": f.raw, "approx": f.approx,
+        "unit": f.unit, "raw": f.raw, "approx": f.approx, "kind": f.kind,
         "period_start": f.period[0], "period_end": f.period[1],
         "region": f.region, "region_basis": f.region_basis,
         "part_of": article.figure_id(f.part_of.start) if f.part_of else None,

@@ -1,0 +1,161 @@
+"""Extraction fidelity, class by class, on sentences written for these tests. Each expectation
+is read off the sentence by hand; the comment says why. Articles are dated 2021-02-25, so a
+"since" period ends in 2021."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from qdaid.pipeline.records import extract
+
+
+def figures(tmp_path, text: str) -> dict[str, dict]:
+    """raw → figure record, for an article of these paragraphs."""
+    path = tmp_path / "t.txt"
+    path.write_text("标题\n" + text + "\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": "2021-02-25"}), "utf-8")
+    found = extract([path])["figures"]
+    by_raw = {f["raw"]: f for f in found}
+    assert len(by_raw) == len(found), [f["raw"] for f in found]
+    return by_raw
+
+
+def period(f) -> tuple:
+    return f["period_start"], f["period_end"]
+
+
+# 1. a period does not stop at the sentence ---------------------------------------------------
+
+def test_a_qizhong_sentence_takes_the_period_of_the_sentence_it_breaks_down(tmp_path):
+    found = figures(tmp_path, "2015年以来,宁波累计向凉山投入帮扶资金6.2亿元。其中,用于产业项目3.4亿元,带动4200名群众增收。")
+    assert period(found["6.2亿元"]) == (2015, 2021)  # "since 2015", to the report
+    assert period(found["3.4亿元"]) == (2015, 2021) and found["3.4亿元"]["part_of"] == found["6.2亿元"]["id"]
+    assert period(found["4200名"]) == (2015, 2021)  # the same 其中 breakdown
+    found = figures(tmp_path, "2018年以来,苏州累计向铜仁捐款2.4亿元。其中,教育帮扶0.6亿元,资助学生3000名。")
+    assert period(found["0.6亿元"]) == period(found["3000名"]) == (2018, 2021)
+
+
+def test_an_anaphoric_since_refers_to_the_year_said_before(tmp_path):
+    found = figures(tmp_path, "2012年,深圳与百色签订对口协作协议。\n自签订协议以来,深圳共援建学校37所。")
+    assert period(found["37所"]) == (2012, 2021)  # since the signing, in 2012
+    found = figures(tmp_path, "2016年,两市结成对子。自结对以来,共培训教师850人次。")
+    assert period(found["850人次"]) == (2016, 2021)
+
+
+def test_a_month_alone_takes_the_year_said_before(tmp_path):
+    found = figures(tmp_path, "2019年,青岛向陇南派出医疗队。8月,医疗队义诊2000人次。")
+    assert period(found["2000人次"]) == (2019, 2019)  # August of 2019
+
+
+# 2. a sentence-initial date ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "raws", "year"), [
+    ("2017年5月,他带队到恩施调研,连续二十天走访了46个村,筹集资金380万元。", ["二十天", "46个", "380万元"], 2017),
+    ("2018年3月,工作组走访了60户贫困户,发放慰问金12万元。", ["60户", "12万元"], 2018),
+])
+def test_a_sentence_initial_date_dates_every_figure_after_it(tmp_path, text, raws, year):
+    found = figures(tmp_path, text)
+    for raw in raws:
+        assert period(found[raw]) == (year, year), raw
+
+
+# 3. figures of speech ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["大家迎来了又一个丰收年,一个个难题被攻克。", "两项工作同步推进。",
+                                  "这一个目标终于实现,两项任务同时完成。",
+                                  "又一个贫困村摘了帽,一个个贫困村变了样。"])  # 村 is a counted noun: the words decide
+def test_figurative_one_and_two_are_not_counts(tmp_path, text):
+    assert figures(tmp_path, text) == {}
+
+
+# 4. measure words ----------------------------------------------------------------------------
+
+def test_more_measure_words(tmp_path):
+    found = figures(tmp_path, "医疗队发放问卷1800份,足迹覆盖5省区。村民步行40分钟才能到达卫生室,"
+                              "五口人挤在60平方米的土房里,赶集要走两个多小时。")
+    expected = {"1800份": (1800, "copy", "exact"), "5省区": (5, "province", "exact"),
+                "40分钟": (40, "minute", "exact"), "五口人": (5, "person", "exact"),
+                "60平方米": (60, "square_metre", "exact"), "两个多小时": (2, "hour", "more_than")}
+    assert {raw: (f["value"], f["unit"], f["approx"]) for raw, f in found.items()} == expected
+    found = figures(tmp_path, "义诊持续了3个多小时,共发放宣传册500份。")
+    assert (found["3个多小时"]["value"], found["3个多小时"]["approx"], found["500份"]["unit"]) == (3, "more_than", "copy")
+
+
+# 6. N年来: a duration, and the period of what follows -----------------------------------------
+
+def test_years_since_are_durations_and_date_what_follows(tmp_path):
+    found = figures(tmp_path, "六年来,工作组先后引进企业28家。")
+    assert (found["六年"]["value"], found["六年"]["unit"], found["六年"]["kind"]) == (6, "year", "duration")
+    assert period(found["28家"]) == (2015, 2021) and found["28家"]["unit"] == "enterprise"
+    found = figures(tmp_path, "援藏4年多来,他累计走访农户900户。")
+    assert (found["4年多"]["value"], found["4年多"]["approx"]) == (4, "more_than")
+    assert period(found["900户"]) == (2017, 2021)
+
+
+# 7. ranks ------------------------------------------------------------------------------------
+
+def test_ranks_are_figures_that_never_add(tmp_path):
+    found = figures(tmp_path, "考核连续三年位列全省第二名,并荣获二等奖。")
+    assert (found["第二名"]["value"], found["第二名"]["unit"], found["第二名"]["kind"]) == (2, "rank", "rank")
+    assert (found["二等奖"]["value"], found["二等奖"]["kind"]) == (2, "rank")
+    assert found["三年"]["kind"] == "duration"
+
+
+# 8. round numbers ----------------------------------------------------------------------------
+
+def test_round_numbers_written_with_a_multiplier_alone(tmp_path):
+    found = figures(tmp_path, "项目惠及近千户农户,带动逾千名群众就业,部分农户人均月收入不过千元。")
+    assert {raw: (f["value"], f["unit"], f["approx"]) for raw, f in found.items()} == {
+        "近千户": (1000, "household", "nearly"), "逾千名": (1000, "person", "over"),
+        "不过千元": (1000, "cny", "nearly")}
+    assert figures(tmp_path, "当地种植万寿菊,还有千亩良田。") == {}  # a flower; 千亩 with no approximation word
+
+
+# 10. base years and comparisons --------------------------------------------------------------
+
+def test_a_base_year_dates_its_own_figure_only(tmp_path):
+    found = figures(tmp_path, "该县农民人均收入从2014年的3200元增加到9800元。")
+    assert period(found["3200元"]) == (2014, 2014)
+    assert period(found["9800元"]) == (None, None) and found["9800元"]["kind"] == "state"  # the size it grew to
+    found = figures(tmp_path, "2019年完成销售额8.6亿元,较2015年增长5.1亿元,新建冷库12个。")
+    assert period(found["8.6亿元"]) == period(found["12个"]) == (2019, 2019)  # 较2015年 is a comparison
+    found = figures(tmp_path, "2020年消费扶贫额达到10.6亿元,是2018年的8倍。")
+    assert period(found["8倍"]) == (2020, 2020) and found["8倍"]["kind"] == "ratio"
+
+
+def test_a_year_with_qi_is_a_start(tmp_path):
+    found = figures(tmp_path, "2017年起,每年组织2次培训。")
+    assert period(found["2次"]) == (2017, 2021) and found["2次"]["kind"] == "per_year"
+
+
+# 11. bare numbers before other nouns ---------------------------------------------------------
+
+def test_bare_numbers_before_counted_nouns(tmp_path):
+    found = figures(tmp_path, "全市8.3万余脱贫户实现增收,经验入选全省20优秀案例。")
+    assert (found["8.3万余"]["value"], found["8.3万余"]["unit"], found["8.3万余"]["approx"]) == (83000, "household", "over")
+    assert (found["20"]["value"], found["20"]["unit"]) == (20, "case")
+
+
+def test_the_head_noun_not_a_noun_inside_a_word(tmp_path):
+    found = figures(tmp_path, "建成156所乡村小学,成立64个技术小分队。")
+    assert (found["156所"]["unit"], found["64个"]["unit"]) == ("school", "team")
+
+
+# 12. approximation words ---------------------------------------------------------------------
+
+def test_approximation_words(tmp_path):
+    found = figures(tmp_path, "超500人参加培训,不到30户尚未脱贫,不足20%的村没有卫生室,逾80个村通了公交。")
+    assert {raw: f["approx"] for raw, f in found.items()} == {
+        "超500人": "over", "不到30户": "nearly", "不足20%": "nearly", "逾80个": "over"}
+
+
+# kinds ---------------------------------------------------------------------------------------
+
+def test_kinds(tmp_path):
+    found = figures(tmp_path, "联村建设大棚36个,短短3年时间扩大到800个。每年选派9名教师支教,本科达线率达70%。"
+                              "目前订单种植有4万多亩,年产值30多亿元。")
+    assert {raw: f["kind"] for raw, f in found.items()} == {
+        "36个": "amount", "3年": "duration", "800个": "state", "9名": "per_year", "70%": "ratio",
+        "4万多亩": "state", "30多亿元": "per_year"}
