@@ -25,7 +25,7 @@ _INDEXED = {
 
 
 def _sql_type(types: tuple) -> str:
-    if types == (int,) or types == (int, type(None)):
+    if types in ((int,), (int, type(None)), (bool,)):
         return "INTEGER"
     if float in types:
         return "NUMERIC"

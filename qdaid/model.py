@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import re
 
-TABLES = ("sources", "honorees", "regions", "figures", "programs", "events")
+TABLES = ("sources", "honorees", "regions", "figures", "containment", "programs", "events")
 
 APPROX = ("exact", "more_than", "over", "nearly", "about")
 REGION_BASIS = ("explicit", "section", "none")
 REGION_LEVELS = ("province", "prefecture", "county", "township")
 HONOREE_KINDS = ("individual", "collective")
+# Whose work an honoree's figures describe: the whole city (the head of the city's office), or
+# one unit of it (a county's office, a team sent to a partner). Article-level figures are wider.
+HONOREE_SCOPES = ("city", "unit")
+# Why one figure lies within another (the containment table; part_of holds the explicit 其中/含).
+CONTAINMENT_REASONS = ("period", "scope", "region", "stock")
 DATE_PRECISION = ("year", "month", "day")
 # What a figure is, for totals: only amounts add up (README, data dictionary).
 KINDS = ("amount", "state", "per_year", "ratio", "rank", "duration")
@@ -23,7 +28,8 @@ ADDITIVE_KINDS = frozenset({"amount"})
 # Which field of which table may only hold these words.
 VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("figures", "approx"): APPROX, ("figures", "kind"): KINDS, ("figures", "region_basis"): REGION_BASIS,
-    ("regions", "level"): REGION_LEVELS, ("honorees", "kind"): HONOREE_KINDS,
+    ("regions", "level"): REGION_LEVELS, ("honorees", "kind"): HONOREE_KINDS, ("honorees", "scope"): HONOREE_SCOPES,
+    ("containment", "reason"): CONTAINMENT_REASONS,
     ("events", "precision"): DATE_PRECISION,
 }
 
@@ -41,7 +47,7 @@ _OS, _OI = (str, type(None)), (int, type(None))
 SCHEMA: dict[str, dict[str, tuple]] = {
     "sources": {"id": _S, "title": _S, "publisher": _OS, "date": _OS,
                 "reporter": _OS, "editors": (list,), "path": _S, "sha256": _S},
-    "honorees": {"id": _S, "name": _S, "aliases": (list,), "kind": _S, "post": _OS,
+    "honorees": {"id": _S, "name": _S, "aliases": (list,), "kind": _S, "scope": _S, "post": _OS,
                  "motto": _OS, "listed_under": _OS, "home_region": _OS, "partner_regions": (list,),
                  "paragraph_start": _I, "paragraph_end": _I, "source": _S},
     "regions": {"id": _S, "name": _S, "aliases": (list,), "level": _S, "parent": _OS},
@@ -49,6 +55,9 @@ SCHEMA: dict[str, dict[str, tuple]] = {
                 "metric": _S, "label": _S, "value": _N, "unit": _S, "raw": _S, "approx": _S, "kind": _S,
                 "period_start": _OI, "period_end": _OI, "region": _OS, "region_basis": _S, "part_of": _OS,
                 "quote": _S, "paragraph": _I, "start": _I, "end": _I},
+    # figure lies within `within` (certain: the text proves it; else it may), for this reason.
+    "containment": {"id": _S, "figure": _S, "within": _S, "reason": _S, "certain": (bool,), "note": _S,
+                    "source": _S},
     "programs": {"id": _S, "name": _S, "honoree": _OS, "region": _OS,
                  "quote": _S, "source": _S, "paragraph": _I, "start": _I, "end": _I},
     "events": {"id": _S, "date": _S, "precision": _S, "honoree": _OS,
@@ -67,13 +76,14 @@ REFERENCES: dict[str, dict[str, str]] = {
     "honorees": {"source": "sources", "listed_under": "regions", "home_region": "regions",
                  "partner_regions": "regions"},
     "regions": {"parent": "regions"},
+    "containment": {"figure": "figures", "within": "figures", "source": "sources"},
     "programs": {"source": "sources", "honoree": "honorees", "region": "regions"},
     "events": {"source": "sources", "honoree": "honorees", "region": "regions"},
 }
 # Fields that point into their own table, so following them must never loop.
 SELF_REFERENCES = (("figures", "part_of"), ("regions", "parent"))
 # Referenced tables before the tables that name them (an SQL export inserts in this order).
-DEPENDENCY_ORDER = ("sources", "regions", "honorees", "figures", "programs", "events")
+DEPENDENCY_ORDER = ("sources", "regions", "honorees", "figures", "containment", "programs", "events")
 
 PERIOD_DASH = "–"
 

@@ -46,12 +46,15 @@ class Filters:
     """
 
     def __init__(self, *, honorees=(), kinds=(), regions=(), metrics=(), units=(), approx=(), year: int | None = None,
-                 since: int | None = None, until: int | None = None, minimum: Decimal | None = None,
-                 maximum: Decimal | None = None, grep: str | None = None):
+                 since: int | None = None, until: int | None = None, overlapping: bool = False,
+                 minimum: Decimal | None = None, maximum: Decimal | None = None, grep: str | None = None):
         self.honorees, self.kinds, self.regions = list(honorees), list(kinds), list(regions)
         self.metrics, self.units, self.approx = list(metrics), list(units), list(approx)
-        self.year, self.since, self.until = year, since, until
+        # A period filter selects figures whose period lies within the years; overlapping: whose
+        # period merely touches them (a 2017–2021 total touches 2020, but is not a 2020 figure).
+        self.year, self.since, self.until, self.overlapping = year, since, until, overlapping
         self.minimum, self.maximum, self.grep = minimum, maximum, grep
+        self.undated_left_out = 0  # set by FactBase.select: figures a period filter could not place
 
 
 class FactBase:
@@ -159,6 +162,7 @@ class FactBase:
         if grep == "":
             raise UsageError("the text to look for is empty", param="grep")
         low, high = self.years(flt)
+        flt.undated_left_out = 0
         out = []
         for f in self.figures:
             if honorees and f["honoree"] not in honorees:
@@ -171,7 +175,12 @@ class FactBase:
                 continue
             if low is not None or high is not None:
                 start, end = f["period_start"], f["period_end"]
-                if start is None or (low is not None and (end or start) < low) or (high is not None and start > high):
+                if start is None:
+                    flt.undated_left_out += 1
+                    continue
+                end = end or start
+                first, last = (end, start) if flt.overlapping else (start, end)  # touches, or lies within
+                if (low is not None and first < low) or (high is not None and last > high):
                     continue
             if flt.minimum is not None or flt.maximum is not None:
                 value = Decimal(str(f["value"]))
@@ -213,6 +222,24 @@ class FactBase:
     @cached_property
     def figure_index(self) -> dict[str, dict]:
         return {f["id"]: f for f in self.figures}
+
+    def containers(self, figure_id: str) -> list[tuple[str, str, bool]]:
+        """Every figure that holds this one, as (id, reason, certain): the part_of chain the text
+        states (其中, 含), then the containment the build inferred."""
+        found, seen = [], {figure_id}
+        parent = self.figure_index.get(figure_id, {}).get("part_of")
+        while parent and parent not in seen:  # a damaged file may hold a cycle
+            found.append((parent, "part_of", True))
+            seen.add(parent)
+            parent = self.figure_index.get(parent, {}).get("part_of")
+        return found + self._contained.get(figure_id, [])
+
+    @cached_property
+    def _contained(self) -> dict[str, list[tuple[str, str, bool]]]:
+        inferred: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
+        for link in self.tables.get("containment", []):
+            inferred[link["figure"]].append((link["within"], link["reason"], link["certain"]))
+        return inferred
 
     # ---- one record -----------------------------------------------------------------------
 

@@ -172,20 +172,29 @@ def chinese_amount(value, unit: str | None) -> str:
     """858000000 yuan → 8.58亿元; 24730000 → 2473万元; other units grouped: 492,500."""
     if not isinstance(value, (int, float, Decimal)):
         return plain(value)
-    number = Decimal(str(value))
+    return chinese_amounts([value], unit)[0]
+
+
+_SCALES = ((Decimal(10**8), "亿", 4), (Decimal(10**4), "万", 2))
+
+
+def chinese_amounts(values: list, unit: str | None) -> list[str]:
+    """Several amounts on one scale (12500万元 and 12507.16万元, not 1.25亿 beside 12507.16万):
+    亿 while every one needs at most four decimals, else 万 with at most two, else grouped yuan;
+    exact, never rounded."""
+    numbers = [Decimal(str(v)) for v in values]
     if unit == "cny":
-        # 亿 while it needs at most four decimals (whole 万), else 万 with at most two, else grouped
-        # yuan: exact, never rounded.
-        for size, word, decimals in ((Decimal(10**8), "亿", 4), (Decimal(10**4), "万", 2)):
-            scaled = (number / size).normalize()
-            exponent = scaled.as_tuple().exponent
-            if abs(number) >= size and isinstance(exponent, int) and -exponent <= decimals:
-                return f"{format(scaled, 'f')}{word}元"
-        grouped = f"{int(number):,}" if number == number.to_integral_value() else format(number.normalize(), ",f")
-        return f"{grouped}元"
-    if number == number.to_integral_value():
-        return f"{int(number):,}"
-    return format(number.normalize(), "f")
+        for size, word, decimals in _SCALES:
+            scaled = [(n / size).normalize() for n in numbers]
+            if all(abs(n) >= size and isinstance(x.as_tuple().exponent, int) and -int(x.as_tuple().exponent) <= decimals
+                   for n, x in zip(numbers, scaled, strict=True)):
+                return [f"{format(x, 'f')}{word}元" for x in scaled]
+        return [f"{_grouped(n)}元" for n in numbers]
+    return [_grouped(n) if n == n.to_integral_value() else format(n.normalize(), "f") for n in numbers]
+
+
+def _grouped(number: Decimal) -> str:
+    return f"{int(number):,}" if number == number.to_integral_value() else format(number.normalize(), ",f")
 
 
 def console(out: TextIO | None = None, plain: bool = False):
@@ -241,25 +250,39 @@ def printable(text: str, keep: str = "\n") -> str:
 
 
 def stats_display(row: dict) -> dict:
-    """A stats row for a person: Chinese amounts, ≥ on a lower bound, ≈ on an approximate total."""
+    """A stats row for a person: Chinese amounts, ≥ on a lower bound, ≈ on an approximate total,
+    the interval where an overlap cannot be ruled out, and one period column."""
     unit = row.get("unit")
     shown = dict(row)
     for key in ("min", "max"):
         shown[key] = chinese_amount(row[key], unit)
-    if row["total"] is None:
-        shown["total"] = "—"
-    else:
-        mark = "≥" if row["total_is_lower_bound"] else "≈" if row["total_is_approximate"] else ""
-        shown["total"] = mark + chinese_amount(row["total"], unit)
+    shown["total"] = total_text(row)
+    shown["period"] = period_label(row.get("period_start"), row.get("period_end"))
     return shown
 
 
+def total_text(row: dict) -> str:
+    """8.58亿元; ≥6201.5万元; 1.25亿–1.2507亿元, may overlap; — where nothing adds up."""
+    unit = row.get("unit")
+    if row["total"] is None:
+        return "—"
+    mark = "≥" if row["total_is_lower_bound"] else "≈" if row["total_is_approximate"] else ""
+    if not row.get("overlap_possible"):
+        return mark + chinese_amount(row["total"], unit)
+    low, high = chinese_amounts([row["total_min"], row["total_max"]], unit)
+    if unit == "cny":
+        low = low[:-1]  # 3901.5万–6201.5万元: one 元 for the pair
+    return f"{mark}{low}–{high}, may overlap"
+
+
 def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str, width: int = 40) -> str:
-    """Totals as horizontal bars, scaled within each unit (yuan and persons are not comparable)."""
+    """Totals as horizontal bars, scaled within each unit (yuan and persons are not comparable);
+    where an overlap is possible, █ up to what the text proves (total_min) and ░ on to total_max."""
     largest: dict = {}
     for r in rows:
-        if isinstance(r.get(value_key), (int, float)):
-            largest[r[unit_key]] = max(largest.get(r[unit_key], 0), abs(r[value_key]))
+        top = r.get("total_max") if r.get("total_max") is not None else r.get(value_key)
+        if isinstance(top, (int, float)):
+            largest[r[unit_key]] = max(largest.get(r[unit_key], 0), abs(top))
     labels = [" ".join(plain(r.get(k)) or "-" for k in label_keys) for r in rows]
     pad = max((_width(label) for label in labels), default=0)
     lines = []
@@ -268,9 +291,12 @@ def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str,
         if not isinstance(value, (int, float)):
             bar, shown = "", "—"
         else:
-            top = largest.get(r[unit_key]) or 1
-            bar = "█" * max(1 if value else 0, round(width * abs(value) / top))
-            shown = ("≥" if r.get("total_is_lower_bound") else "") + chinese_amount(value, r[unit_key])
+            scale = width / (largest.get(r[unit_key]) or 1)
+            ranged = bool(r.get("overlap_possible"))
+            low = r["total_min"] if ranged else value
+            solid = max(1 if low else 0, round(abs(low) * scale))
+            bar = "█" * solid + ("░" * max(0, round(abs(r["total_max"]) * scale) - solid) if ranged else "")
+            shown = total_text(r)
         lines.append(f"{label}{' ' * (pad - _width(label))}  {bar} {shown}")
     return "\n".join(lines) + ("\n" if lines else "")
 

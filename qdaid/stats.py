@@ -1,5 +1,17 @@
-"""Totals per group and unit: count, total, min and max, never adding yuan to persons, and
-leaving out of a total every figure that a selected figure already includes (part_of).
+"""Totals a careful analyst would sign: per group, always per metric and unit, never adding a
+figure to another that holds it, and an interval where the text cannot rule an overlap out.
+
+For each group of selected figures:
+- a figure held by another selected figure of the group (part_of, or a containment the build
+  inferred: period, scope, region, stock) is `excluded`; certainly when the text proves it,
+  possibly when a period is missing;
+- `total` is the sum of the figures nothing holds (the best estimate); only amounts add up, and a
+  single size of a stock is its own total;
+- `total_min`/`total_max` is the interval the text supports: equal to `total` when the added
+  figures are provably disjoint (different years, places that do not nest, items one sentence
+  lists) and nothing was excluded on a mere possibility; otherwise from the larger of the largest
+  figure and the sum of disjoint ones, to the plain sum of every figure not certainly held.
+  A part that two added figures both certainly hold is counted once in both the total and the sum.
 """
 
 from __future__ import annotations
@@ -8,7 +20,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .model import APPROXIMATE, LOWER_BOUND, NON_ADDITIVE_UNITS, UsageError, period_label
+from .model import APPROXIMATE, LOWER_BOUND, UsageError, period_label
 
 if TYPE_CHECKING:
     from .query import FactBase
@@ -18,53 +30,93 @@ STATS_KEYS = ("metric", "honoree", "region", "unit", "year")
 
 def group_key(f: dict, by: str):
     if by == "year":
-        start, end = f["period_start"], f["period_end"]
-        return None if start is None else period_label(start, end)
+        return period_label(f["period_start"], f["period_end"]) or None
     return f[by]
 
+
 def stats(base: FactBase, figures: list[dict], by: list[str]) -> list[dict]:
-    """count, total, min, max per group and unit; parts of a selected total are left out of sums."""
+    """One row per group (the keys asked for, then metric and unit: different things never add)."""
     for key in by:
         if key not in STATS_KEYS:
             raise UsageError(f"cannot group by {key!r}; choose from {', '.join(STATS_KEYS)}", param="by")
-    keys = list(dict.fromkeys([*by, "unit"]))
-    selected = {f["id"] for f in figures}
+    keys = list(dict.fromkeys([*by, "metric", "unit"]))
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for f in figures:
         groups[tuple(group_key(f, k) for k in keys)].append(f)
-    rows = []
-    for group, members in groups.items():
-        unit = members[0]["unit"]
-        inside = [_counted_elsewhere(base, f, selected) for f in members]
-        counted = [f for f, part in zip(members, inside, strict=True) if not part]
-        excluded = [f for f, part in zip(members, inside, strict=True) if part]
-        values = [f["value"] for f in members]
-        additive = unit not in NON_ADDITIVE_UNITS
-        total = _exact_sum(f["value"] for f in counted) if additive and counted else None
-        row = dict(zip(keys, group, strict=True))
-        row.update({
-            "count": len(members), "honorees": len({f["honoree"] for f in members}),
-            "total": _number(total), "min": min(values),
-            "max": max(values), "excluded": len(excluded),
-            "total_is_lower_bound": additive and any(f["approx"] in LOWER_BOUND for f in counted),
-            "total_is_approximate": additive and any(f["approx"] in APPROXIMATE for f in counted),
-            "figure_ids": [f["id"] for f in counted], "excluded_ids": [f["id"] for f in excluded],
-        })
-        rows.append(row)
+    rows = [dict(zip(keys, group, strict=True)) | _total(base, members) for group, members in groups.items()]
     rows.sort(key=lambda r: tuple("" if r[k] is None else str(r[k]) for k in keys))
     return rows
 
 
-def _counted_elsewhere(base: FactBase, f: dict, selected: set[str]) -> bool:
-    """True when a larger figure that includes this one (directly or further up) is selected."""
-    by_id = base.figure_index
-    parent, seen = f.get("part_of"), {f["id"]}
-    while parent and parent not in seen:  # a damaged file may hold a cycle
-        if parent in selected:
+def _total(base: FactBase, members: list[dict]) -> dict:
+    ids = {f["id"] for f in members}
+    held: dict[str, list[tuple[str, str, bool]]] = {}  # id → (within, reason, certain)
+    for f in members:
+        links = [link for link in base.containers(f["id"]) if link[0] in ids]
+        if links:
+            held[f["id"]] = links
+    certain = {i for i, links in held.items() if any(c for _, _, c in links)}
+    possible = set(held) - certain
+    counted = [f for f in members if f["id"] not in held]
+    open_ = [f for f in members if f["id"] not in certain]  # not certainly held: the plain sum's addends
+    values = [f["value"] for f in members]
+    kinds = {f["kind"] for f in counted}
+    disjoint = _pairwise_disjoint(base, counted)
+    # Amounts add; sizes of a stock do not, but the sizes of different stocks (one per place, at one
+    # time: 新疆50多万亩、贵州4万多亩) do.
+    additive = kinds <= {"amount"} or (kinds == {"state"} and (len(counted) == 1 or disjoint))
+    # A part that two added figures both certainly hold (Longnan's 2020 figure, inside Longnan's
+    # 2017–2021 total and inside the city's 2020 figure) is in the sum twice: count it once.
+    counted_ids = {f["id"] for f in counted}
+    twice = _exact_sum((sum(1 for within, _, sure in held[f["id"]] if sure and within in counted_ids) - 1) * f["value"]
+                       for f in members if f["id"] in certain and additive and len(counted) > 1
+                       and sum(1 for within, _, sure in held[f["id"]] if sure and within in counted_ids) > 1)
+    total = _exact_sum(f["value"] for f in counted) - twice if additive and counted else None
+    if total is None:
+        low = high = None
+    elif disjoint and not possible:
+        low = high = total
+    else:
+        largest = max(f["value"] for f in open_)
+        low = max(total, largest) if disjoint else largest
+        high = _exact_sum(f["value"] for f in open_) - twice
+    dated = [f for f in counted if f["period_start"] is not None]
+    return {
+        "count": len(members), "honorees": len({f["honoree"] for f in members if f["honoree"]}),
+        "total": _number(total), "total_min": _number(low), "total_max": _number(high),
+        "overlap_possible": total is not None and low != high,
+        "excluded": len(held), "min": min(values), "max": max(values),
+        "period_start": min((f["period_start"] for f in dated), default=None),
+        "period_end": max((f["period_end"] or f["period_start"] for f in dated), default=None),
+        "headline": max(counted, key=lambda f: f["value"])["id"] if counted else None,
+        "total_is_lower_bound": total is not None and any(f["approx"] in LOWER_BOUND for f in counted),
+        "total_is_approximate": total is not None and any(f["approx"] in APPROXIMATE for f in counted),
+        "figure_ids": [f["id"] for f in counted], "excluded_ids": [f["id"] for f in members if f["id"] in held],
+        "excluded_because": [f"{i} in {within} ({reason}{'' if sure else ', possibly'})"
+                             for i, links in held.items() for within, reason, sure in links],
+    }
+
+
+def _pairwise_disjoint(base: FactBase, figures: list[dict]) -> bool:
+    """True when no two figures can describe the same aid: different years, places that do not
+    nest, or items one sentence lists."""
+    for i, a in enumerate(figures):
+        for b in figures[i + 1:]:
+            if not _disjoint(base, a, b):
+                return False
+    return True
+
+
+def _disjoint(base: FactBase, a: dict, b: dict) -> bool:
+    if a["period_start"] is not None and b["period_start"] is not None:
+        a_end, b_end = a["period_end"] or a["period_start"], b["period_end"] or b["period_start"]
+        if a_end < b["period_start"] or b_end < a["period_start"]:
             return True
-        seen.add(parent)
-        parent = by_id.get(parent, {}).get("part_of")
-    return False
+    if a["region"] and b["region"] and a["region"] not in base.within(b["region"]) and \
+            b["region"] not in base.within(a["region"]):
+        return True
+    # One sentence listing figures of one metric (41名贫困学生、30名贫困残疾人) lists different things.
+    return a["paragraph"] == b["paragraph"] and a["quote"] == b["quote"] and a["source"] == b["source"]
 
 
 def _exact_sum(values) -> int | Decimal:

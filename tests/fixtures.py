@@ -18,10 +18,10 @@ REGIONS = [
 ]
 
 HONOREES = [
-    {"id": "team-a", "name": "甲工作组", "aliases": ["jiagongzuozu"], "kind": "collective", "post": None,
+    {"id": "team-a", "name": "甲工作组", "aliases": ["jiagongzuozu"], "kind": "collective", "scope": "unit", "post": None,
      "motto": None, "listed_under": "gansu", "home_region": None, "partner_regions": ["longnan"],
      "paragraph_start": 2, "paragraph_end": 5, "source": "src"},
-    {"id": "wang-wu", "name": "王五", "aliases": ["wangwu"], "kind": "individual", "post": "主任", "motto": None,
+    {"id": "wang-wu", "name": "王五", "aliases": ["wangwu"], "kind": "individual", "scope": "unit", "post": "主任", "motto": None,
      "listed_under": None, "home_region": None, "partner_regions": ["anshun"], "paragraph_start": 6,
      "paragraph_end": 8, "source": "src"},
 ]
@@ -56,6 +56,11 @@ FIGURES = [
     _figure(10, None, "honorees", 1982, "person", "1982人"),
 ]
 
+# One inferred link, a possible one: team-a's undated 1.4万多名 in Longnan may hold its 126名 in
+# Huixian (inside Longnan).
+CONTAINMENT = [{"id": "src-00180-in-00160", "figure": "src-00180", "within": "src-00160", "reason": "region",
+                "certain": False, "note": "126名 in huixian may be part of 1.4万多名 in longnan", "source": "src"}]
+
 PROGRAMS = [{"id": "lajiao", "name": "辣椒模式", "honoree": "team-a", "region": "huixian", "quote": "辣椒模式。",
              "source": "src", "paragraph": 3, "start": 300, "end": 304}]
 EVENTS = [
@@ -73,4 +78,4 @@ def tables() -> dict[str, list[dict]]:
     import copy
 
     return copy.deepcopy({"sources": [SOURCE], "honorees": HONOREES, "regions": REGIONS, "figures": FIGURES,
-                          "programs": PROGRAMS, "events": EVENTS})
+                          "containment": CONTAINMENT, "programs": PROGRAMS, "events": EVENTS})

@@ -21,12 +21,13 @@ def _small_tables() -> dict:
     kept = tables["figures"][:30]
     ids = {f["id"] for f in kept}
     tables["figures"] = [dict(f, part_of=f["part_of"] if f["part_of"] in ids else None) for f in kept]
+    tables["containment"] = [c for c in tables["containment"] if c["figure"] in ids and c["within"] in ids]
     tables["programs"], tables["events"] = tables["programs"][:5], tables["events"][:5]
     return tables
 
 
 SMALL = _small_tables()
-TABLE_FIELDS = [(t, f) for t in ("figures", "honorees", "regions", "programs", "events", "sources")
+TABLE_FIELDS = [(t, f) for t in ("figures", "honorees", "regions", "programs", "events", "sources", "containment")
                 for f in SMALL[t][0]]
 NASTY = [None, "", "nowhere", "abcd", "2020-13", "gansu", "longnan-group", "qdrb-20210225", [], [1], ["x"],
          {"a": 1}, -1, 0, 10**30, 2**70, 1.5, True, "\x1b[31m", "1996"]

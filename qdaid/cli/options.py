@@ -99,11 +99,14 @@ Kind = Annotated[list[str] | None, typer.Option("--kind", help="individual or co
 Unit = Annotated[list[str] | None, typer.Option("--unit", help="cny, person, household …; repeatable.", show_default=False)]
 Approx = Annotated[list[str] | None, typer.Option("--approx", help="exact, more_than, over, nearly, about; repeatable.",
                                                      show_default=False)]
-Year = Annotated[int | None, typer.Option("--year", help="Figures whose period includes this year.", show_default=False)]
-Since = Annotated[int | None, typer.Option("--since", help="Figures whose period reaches this year or later.",
+Year = Annotated[int | None, typer.Option("--year", help="Figures of this year: a period within it (a 2017–2021 "
+                                          "total is not a 2020 figure).", show_default=False)]
+Since = Annotated[int | None, typer.Option("--since", help="Figures whose period starts this year or later.",
                                            show_default=False)]
-Until = Annotated[int | None, typer.Option("--until", help="Figures whose period starts this year or earlier.",
+Until = Annotated[int | None, typer.Option("--until", help="Figures whose period ends this year or earlier.",
                                            show_default=False)]
+Overlapping = Annotated[bool, typer.Option("--overlapping", help="With --year/--since/--until: figures whose period "
+                                           "merely touches the years (a 2017–2021 total for --year 2020).")]
 Min = Annotated[str | None, typer.Option("--min", help="Smallest value, in base units (yuan, persons …).", show_default=False)]
 Max = Annotated[str | None, typer.Option("--max", help="Largest value, in base units.", show_default=False)]
 Sources = Annotated[list[Path] | None, typer.Option(
@@ -137,11 +140,20 @@ def fact_base(db: Path | None):
     return FactBase(store.load(db_path(db), limit=size_limit(fileio.MAX_DATABASE_BYTES)))
 
 
-def filters(*, honoree, kind, region, metric, unit, approx, year, since, until, minimum, maximum, grep):
+def filters(*, honoree, kind, region, metric, unit, approx, year, since, until, overlapping, minimum, maximum, grep):
     from ..query import Filters
 
     return Filters(honorees=honoree or [], kinds=kind or [], regions=region or [], metrics=metric or [],
-                   units=unit or [], approx=approx or [], year=year, since=since, until=until,
+                   units=unit or [], approx=approx or [], year=year, since=since, until=until, overlapping=overlapping,
                    minimum=_decimal("minimum", minimum), maximum=_decimal("maximum", maximum), grep=grep)
+
+
+def say_undated(flt) -> None:
+    """A period filter cannot place an undated figure: say how many were left out."""
+    if flt.undated_left_out:
+        from .app import say
+
+        say(f"note: {flt.undated_left_out} figure{'s' if flt.undated_left_out != 1 else ''} without a stated "
+            "period left out by the period filter")
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import click
 import typer
 
 from .. import render, store
 from ..model import FIGURE_FIELDS, UsageError
-from .app import app
+from .app import app, say
 from .options import (
     Approx,
     Bom,
@@ -26,6 +25,7 @@ from .options import (
     Metric,
     Min,
     NoHeader,
+    Overlapping,
     Region,
     Since,
     Sources,
@@ -37,6 +37,7 @@ from .options import (
     fact_base,
     filters,
     output,
+    say_undated,
 )
 
 LIST_WHAT = {"honorees": "honorees", "honoree": "honorees", "individuals": "individual",
@@ -100,8 +101,8 @@ TABLE_FIGURE_FIELDS = ["id", "honoree", "metric", "raw", "value", "unit", "perio
 @app.command()
 def figures(
     honoree: Honoree = None, kind: Kind = None, region: Region = None, metric: Metric = None, unit: Unit = None,
-    year: Year = None, since: Since = None, until: Until = None, minimum: Min = None, maximum: Max = None,
-    approx: Approx = None, grep: Grep = None,
+    year: Year = None, since: Since = None, until: Until = None, overlapping: Overlapping = False, minimum: Min = None,
+    maximum: Max = None, approx: Approx = None, grep: Grep = None,
     sort: Annotated[str | None, typer.Option("--sort", help="Field to sort by.", show_default=False)] = None,
     desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", help="At most N rows.", show_default=False)] = None,
@@ -117,34 +118,42 @@ def figures(
       qdaid figures --region longnan --metric donations -f csv
     """
     base = fact_base(db)
-    rows = base.select(filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx,
-                                year=year, since=since, until=until, minimum=minimum, maximum=maximum, grep=grep))
+    flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
+                  since=since, until=until, overlapping=overlapping, minimum=minimum, maximum=maximum, grep=grep)
+    rows = base.select(flt)
+    say_undated(flt)
     rows = base.order(rows, sort, desc, limit)
     view = render.View(list(FIGURE_FIELDS), table_columns=TABLE_FIGURE_FIELDS, what="figures",
                        amounts={"value": "unit"}, numeric=("value",), title=f"{len(rows)} figures")
     output(fmt, fields, no_header, bom, excel_safe).emit(rows, view)
 
 
-STATS_FIELDS = ["count", "honorees", "total", "min", "max", "excluded", "total_is_lower_bound", "total_is_approximate"]
+STATS_FIELDS = ["count", "honorees", "total", "total_min", "total_max", "overlap_possible", "excluded", "period_start",
+                "period_end", "headline", "min", "max", "total_is_lower_bound", "total_is_approximate"]
+EXPLAIN_FIELDS = ["figure_ids", "excluded_ids", "excluded_because"]
 
 
 @app.command()
 def stats(
     honoree: Honoree = None, kind: Kind = None, region: Region = None, metric: Metric = None, unit: Unit = None,
-    year: Year = None, since: Since = None, until: Until = None, minimum: Min = None, maximum: Max = None,
-    approx: Approx = None, grep: Grep = None,
+    year: Year = None, since: Since = None, until: Until = None, overlapping: Overlapping = False, minimum: Min = None,
+    maximum: Max = None, approx: Approx = None, grep: Grep = None,
     by: Annotated[list[str] | None, typer.Option("--by", help="metric|honoree|region|unit|year; repeat for two levels.",
                                                     show_default=False)] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Add the figure ids behind each total.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Add the figures behind each total, and for each "
+                                          "excluded one the figure that holds it and why.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the totals as bars.")] = False,
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False,
 ) -> None:
-    """Totals per group and unit, never mixed.
+    """Totals per metric and unit that never count aid twice.
 
-    Count, total, min and max per group, always per unit: yuan are never added to persons.
-    A figure that is part of another selected figure (其中, a year inside a multi-year total) is
-    counted in `excluded`, not in `total`. A total with a 多/余 addend is a lower bound (≥).
+    Yuan are never added to persons, nor one metric to another. A figure held by another
+    selected figure (其中/含; a year inside a multi-year total; a team's share of a city-wide
+    figure; a place inside a wider one; an earlier size of a stock) is `excluded`, not added.
+    Where the text cannot rule an overlap out, total_min–total_max is the interval it supports
+    and a note says so. Ratios, yearly rates, ranks and durations get no total. A total with a
+    多/余 addend is a lower bound (≥).
 
     \b
     Example:
@@ -153,28 +162,26 @@ def stats(
     from ..stats import stats as totals
 
     base = fact_base(db)
-    selected = base.select(filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit,
-                                    approx=approx, year=year, since=since, until=until, minimum=minimum,
-                                    maximum=maximum, grep=grep))
+    flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
+                  since=since, until=until, overlapping=overlapping, minimum=minimum, maximum=maximum, grep=grep)
+    selected = base.select(flt)
+    say_undated(flt)
     keys = list(dict.fromkeys(by or ["metric"]))
     rows = totals(base, selected, keys)
-    group_fields = list(dict.fromkeys([*keys, "unit"]))
-    ids = ["figure_ids", "excluded_ids"] if explain else []
+    group_fields = list(dict.fromkeys([*keys, "metric", "unit"]))
+    ids = EXPLAIN_FIELDS if explain else []
     out = output(fmt, fields, no_header, bom, excel_safe)
+    overlapping_rows = sum(r["overlap_possible"] for r in rows)
+    if overlapping_rows:  # in every format: a spreadsheet reader must hear it too
+        say(f"note: {overlapping_rows} total{'s' if overlapping_rows != 1 else ''} may count the same aid twice: "
+            "total_min–total_max is what the text supports (--explain says why)")
     if chart:
         render.print_bars(out, rows, group_fields)
         return
-    if out.format() == "table" and "honoree" not in keys and any(r["honorees"] > 1 for r in rows):
-        # The text links parts to totals only within one honoree: a city-wide figure and a
-        # team's may cover the same aid, so say so where they are added together.
-        click.echo("note: some totals add figures of several honorees, whose scopes may overlap "
-                   "(a city-wide figure and a team's); --by honoree shows them apart", err=True)
-    view = render.View(group_fields + STATS_FIELDS + ["figure_ids", "excluded_ids"],
-                       machine_columns=group_fields + STATS_FIELDS + ids,
-                       table_columns=group_fields + ["count", "honorees", "total", "min", "max", "excluded"] + ids,
-                       display=render.stats_display, what="figures",
-                       numeric=("count", "honorees", "total", "min", "max", "excluded"),
-                       title=f"{len(selected)} figures; ≥ marks a lower bound, ≈ an approximate total")
+    view = render.View(group_fields + STATS_FIELDS + EXPLAIN_FIELDS, machine_columns=group_fields + STATS_FIELDS + ids,
+                       table_columns=group_fields + ["count", "honorees", "total", "period", "excluded"] + ids,
+                       display=render.stats_display, what="figures", numeric=("count", "honorees", "excluded"),
+                       title=f"{len(selected)} figures; ≥ a lower bound, ≈ approximate, a–b the interval the text supports")
     out.emit(rows, view)
 
 

@@ -47,6 +47,7 @@ class Lexicon:
         self.destination_markers = data["destination_markers"]["markers"]
         self.per_year_markers = data["kinds"]["per_year"]
         self.state_markers = data["kinds"]["state"]
+        self.cumulative_markers = data["kinds"]["cumulative"]
         self.comparison_markers = tuple(data["comparison_markers"]["markers"])
         self.figurative_before = tuple(data["figurative"]["before"])
         self.classifier_pattern = alternation([*self.specific, *self.general])

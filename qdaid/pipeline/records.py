@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import fileio
 from ..model import DataError
-from . import classify, links, narrative
+from . import classify, containment, links, narrative
 from .article import Article
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
@@ -163,7 +163,8 @@ def _real_date(text: str) -> bool:
 def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES) -> dict[str, list[dict]]:
     """Every table's records for these articles, in a stable order."""
     gazetteer, lexicon = Gazetteer.load(), Lexicon.load()
-    tables: dict[str, list[dict]] = {"sources": [], "honorees": [], "figures": [], "programs": [], "events": []}
+    tables: dict[str, list[dict]] = {"sources": [], "honorees": [], "figures": [], "containment": [], "programs": [],
+                                     "events": []}
     used_regions: set[str] = set()
     seen: dict[str, Path] = {}
     for path in paths:
@@ -175,7 +176,9 @@ def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES) -> dict[st
         article = Article(text, meta, gazetteer, lexicon)
         tables["sources"].append(source_record(article, path.name))
         tables["honorees"] += [s.honoree for s in article.sections]
-        tables["figures"] += [figure_record(article, f) for f in read_figures(article)]
+        figures = read_figures(article)
+        tables["figures"] += [figure_record(article, f) for f in figures]
+        tables["containment"] += containment.infer(article, figures)
         tables["programs"] += narrative.programs(article)
         tables["events"] += narrative.events(article)
         used_regions |= {m.region for m in article.mentions}
@@ -183,4 +186,5 @@ def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES) -> dict[st
         used_regions |= set(gazetteer.ancestors(region))
     regions = [r.record() for r in gazetteer.regions.values() if r.id in used_regions]
     return {"sources": tables["sources"], "honorees": tables["honorees"], "regions": regions,
-            "figures": tables["figures"], "programs": tables["programs"], "events": tables["events"]}
+            "figures": tables["figures"], "containment": tables["containment"], "programs": tables["programs"],
+            "events": tables["events"]}

@@ -69,12 +69,20 @@ def _section(article: Article, head: tx.Paragraph, kind: str, name_part: str, la
     honoree = {
         "id": _honoree_id(article, kind, name, destination or ([home] if home else [])),
         "name": article.original[name_start + len(name_part) - len(name):name_start + len(name_part)],
-        "aliases": [slug(re.sub(r"[^\u4e00-\u9fff]", "", name))], "kind": kind, "post": post, "motto": motto,
+        "aliases": [slug(re.sub(r"[^\u4e00-\u9fff]", "", name))], "kind": kind,
+        "scope": _scope(article, home, destination), "post": post, "motto": motto,
         "listed_under": _listed_under(article, name), "home_region": home,
         "partner_regions": partners, "paragraph_start": head.index, "paragraph_end": last,
         "source": article.source_id,
     }
     return Section(honoree, head.index, last, home, partners)
+
+
+def _scope(article: Article, home: str | None, destination: list[str]) -> str:
+    """city: the honoree works for its whole prefecture-level city (the head of the city's office);
+    unit: a county's office, or a team sent to a partner (青岛赴陇南…工作组)."""
+    level = article.gaz.regions[home].level if home else None
+    return "city" if level == "prefecture" and not destination else "unit"
 
 
 def _partners(article: Article, first: int, last: int, destination: list[str], home: str | None) -> list[str]:

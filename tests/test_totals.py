@@ -1,0 +1,146 @@
+"""Totals worked out by hand from the article, with the reasoning beside each: what a careful
+analyst would add, what lies inside what, and where the text cannot rule an overlap out.
+
+Paragraph numbers are the article's non-blank lines (data/000_0077034771fe7207.txt)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+YI, WAN = 10**8, 10**4
+
+
+def stats(cli, *args) -> list[dict]:
+    result = cli("stats", *args, "-f", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def row(rows, **match) -> dict:
+    (found,) = [r for r in rows if all(r[k] == v for k, v in match.items())]
+    return found
+
+
+def interval(r) -> tuple:
+    return r["total"], r["total_min"], r["total_max"], r["overlap_possible"]
+
+
+# (arguments, metric, unit, (total, total_min, total_max, overlap_possible), excluded, reasoning)
+CASES = [
+    (["--region", "longnan", "--metric", "donations_cash"], "donations_cash", "cny",
+     (125000000, 125000000, 125071600, True), 2,
+     "¶22: 2017年以来…捐款1.25亿元 runs to the report; 捐款57万元 was in the COVID period (2020–2021), inside it; "
+     "the 8.12 flood's 71600元 is undated, so only possibly inside: 1.25亿, at most 1.25亿 + 71600"),
+    (["--metric", "consumption_aid", "--unit", "cny"], "consumption_aid", "cny",
+     (1749000000, 1060000000, 1749000000, True), 1,
+     "¶10 city-wide 2020: 10.6亿; ¶21 Longnan 2017–2021: 8.58亿, of which 2020: 7.54亿 (inside both, counted once); "
+     "¶15 Jiaozhou since 2016: 1.8亿; ¶30 Anshun, undated: 4.05亿. 10.6 + 8.58 − 7.54 + 1.8 + 4.05 = 17.49亿; "
+     "all may overlap the largest, 10.6亿"),
+    (["--metric", "people_lifted_out"], "people_lifted_out", "person",
+     (1794000, 1794000, 1794000, False), 4,
+     "¶4 助力三市179.4万…稳定脱贫 is the article's own figure for all three cities: it holds Anshun's 54.58万 and "
+     "1.4万, Longnan's 6.35万 and Jiaozhou's 7000余人 in Zhenning (Anshun)"),
+    (["--region", "longnan", "--year", "2020", "--metric", "consumption_aid"], "consumption_aid", "cny",
+     (754000000, 754000000, 754000000, False), 0,
+     "¶21 2020年,助推完成消费扶贫额7.54亿元 is the one Longnan figure of 2020; 8.58亿 spans 2017–2021"),
+    (["--region", "longnan", "--year", "2020", "--metric", "consumption_aid", "--overlapping"], "consumption_aid",
+     "cny", (858000000, 858000000, 858000000, False), 1,
+     "touching 2020: 8.58亿 (2017–2021) and 7.54亿 (2020) inside it"),
+    (["--honoree", "pingdu", "--metric", "greenhouses_built"], "greenhouses_built", "greenhouse",
+     (1200, 1200, 1200, False), 2,
+     "¶35 大棚36个, 扩大到800个, then 1200多个大棚: successive sizes of one stock; the latest is the total"),
+    (["--honoree", "pingdu", "--metric", "land_area"], "land_area", "mu", (6000, 6000, 6000, False), 1,
+     "¶35 the 1612亩 park lies within the 6000余亩 industry it grew into"),
+    (["--metric", "honorees", "--unit", "person"], "honorees", "person", (1982, 1982, 1982, False), 2,
+     "¶1 headline 1人 repeats ¶2's 1人 (Qingdao's honoree), one of the 1982 nominees nationwide (¶3)"),
+    (["--honoree", "jiaozhou", "--metric", "investment_attracted"], "investment_attracted", "cny",
+     (1030000000, 1030000000, 1030000000, False), 2,
+     "¶15 引进项目22个,投资10.3亿元; 其中 Zhenning's 3.8亿 and Huixian's 6000万 are parts of it"),
+    (["--metric", "donations_mixed"], "donations_mixed", "cny", (272015000, 189000000, 272015000, True), 0,
+     "¶10 Dou's 2300多万 (Longnan flood, 2020), ¶23 the Longnan team's 3901.5余万 (2020), ¶15 Jiaozhou's 2100万, "
+     "¶30 Anshun's 1.89亿: none holds another, but the two 2020 Longnan figures may be the same money"),
+    (["--region", "anshun", "--metric", "people_trained"], "people_trained", "person_time",
+     (59641, 59641, 59641, False), 0,
+     "¶29 培训各类党政干部10884人次、专业技术人员48757人次: one sentence lists two groups, 10884 + 48757"),
+    (["--region", "longnan", "--metric", "people_employed"], "people_employed", "person",
+     (14126, 14000, 17845, True), 2,
+     "¶21 1.4万多名 (2017–2021) holds 2020's 795名; the workshops' 3719名 is undated (maybe inside); ¶15 Jiaozhou's "
+     "126名 in Huixian (inside Longnan) may be too: 14000 + 126, between 14000 and 14000 + 126 + 3719"),
+    (["--region", "gansu", "--metric", "planting_area"], "planting_area", "mu", (60000, 60000, 60000, False), 0,
+     "¶16 目前…甘肃6万多亩: one size of a stock is its own total"),
+    (["--metric", "poverty_rate"], "poverty_rate", "percent", (None, None, None, False), 0,
+     "¶26 from 20.84% down to 零: rates never add"),
+    (["--honoree", "jiaozhou", "--metric", "output_value"], "output_value", "cny", (None, None, None, False), 0,
+     "¶16 年产值30多亿元 is a yearly rate: it never adds"),
+    (["--honoree", "anshun", "--metric", "investment_attracted"], "investment_attracted", "cny",
+     (3922000000, 3922000000, 3922000000, False), 0, "¶28 共引进投资项目49个,到位资金39.22亿元: one figure"),
+]
+
+
+@pytest.mark.parametrize(("args", "metric", "unit", "expected", "excluded", "why"), CASES,
+                         ids=[" ".join(c[0]) for c in CASES])
+def test_totals_read_off_the_article(cli, args, metric, unit, expected, excluded, why):
+    r = row(stats(cli, *args), metric=metric, unit=unit)
+    assert interval(r) == expected, why
+    assert r["excluded"] == excluded, why
+
+
+def test_lower_bounds_and_honorees_counted(cli):
+    greenhouses = row(stats(cli, "--honoree", "pingdu", "--metric", "greenhouses_built"), metric="greenhouses_built")
+    assert greenhouses["total_is_lower_bound"]  # 1200多个
+    honorees = row(stats(cli, "--metric", "honorees", "--unit", "person"), metric="honorees")
+    assert honorees["honorees"] == 0  # article-level figures are no honoree's
+    mixed = row(stats(cli, "--metric", "donations_mixed"), metric="donations_mixed")
+    assert mixed["honorees"] == 4 and mixed["total_is_lower_bound"]
+
+
+def test_by_honoree_keeps_each_actor_apart(cli):
+    rows = stats(cli, "--by", "honoree", "--metric", "consumption_aid", "--unit", "cny")
+    assert {r["honoree"]: r["total"] for r in rows} == {
+        "dou-zongjun": 10.6 * YI, "longnan-group": 8.58 * YI, "jiaozhou-office": 1.8 * YI, "anshun-team": 4.05 * YI}
+
+
+def test_explain_names_the_container_and_the_reason(cli):
+    (r,) = stats(cli, "--region", "longnan", "--metric", "donations_cash", "--explain")
+    because = set(r["excluded_because"])
+    assert "qdrb-20210225-03631 in qdrb-20210225-03542 (period)" in because  # 57万 in 1.25亿
+    assert "qdrb-20210225-03817 in qdrb-20210225-03542 (period, possibly)" in because  # 71600 in 1.25亿
+    assert r["figure_ids"] == ["qdrb-20210225-03542"] and r["headline"] == "qdrb-20210225-03542"
+
+
+def test_every_format_gives_the_same_numbers_and_the_note(cli):
+    args = ["stats", "--metric", "consumption_aid", "--unit", "cny"]
+    as_json = json.loads(cli(*args, "-f", "json").stdout)[0]
+    as_csv = list(csv.DictReader(io.StringIO(cli(*args, "-f", "csv").stdout)))[0]
+    as_tsv = list(csv.DictReader(io.StringIO(cli(*args, "-f", "tsv").stdout), delimiter="\t"))[0]
+    for key in ("total", "total_min", "total_max"):
+        assert str(as_json[key]) == as_csv[key] == as_tsv[key]
+    assert as_csv["overlap_possible"] == "true"
+    for fmt in ("csv", "json", "tsv", "md", "table"):
+        assert "may count the same aid twice" in cli(*args, "-f", fmt).stderr, fmt
+    table = cli(*args, "-f", "table").stdout
+    assert "10.6亿–17.49亿元, may overlap" in table
+
+
+def test_year_means_within_and_undated_figures_are_counted_out(cli):
+    result = cli("figures", "--year", "2020", "--metric", "consumption_aid", "--unit", "cny", "-F", "raw", "-f", "csv")
+    assert result.stdout.split()[1:] == ["10.6亿元", "7.54亿元"]  # not the 2017–2021 or 2016–2021 totals
+    assert "1 figure without a stated period left out" in result.stderr  # Anshun's 4.05亿
+    result = cli("figures", "--year", "2020", "--overlapping", "--metric", "consumption_aid", "--unit", "cny",
+                 "-F", "raw", "-f", "csv")
+    assert result.stdout.split()[1:] == ["10.6亿元", "1.8亿元", "8.58亿元", "7.54亿元"]
+    result = cli("figures", "--since", "2017", "--until", "2021", "--metric", "consumption_aid", "--unit", "cny",
+                 "-F", "raw", "-f", "csv")
+    assert result.stdout.split()[1:] == ["10.6亿元", "8.58亿元", "7.54亿元"]  # 2016–2021 starts before 2017
+
+
+def test_chart_draws_the_interval(cli):
+    chart = cli("stats", "--metric", "donations_mixed", "--chart").stdout
+    (line,) = chart.splitlines()
+    # solid up to what the text proves (the largest figure, 1.89亿), light on to the plain sum
+    assert line.count("█") < line.count("█") + line.count("░") == 40
+    assert line.endswith("≥18900万–27201.5万元, may overlap")
