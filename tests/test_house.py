@@ -88,3 +88,13 @@ def test_a_build_written_elsewhere_is_byte_identical(cli, tmp_path):
     assert target.read_bytes() == store.resolve_db().read_bytes()
     (source,) = json.loads(target.read_text("utf-8"))["sources"].values()
     assert "/" not in source["path"]  # a file name, never a path of the machine that built it
+
+
+def test_every_package_is_installed():
+    # pyproject lists packages by name: a new sub-package missing there works in the work tree and
+    # fails once installed (python -m qdaid from any other folder).
+    import tomllib
+
+    listed = set(tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(PACKAGE.parent).parts) for p in PACKAGE.rglob("__init__.py")}
+    assert found <= listed, found - listed
