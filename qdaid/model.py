@@ -13,7 +13,7 @@ TABLES = ("sources", "honorees", "regions", "figures", "containment", "programs"
 
 APPROX = ("exact", "more_than", "over", "nearly", "about")
 REGION_BASIS = ("explicit", "section", "none")
-REGION_LEVELS = ("province", "prefecture", "county", "township")
+REGION_LEVELS = ("nation", "province", "prefecture", "county", "township")
 HONOREE_KINDS = ("individual", "collective")
 # Whose work an honoree's figures describe: the whole city (the head of the city's office), or
 # one unit of it (a county's office, a team sent to a partner). Article-level figures are wider.

@@ -12,81 +12,194 @@ def _find(figures, honoree, raw, nth=0):
     return found[nth]
 
 
-# honoree, raw, value, unit, approx, metric (the lexicon's word for the keyword before it), period, region
+# Every figure of the article, read paragraph by paragraph (the numbers are its non-blank lines,
+# data/000_0077034771fe7207.txt). The report is dated 2021-02-25, so "since" runs to 2021.
+N = (None, None)
+Y16, Y17, Y14, Y13 = (2016, 2021), (2017, 2021), (2014, 2021), (2013, 2021)
 GOLDEN = [
-    (None, "179.4万", 1794000, "person", "exact", "people_lifted_out", (None, None), None),
-    (None, "1982人", 1982, "person", "exact", "honorees", (None, None), None),
-    (None, "61人", 61, "person", "exact", "honorees_posthumous", (None, None), None),
-    ("dou-zongjun", "2473万元", 24730000, "cny", "exact", "funds_raised", (None, None), None),
-    ("dou-zongjun", "2600万元", 26000000, "cny", "exact", "funds_raised", (None, None), None),
-    ("dou-zongjun", "1198名", 1198, "person", "exact", "people_treated", (None, None), None),
-    ("dou-zongjun", "2300多万元", 23000000, "cny", "more_than", "donations_mixed", (2020, 2020), "longnan"),
-    ("dou-zongjun", "10.6亿元", 1060000000, "cny", "exact", "consumption_aid", (2020, 2020), None),
-    ("dou-zongjun", "8倍", 8, "times", "exact", "consumption_aid", (2020, 2020), None),
-    ("dou-zongjun", "65次", 65, "occasion", "exact", "commendations", (2019, 2019), None),
-    ("dou-zongjun", "82个", 82, "town", "exact", "towns_visited", (None, None), None),
-    ("dou-zongjun", "510个", 510, "village", "exact", "villages_visited", (None, None), None),
-    ("dou-zongjun", "一批", 1, "batch", "exact", "donations_goods", (2020, 2020), None),
-    ("jiaozhou-office", "3.1亿元", 310000000, "cny", "exact", "donations_cash", (2016, 2021), None),
-    ("jiaozhou-office", "10.3亿元", 1030000000, "cny", "exact", "investment_attracted", (2016, 2021), None),
-    ("jiaozhou-office", "7万多人", 70000, "person", "more_than", "people_benefited", (2016, 2021), None),
-    ("jiaozhou-office", "3.8亿元", 380000000, "cny", "exact", "investment_attracted", (2016, 2021), "zhenning"),
-    ("jiaozhou-office", "7000余人", 7000, "person", "over", "people_lifted_out", (2016, 2021), "zhenning"),
-    ("jiaozhou-office", "6000万元", 60000000, "cny", "exact", "investment_attracted", (2016, 2021), "huixian"),
-    ("jiaozhou-office", "126名", 126, "person", "exact", "people_employed", (2016, 2021), "huixian"),
-    ("jiaozhou-office", "1.8亿元", 180000000, "cny", "exact", "consumption_aid", (2016, 2021), None),
-    ("jiaozhou-office", "50多万亩", 500000, "mu", "more_than", "planting_area", (None, None), "xinjiang"),
-    ("jiaozhou-office", "4万多亩", 40000, "mu", "more_than", "planting_area", (None, None), "guizhou"),
-    ("jiaozhou-office", "30多亿元", 3000000000, "cny", "more_than", "output_value", (None, None), None),
-    ("jiaozhou-office", "4.7万户", 47000, "household", "exact", "households_lifted_out", (None, None), None),
-    ("jiaozhou-office", "70%", 70, "percent", "exact", "pass_rate", (None, None), "zhenning"),
-    ("longnan-group", "2批", 2, "batch", "exact", "cadres_dispatched", (2016, 2021), "longnan"),
-    ("longnan-group", "35名", 35, "person", "exact", "cadres_dispatched", (2016, 2021), "longnan"),
-    ("longnan-group", "7.6亿元", 760000000, "cny", "exact", "investment_attracted", (2017, 2021), "longnan"),
-    ("longnan-group", "6.35万名", 63500, "person", "exact", "people_lifted_out", (2017, 2021), "longnan"),
-    ("longnan-group", "8434人次", 8434, "person_time", "exact", "people_trained", (2017, 2021), "longnan"),
-    ("longnan-group", "1.4万多名", 14000, "person", "more_than", "people_employed", (2017, 2021), "longnan"),
-    ("longnan-group", "341个", 341, "workshop", "exact", "workshops_built", (None, None), "longnan"),
-    ("longnan-group", "8.58亿元", 858000000, "cny", "exact", "consumption_aid", (2017, 2021), "longnan"),
-    ("longnan-group", "7.54亿元", 754000000, "cny", "exact", "consumption_aid", (2020, 2020), "longnan"),
-    ("longnan-group", "1.25亿元", 125000000, "cny", "exact", "donations_cash", (2017, 2021), "longnan"),
-    ("longnan-group", "2.02亿元", 202000000, "cny", "exact", "donations_goods", (2017, 2021), "longnan"),
-    ("longnan-group", "49.25万个", 492500, "mask", "exact", "donations_goods", (2020, 2021), "longnan"),
-    ("longnan-group", "近800万元", 8000000, "cny", "nearly", "purchases_facilitated", (None, None), "longnan"),
-    ("longnan-group", "1707万元", 17070000, "cny", "exact", "fiscal_aid", (None, None), "longnan"),
-    ("longnan-group", "620余万元", 6200000, "cny", "over", "donations_goods", (None, None), "longnan"),
-    ("longnan-group", "一架", 1, "helicopter", "exact", "aircraft", (None, None), "longnan"),
-    ("longnan-group", "71600元", 71600, "cny", "exact", "donations_cash", (None, None), "longnan"),
-    ("longnan-group", "3901.5余万元", 39015000, "cny", "over", "donations_mixed", (2020, 2020), "longnan"),
-    ("longnan-group", "142个", 142, "village", "exact", "villages_targeted", (None, None), "longnan"),
-    ("anshun-team", "五批", 5, "batch", "exact", "cadres_dispatched", (2013, 2021), "anshun"),
-    ("anshun-team", "65人次", 65, "person_time", "exact", "cadres_dispatched", (2013, 2021), "anshun"),
-    ("anshun-team", "54.58万", 545800, "person", "exact", "people_lifted_out", (2014, 2021), "anshun"),
-    ("anshun-team", "20.84%", 20.84, "percent", "exact", "poverty_rate", (2014, 2021), "anshun"),
-    ("anshun-team", "零", 0, "percent", "exact", "poverty_rate", (2014, 2021), "anshun"),
-    ("anshun-team", "11.0436亿元", 1104360000, "cny", "exact", "fiscal_aid", (None, None), "anshun"),
-    ("anshun-team", "39.22亿元", 3922000000, "cny", "exact", "investment_attracted", (None, None), "anshun"),
-    ("anshun-team", "618名", 618, "person", "exact", "personnel_dispatched", (None, None), "anshun"),
-    ("anshun-team", "48757人次", 48757, "person_time", "exact", "people_trained", (None, None), "anshun"),
-    ("anshun-team", "8个", 8, "district", "exact", "districts_paired", (None, None), "qingdao"),
-    ("anshun-team", "7个", 7, "county", "exact", "counties_paired", (None, None), "anshun"),
-    ("anshun-team", "318所", 318, "school", "exact", "participants_mobilised", (None, None), "anshun"),
-    ("anshun-team", "4.05亿元", 405000000, "cny", "exact", "consumption_aid", (None, None), "anshun"),
-    ("pingdu-office", "一半以上", 50, "percent", "over", "share", (None, None), "pingdu"),
-    ("pingdu-office", "540万元", 5400000, "cny", "exact", "funds_integrated", (None, None), "cuijiaji"),
-    ("pingdu-office", "2.3亿元", 230000000, "cny", "exact", "funds_integrated", (2020, 2020), "cuijiaji"),
-    ("pingdu-office", "1612亩", 1612, "mu", "exact", "land_area", (2020, 2020), "cuijiaji"),
-    ("pingdu-office", "6000余亩", 6000, "mu", "over", "land_area", (2020, 2020), "cuijiaji"),
-    ("pingdu-office", "3万余户(次)", 30000, "household_time", "over", "households_visited", (None, None), "pingdu"),
-    ("pingdu-office", "209个", 209, "village", "exact", "villages_included", (2017, 2018), "pingdu"),
+    # ¶1 headline: 青岛1人4集体受国家级表彰
+    (1, "1人", 1, "person", "exact", "amount", N, "qingdao"),
+    (1, "4集体", 4, "collective", "exact", "amount", N, "qingdao"),
+    # ¶2 青岛市有…先进个人表彰对象1人、先进集体表彰对象4个
+    (2, "1人", 1, "person", "exact", "amount", N, "qingdao"),
+    (2, "4个", 4, "collective", "exact", "amount", N, "qingdao"),
+    # ¶3 全国…1982人…(含追授61人)、1501个集体: nationwide nominees
+    (3, "1982人", 1982, "person", "exact", "amount", N, "national"),
+    (3, "61人", 61, "person", "exact", "amount", N, "national"),
+    (3, "1501个", 1501, "collective", "exact", "amount", N, "national"),
+    # ¶4 助力三市179.4万…: three cities, no one region; no year in its sentence
+    (4, "179.4万", 1794000, "person", "exact", "amount", N, None),
+    # ¶8 2018年、2019 年连续2年…; 2019年东西部…先后获得表扬性批示65次
+    (8, "2年", 2, "year", "exact", "duration", (2018, 2019), "qingdao"),
+    (8, "65次", 65, "occasion", "exact", "amount", (2019, 2019), None),
+    # ¶9 几年来 (no number) …82个镇街、510个贫弱村; 2019年8月…两次住院; 先后29次 (before 2020年1月);
+    # 2020年1月,…连续半月在两个协作城市 (the date stands alone: it dates its clauses up to the ；);
+    # 为帮助…4个县和53个村…连续半个月…2473万元 (after the ；: undated)
+    (9, "82个", 82, "town", "exact", "amount", N, None),
+    (9, "510个", 510, "village", "exact", "amount", N, None),
+    (9, "两次", 2, "occasion", "exact", "amount", (2019, 2019), None),
+    (9, "29次", 29, "occasion", "exact", "amount", N, None),
+    (9, "半月", 0.5, "month", "exact", "duration", (2020, 2020), None),
+    (9, "两个", 2, "city", "exact", "amount", (2020, 2020), None),
+    (9, "4个", 4, "county", "exact", "amount", N, None),
+    (9, "53个", 53, "village", "exact", "amount", N, None),
+    (9, "半个月", 0.5, "month", "exact", "duration", N, None),
+    (9, "2473万元", 24730000, "cny", "exact", "amount", N, None),
+    # ¶10 募集…2600万元,…1198名; 2020年疫情突发后…一批; 8月份陇南…2300多万元 (August of that 2020);
+    # 2020年消费扶贫额达到10.6亿元,是2018年的8倍
+    (10, "2600万元", 26000000, "cny", "exact", "amount", N, None),
+    (10, "1198名", 1198, "person", "exact", "amount", N, None),
+    (10, "一批", 1, "batch", "exact", "amount", (2020, 2020), None),
+    (10, "2300多万元", 23000000, "cny", "more_than", "amount", (2020, 2020), "longnan"),
+    (10, "10.6亿元", 1060000000, "cny", "exact", "amount", (2020, 2020), None),
+    (10, "8倍", 8, "times", "exact", "ratio", (2020, 2020), None),
+    # ¶13 五年来 (a duration); 连续2年被甘肃省授予… (Gansu gives the award; the years are in the five)
+    (13, "五年", 5, "year", "exact", "duration", N, None),
+    (13, "2年", 2, "year", "exact", "duration", Y16, None),
+    # ¶14 2016年以来,共组织向协作地区捐助资金3.1亿元
+    (14, "3.1亿元", 310000000, "cny", "exact", "amount", Y16, None),
+    # ¶15 2016年以来,…22个,…10.3亿元,…7万多人; 其中 镇宁 3.8亿元, 7000余人; 徽县 6000万元, 126名;
+    # 1个市级展销平台 (at home), 每年…2次大集 (at home, yearly), 5个组团 (before 2016年以来), 1.8亿元;
+    # 259名, 1516人 (来胶: in Jiaozhou), 467个, 2100万元: undated
+    (15, "22个", 22, "project", "exact", "amount", Y16, None),
+    (15, "10.3亿元", 1030000000, "cny", "exact", "amount", Y16, None),
+    (15, "7万多人", 70000, "person", "more_than", "amount", Y16, None),
+    (15, "3.8亿元", 380000000, "cny", "exact", "amount", Y16, "zhenning"),
+    (15, "7000余人", 7000, "person", "over", "amount", Y16, "zhenning"),
+    (15, "6000万元", 60000000, "cny", "exact", "amount", Y16, "huixian"),
+    (15, "126名", 126, "person", "exact", "amount", Y16, "huixian"),
+    (15, "1个", 1, "platform", "exact", "amount", N, "jiaozhou"),
+    (15, "2次", 2, "occasion", "exact", "per_year", N, "jiaozhou"),
+    (15, "5个", 5, "group", "exact", "amount", N, None),
+    (15, "1.8亿元", 180000000, "cny", "exact", "amount", Y16, None),
+    (15, "259名", 259, "person", "exact", "amount", N, None),
+    (15, "1516人", 1516, "person", "exact", "amount", N, None),
+    (15, "467个", 467, "pair", "exact", "amount", N, None),
+    (15, "2100万元", 21000000, "cny", "exact", "amount", N, None),
+    # ¶16 目前…新疆有50多万亩、贵州4万多亩、甘肃6万多亩 (sizes now), 年产值30多亿元 (yearly), 4.7万户;
+    # 每年选派9名全科老师 (yearly) to 镇宁, 本科达线率达70%
+    (16, "50多万亩", 500000, "mu", "more_than", "state", N, "xinjiang"),
+    (16, "4万多亩", 40000, "mu", "more_than", "state", N, "guizhou"),
+    (16, "6万多亩", 60000, "mu", "more_than", "state", N, "gansu"),
+    (16, "30多亿元", 3000000000, "cny", "more_than", "per_year", N, None),
+    (16, "4.7万户", 47000, "household", "exact", "amount", N, None),
+    (16, "9名", 9, "person", "exact", "per_year", N, "zhenning"),
+    (16, "70%", 70, "percent", "exact", "ratio", N, "zhenning"),
+    # ¶20 自2016年10月…以来,…2批35名干部赴陇南; 四年多来
+    (20, "2批", 2, "batch", "exact", "amount", Y16, "longnan"),
+    (20, "35名", 35, "person", "exact", "amount", Y16, "longnan"),
+    (20, "四年多", 4, "year", "more_than", "duration", N, "longnan"),
+    # ¶21 2017年以来 …; 援建扶贫车间341个,吸纳3719名 (undated); 122名 (undated); 2020年…795名;
+    # 2017年以来 8.58亿元, 9.1万多人; 2020年 7.54亿元
+    (21, "3个", 3, "industrial_park", "exact", "amount", Y17, "longnan"),
+    (21, "50个", 50, "project", "exact", "amount", Y17, "longnan"),
+    (21, "7.6亿元", 760000000, "cny", "exact", "amount", Y17, "longnan"),
+    (21, "6.35万名", 63500, "person", "exact", "amount", Y17, "longnan"),
+    (21, "109次", 109, "occasion", "exact", "amount", Y17, "longnan"),
+    (21, "8434人次", 8434, "person_time", "exact", "amount", Y17, "longnan"),
+    (21, "1.4万多名", 14000, "person", "more_than", "amount", Y17, "longnan"),
+    (21, "341个", 341, "workshop", "exact", "amount", N, "longnan"),
+    (21, "3719名", 3719, "person", "exact", "amount", N, "longnan"),
+    (21, "122名", 122, "person", "exact", "amount", N, "longnan"),
+    (21, "795名", 795, "person", "exact", "amount", (2020, 2020), "longnan"),
+    (21, "8.58亿元", 858000000, "cny", "exact", "amount", Y17, "longnan"),
+    (21, "9.1万多人", 91000, "person", "more_than", "amount", Y17, "longnan"),
+    (21, "7.54亿元", 754000000, "cny", "exact", "amount", (2020, 2020), "longnan"),
+    # ¶22 2017年以来 1.25亿元, 2.02亿元; 新冠肺炎疫情防控期间 (2020–2021) 49.25万个, 700套, 237万元, 57万元;
+    # 近800万元 (its own sentence, undated); 8.12 flood (no year): 1707万元, 620余万元, 一架, 71600元, 13350元
+    (22, "1.25亿元", 125000000, "cny", "exact", "amount", Y17, "longnan"),
+    (22, "2.02亿元", 202000000, "cny", "exact", "amount", Y17, "longnan"),
+    (22, "49.25万个", 492500, "mask", "exact", "amount", (2020, 2021), "longnan"),
+    (22, "700套", 700, "protective_suit", "exact", "amount", (2020, 2021), "longnan"),
+    (22, "237万元", 2370000, "cny", "exact", "amount", (2020, 2021), "longnan"),
+    (22, "57万元", 570000, "cny", "exact", "amount", (2020, 2021), "longnan"),
+    (22, "近800万元", 8000000, "cny", "nearly", "amount", N, "longnan"),
+    (22, "1707万元", 17070000, "cny", "exact", "amount", N, "longnan"),
+    (22, "620余万元", 6200000, "cny", "over", "amount", N, "longnan"),
+    (22, "一架", 1, "helicopter", "exact", "amount", N, "longnan"),
+    (22, "71600元", 71600, "cny", "exact", "amount", N, "longnan"),
+    (22, "13350元", 13350, "cny", "exact", "amount", N, "longnan"),
+    # ¶23 目前,共结对联系25个…、48个…,一对一帮扶41名…、30名… (now); 142个; 2020年 3901.5余万元, 3个, 9个
+    (23, "25个", 25, "village", "exact", "state", N, "longnan"),
+    (23, "48个", 48, "household", "exact", "state", N, "longnan"),
+    (23, "41名", 41, "person", "exact", "state", N, "longnan"),
+    (23, "30名", 30, "person", "exact", "state", N, "longnan"),
+    (23, "142个", 142, "village", "exact", "amount", N, "longnan"),
+    (23, "3901.5余万元", 39015000, "cny", "over", "amount", (2020, 2020), "longnan"),
+    (23, "3个", 3, "county", "exact", "amount", (2020, 2020), "longnan"),
+    (23, "9个", 9, "village", "exact", "amount", (2020, 2020), "longnan"),
+    # ¶26 2013年8月…至今 五批62名(65人次); 七年奋战 (seven years to the report): 54.58万, 6个, 569个, 20.84%→零
+    (26, "五批", 5, "batch", "exact", "amount", Y13, "anshun"),
+    (26, "62名", 62, "person", "exact", "amount", Y13, "anshun"),
+    (26, "65人次", 65, "person_time", "exact", "amount", Y13, "anshun"),
+    (26, "七年", 7, "year", "exact", "duration", N, "anshun"),
+    (26, "54.58万", 545800, "person", "exact", "amount", Y14, "anshun"),
+    (26, "6个", 6, "county", "exact", "amount", Y14, "anshun"),
+    (26, "569个", 569, "village", "exact", "amount", Y14, "anshun"),
+    (26, "20.84%", 20.84, "percent", "exact", "ratio", Y14, "anshun"),
+    (26, "零", 0, "percent", "exact", "ratio", Y14, "anshun"),
+    # ¶27-30: undated, all in Anshun (the team's one partner), but 青岛8个区市
+    (27, "2014人次", 2014, "person_time", "exact", "amount", N, "anshun"),
+    (27, "11.0436亿元", 1104360000, "cny", "exact", "amount", N, "anshun"),
+    (27, "129%", 129, "percent", "exact", "ratio", N, "anshun"),
+    (27, "842个", 842, "project", "exact", "amount", N, "anshun"),
+    (27, "18.63万", 186300, "person", "exact", "amount", N, "anshun"),
+    (28, "49个", 49, "project", "exact", "amount", N, "anshun"),
+    (28, "39.22亿元", 3922000000, "cny", "exact", "amount", N, "anshun"),
+    (28, "1.4万", 14000, "person", "exact", "amount", N, "anshun"),
+    (28, "104个", 104, "workshop", "exact", "amount", N, "anshun"),
+    (28, "6914人", 6914, "person", "exact", "amount", N, "anshun"),
+    (29, "618名", 618, "person", "exact", "amount", N, "anshun"),
+    (29, "10884人次", 10884, "person_time", "exact", "amount", N, "anshun"),
+    (29, "48757人次", 48757, "person_time", "exact", "amount", N, "anshun"),
+    (30, "8个", 8, "district", "exact", "amount", N, "qingdao"),
+    (30, "7个", 7, "county", "exact", "amount", N, "anshun"),
+    (30, "92个", 92, "town", "exact", "amount", N, "anshun"),
+    (30, "252个", 252, "village", "exact", "amount", N, "anshun"),
+    (30, "135家", 135, "enterprise", "exact", "amount", N, "anshun"),
+    (30, "34家", 34, "organization", "exact", "amount", N, "anshun"),
+    (30, "318所", 318, "school", "exact", "amount", N, "anshun"),
+    (30, "88家", 88, "hospital", "exact", "amount", N, "anshun"),
+    (30, "1.89亿元", 189000000, "cny", "exact", "amount", N, "anshun"),
+    (30, "4.05亿元", 405000000, "cny", "exact", "amount", N, "anshun"),
+    # ¶34 平度扶贫任务占青岛市一半以上; 近五年来; 连续四年…第一名 (in the five years)
+    (34, "一半以上", 50, "percent", "over", "ratio", N, "pingdu"),
+    (34, "近五年", 5, "year", "nearly", "duration", N, "pingdu"),
+    (34, "四年", 4, "year", "exact", "duration", Y16, "pingdu"),
+    (34, "第一名", 1, "rank", "exact", "rank", Y16, "pingdu"),
+    # ¶35 32个; 其中崔家集镇 6个…540万元…36个…3年…扩大到800个; 2020年 2.3亿元, 1612亩, 形成 6000余亩 1200多个
+    (35, "32个", 32, "agri_incubator", "exact", "amount", N, "pingdu"),
+    (35, "6个", 6, "village", "exact", "amount", N, "cuijiaji"),
+    (35, "540万元", 5400000, "cny", "exact", "amount", N, "cuijiaji"),
+    (35, "36个", 36, "greenhouse", "exact", "amount", N, "cuijiaji"),
+    (35, "3年", 3, "year", "exact", "duration", N, "cuijiaji"),
+    (35, "800个", 800, "greenhouse", "exact", "state", N, "cuijiaji"),
+    (35, "2.3亿元", 230000000, "cny", "exact", "amount", (2020, 2020), "cuijiaji"),
+    (35, "1612亩", 1612, "mu", "exact", "amount", (2020, 2020), "cuijiaji"),
+    (35, "6000余亩", 6000, "mu", "over", "state", (2020, 2020), "cuijiaji"),
+    (35, "1200多个", 1200, "greenhouse", "more_than", "state", (2020, 2020), "cuijiaji"),
+    # ¶36 三大类; 44项; 3万余户(次); 2017至2018年…209个
+    (36, "三大类", 3, "category", "exact", "amount", N, "pingdu"),
+    (36, "44项", 44, "policy", "exact", "amount", N, "pingdu"),
+    (36, "3万余户(次)", 30000, "household_time", "over", "amount", N, "pingdu"),
+    (36, "209个", 209, "village", "exact", "amount", (2017, 2018), "pingdu"),
+    # ¶37 全国50典型案例 (50 cases, as 入选全省20优秀案例); 三等奖
+    (37, "50", 50, "case", "exact", "amount", N, "pingdu"),
+    (37, "三等奖", 3, "prize_class", "exact", "rank", N, "pingdu"),
+    # ¶38 明确了一张约束清单 (the 1 of “3721”)
+    (38, "一张", 1, "list", "exact", "amount", N, "pingdu"),
 ]
+
+
+def test_every_figure_and_no_other(figures):
+    assert sorted((f["paragraph"], f["raw"]) for f in figures) == sorted((g[0], g[1]) for g in GOLDEN)
 
 
 @pytest.mark.parametrize("expected", GOLDEN, ids=[f"{g[0]}:{g[1]}" for g in GOLDEN])
 def test_figure_fields(figures, expected):
-    honoree, raw, value, unit, approx, metric, period, region = expected
-    f = _find(figures, honoree, raw)
-    assert (f["value"], f["unit"], f["approx"], f["metric"]) == (value, unit, approx, metric)
+    paragraph, raw, value, unit, approx, kind, period, region = expected
+    (f,) = [f for f in figures if (f["paragraph"], f["raw"]) == (paragraph, raw)]
+    assert (f["value"], f["unit"], f["approx"], f["kind"]) == (value, unit, approx, kind)
     assert (f["period_start"], f["period_end"]) == period
     assert f["region"] == region
 

@@ -159,3 +159,37 @@ def test_kinds(tmp_path):
     assert {raw: f["kind"] for raw, f in found.items()} == {
         "36个": "amount", "3年": "duration", "800个": "state", "9名": "per_year", "70%": "ratio",
         "4万多亩": "state", "30多亿元": "per_year"}
+
+
+def test_a_date_standing_alone_dates_its_segment_only(tmp_path):
+    found = figures(tmp_path, "他先后29次到协作地,2020年1月,连续半月在两个协作城市工作;为帮助4个县脱贫,筹集资金300万元。")
+    assert period(found["29次"]) == (None, None)  # before the date
+    assert period(found["半月"]) == period(found["两个"]) == (2020, 2020)
+    assert period(found["4个"]) == period(found["300万元"]) == (None, None)  # after the ；
+
+
+def test_a_sentence_opened_by_a_state_word(tmp_path):
+    found = figures(tmp_path, "目前,共结对帮扶35个贫困村、120户贫困户。")
+    assert found["35个"]["kind"] == found["120户"]["kind"] == "state"
+
+
+# programs and places -------------------------------------------------------------------------
+
+def test_program_places_and_names_after_a_verb(tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_text("标题\n全国脱贫攻坚先进集体、青岛赴陇南扶贫协作工作组:\n苦干实干\n"
+                    "工作组在陇南打造“麻辣兔”品牌,涌现出“教育组团式帮扶模式”“五扶持”徽县模式等经验。\n", "utf-8")
+    programs = {p["name"]: p["region"] for p in extract([path])["programs"]}
+    assert programs["“麻辣兔”"] == "longnan"  # a quoted name right after 打造
+    assert programs["“教育组团式帮扶模式”"] == "longnan"  # a model of the whole partnership, not of 徽县
+    assert programs["“五扶持”徽县模式"] == "huixian"  # the place in its own name
+
+
+def test_the_awarding_body_is_not_the_place(tmp_path):
+    found = figures(tmp_path, "连续2年被甘肃省授予先进集体。")
+    assert found["2年"]["region"] is None
+
+
+def test_nationwide_figures(tmp_path):
+    found = figures(tmp_path, "全国共有1200个集体拟获表彰,其中青岛市有先进集体4个。")
+    assert found["1200个"]["region"] == "national" and found["4个"]["region"] == "qingdao"

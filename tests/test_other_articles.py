@@ -94,3 +94,56 @@ def test_offsets_hold_in_the_original_text(dalian, team):
         text = Path(ARTICLES / name).read_text("utf-8")
         for f in tables["figures"]:
             assert text[f["start"]:f["end"]] == f["raw"]
+
+
+# ---- a city's yearly figures, dated sentence by sentence (read by hand) ---------------------
+
+@pytest.fixture(scope="module")
+def suzhou():
+    tables = extract([ARTICLES / "suzhou_tongren_years.txt"])
+    return tables, {f["raw"]: f for f in tables["figures"]}
+
+
+def test_yearly_figures_are_dated_and_inside_their_total(suzhou):
+    _, found = suzhou
+    assert (found["3.6亿元"]["period_start"], found["3.6亿元"]["period_end"]) == (2016, 2021)  # 2016年以来, report 2021
+    for raw, year in (("0.8亿元", 2018), ("1.1亿元", 2019), ("1.2亿元", 2020)):  # 其中, each with its own year
+        assert (found[raw]["period_start"], found[raw]["period_end"]) == (year, year)
+        assert found[raw]["part_of"] == found["3.6亿元"]["id"]
+    assert found["3.6亿元"]["region"] == "tongren"
+
+
+def test_comparisons_and_anaphora(suzhou):
+    _, found = suzhou
+    # 较2018年增长45%: the 2019 sentence's growth, not a 2018 figure; 是2018年的3倍: a ratio of 2020's
+    assert (found["45%"]["period_start"], found["45%"]["kind"]) == (2019, "ratio")
+    assert (found["3倍"]["period_start"], found["3倍"]["kind"]) == (2020, "ratio")
+    assert found["12次"]["period_start"] == found["2300万元"]["period_start"] == 2019
+    # 自结对以来: since the pairing of 2016, not since the last year the text named (2018)
+    for raw in ("2个", "36家", "1.2万名"):
+        assert (found[raw]["period_start"], found[raw]["period_end"]) == (2016, 2021), raw
+
+
+def test_the_yearly_figures_add_to_their_total_once(suzhou):
+    from qdaid.query import FactBase
+    from qdaid.stats import stats
+
+    tables, _ = suzhou
+    base = FactBase(tables)
+    (row,) = [r for r in stats(base, base.figures, ["metric"]) if r["unit"] == "cny" and r["total"] == 3.6 * 10**8]
+    assert row["excluded"] == 3 and not row["overlap_possible"]  # 0.8 + 1.1 + 1.2 are inside the 3.6亿
+
+
+# ---- honorees named in running text (another city, no heading template) -----------------------
+
+def test_honorees_named_in_running_text():
+    tables = extract([ARTICLES / "yantai_honorees.txt"])
+    honorees = {h["id"]: h for h in tables["honorees"]}
+    assert list(honorees) == ["li-ming", "chongqing-group", "wang-fang"]
+    assert (honorees["li-ming"]["kind"], honorees["li-ming"]["post"]) == ("individual", "烟台市扶贫协作办公室主任")
+    assert (honorees["wang-fang"]["post"], honorees["chongqing-group"]["kind"]) == ("莱阳市扶贫办副主任", "collective")
+    assert honorees["chongqing-group"]["partner_regions"] == ["chongqing"]
+    found = {f["raw"]: f for f in tables["figures"]}
+    assert (found["2.6亿元"]["honoree"], found["2.6亿元"]["region"]) == ("chongqing-group", "chongqing")
+    assert found["1800户"]["honoree"] == "wang-fang"
+    assert (found["1800户"]["period_start"], found["1800户"]["period_end"]) == (2016, 2021)  # 五年来, report 2021

@@ -75,8 +75,10 @@ def kind(article: Article, f: Figure) -> str:
     before = article.text[article.clause(f.start, f.end, f.sentence)[0]:f.start]
     if any(word in before for word in article.lex.per_year_markers):
         return "per_year"
-    if any(word in before for word in article.lex.state_markers) or before.endswith("从"):
-        return "state"  # 扩大到800个; 从20个 (the size the stock grew from)
+    opening = article.text[f.sentence.start:article.clause(f.sentence.start, f.sentence.start, f.sentence)[1]]
+    if any(word in before for word in article.lex.state_markers) or before.endswith("从") or \
+            opening.strip() in article.lex.state_markers:
+        return "state"  # 扩大到800个; 从20个 (the size the stock grew from); 目前,… (the whole sentence)
     return "amount"
 
 
@@ -112,7 +114,12 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
             if m.end() + 1 == start and not _is_ratio_at(article, start):
                 candidates.append((m.start(), (int(m[1]), int(m[1]))))  # 从2014年的3200元: that figure's year
             continue  # 是2018年的8倍: a base of comparison, not the period
-        initial = not text[s.start:m.start()].strip()
+        # A date at the sentence's start, or standing alone as a clause (2020年1月,迎接…), dates the
+        # clauses after it up to the end of its segment (；).
+        alone = not text[article.clause(m.start(), m.end(), s)[0]:m.start()].strip() and \
+            re.fullmatch(r"\d{1,2}月(?:\d{1,2}日)?\s*", text[m.end():article.clause(m.start(), m.end(), s)[1]]) is not None \
+            and article.segment(m.start(), m.end(), s) == article.segment(start, end, s)
+        initial = not text[s.start:m.start()].strip() or alone
         if (re.match(r"\d{1,2}月", text[m.end():m.end() + 3]) and m.start() < clause_start and not initial
                 and not _SINCE_RE.search(text, m.end(), start)):
             continue  # …,2020年11月满分通过: the date of an event in another clause
@@ -132,7 +139,8 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     earlier = _earlier_year(article, s)
     if earlier is not None:
         for m in _ANAPHORIC_SINCE_RE.finditer(text, s.start, start):
-            candidates.append((m.start(), (earlier, report_year)))  # 自签订协议以来: since that year
+            year = _year_of_event(article, s, m.group()[1:-2]) or earlier
+            candidates.append((m.start(), (year, report_year)))  # 自签订协议以来: since that year
         if not tx.YEAR_RE.search(text, s.start, start):
             for m in _MONTH_RE.finditer(text, s.start, start):
                 candidates.append((m.start(), (earlier, earlier)))  # 8月份…: the year said before
@@ -145,6 +153,19 @@ def _is_ratio_at(article: Article, start: int) -> bool:
     """The quantity at start is a ratio (是2018年的8倍 compares; 2014年的3200元 is dated)."""
     m = re.compile(NUMBER_PATTERN + rf"(?P<cls>{article.lex.classifier_pattern})?").match(article.text, start)
     return m is None or article.lex.unit_of_classifier(m["cls"] or "") in RATIO_UNITS
+
+
+def _year_of_event(article: Article, s: tx.Sentence, words: str) -> int | None:
+    """The year of the latest earlier sentence that tells of this event (自结对以来 → the sentence
+    with 结对 and a year), within the section; None when none does."""
+    pairs = {words[i:i + 2] for i in range(len(words) - 1)}
+    section = article.section_of(s.paragraph.index)
+    for earlier in reversed([x for x in article.sentences if x.end <= s.start
+                             and (section is None or section.first <= x.paragraph.index)]):
+        sentence = article.text[earlier.start:earlier.end]
+        if any(pair in sentence for pair in pairs) and (year := tx.YEAR_RE.search(sentence)):
+            return int(year[1])
+    return None
 
 
 def _earlier_year(article: Article, s: tx.Sentence) -> int | None:

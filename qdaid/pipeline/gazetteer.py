@@ -63,8 +63,10 @@ class Gazetteer:
     @classmethod
     def load(cls) -> Gazetteer:
         data = json.loads(resources.files("qdaid.vocabulary").joinpath("regions.json").read_text("utf-8"))
-        entries = [{"name": p[0], "level": "province", "parent": None, "short": [p[1]],
-                    **({"id": p[2]} if len(p) > 2 else {})} for p in data["provinces"]]
+        nation = data["nation"]
+        entries = [{**nation, "level": "nation", "parent": None, "no_short": True}]
+        entries += [{"name": p[0], "level": "province", "parent": nation["name"], "short": [p[1]],
+                     **({"id": p[2]} if len(p) > 2 else {})} for p in data["provinces"]]
         entries += data["places"]
         ids_by_name: dict[str, str] = {}
         regions = []
@@ -91,6 +93,9 @@ class Gazetteer:
         end = len(text) if end is None else end
         return [Mention(m.start(), m.end(), self._by_alias[m.group()])
                 for m in self._pattern.finditer(text, start, end)]
+
+    def is_nation(self, region_id: str) -> bool:
+        return self.regions[region_id].level == "nation"
 
     def ancestors(self, region_id: str) -> list[str]:
         chain, current = [], self.regions[region_id].parent

@@ -27,8 +27,15 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
         which = text.rfind("其中", s.paragraph.start, f.start)
         if which >= s.start and not tx.inside(article.quoted, which, which + 2):  # 其中 in this sentence
             _link(f, [g for g in figures if g.sentence.paragraph == s.paragraph and g.end <= which])
-    for f in figures:  # a part takes its total's period unless the text gives it one
-        if f.part_of and f.period[0] is None:
+    default = article.lex.default_metric
+    for f in figures:
+        if f.part_of is None:
+            continue
+        # A part takes what its total counts when its own words name no metric (其中,2018年投入0.8亿元),
+        # and its total's period unless the text gives it one.
+        if f.unit == f.part_of.unit and f.metric == default.get(f.unit, f.unit + "s"):
+            f.metric, f.label = f.part_of.metric, f.part_of.label
+        if f.period[0] is None:
             f.period = f.part_of.period
     for f in figures:
         p_start, p_end = f.period

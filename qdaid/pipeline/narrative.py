@@ -88,6 +88,8 @@ def programs(article: Article) -> list[dict]:
             spans.append((q.start, q.end))
         elif m := re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{nouns})").match(article.text, q.end):
             spans.append((q.start, m.end()))
+        elif re.search(rf"(?:{verbs})$", article.text[max(0, q.start - 4):q.start]):
+            spans.append((q.start, q.end))  # 打造“麻辣兔”: a quoted name right after a program verb
     for m in re.finditer(rf"(?:{verbs})(?P<name>[\u4e00-\u9fff]{{2,14}}?(?:{nouns}))", article.text):
         if not tx.inside(article.quoted, m.start("name"), m.end("name")):
             spans.append((m.start("name"), m.end("name")))
@@ -103,14 +105,29 @@ def programs(article: Article) -> list[dict]:
         seen.add(key)
         s = article.sentence_at(start)
         sec = article.section_of(s.paragraph.index)
-        region, basis = region_of(article, start, end, s, sec, None)
+        region = _program_region(article, start, end, s, sec)
         pid = slug(re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", key))[:40] or "program"
         while pid in taken:
             pid += "-2"
         taken.append(pid)
         records.append({
             "id": pid, "name": name, "honoree": sec.honoree["id"] if sec else None,
-            "region": region if basis == "explicit" else None, "quote": article.original[s.start:s.end],
+            "region": region, "quote": article.original[s.start:s.end],
             "source": article.source_id, "paragraph": s.paragraph.index, "start": start, "end": end,
         })
     return records
+
+
+def _program_region(article: Article, start: int, end: int, s: tx.Sentence, sec) -> str | None:
+    """A program's place: one named in its name (镇宁模式) or just before it (新疆策勒县“辣椒扶贫模式”,
+    在宁陕县实施的“…”); else its honoree's one partner (a model of the whole partnership); else none.
+    A place named after it in the sentence is another program's."""
+    c_start = article.clause(start, end, s)[0]
+    near = [m for m in article.mentions if start <= m.start < end
+            or (c_start <= m.start and m.end <= start and m.end >= start - 8
+                and not any(q.start >= m.end and q.end <= start for q in article.quoted))]
+    if near:
+        return article.gaz.most_specific([m.region for m in near])[-1]
+    if sec and len(sec.partners) == 1:
+        return sec.partners[0]
+    return None

@@ -40,6 +40,8 @@ def find_sections(article: Article) -> list[Section]:
     for i, (p, kind, name_part) in enumerate(found):
         last = found[i + 1][0].index - 1 if i + 1 < len(found) else end_index
         sections.append(_section(article, p, kind, name_part, last))
+    if not sections:  # no heading template: honorees named in running text (张三荣获…先进个人称号)
+        sections = [s for s in map(lambda m: _named(article, *m), _named_honorees(article, heads)) if s]
     ids: dict[str, int] = {}
     for s in sections:
         ids[s.honoree["id"]] = ids.get(s.honoree["id"], 0) + 1
@@ -49,7 +51,29 @@ def find_sections(article: Article) -> list[Section]:
     return sections
 
 
-def _section(article: Article, head: tx.Paragraph, kind: str, name_part: str, last: int) -> Section:
+def _named_honorees(article: Article, heads: dict[str, str]) -> list[tuple[tx.Paragraph, str, str]]:
+    """(paragraph, kind, name) for each 'NAME荣获/被授予…HEADING称号' of the text, in order."""
+    titles = sorted({w.replace("全国脱贫攻坚", "") for w in heads} | set(heads), key=len, reverse=True)
+    pattern = re.compile(rf"([\u4e00-\u9fff·、]{{2,40}}?)(?:同志)?(?:荣获|被授予|获评|被评为)"
+                         rf"[\u4e00-\u9fff“”]{{0,12}}?({tx.alternation(titles)})(?:荣誉)?称号")
+    found = []
+    for p in article.paragraphs:
+        for m in pattern.finditer(p.text):
+            kind = next(k for w, k in heads.items() if w.endswith(m[2]) or m[2].endswith(w.replace("全国脱贫攻坚", "")))
+            for name in m[1].split("、"):
+                found.append((p, kind, name))
+    return found
+
+
+def _named(article: Article, p: tx.Paragraph, kind: str, name_part: str) -> Section | None:
+    """An honoree named in running text: its section is the paragraph that names it."""
+    if len(name_part) < 2 or name_part not in p.text:
+        return None
+    return _section(article, p, kind, name_part, p.index, motto=False)
+
+
+def _section(article: Article, head: tx.Paragraph, kind: str, name_part: str, last: int,
+             motto: bool = True) -> Section:
     lex, gaz = article.lex, article.gaz
     name_start = head.start + head.text.index(name_part)
     post, name = None, name_part
@@ -58,19 +82,20 @@ def _section(article: Article, head: tx.Paragraph, kind: str, name_part: str, la
             post = article.original[name_start:name_start + m[-1].end()]
             name = name_part[m[-1].end():]
     in_name = [m for m in article.mentions if name_start <= m.start < name_start + len(name_part)]
-    destination = [m.region for m in in_name if article.text[m.start - 1] in lex.destination_markers]
+    destination = [m.region for m in in_name if article.text[max(0, m.start - 2):m.start].endswith(
+        tuple(lex.destination_markers))]
     home_candidates = gaz.most_specific([m.region for m in in_name if m.region not in destination])
     home = home_candidates[0] if home_candidates else None
-    motto = None
+    found_motto = None
     following = [p for p in article.paragraphs if p.index == head.index + 1]
-    if following and len(following[0].text) <= 16 and not re.search(r"[。\d]", following[0].text):
-        motto = article.original[following[0].start:following[0].end]
+    if motto and following and len(following[0].text) <= 16 and not re.search(r"[。\d]", following[0].text):
+        found_motto = article.original[following[0].start:following[0].end]
     partners = _partners(article, head.index, last, destination, home)
     honoree = {
         "id": _honoree_id(article, kind, name, destination or ([home] if home else [])),
         "name": article.original[name_start + len(name_part) - len(name):name_start + len(name_part)],
         "aliases": [slug(re.sub(r"[^\u4e00-\u9fff]", "", name))], "kind": kind,
-        "scope": _scope(article, home, destination), "post": post, "motto": motto,
+        "scope": _scope(article, home, destination), "post": post, "motto": found_motto,
         "listed_under": _listed_under(article, name), "home_region": home,
         "partner_regions": partners, "paragraph_start": head.index, "paragraph_end": last,
         "source": article.source_id,
