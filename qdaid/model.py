@@ -35,7 +35,7 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
 
 # Ratios, durations and ranks describe, they do not accumulate: a total of them means nothing.
 RATIO_UNITS = frozenset({"percent", "times"})
-DURATION_UNITS = frozenset({"year", "month", "day", "hour", "minute"})
+DURATION_UNITS = frozenset({"year", "month", "day", "hour", "minute", "year_of_age"})  # 七旬: an age
 RANK_UNITS = frozenset({"rank", "prize_class"})
 NON_ADDITIVE_UNITS = RATIO_UNITS | DURATION_UNITS | RANK_UNITS
 LOWER_BOUND = frozenset({"more_than", "over"})  # 多, 余: the true value is at least this

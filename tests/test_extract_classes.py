@@ -79,6 +79,8 @@ def test_more_measure_words(tmp_path):
                 "40分钟": (40, "minute", "exact"), "五口人": (5, "person", "exact"),
                 "60平方米": (60, "square_metre", "exact"), "两个多小时": (2, "hour", "more_than")}
     assert {raw: (f["value"], f["unit"], f["approx"]) for raw, f in found.items()} == expected
+    found = figures(tmp_path, "年过七旬的老人也来了。")
+    assert (found["年过七旬"]["value"], found["年过七旬"]["unit"], found["年过七旬"]["approx"]) == (70, "year_of_age", "over")
     found = figures(tmp_path, "义诊持续了3个多小时,共发放宣传册500份。")
     assert (found["3个多小时"]["value"], found["3个多小时"]["approx"], found["500份"]["unit"]) == (3, "more_than", "copy")
 

@@ -48,6 +48,8 @@ class Lexicon:
         self.per_year_markers = data["kinds"]["per_year"]
         self.state_markers = data["kinds"]["state"]
         self.cumulative_markers = data["kinds"]["cumulative"]
+        self.home_words = re.compile(alternation(data["region_words"]["home"]))
+        self.award_verbs = re.compile(alternation(data["region_words"]["award_verbs"]))
         self.comparison_markers = tuple(data["comparison_markers"]["markers"])
         self.figurative_before = tuple(data["figurative"]["before"])
         self.classifier_pattern = alternation([*self.specific, *self.general])

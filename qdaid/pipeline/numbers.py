@@ -20,7 +20,7 @@ TRADITIONAL = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "〇": "�
 
 MULTIPLIERS = {"千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8, "万亿": 10**12}
 
-APPROX_BEFORE = {"近": "nearly", "将近": "nearly", "约": "about", "大约": "about",
+APPROX_BEFORE = {"近": "nearly", "将近": "nearly", "约": "about", "大约": "about", "年过": "over",
                  "超过": "over", "超": "over", "逾": "over", "不到": "nearly", "不足": "nearly", "不过": "nearly"}
 APPROX_INSIDE = {"多": "more_than", "余": "over"}
 APPROX_AFTER = {"以上": "over", "左右": "about", "余": "over", "多": "more_than"}
@@ -116,6 +116,8 @@ def parse_quantity(raw: str) -> Quantity:
         if word:
             approx = table[word]
     rest = text[match.end():]
+    if rest.startswith("旬"):  # 七旬: seven decades of age
+        value *= 10
     if after := _AFTER_CLASSIFIER_RE.match(rest):
         approx = APPROX_INSIDE[after[1]]
     trailing = _TRAILING_APPROX_RE.search(rest)

@@ -5,7 +5,6 @@ else the honoree's single partner region or, for in-city work, its own area.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from . import text as tx
@@ -16,16 +15,12 @@ if TYPE_CHECKING:
 
 # A count of places belongs to the place named before it (青岛8个区市), not to a partner.
 _ADMIN_UNITS = {"town", "village", "county", "district", "city"}
-# Words for work at home: in a section with several partners, a clause with one of them and no
-# place is about the honoree's own area.
-_HOME_WORDS = re.compile(r"市级|本市|城区|市内|本地|大集")
-# 被甘肃省授予…: the place that gives an award is not where the aid goes.
-_AWARD_RE = re.compile(r"授予|评为|表彰|命名")
 
 
-def _awarding(text: str, m, end: int) -> bool:
+def _awarding(article: Article, m, end: int) -> bool:
     """A place right after 被 and before an award verb (被甘肃省授予…) is the awarding body."""
-    return text[m.start - 1:m.start] == "被" and bool(_AWARD_RE.match(text, m.end, min(end, m.end + 4)))
+    return article.text[m.start - 1:m.start] == "被" and bool(
+        article.lex.award_verbs.match(article.text, m.end, min(end, m.end + 4)))
 
 
 def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
@@ -35,7 +30,7 @@ def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Secti
     home = gaz.family(sec.home) if sec else set()
     c_start, c_end = article.clause(start, end, s)
     g_start, g_end = article.segment(start, end, s)
-    clause = [m for m in mentions if c_start <= m.start < c_end and not _awarding(text, m, c_end)]
+    clause = [m for m in mentions if c_start <= m.start < c_end and not _awarding(article, m, c_end)]
     if sec or any(not gaz.is_nation(m.region) for m in clause):
         # 全国 beside a place is an adjective (青岛市有全国…先进个人1人): the place decides; in an
         # honoree's section it qualifies (全国挂牌督战的4个县), the figures are the honoree's work.
@@ -51,11 +46,11 @@ def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Secti
             return away[0].region, "explicit"
         if not (sec and sec.partners and unit == "cny"):
             return _home_region(article, [m.region for m in ordered], sec), "explicit"
-    if sec and len(sec.partners) > 1 and sec.home and _HOME_WORDS.search(text, c_start, c_end):
+    if sec and len(sec.partners) > 1 and sec.home and article.lex.home_words.search(text, c_start, c_end):
         return sec.home, "explicit"  # 1个市级展销平台, 每年组织2次大集: the honoree's own work at home
     for lo, hi in ((g_start, g_end), (s.start, s.end)):
         named = gaz.most_specific([m.region for m in mentions if lo <= m.start < hi and not gaz.is_nation(m.region)
-                                   and not _awarding(text, m, hi)])
+                                   and not _awarding(article, m, hi)])
         partners_named = [r for r in named if r not in home]
         if len(partners_named) == 1:
             return partners_named[0], "explicit"
