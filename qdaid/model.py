@@ -12,7 +12,7 @@ import re
 TABLES = ("sources", "honorees", "regions", "figures", "containment", "programs", "events")
 
 APPROX = ("exact", "more_than", "over", "nearly", "about")
-REGION_BASIS = ("explicit", "section", "none")
+REGION_BASIS = ("explicit", "context", "section", "none")
 REGION_LEVELS = ("nation", "province", "prefecture", "county", "township")
 HONOREE_KINDS = ("individual", "collective")
 # Whose work an honoree's figures describe: the whole city (the head of the city's office), or
@@ -50,7 +50,7 @@ SCHEMA: dict[str, dict[str, tuple]] = {
     "honorees": {"id": _S, "name": _S, "aliases": (list,), "kind": _S, "scope": _S, "post": _OS,
                  "motto": _OS, "listed_under": _OS, "home_region": _OS, "partner_regions": (list,),
                  "paragraph_start": _I, "paragraph_end": _I, "source": _S},
-    "regions": {"id": _S, "name": _S, "aliases": (list,), "level": _S, "parent": _OS},
+    "regions": {"id": _S, "name": _S, "aliases": (list,), "level": _S, "parent": _OS, "adcode": _OS, "name_en": _OS},
     "figures": {"id": _S, "source": _S, "honoree": _OS, "honoree_name": _OS,
                 "metric": _S, "label": _S, "value": _N, "unit": _S, "raw": _S, "approx": _S, "kind": _S,
                 "period_start": _OI, "period_end": _OI, "region": _OS, "region_basis": _S, "part_of": _OS,

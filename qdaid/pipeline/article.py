@@ -7,6 +7,7 @@ Everything later stages need to look up is computed here once; the stages themse
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import text as tx
@@ -28,11 +29,52 @@ class Article:
         self.quoted = tx.quoted_spans(self.text)
         idiom_re = re.compile(tx.alternation(lexicon.idioms))
         self.idioms = [tx.Span(m.start(), m.end()) for m in idiom_re.finditer(self.text)]
-        self.mentions: list[Mention] = [m for m in gazetteer.mentions(self.text)
-                                        if not tx.inside(self.quoted, m.start, m.end)]
+        raw = [m for m in gazetteer.mentions(self.text) if not tx.inside(self.quoted, m.start, m.end)]
+        self.mentions: list[Mention] = self._resolve(raw)
         self.report_year = int(meta["date"][:4]) if meta.get("date") else None
         self.source_id: str = meta["id"]
         self.sections: list[Section] = find_sections(self)
+
+    def _resolve(self, raw: list[Mention]) -> list[Mention]:
+        """Which place each name is. A short or two-character county name (镇宁, 徽县) counts only
+        where its province or prefecture is named in the same sentence, or was beside it elsewhere
+        in the article (贵州镇宁, 甘肃省徽县): alone it is too often a common word. A name several
+        places share takes the one whose province or prefecture the sentence names, else the
+        article, else the first by adcode (region_basis then says `context`)."""
+        gaz = self.gaz
+        starts = [s.start for s in self.sentences]
+
+        def sentence_of(m: Mention) -> int:
+            return bisect.bisect_right(starts, m.start) - 1
+
+        def gated(m: Mention) -> bool:
+            county = all(gaz.regions[c].level == "county" for c in m.candidates)
+            return county and (m.short or m.end - m.start <= 2)
+
+        named: dict[int, set[str]] = {}  # sentence → places named there without doubt
+        for m in raw:
+            if len(m.candidates) == 1 and not gated(m):
+                named.setdefault(sentence_of(m), set()).add(m.region)
+
+        def above(region_id: str) -> set[str]:
+            """Its prefecture and province (the nation, above every place, tells nothing)."""
+            return {a for a in gaz.ancestors(region_id) if not gaz.is_nation(a)}
+
+        def around(places: set[str]) -> set[str]:
+            return places.union(*map(above, places)) if places else set()
+
+        everywhere = around(set().union(*named.values())) if named else set()
+        confirmed = {c for m in raw if gated(m) for c in m.candidates if above(c) & named.get(sentence_of(m), set())}
+        resolved = []
+        for m in raw:
+            here = named.get(sentence_of(m), set())
+            candidates = [c for c in m.candidates if not gated(m) or c in confirmed or above(c) & here]
+            if not candidates:
+                continue
+            best = [c for c in candidates if above(c) & around(here)] or \
+                [c for c in candidates if above(c) & everywhere] or candidates
+            resolved.append(Mention(m.start, m.end, best[0], tuple(candidates), m.short))
+        return resolved
 
     def section_of(self, paragraph_index: int) -> Section | None:
         return next((s for s in self.sections if s.first <= paragraph_index <= s.last), None)

@@ -1,18 +1,15 @@
 """Places: the gazetteer data, their ids and aliases, and finding their mentions in text.
 
 Ids are pinyin slugs made by pypinyin from the place's short name (陇南市 → longnan,
-徽县 → huixian), so the data file lists Chinese names only.
+徽县 → huixian); where two places romanise alike, the later one (by adcode) takes its parent's
+id as a suffix, and regions.json pins the ids this project's data already uses.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from importlib import resources
-
-from .text import alternation
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
              "地区", "省", "市", "县", "区", "镇", "乡", "州", "盟", "旗")
@@ -38,10 +35,12 @@ class Region:
     level: str
     parent: str | None
     aliases: list[str] = field(default_factory=list)
+    adcode: str | None = None
+    name_en: str | None = None
 
     def record(self) -> dict:
         return {"id": self.id, "name": self.name, "aliases": self.aliases, "level": self.level,
-                "parent": self.parent}
+                "parent": self.parent, "adcode": self.adcode, "name_en": self.name_en}
 
 
 @dataclass(frozen=True)
@@ -49,51 +48,88 @@ class Mention:
     start: int
     end: int
     region: str
+    candidates: tuple[str, ...] = ()  # more than one: a homonym, chosen by context
+    short: bool = False  # written without its suffix (镇宁 for 镇宁布依族苗族自治县)
+
+    @property
+    def contextual(self) -> bool:
+        return len(self.candidates) > 1
 
 
 class Gazetteer:
+    """Every division of China (divisions.json, from the adcodes) and the few places that are not
+    divisions (regions.json: the nation, townships, extra short names, pinned ids)."""
+
     def __init__(self, regions: list[Region]):
         self.regions = {r.id: r for r in regions}
-        self._by_alias: dict[str, str] = {}
+        self._names: dict[str, list[tuple[str, bool]]] = {}
         for region in regions:
             for alias in [region.name, *region.aliases]:
                 if not alias.isascii():
-                    self._by_alias.setdefault(alias, region.id)
+                    entry = (region.id, alias != region.name)
+                    if entry not in self._names.setdefault(alias, []):
+                        self._names[alias].append(entry)
+        self._longest: dict[str, int] = {}
+        for name in self._names:
+            self._longest[name[0]] = max(self._longest.get(name[0], 0), len(name))
+        self._children: dict[str, list[str]] = {}
+        for region in regions:
+            if region.parent:
+                self._children.setdefault(region.parent, []).append(region.id)
 
     @classmethod
     def load(cls) -> Gazetteer:
-        data = json.loads(resources.files("qdaid.vocabulary").joinpath("regions.json").read_text("utf-8"))
-        nation = data["nation"]
-        entries = [{**nation, "level": "nation", "parent": None, "no_short": True}]
-        entries += [{"name": p[0], "level": "province", "parent": nation["name"], "short": [p[1]],
-                     **({"id": p[2]} if len(p) > 2 else {})} for p in data["provinces"]]
-        entries += data["places"]
-        ids_by_name: dict[str, str] = {}
-        regions = []
-        for entry in entries:
-            shorts = list(entry.get("short", []))
-            stem = strip_suffix(shorts[-1] if shorts else entry["name"])
-            if not entry.get("no_short") and stem != entry["name"] and stem not in shorts:
-                shorts.append(stem)
-            region_id = entry.get("id") or slug(stem if len(stem) >= 2 else entry["name"])
-            if region_id in ids_by_name.values():  # two places that romanise alike
-                region_id = f"{region_id}-{slug(strip_suffix(entry['parent']))}"
-            ids_by_name[entry["name"]] = region_id
-            parent = ids_by_name.get(entry["parent"]) if entry["parent"] else None
-            full_pinyin = slug(entry["name"])  # 陇南市 → longnanshi, beside the id longnan
-            aliases = shorts + ([full_pinyin] if full_pinyin != region_id else [])
-            regions.append(Region(region_id, entry["name"], entry["level"], parent, aliases))
+        folder = resources.files("qdaid.vocabulary")
+        overlay = json.loads(folder.joinpath("regions.json").read_text("utf-8"))
+        table = json.loads(folder.joinpath("divisions.json").read_text("utf-8"))["divisions"]
+        nation = overlay["nation"]
+        regions = [Region(nation["id"], nation["name"], "nation", None, list(nation.get("short", [])),
+                          None, nation.get("name_en"))]
+        ids_by_code: dict[str, str] = {}
+        taken = {nation["id"], *overlay["ids"].values()}  # pinned ids are reserved for their places
+        for code, name, level, parent_code, short, english, base, full_pinyin in table:
+            parent = ids_by_code.get(parent_code) if parent_code else nation["id"]
+            region_id = overlay["ids"].get(code) or (base if base not in taken else f"{base}-{parent}"
+                                                     if f"{base}-{parent}" not in taken else f"{base}-{code}")
+            taken.add(region_id)
+            ids_by_code[code] = region_id
+            aliases = ([short] if short else []) + overlay["short"].get(code, [])
+            aliases += [full_pinyin] if full_pinyin != region_id else []  # 陇南市 → longnanshi, beside longnan
+            regions.append(Region(region_id, name, level, parent, aliases, code, overlay["english"].get(code, english)))
+        by_name = {r.name: r.id for r in regions}
+        for place in overlay["places"]:  # not divisions: townships and the like
+            region_id = place.get("id") or slug(strip_suffix(place["name"]))
+            short = strip_suffix(place["name"])
+            regions.append(Region(region_id, place["name"], place["level"], by_name[place["parent"]],
+                                  [short] if short != place["name"] else [], None, place.get("name_en")))
         return cls(regions)
 
-    @cached_property
-    def _pattern(self) -> re.Pattern:
-        return re.compile(alternation(self._by_alias))
-
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Every place name in text[start:end], longest first at each position, not overlapping;
+        a name several places share (朝阳区) carries all their ids as candidates."""
         end = len(text) if end is None else end
-        return [Mention(m.start(), m.end(), self._by_alias[m.group()])
-                for m in self._pattern.finditer(text, start, end)]
+        found, i = [], start
+        while i < end - 1:
+            longest = self._longest.get(text[i], 0)
+            for size in range(min(longest, end - i), 1, -1):
+                entries = self._names.get(text[i:i + size])
+                if entries:
+                    ids = tuple(dict.fromkeys(e[0] for e in entries))
+                    found.append(Mention(i, i + size, ids[0], ids, all(e[1] for e in entries)))
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
 
+    def descendants(self, region_id: str) -> set[str]:
+        found, todo = set(), [region_id]
+        while todo:
+            for child in self._children.get(todo.pop(), []):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return found
     def is_nation(self, region_id: str) -> bool:
         return self.regions[region_id].level == "nation"
 
@@ -108,8 +144,7 @@ class Gazetteer:
         """A region with its ancestors and descendants: its 'home' in a text."""
         if region_id is None:
             return set()
-        return {region_id, *self.ancestors(region_id),
-                *(r for r in self.regions if region_id in self.ancestors(r))}
+        return {region_id, *self.ancestors(region_id), *self.descendants(region_id)}
 
     def most_specific(self, region_ids: list[str]) -> list[str]:
         """Drop each region that is an ancestor of another in the list; keep first-seen order."""

@@ -45,6 +45,7 @@ class Lexicon:
         self.program_verbs = data["program_verbs"]
         self.partner_verbs = data["partner_verbs"]
         self.destination_markers = data["destination_markers"]["markers"]
+        self.partner_verb_re = re.compile(alternation(self.partner_verbs))
         self.per_year_markers = data["kinds"]["per_year"]
         self.state_markers = data["kinds"]["state"]
         self.cumulative_markers = data["kinds"]["cumulative"]

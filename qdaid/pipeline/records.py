@@ -181,7 +181,11 @@ def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES) -> dict[st
         tables["containment"] += containment.infer(article, figures)
         tables["programs"] += narrative.programs(article)
         tables["events"] += narrative.events(article)
-        used_regions |= {m.region for m in article.mentions}
+    # The regions the records name, with their ancestors: --region 山东 finds a figure in 莱阳.
+    for table in ("figures", "programs", "events"):
+        used_regions |= {r["region"] for r in tables[table] if r["region"]}
+    for h in tables["honorees"]:
+        used_regions |= {r for r in (h["home_region"], h["listed_under"], *h["partner_regions"]) if r}
     for region in list(used_regions):
         used_regions |= set(gazetteer.ancestors(region))
     regions = [r.record() for r in gazetteer.regions.values() if r.id in used_regions]

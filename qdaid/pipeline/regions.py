@@ -25,7 +25,33 @@ def _awarding(article: Article, m, end: int) -> bool:
 
 def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
               unit: str | None) -> tuple[str | None, str]:
-    """(region id or None, basis): basis is explicit (named), section (the honoree's) or none."""
+    """(region id or None, basis): basis is explicit (named), context (named, but a name several
+    places share, chosen by the places named beside it), section (the honoree's) or none."""
+    region, basis = _region_of(article, start, end, s, sec, unit)
+    if basis == "explicit" and any(m.contextual and m.region == region for m in article.mentions
+                                   if s.start <= m.start < s.end):
+        basis = "context"
+    return region, basis
+
+
+def _recipient(article: Article, lo: int, start: int) -> list[str]:
+    """The place that a place before a partner verb helps (苏州市对口帮扶贵州省铜仁市 → tongren)."""
+    gaz, mentions = article.gaz, article.mentions
+    for verb in reversed(list(article.lex.partner_verb_re.finditer(article.text, lo, start))):
+        if not any(lo <= m.start and m.end <= verb.start() for m in mentions):
+            continue
+        run, at = [], verb.end()
+        for m in mentions:  # the places that follow the verb without a break: 贵州省铜仁市
+            if m.start in (at, at + 1) and m.end <= start:
+                run.append(m.region)
+                at = m.end
+        if run:
+            return gaz.most_specific(run)[-1:]
+    return []
+
+
+def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
+               unit: str | None) -> tuple[str | None, str]:
     gaz, mentions, text = article.gaz, article.mentions, article.text
     home = gaz.family(sec.home) if sec else set()
     c_start, c_end = article.clause(start, end, s)
@@ -52,6 +78,8 @@ def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Secti
         named = gaz.most_specific([m.region for m in mentions if lo <= m.start < hi and not gaz.is_nation(m.region)
                                    and not _awarding(article, m, hi)])
         partners_named = [r for r in named if r not in home]
+        if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
+            partners_named = _recipient(article, lo, start) or partners_named
         if len(partners_named) == 1:
             return partners_named[0], "explicit"
         if partners_named:
