@@ -99,22 +99,26 @@ def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool =
     (an existing one is replaced only with force, a link or device never), each is written to a
     temporary file, and all are renamed into place at the end."""
     if what == "sqlite":
-        files: dict[Path, str | None] = {fileio.check_output(target, inputs or []): None}
+        files: dict[Path, tuple[str, str | None]] = {fileio.check_output(target, inputs or []): ("sqlite", None)}
     else:
         folder = Path(target)
         if folder.exists() and not folder.is_dir():
-            raise DataError(f"{folder}: is a file; {what} export writes one file per table into a folder")
+            raise DataError(f"{folder}: is a file; a {what} export writes its files into a folder")
         if not folder.parent.is_dir():
             raise DataError(f"{folder.parent}: no such folder")
         folder.mkdir(exist_ok=True)
-        files = {fileio.check_output(folder / f"{table}.{what}", inputs or []): table for table in TABLES}
+        if what == "datasette":
+            files = {fileio.check_output(folder / "qdaid.db", inputs or []): ("datasette", None),
+                     fileio.check_output(folder / "metadata.json", inputs or []): ("metadata", None)}
+        else:
+            files = {fileio.check_output(folder / f"{table}.{what}", inputs or []): (what, table) for table in TABLES}
     existing = [path for path in files if path.exists()]
     if existing and not force:
         raise DataError(f"{existing[0]}: already exists; add --force to replace it")
     staged: list[tuple[Path, Path]] = []
     try:
-        for path, table in files.items():
-            staged.append((fileio.stage(path, functools.partial(_write, tables=tables, what=what, table=table)), path))
+        for path, (kind, table) in files.items():
+            staged.append((fileio.stage(path, functools.partial(_write, tables=tables, kind=kind, table=table)), path))
         fileio.commit(staged)  # all files, or none of them
     except (OSError, sqlite3.Error) as exc:
         raise DataError(f"{target}: export failed: {exc}") from None
@@ -123,17 +127,25 @@ def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool =
     return list(files)
 
 
-def _write(tmp: Path, *, tables: dict[str, list[dict]], what: str, table: str | None) -> None:
-    if what == "sqlite":
+def _write(tmp: Path, *, tables: dict[str, list[dict]], kind: str, table: str | None) -> None:
+    if kind in ("sqlite", "datasette"):
         db = sqlite3.connect(tmp)
         try:
             with db:
                 to_sqlite(tables, db)
+                if kind == "datasette":
+                    from . import datasette
+
+                    datasette.add_totals(tables, db)
         finally:
             db.close()
-        return
-    rows, columns = tables.get(table or "", []), list(SCHEMA[table or ""])
-    if what == "jsonl":
-        tmp.write_bytes(to_json(rows, columns, lines=True))
+    elif kind == "metadata":
+        from . import datasette
+
+        tmp.write_bytes(json.dumps(datasette.metadata(tables), ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
     else:
-        tmp.write_bytes(to_csv(rows, columns).encode("utf-8"))
+        rows, columns = tables.get(table or "", []), list(SCHEMA[table or ""])
+        if kind == "jsonl":
+            tmp.write_bytes(to_json(rows, columns, lines=True))
+        else:
+            tmp.write_bytes(to_csv(rows, columns).encode("utf-8"))

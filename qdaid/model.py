@@ -46,7 +46,7 @@ _S, _I, _N = (str,), (int,), (int, float)
 _OS, _OI = (str, type(None)), (int, type(None))
 SCHEMA: dict[str, dict[str, tuple]] = {
     "sources": {"id": _S, "title": _S, "publisher": _OS, "date": _OS,
-                "reporter": _OS, "editors": (list,), "path": _S, "sha256": _S},
+                "reporter": _OS, "editors": (list,), "url": _OS, "path": _S, "sha256": _S},
     "honorees": {"id": _S, "name": _S, "aliases": (list,), "kind": _S, "scope": _S, "post": _OS,
                  "motto": _OS, "listed_under": _OS, "home_region": _OS, "partner_regions": (list,),
                  "paragraph_start": _I, "paragraph_end": _I, "source": _S},

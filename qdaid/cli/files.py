@@ -11,19 +11,33 @@ import typer
 from .. import fileio, store
 from ..model import QdaidError, UsageError
 from .app import app, say
-from .options import Db, Sources, chosen_db, db_path, size_limit, user_folder
+from .options import (
+    Db,
+    Honoree,
+    Region,
+    Sources,
+    chosen_db,
+    db_path,
+    fact_base,
+    filters,
+    size_limit,
+    user_folder,
+)
 
 
 @app.command()
 def export(
-    what: Annotated[str, typer.Argument(help="sqlite (one file), jsonl or csv (a folder, one file per table).")],
-    path: Annotated[Path, typer.Argument(help="The SQLite file, or the folder for jsonl/csv.")],
+    what: Annotated[str, typer.Argument(help="sqlite (one file), jsonl or csv (a folder, one file per table), "
+                                        "or datasette (a folder: qdaid.db and metadata.json).")],
+    path: Annotated[Path, typer.Argument(help="The SQLite file, or the folder for jsonl/csv/datasette.")],
     force: Annotated[bool, typer.Option("--force", help="Replace files that exist.")] = False,
     db: Db = None,
 ) -> None:
     """Export to SQLite, JSONL or CSV.
 
-    Every table, for sqlite3, Datasette or DuckDB (SQLite), or as one JSONL/CSV file per table.
+    Every table, for sqlite3, Datasette or DuckDB (SQLite), or as one JSONL/CSV file per table;
+    datasette adds the overlap-aware totals and a metadata.json with descriptions, facets and
+    canned queries: datasette DIR/qdaid.db -m DIR/metadata.json (pip install 'qdaid[web]').
     The SQLite file has primary and foreign keys, indexes on the filter columns, and the helper
     tables honoree_partners and region_closure (each region with every place at or below it).
 
@@ -34,8 +48,8 @@ def export(
     from ..export import export as write_export
 
     kind = what.strip().lower()
-    if kind not in ("sqlite", "jsonl", "csv"):
-        raise UsageError(f"cannot export as {what!r}; choose sqlite, jsonl or csv", param="what")
+    if kind not in ("sqlite", "jsonl", "csv", "datasette"):
+        raise UsageError(f"cannot export as {what!r}; choose sqlite, jsonl, csv or datasette", param="what")
     source = db_path(db)
     tables = store.load(source, limit=size_limit(fileio.MAX_DATABASE_BYTES))
     written = write_export(tables, kind, path, force, inputs=[source])
@@ -108,3 +122,51 @@ def validate(db: Db = None, sources: Sources = None) -> None:
         raise QdaidError(f"{path} ({why}): {len(found)} problem{'s' if len(found) != 1 else ''} found")
     say(f"{path} ({why}): valid")
 
+
+
+@app.command()
+def report(
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="The HTML file to write (a new path or a "
+                                                "regular file); without it, the page goes to a pipe.",
+                                                show_default=False)] = None,
+    honoree: Honoree = None, region: Region = None,
+    lang: Annotated[str, typer.Option("--lang", help="Labels in zh or en.", case_sensitive=False)] = "zh",
+    db: Db = None, sources: Sources = None,
+) -> None:
+    """Write the evidence report: one HTML page that works offline.
+
+    The source, a card per honoree, the totals (intervals where the text cannot rule an overlap
+    out) as bars, the article with every figure marked and anchored (#FIGURE_ID), and a figures
+    table to filter by honoree, region and metric.
+
+    \b
+    Example:
+      qdaid report -o report.html && xdg-open report.html
+    """
+    import sys
+
+    from ..report import LABELS, html
+    from ..stats import stats as totals
+
+    if lang.lower() not in LABELS:
+        raise UsageError(f"no language {lang!r}; choose zh or en", param="lang")
+    base = fact_base(db)
+    figures = base.select(filters(honoree=honoree, kind=None, region=region, metric=None, unit=None, approx=None,
+                                  year=None, since=None, until=None, overlapping=False, minimum=None, maximum=None,
+                                  grep=None))
+    path = db_path(db)
+    texts = {}
+    for source in base.sources.values():
+        try:
+            texts[source["id"]] = store.source_text(source, store.source_folders(path, sources))
+        except QdaidError as exc:
+            say(f"warning: {exc}; the report shows no article text for it")
+    page = html(base, figures, totals(base, figures, ["metric"]), texts, lang.lower()).encode("utf-8")
+    if output is None:
+        if sys.stdout.isatty():
+            raise UsageError("the report is an HTML page: give -o FILE, or send it to a pipe", param="output")
+        sys.stdout.buffer.write(page)
+        return
+    target = fileio.check_output(output)
+    fileio.write_bytes(target, page)
+    say(f"wrote {target}: {len(figures)} figures, {len(page):,} bytes")

@@ -87,7 +87,7 @@ def source_record(article: Article, name: str) -> dict:
         "date": meta.get("date"),
         "reporter": meta.get("reporter") or said["reporter"],
         "editors": meta.get("editors") or (re.split(r"[、,，]", said["editors"]) if said["editors"] else []),
-        "path": name, "sha256": hashlib.sha256(article.original.encode("utf-8")).hexdigest(),
+        "url": meta.get("url"), "path": name, "sha256": hashlib.sha256(article.original.encode("utf-8")).hexdigest(),
     }
 
 
