@@ -2,8 +2,8 @@
 
     python bench/generate.py 100000 bench/out/100k.json
 
-Every replica keeps its record as extracted (quote, offsets, region …); ids get a suffix and
-part_of points into the same replica, so stats still has parts to exclude.
+Every replica keeps its record as extracted (quote, offsets, region …); ids get a suffix, and
+part_of and the containment links point into the same replica, so stats still has parts to exclude.
 """
 
 from __future__ import annotations
@@ -27,6 +27,13 @@ def generate(count: int, target: Path, source: Path = ROOT / "data" / "qdaid.jso
             record["part_of"] = f"{base['part_of']}-r{copy}"
         replicated[str(i + 1)] = record
     tables["figures"] = replicated
+    ids = {r["id"] for r in replicated.values()}
+    links = list(tables.get("containment", {}).values())
+    copies = (count + len(figures) - 1) // len(figures)
+    inferred = [dict(link, id=f"{link['id']}-r{c}", figure=f"{link['figure']}-r{c}", within=f"{link['within']}-r{c}")
+                for c in range(copies) for link in links]
+    tables["containment"] = {str(i + 1): link for i, link in enumerate(
+        link for link in inferred if link["figure"] in ids and link["within"] in ids)}
     target.parent.mkdir(parents=True, exist_ok=True)
     # Written the way `qdaid build` writes: UTF-8, Chinese unescaped, one field a line.
     with target.open("w", encoding="utf-8") as out:

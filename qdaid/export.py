@@ -61,12 +61,10 @@ def to_sqlite(tables: dict[str, list[dict]], db: sqlite3.Connection) -> None:
         fields = list(SCHEMA[table])
         placeholders = ", ".join("?" for _ in fields)
         names = ", ".join(f'"{f}"' for f in fields)
-        # part_of and parent point into their own table: insert parents before children.
+        # Rows keep the order of the JSON store (rowid order is what the SQLite store reads back);
+        # part_of and parent may point forward, so foreign keys are checked at commit.
         rows = tables.get(table, [])
-        if table == "regions":
-            rows = sorted(rows, key=lambda r: _depth(r, {x["id"]: x for x in rows}))
-        if table == "figures":
-            db.execute("PRAGMA defer_foreign_keys = ON")
+        db.execute("PRAGMA defer_foreign_keys = ON")
         db.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({placeholders})',
                        ([_cell(rec.get(f)) for f in fields] for rec in rows))
     db.execute('CREATE TABLE "honoree_partners" ("honoree" TEXT NOT NULL REFERENCES "honorees"("id"), '
@@ -84,13 +82,6 @@ def to_sqlite(tables: dict[str, list[dict]], db: sqlite3.Connection) -> None:
             closure.append((current, region))
             current = parents.get(current)
     db.executemany('INSERT INTO "region_closure" VALUES (?, ?)', closure)
-
-
-def _depth(region: dict, by_id: dict) -> int:
-    depth, current = 0, region.get("parent")
-    while current and depth < 16:
-        depth, current = depth + 1, by_id.get(current, {}).get("parent")
-    return depth
 
 
 def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool = False,

@@ -132,11 +132,27 @@ def load(path: Path, strict: bool = True, limit: int = fileio.MAX_DATABASE_BYTES
     million figures costs more than the parse (see bench/RESULTS.md). strict: the first record
     with a missing field or a value of the wrong type is an error (validate lists them all).
     """
-    raw = read_raw(path, limit)
-    tables = {name: list(raw[name].values()) for name in TABLES if name in raw}
+    if _is_sqlite(path, limit):
+        from . import sqlstore
+
+        tables = sqlstore.load(path)
+    else:
+        raw = read_raw(path, limit)
+        tables = {name: list(raw[name].values()) for name in TABLES if name in raw}
     if strict:
         _check_records(path, tables)
     return tables
+
+
+def _is_sqlite(path: Path, limit: int) -> bool:
+    """A SQLite store, by its first bytes (a regular file within the limit, as any database)."""
+    from . import sqlstore
+
+    with fileio.open_regular(path, "database file", limit) as handle:
+        try:
+            return sqlstore.is_sqlite(handle.read(len(sqlstore.HEADER)))
+        except OSError as exc:
+            raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def _shape(record: dict) -> tuple:
@@ -219,14 +235,31 @@ def dumps(tables: dict[str, list[dict]]) -> str:
     return storage.text
 
 
-def write(target: Path, text: str) -> None:
-    """Write a database: the new file is read back through the strict loader before it
-    replaces the old one, so a file that no query could read is never left in its place."""
-    def readable(tmp: Path) -> None:
+SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
+def write_tables(target: Path, tables: dict[str, list[dict]]) -> None:
+    """Write a database in the format its name asks for: SQLite for .sqlite/.sqlite3/.db, else
+    TinyDB JSON; read back through the strict loader before it replaces the old one."""
+    if target.suffix.lower() not in SQLITE_SUFFIXES:
+        write(target, dumps(tables))
+        return
+    from . import sqlstore
+
+    fileio.write_atomically(target, lambda tmp: sqlstore.dumps_to(tables, tmp), check=_readable(target))
+
+
+def _readable(target: Path):
+    def check(tmp: Path) -> None:
         try:
             load(tmp, limit=2**62)
         except DataError as exc:
             raise DataError(f"{target}: the new database would not load ({str(exc).split(': ', 1)[-1]}); "
                             "the old one is kept") from None
+    return check
 
-    fileio.write_bytes(target, text.encode("utf-8"), check=readable)
+
+def write(target: Path, text: str) -> None:
+    """Write a database: the new file is read back through the strict loader before it
+    replaces the old one, so a file that no query could read is never left in its place."""
+    fileio.write_bytes(target, text.encode("utf-8"), check=_readable(target))

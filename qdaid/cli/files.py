@@ -88,7 +88,7 @@ def build(
         tables = extract(paths, limit=size_limit(fileio.MAX_ARTICLE_BYTES))
         if not tables["figures"]:
             say(f"warning: no figures were found in {', '.join(map(str, paths))}")
-        store.write(target, store.dumps(tables))
+        store.write_tables(target, tables)
         if output is None:  # your database keeps its articles beside it, so its evidence stays checkable
             for path in paths:
                 if path.resolve().parent != target.parent.resolve():

@@ -1,0 +1,73 @@
+"""One fact base, three files: TinyDB JSON indented (as qdaid writes), JSON compact (as TinyDB and
+other programs write), and the SQLite store. Every read command prints the same bytes from each."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from qdaid import store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from generate import generate  # noqa: E402  (bench/generate.py: the bundled figures replicated)
+
+COMMANDS = [["list", w] for w in ("honorees", "regions", "programs", "metrics", "sources", "events")] + [
+    ["figures"], ["figures", "--region", "gansu", "--year", "2020", "--overlapping"], ["stats", "--explain"],
+    ["stats", "--by", "honoree", "--by", "year"], ["search", "陇南"], ["timeline"], ["show", "pingdu", "-f", "json"],
+    ["show", "dou", "-f", "jsonl"], ["cite", "03457", "-f", "json"], ["figures", "-f", "json", "--metric", "donations"],
+]
+
+
+def stores(folder: Path, tables: dict) -> dict[str, Path]:
+    indented = folder / "indented.json"
+    indented.write_text(store.dumps(tables), "utf-8")
+    compact = folder / "compact.json"
+    compact.write_text(json.dumps(json.loads(indented.read_text("utf-8"))), "utf-8")  # TinyDB's layout
+    sqlite = folder / "store.sqlite"
+    store.write_tables(sqlite, tables)
+    odd = folder / "named-like.json"  # a SQLite store is known by its header, not its name
+    odd.write_bytes(sqlite.read_bytes())
+    return {"indented": indented, "compact": compact, "sqlite": sqlite, "odd": odd}
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("stores")
+    for source in store.bundled_sources():
+        (folder / source.name).write_bytes(source.read_bytes())
+    return stores(folder, store.load(store.resolve_db()))
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
+def test_every_store_prints_the_same_bytes(cli, bundled, command):
+    outputs = {}
+    for name, path in bundled.items():
+        result = cli(*command, "--db", path, *([] if "-f" in command else ["-f", "csv"]))
+        assert result.exit_code == 0, (name, result.output)
+        outputs[name] = result.stdout
+    assert outputs["indented"] and len(set(outputs.values())) == 1
+
+
+def test_validate_agrees(cli, bundled):
+    for path in bundled.values():
+        result = cli("validate", "--db", path)
+        assert result.exit_code == 0 and "valid" in result.stderr, result.output
+
+
+def test_a_generated_10k_fact_base_in_every_store(cli, tmp_path):
+    generate(10_000, tmp_path / "big.json")
+    paths = stores(tmp_path, store.load(tmp_path / "big.json"))
+    for command in (["figures", "--region", "longnan"], ["stats", "--by", "metric"], ["list", "metrics"],
+                    ["show", "longnan-group", "-f", "json"]):
+        outputs = {cli(*command, "--db", p, *([] if "-f" in command else ["-f", "csv"])).stdout for p in paths.values()}
+        assert len(outputs) == 1 and next(iter(outputs)), command
+
+
+def test_a_damaged_sqlite_store_is_one_line(cli, tmp_path):
+    path = tmp_path / "bad.sqlite"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    result = cli("figures", "--db", path)
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1 and str(path) in result.stderr
