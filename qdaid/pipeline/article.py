@@ -15,6 +15,8 @@ from .gazetteer import Gazetteer, Mention
 from .lexicon import Lexicon
 from .sections import Section, find_sections
 
+QUOTE_LIMIT = 300  # characters
+
 
 class Article:
     """One source text and what is read from it before any figure is."""
@@ -28,11 +30,20 @@ class Article:
         self.sentences = [s for p in self.paragraphs for s in tx.sentences(p)]
         self.quoted = tx.quoted_spans(self.text)
         idiom_re = re.compile(tx.alternation(lexicon.idioms))
-        self.idioms = [tx.Span(m.start(), m.end()) for m in idiom_re.finditer(self.text)]
+        self.idioms = tx.Spans([tx.Span(m.start(), m.end()) for m in idiom_re.finditer(self.text)])
+        self.sentences_in: dict[int, list[tx.Sentence]] = {}  # paragraph index → its sentences
+        for sentence in self.sentences:
+            self.sentences_in.setdefault(sentence.paragraph.index, []).append(sentence)
         raw = [m for m in gazetteer.mentions(self.text) if not tx.inside(self.quoted, m.start, m.end)]
         self.mentions: list[Mention] = self._resolve(raw)
+        self._mention_starts = [m.start for m in self.mentions]
+        self._contextual: dict[int, set[str]] = {}
         self.report_year = int(meta["date"][:4]) if meta.get("date") else None
+        # Every calendar year the text names (not a comparison's base: 较2015年), with its place.
+        self.years_at = [(m.start(), int(m[1])) for m in tx.YEAR_RE.finditer(self.text)
+                         if not self.text[max(0, m.start() - 2):m.start()].endswith(lexicon.comparison_markers)]
         self.source_id: str = meta["id"]
+        self._section_at: dict[int, Section] | None = None
         self.sections: list[Section] = find_sections(self)
 
     def _resolve(self, raw: list[Mention]) -> list[Mention]:
@@ -76,8 +87,23 @@ class Article:
             resolved.append(Mention(m.start, m.end, best[0], tuple(candidates), m.short))
         return resolved
 
+    def contextual_regions(self, s: tx.Sentence) -> set[str]:
+        """The regions of sentence s that were chosen among homonyms by context."""
+        if s.start not in self._contextual:
+            self._contextual[s.start] = {m.region for m in self.mentions_in(s.start, s.end) if m.contextual}
+        return self._contextual[s.start]
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """The place mentions that start in [lo, hi), in text order."""
+        return self.mentions[bisect.bisect_left(self._mention_starts, lo):bisect.bisect_left(self._mention_starts, hi)]
+
     def section_of(self, paragraph_index: int) -> Section | None:
-        return next((s for s in self.sections if s.first <= paragraph_index <= s.last), None)
+        if self._section_at is None:  # sections do not overlap: one look-up table, made once
+            self._section_at = {}
+            for section in self.sections:
+                for index in range(section.first, section.last + 1):
+                    self._section_at.setdefault(index, section)
+        return self._section_at.get(paragraph_index)
 
     def sentence_at(self, offset: int) -> tx.Sentence:
         return next(s for s in self.sentences if s.start <= offset < s.end)
@@ -89,6 +115,19 @@ class Article:
     def segment(self, start: int, end: int, s: tx.Sentence) -> tuple[int, int]:
         """The segment (between semicolons) of the sentence that holds [start, end)."""
         return tx.bounds(self.text, start, end, s.start, s.end, tx.SEGMENT_END)
+
+    def quote(self, start: int, end: int, s: tx.Sentence) -> str:
+        """The sentence that holds [start, end), as written; a sentence over QUOTE_LIMIT characters
+        is cut at clause boundaries around it, so that no record carries a whole long sentence."""
+        if s.end - s.start <= QUOTE_LIMIT:
+            return self.original[s.start:s.end]
+        half = QUOTE_LIMIT // 2
+        lo, hi = max(s.start, start - half), min(s.end, end + half)
+        left = [self.text.find(c, lo, start) for c in tx.CLAUSE_END]
+        right = [self.text.rfind(c, end, hi) for c in tx.CLAUSE_END]
+        lo = min([i + 1 for i in left if i >= 0], default=lo) if lo > s.start else lo
+        hi = max([i + 1 for i in right if i >= 0], default=hi) if hi < s.end else hi
+        return self.original[lo:hi]
 
     def figure_id(self, start: int) -> str:
         return f"{self.source_id}-{start:05d}"

@@ -4,6 +4,7 @@ from the years, ranges and "since" phrases before it in its sentence).
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,7 @@ def metric(article: Article, f: Figure, figures: list[Figure]) -> tuple[str, str
     c_start, c_end = article.clause(f.start, f.end, s)
     before = lex.keywords_in(text, c_start, f.start)[::-1]
     after = lex.keywords_in(text, f.end, c_end)
-    earlier = lex.keywords_in(text, s.start, c_start)[::-1]
+    earlier = lex.keywords_in(text, max(s.start, c_start - tx.REACH), c_start)[::-1]
     for hits in (before, after, earlier):
         for hit in hits:
             if not lex.is_weak(hit.word) and (found := lex.metric_for(hit.word, f.unit)):
@@ -42,12 +43,18 @@ def metric(article: Article, f: Figure, figures: list[Figure]) -> tuple[str, str
         if found := lex.metric_for(hit.word, f.unit, strong=False):
             return found, hit.word
     if f.unit in RATIO_UNITS:  # a ratio of the figure before it
-        prior = [g for g in figures if g.sentence == s and g.end <= f.start and g.unit not in RATIO_UNITS]
+        prior = [g for g in _in_sentence(figures, s) if g.end <= f.start and g.unit not in RATIO_UNITS]
         if prior and prior[-1].metric:
             return prior[-1].metric, prior[-1].label
     # No keyword: the metric is what the unit counts, labelled by the noun that gave the unit.
     nouns = [n for n in lex.nouns_in(text, f.end, c_end) if lex.nouns[n.word] == f.unit]
     return lex.default_metric.get(f.unit, f.unit + "s"), nouns[0].word if nouns else f.raw
+
+
+def _in_sentence(figures: list[Figure], s: tx.Sentence) -> list[Figure]:
+    """The figures of sentence s (figures are in text order: a binary search finds them)."""
+    starts = [g.start for g in figures]
+    return figures[bisect.bisect_left(starts, s.start):bisect.bisect_left(starts, s.end)]
 
 
 def _refine(article: Article, found: str, label: str, f: Figure, clause_end: int) -> tuple[str, str]:
@@ -87,7 +94,7 @@ def period(article: Article, f: Figure) -> tuple[int | None, int | None]:
     else, for a sentence that breaks down the one before it (其中…), that sentence's period."""
     found = stated_period(article, f.sentence, f.start, f.end)
     if found[0] is None and article.text[f.sentence.start:f.sentence.end].lstrip().startswith("其中"):
-        before = [s for s in article.sentences if s.paragraph == f.sentence.paragraph and s.end <= f.sentence.start]
+        before = [s for s in article.sentences_in[f.sentence.paragraph.index] if s.end <= f.sentence.start]
         if before:
             return stated_period(article, before[-1], before[-1].end, before[-1].end)
     return found
@@ -99,12 +106,13 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     paragraph gives."""
     text, report_year, lex = article.text, article.report_year, article.lex
     candidates: list[tuple[int, tuple]] = []
-    for m in _RANGE_RE.finditer(text, s.start, start):
+    s_start = max(s.start, start - tx.REACH)
+    for m in _RANGE_RE.finditer(text, s_start, start):
         candidates.append((m.start(), (int(m[1]), int(m[2]))))
-    for m in _LIST_RE.finditer(text, s.start, start):
+    for m in _LIST_RE.finditer(text, s_start, start):
         candidates.append((m.start(), (int(m[1]), int(m[2]))))
     clause_start = article.clause(start, end, s)[0]
-    for m in tx.YEAR_RE.finditer(text, s.start, start):
+    for m in tx.YEAR_RE.finditer(text, s_start, start):
         if any(c[0] <= m.start() < c[0] + 16 and c[1][0] != c[1][1] for c in candidates):
             continue  # part of a range or list already taken
         if text[m.start() - 1:m.start()] in ("至", "、", "到") or text[max(0, m.start() - 2):m.start()].endswith(
@@ -119,7 +127,7 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
         alone = not text[article.clause(m.start(), m.end(), s)[0]:m.start()].strip() and \
             re.fullmatch(r"\d{1,2}月(?:\d{1,2}日)?\s*", text[m.end():article.clause(m.start(), m.end(), s)[1]]) is not None \
             and article.segment(m.start(), m.end(), s) == article.segment(start, end, s)
-        initial = not text[s.start:m.start()].strip() or alone
+        initial = (m.start() - s.start < tx.REACH and not text[s.start:m.start()].strip()) or alone
         if (re.match(r"\d{1,2}月", text[m.end():m.end() + 3]) and m.start() < clause_start and not initial
                 and not _SINCE_RE.search(text, m.end(), start)):
             continue  # …,2020年11月满分通过: the date of an event in another clause
@@ -127,22 +135,22 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
         since = (_SINCE_RE.search(text, m.end(), start) or text[m.end():m.end() + 2].startswith(("起", "开始"))) \
             and not _LATER_YEAR_RE.search(text, m.end(), start)
         candidates.append((m.start(), (year, report_year if since else year)))
-    for m in _RELATIVE_RE.finditer(text, s.start, start):
+    for m in _RELATIVE_RE.finditer(text, s_start, start):
         n = m[2]
         years = int(n) if n.isdigit() else int(parse_quantity(n).value)
         if report_year:
             candidates.append((m.start(), (report_year - years, report_year)))
     for name, (first, last) in lex.named_periods.items():
-        for m in re.finditer(re.escape(name), text[s.start:start]):
-            since = "以来" in text[s.start + m.end():s.start + m.end() + 4]
-            candidates.append((s.start + m.start(), (first, report_year if since else last)))
+        for m in re.finditer(re.escape(name), text[s_start:start]):
+            since = "以来" in text[s_start + m.end():s_start + m.end() + 4]
+            candidates.append((s_start + m.start(), (first, report_year if since else last)))
     earlier = _earlier_year(article, s)
     if earlier is not None:
-        for m in _ANAPHORIC_SINCE_RE.finditer(text, s.start, start):
+        for m in _ANAPHORIC_SINCE_RE.finditer(text, s_start, start):
             year = _year_of_event(article, s, m.group()[1:-2]) or earlier
             candidates.append((m.start(), (year, report_year)))  # 自签订协议以来: since that year
-        if not tx.YEAR_RE.search(text, s.start, start):
-            for m in _MONTH_RE.finditer(text, s.start, start):
+        if not tx.YEAR_RE.search(text, s_start, start):
+            for m in _MONTH_RE.finditer(text, s_start, start):
                 candidates.append((m.start(), (earlier, earlier)))  # 8月份…: the year said before
     if not candidates:
         return None, None
@@ -160,8 +168,10 @@ def _year_of_event(article: Article, s: tx.Sentence, words: str) -> int | None:
     with 结对 and a year), within the section; None when none does."""
     pairs = {words[i:i + 2] for i in range(len(words) - 1)}
     section = article.section_of(s.paragraph.index)
-    for earlier in reversed([x for x in article.sentences if x.end <= s.start
-                             and (section is None or section.first <= x.paragraph.index)]):
+    first = section.first if section else 0
+    earlier_sentences = [x for index in range(s.paragraph.index, first - 1, -1)
+                         for x in reversed(article.sentences_in.get(index, [])) if x.end <= s.start]
+    for earlier in earlier_sentences:
         sentence = article.text[earlier.start:earlier.end]
         if any(pair in sentence for pair in pairs) and (year := tx.YEAR_RE.search(sentence)):
             return int(year[1])
@@ -172,7 +182,7 @@ def _earlier_year(article: Article, s: tx.Sentence) -> int | None:
     """The last calendar year named before this sentence in its honoree's section (or, outside
     sections, in the article): what 自…以来 and a month alone refer back to."""
     section = article.section_of(s.paragraph.index)
-    first = next(p for p in article.paragraphs if p.index == section.first) if section else article.paragraphs[0]
-    years = [m for m in tx.YEAR_RE.finditer(article.text, first.start, s.start)
-             if not article.text[max(0, m.start() - 2):m.start()].endswith(article.lex.comparison_markers)]
-    return int(years[-1][1]) if years else None
+    first = article.paragraphs[section.first - 1].start if section else 0
+    at = article.years_at
+    i = bisect.bisect_left(at, (s.start,)) - 1  # the last year named before the sentence
+    return at[i][1] if i >= 0 and at[i][0] >= first else None

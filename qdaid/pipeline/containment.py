@@ -17,6 +17,7 @@ the other unless the text links them.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -35,9 +36,22 @@ def infer(article: Article, figures: list[Figure]) -> list[dict]:
             groups[(f.metric, f.unit)].append(f)
     records = []
     for members in groups.values():
+        by_actor: dict[int, list[Figure]] = defaultdict(list)  # a figure is held by its own actor's or a wider one's
+        for f in members:
+            by_actor[id(f.section)].append(f)
+        starts = {key: [f.start for f in actor] for key, actor in by_actor.items()}
+        states: dict[int, list[Figure]] = defaultdict(list)  # sentence → its sizes of a stock
+        for f in members:
+            if f.kind == "state":
+                states[f.sentence.start].append(f)
+        wide = {key: actor for key, actor in by_actor.items()
+                if actor[0].section is None or actor[0].section.honoree["scope"] == "city"}
         for inner in members:
             stated = _stated_containers(inner)
-            for outer in members:
+            own = id(inner.section)
+            others = [f for key, actor in wide.items() if key != own for f in actor]
+            for outer in sorted(_outside_its_sentence(by_actor[own], starts[own], inner, states)
+                                + others, key=lambda f: f.start):
                 if outer is inner or id(outer) in stated:
                     continue
                 found = _holds(article, outer, inner)
@@ -50,6 +64,15 @@ def infer(article: Article, figures: list[Figure]) -> list[dict]:
                     })
     records.sort(key=lambda r: str(r["id"]))
     return records
+
+
+def _outside_its_sentence(actor: list[Figure], starts: list[int], inner: Figure,
+                          states: dict[int, list[Figure]]) -> list[Figure]:
+    """The actor's figures (in text order) that could hold inner: those of other sentences, and a
+    size of a stock in its own (siblings of one sentence never hold each other)."""
+    lo, hi = bisect.bisect_left(starts, inner.sentence.start), bisect.bisect_left(starts, inner.sentence.end)
+    own = [f for f in states.get(inner.sentence.start, []) if f.section is inner.section]
+    return actor[:lo] + own + actor[hi:]
 
 
 def _stated_containers(f: Figure) -> set[int]:

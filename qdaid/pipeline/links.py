@@ -7,6 +7,7 @@ to the lead it repeats.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from . import text as tx
@@ -18,15 +19,18 @@ if TYPE_CHECKING:
 
 def link_parts(article: Article, figures: list[Figure]) -> None:
     text = article.text
+    in_paragraph: dict[int, list[Figure]] = defaultdict(list)
+    for f in figures:
+        in_paragraph[f.sentence.paragraph.index].append(f)
     for f in figures:
         s = f.sentence
-        aside = text.rfind("含", s.start, f.start)
+        aside = text.rfind("含", max(s.start, f.start - tx.REACH), f.start)
         if aside > 0 and text[aside - 1] in "(（" and ")" not in text[aside:f.start] and "）" not in text[aside:f.start]:
-            _link(f, [g for g in figures if g.sentence == s and g.end <= aside - 1])
+            _link(f, [g for g in in_paragraph[s.paragraph.index] if g.sentence == s and g.end <= aside - 1])
             continue
-        which = text.rfind("其中", s.paragraph.start, f.start)
+        which = text.rfind("其中", max(s.paragraph.start, f.start - tx.REACH), f.start)
         if which >= s.start and not tx.inside(article.quoted, which, which + 2):  # 其中 in this sentence
-            _link(f, [g for g in figures if g.sentence.paragraph == s.paragraph and g.end <= which])
+            _link(f, [g for g in in_paragraph[s.paragraph.index] if g.end <= which])
     default = article.lex.default_metric
     for f in figures:
         if f.part_of is None:
@@ -37,12 +41,16 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
             f.metric, f.label = f.part_of.metric, f.part_of.label
         if f.period[0] is None:
             f.period = f.part_of.period
+    multi_year: dict[tuple, list[Figure]] = defaultdict(list)  # the totals a year's figure may fall in
+    for g in figures:
+        if g.period[0] is not None and g.period[0] != g.period[1]:
+            multi_year[(g.metric, g.unit, id(g.section))].append(g)
     for f in figures:
         p_start, p_end = f.period
         if f.part_of or p_start is None or p_start != p_end:
             continue
-        totals = [g for g in figures if g.start < f.start and g.metric == f.metric and g.unit == f.unit
-                  and g.section is f.section and g.period[0] is not None
+        totals = [g for g in multi_year[(f.metric, f.unit, id(f.section))] if g.start < f.start
+                  and g.period[0] is not None
                   and g.period[0] <= p_start and (g.period[1] or 0) >= p_end and g.period[0] != g.period[1]
                   and g.region in (f.region, None) and g.value > f.value]
         if totals:

@@ -50,7 +50,7 @@ def events(article: Article) -> list[dict]:
                 "id": f"{article.source_id}-e{m.start():05d}", "date": date, "precision": precision,
                 "honoree": sec.honoree["id"] if sec else None, "region": region,
                 "text": article.original[max(g_start, c_start, _after_space(article, s, m.start())):g_end].strip("；;。 "),
-                "quote": article.original[s.start:s.end],
+                "quote": article.quote(m.start(), m.end(), s),
                 "source": article.source_id, "paragraph": s.paragraph.index,
                 "start": m.start(), "end": m.end(),
             })
@@ -93,11 +93,16 @@ def programs(article: Article) -> list[dict]:
     for m in re.finditer(rf"(?:{verbs})(?P<name>[\u4e00-\u9fff]{{2,14}}?(?:{nouns}))", article.text):
         if not tx.inside(article.quoted, m.start("name"), m.end("name")):
             spans.append((m.start("name"), m.end("name")))
-    spans.sort()
-    records, seen, taken = [], set(), []
+    # A span inside a longer one is part of that name: sorted by start then longest first, a span is
+    # inside another when an earlier one reaches as far.
+    spans = sorted(set(spans), key=lambda span: (span[0], -span[1]))
+    outermost, reach = [], -1
     for start, end in spans:
-        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in spans):
-            continue
+        if reach < end:
+            outermost.append((start, end))
+        reach = max(reach, end)
+    records, seen, taken = [], set(), []
+    for start, end in outermost:
         name = article.original[start:end]
         key = re.sub(r"[“”‘’\"]", "", name)
         if key in seen:
@@ -112,7 +117,7 @@ def programs(article: Article) -> list[dict]:
         taken.append(pid)
         records.append({
             "id": pid, "name": name, "honoree": sec.honoree["id"] if sec else None,
-            "region": region, "quote": article.original[s.start:s.end],
+            "region": region, "quote": article.quote(start, end, s),
             "source": article.source_id, "paragraph": s.paragraph.index, "start": start, "end": end,
         })
     return records

@@ -71,7 +71,7 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     text, start, end, lex = article.text, m.start(), m.end(), article.lex
     number = m["arabic"] or m["chinese"] or m["round"]
     prev = text[start - 1] if start else ""
-    if tx.inside(article.quoted, start, end) or any(i.start <= start < i.end for i in article.idioms):
+    if tx.inside(article.quoted, start, end) or article.idioms.holds(start, start + 1):
         return None
     if m["round"] and not m["before"]:
         return None  # 万寿菊: a multiplier alone is a number only after 近, 逾, 不过 …
@@ -121,7 +121,7 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
         return lex.nouns[after.word]
     if after_only:
         return None
-    before = lex.nouns_in(text, s.start, m.start())
+    before = lex.nouns_in(text, max(s.start, m.start() - tx.REACH), m.start())
     if before:
         return lex.nouns[before[-1].word]
     return lex.general[cls]

@@ -60,7 +60,7 @@ def figure_record(article: Article, f: Figure) -> dict:
         "period_start": f.period[0], "period_end": f.period[1],
         "region": f.region, "region_basis": f.region_basis,
         "part_of": article.figure_id(f.part_of.start) if f.part_of else None,
-        "quote": article.original[f.sentence.start:f.sentence.end], "paragraph": f.sentence.paragraph.index,
+        "quote": article.quote(f.start, f.end, f.sentence), "paragraph": f.sentence.paragraph.index,
         "start": f.start, "end": f.end,
     }
 

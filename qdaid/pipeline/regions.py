@@ -28,20 +28,19 @@ def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Secti
     """(region id or None, basis): basis is explicit (named), context (named, but a name several
     places share, chosen by the places named beside it), section (the honoree's) or none."""
     region, basis = _region_of(article, start, end, s, sec, unit)
-    if basis == "explicit" and any(m.contextual and m.region == region for m in article.mentions
-                                   if s.start <= m.start < s.end):
+    if basis == "explicit" and region in article.contextual_regions(s):
         basis = "context"
     return region, basis
 
 
 def _recipient(article: Article, lo: int, start: int) -> list[str]:
     """The place that a place before a partner verb helps (苏州市对口帮扶贵州省铜仁市 → tongren)."""
-    gaz, mentions = article.gaz, article.mentions
+    gaz = article.gaz
     for verb in reversed(list(article.lex.partner_verb_re.finditer(article.text, lo, start))):
-        if not any(lo <= m.start and m.end <= verb.start() for m in mentions):
+        if not any(m.end <= verb.start() for m in article.mentions_in(lo, verb.start())):
             continue
         run, at = [], verb.end()
-        for m in mentions:  # the places that follow the verb without a break: 贵州省铜仁市
+        for m in article.mentions_in(verb.end(), start):  # the places right after the verb: 贵州省铜仁市
             if m.start in (at, at + 1) and m.end <= start:
                 run.append(m.region)
                 at = m.end
@@ -52,11 +51,11 @@ def _recipient(article: Article, lo: int, start: int) -> list[str]:
 
 def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
                unit: str | None) -> tuple[str | None, str]:
-    gaz, mentions, text = article.gaz, article.mentions, article.text
+    gaz, text = article.gaz, article.text
     home = gaz.family(sec.home) if sec else set()
     c_start, c_end = article.clause(start, end, s)
     g_start, g_end = article.segment(start, end, s)
-    clause = [m for m in mentions if c_start <= m.start < c_end and not _awarding(article, m, c_end)]
+    clause = [m for m in article.mentions_in(c_start, c_end) if not _awarding(article, m, c_end)]
     if sec or any(not gaz.is_nation(m.region) for m in clause):
         # 全国 beside a place is an adjective (青岛市有全国…先进个人1人): the place decides; in an
         # honoree's section it qualifies (全国挂牌督战的4个县), the figures are the honoree's work.
@@ -75,7 +74,9 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     if sec and len(sec.partners) > 1 and sec.home and article.lex.home_words.search(text, c_start, c_end):
         return sec.home, "explicit"  # 1个市级展销平台, 每年组织2次大集: the honoree's own work at home
     for lo, hi in ((g_start, g_end), (s.start, s.end)):
-        named = gaz.most_specific([m.region for m in mentions if lo <= m.start < hi and not gaz.is_nation(m.region)
+        # A place named far away in a long sentence is no evidence: look within tx.REACH.
+        lo, hi = max(lo, start - tx.REACH), min(hi, end + tx.REACH)
+        named = gaz.most_specific([m.region for m in article.mentions_in(lo, hi) if not gaz.is_nation(m.region)
                                    and not _awarding(article, m, hi)])
         partners_named = [r for r in named if r not in home]
         if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives

@@ -81,13 +81,13 @@ def _section(article: Article, head: tx.Paragraph, kind: str, name_part: str, la
         if m := list(re.finditer(tx.alternation(lex.titles), name_part)):
             post = article.original[name_start:name_start + m[-1].end()]
             name = name_part[m[-1].end():]
-    in_name = [m for m in article.mentions if name_start <= m.start < name_start + len(name_part)]
+    in_name = article.mentions_in(name_start, name_start + len(name_part))
     destination = [m.region for m in in_name if article.text[max(0, m.start - 2):m.start].endswith(
         tuple(lex.destination_markers))]
     home_candidates = gaz.most_specific([m.region for m in in_name if m.region not in destination])
     home = home_candidates[0] if home_candidates else None
     found_motto = None
-    following = [p for p in article.paragraphs if p.index == head.index + 1]
+    following = article.paragraphs[head.index:head.index + 1]  # indexes count from 1
     if motto and following and len(following[0].text) <= 16 and not re.search(r"[。\d]", following[0].text):
         found_motto = article.original[following[0].start:following[0].end]
     partners = _partners(article, head.index, last, destination, home)
@@ -115,9 +115,10 @@ def _partners(article: Article, first: int, last: int, destination: list[str], h
     gaz = article.gaz
     known = gaz.family(home).union(*(gaz.family(d) for d in destination))
     found = []
-    for s in article.sentences:
-        if first < s.paragraph.index <= last and verbs.search(article.text, s.start, s.end):
-            found += [m.region for m in article.mentions if s.start <= m.start < s.end and m.region not in known]
+    for index in range(first + 1, last + 1):
+        for s in article.sentences_in.get(index, []):
+            if verbs.search(article.text, s.start, s.end):
+                found += [m.region for m in article.mentions_in(s.start, s.end) if m.region not in known]
     # Partners named in the heading (赴安顺) stand; others count once, most specific first.
     return list(dict.fromkeys(destination)) + gaz.most_specific(found)
 

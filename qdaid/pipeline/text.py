@@ -6,6 +6,7 @@ exactly what a reader sees in the source file.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -75,18 +76,44 @@ def sentences(paragraph: Paragraph) -> list[Sentence]:
     return found
 
 
+# How far back the words that qualify a figure are looked for in one sentence: a sentence of a
+# normal article is shorter, and a 100,000-character one must not make each figure read it all.
+REACH = 400
+
+
 def bounds(text: str, start: int, end: int, lo: int, hi: int, stops: str) -> tuple[int, int]:
-    """The stretch of text[lo:hi] around [start, end) that contains none of `stops`."""
-    left = start
-    while left > lo and text[left - 1] not in stops:
-        left -= 1
-    right = end
-    while right < hi and text[right] not in stops:
-        right += 1
-    return left, right
+    """The stretch of text[lo:hi] around [start, end) that contains none of `stops` (within
+    2 × REACH of it: a clause longer than that is cut there)."""
+    lo, hi = max(lo, start - 2 * REACH), min(hi, end + 2 * REACH)
+    left = max([lo, *(text.rfind(c, lo, start) + 1 for c in stops)])
+    found = [i for i in (text.find(c, end, hi) for c in stops) if i >= 0]
+    return left, min(found) if found else hi
 
 
-def quoted_spans(text: str) -> list[Span]:
+class Spans:
+    """Spans, asked "does one of you hold [start, end)?" in logarithmic time: with the spans sorted
+    by start, the one reaching furthest among those starting at or before `start` decides."""
+
+    def __init__(self, spans: list[Span]):
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self._starts = [s.start for s in self.spans]
+        self._reach, furthest = [], -1
+        for span in self.spans:
+            furthest = max(furthest, span.end)
+            self._reach.append(furthest)
+
+    def __iter__(self):
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def holds(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and self._reach[i] >= end
+
+
+def quoted_spans(text: str) -> Spans:
     """Text inside quotation marks and book-title marks: names, not statements of fact."""
     spans = []
     for opener, closer in _QUOTES:
@@ -98,8 +125,8 @@ def quoted_spans(text: str) -> list[Span]:
                 continue
             spans.append(Span(i, j + 1))
             pos = j + 1
-    return spans
+    return Spans(spans)
 
 
-def inside(spans: list[Span], start: int, end: int) -> bool:
-    return any(s.start <= start and end <= s.end for s in spans)
+def inside(spans: Spans, start: int, end: int) -> bool:
+    return spans.holds(start, end)
