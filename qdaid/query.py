@@ -64,6 +64,7 @@ class FactBase:
         self.honorees = {h["id"]: h for h in tables.get("honorees", [])}
         self.regions = {r["id"]: r for r in tables.get("regions", [])}
         self.sources = {s["id"]: s for s in tables.get("sources", [])}
+        self._within: dict[str, set[str]] = {}
         self.children: dict[str, list[str]] = defaultdict(list)
         for r in self.regions.values():
             if r.get("parent"):
@@ -112,12 +113,15 @@ class FactBase:
 
     def within(self, region_id: str) -> set[str]:
         """The region and every place below it (gansu → longnan → huixian)."""
+        if region_id in self._within:
+            return self._within[region_id]
         found, todo = set(), [region_id]
         while todo:
             current = todo.pop()
             if current not in found:  # a damaged file may hold a cycle
                 found.add(current)
                 todo += self.children.get(current, [])
+        self._within[region_id] = found
         return found
 
     def places(self, names: list[str]) -> set[str]:

@@ -109,9 +109,11 @@ def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
                 kept += _colons_kept(chunk)
                 _share(chunk, cache, figures)
                 del blocks.buffer[:cut.end() - 1]  # keep the opening quote of the next key
-            if stop is not None or not blocks.more():
+            if stop is not None:
                 break
-            scanned = len(blocks.buffer)
+            scanned = len(blocks.buffer)  # the next search starts where this one's data ended
+            if not blocks.more():
+                break
         rest = blocks.rest()
         for end in _TABLE_END.finditer(rest):
             try:

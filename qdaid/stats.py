@@ -34,8 +34,9 @@ def group_key(f: dict, by: str):
     return f[by]
 
 
-def stats(base: FactBase, figures: list[dict], by: list[str]) -> list[dict]:
-    """One row per group (the keys asked for, then metric and unit: different things never add)."""
+def stats(base: FactBase, figures: list[dict], by: list[str], explain: bool = True) -> list[dict]:
+    """One row per group (the keys asked for, then metric and unit: different things never add);
+    explain=False leaves the lists of figure ids empty (at scale they cost more than the totals)."""
     for key in by:
         if key not in STATS_KEYS:
             raise UsageError(f"cannot group by {key!r}; choose from {', '.join(STATS_KEYS)}", param="by")
@@ -43,12 +44,12 @@ def stats(base: FactBase, figures: list[dict], by: list[str]) -> list[dict]:
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for f in figures:
         groups[tuple(group_key(f, k) for k in keys)].append(f)
-    rows = [dict(zip(keys, group, strict=True)) | _total(base, members) for group, members in groups.items()]
+    rows = [dict(zip(keys, group, strict=True)) | _total(base, members, explain) for group, members in groups.items()]
     rows.sort(key=lambda r: tuple("" if r[k] is None else str(r[k]) for k in keys))
     return rows
 
 
-def _total(base: FactBase, members: list[dict]) -> dict:
+def _total(base: FactBase, members: list[dict], explain: bool = True) -> dict:
     ids = {f["id"] for f in members}
     held: dict[str, list[tuple[str, str, bool]]] = {}  # id → (within, reason, certain)
     for f in members:
@@ -91,32 +92,35 @@ def _total(base: FactBase, members: list[dict]) -> dict:
         "headline": max(counted, key=lambda f: f["value"])["id"] if counted else None,
         "total_is_lower_bound": total is not None and any(f["approx"] in LOWER_BOUND for f in counted),
         "total_is_approximate": total is not None and any(f["approx"] in APPROXIMATE for f in counted),
-        "figure_ids": [f["id"] for f in counted], "excluded_ids": [f["id"] for f in members if f["id"] in held],
+        "figure_ids": [f["id"] for f in counted] if explain else [],
+        "excluded_ids": [f["id"] for f in members if f["id"] in held] if explain else [],
         "excluded_because": [f"{i} in {within} ({reason}{'' if sure else ', possibly'})"
-                             for i, links in held.items() for within, reason, sure in links],
+                             for i, links in held.items() for within, reason, sure in links] if explain else [],
     }
 
 
 def _pairwise_disjoint(base: FactBase, figures: list[dict]) -> bool:
     """True when no two figures can describe the same aid: different years, places that do not
-    nest, or items one sentence lists."""
-    for i, a in enumerate(figures):
-        for b in figures[i + 1:]:
+    nest, or items one sentence lists. Figures alike in sentence, period and place are checked
+    once (at scale, many share them), so the cost grows with the distinct kinds, not the figures."""
+    # Two figures of one signature are of one sentence, hence disjoint: checking signatures suffices.
+    kinds = list({(f["source"], f["paragraph"], f["quote"], f["period_start"], f["period_end"], f["region"])
+                  for f in figures})
+    for i, a in enumerate(kinds):
+        for b in kinds[i + 1:]:
             if not _disjoint(base, a, b):
                 return False
     return True
 
 
-def _disjoint(base: FactBase, a: dict, b: dict) -> bool:
-    if a["period_start"] is not None and b["period_start"] is not None:
-        a_end, b_end = a["period_end"] or a["period_start"], b["period_end"] or b["period_start"]
-        if a_end < b["period_start"] or b_end < a["period_start"]:
-            return True
-    if a["region"] and b["region"] and a["region"] not in base.within(b["region"]) and \
-            b["region"] not in base.within(a["region"]):
+def _disjoint(base: FactBase, a: tuple, b: tuple) -> bool:
+    """a, b: (source, paragraph, quote, period_start, period_end, region)."""
+    if a[:3] == b[:3]:
+        return True  # one sentence listing figures of one metric (41名贫困学生、30名贫困残疾人)
+    (a_start, a_end, a_region), (b_start, b_end, b_region) = a[3:], b[3:]
+    if a_start is not None and b_start is not None and ((a_end or a_start) < b_start or (b_end or b_start) < a_start):
         return True
-    # One sentence listing figures of one metric (41名贫困学生、30名贫困残疾人) lists different things.
-    return a["paragraph"] == b["paragraph"] and a["quote"] == b["quote"] and a["source"] == b["source"]
+    return bool(a_region and b_region and a_region not in base.within(b_region) and b_region not in base.within(a_region))
 
 
 def _exact_sum(values) -> int | Decimal:

@@ -101,3 +101,19 @@ def test_tinydb_reads_the_file_read_only(tmp_path, bundled_db):
     assert len(db.table("figures")) == len(store.load(bundled_db)["figures"])
     with pytest.raises(store.DataError, match="read-only"):
         db.table("figures").insert({"id": "x"})
+
+
+def test_the_reader_holds_a_few_blocks_not_the_file(tmp_path, monkeypatch, big):
+    path = tmp_path / "big.json"
+    path.write_text(LAYOUTS["indent-1"](big), "utf-8")
+    monkeypatch.setattr(reader, "BLOCK", 64 * 1024)
+    largest = []
+    real_more = reader._Blocks.more
+
+    def more(self):
+        largest.append(len(self.buffer))
+        return real_more(self)
+
+    monkeypatch.setattr(reader._Blocks, "more", more)
+    assert store.read_raw(path) == orjson.loads(path.read_bytes())
+    assert path.stat().st_size > 40 * reader.BLOCK and max(largest) < reader.STREAM_FROM + 4 * reader.BLOCK

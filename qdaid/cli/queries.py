@@ -167,7 +167,7 @@ def stats(
     selected = base.select(flt)
     say_undated(flt)
     keys = list(dict.fromkeys(by or ["metric"]))
-    rows = totals(base, selected, keys)
+    rows = totals(base, selected, keys, explain=explain or bool(fields and "_ids" in fields or fields and "because" in fields))
     group_fields = list(dict.fromkeys([*keys, "metric", "unit"]))
     ids = EXPLAIN_FIELDS if explain else []
     out = output(fmt, fields, no_header, bom, excel_safe)
