@@ -119,30 +119,106 @@ def main() -> None:
     lines += [f"| {name} | {t * 1000:.1f} ms | {t / jq_time:.2f}× | {mib(m)} |" for name, (t, m) in result.items()]
 
     for size in [int(s) for s in args.sizes.split(",") if s]:
-        path = OUT / f"figures-{size}.json"
-        if not path.exists():
-            generate(size, path)
-        size_bytes = path.stat().st_size
-        repeat = args.repeat or (5 if size <= 10_000 else 3 if size <= 100_000 else 2)
-        lines += ["", f"## {size:,} figures ({mib(size_bytes)} of JSON)", "",
-                  "| task | command | median | vs jq | peak memory | memory / file |", "|---|---|---:|---:|---:|---:|"]
-        tasks = {
-            "figures --region longnan -f csv": (["figures", "--region", "longnan", "-f", "csv"], ["-r", JQ_FIGURES]),
-            "stats --by metric -f csv": (["stats", "--by", "metric", "-f", "csv"], ["-r", JQ_STATS]),
-            "show longnan-group -f json": (["show", "longnan-group", "-f", "json"], [JQ_SHOW]),
-        }
-        for task, (qdaid_args, jq_args) in tasks.items():
-            commands = {"jq": ["jq", *jq_args, str(path)]}
-            for label, argv in qdaids if size < 1_000_000 else qdaids[:1]:
-                commands[label] = [*argv, *qdaid_args, "--db", str(path)]
-            result = measure(commands, repeat)
-            jq_time = result["jq"][0]
-            for name, (t, m) in result.items():
-                lines.append(f"| {task} | {name} | {t:.3f} s | {t / jq_time:.2f}× | {mib(m)} | {m / size_bytes:.2f}× |")
+        lines += per_size(size, qdaids, args.repeat)
+    lines += build_times(qdaids[0][1], args.repeat or 3)
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.no_write:
         write_results(text)
+
+
+SQL_FIGURES = ("SELECT " + ", ".join(f'"{f}"' for f in CSV_FIELDS) + " FROM figures WHERE region IN "
+               "(SELECT region FROM region_closure WHERE ancestor = 'longnan') ORDER BY rowid")
+SQL_STATS = "SELECT metric, unit, count(*), sum(value), min(value), max(value) FROM figures GROUP BY metric, unit"
+
+
+def stores(size: int) -> dict[str, Path]:
+    """The fact base of `size` figures as qdaid writes it (indent=1), compact (as TinyDB and other
+    programs write it), and as the SQLite store."""
+    sys.path.insert(0, str(HERE.parent))
+    from qdaid import store
+
+    indented = OUT / f"figures-{size}.json"
+    if not indented.exists():
+        generate(size, indented)
+    compact = OUT / f"figures-{size}-compact.json"
+    if not compact.exists():
+        compact.write_bytes(orjson_compact(indented))
+    sqlite = OUT / f"figures-{size}.sqlite"
+    if not sqlite.exists():
+        store.write_tables(sqlite, store.load(indented))
+    return {"json": indented, "compact json": compact, "sqlite": sqlite}
+
+
+def orjson_compact(path: Path) -> bytes:
+    import orjson
+
+    return orjson.dumps(orjson.loads(path.read_bytes()))
+
+
+def per_size(size: int, qdaids, repeat_option: int) -> list[str]:
+    files = stores(size)
+    size_bytes = files["json"].stat().st_size
+    repeat = repeat_option or (5 if size <= 10_000 else 3 if size <= 100_000 else 1)
+    label, argv = qdaids[0]
+    lines = ["", f"## {size:,} figures ({mib(size_bytes)} of JSON, {mib(files['sqlite'].stat().st_size)} SQLite)", "",
+             "| task | command | median | ratio | peak memory | memory / file |", "|---|---|---:|---:|---:|---:|"]
+    peers = {"sqlite3": shutil.which("sqlite3"), "duckdb": shutil.which("duckdb"),
+             "sqlite-utils": shutil.which("sqlite-utils")}
+    tasks = {
+        "figures --region longnan -f csv": (["figures", "--region", "longnan", "-f", "csv"], ["-r", JQ_FIGURES],
+                                            SQL_FIGURES),
+        "stats --by metric -f csv": (["stats", "--by", "metric", "-f", "csv"], ["-r", JQ_STATS], SQL_STATS),
+        "show longnan-group -f json": (["show", "longnan-group", "-f", "json"], [JQ_SHOW], None),
+        "validate": (["validate"], None, None),
+    }
+    for task, (qdaid_args, jq_args, sql) in tasks.items():
+        commands = {}
+        if jq_args:
+            commands["jq (JSON)"] = ["jq", *jq_args, str(files["json"])]
+        if sql and peers["sqlite3"]:
+            commands["sqlite3 -csv (SQLite)"] = [peers["sqlite3"], "-csv", "-header", str(files["sqlite"]), sql]
+        if sql and peers["sqlite-utils"]:
+            commands["sqlite-utils (SQLite)"] = [peers["sqlite-utils"], "query", str(files["sqlite"]), sql, "--csv"]
+        if sql and peers["duckdb"]:
+            commands["duckdb (SQLite)"] = [peers["duckdb"], "-csv", "-c",
+                                           f"INSTALL sqlite; LOAD sqlite; ATTACH '{files['sqlite']}' (TYPE sqlite); "
+                                           f"USE {files['sqlite'].stem.replace('-', '_')}; {sql}"]
+        for store_name, path in files.items():
+            if task != "validate" or store_name == "json":
+                commands[f"{label} ({store_name})"] = [*argv, *qdaid_args, "--db", str(path)]
+        result = measure(commands, repeat)
+        peer = next(iter(result))
+        for name, (t, m) in result.items():
+            lines.append(f"| {task} | {name} | {t:.3f} s | {t / result[peer][0]:.2f}× {peer.split()[0]} | {mib(m)} "
+                         f"| {m / size_bytes:.2f}× |")
+    skipped = [name for name, where in peers.items() if not where]
+    if skipped:
+        lines.append(f"\nNot installed here, so not measured: {', '.join(skipped)}.")
+    return lines
+
+
+def build_times(argv: list[str], repeat: int) -> list[str]:
+    """Build time against article size: the bundled article repeated, and one long sentence."""
+    article = (HERE.parent / "data" / "000_0077034771fe7207.txt").read_text("utf-8")
+    lines = ["", "## Build time against article size", "",
+             "| article | size | median | × the previous size's time | peak memory | database |",
+             "|---|---:|---:|---:|---:|---:|"]
+    previous = None
+    cases = [(f"bundled × {kb * 1024 // len(article.encode()) + 1}", article * (kb * 1024 // len(article.encode()) + 1))
+             for kb in (500, 1000, 2000, 4000)]
+    cases.append(("one 95 KB sentence", "标题\n" + "青岛向陇南捐款12万元,带动就业35人," * 2000 + "。\n"))
+    for name, text in cases:
+        source = OUT / "build-article.txt"
+        source.write_text(text, "utf-8")
+        (OUT / "build-article.meta.json").write_text('{"id": "bench", "date": "2021-02-25"}', "utf-8")
+        target = OUT / "build-out.json"
+        (t, m) = measure({"build": [*argv, "build", str(source), "-o", str(target)]}, repeat)["build"]
+        growth = f"{t / previous:.2f}×" if previous and "×" in name else ""
+        previous = t if "×" in name else previous
+        lines.append(f"| {name} | {mib(len(text.encode()))} | {t:.2f} s | {growth} | {mib(m)} "
+                     f"| {target.stat().st_size / 2**20:.1f} MiB |")
+    return lines
 
 
 BEGIN, END = "<!-- bench/run.py writes below -->", "<!-- bench/run.py writes above -->"

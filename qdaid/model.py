@@ -85,6 +85,32 @@ SELF_REFERENCES = (("figures", "part_of"), ("regions", "parent"))
 # Referenced tables before the tables that name them (an SQL export inserts in this order).
 DEPENDENCY_ORDER = ("sources", "regions", "honorees", "figures", "containment", "programs", "events")
 
+# Names a person may type for a unit (any case): the data's unit ids, and these.
+UNIT_NAMES = {
+    "元": "cny", "yuan": "cny", "rmb": "cny", "人民币": "cny", "人": "person", "名": "person", "persons": "person",
+    "people": "person", "人次": "person_time", "person-times": "person_time", "person_times": "person_time",
+    "户": "household", "households": "household", "户次": "household_time", "亩": "mu", "%": "percent",
+    "倍": "times", "次": "occasion", "个": "item", "年": "year", "years": "year", "月": "month", "天": "day",
+    "days": "day", "所": "school", "家": "enterprise", "村": "village", "县": "county", "镇": "town",
+}
+# The metric families the README lists: --metric money is every money metric.
+METRIC_FAMILIES = {
+    "honours": ("honorees", "honorees_posthumous", "awards", "commendations", "ranking", "prizes"),
+    "money": ("donations_cash", "donations_goods", "donations_mixed", "funds_raised", "funds_integrated", "funds",
+              "fiscal_aid", "investment_attracted", "consumption_aid", "purchases_facilitated", "output_value"),
+    "people": ("people_lifted_out", "people_benefited", "people_employed", "people_trained", "people_treated",
+               "people_supported", "students_enrolled", "cadres_dispatched", "personnel_dispatched"),
+    "places": ("counties_lifted_out", "villages_lifted_out", "households_lifted_out", "villages_targeted",
+               "counties_targeted", "towns_visited", "villages_visited", "households_visited", "villages_paired",
+               "households_paired", "counties_paired", "districts_paired", "pairings", "participants_mobilised"),
+    "things": ("projects_introduced", "projects_signed", "projects_implemented", "enterprises_introduced",
+               "workshops_built", "greenhouses_built", "industrial_parks_built", "platforms_built", "planting_area",
+               "land_area", "policies_implemented", "villages_included", "funded_units", "fairs_held",
+               "training_sessions", "field_visits", "exchange_visits", "hospital_stays"),
+    "rates": ("poverty_rate", "pass_rate", "growth_rate", "share"),
+}
+METRIC_FAMILIES["honors"] = METRIC_FAMILIES["honours"]
+
 PERIOD_DASH = "–"
 
 

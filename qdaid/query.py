@@ -12,7 +12,7 @@ from collections import defaultdict
 from decimal import Decimal
 from functools import cached_property
 
-from .model import APPROX, FIGURE_FIELDS, HONOREE_KINDS, UsageError, period_label
+from .model import APPROX, FIGURE_FIELDS, HONOREE_KINDS, METRIC_FAMILIES, UNIT_NAMES, UsageError, period_label
 
 _PLACE_SUFFIX = re.compile(r"(省|市|县|区|镇|乡|自治区|自治州|自治县|地区)$")
 
@@ -30,6 +30,30 @@ def _abbreviates(short: str, name: str) -> bool:
     """平度市扶贫办 for 平度市扶贫开发领导小组办公室: Chinese short names keep characters in order."""
     rest = iter(name)
     return short[0] == name[0] and all(char in rest for char in short)
+
+
+_ENGLISH_LEVEL = re.compile(r"(autonomousregion|autonomousprefecture|autonomouscounty|province|prefecture|city|"
+                            r"county|district|municipality|league|banner|town)$")
+
+
+def _english_bare(key: str) -> str:
+    """longnancity → longnan, huixiancounty → huixian (squashed English names)."""
+    return _ENGLISH_LEVEL.sub("", key) if key.isascii() else key
+
+
+def _plain_pinyin(key: str) -> str:
+    """lǒngnán → longnan: tone marks dropped."""
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+
+
+def _simplified(text: str) -> str:
+    """Traditional characters as Simplified (隴南 → 陇南); OpenCC is loaded only when a name is not found."""
+    try:
+        text.encode("utf-8")  # an argument of bytes that are not UTF-8 is no name at all
+        import opencc
+    except (ImportError, UnicodeEncodeError):
+        return text
+    return opencc.OpenCC("t2s").convert(text)
 
 
 def _suggest(word: str, choices) -> str:
@@ -98,18 +122,30 @@ class FactBase:
         raise UsageError(f"no honoree {text!r}{_suggest(normalise(text), names)}", param="honoree")
 
     def region(self, text: str) -> str:
-        """A region id from its id, Chinese name with or without 市/县, alias or pinyin."""
+        """A region id from its id, Chinese name with or without 市/县 (Traditional too), alias,
+        pinyin (tones and spaces ignored), or English name with or without City/County/Province."""
         key = _squash(text)
         if not key:
             raise UsageError("a region name is empty", param="region")
+        for candidate in dict.fromkeys([key, _english_bare(key), _plain_pinyin(key)]):
+            if found := self._region_named(candidate):
+                return found
+        if not key.isascii() and (simplified := _simplified(key)) != key:  # 隴南 → 陇南
+            if found := self._region_named(simplified):
+                return found
+        choices = [n for r in self.regions.values() for n in (r["id"], r["name"], r.get("name_en") or "")]
+        raise UsageError(f"no region {text!r}{_suggest(_simplified(key) if not key.isascii() else key, choices)}",
+                         param="region")
+
+    def _region_named(self, key: str) -> str | None:
         bare = _PLACE_SUFFIX.sub("", key)
         for r in self.regions.values():
-            names = {_squash(n) for n in [r["id"], r["name"], *r.get("aliases", [])]}
+            names = {_squash(n) for n in [r["id"], r["name"], *r.get("aliases", []), r.get("name_en") or ""] if n}
             names |= {_PLACE_SUFFIX.sub("", n) for n in names if len(_PLACE_SUFFIX.sub("", n)) >= 2}
+            names |= {_english_bare(n) for n in names if n.isascii()}
             if key in names or bare in names:
                 return r["id"]
-        choices = [n for r in self.regions.values() for n in (r["id"], r["name"])]
-        raise UsageError(f"no region {text!r}{_suggest(key, choices)}", param="region")
+        return None
 
     def within(self, region_id: str) -> set[str]:
         """The region and every place below it (gansu → longnan → huixian)."""
@@ -132,20 +168,31 @@ class FactBase:
         return sorted({f["metric"] for f in self.figures})
 
     def metrics(self, text: str) -> set[str]:
-        """A metric, or a family by prefix (donations → donations_cash, donations_goods …)."""
+        """A metric; a family by prefix (donations → donations_cash, donations_goods …) or by name
+        (money, people, places, things, rates, honours); or the Chinese word the text used (消费扶贫,
+        捐款: the metrics read from exactly that word, else from words that contain it)."""
         key = normalise(text)
         names = self.metric_names()
         if key in names:
             return {key}
-        family = {m for m in names if m.startswith(key)}
+        family = {m for m in names if m.startswith(key)} or set(METRIC_FAMILIES.get(key, ())) & set(names)
         if key and family:
             return family
-        raise UsageError(f"no metric {text!r}{_suggest(key, names)}", param="metric")
+        if key and not key.isascii():
+            exact = {f["metric"] for f in self.figures if f["label"] == key}
+            within = {f["metric"] for f in self.figures if key in f["label"]}
+            if exact or within:
+                return exact or within
+        raise UsageError(f"no metric {text!r}{_suggest(key, [*names, *METRIC_FAMILIES])}", param="metric")
 
     def unit(self, text: str) -> str:
         key, units = normalise(text), sorted({f["unit"] for f in self.figures})
+        key = UNIT_NAMES.get(key, key)
+        if key not in units and key.endswith("s") and key[:-1] in units:
+            key = key[:-1]  # households, villages
         if key not in units:
-            raise UsageError(f"no unit {text!r}{_suggest(key, units)}; units: {', '.join(units)}", param="unit")
+            names = [*units, *(n for n, u in UNIT_NAMES.items() if u in units)]
+            raise UsageError(f"no unit {text!r}{_suggest(key, names)}; units: {', '.join(units)}", param="unit")
         return key
 
     # ---- figures --------------------------------------------------------------------------

@@ -36,8 +36,9 @@ class View:
                  machine_columns: list[str] | None = None, title: str | None = None, what: str = "rows",
                  numeric: tuple[str, ...] = (), amounts: dict[str, str] | None = None,
                  display: Callable[[dict], dict] | None = None, draw: Callable | None = None,
-                 nested: tuple[str, list[str]] | None = None):
+                 nested: tuple[str, list[str]] | None = None, priority: list[str] | None = None):
         self.columns, self.table_columns, self.machine_columns = columns, table_columns, machine_columns
+        self.priority = priority  # most important first: what a narrow terminal keeps
         self.title, self.what, self.numeric, self.amounts = title, what, numeric, amounts
         self.display, self.draw, self.nested = display, draw, nested
 
@@ -68,7 +69,8 @@ class Output:
     def columns(self, all_fields: list[str], default: list[str] | None) -> list[str]:
         if self.fields is None:
             return default or all_fields
-        picked = [c.strip() for c in self.fields.split(",") if c.strip()]
+        by_name = {c.casefold(): c for c in all_fields}  # -F ID,RAW: field names in any case
+        picked = [by_name.get(c.strip().casefold(), c.strip()) for c in self.fields.split(",") if c.strip()]
         if not picked:
             raise UsageError(f"names no field; fields: {', '.join(all_fields)}", param="fields")
         unknown = [c for c in picked if c not in all_fields]
@@ -104,8 +106,73 @@ def _write_table(output: Output, rows, columns, view: View) -> None:
         view.draw(con, rows, columns)
         return
     shown = [view.display(r) for r in rows] if view.display else rows
-    grid = table(shown, columns, title=view.title, numeric=view.numeric, amounts=view.amounts)
+    print_table(con, shown, columns, title=view.title, numeric=view.numeric, amounts=view.amounts,
+                priority=view.priority)
+
+
+def print_table(con, rows, columns, **options) -> None:
+    """A table that fits the terminal: ids and numbers are never wrapped or cut; when they cannot
+    all fit, the last columns are left out (and a note says which, as gh does); when not even the
+    first does, each row is printed as lines of `field  value`."""
+    priority = options.pop("priority", None) or columns
+    cells = table_cells(rows, columns, options.get("numeric", ()), options.get("amounts"))
+    if con.is_terminal:
+        fitting = _fitting(columns, cells, max(con.width, 20), priority)
+        if fitting is None:
+            _vertical(con, columns, cells)
+            return
+        if len(fitting) < len(columns):
+            left_out = [c for c in columns if c not in fitting]
+            _note(f"note: left out {', '.join(left_out)} to fit {con.width} columns (-F chooses the columns)")
+            keep = [columns.index(c) for c in fitting]
+            columns, cells = fitting, [[row[i] for i in keep] for row in cells]
+    grid = table(rows, columns, cells=cells, **options)
     fit(con, grid).print(grid)
+
+
+# Cells of running text, which may wrap anywhere; every other column holds ids, numbers, amounts
+# or lists of them, which wrap only between words (list items go one a line), never inside one.
+WRAPPABLE = frozenset({"quote", "text", "match", "name", "motto", "title", "post", "label", "sentence", "honoree_name",
+                       "note", "source_title"})
+
+
+def _fitting(columns: list[str], cells: list[list[str]], width: int, priority: list[str]) -> list[str] | None:
+    """The columns that fit, the most important first (priority; then the order shown): ids and
+    numbers at their widest, text at 12 cells. None when the three most important cannot be kept."""
+    from rich.cells import cell_len
+
+    def need(i: int, c: str) -> int:
+        if c in WRAPPABLE:
+            return min(12, max([cell_len(c)] + [cell_len(row[i]) for row in cells])) + 3
+        return _widest_token(c, [row[i] for row in cells]) + 3
+
+    kept, used = [], 1
+    order = sorted(range(len(columns)), key=lambda i: priority.index(columns[i]) if columns[i] in priority else 99)
+    for rank, i in enumerate(order):
+        if used + need(i, columns[i]) <= width:
+            kept.append(columns[i])
+            used += need(i, columns[i])
+        elif rank < 3:
+            return None  # the three most important columns do not fit side by side: one record at a time
+    return [c for c in columns if c in kept]
+
+
+def _widest_token(header: str, values: list[str]) -> int:
+    """The widest run without a space or line break: ids and numbers have none, so they stay whole."""
+    from rich.cells import cell_len
+
+    return max([cell_len(header)] + [cell_len(token) for value in values for token in value.split()])
+
+
+def _vertical(con, columns: list[str], cells: list[list[str]]) -> None:
+    from rich.text import Text
+
+    pad = max(len(c) for c in columns)
+    for n, row in enumerate(cells):
+        if n:
+            con.print("")
+        for c, value in zip(columns, row, strict=True):
+            con.print(Text(f"{c:>{pad}}  ", style="bold") + Text(value), soft_wrap=True)
 
 
 def _safe_stream(output: Output) -> TextIO:
@@ -216,14 +283,10 @@ def fit(con, renderable):
     return con
 
 
-def table(rows, columns, *, title=None, numeric=(), amounts=None):
-    """A Rich Table of the rows; amounts maps a column to the column holding its unit."""
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table(title=title, show_lines=False, header_style="bold", title_justify="left")
-    for c in columns:
-        grid.add_column(c, overflow="fold", justify="right" if c in numeric else "left")
+def table_cells(rows, columns, numeric=(), amounts=None) -> list[list[str]]:
+    """Each row's cells as a person reads them: Chinese amounts, one period column, lists one
+    item a line, control characters shown as escapes."""
+    out = []
     for row in rows:
         cells = []
         for c in columns:
@@ -233,10 +296,28 @@ def table(rows, columns, *, title=None, numeric=(), amounts=None):
                 text = chinese_amount(value, row.get(amounts[c]))
             elif c in numeric and isinstance(value, (int, float, Decimal)):
                 text = chinese_amount(value, None)
+            elif isinstance(value, (list, tuple)):
+                text = "\n".join(plain(v) for v in value)
             else:
                 text = plain(value)
-            cells.append(Text(printable(text)))
-        grid.add_row(*cells)
+            cells.append(printable(text))
+        out.append(cells)
+    return out
+
+
+def table(rows, columns, *, title=None, numeric=(), amounts=None, cells=None):
+    """A Rich Table of the rows; amounts maps a column to the column holding its unit."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table(title=title, show_lines=False, header_style="bold", title_justify="left")
+    cells = table_cells(rows, columns, numeric, amounts) if cells is None else cells
+    for i, c in enumerate(columns):
+        # An id or a number is never wrapped: such a column is at least as wide as its widest word.
+        widest = _widest_token(c, [cell[i] for cell in cells]) if c not in WRAPPABLE else None
+        grid.add_column(c, overflow="fold", min_width=widest, justify="right" if c in numeric else "left")
+    for row in cells:
+        grid.add_row(*(Text(cell) for cell in row))
     return grid
 
 
@@ -321,9 +402,8 @@ def draw_profile(con, rows: list[dict], figure_columns: list[str]) -> None:
         if value:
             con.print(Text(f"{label:>16}  ", style="bold") + Text(printable(str(value))), soft_wrap=not con.is_terminal)
     figures = sorted(profile["figures"], key=lambda f: (f["metric"], f["start"]))
-    grid = table(figures, figure_columns, title=f"figures ({len(figures)}), by metric",
-                 amounts={"value": "unit"}, numeric=("value",))
-    fit(con, grid).print(grid)
+    print_table(con, figures, figure_columns, title=f"figures ({len(figures)}), by metric",
+                amounts={"value": "unit"}, numeric=("value",), priority=["id", "raw", "value", "unit", "metric"])
     if profile["programs"]:
         con.print(table(profile["programs"], ["id", "name", "region"], title="programs"))
     if profile["events"]:

@@ -6,8 +6,11 @@ import csv
 import io
 import os
 import pty
+import re
 import subprocess
 import sys
+
+import pytest
 
 QDAID = [sys.executable, "-m", "qdaid"]
 
@@ -91,3 +94,25 @@ def test_shell_completion_offers_names_from_the_database():
     assert result.stdout.decode().split() == ["longnan"]
     result = run(env={"_QDAID_COMPLETE": "complete_bash", "COMP_WORDS": "qdaid show an", "COMP_CWORD": "2"})
     assert result.stdout.decode().split() == ["anshun-team"]
+
+
+ID = re.compile(r"qdrb-[0-9e-]*")
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("command", [["figures", "--region", "longnan"], ["stats", "--region", "longnan"],
+                                     ["show", "窦宗君"], ["timeline", "--honoree", "anshun-team"],
+                                     ["stats", "--metric", "consumption_aid", "--explain"]])
+def test_narrow_terminals_never_split_an_id_or_a_number(command, columns):
+    code, screen = on_terminal(*command, columns=columns, env={"NO_COLOR": "1"})
+    assert code == 0
+    assert max(len(line) for line in screen.splitlines()) <= max(columns, 40) + 2 or columns < 40
+    for token in ID.findall(screen):  # every id on screen is whole: qdrb-20210225-03457 or …-e04037
+        assert re.fullmatch(r"qdrb-20210225-e?\d{5}", token), (token, screen)
+    if command[0] == "figures":
+        rows = list(csv.DictReader(io.StringIO(run(*command, "-F", "id,value,unit", "-f", "csv").stdout.decode())))
+        from qdaid.render import chinese_amount
+
+        for row in rows:
+            value = float(row["value"]) if "." in row["value"] else int(row["value"])
+            assert row["id"] in screen and chinese_amount(value, row["unit"]) in screen, row

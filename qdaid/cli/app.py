@@ -117,6 +117,7 @@ app = typer.Typer(
     cls=QdaidGroup,
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
+    suggest_commands=False,  # click suggests already: Typer would say "Did you mean" a second time
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -124,6 +124,7 @@ def figures(
     say_undated(flt)
     rows = base.order(rows, sort, desc, limit)
     view = render.View(list(FIGURE_FIELDS), table_columns=TABLE_FIGURE_FIELDS, what="figures",
+                       priority=["id", "raw", "value", "unit", "metric", "honoree", "period", "region", "part_of"],
                        amounts={"value": "unit"}, numeric=("value",), title=f"{len(rows)} figures")
     output(fmt, fields, no_header, bom, excel_safe).emit(rows, view)
 
@@ -181,6 +182,7 @@ def stats(
     view = render.View(group_fields + STATS_FIELDS + EXPLAIN_FIELDS, machine_columns=group_fields + STATS_FIELDS + ids,
                        table_columns=group_fields + ["count", "honorees", "total", "period", "excluded"] + ids,
                        display=render.stats_display, what="figures", numeric=("count", "honorees", "excluded"),
+                       priority=[*group_fields, "total", "count", "period", "excluded", "honorees"],
                        title=f"{len(selected)} figures; ≥ a lower bound, ≈ approximate, a–b the interval the text supports")
     out.emit(rows, view)
 

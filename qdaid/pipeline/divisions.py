@@ -43,7 +43,7 @@ def english_name(name: str, short: str | None) -> str:
     from pypinyin import lazy_pinyin
 
     word = next((en for zh, en in _ENGLISH if name.endswith(zh)), "")
-    base = short or strip_suffix(name)
+    base = short or (name[:-1] if len(name) == 2 else strip_suffix(name))  # 徽县 → Hui County
     return f"{''.join(lazy_pinyin(base)).capitalize()} {word}".strip()
 
 
