@@ -132,32 +132,27 @@ SQL_FIGURES = ("SELECT " + ", ".join(f'"{f}"' for f in CSV_FIELDS) + " FROM figu
 SQL_STATS = "SELECT metric, unit, count(*), sum(value), min(value), max(value) FROM figures GROUP BY metric, unit"
 
 
-def stores(size: int) -> dict[str, Path]:
+def stores(size: int, qdaid: list[str]) -> dict[str, Path]:
     """The fact base of `size` figures as qdaid writes it (indent=1), compact (as TinyDB and other
-    programs write it), and as the SQLite store."""
-    sys.path.insert(0, str(HERE.parent))
-    from qdaid import store
-
+    programs write it), and as the SQLite store. Made in child processes: a process forked from a
+    large one starts with its peak memory, which would then count in every measurement."""
     indented = OUT / f"figures-{size}.json"
     if not indented.exists():
-        generate(size, indented)
+        subprocess.run([sys.executable, str(HERE / "generate.py"), str(size), str(indented)], check=True,
+                       stdout=subprocess.DEVNULL)
     compact = OUT / f"figures-{size}-compact.json"
     if not compact.exists():
-        compact.write_bytes(orjson_compact(indented))
+        subprocess.run([sys.executable, "-c", "import json, sys; json.dump(json.load(open(sys.argv[1])), "
+                        "open(sys.argv[2], 'w'), ensure_ascii=False)", str(indented), str(compact)], check=True)
     sqlite = OUT / f"figures-{size}.sqlite"
     if not sqlite.exists():
-        store.write_tables(sqlite, store.load(indented))
+        subprocess.run([*qdaid, "export", "sqlite", str(sqlite), "--db", str(indented)], check=True,
+                       stderr=subprocess.DEVNULL)
     return {"json": indented, "compact json": compact, "sqlite": sqlite}
 
 
-def orjson_compact(path: Path) -> bytes:
-    import orjson
-
-    return orjson.dumps(orjson.loads(path.read_bytes()))
-
-
 def per_size(size: int, qdaids, repeat_option: int) -> list[str]:
-    files = stores(size)
+    files = stores(size, qdaids[0][1])
     size_bytes = files["json"].stat().st_size
     repeat = repeat_option or (5 if size <= 10_000 else 3 if size <= 100_000 else 1)
     label, argv = qdaids[0]
@@ -216,7 +211,7 @@ def build_times(argv: list[str], repeat: int) -> list[str]:
         (t, m) = measure({"build": [*argv, "build", str(source), "-o", str(target)]}, repeat)["build"]
         growth = f"{t / previous:.2f}×" if previous and "×" in name else ""
         previous = t if "×" in name else previous
-        lines.append(f"| {name} | {mib(len(text.encode()))} | {t:.2f} s | {growth} | {mib(m)} "
+        lines.append(f"| {name} | {len(text.encode()) / 2**20:.2f} MiB | {t:.2f} s | {growth} | {mib(m)} "
                      f"| {target.stat().st_size / 2**20:.1f} MiB |")
     return lines
 

@@ -105,7 +105,7 @@ def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool =
             files = {fileio.check_output(folder / f"{table}.{what}", inputs or []): (what, table) for table in TABLES}
     existing = [path for path in files if path.exists()]
     if existing and not force:
-        raise DataError(f"{existing[0]}: already exists; add --force to replace it")
+        raise DataError(f"{existing[0]}: already exists", param="force")
     staged: list[tuple[Path, Path]] = []
     try:
         for path, (kind, table) in files.items():

@@ -24,7 +24,7 @@ _FIGURES_KEY = re.compile(rb'"figures"\s*:\s*\{')
 _BOUNDARY = re.compile(rb'\}\s*,\s*"')
 _TABLE_END = re.compile(rb'\}\s*\}')
 _ESCAPED_COLON = re.compile(rb"\\u003[aA]")
-SHARED = ("quote", "honoree_name", "label", "source")  # repeated across figures of one sentence
+SHARED = ("quote", "honoree_name", "label", "source")  # repeated across the figures of one sentence
 
 
 class DuplicateKey(ValueError):
@@ -144,12 +144,17 @@ def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
 
 
 def _share(records: dict, cache: dict[str, str], into: dict) -> None:
-    for doc_id, record in records.items():
-        if doc_id in into:
-            raise DuplicateKey(f"the figures table holds the id {doc_id!r} twice")
-        if isinstance(record, dict):
+    """Add the records to `into`, a figure id twice being an error; a sentence quoted by several
+    figures is kept once, and so are names and labels repeated across records."""
+    before = len(into)
+    into.update(records)
+    if len(into) != before + len(records):
+        doc_id = next(i for i in records if i in list(into)[:before])
+        raise DuplicateKey(f"the figures table holds the id {doc_id!r} twice")
+    share = cache.setdefault
+    for record in records.values():
+        if record.__class__ is dict:
             for key in SHARED:
                 value = record.get(key)
-                if isinstance(value, str):
-                    record[key] = cache.setdefault(value, value)
-        into[doc_id] = record
+                if value.__class__ is str:
+                    record[key] = share(value, value)

@@ -8,19 +8,13 @@ the same order, so every command prints the same bytes from either store.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from .model import SCHEMA, TABLES, DataError
 
-HEADER = b"SQLite format 3\x00"
-
-
-def is_sqlite(head: bytes) -> bool:
-    return head.startswith(HEADER)
-
 
 def load(path: Path) -> dict[str, list[dict]]:
+    import json
     import sqlite3
 
     try:

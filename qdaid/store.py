@@ -144,13 +144,14 @@ def load(path: Path, strict: bool = True, limit: int = fileio.MAX_DATABASE_BYTES
     return tables
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def _is_sqlite(path: Path, limit: int) -> bool:
     """A SQLite store, by its first bytes (a regular file within the limit, as any database)."""
-    from . import sqlstore
-
     with fileio.open_regular(path, "database file", limit) as handle:
         try:
-            return sqlstore.is_sqlite(handle.read(len(sqlstore.HEADER)))
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
         except OSError as exc:
             raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
 

@@ -89,13 +89,15 @@ def _spelled(ctx: click.Context, exc: QdaidError) -> str:
     name = ctx.invoked_subcommand
     command = ctx.command.get_command(ctx, name) if exc.param and name and isinstance(ctx.command, click.Group) else None
     for param in command.params if command else []:
-        if param.name == exc.param and isinstance(param, click.Option):
+        if param.name == exc.param and isinstance(param, click.Option) and exc.param not in UNPREFIXED:
             return f"{max(param.opts, key=len)}: {exc}{HINTS.get(exc.param, '')}"
     return f"{exc}{HINTS.get(exc.param or '', '')}"
 
 
 # What to run next, for errors whose fix is another command.
-HINTS = {"metric": " (qdaid list metrics shows them)", "figure": " (qdaid figures -F id lists the ids)"}
+UNPREFIXED = {"force"}  # the message names a file, and the hint the option
+HINTS = {"metric": " (qdaid list metrics shows them)", "figure": " (qdaid figures -F id lists the ids)",
+         "force": "; add --force to replace it"}
 
 
 def say(line: str) -> None:
