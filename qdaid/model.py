@@ -111,6 +111,9 @@ METRIC_FAMILIES = {
 }
 METRIC_FAMILIES["honors"] = METRIC_FAMILIES["honours"]
 
+# What `stats --by` may group by.
+STATS_KEYS = ("metric", "honoree", "region", "unit", "year")
+
 PERIOD_DASH = "–"
 
 

@@ -20,12 +20,11 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .model import APPROXIMATE, LOWER_BOUND, UsageError, period_label
+from .model import APPROXIMATE, LOWER_BOUND, STATS_KEYS, UsageError, period_label
 
 if TYPE_CHECKING:
     from .query import FactBase
 
-STATS_KEYS = ("metric", "honoree", "region", "unit", "year")
 
 
 def group_key(f: dict, by: str):

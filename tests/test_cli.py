@@ -206,10 +206,10 @@ def test_empty_result_is_success(cli):
     (["--limit", "-1"], "--limit: -1 is negative"),
     (["--year", "1800"], "--year: 1800 is not a year"),
     (["--since", "99999"], "not a year"),
-    (["--kind", "team"], "no kind 'team'"),
-    (["--approx", "roughly"], "no approximation"),
+    (["--kind", "team"], "'team' is not one of 'individual', 'collective'"),  # a choice: --help lists them
+    (["--approx", "roughly"], "'roughly' is not one of 'exact'"),
     (["--sort", "colour"], "cannot sort by 'colour'"),
-    (["-f", "xml"], "unknown format 'xml'"),
+    (["-f", "xml"], "'xml' is not one of 'auto', 'table'"),
     (["--region", " "], "empty"),
 ])
 def test_usage_errors(cli, args, message):

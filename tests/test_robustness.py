@@ -196,13 +196,18 @@ def test_usage_mistakes_exit_2_with_nothing_on_stdout(cli, args):
     assert result.stdout == "" and "Error:" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("args", [["--metric", ""], ["--honoree", " "], ["--unit", ""], ["--kind", ""], ["--grep", ""],
-                                  ["-F", ""], ["--sort", ""], ["--approx", ""], ["--max", "-"], ["--min", "nan"],
-                                  ["--until", "0"]])
+@pytest.mark.parametrize("args", [["--metric", ""], ["--honoree", " "], ["--unit", ""], ["--grep", ""],
+                                  ["-F", ""], ["--sort", ""], ["--max", "-"], ["--min", "nan"], ["--until", "0"]])
 def test_blank_and_out_of_range_values_are_refused(cli, args):
     result = cli("figures", *args)
     assert result.exit_code == 2, (args, result.output)
     one_error_line(result.stderr)
+
+
+@pytest.mark.parametrize("args", [["--kind", ""], ["--approx", ""], ["-f", ""], ["--by", "colour"]])
+def test_a_value_outside_its_choices_is_a_usage_error(cli, args):
+    result = cli("stats" if args[0] == "--by" else "figures", *args)
+    assert result.exit_code == 2 and result.stdout == "" and "is not one of" in result.stderr
 
 
 def test_invalid_utf8_in_an_argument():

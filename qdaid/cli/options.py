@@ -10,10 +10,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 
 from .. import fileio, render, store
-from ..model import QdaidError, UsageError
+from ..model import APPROX, HONOREE_KINDS, QdaidError, UsageError
 
 
 def debugging() -> bool:
@@ -81,8 +82,8 @@ Db = Annotated[Path | None, typer.Option("--db", help="Database file (default: $
                                             "wrote, then the bundled one).",
                                             show_default=False, dir_okay=True)]
 Format = Annotated[str | None, typer.Option(
-    "-f", "--format", help="auto|table|csv|tsv|json|jsonl|md; auto (or $QDAID_FORMAT): table on a terminal, CSV in a pipe.",
-    show_default=False)]
+    "-f", "--format", help="auto (or $QDAID_FORMAT): a table on a terminal, CSV in a pipe.", show_default=False,
+    click_type=click.Choice(render.FORMATS, case_sensitive=False))]
 Fields = Annotated[str | None, typer.Option("-F", "--fields", help="Columns to print, in order: a,b,c.",
                                                show_default=False)]
 NoHeader = Annotated[bool, typer.Option("--no-header", help="CSV/TSV without the header line.")]
@@ -95,10 +96,11 @@ Region = Annotated[list[str] | None, typer.Option(
     autocompletion=complete_region, show_default=False)]
 Metric = Annotated[list[str] | None, typer.Option("--metric", help="Metric, or a family by prefix (donations); repeatable.",
                                                      autocompletion=complete_metric, show_default=False)]
-Kind = Annotated[list[str] | None, typer.Option("--kind", help="individual or collective.", show_default=False)]
+Kind = Annotated[list[str] | None, typer.Option("--kind", help="Honorees of this kind; repeatable.", show_default=False,
+                                                click_type=click.Choice(HONOREE_KINDS, case_sensitive=False))]
 Unit = Annotated[list[str] | None, typer.Option("--unit", help="cny, person, household …; repeatable.", show_default=False)]
-Approx = Annotated[list[str] | None, typer.Option("--approx", help="exact, more_than, over, nearly, about; repeatable.",
-                                                     show_default=False)]
+Approx = Annotated[list[str] | None, typer.Option("--approx", help="How the number was written; repeatable.",
+                                                  show_default=False, click_type=click.Choice(APPROX, case_sensitive=False))]
 Year = Annotated[int | None, typer.Option("--year", help="Figures of this year: a period within it (a 2017–2021 "
                                           "total is not a 2020 figure).", show_default=False)]
 Since = Annotated[int | None, typer.Option("--since", help="Figures whose period starts this year or later.",

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import click
 import typer
 
 from .. import render, store
-from ..model import FIGURE_FIELDS, UsageError
+from ..model import FIGURE_FIELDS, STATS_KEYS, UsageError
 from .app import app, say
 from .options import (
     Approx,
@@ -49,7 +50,8 @@ LIST_WHAT = {"honorees": "honorees", "honoree": "honorees", "individuals": "indi
 
 @app.command("list")
 def list_(
-    what: Annotated[str, typer.Argument(help="honorees|individuals|collectives|regions|programs|metrics|sources|events")],
+    what: Annotated[str, typer.Argument(metavar="KIND", help="honorees, individuals, collectives, regions, programs, "
+                                        "metrics, sources or events.")],
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False,
 ) -> None:
@@ -139,8 +141,9 @@ def stats(
     honoree: Honoree = None, kind: Kind = None, region: Region = None, metric: Metric = None, unit: Unit = None,
     year: Year = None, since: Since = None, until: Until = None, overlapping: Overlapping = False, minimum: Min = None,
     maximum: Max = None, approx: Approx = None, grep: Grep = None,
-    by: Annotated[list[str] | None, typer.Option("--by", help="metric|honoree|region|unit|year; repeat for two levels.",
-                                                    show_default=False)] = None,
+    by: Annotated[list[str] | None, typer.Option("--by", help="Group by these; repeat for two levels.",
+                                                    show_default=False,
+                                                    click_type=click.Choice(STATS_KEYS, case_sensitive=False))] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Add the figures behind each total, and for each "
                                           "excluded one the figure that holds it and why.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the totals as bars.")] = False,
