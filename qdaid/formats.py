@@ -82,11 +82,14 @@ def _json_value(value):
     return value
 
 
-def to_json(rows, columns, *, lines=False) -> bytes:
-    """UTF-8 JSON: an array (indented), or one compact object per line; Chinese unescaped."""
+def to_json(rows, columns, *, lines=False, single=False) -> bytes:
+    """UTF-8 JSON: an array (indented), or one compact object per line, or (single) the one
+    record itself; Chinese unescaped."""
     import orjson
 
     picked = [{c: _json_value(row.get(c)) for c in columns} for row in rows]
+    if single and len(picked) == 1 and not lines:
+        return orjson.dumps(picked[0], option=orjson.OPT_INDENT_2) + b"\n"
     if lines:
         return b"".join(orjson.dumps(r) + b"\n" for r in picked)
     if not picked:

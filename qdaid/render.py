@@ -36,9 +36,11 @@ class View:
                  machine_columns: list[str] | None = None, title: str | None = None, what: str = "rows",
                  numeric: tuple[str, ...] = (), amounts: dict[str, str] | None = None,
                  display: Callable[[dict], dict] | None = None, draw: Callable | None = None,
-                 nested: tuple[str, list[str]] | None = None, priority: list[str] | None = None):
+                 nested: tuple[str, list[str]] | None = None, priority: list[str] | None = None,
+                 single: bool = False):
         self.columns, self.table_columns, self.machine_columns = columns, table_columns, machine_columns
         self.priority = priority  # most important first: what a narrow terminal keeps
+        self.single = single  # one record (a profile): JSON prints the object itself, not a list of one
         self.title, self.what, self.numeric, self.amounts = title, what, numeric, amounts
         self.display, self.draw, self.nested = display, draw, nested
 
@@ -191,7 +193,7 @@ def _write_delimited(dialect: str):
 
 def _write_json(lines: bool):
     def write(output: Output, rows, columns, view: View) -> None:
-        data = to_json(rows, columns, lines=lines)
+        data = to_json(rows, columns, lines=lines, single=view.single)
         out = _safe_stream(output)
         buffer = getattr(out, "buffer", None)
         if buffer is not None and not isinstance(out, _Shown):  # bytes straight out: no str copy of a large result
@@ -411,22 +413,32 @@ def draw_profile(con, rows: list[dict], figure_columns: list[str]) -> None:
 
 
 def draw_citation(con, rows: list[dict], columns: list[str]) -> None:
-    """The evidence for a figure, with the raw text marked in its sentence."""
+    """The evidence for each figure, with the raw text marked 【…】 in its sentence (and shown in
+    reverse where the terminal has colour)."""
     from rich.text import Text
 
-    (record,) = rows
-    head = [("figure", record["id"]), ("value", f"{plain(record['value'])} {record['unit']} ({record['metric']})"),
-            ("source", f"{record['source_title']}"), ("published", f"{record['publisher'] or ''} {record['date'] or ''}"),
-            ("file", f"{record['path']}  sha256 {(record['sha256'] or '')[:16]}…"),
-            ("where", f"paragraph {record['paragraph']}, characters {record['start']}–{record['end']}")]
     wrap = {"soft_wrap": not con.is_terminal}  # in a pipe, one line per field, never cut
-    for label, value in head:
-        con.print(Text(f"{label:>10}  ", style="bold") + Text(printable(value)), **wrap)
-    sentence = Text(printable(record["sentence"]))
-    if record["raw_in_sentence"]:
-        start, end = record["raw_in_sentence"]
-        sentence.stylize("bold reverse", start, end)
-    con.print(Text(f"{'sentence':>10}  ", style="bold") + sentence, **wrap)
+    for n, record in enumerate(rows):
+        if n:
+            con.print("")
+        head = [("figure", record["id"]),
+                ("value", f"{record['raw']} = {chinese_amount(record['value'], record['unit'])} {record['unit']} "
+                          f"({record['metric']}, {record['kind']})"),
+                ("period", record["period"] or "—"), ("region", record["region"] or "—"),
+                ("within", "; ".join(record["within"]) or "—"),
+                ("source", f"{record['source_title']}"), ("published", f"{record['publisher'] or ''} {record['date'] or ''}"),
+                ("file", f"{record['path']}  sha256 {(record['sha256'] or '')[:16]}…"),
+                ("where", f"paragraph {record['paragraph']}, characters {record['start']}–{record['end']}")]
+        for label, value in head:
+            con.print(Text(f"{label:>10}  ", style="bold") + Text(printable(value)), **wrap)
+        text = record["sentence"]
+        if record["raw_in_sentence"]:
+            start, end = record["raw_in_sentence"]
+            sentence = Text(printable(text[:start]) + "【") + Text(printable(text[start:end]), style="bold reverse") \
+                + Text("】" + printable(text[end:]))
+        else:
+            sentence = Text(printable(text))
+        con.print(Text(f"{'sentence':>10}  ", style="bold") + sentence, **wrap)
 
 
 def print_bars(output: Output, rows: list[dict], label_keys: list[str]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .model import SCHEMA, QdaidError
+from .model import SCHEMA, QdaidError, period_label
 from .query import FactBase
 from .store import source_text
 
@@ -54,6 +54,10 @@ def citation(base: FactBase, figure: dict, folders: list[Path]) -> dict:
     at = _sentence_offset(figure, source, folders)
     return {
         "id": figure["id"], "raw": figure["raw"], "value": figure["value"], "unit": figure["unit"],
+        "kind": figure["kind"], "period": period_label(figure["period_start"], figure["period_end"]),
+        "region": figure["region"], "part_of": figure["part_of"],
+        "within": [f"{outer} ({reason}{'' if certain else ', possibly'})"
+                   for outer, reason, certain in base.containers(figure["id"])],
         "metric": figure["metric"], "honoree": figure["honoree"], "source": figure["source"],
         "source_title": source.get("title"), "publisher": source.get("publisher"), "date": source.get("date"),
         "path": source.get("path"), "sha256": source.get("sha256"), "paragraph": figure["paragraph"],

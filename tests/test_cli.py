@@ -58,7 +58,7 @@ def test_list_unknown_is_a_usage_error(cli):
 @pytest.mark.parametrize("name", ["longnan-group", "青岛赴陇南扶贫协作挂职干部工作组", "陇南", "longnan", "LONGNAN-GROUP",
                                   "longn", "ｌｏｎｇｎａｎ－ｇｒｏｕｐ"])
 def test_show_accepts_id_names_pinyin_prefix(cli, figures, name):
-    (profile,) = as_json(cli("show", name, "-f", "json"))
+    profile = as_json(cli("show", name, "-f", "json"))  # one object: jq .name works
     assert profile["id"] == "longnan-group"
     assert [f["id"] for f in profile["figures"]] == [f["id"] for f in figures if f["honoree"] == "longnan-group"]
     assert profile["partner_regions"] == ["longnan"]
@@ -66,7 +66,7 @@ def test_show_accepts_id_names_pinyin_prefix(cli, figures, name):
 
 @pytest.mark.parametrize("name", ["窦宗君", "dou zongjun", "douzongjun", "Dou-Zongjun"])
 def test_show_individual(cli, name):
-    (profile,) = as_json(cli("show", name, "-f", "json"))
+    profile = as_json(cli("show", name, "-f", "json"))  # one object: jq .name works
     assert profile["post"] == "青岛市扶贫协作工作办公室党组书记、主任"
     assert {e["date"] for e in profile["events"]} >= {"2014", "2019-08"}
 
@@ -88,7 +88,7 @@ SHORT_NAMES = [("平度市扶贫办", "pingdu-office"), ("胶州市扶贫协作�
 
 @pytest.mark.parametrize(("short", "honoree"), SHORT_NAMES)
 def test_show_accepts_chinese_short_names(cli, short, honoree):
-    (profile,) = as_json(cli("show", short, "-f", "json", "-F", "id"))
+    profile = as_json(cli("show", short, "-f", "json", "-F", "id"))
     assert profile["id"] == honoree
 
 
@@ -295,7 +295,16 @@ def test_cite_marks_the_raw_text(cli, figures):
     short = as_json(cli("cite", figure["id"].rsplit("-", 1)[1], "-f", "json"))
     assert short == [record]
     table = cli("cite", figure["id"], "-f", "table").stdout
-    assert "paragraph 21" in table and figure["quote"] in table
+    assert "paragraph 21" in table and figure["quote"].replace("8.58亿元", "【8.58亿元】") in table  # marked, colour or not
+    assert "858000000" not in table and "8.58亿元 = 8.58亿元 cny" in table and "2017–2021" in table
+
+
+def test_cite_takes_the_list_explain_prints(cli):
+    ids = json.loads(cli("stats", "--region", "longnan", "--metric", "donations_cash", "--explain", "-f", "json")
+                     .stdout)[0]["excluded_ids"]
+    records = as_json(cli("cite", ";".join(ids), "-f", "json"))
+    assert [r["id"] for r in records] == ids  # 57万元 (in 1.25亿元, certain) and 71600元 (possibly)
+    assert records[0]["within"] == ["qdrb-20210225-03542 (period)"]
 
 
 def test_cite_unknown(cli):

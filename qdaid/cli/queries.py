@@ -91,7 +91,7 @@ def show(
     """
     base = fact_base(db)
     profile = base.profile(base.honoree(honoree))
-    view = render.View(list(profile), nested=("figures", list(FIGURE_FIELDS)), draw=render.draw_profile,
+    view = render.View(list(profile), nested=("figures", list(FIGURE_FIELDS)), draw=render.draw_profile, single=True,
                        table_columns=["metric", "raw", "value", "unit", "period", "region", "part_of", "id"])
     output(fmt, fields, no_header, bom, excel_safe).emit([profile], view)
 
@@ -213,23 +213,31 @@ def search(
 
 @app.command()
 def cite(
-    figure_id: Annotated[str, typer.Argument(help="A figure id, or its unique last digits (03457).")],
+    figure_ids: Annotated[list[str], typer.Argument(metavar="FIGURE_ID...",
+                                                    help="Figure ids or their unique last digits (03457); several, "
+                                                         "by spaces or semicolons (the list --explain prints).")],
     db: Db = None, sources: Sources = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False,
     bom: Bom = False, excel_safe: ExcelSafe = False,
 ) -> None:
-    """The evidence for one figure.
+    """The evidence for figures.
 
-    Source, paragraph, the sentence with the number marked, and the character offsets.
+    Source, paragraph, the amount as written and normalised, period, region, what holds it, the
+    sentence with the number marked (【…】, whatever the terminal), and the character offsets.
 
     \b
     Example:
-      qdaid cite qdrb-20210225-03457
+      qdaid cite qdrb-20210225-03457 "03631;03817"
     """
     from ..views import citation
 
     base = fact_base(db)
-    record = citation(base, base.figure(figure_id), store.source_folders(db_path(db), sources))
-    output(fmt, fields, no_header, bom, excel_safe).emit([record], render.View(list(record), draw=render.draw_citation))
+    folders = store.source_folders(db_path(db), sources)
+    wanted = [part for text in figure_ids for part in text.replace(";", " ").split()]
+    if not wanted:
+        raise UsageError("names no figure", param="figure")
+    records = [citation(base, base.figure(figure_id), folders) for figure_id in wanted]
+    output(fmt, fields, no_header, bom, excel_safe).emit(records, render.View(list(records[0]),
+                                                                              draw=render.draw_citation))
 
 
 @app.command()
