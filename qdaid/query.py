@@ -315,35 +315,57 @@ class FactBase:
         return h
 
 
+_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿|萬|億)?\s*(元|人|户|个|名)?")
+
+
 def search(base: FactBase, text: str) -> list[dict]:
-    """Substring matches, Chinese or pinyin, with the table, record and field that matched."""
+    """Matches in Chinese, pinyin (spaces and case ignored) or English slugs, with the table, record
+    and field that matched; figures one row each, found by their words, their raw text, or their
+    value (57万 finds 570000). `sentence` carries the whole sentence; `match` a snippet that never
+    cuts a number."""
     key = normalise(text)
     if not key:
         raise UsageError("the search text is empty", param="text")
+    squashed = _squash(key) if key.isascii() else key
+    number = _quantity(key)
     fields = {
         "honorees": ("id", "name", "post", "motto", "aliases"),
-        "regions": ("id", "name", "aliases"),
+        "regions": ("id", "name", "aliases", "name_en"),
         "programs": ("id", "name", "quote"),
         "events": ("text",),
-        "figures": ("raw", "label", "metric", "quote"),
+        "figures": ("raw", "label", "metric", "unit", "quote"),
     }
-    hits, quoted = [], set()
+    hits = []
     for table, names in fields.items():
         for rec in base.tables.get(table, []):
-            if table == "figures" and rec["quote"] in quoted:
-                continue  # one row for a sentence, not one for each figure in it
+            found = None
+            if table == "figures" and number is not None and Decimal(str(rec["value"])) == number:
+                found = ("value", rec["raw"])
             for name in names:
+                if found or (table == "figures" and name == "quote" and number is not None):
+                    break  # a number is looked for in figures, not in every sentence that holds it
                 value = rec.get(name)
-                values = value if isinstance(value, list) else [value]
-                match = next((v for v in values if isinstance(v, str) and key in normalise(v)), None)
-                if match is not None:
-                    if table == "figures" and name == "quote":
-                        quoted.add(match)
-                    hits.append({"table": table, "id": rec["id"], "field": name,
-                                 "match": _snippet(match, key), "honoree": rec.get("honoree")
-                                 if table != "honorees" else rec["id"]})
-                    break
+                for v in value if isinstance(value, list) else [value]:
+                    if isinstance(v, str) and (key in normalise(v) or (key.isascii() and squashed in _squash(v))):
+                        found = (name, v)
+                        break
+            if found:
+                name, matched = found
+                sentence = rec.get("quote") or rec.get("text") or ""
+                hits.append({"table": table, "id": rec["id"], "field": name,
+                             # a figure's snippet is its sentence around the figure itself
+                             "match": _snippet(sentence, rec["raw"]) if table == "figures" else _snippet(matched, key),
+                             "honoree": rec.get("honoree") if table != "honorees" else rec["id"],
+                             "sentence": sentence})
     return hits
+
+
+def _quantity(key: str) -> Decimal | None:
+    """57万 → 570000, 1.25亿元 → 125000000: a query that is an amount."""
+    m = _QUANTITY.fullmatch(key)
+    if not m:
+        return None
+    return Decimal(m[1]) * {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, None: 1}[m[2]]
 
 
 def timeline(base: FactBase, honorees: list[str], regions: list[str], since: int | None = None,
@@ -369,9 +391,18 @@ def timeline(base: FactBase, honorees: list[str], regions: list[str], since: int
     return rows
 
 
+_NUMBER_PART = re.compile(r"[\d.,%万亿千百余多]")
+
+
 def _snippet(text: str, key: str, reach: int = 16) -> str:
-    at = normalise(text).find(key)
+    """About `reach` characters either side of the match, never cutting a number (2016年10月,
+    3901.5余万元 stay whole)."""
+    at = normalise(text).find(normalise(key))
     if at < 0 or len(text) <= 2 * reach + len(key):
         return text
     start, end = max(0, at - reach), min(len(text), at + len(key) + reach)
+    while start > 0 and _NUMBER_PART.match(text[start]) and _NUMBER_PART.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and _NUMBER_PART.match(text[end - 1]) and _NUMBER_PART.match(text[end]):
+        end += 1
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")

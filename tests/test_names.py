@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 
 import pytest
 
@@ -51,3 +53,32 @@ def test_one_suggestion_line(cli):
     assert result.exit_code == 2 and result.output.count("Did you mean") == 1
     result = cli("figures", "--region", "隴東")
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
+
+
+def search(cli, text) -> list[dict]:
+    result = cli("search", text, "-f", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_search_finds_figures_by_value_and_raw(cli, figures):
+    assert [(h["id"], h["field"]) for h in search(cli, "57万")] == [("qdrb-20210225-03631", "value")]  # 捐款57万元
+    assert [h["id"] for h in search(cli, "3901.5")] == ["qdrb-20210225-03959"]  # not the 3个 of its sentence
+    assert [h["id"] for h in search(cli, "1.25亿元")] == ["qdrb-20210225-03542"]
+    assert [h["id"] for h in search(cli, "mask")] == ["qdrb-20210225-03598"]  # the unit, in English
+    assert ("honorees", "dou-zongjun") in {(h["table"], h["id"]) for h in search(cli, "Dou Zongjun")}
+
+
+def test_search_gives_a_row_per_figure_and_whole_numbers(cli, figures):
+    hits = [h for h in search(cli, "辣椒") if h["table"] == "figures"]
+    expected = [f["id"] for f in figures if "辣椒" in f["quote"]]
+    assert [h["id"] for h in hits] == expected and len(expected) > 1
+    number = re.compile(r"[\d.]+")
+    for hit in search(cli, "陇南"):
+        match = hit["match"].strip("…")
+        at = hit["sentence"].find(match) if hit["sentence"] else -1
+        if at < 0:
+            continue
+        before, after = hit["sentence"][:at], hit["sentence"][at + len(match):]
+        assert not (number.fullmatch(before[-1:] or "x") and number.match(match)), hit  # no number cut at the start
+        assert not (number.fullmatch(after[:1] or "x") and number.fullmatch(match[-1:] or "x")), hit  # nor at the end

@@ -207,8 +207,9 @@ def search(
     from ..query import search as find
 
     rows = find(fact_base(db), text)
-    output(fmt, fields, no_header, bom, excel_safe).emit(rows, render.View(["table", "id", "field", "match", "honoree"],
-                                                                             what="records"))
+    output(fmt, fields, no_header, bom, excel_safe).emit(rows, render.View(
+        ["table", "id", "field", "match", "honoree", "sentence"], table_columns=["table", "id", "field", "match", "honoree"],
+        what="records", priority=["id", "match", "table", "field", "honoree"]))
 
 
 @app.command()
