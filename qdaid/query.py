@@ -315,6 +315,8 @@ class FactBase:
         return h
 
 
+# An amount typed as a search (57万, 1.25亿元): the few forms a person types, read here because the
+# query half does not import the pipeline's full number grammar.
 _QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿|萬|億)?\s*(元|人|户|个|名)?")
 
 

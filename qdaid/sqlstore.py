@@ -32,14 +32,14 @@ def load(path: Path) -> dict[str, list[dict]]:
                 continue
             fields = SCHEMA[table]
             columns = ", ".join(f'"{name}"' for name in fields)
-            decode = [(i, name) for i, (name, types) in enumerate(fields.items()) if types == (list,)]
-            booleans = [(i, name) for i, (name, types) in enumerate(fields.items()) if types == (bool,)]
+            decode = [name for name, types in fields.items() if types == (list,)]  # stored as JSON text
+            booleans = [name for name, types in fields.items() if types == (bool,)]  # stored as 0/1
             records = []
             for row in db.execute(f'SELECT {columns} FROM "{table}" ORDER BY rowid'):
                 record = dict(zip(fields, row, strict=True))
-                for _, name in decode:
+                for name in decode:
                     record[name] = json.loads(record[name]) if record[name] is not None else []
-                for _, name in booleans:
+                for name in booleans:
                     record[name] = bool(record[name])
                 records.append(record)
             tables[table] = records

@@ -171,7 +171,7 @@ def stats(
     selected = base.select(flt)
     say_undated(flt)
     keys = list(dict.fromkeys(by or ["metric"]))
-    rows = totals(base, selected, keys, explain=explain or bool(fields and "_ids" in fields or fields and "because" in fields))
+    rows = totals(base, selected, keys, explain=explain or fields is not None)  # -F may ask for the id lists
     group_fields = list(dict.fromkeys([*keys, "metric", "unit"]))
     ids = EXPLAIN_FIELDS if explain else []
     out = output(fmt, fields, no_header, bom, excel_safe)
