@@ -102,11 +102,8 @@ class Spans:
             furthest = max(furthest, span.end)
             self._reach.append(furthest)
 
-    def __iter__(self):
+    def __iter__(self):  # narrative reads the quoted spans in order
         return iter(self.spans)
-
-    def __len__(self) -> int:
-        return len(self.spans)
 
     def holds(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self._starts, start) - 1
