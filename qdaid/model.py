@@ -47,10 +47,11 @@ _OS, _OI = (str, type(None)), (int, type(None))
 SCHEMA: dict[str, dict[str, tuple]] = {
     "sources": {"id": _S, "title": _S, "publisher": _OS, "date": _OS,
                 "reporter": _OS, "editors": (list,), "url": _OS, "path": _S, "sha256": _S},
-    "honorees": {"id": _S, "name": _S, "aliases": (list,), "kind": _S, "scope": _S, "post": _OS,
-                 "motto": _OS, "listed_under": _OS, "home_region": _OS, "partner_regions": (list,),
+    "honorees": {"id": _S, "name": _S, "name_en": _OS, "aliases": (list,), "kind": _S, "scope": _S, "post": _OS,
+                 "post_en": _OS, "motto": _OS, "motto_en": _OS, "listed_under": _OS, "home_region": _OS,
+                 "partner_regions": (list,),
                  "paragraph_start": _I, "paragraph_end": _I, "source": _S},
-    "regions": {"id": _S, "name": _S, "aliases": (list,), "level": _S, "parent": _OS, "adcode": _OS, "name_en": _OS},
+    "regions": {"id": _S, "name": _S, "name_en": _OS, "aliases": (list,), "level": _S, "parent": _OS, "adcode": _OS},
     "figures": {"id": _S, "source": _S, "honoree": _OS, "honoree_name": _OS,
                 "metric": _S, "label": _S, "value": _N, "unit": _S, "raw": _S, "approx": _S, "kind": _S,
                 "period_start": _OI, "period_end": _OI, "region": _OS, "region_basis": _S, "part_of": _OS,
@@ -58,13 +59,16 @@ SCHEMA: dict[str, dict[str, tuple]] = {
     # figure lies within `within` (certain: the text proves it; else it may), for this reason.
     "containment": {"id": _S, "figure": _S, "within": _S, "reason": _S, "certain": (bool,), "note": _S,
                     "source": _S},
-    "programs": {"id": _S, "name": _S, "honoree": _OS, "region": _OS,
+    "programs": {"id": _S, "name": _S, "name_en": _OS, "honoree": _OS, "region": _OS,
                  "quote": _S, "source": _S, "paragraph": _I, "start": _I, "end": _I},
     "events": {"id": _S, "date": _S, "precision": _S, "honoree": _OS,
                "region": _OS, "text": _S, "quote": _S, "source": _S,
                "paragraph": _I, "start": _I, "end": _I},
 }
 FIGURE_FIELDS = tuple(SCHEMA["figures"])
+# Fields newer than some databases in use: a record without one reads as if it held null.
+ADDED_FIELDS: dict[str, frozenset[str]] = {"honorees": frozenset({"name_en", "post_en", "motto_en"}),
+                                           "programs": frozenset({"name_en"})}
 # Fields that hold a list of texts (ids or names).
 LIST_FIELDS = tuple((t, f) for t, fields in SCHEMA.items() for f, types in fields.items() if types == (list,))
 # An event's date, to the precision the text gives: 1996, 2013-08, 2021-02-25.

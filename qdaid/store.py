@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from . import fileio, reader
-from .model import DATE_RE, LIST_FIELDS, SCHEMA, TABLES, DataError
+from .model import ADDED_FIELDS, DATE_RE, LIST_FIELDS, SCHEMA, TABLES, DataError
 
 DB_NAME = "qdaid.json"
 
@@ -164,10 +164,14 @@ def _check_records(path: Path, tables: dict[str, list[dict]]) -> None:
     """Field presence and types. Records of one table share a handful of shapes (keys, value
     types): each distinct shape is checked once, ~0.2 s at 100k figures (bench/RESULTS.md)."""
     for table, records in tables.items():
-        fields = SCHEMA[table]
+        fields, added = SCHEMA[table], ADDED_FIELDS.get(table, frozenset())
         for keys, types in set(map(_shape, records)):
             got = dict(zip(keys, types, strict=True))
-            missing = [name for name in fields if name not in got]
+            if older := [name for name in added if name not in got]:  # written before these fields existed
+                for record in records:
+                    if _shape(record) == (keys, types):
+                        record.update(dict.fromkeys(older))
+            missing = [name for name in fields if name not in got and name not in added]
             wrong = [name for name, allowed in fields.items() if name in got and got[name] not in allowed]
             if missing or wrong:
                 record = next(r for r in records if _shape(r) == (keys, types))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .model import DATE_PRECISION, DATE_RE, REFERENCES, SCHEMA, SELF_REFERENCES, VOCABULARIES, DataError
+from .model import ADDED_FIELDS, DATE_PRECISION, DATE_RE, REFERENCES, SCHEMA, SELF_REFERENCES, VOCABULARIES, DataError
 from .pipeline.numbers import NumberError, parse_quantity
 from .store import source_text
 
@@ -25,7 +25,8 @@ def _schema_problems(tables: dict[str, list[dict]]) -> list[str]:
             where = f"{table}[{rec.get('id', n)}]"
             for name, types in fields.items():
                 if name not in rec:
-                    problems.append(f"{where}: field {name!r} missing")
+                    if name not in ADDED_FIELDS.get(table, ()):  # older databases lack these; they read as null
+                        problems.append(f"{where}: field {name!r} missing")
                 elif not isinstance(rec[name], types) or (isinstance(rec[name], bool) and bool not in types):
                     wanted = " or ".join("null" if t is type(None) else t.__name__ for t in types)
                     problems.append(f"{where}: {name} is {rec[name]!r}, expected {wanted}")

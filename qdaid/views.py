@@ -13,7 +13,7 @@ from .query import FactBase
 from .store import source_text
 
 HONOREE_COLUMNS = ["id", "name", "kind", "post", "motto", "listed_under", "home_region", "partner_regions",
-                   "figures", "paragraph_start", "paragraph_end", "aliases", "source"]
+                   "figures", "paragraph_start", "paragraph_end", "aliases", "source", "name_en", "post_en", "motto_en"]
 
 
 def rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
@@ -27,7 +27,7 @@ def rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
         direct = Counter(f["region"] for f in base.figures)
         out = [{**r, "figures": sum(direct[i] for i in base.within(r["id"]))} for r in base.regions.values()]
         columns = ["id", "name", "level", "parent", "aliases", "figures"]
-        return out, columns, columns
+        return out, columns + ["name_en", "adcode"], columns
     if kind == "metrics":
         units: dict[str, dict] = {}
         honorees: dict[str, dict] = {}

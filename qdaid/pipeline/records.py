@@ -13,9 +13,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from .. import fileio
-from ..model import DataError
+from ..model import SCHEMA, DataError
 from . import classify, containment, links, narrative
 from .article import Article
+from .english import English, add_names
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .quantities import Figure, find_figures
@@ -189,6 +190,8 @@ def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES) -> dict[st
     for region in list(used_regions):
         used_regions |= set(gazetteer.ancestors(region))
     regions = [r.record() for r in gazetteer.regions.values() if r.id in used_regions]
-    return {"sources": tables["sources"], "honorees": tables["honorees"], "regions": regions,
-            "figures": tables["figures"], "containment": tables["containment"], "programs": tables["programs"],
-            "events": tables["events"]}
+    add_names(English.load(gazetteer), tables["honorees"], tables["programs"])
+    tables["regions"] = regions
+    # Every record's fields in the model's order, whichever stage added them.
+    return {table: [{f: rec[f] for f in SCHEMA[table]} for rec in tables[table]] for table in
+            ("sources", "honorees", "regions", "figures", "containment", "programs", "events")}
