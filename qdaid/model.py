@@ -115,6 +115,15 @@ METRIC_FAMILIES = {
 }
 METRIC_FAMILIES["honors"] = METRIC_FAMILIES["honours"]
 
+# Figures about the honoree rather than its aid (how long, hospital stays, an age): a profile
+# lists them after the aid figures.
+TRIVIA_METRICS = frozenset({"duration", "hospital_stays", "age"})
+
+
+def is_trivia(figure: dict) -> bool:
+    return figure["kind"] == "duration" or figure["metric"] in TRIVIA_METRICS
+
+
 # What `stats --by` may group by.
 STATS_KEYS = ("metric", "honoree", "region", "unit", "year")
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from decimal import Decimal
 from functools import cached_property
 
-from .model import APPROX, FIGURE_FIELDS, HONOREE_KINDS, METRIC_FAMILIES, UNIT_NAMES, UsageError, period_label
+from .model import APPROX, FIGURE_FIELDS, HONOREE_KINDS, METRIC_FAMILIES, UNIT_NAMES, UsageError, is_trivia, period_label
 
 _PLACE_SUFFIX = re.compile(r"(省|市|县|区|镇|乡|自治区|自治州|自治县|地区)$")
 
@@ -308,10 +308,14 @@ class FactBase:
         raise UsageError(f"no figure {text!r}{_suggest(key, by_id)}", param="figure")
 
     def profile(self, honoree_id: str) -> dict:
+        """The honoree, its figures in the order of the text (durations and the like last), its
+        programs, and its events in date order."""
         h = dict(self.honorees[honoree_id])
-        h["figures"] = [f for f in self.figures if f["honoree"] == honoree_id]
+        figures = [f for f in self.figures if f["honoree"] == honoree_id]
+        h["figures"] = sorted(figures, key=lambda f: (is_trivia(f), f["source"], f["paragraph"], f["start"]))
         h["programs"] = [p for p in self.tables.get("programs", []) if p["honoree"] == honoree_id]
-        h["events"] = [e for e in self.tables.get("events", []) if e["honoree"] == honoree_id]
+        events = [e for e in self.tables.get("events", []) if e["honoree"] == honoree_id]
+        h["events"] = sorted(events, key=lambda e: (e["date"], e["source"], e["start"]))
         return h
 
 
@@ -370,6 +374,20 @@ def _quantity(key: str) -> Decimal | None:
     return Decimal(m[1]) * {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, None: 1}[m[2]]
 
 
+def _whole_quotations(text: str, start: int, end: int) -> tuple[int, int]:
+    """A snippet never cuts a quotation in two (…光明行动”,募集… would read as a quote that ends
+    where none began): widened to the “ before it or the ” after it."""
+    depth, lowest = 0, 0
+    for char in text[start:end]:
+        depth += (char == "“") - (char == "”")
+        lowest = min(lowest, depth)
+    if lowest < 0 and (opening := text.rfind("“", 0, start)) >= 0:
+        start = opening
+    if depth - lowest > 0 and (closing := text.find("”", end)) >= 0:
+        end = closing + 1
+    return start, end
+
+
 def timeline(base: FactBase, honorees: list[str], regions: list[str], since: int | None = None,
              until: int | None = None) -> list[dict]:
     """Events and dated figures in date order."""
@@ -402,9 +420,17 @@ def _snippet(text: str, key: str, reach: int = 16) -> str:
     at = normalise(text).find(normalise(key))
     if at < 0 or len(text) <= 2 * reach + len(key):
         return text
-    start, end = max(0, at - reach), min(len(text), at + len(key) + reach)
+    return context(text, at, at + len(key), reach)
+
+
+def context(text: str, at: int, end_at: int, reach: int = 16, mark: bool = False) -> str:
+    """text[at:end_at] with about `reach` characters either side, never cutting a number; mark:
+    the span itself in 【…】, as cite marks it."""
+    start, end = max(0, at - reach), min(len(text), end_at + reach)
     while start > 0 and _NUMBER_PART.match(text[start]) and _NUMBER_PART.match(text[start - 1]):
         start -= 1
     while end < len(text) and _NUMBER_PART.match(text[end - 1]) and _NUMBER_PART.match(text[end]):
         end += 1
-    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    start, end = _whole_quotations(text, start, end)
+    middle = f"{text[start:at]}【{text[at:end_at]}】{text[end_at:end]}" if mark else text[start:end]
+    return ("…" if start else "") + middle + ("…" if end < len(text) else "")

@@ -35,7 +35,7 @@ class View:
     def __init__(self, columns: list[str], *, table_columns: list[str] | None = None,
                  machine_columns: list[str] | None = None, title: str | None = None, what: str = "rows",
                  numeric: tuple[str, ...] = (), amounts: dict[str, str] | None = None,
-                 display: Callable[[dict], dict] | None = None, draw: Callable | None = None,
+                 display: Callable[[dict, str], dict] | None = None, draw: Callable | None = None,
                  nested: tuple[str, list[str]] | None = None, priority: list[str] | None = None,
                  single: bool = False):
         self.columns, self.table_columns, self.machine_columns = columns, table_columns, machine_columns
@@ -51,8 +51,9 @@ class Output:
 
     def __init__(self, fmt: str | None = None, fields: str | None = None, *, header: bool = True, bom: bool = False,
                  excel_safe: bool = False, default_format: str | None = None, plain_terminal: bool = False,
-                 out: TextIO | None = None):
+                 out: TextIO | None = None, lang: str = "zh"):
         self.fmt, self.fields, self.header, self.bom, self.excel_safe = fmt, fields, header, bom, excel_safe
+        self.lang = lang  # zh or en: how a table writes amounts, and whether Chinese text is shown as a quote
         self.default_format, self.plain_terminal, self._out = default_format, plain_terminal, out
 
     @property
@@ -105,11 +106,11 @@ def _note(line: str) -> None:
 def _write_table(output: Output, rows, columns, view: View) -> None:
     con = output.console()
     if view.draw:
-        view.draw(con, rows, columns)
+        view.draw(con, rows, columns, output.lang)
         return
-    shown = [view.display(r) for r in rows] if view.display else rows
+    shown = [view.display(r, output.lang) for r in rows] if view.display else rows
     print_table(con, shown, columns, title=view.title, numeric=view.numeric, amounts=view.amounts,
-                priority=view.priority)
+                priority=view.priority, lang=output.lang)
 
 
 def print_table(con, rows, columns, **options) -> None:
@@ -117,7 +118,7 @@ def print_table(con, rows, columns, **options) -> None:
     all fit, the last columns are left out (and a note says which, as gh does); when not even the
     first does, each row is printed as lines of `field  value`."""
     priority = options.pop("priority", None) or columns
-    cells = table_cells(rows, columns, options.get("numeric", ()), options.get("amounts"))
+    cells = table_cells(rows, columns, options.get("numeric", ()), options.get("amounts"), options.pop("lang", "zh"))
     if con.is_terminal:
         fitting = _fitting(columns, cells, max(con.width, 20), priority)
         if fitting is None:
@@ -134,7 +135,8 @@ def print_table(con, rows, columns, **options) -> None:
 
 # Cells of running text, which may wrap anywhere; every other column holds ids, numbers, amounts
 # or lists of them, which wrap only between words (list items go one a line), never inside one.
-WRAPPABLE = frozenset({"quote", "text", "match", "name", "motto", "title", "post", "label", "sentence", "honoree_name",
+WRAPPABLE = frozenset({"quote", "text", "match", "context", "definition", "name", "motto", "title", "post", "label",
+                       "sentence", "honoree_name",
                        "note", "source_title"})
 
 
@@ -237,11 +239,21 @@ class _Shown:
 
 # ---- tables for people ------------------------------------------------------------------------
 
-def chinese_amount(value, unit: str | None) -> str:
-    """858000000 yuan → 8.58亿元; 24730000 → 2473万元; other units grouped: 492,500."""
+def chinese_amount(value, unit: str | None, lang: str = "zh") -> str:
+    """858000000 yuan → 8.58亿元 (in English 858 million CNY); 24730000 → 2473万元; other units
+    grouped: 492,500."""
     if not isinstance(value, (int, float, Decimal)):
         return plain(value)
-    return chinese_amounts([value], unit)[0]
+    return amounts_in([value], unit, lang)[0]
+
+
+def amounts_in(values: list, unit: str | None, lang: str) -> list[str]:
+    """Several amounts on one scale, in the language of the output."""
+    if lang == "en":
+        from . import english
+
+        return english.amounts(values, unit)
+    return chinese_amounts(values, unit)
 
 
 _SCALES = ((Decimal(10**8), "亿", 4), (Decimal(10**4), "万", 2))
@@ -285,9 +297,11 @@ def fit(con, renderable):
     return con
 
 
-def table_cells(rows, columns, numeric=(), amounts=None) -> list[list[str]]:
-    """Each row's cells as a person reads them: Chinese amounts, one period column, lists one
-    item a line, control characters shown as escapes."""
+def table_cells(rows, columns, numeric=(), amounts=None, lang="zh") -> list[list[str]]:
+    """Each row's cells as a person reads them: Chinese (or English) amounts, one period column,
+    lists one item a line, control characters shown as escapes; in English, Chinese text as a
+    quotation (“…”)."""
+    quote = _quoter(lang)
     out = []
     for row in rows:
         cells = []
@@ -295,25 +309,33 @@ def table_cells(rows, columns, numeric=(), amounts=None) -> list[list[str]]:
             value = row.get(c) if c != "period" or "period" in row else period_label(
                 row.get("period_start"), row.get("period_end"))
             if amounts and c in amounts:
-                text = chinese_amount(value, row.get(amounts[c]))
+                text = chinese_amount(value, row.get(amounts[c]), lang)
             elif c in numeric and isinstance(value, (int, float, Decimal)):
-                text = chinese_amount(value, None)
+                text = chinese_amount(value, None, lang)
             elif isinstance(value, (list, tuple)):
-                text = "\n".join(plain(v) for v in value)
+                text = "\n".join(quote(plain(v)) for v in value)
             else:
-                text = plain(value)
+                text = quote(plain(value))
             cells.append(printable(text))
         out.append(cells)
     return out
 
 
-def table(rows, columns, *, title=None, numeric=(), amounts=None, cells=None):
+def _quoter(lang: str) -> Callable[[str], str]:
+    if lang != "en":
+        return lambda text: text
+    from .english import quoted
+
+    return quoted
+
+
+def table(rows, columns, *, title=None, numeric=(), amounts=None, cells=None, lang="zh"):
     """A Rich Table of the rows; amounts maps a column to the column holding its unit."""
     from rich.table import Table
     from rich.text import Text
 
     grid = Table(title=title, show_lines=False, header_style="bold", title_justify="left")
-    cells = table_cells(rows, columns, numeric, amounts) if cells is None else cells
+    cells = table_cells(rows, columns, numeric, amounts, lang) if cells is None else cells
     for i, c in enumerate(columns):
         # An id or a number is never wrapped: such a column is at least as wide as its widest word.
         widest = _widest_token(c, [cell[i] for cell in cells]) if c not in WRAPPABLE else None
@@ -332,33 +354,36 @@ def printable(text: str, keep: str = "\n") -> str:
                    else f"\\u{ord(c):04x}" for c in text)
 
 
-def stats_display(row: dict) -> dict:
-    """A stats row for a person: Chinese amounts, ≥ on a lower bound, ≈ on an approximate total,
-    the interval where an overlap cannot be ruled out, and one period column."""
+def stats_display(row: dict, lang: str = "zh") -> dict:
+    """A stats row for a person: Chinese (or English) amounts, ≥ on a lower bound, ≈ on an
+    approximate total, the interval where an overlap cannot be ruled out, and one period column."""
     unit = row.get("unit")
     shown = dict(row)
     for key in ("min", "max"):
-        shown[key] = chinese_amount(row[key], unit)
-    shown["total"] = total_text(row)
+        shown[key] = chinese_amount(row[key], unit, lang)
+    shown["total"] = total_text(row, lang)
     shown["period"] = period_label(row.get("period_start"), row.get("period_end"))
     return shown
 
 
-def total_text(row: dict) -> str:
-    """8.58亿元; ≥6201.5万元; 1.25亿–1.2507亿元, may overlap; — where nothing adds up."""
+def total_text(row: dict, lang: str = "zh") -> str:
+    """8.58亿元; ≥6201.5万元; 1.25亿–1.2507亿元, may overlap; — where nothing adds up. In English
+    858 million CNY; 39.015–62.015 million CNY, may overlap."""
     unit = row.get("unit")
     if row["total"] is None:
         return "—"
     mark = "≥" if row["total_is_lower_bound"] else "≈" if row["total_is_approximate"] else ""
     if not row.get("overlap_possible"):
-        return mark + chinese_amount(row["total"], unit)
-    low, high = chinese_amounts([row["total_min"], row["total_max"]], unit)
-    if unit == "cny":
-        low = low[:-1]  # 3901.5万–6201.5万元: one 元 for the pair
+        return mark + chinese_amount(row["total"], unit, lang)
+    low, high = amounts_in([row["total_min"], row["total_max"]], unit, lang)
+    if unit == "cny":  # 3901.5万–6201.5万元, 39.015–62.015 million CNY: the unit once for the pair
+        words = low.split(" ")
+        low = low[:-1] if lang != "en" else words[0] if words[1:] == high.split(" ")[1:] else " ".join(words[:-1])
     return f"{mark}{low}–{high}, may overlap"
 
 
-def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str, width: int = 40) -> str:
+def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str, width: int = 40,
+         lang: str = "zh") -> str:
     """Totals as horizontal bars, scaled within each unit (yuan and persons are not comparable);
     where an overlap is possible, █ up to what the text proves (total_min) and ░ on to total_max."""
     largest: dict = {}
@@ -379,7 +404,7 @@ def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str,
             low = r["total_min"] if ranged else value
             solid = max(1 if low else 0, round(abs(low) * scale))
             bar = "█" * solid + ("░" * max(0, round(abs(r["total_max"]) * scale) - solid) if ranged else "")
-            shown = total_text(r)
+            shown = total_text(r, lang)
         lines.append(f"{label}{' ' * (pad - _width(label))}  {bar} {shown}")
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -390,11 +415,22 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def draw_profile(con, rows: list[dict], figure_columns: list[str]) -> None:
-    """An honoree's profile on a terminal: facts, then figures grouped by metric, programs, events."""
+def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "zh") -> None:
+    """An honoree's profile on a terminal: facts; figures in the order of the text, a table per
+    paragraph, each with its context (the number marked 【…】); durations and the like after them;
+    programs; events in date order."""
     from rich.text import Text
 
+    from .query import context
+
     (profile,) = rows
+    if lang == "en":
+        from .english import localise, quoted
+
+        profile = {**localise(profile, "honorees"), "programs": [localise(p, "programs") for p in profile["programs"]]}
+    else:
+        def quoted(text: str) -> str:
+            return text
     facts = [("name", profile["name"]), ("id", profile["id"]), ("kind", profile["kind"]),
              ("post", profile.get("post")), ("motto", profile.get("motto")),
              ("listed under", profile.get("listed_under")), ("home region", profile.get("home_region")),
@@ -402,17 +438,37 @@ def draw_profile(con, rows: list[dict], figure_columns: list[str]) -> None:
              ("paragraphs", f"{profile['paragraph_start']}–{profile['paragraph_end']}")]
     for label, value in facts:
         if value:
-            con.print(Text(f"{label:>16}  ", style="bold") + Text(printable(str(value))), soft_wrap=not con.is_terminal)
-    figures = sorted(profile["figures"], key=lambda f: (f["metric"], f["start"]))
-    print_table(con, figures, figure_columns, title=f"figures ({len(figures)}), by metric",
-                amounts={"value": "unit"}, numeric=("value",), priority=["id", "raw", "value", "unit", "metric"])
+            con.print(Text(f"{label:>16}  ", style="bold") + Text(printable(quoted(str(value)))),
+                      soft_wrap=not con.is_terminal)
+    at = profile.get("raw_at", {})  # where each figure's number stands in its sentence, when the text is at hand
+    shown = []
+    for f in profile["figures"]:
+        start, end = at.get(f["id"]) or _first(f)
+        shown.append({**f, "context": context(f["quote"], start, end, reach=12, mark=True)})
+    from .model import is_trivia
+
+    groups: dict[str, list[dict]] = {}
+    for f in shown:
+        title = "other figures: durations and the like" if is_trivia(f) else f"paragraph {f['paragraph']}"
+        groups.setdefault(title, []).append(f)
+    con.print(Text(f"figures ({len(shown)}), in the order of the text", style="bold"))
+    for title, figures in groups.items():
+        print_table(con, figures, figure_columns, title=title, amounts={"value": "unit"}, numeric=("value",),
+                    priority=["id", "raw", "value", "unit", "metric", "context"], lang=lang)
     if profile["programs"]:
-        con.print(table(profile["programs"], ["id", "name", "region"], title="programs"))
+        con.print(table(profile["programs"], ["id", "name", "region"], title="programs", lang=lang))
     if profile["events"]:
-        con.print(table(profile["events"], ["date", "text"], title="events"))
+        con.print(table(profile["events"], ["date", "text"], title="events", lang=lang))
 
 
-def draw_citation(con, rows: list[dict], columns: list[str]) -> None:
+def _first(figure: dict) -> tuple[int, int]:
+    """The number's place in its sentence when the source text is not at hand: its first
+    occurrence (or the whole sentence)."""
+    at = figure["quote"].find(figure["raw"])
+    return (at, at + len(figure["raw"])) if at >= 0 else (0, len(figure["quote"]))
+
+
+def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh") -> None:
     """The evidence for each figure, with the raw text marked 【…】 in its sentence (and shown in
     reverse where the terminal has colour)."""
     from rich.text import Text
@@ -422,7 +478,7 @@ def draw_citation(con, rows: list[dict], columns: list[str]) -> None:
         if n:
             con.print("")
         head = [("figure", record["id"]),
-                ("value", f"{record['raw']} = {chinese_amount(record['value'], record['unit'])} {record['unit']} "
+                ("value", f"{record['raw']} = {chinese_amount(record['value'], record['unit'], lang)} {record['unit']} "
                           f"({record['metric']}, {record['kind']})"),
                 ("period", record["period"] or "—"), ("region", record["region"] or "—"),
                 ("within", "; ".join(record["within"]) or "—"),
@@ -443,4 +499,4 @@ def draw_citation(con, rows: list[dict], columns: list[str]) -> None:
 
 def print_bars(output: Output, rows: list[dict], label_keys: list[str]) -> None:
     """--chart: the totals as bars, whatever the format (a picture has no CSV form)."""
-    output.out.write(bars(rows, label_keys, "total", "unit"))
+    output.out.write(bars(rows, label_keys, "total", "unit", lang=output.lang))

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from . import english
+from .english import localise
 from .model import SCHEMA, QdaidError, period_label
 from .query import FactBase
 from .store import source_text
@@ -16,8 +18,31 @@ HONOREE_COLUMNS = ["id", "name", "kind", "post", "motto", "listed_under", "home_
                    "figures", "paragraph_start", "paragraph_end", "aliases", "source", "name_en", "post_en", "motto_en"]
 
 
-def rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
-    """(rows, all columns, the columns a terminal table shows) for `qdaid list KIND`."""
+def rows(base: FactBase, kind: str, lang: str = "zh") -> tuple[list[dict], list[str], list[str]]:
+    """(rows, all columns, the columns a terminal table shows) for `qdaid list KIND`, names in
+    the language asked for."""
+    found, columns, shown = _rows(base, kind)
+    if kind == "metrics" and lang == "en":
+        shown = ["metric", "label", "definition", "keywords", "units", "figures"]
+    if lang == "en":
+        table = {"individual": "honorees", "collective": "honorees"}.get(kind, kind)
+        found = [localise(r, table) for r in found]
+    return found, columns, shown
+
+
+def in_english(base: FactBase, profile: dict) -> dict:
+    """A profile with English names (honoree, programs, figures' honoree_name)."""
+    return {**localise(profile, "honorees"), "figures": figures_in_english(base, profile["figures"]),
+            "programs": [localise(p, "programs") for p in profile["programs"]]}
+
+
+def figures_in_english(base: FactBase, figures: list[dict]) -> list[dict]:
+    """honoree_name in English where the database has it."""
+    names = {h["id"]: h.get("name_en") for h in base.honorees.values()}
+    return [{**f, "honoree_name": names.get(f["honoree"] or "") or f["honoree_name"]} for f in figures]
+
+
+def _rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
     per_honoree = Counter(f["honoree"] for f in base.figures)
     if kind in ("honorees", "individual", "collective"):
         chosen = [h for h in base.honorees.values() if kind == "honorees" or h["kind"] == kind]
@@ -36,10 +61,11 @@ def rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
             units.setdefault(f["metric"], {})[f["unit"]] = None
             honorees.setdefault(f["metric"], {})[f["honoree"]] = None
             counts[f["metric"]] += 1
-        out = [{"metric": m, "units": list(units[m]), "figures": counts[m],
-                "honorees": [h for h in honorees[m] if h]} for m in sorted(counts)]
-        columns = ["metric", "units", "figures", "honorees"]
-        return out, columns, columns
+        words = english.keywords()
+        out = [{"metric": m, **english.metric(m), "keywords": words.get(m, []), "units": list(units[m]),
+                "figures": counts[m], "honorees": [h for h in honorees[m] if h]} for m in sorted(counts)]
+        columns = ["metric", "label", "definition", "keywords", "units", "figures", "honorees"]
+        return out, columns, ["metric", "keywords", "units", "figures", "honorees"]
     table = {"programs": "programs", "sources": "sources", "events": "events"}[kind]
     columns = list(SCHEMA[table])
     shown = {"programs": ["id", "name", "honoree", "region"], "sources": ["id", "title", "publisher", "date", "reporter"],
@@ -64,6 +90,17 @@ def citation(base: FactBase, figure: dict, folders: list[Path]) -> dict:
         "sentence": sentence, "sentence_start": at, "start": figure["start"], "end": figure["end"],
         "raw_in_sentence": [figure["start"] - at, figure["end"] - at] if at is not None else None,
     }
+
+
+def number_positions(base: FactBase, figures: list[dict], folders: list[Path]) -> dict[str, tuple[int, int]]:
+    """figure id → where its number stands in its quoted sentence, for the figures whose source
+    text is at hand (a number written twice in one sentence is told apart by its offsets)."""
+    found = {}
+    for f in figures:
+        at = _sentence_offset(f, base.sources.get(f["source"], {}), folders)
+        if at is not None:
+            found[f["id"]] = (f["start"] - at, f["end"] - at)
+    return found
 
 
 def _sentence_offset(figure: dict, source: dict, folders: list[Path]) -> int | None:

@@ -49,7 +49,7 @@ def _no_stray_files():
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch, tmp_path_factory):
-    for name in ("QDAID_DB", "QDAID_FORMAT", "QDAID_DEBUG", "QDAID_MAX_BYTES", "XDG_DATA_HOME", "NO_COLOR",
+    for name in ("QDAID_DB", "QDAID_FORMAT", "QDAID_LANG", "QDAID_DEBUG", "QDAID_MAX_BYTES", "XDG_DATA_HOME", "NO_COLOR",
                  "FORCE_COLOR", "COLUMNS"):
         monkeypatch.delenv(name, raising=False)
     # The user's own database folder is a fresh one for each test: no test reads or writes a real one.

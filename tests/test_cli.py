@@ -60,8 +60,25 @@ def test_list_unknown_is_a_usage_error(cli):
 def test_show_accepts_id_names_pinyin_prefix(cli, figures, name):
     profile = as_json(cli("show", name, "-f", "json"))  # one object: jq .name works
     assert profile["id"] == "longnan-group"
-    assert [f["id"] for f in profile["figures"]] == [f["id"] for f in figures if f["honoree"] == "longnan-group"]
+    assert sorted(f["id"] for f in profile["figures"]) == sorted(f["id"] for f in figures if f["honoree"] == "longnan-group")
     assert profile["partner_regions"] == ["longnan"]
+
+
+def test_show_lists_figures_in_text_order_durations_last_and_events_by_date(cli):
+    """A reporter reads the profile beside the article: the aid figures in the order the text gives
+    them, then the durations (窦宗君: 连续2年, 半月, 半个月) and his two hospital stays (两次住院); events
+    by date (2014 … 2020-11), not in the order the sentences name them."""
+    profile = as_json(cli("show", "窦宗君", "-f", "json"))
+    raws = [f["raw"] for f in profile["figures"]]
+    # Paragraphs 8–10 in order: 65次 (para 8), 82个 … 2473万元 (para 9), 2600万元 … 8倍 (para 10).
+    assert raws[:3] == ["65次", "82个", "510个"] and raws[-6:-4] == ["10.6亿元", "8倍"]
+    assert sorted(raws[-4:]) == sorted(["2年", "两次", "半月", "半个月"])
+    starts = [f["start"] for f in profile["figures"][:-4]]
+    assert starts == sorted(starts)
+    dates = [e["date"] for e in profile["events"]]
+    assert dates == sorted(dates) and dates[0] == "2014" and dates[-1] == "2020-11"
+    csv_ids = [r["id"] for r in rows(cli("show", "窦宗君", "-f", "csv"))]
+    assert csv_ids == [f["id"] for f in profile["figures"]]  # every format, the same records in the same order
 
 
 @pytest.mark.parametrize("name", ["窦宗君", "dou zongjun", "douzongjun", "Dou-Zongjun"])
@@ -73,7 +90,7 @@ def test_show_individual(cli, name):
 
 def test_show_csv_prints_the_honoree_figures(cli, figures):
     printed = rows(cli("show", "anshun-team", "-f", "csv"))
-    assert [r["id"] for r in printed] == [f["id"] for f in figures if f["honoree"] == "anshun-team"]
+    assert sorted(r["id"] for r in printed) == sorted(f["id"] for f in figures if f["honoree"] == "anshun-team")
 
 
 def test_show_table_is_readable(cli):

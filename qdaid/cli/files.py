@@ -14,6 +14,7 @@ from .app import app, say
 from .options import (
     Db,
     Honoree,
+    Lang,
     Region,
     Sources,
     chosen_db,
@@ -130,7 +131,7 @@ def report(
                                                 "regular file); without it, the page goes to a pipe.",
                                                 show_default=False)] = None,
     honoree: Honoree = None, region: Region = None,
-    lang: Annotated[str, typer.Option("--lang", help="Labels in zh or en.", case_sensitive=False)] = "zh",
+    lang: Lang = "zh",
     db: Db = None, sources: Sources = None,
 ) -> None:
     """Write the evidence report: one HTML page that works offline.
@@ -145,11 +146,9 @@ def report(
     """
     import sys
 
-    from ..report import LABELS, html
+    from ..report import html
     from ..stats import stats as totals
 
-    if lang.lower() not in LABELS:
-        raise UsageError(f"no language {lang!r}; choose zh or en", param="lang")
     base = fact_base(db)
     figures = base.select(filters(honoree=honoree, kind=None, region=region, metric=None, unit=None, approx=None,
                                   year=None, since=None, until=None, overlapping=False, minimum=None, maximum=None,

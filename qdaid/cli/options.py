@@ -14,6 +14,7 @@ import click
 import typer
 
 from .. import fileio, render, store
+from ..english import LANGUAGES
 from ..model import APPROX, HONOREE_KINDS, QdaidError, UsageError
 
 
@@ -114,14 +115,19 @@ Max = Annotated[str | None, typer.Option("--max", help="Largest value, in base u
 Sources = Annotated[list[Path] | None, typer.Option(
     "--sources", help="A folder holding the article texts (default: beside the database, then the bundled ones); "
     "repeatable.", show_default=False, file_okay=False)]
+Lang = Annotated[str, typer.Option(
+    "--lang", envvar="QDAID_LANG", show_envvar=True, click_type=click.Choice(LANGUAGES, case_sensitive=False),
+    help="zh: Chinese names and amounts (8.58亿元); en: English names, labels and amounts (858 million CNY), "
+         "Chinese text shown as a quotation.")]
 Grep = Annotated[str | None, typer.Option("--grep", help="Text in the quote, label or raw.", show_default=False)]
 
 
-def output(fmt: str | None, fields: str | None, no_header: bool, bom: bool, excel_safe: bool) -> render.Output:
+def output(fmt: str | None, fields: str | None, no_header: bool, bom: bool, excel_safe: bool,
+           lang: str | None = None) -> render.Output:
     """The shared output options, with the environment's defaults ($QDAID_FORMAT, NO_COLOR)."""
     plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     return render.Output(fmt, fields, header=not no_header, bom=bom, excel_safe=excel_safe,
-                         default_format=os.environ.get("QDAID_FORMAT"), plain_terminal=plain)
+                         default_format=os.environ.get("QDAID_FORMAT"), plain_terminal=plain, lang=(lang or "zh").lower())
 
 
 def _decimal(name: str, text: str | None) -> Decimal | None:

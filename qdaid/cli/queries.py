@@ -22,6 +22,7 @@ from .options import (
     Grep,
     Honoree,
     Kind,
+    Lang,
     Max,
     Metric,
     Min,
@@ -53,7 +54,7 @@ def list_(
     what: Annotated[str, typer.Argument(metavar="KIND", help="honorees, individuals, collectives, regions, programs, "
                                         "metrics, sources or events.")],
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
-    excel_safe: ExcelSafe = False,
+    excel_safe: ExcelSafe = False, lang: Lang = "zh",
 ) -> None:
     """List honorees, regions, metrics and more.
 
@@ -68,8 +69,9 @@ def list_(
     kind = LIST_WHAT.get(what.strip().lower())
     if kind is None:
         raise UsageError(f"cannot list {what!r}; choose from {', '.join(sorted(set(LIST_WHAT) - {k[:-1] for k in LIST_WHAT}))}")
-    rows, columns, table_columns = views.rows(fact_base(db), kind)
-    output(fmt, fields, no_header, bom, excel_safe).emit(rows, render.View(columns, table_columns=table_columns,
+    base = fact_base(db)
+    rows, columns, table_columns = views.rows(base, kind, lang.lower())
+    output(fmt, fields, no_header, bom, excel_safe, lang).emit(rows, render.View(columns, table_columns=table_columns,
                                                                              what=what))
 
 
@@ -77,23 +79,33 @@ def list_(
 def show(
     honoree: Annotated[str, typer.Argument(help="Id, full or short Chinese name, pinyin, or a unique prefix.",
                                            autocompletion=complete_honoree)],
-    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
-    excel_safe: ExcelSafe = False,
+    db: Db = None, sources: Sources = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False,
+    bom: Bom = False, excel_safe: ExcelSafe = False, lang: Lang = "zh",
 ) -> None:
     """One honoree's profile.
 
-    Post, motto, partner regions, figures grouped by metric, programs and events. In CSV, TSV and
-    Markdown it prints the honoree's figures; in JSON the whole profile.
+    Post, motto, partner regions; figures in the order of the text, a table per paragraph with
+    each number in its sentence (durations and the like last); programs; events in date order.
+    In CSV, TSV and Markdown it prints the honoree's figures (whole sentences in `quote`); in
+    JSON the whole profile.
 
     \b
     Example:
       qdaid show 陇南
     """
+    from .. import views
+
     base = fact_base(db)
     profile = base.profile(base.honoree(honoree))
-    view = render.View(list(profile), nested=("figures", list(FIGURE_FIELDS)), draw=render.draw_profile, single=True,
-                       table_columns=["metric", "raw", "value", "unit", "period", "region", "part_of", "id"])
-    output(fmt, fields, no_header, bom, excel_safe).emit([profile], view)
+    if lang.lower() == "en":
+        profile = views.in_english(base, profile)
+    columns = list(profile)
+    out = output(fmt, fields, no_header, bom, excel_safe, lang)
+    if out.format() == "table":  # the table marks each number in its sentence
+        profile["raw_at"] = views.number_positions(base, profile["figures"], store.source_folders(db_path(db), sources))
+    view = render.View(columns, nested=("figures", list(FIGURE_FIELDS)), draw=render.draw_profile, single=True,
+                       table_columns=["id", "raw", "value", "unit", "metric", "period", "region", "context"])
+    out.emit([profile], view)
 
 
 # A terminal is narrow: tables show the period as one column (2016–2021) and leave out the quote.
@@ -109,7 +121,7 @@ def figures(
     desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", help="At most N rows.", show_default=False)] = None,
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
-    excel_safe: ExcelSafe = False,
+    excel_safe: ExcelSafe = False, lang: Lang = "zh",
 ) -> None:
     """Figures with their evidence, filtered.
 
@@ -125,10 +137,14 @@ def figures(
     rows = base.select(flt)
     say_undated(flt)
     rows = base.order(rows, sort, desc, limit)
+    if lang.lower() == "en":
+        from ..views import figures_in_english
+
+        rows = figures_in_english(base, rows)
     view = render.View(list(FIGURE_FIELDS), table_columns=TABLE_FIGURE_FIELDS, what="figures",
                        priority=["id", "raw", "value", "unit", "metric", "honoree", "period", "region", "part_of"],
                        amounts={"value": "unit"}, numeric=("value",), title=f"{len(rows)} figures")
-    output(fmt, fields, no_header, bom, excel_safe).emit(rows, view)
+    output(fmt, fields, no_header, bom, excel_safe, lang).emit(rows, view)
 
 
 STATS_FIELDS = ["count", "honorees", "total", "total_min", "total_max", "overlap_possible", "excluded", "period_start",
@@ -148,7 +164,7 @@ def stats(
                                           "excluded one the figure that holds it and why.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the totals as bars.")] = False,
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
-    excel_safe: ExcelSafe = False,
+    excel_safe: ExcelSafe = False, lang: Lang = "zh",
 ) -> None:
     """Totals per metric and unit that never count aid twice.
 
@@ -174,7 +190,7 @@ def stats(
     rows = totals(base, selected, keys, explain=explain or fields is not None)  # -F may ask for the id lists
     group_fields = list(dict.fromkeys([*keys, "metric", "unit"]))
     ids = EXPLAIN_FIELDS if explain else []
-    out = output(fmt, fields, no_header, bom, excel_safe)
+    out = output(fmt, fields, no_header, bom, excel_safe, lang)
     overlapping_rows = sum(r["overlap_possible"] for r in rows)
     if overlapping_rows:  # in every format: a spreadsheet reader must hear it too
         say(f"note: {overlapping_rows} total{'s' if overlapping_rows != 1 else ''} may count the same aid twice: "
@@ -194,7 +210,7 @@ def stats(
 def search(
     text: Annotated[str, typer.Argument(help="Chinese or pinyin, any case.")],
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
-    excel_safe: ExcelSafe = False,
+    excel_safe: ExcelSafe = False, lang: Lang = "zh",
 ) -> None:
     """Find text anywhere, in Chinese or pinyin.
 
@@ -207,7 +223,7 @@ def search(
     from ..query import search as find
 
     rows = find(fact_base(db), text)
-    output(fmt, fields, no_header, bom, excel_safe).emit(rows, render.View(
+    output(fmt, fields, no_header, bom, excel_safe, lang).emit(rows, render.View(
         ["table", "id", "field", "match", "honoree", "sentence"], table_columns=["table", "id", "field", "match", "honoree"],
         what="records", priority=["id", "match", "table", "field", "honoree"]))
 
@@ -218,7 +234,7 @@ def cite(
                                                     help="Figure ids or their unique last digits (03457); several, "
                                                          "by spaces or semicolons (the list --explain prints).")],
     db: Db = None, sources: Sources = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False,
-    bom: Bom = False, excel_safe: ExcelSafe = False,
+    bom: Bom = False, excel_safe: ExcelSafe = False, lang: Lang = "zh",
 ) -> None:
     """The evidence for figures.
 
@@ -237,7 +253,7 @@ def cite(
     if not wanted:
         raise UsageError("names no figure", param="figure")
     records = [citation(base, base.figure(figure_id), folders) for figure_id in wanted]
-    output(fmt, fields, no_header, bom, excel_safe).emit(records, render.View(list(records[0]),
+    output(fmt, fields, no_header, bom, excel_safe, lang).emit(records, render.View(list(records[0]),
                                                                               draw=render.draw_citation))
 
 
@@ -245,7 +261,7 @@ def cite(
 def timeline(
     honoree: Honoree = None, region: Region = None, since: Since = None, until: Until = None,
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
-    excel_safe: ExcelSafe = False,
+    excel_safe: ExcelSafe = False, lang: Lang = "zh",
 ) -> None:
     """Events and dated figures in date order.
 
@@ -256,6 +272,6 @@ def timeline(
     from ..query import timeline as dated
 
     rows = dated(fact_base(db), honoree or [], region or [], since, until)
-    output(fmt, fields, no_header, bom, excel_safe).emit(rows, render.View(["date", "kind", "honoree", "region", "text", "id"],
-                                                                             what="events"))
+    view = render.View(["date", "kind", "honoree", "region", "text", "id"], what="events")
+    output(fmt, fields, no_header, bom, excel_safe, lang).emit(rows, view)
 

@@ -1,0 +1,95 @@
+"""English for `--lang en`: names, metric labels and definitions, unit names, amounts.
+
+Names come from the database (name_en, post_en, motto_en, made at build time); labels and unit
+names from vocabulary/english.json, the same data file the build reads. Chinese stays the
+default; in English, text that exists only in Chinese (quotes, sentences, a motto with no
+rendering) is shown in quotation marks, as the original it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+LANGUAGES = ("zh", "en")
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Where each table keeps the English of a Chinese field.
+ENGLISH_OF = {"honorees": {"name": "name_en", "post": "post_en", "motto": "motto_en"},
+              "programs": {"name": "name_en"}, "regions": {"name": "name_en"}}
+
+
+@cache
+def vocabulary() -> dict:
+    return json.loads(resources.files("qdaid.vocabulary").joinpath("english.json").read_text("utf-8"))
+
+
+@cache
+def keywords() -> dict[str, list[str]]:
+    """metric → the Chinese words the extractor reads it from (lexicon.json)."""
+    lexicon = json.loads(resources.files("qdaid.vocabulary").joinpath("lexicon.json").read_text("utf-8"))
+    found: dict[str, list[str]] = {}
+    for entry in lexicon["metrics"]:
+        for metric in {entry["metric"], *entry.get("by_unit", {}).values()}:
+            found.setdefault(metric, []).extend(entry["keywords"])
+    for word, metric in lexicon["weak_keywords"].items():
+        if not word.startswith("_"):
+            found.setdefault(metric, []).append(word)
+    return {m: list(dict.fromkeys(words)) for m, words in found.items()}
+
+
+def metric(slug: str) -> dict:
+    """{label, definition} of a metric; a metric the vocabulary lacks reads as its slug."""
+    return vocabulary()["metrics"].get(slug) or {"label": slug.replace("_", " ").capitalize(), "definition": ""}
+
+
+def unit(slug: str) -> dict:
+    """{one, many, note} of a unit."""
+    found = vocabulary()["units"].get(slug) or {"one": slug.replace("_", " "), "many": slug.replace("_", " ")}
+    return {"note": "", **found}
+
+
+def has_chinese(text: str) -> bool:
+    return bool(_HAN.search(text))
+
+
+def quoted(text: str) -> str:
+    """Chinese text as the quotation it is, “…”, unless it is quoted already; other text as it is."""
+    if not has_chinese(text) or (text.startswith("“") and text.endswith("”") and text.count("“") == 1):
+        return text
+    return f"“{text}”"
+
+
+def localise(record: dict, table: str) -> dict:
+    """The record with its names in English where the database has them."""
+    fields = ENGLISH_OF.get(table)
+    if not fields:
+        return record
+    out = dict(record)
+    for field, english in fields.items():
+        if out.get(english):
+            out[field] = out[english]
+    return out
+
+
+_SCALES = ((Decimal(10**9), "billion", 4), (Decimal(10**6), "million", 4))
+
+
+def amounts(values: list, unit_slug: str | None) -> list[str]:
+    """Several amounts on one scale, exact (never rounded): 858 million CNY, 1.06 billion CNY,
+    60,000 CNY; other units grouped (1,198)."""
+    numbers = [Decimal(str(v)) for v in values]
+    if unit_slug == "cny":
+        for size, word, decimals in _SCALES:
+            scaled = [(n / size).normalize() for n in numbers]
+            if all(abs(n) >= size and -int(x.as_tuple().exponent) <= decimals for n, x in zip(numbers, scaled, strict=True)):
+                return [f"{format(x, ',f')} {word} CNY" for x in scaled]
+        return [f"{_grouped(n)} CNY" for n in numbers]
+    return [_grouped(n) for n in numbers]
+
+
+def _grouped(number: Decimal) -> str:
+    return f"{int(number):,}" if number == number.to_integral_value() else format(number.normalize(), ",f")
