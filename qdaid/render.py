@@ -10,6 +10,7 @@ when a table is drawn, so piping CSV stays fast.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable
 from decimal import Decimal
@@ -51,9 +52,10 @@ class Output:
 
     def __init__(self, fmt: str | None = None, fields: str | None = None, *, header: bool = True, bom: bool = False,
                  excel_safe: bool = False, default_format: str | None = None, plain_terminal: bool = False,
-                 out: TextIO | None = None, lang: str = "zh"):
+                 out: TextIO | None = None, lang: str = "zh", pager: Pager | None = None):
         self.fmt, self.fields, self.header, self.bom, self.excel_safe = fmt, fields, header, bom, excel_safe
         self.lang = lang  # zh or en: how a table writes amounts, and whether Chinese text is shown as a quote
+        self.pager = pager  # a table longer than the terminal goes through it
         self.default_format, self.plain_terminal, self._out = default_format, plain_terminal, out
 
     @property
@@ -104,7 +106,49 @@ def _note(line: str) -> None:
 # ---- writers: one per format ------------------------------------------------------------------
 
 def _write_table(output: Output, rows, columns, view: View) -> None:
-    con = output.console()
+    if output.pager and _is_terminal(output.out):
+        screen = output.console()
+        buffer = io.StringIO()  # drawn as for the terminal, then paged if it is longer than the screen
+        con = console(buffer, plain=output.plain_terminal, size=(screen.width, screen.height))
+        _draw_table(con, output, rows, columns, view)
+        output.pager.show(buffer.getvalue(), screen.height, output.out)
+        return
+    _draw_table(output.console(), output, rows, columns, view)
+
+
+class Pager:
+    """A pager program ($QDAID_PAGER, $PAGER, else less) for output longer than the screen, as
+    git and gh page. A pager that cannot start means the text is printed as it is."""
+
+    def __init__(self, argv: list[str], env: dict[str, str]):
+        self.argv, self.env = argv, env
+
+    def show(self, text: str, height: int, out: TextIO) -> None:
+        import signal
+        import subprocess
+
+        if text.count("\n") < height:
+            out.write(text)
+            return
+        try:
+            proc = subprocess.Popen(self.argv, stdin=subprocess.PIPE, env=self.env)
+        except OSError:
+            out.write(text)
+            return
+        out.flush()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pager's to handle
+        try:
+            assert proc.stdin is not None
+            proc.stdin.write(text.encode("utf-8"))
+            proc.stdin.close()
+        except BrokenPipeError:  # the reader quit before the end (q in less)
+            pass
+        finally:
+            proc.wait()
+            signal.signal(signal.SIGINT, previous)
+
+
+def _draw_table(con, output: Output, rows, columns, view: View) -> None:
     if view.draw:
         view.draw(con, rows, columns, output.lang)
         return
@@ -278,13 +322,16 @@ def _grouped(number: Decimal) -> str:
     return f"{int(number):,}" if number == number.to_integral_value() else format(number.normalize(), ",f")
 
 
-def console(out: TextIO | None = None, plain: bool = False):
+def console(out: TextIO | None = None, plain: bool = False, size: tuple[int, int] | None = None):
     """The single place Rich consoles are made: literal text, no emoji codes; plain (NO_COLOR,
-    TERM=dumb) means no escape codes at all, not only no colours."""
+    TERM=dumb) means no escape codes at all, not only no colours. size: draw for a terminal of
+    this width and height whatever `out` is (a page drawn for the pager)."""
     from rich.console import Console
 
-    return Console(file=out or sys.stdout, markup=False, emoji=False, highlight=False,
-                   soft_wrap=False, color_system=None if plain else "auto")
+    width, height = size or (None, None)
+    return Console(file=out or sys.stdout, markup=False, emoji=False, highlight=False, soft_wrap=False,
+                   color_system=None if plain else "auto", force_terminal=True if size else None,
+                   width=width, height=height)
 
 
 def fit(con, renderable):

@@ -11,6 +11,14 @@ from qdaid.model import DataError
 ARTICLES = Path(__file__).parent / "articles"
 
 
+def rows_of(result) -> list[dict]:
+    import csv
+    import io
+
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
 def test_build_reproduces_the_committed_database(cli, tmp_path, bundled_db):
     target = tmp_path / "qdaid.json"
     for source in store.bundled_sources():
@@ -104,3 +112,64 @@ def test_disk_full_during_a_build_keeps_the_old_file(tmp_path, monkeypatch):
         store.write(target, "new\n")
     assert target.read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["qdaid.json"]
+
+
+# ---- adding articles: --append, and metadata on the command line -------------------------------
+
+def _built(cli, *args):
+    result = cli("build", *args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_append_gives_the_same_database_as_building_together(cli, tmp_path, bundled_db):
+    article = store.bundled_sources()[0]
+    yantai, suzhou = ARTICLES / "yantai_honorees.txt", ARTICLES / "suzhou_tongren_years.txt"
+    together, step = tmp_path / "together.json", tmp_path / "step.json"
+    _built(cli, article, yantai, suzhou, "-o", together)
+    _built(cli, article, "-o", step)
+    before = {t: {r["id"]: r for r in rows} for t, rows in store.load(step).items()}
+    _built(cli, "--append", yantai, "-o", step)
+    _built(cli, "--append", suzhou, "-o", step)
+    assert step.read_bytes() == together.read_bytes()
+    after = store.load(step)
+    for table, records in before.items():  # what was there stays, under the same ids
+        kept = {r["id"]: r for r in after[table]}
+        assert all(kept[i] == r for i, r in records.items()), table
+    assert len(after["sources"]) == 3 and cli("validate", "--db", step, "--sources", ARTICLES).exit_code == 0
+
+
+def test_append_refuses_a_source_it_holds_and_a_database_that_is_not_there(cli, tmp_path):
+    db = tmp_path / "db.json"
+    _built(cli, ARTICLES / "work_team_totals.txt", "-o", db)
+    before = db.read_bytes()
+    result = cli("build", "--append", ARTICLES / "work_team_totals.txt", "-o", db)
+    assert result.exit_code == 1 and "has the source id 'work_team_totals'" in result.stderr
+    assert db.read_bytes() == before  # nothing changed
+    result = cli("build", "--append", ARTICLES / "work_team_totals.txt", "-o", tmp_path / "none.json")
+    assert result.exit_code == 2 and "nothing to append to" in result.stderr
+    assert not (tmp_path / "none.json").exists()
+
+
+def test_append_without_output_adds_to_your_database_never_the_bundled_one(cli, bundled_db):
+    before = bundled_db.read_bytes()
+    _built(cli, "--append", ARTICLES / "work_team_totals.txt", "--id", "wtt")
+    assert bundled_db.read_bytes() == before
+    sources = {r["id"] for r in rows_of(cli("list", "sources", "-f", "csv"))}
+    assert sources == {"qdrb-20210225", "wtt"}  # the bundled article and the appended one, in your database
+
+
+def test_metadata_flags_replace_the_sidecar(cli, tmp_path):
+    db = tmp_path / "db.json"
+    _built(cli, ARTICLES / "yantai_honorees.txt", "-o", db, "--id", "ytrb-20210301", "--title", "烟台表彰",
+           "--date", "2021-03-01", "--publisher", "烟台日报", "--url", "https://example.org/yt")
+    (source,) = rows_of(cli("list", "sources", "--db", db, "-f", "csv"))
+    assert (source["id"], source["title"], source["date"], source["publisher"], source["url"]) == \
+        ("ytrb-20210301", "烟台表彰", "2021-03-01", "烟台日报", "https://example.org/yt")
+    figure_ids = {r["id"] for r in rows_of(cli("figures", "--db", db, "-F", "id", "-f", "csv"))}
+    assert figure_ids and all(i.startswith("ytrb-20210301-") for i in figure_ids)
+    result = cli("build", ARTICLES / "yantai_honorees.txt", "-o", tmp_path / "x.json", "--date", "2021-02-30")
+    assert result.exit_code == 2 and "--date: '2021-02-30' is not a date" in result.stderr
+    result = cli("build", ARTICLES / "yantai_honorees.txt", ARTICLES / "work_team_totals.txt", "-o",
+                 tmp_path / "y.json", "--title", "x")
+    assert result.exit_code == 2 and "describes one article" in result.stderr

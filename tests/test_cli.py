@@ -386,3 +386,40 @@ def test_stats_counts_honorees_and_says_when_totals_may_overlap(cli, figures):
                                         and f["unit"] == "cny" and f["honoree"]})
     assert "may count the same aid twice" in cli("stats", "--metric", "consumption_aid").stderr
     assert "may count" not in cli("stats", "--metric", "consumption_aid", "--by", "honoree").stderr
+
+
+# ---- help and completion --------------------------------------------------------------------
+
+def _commands():
+    import typer
+
+    from qdaid.cli import app
+
+    return typer.main.get_command(app).commands
+
+
+def test_every_argument_and_option_has_help(cli):
+    for name, command in _commands().items():
+        for param in command.params:
+            assert getattr(param, "help", None), (name, param.name)
+        printed = " ".join(cli(name, "--help").stdout.split())
+        for param in command.params:  # shown, not only declared: click 8.5 with typer 0.24 lost it
+            assert " ".join(param.help.split()[:3]) in printed, (name, param.name)
+
+
+@pytest.mark.parametrize(("command", "option", "typed", "expected"), [
+    ("figures", "unit", "pe", {"person", "person_time", "percent"}),  # from the database in use
+    ("stats", "by", "re", {"region"}),
+    ("figures", "kind", "c", {"collective"}),
+    ("figures", "fmt", "j", {"json", "jsonl"}),
+    ("list", "what", "col", {"collectives"}),
+    ("export", "what", "d", {"datasette"}),
+    ("stats", "lang", "e", {"en"}),
+])
+def test_the_shell_completes_choices_and_names(command, option, typed, expected):
+    import click
+
+    cmd = _commands()[command]
+    param = next(p for p in cmd.params if p.name == option)
+    ctx = click.Context(cmd)
+    assert {item.value for item in param.shell_complete(ctx, typed)} == expected

@@ -25,7 +25,8 @@ def on_terminal(*args, env=None, columns=120) -> tuple[int, str]:
     """Run with stdout on a pseudo-terminal; return the exit code and what the terminal shows."""
     primary, secondary = pty.openpty()
     environment = {k: v for k, v in os.environ.items() if k != "QDAID_FORMAT"}
-    environment.update({"COLUMNS": str(columns), "TERM": "xterm-256color", **(env or {})})
+    # No pager unless a test asks for one: less would wait for a key on this terminal.
+    environment.update({"COLUMNS": str(columns), "TERM": "xterm-256color", "QDAID_PAGER": "", **(env or {})})
     proc = subprocess.Popen([*QDAID, *args], stdout=secondary, stderr=subprocess.PIPE, env=environment)
     os.close(secondary)
     chunks = []
@@ -116,3 +117,39 @@ def test_narrow_terminals_never_split_an_id_or_a_number(command, columns):
         for row in rows:
             value = float(row["value"]) if "." in row["value"] else int(row["value"])
             assert row["id"] in screen and chinese_amount(value, row["unit"]) in screen, row
+
+
+@pytest.fixture
+def recording_pager(tmp_path):
+    """A pager that records what it was given (and that it ran) instead of showing it."""
+    script = tmp_path / "pager.py"
+    got = tmp_path / "paged.txt"
+    script.write_text(f"import sys\nopen({str(got)!r}, 'w', encoding='utf-8').write(sys.stdin.read())\n")
+    return f"{sys.executable} {script}", got
+
+
+def test_a_long_table_on_a_terminal_goes_through_the_pager(recording_pager):
+    command, got = recording_pager
+    # 141 figures are far longer than a 24-line screen.
+    code, screen = on_terminal("figures", "-F", "id,raw", env={"QDAID_PAGER": command, "LINES": "24"})
+    assert code == 0 and got.exists()
+    paged = got.read_text("utf-8")
+    assert "qdrb-20210225-04306" in paged and "11.0436亿元" in paged  # the whole table, drawn for the terminal
+    assert "qdrb-20210225-04306" not in screen  # it went to the pager, not past it
+
+
+def test_no_pager_short_output_and_pipes_print_directly(recording_pager, tmp_path):
+    command, got = recording_pager
+    code, screen = on_terminal("figures", "-F", "id,raw", "--no-pager", env={"QDAID_PAGER": command, "LINES": "24"})
+    assert code == 0 and not got.exists() and "qdrb-20210225-04306" in screen
+    code, screen = on_terminal("stats", "--metric", "fiscal_aid", env={"QDAID_PAGER": command, "LINES": "40"})
+    assert code == 0 and not got.exists() and "fiscal_aid" in screen  # fits the screen: no pager
+    result = run("figures", env={"QDAID_PAGER": command})
+    assert result.returncode == 0 and not got.exists()  # a pipe is never paged
+    code, screen = on_terminal("figures", "-F", "id", env={"PAGER": command, "LINES": "24", "QDAID_PAGER": ""})
+    assert not got.exists()  # an empty QDAID_PAGER turns the pager off, whatever PAGER says
+
+
+def test_a_pager_that_cannot_start_prints_directly():
+    code, screen = on_terminal("figures", "-F", "id", env={"QDAID_PAGER": "/nonexistent/pager", "LINES": "24"})
+    assert code == 0 and "qdrb-20210225-04306" in screen

@@ -25,11 +25,15 @@ from .options import (
     user_folder,
 )
 
+EXPORT_FORMATS = ("sqlite", "jsonl", "csv", "datasette")
+
 
 @app.command()
 def export(
     what: Annotated[str, typer.Argument(help="sqlite (one file), jsonl or csv (a folder, one file per table), "
-                                        "or datasette (a folder: qdaid.db and metadata.json).")],
+                                        "or datasette (a folder: qdaid.db and metadata.json).",
+                                        autocompletion=lambda incomplete: [w for w in EXPORT_FORMATS
+                                                                           if w.startswith(incomplete.lower())])],
     path: Annotated[Path, typer.Argument(help="The SQLite file, or the folder for jsonl/csv/datasette.")],
     force: Annotated[bool, typer.Option("--force", help="Replace files that exist.")] = False,
     db: Db = None,
@@ -49,7 +53,7 @@ def export(
     from ..export import export as write_export
 
     kind = what.strip().lower()
-    if kind not in ("sqlite", "jsonl", "csv", "datasette"):
+    if kind not in EXPORT_FORMATS:
         raise UsageError(f"cannot export as {what!r}; choose sqlite, jsonl, csv or datasette", param="what")
     source = db_path(db)
     tables = store.load(source, limit=size_limit(fileio.MAX_DATABASE_BYTES))
@@ -65,38 +69,69 @@ def build(
         "-o", "--output", help="Where to write: a new path or a regular file (default: your database, "
         "$QDAID_HOME or $XDG_DATA_HOME/qdaid/qdaid.json; the bundled one is never written).",
         show_default=False)] = None,
+    append: Annotated[bool, typer.Option("--append", help="Add the articles to the database at -o (default: the "
+                                         "database in use), keeping every id it holds.")] = False,
+    source_id: Annotated[str | None, typer.Option("--id", help="The source's id, the prefix of its figure ids "
+                                                  "(default: the file name).", show_default=False)] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The article's title (default: its first line).",
+                                              show_default=False)] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Publication date: YYYY-MM-DD, YYYY-MM or YYYY.",
+                                             show_default=False)] = None,
+    publisher: Annotated[str | None, typer.Option("--publisher", help="Who published it (default: what the "
+                                                  "dateline says).", show_default=False)] = None,
+    url: Annotated[str | None, typer.Option("--url", help="Where it was published.", show_default=False)] = None,
 ) -> None:
     """Build a database from article text.
 
-    Extraction is code: the same input gives the same bytes. NAME.meta.json beside NAME.txt may
-    give the source's id, title, publisher, date (YYYY-MM-DD), reporter, editors and url.
+    Extraction is code: the same input gives the same bytes. The source's id, title, date,
+    publisher and url come from --id, --title, --date, --publisher, --url, else from
+    NAME.meta.json beside NAME.txt (which may also give reporter and editors), else from the text.
+    --append adds articles to a database without changing what it holds: building a and b
+    together gives the same file as building a, then appending b.
 
     \b
     Example:
       qdaid build my-article.txt              # your database, which queries then use
       qdaid build -o /tmp/qdaid.json          # the bundled article, elsewhere
+      qdaid build --append next.txt --title "…" --date 2021-03-01
     """
     from ..pipeline.records import extract, sidecar_of
 
+    given = {k: v for k, v in {"id": source_id, "title": title, "date": date, "publisher": publisher,
+                               "url": url}.items() if v is not None}
+    if given and len(sources or []) != 1:
+        raise UsageError(f"--{next(iter(given))} describes one article; name exactly one (or give each a sidecar, "
+                         "NAME.meta.json)")
+    if append and not sources:
+        raise UsageError("--append needs the article files to add")
     paths = sources or store.bundled_sources()
+    base = None
+    if append:
+        base = output or chosen_db(None)[0]  # the database in use
+        if not base.exists():
+            raise UsageError(f"{base} does not exist: there is nothing to append to (build it first)", param="append")
+        if output is None and base.resolve() != (store.bundled_dir() / store.DB_NAME).resolve():
+            output = base  # appended where it was read; the bundled database is read, never written
     if output is None:
         try:
             user_folder().mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise QdaidError(f"{user_folder()}: cannot make the folder for your database: {exc.strerror or exc}") from None
     target = fileio.check_output(output or user_folder() / store.DB_NAME, [*paths, *map(sidecar_of, paths)])
-    with fileio.exclusive(target):  # held for the whole build, not only the final write
-        tables = extract(paths, limit=size_limit(fileio.MAX_ARTICLE_BYTES))
+    yours = target.resolve() == (user_folder() / store.DB_NAME).resolve()
+    with fileio.exclusive(target):  # held for the whole build (and what it appends to), not only the final write
+        onto = store.load(base, limit=size_limit(fileio.MAX_DATABASE_BYTES)) if base else None
+        tables = extract(paths, limit=size_limit(fileio.MAX_ARTICLE_BYTES), given=given, onto=onto)
         if not tables["figures"]:
             say(f"warning: no figures were found in {', '.join(map(str, paths))}")
         store.write_tables(target, tables)
-        if output is None:  # your database keeps its articles beside it, so its evidence stays checkable
+        if yours:  # your database keeps its articles beside it, so its evidence stays checkable
             for path in paths:
                 if path.resolve().parent != target.parent.resolve():
                     fileio.write_bytes(target.parent / path.name, path.read_bytes())
     counts = ", ".join(f"{len(v)} {k}" for k, v in tables.items())
     say(f"wrote {target}: {counts}")
-    if output is None:
+    if yours:
         say("queries now read it (unless --db or $QDAID_DB say otherwise); delete it to return to the "
             "bundled database")
 

@@ -58,8 +58,8 @@ def _names(kind: str, incomplete: str) -> list[str]:
         tables = store.load(db_path(None))
     except QdaidError:
         return []
-    if kind == "metric":
-        names = sorted({f["metric"] for f in tables["figures"]})
+    if kind in ("metric", "unit"):
+        names = sorted({f[kind] for f in tables["figures"]})
     else:
         names = [r["id"] for r in tables.get(kind + "s", [])]
     return [n for n in names if n.startswith(incomplete)]
@@ -75,6 +75,10 @@ def complete_region(incomplete: str) -> list[str]:
 
 def complete_metric(incomplete: str) -> list[str]:
     return _names("metric", incomplete)
+
+
+def complete_unit(incomplete: str) -> list[str]:
+    return _names("unit", incomplete)
 
 
 # ---- options shared by the query commands ----------------------------------------------------
@@ -99,7 +103,8 @@ Metric = Annotated[list[str] | None, typer.Option("--metric", help="Metric, or a
                                                      autocompletion=complete_metric, show_default=False)]
 Kind = Annotated[list[str] | None, typer.Option("--kind", help="Honorees of this kind; repeatable.", show_default=False,
                                                 click_type=click.Choice(HONOREE_KINDS, case_sensitive=False))]
-Unit = Annotated[list[str] | None, typer.Option("--unit", help="cny, person, household …; repeatable.", show_default=False)]
+Unit = Annotated[list[str] | None, typer.Option("--unit", help="cny (元, yuan, RMB), person (人), household (户), mu (亩) …; "
+                                                "repeatable.", show_default=False, autocompletion=complete_unit)]
 Approx = Annotated[list[str] | None, typer.Option("--approx", help="How the number was written; repeatable.",
                                                   show_default=False, click_type=click.Choice(APPROX, case_sensitive=False))]
 Year = Annotated[int | None, typer.Option("--year", help="Figures of this year: a period within it (a 2017–2021 "
@@ -119,15 +124,39 @@ Lang = Annotated[str, typer.Option(
     "--lang", envvar="QDAID_LANG", show_envvar=True, click_type=click.Choice(LANGUAGES, case_sensitive=False),
     help="zh: Chinese names and amounts (8.58亿元); en: English names, labels and amounts (858 million CNY), "
          "Chinese text shown as a quotation.")]
+NoPager = Annotated[bool, typer.Option("--no-pager", help="Print a long table straight to the terminal, never "
+                                       "through $QDAID_PAGER, $PAGER or less.")]
 Grep = Annotated[str | None, typer.Option("--grep", help="Text in the quote, label or raw.", show_default=False)]
 
 
 def output(fmt: str | None, fields: str | None, no_header: bool, bom: bool, excel_safe: bool,
-           lang: str | None = None) -> render.Output:
-    """The shared output options, with the environment's defaults ($QDAID_FORMAT, NO_COLOR)."""
+           lang: str | None = None, no_pager: bool = False) -> render.Output:
+    """The shared output options, with the environment's defaults ($QDAID_FORMAT, NO_COLOR,
+    $QDAID_PAGER or $PAGER)."""
     plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     return render.Output(fmt, fields, header=not no_header, bom=bom, excel_safe=excel_safe,
-                         default_format=os.environ.get("QDAID_FORMAT"), plain_terminal=plain, lang=(lang or "zh").lower())
+                         default_format=os.environ.get("QDAID_FORMAT"), plain_terminal=plain,
+                         lang=(lang or "zh").lower(), pager=None if no_pager else pager())
+
+
+def pager() -> render.Pager | None:
+    """$QDAID_PAGER, else $PAGER, else less if there is one; empty or cat means none. less gets
+    LESS=FRX unless the user set LESS (as git does): quit if one screen, colours, no clearing."""
+    import shlex
+    import shutil
+
+    command = os.environ.get("QDAID_PAGER")
+    if command is None:
+        command = os.environ.get("PAGER")
+    if command is None:
+        command = "less" if shutil.which("less") else ""
+    try:
+        argv = shlex.split(command)
+    except ValueError:
+        raise UsageError(f"the pager {command!r} cannot be read as a command") from None
+    if not argv or argv == ["cat"]:
+        return None
+    return render.Pager(argv, {**os.environ, "LESS": os.environ.get("LESS", "FRX"), "LV": os.environ.get("LV", "-c")})
 
 
 def _decimal(name: str, text: str | None) -> Decimal | None:

@@ -27,6 +27,7 @@ from .options import (
     Metric,
     Min,
     NoHeader,
+    NoPager,
     Overlapping,
     Region,
     Since,
@@ -49,12 +50,17 @@ LIST_WHAT = {"honorees": "honorees", "honoree": "honorees", "individuals": "indi
              "events": "events", "event": "events"}
 
 
+def _complete_kind(incomplete: str) -> list[str]:
+    return [k for k in LIST_WHAT if k.endswith("s") and k.startswith(incomplete.lower())]
+
+
 @app.command("list")
 def list_(
     what: Annotated[str, typer.Argument(metavar="KIND", help="honorees, individuals, collectives, regions, programs, "
-                                        "metrics, sources or events.")],
+                                        "metrics, sources or events.", autocompletion=_complete_kind)],
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
+    no_pager: NoPager = False,
 ) -> None:
     """List honorees, regions, metrics and more.
 
@@ -71,7 +77,7 @@ def list_(
         raise UsageError(f"cannot list {what!r}; choose from {', '.join(sorted(set(LIST_WHAT) - {k[:-1] for k in LIST_WHAT}))}")
     base = fact_base(db)
     rows, columns, table_columns = views.rows(base, kind, lang.lower())
-    output(fmt, fields, no_header, bom, excel_safe, lang).emit(rows, render.View(columns, table_columns=table_columns,
+    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, render.View(columns, table_columns=table_columns,
                                                                              what=what))
 
 
@@ -81,6 +87,7 @@ def show(
                                            autocompletion=complete_honoree)],
     db: Db = None, sources: Sources = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False,
     bom: Bom = False, excel_safe: ExcelSafe = False, lang: Lang = "zh",
+    no_pager: NoPager = False,
 ) -> None:
     """One honoree's profile.
 
@@ -100,7 +107,7 @@ def show(
     if lang.lower() == "en":
         profile = views.in_english(base, profile)
     columns = list(profile)
-    out = output(fmt, fields, no_header, bom, excel_safe, lang)
+    out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
     if out.format() == "table":  # the table marks each number in its sentence
         profile["raw_at"] = views.number_positions(base, profile["figures"], store.source_folders(db_path(db), sources))
     view = render.View(columns, nested=("figures", list(FIGURE_FIELDS)), draw=render.draw_profile, single=True,
@@ -122,6 +129,7 @@ def figures(
     limit: Annotated[int | None, typer.Option("--limit", help="At most N rows.", show_default=False)] = None,
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
+    no_pager: NoPager = False,
 ) -> None:
     """Figures with their evidence, filtered.
 
@@ -144,7 +152,7 @@ def figures(
     view = render.View(list(FIGURE_FIELDS), table_columns=TABLE_FIGURE_FIELDS, what="figures",
                        priority=["id", "raw", "value", "unit", "metric", "honoree", "period", "region", "part_of"],
                        amounts={"value": "unit"}, numeric=("value",), title=f"{len(rows)} figures")
-    output(fmt, fields, no_header, bom, excel_safe, lang).emit(rows, view)
+    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)
 
 
 STATS_FIELDS = ["count", "honorees", "total", "total_min", "total_max", "overlap_possible", "excluded", "period_start",
@@ -165,6 +173,7 @@ def stats(
     chart: Annotated[bool, typer.Option("--chart", help="Draw the totals as bars.")] = False,
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
+    no_pager: NoPager = False,
 ) -> None:
     """Totals per metric and unit that never count aid twice.
 
@@ -190,7 +199,7 @@ def stats(
     rows = totals(base, selected, keys, explain=explain or fields is not None)  # -F may ask for the id lists
     group_fields = list(dict.fromkeys([*keys, "metric", "unit"]))
     ids = EXPLAIN_FIELDS if explain else []
-    out = output(fmt, fields, no_header, bom, excel_safe, lang)
+    out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
     overlapping_rows = sum(r["overlap_possible"] for r in rows)
     if overlapping_rows:  # in every format: a spreadsheet reader must hear it too
         say(f"note: {overlapping_rows} total{'s' if overlapping_rows != 1 else ''} may count the same aid twice: "
@@ -211,6 +220,7 @@ def search(
     text: Annotated[str, typer.Argument(help="Chinese or pinyin, any case.")],
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
+    no_pager: NoPager = False,
 ) -> None:
     """Find text anywhere, in Chinese or pinyin.
 
@@ -223,7 +233,7 @@ def search(
     from ..query import search as find
 
     rows = find(fact_base(db), text)
-    output(fmt, fields, no_header, bom, excel_safe, lang).emit(rows, render.View(
+    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, render.View(
         ["table", "id", "field", "match", "honoree", "sentence"], table_columns=["table", "id", "field", "match", "honoree"],
         what="records", priority=["id", "match", "table", "field", "honoree"]))
 
@@ -235,6 +245,7 @@ def cite(
                                                          "by spaces or semicolons (the list --explain prints).")],
     db: Db = None, sources: Sources = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False,
     bom: Bom = False, excel_safe: ExcelSafe = False, lang: Lang = "zh",
+    no_pager: NoPager = False,
 ) -> None:
     """The evidence for figures.
 
@@ -253,7 +264,7 @@ def cite(
     if not wanted:
         raise UsageError("names no figure", param="figure")
     records = [citation(base, base.figure(figure_id), folders) for figure_id in wanted]
-    output(fmt, fields, no_header, bom, excel_safe, lang).emit(records, render.View(list(records[0]),
+    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(records, render.View(list(records[0]),
                                                                               draw=render.draw_citation))
 
 
@@ -262,6 +273,7 @@ def timeline(
     honoree: Honoree = None, region: Region = None, since: Since = None, until: Until = None,
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
+    no_pager: NoPager = False,
 ) -> None:
     """Events and dated figures in date order.
 
@@ -273,5 +285,5 @@ def timeline(
 
     rows = dated(fact_base(db), honoree or [], region or [], since, until)
     view = render.View(["date", "kind", "honoree", "region", "text", "id"], what="events")
-    output(fmt, fields, no_header, bom, excel_safe, lang).emit(rows, view)
+    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .. import fileio
-from ..model import SCHEMA, DataError
+from ..model import REFERENCES, SCHEMA, DataError, UsageError
 from . import classify, containment, links, narrative
 from .article import Article
 from .english import English, add_names
@@ -104,9 +104,10 @@ def sidecar_of(path: Path) -> Path:
     return path.with_suffix(".meta.json")
 
 
-def read_source(path: Path, limit: int = fileio.MAX_ARTICLE_BYTES) -> tuple[str, dict]:
-    """An article's text and its metadata (NAME.meta.json beside it, if there is one), each
-    checked: a regular UTF-8 file that is not empty, a sidecar of the documented shape."""
+def read_source(path: Path, limit: int = fileio.MAX_ARTICLE_BYTES, given: dict | None = None) -> tuple[str, dict]:
+    """An article's text and its metadata (NAME.meta.json beside it, if there is one, then what
+    `given` says: build's --title, --date …), each checked: a regular UTF-8 file that is not
+    empty, metadata of the documented shape."""
     with fileio.open_regular(path, "article", limit) as handle:
         try:
             data = handle.read()
@@ -118,11 +119,11 @@ def read_source(path: Path, limit: int = fileio.MAX_ARTICLE_BYTES) -> tuple[str,
         raise DataError(f"{path}: the article is not UTF-8 text") from None
     if not text.strip():
         raise DataError(f"{path}: the article is empty")
-    meta = _sidecar(sidecar_of(path))
+    meta = {**_sidecar(sidecar_of(path)), **check_meta(given or {}, None)}
     meta.setdefault("id", path.stem)
     if not _SOURCE_ID.fullmatch(meta["id"]):
         raise DataError(f"{path}: {meta['id']!r} cannot be a source id (letters, digits, - _ . only); "
-                        f"give one in {path.with_suffix('.meta.json').name}")
+                        f"give one with --id or in {path.with_suffix('.meta.json').name}")
     return text, meta
 
 
@@ -137,16 +138,24 @@ def _sidecar(path: Path) -> dict:
         raise DataError(f"{path}: not a JSON object in UTF-8 ({exc})") from None
     if not isinstance(meta, dict):
         raise DataError(f"{path}: must be a JSON object with {', '.join(SIDECAR_FIELDS)}")
+    return check_meta(meta, str(path))
+
+
+def check_meta(meta: dict, where: str | None) -> dict:
+    """A source's metadata, from a sidecar (where: its path) or the command line (where: None; the
+    error is then a usage error about the option): known fields of the right type, a real date."""
+    error = DataError if where else UsageError
     for key, value in meta.items():
         wanted = SIDECAR_FIELDS.get(key)
         if wanted is None:
-            raise DataError(f"{path}: unknown field {key!r}; the fields are {', '.join(SIDECAR_FIELDS)}")
+            raise error(f"{where}: unknown field {key!r}; the fields are {', '.join(SIDECAR_FIELDS)}")
         if not isinstance(value, wanted) or (wanted is list and not all(isinstance(v, str) for v in value)):
             kind = "a list of texts" if wanted is list else "a text"
-            raise DataError(f"{path}: {key} is {value!r}; it must be {kind}")
+            raise error(f"{where}: {key} is {value!r}; it must be {kind}")
     date = meta.get("date")
     if date is not None and not (_SIDECAR_DATE.fullmatch(date) and _real_date(date)):
-        raise DataError(f"{path}: date {date!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+        said = f"{where}: date {date!r}" if where else f"--date: {date!r}"
+        raise error(f"{said} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
     return meta
 
 
@@ -161,37 +170,75 @@ def _real_date(text: str) -> bool:
     return 1900 <= int(year) <= 2100
 
 
-def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES) -> dict[str, list[dict]]:
-    """Every table's records for these articles, in a stable order."""
+ORDER = ("sources", "honorees", "regions", "figures", "containment", "programs", "events")
+
+
+def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES, given: dict | None = None,
+            onto: dict[str, list[dict]] | None = None) -> dict[str, list[dict]]:
+    """Every table's records for these articles, in a stable order; onto: a database to add them
+    to (build --append), whose records stay as they are. Building a and b together gives the
+    same tables as building a, then appending b."""
     gazetteer, lexicon = Gazetteer.load(), Lexicon.load()
-    tables: dict[str, list[dict]] = {"sources": [], "honorees": [], "figures": [], "containment": [], "programs": [],
-                                     "events": []}
-    used_regions: set[str] = set()
-    seen: dict[str, Path] = {}
+    english = English.load(gazetteer)
+    tables = {table: list(onto.get(table, [])) if onto else [] for table in ORDER}
+    seen: dict[str, str] = {s["id"]: s["path"] for s in tables["sources"]}
     for path in paths:
-        text, meta = read_source(path, limit)
+        text, meta = read_source(path, limit, given)
         if meta["id"] in seen:
             raise DataError(f"{path}: has the source id {meta['id']!r}, as {seen[meta['id']]} does; "
-                            "give one of them another id in its sidecar")
-        seen[meta["id"]] = path
-        article = Article(text, meta, gazetteer, lexicon)
-        tables["sources"].append(source_record(article, path.name))
-        tables["honorees"] += [s.honoree for s in article.sections]
-        figures = read_figures(article)
-        tables["figures"] += [figure_record(article, f) for f in figures]
-        tables["containment"] += containment.infer(article, figures)
-        tables["programs"] += narrative.programs(article)
-        tables["events"] += narrative.events(article)
-    # The regions the records name, with their ancestors: --region 山东 finds a figure in 莱阳.
-    for table in ("figures", "programs", "events"):
-        used_regions |= {r["region"] for r in tables[table] if r["region"]}
-    for h in tables["honorees"]:
-        used_regions |= {r for r in (h["home_region"], h["listed_under"], *h["partner_regions"]) if r}
-    for region in list(used_regions):
-        used_regions |= set(gazetteer.ancestors(region))
-    regions = [r.record() for r in gazetteer.regions.values() if r.id in used_regions]
-    add_names(English.load(gazetteer), tables["honorees"], tables["programs"])
-    tables["regions"] = regions
+                            "give one of them another id (--id, or its sidecar)")
+        seen[meta["id"]] = path.name
+        merge(tables, _article_tables(Article(text, meta, gazetteer, lexicon), path.name, english), gazetteer)
     # Every record's fields in the model's order, whichever stage added them.
-    return {table: [{f: rec[f] for f in SCHEMA[table]} for rec in tables[table]] for table in
-            ("sources", "honorees", "regions", "figures", "containment", "programs", "events")}
+    return {table: [{f: rec.get(f) for f in SCHEMA[table]} for rec in tables[table]] for table in ORDER}
+
+
+def _article_tables(article: Article, name: str, english: English) -> dict[str, list[dict]]:
+    figures = read_figures(article)
+    tables = {"sources": [source_record(article, name)], "honorees": [s.honoree for s in article.sections],
+              "figures": [figure_record(article, f) for f in figures],
+              "containment": containment.infer(article, figures),
+              "programs": narrative.programs(article), "events": narrative.events(article)}
+    add_names(english, tables["honorees"], tables["programs"])
+    # The regions the records name, with their ancestors: --region 山东 finds a figure in 莱阳.
+    gazetteer = article.gaz
+    used = {r["region"] for t in ("figures", "programs", "events") for r in tables[t] if r["region"]}
+    for h in tables["honorees"]:
+        used |= {r for r in (h["home_region"], h["listed_under"], *h["partner_regions"]) if r}
+    for region in list(used):
+        used |= set(gazetteer.ancestors(region))
+    tables["regions"] = [gazetteer.regions[r].record() for r in used]
+    return tables
+
+
+def merge(tables: dict[str, list[dict]], new: dict[str, list[dict]], gazetteer: Gazetteer) -> None:
+    """Add one article's records to the tables, in place. Figure, event and containment ids carry
+    the source id, so they never clash; an honoree or program id the tables already hold gets the
+    new source's id as a suffix (and the new records' references follow it); regions are one
+    gazetteer, kept in its order."""
+    source = new["sources"][0]["id"]
+    for table in ("honorees", "programs"):
+        taken = {r["id"] for r in tables[table]}
+        renamed = {}
+        for rec in new[table]:
+            if rec["id"] in taken:
+                fresh, n = f"{rec['id']}-{source}", 2
+                while fresh in taken:
+                    fresh, n = f"{rec['id']}-{source}-{n}", n + 1
+                renamed[rec["id"]] = fresh
+                rec["id"] = fresh
+            taken.add(rec["id"])
+        for other, fields in REFERENCES.items():
+            for field, target in fields.items():
+                if target == table and renamed:
+                    for rec in new.get(other, []):
+                        value = rec.get(field)
+                        rec[field] = [renamed.get(v, v) for v in value] if isinstance(value, list) \
+                            else renamed.get(value, value)
+    for table in ORDER:
+        if table != "regions":
+            tables[table] += new[table]
+    known = {r["id"]: r for r in tables["regions"]}
+    known.update({r["id"]: r for r in new["regions"] if r["id"] not in known})
+    rank = {region_id: n for n, region_id in enumerate(gazetteer.regions)}
+    tables["regions"] = sorted(known.values(), key=lambda r: rank.get(r["id"], len(rank)))
