@@ -325,8 +325,8 @@ _QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿|萬|億)?\s*(元|人|户|个
 
 
 def search(base: FactBase, text: str) -> list[dict]:
-    """Matches in Chinese, pinyin (spaces and case ignored) or English slugs, with the table, record
-    and field that matched; figures one row each, found by their words, their raw text, or their
+    """Matches in Chinese, pinyin of any Chinese text (spaces, tones and case ignored), English names
+    or slugs, with the table, record and field that matched; figures one row each, found by their words, their raw text, or their
     value (57万 finds 570000). `sentence` carries the whole sentence; `match` a snippet that never
     cuts a number."""
     key = normalise(text)
@@ -334,10 +334,12 @@ def search(base: FactBase, text: str) -> list[dict]:
         raise UsageError("the search text is empty", param="text")
     squashed = _squash(key) if key.isascii() else key
     number = _quantity(key)
+    # Letters alone may be pinyin of any Chinese text (kouzhao finds 口罩 in a quote).
+    sounds = _sounds_like(squashed) if squashed.isascii() and squashed.isalpha() and len(squashed) >= 3 else None
     fields = {
-        "honorees": ("id", "name", "post", "motto", "aliases"),
+        "honorees": ("id", "name", "post", "motto", "aliases", "name_en", "post_en", "motto_en"),
         "regions": ("id", "name", "aliases", "name_en"),
-        "programs": ("id", "name", "quote"),
+        "programs": ("id", "name", "quote", "name_en"),
         "events": ("text",),
         "figures": ("raw", "label", "metric", "unit", "quote"),
     }
@@ -352,7 +354,8 @@ def search(base: FactBase, text: str) -> list[dict]:
                     break  # a number is looked for in figures, not in every sentence that holds it
                 value = rec.get(name)
                 for v in value if isinstance(value, list) else [value]:
-                    if isinstance(v, str) and (key in normalise(v) or (key.isascii() and squashed in _squash(v))):
+                    if isinstance(v, str) and (key in normalise(v) or (key.isascii() and squashed in _squash(v))
+                                               or (sounds is not None and sounds(v))):
                         found = (name, v)
                         break
             if found:
@@ -364,6 +367,21 @@ def search(base: FactBase, text: str) -> list[dict]:
                              "honoree": rec.get("honoree") if table != "honorees" else rec["id"],
                              "sentence": sentence})
     return hits
+
+
+def _sounds_like(letters: str):
+    """A test of whether a Chinese text's pinyin (tones and spaces ignored) holds these letters.
+    pypinyin is imported only for such a search, and each text is romanised once."""
+    from pypinyin import lazy_pinyin
+
+    romanised: dict[str, str] = {}
+
+    def test(text: str) -> bool:
+        if text not in romanised:
+            romanised[text] = _squash("".join(lazy_pinyin(text))) if re.search(r"[\u3400-\u9fff]", text) else ""
+        return letters in romanised[text]
+
+    return test
 
 
 def _quantity(key: str) -> Decimal | None:

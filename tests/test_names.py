@@ -82,3 +82,14 @@ def test_search_gives_a_row_per_figure_and_whole_numbers(cli, figures):
         before, after = hit["sentence"][:at], hit["sentence"][at + len(match):]
         assert not (number.fullmatch(before[-1:] or "x") and number.match(match)), hit  # no number cut at the start
         assert not (number.fullmatch(after[:1] or "x") and number.fullmatch(match[-1:] or "x")), hit  # nor at the end
+
+
+def test_search_reads_pinyin_of_any_chinese_text_and_english_names(cli, figures):
+    # 口罩 (kǒuzhào, masks) stands in one sentence only: 捐助49.25万个口罩、700套防护服等价值237万元…,捐款57万元.
+    in_that_sentence = {f["id"] for f in figures if "口罩" in f["quote"]}
+    for typed in ("kouzhao", "kou zhao", "KouZhao"):
+        hits = search(cli, typed)
+        assert {h["id"] for h in hits if h["table"] == "figures"} == in_that_sentence, typed
+    assert len(in_that_sentence) >= 3  # 49.25万个, 700套, 237万元, 57万元
+    assert ("programs", "malatu", "name_en") in {(h["table"], h["id"], h["field"]) for h in search(cli, "Mala Rabbit")}
+    assert search(cli, "zzzqqq") == []

@@ -217,14 +217,17 @@ def stats(
 
 @app.command()
 def search(
-    text: Annotated[str, typer.Argument(help="Chinese or pinyin, any case.")],
+    text: Annotated[str, typer.Argument(help="Chinese, pinyin of any Chinese text (kouzhao finds 口罩), an English "
+                                        "name, or an amount (57万 finds 570000); any case.")],
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
-    """Find text anywhere, in Chinese or pinyin.
+    """Find text anywhere, in Chinese, pinyin or English.
 
-    Searches honorees, regions, programs, events and figures (quote, label, raw).
+    Searches honorees, regions, programs, events and figures (quote, label, raw, unit, value):
+    one row per figure, with a snippet that never cuts a number (the whole sentence in
+    `sentence`). Letters alone are also read as pinyin of every Chinese text.
 
     \b
     Example:
