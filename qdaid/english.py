@@ -1,4 +1,5 @@
-"""English for `--lang en`: names, metric labels and definitions, unit names, amounts.
+"""English for `--lang en`: names, metric labels and definitions, unit names (render writes the
+amounts: 858 million CNY).
 
 Names come from the database (name_en, post_en, motto_en, made at build time); labels and unit
 names from vocabulary/english.json, the same data file the build reads. Chinese stays the
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from decimal import Decimal
 from functools import cache
 from importlib import resources
 
@@ -73,23 +73,3 @@ def localise(record: dict, table: str) -> dict:
         if out.get(english):
             out[field] = out[english]
     return out
-
-
-_SCALES = ((Decimal(10**9), "billion", 4), (Decimal(10**6), "million", 4))
-
-
-def amounts(values: list, unit_slug: str | None) -> list[str]:
-    """Several amounts on one scale, exact (never rounded): 858 million CNY, 1.06 billion CNY,
-    60,000 CNY; other units grouped (1,198)."""
-    numbers = [Decimal(str(v)) for v in values]
-    if unit_slug == "cny":
-        for size, word, decimals in _SCALES:
-            scaled = [(n / size).normalize() for n in numbers]
-            if all(abs(n) >= size and -int(x.as_tuple().exponent) <= decimals for n, x in zip(numbers, scaled, strict=True)):
-                return [f"{format(x, ',f')} {word} CNY" for x in scaled]
-        return [f"{_grouped(n)} CNY" for n in numbers]
-    return [_grouped(n) for n in numbers]
-
-
-def _grouped(number: Decimal) -> str:
-    return f"{int(number):,}" if number == number.to_integral_value() else format(number.normalize(), ",f")

@@ -36,7 +36,7 @@ class View:
     def __init__(self, columns: list[str], *, table_columns: list[str] | None = None,
                  machine_columns: list[str] | None = None, title: str | None = None, what: str = "rows",
                  numeric: tuple[str, ...] = (), amounts: dict[str, str] | None = None,
-                 display: Callable[[dict, str], dict] | None = None, draw: Callable | None = None,
+                 display: Callable[[list[dict], str], list[dict]] | None = None, draw: Callable | None = None,
                  nested: tuple[str, list[str]] | None = None, priority: list[str] | None = None,
                  single: bool = False):
         self.columns, self.table_columns, self.machine_columns = columns, table_columns, machine_columns
@@ -152,7 +152,7 @@ def _draw_table(con, output: Output, rows, columns, view: View) -> None:
     if view.draw:
         view.draw(con, rows, columns, output.lang)
         return
-    shown = [view.display(r, output.lang) for r in rows] if view.display else rows
+    shown = view.display(rows, output.lang) if view.display else rows
     print_table(con, shown, columns, title=view.title, numeric=view.numeric, amounts=view.amounts,
                 priority=view.priority, lang=output.lang)
 
@@ -162,7 +162,8 @@ def print_table(con, rows, columns, **options) -> None:
     all fit, the last columns are left out (and a note says which, as gh does); when not even the
     first does, each row is printed as lines of `field  value`."""
     priority = options.pop("priority", None) or columns
-    cells = table_cells(rows, columns, options.get("numeric", ()), options.get("amounts"), options.pop("lang", "zh"))
+    cells = table_cells(rows, columns, options.get("numeric", ()), options.get("amounts"), options.pop("lang", "zh"),
+                        options.pop("scales", None))
     if con.is_terminal:
         fitting = _fitting(columns, cells, max(con.width, 20), priority)
         if fitting is None:
@@ -283,39 +284,51 @@ class _Shown:
 
 # ---- tables for people ------------------------------------------------------------------------
 
-def chinese_amount(value, unit: str | None, lang: str = "zh") -> str:
-    """858000000 yuan → 8.58亿元 (in English 858 million CNY); 24730000 → 2473万元; other units
-    grouped: 492,500."""
-    if not isinstance(value, (int, float, Decimal)):
+# A column of yuan has one scale, so a reader compares it at a glance (57万元 above 106000万元,
+# not 57万元 above 10.6亿元): the largest at which every amount is at least one unit of it and
+# exact within these decimals (亿: to 10,000 yuan; 万 and million: to the yuan), else grouped
+# yuan. Never rounded.
+MONEY_SCALES = {"zh": ((Decimal(10**8), "亿", 4), (Decimal(10**4), "万", 4)),
+                "en": ((Decimal(10**9), " billion", 5), (Decimal(10**6), " million", 6))}
+AUTO = object()  # a scale chosen for the one value
+
+
+def money_scale(values, lang: str = "zh") -> tuple[Decimal, str, int] | None:
+    """The one scale for these yuan amounts (None: grouped yuan)."""
+    numbers = [Decimal(str(v)) for v in values if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)]
+    for size, word, decimals in MONEY_SCALES[lang]:
+        if numbers and all(abs(n) >= size and _decimals(n / size) <= decimals for n in numbers):
+            return size, word, decimals
+    return None
+
+
+def _decimals(number: Decimal) -> int:
+    exponent = number.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 99
+
+
+def chinese_amount(value, unit: str | None, lang: str = "zh", scale=AUTO) -> str:
+    """858000000 yuan → 8.58亿元 (in English 858 million CNY), on `scale` when a column chose one;
+    24730000 → 2473万元; other units grouped: 492,500."""
+    if not isinstance(value, (int, float, Decimal)) or isinstance(value, bool):
         return plain(value)
-    return amounts_in([value], unit, lang)[0]
+    number = Decimal(str(value))
+    if unit != "cny":
+        return _grouped(number)
+    if scale is AUTO:
+        scale = money_scale([number], lang)
+    currency = " CNY" if lang == "en" else "元"
+    if scale is None:
+        return f"{_grouped(number)}{currency}"
+    size, word, _ = scale
+    scaled = (number / size).normalize()
+    return f"{format(scaled, ',f' if lang == 'en' else 'f')}{word}{currency}"
 
 
-def amounts_in(values: list, unit: str | None, lang: str) -> list[str]:
-    """Several amounts on one scale, in the language of the output."""
-    if lang == "en":
-        from . import english
-
-        return english.amounts(values, unit)
-    return chinese_amounts(values, unit)
-
-
-_SCALES = ((Decimal(10**8), "亿", 4), (Decimal(10**4), "万", 2))
-
-
-def chinese_amounts(values: list, unit: str | None) -> list[str]:
-    """Several amounts on one scale (12500万元 and 12507.16万元, not 1.25亿 beside 12507.16万):
-    亿 while every one needs at most four decimals, else 万 with at most two, else grouped yuan;
-    exact, never rounded."""
-    numbers = [Decimal(str(v)) for v in values]
-    if unit == "cny":
-        for size, word, decimals in _SCALES:
-            scaled = [(n / size).normalize() for n in numbers]
-            if all(abs(n) >= size and isinstance(x.as_tuple().exponent, int) and -int(x.as_tuple().exponent) <= decimals
-                   for n, x in zip(numbers, scaled, strict=True)):
-                return [f"{format(x, 'f')}{word}元" for x in scaled]
-        return [f"{_grouped(n)}元" for n in numbers]
-    return [_grouped(n) if n == n.to_integral_value() else format(n.normalize(), "f") for n in numbers]
+def chinese_amounts(values: list, unit: str | None, lang: str = "zh") -> list[str]:
+    """Several amounts on one scale (12500万元 and 12507.16万元, not 1.25亿 beside 12507.16万)."""
+    scale = money_scale(values, lang) if unit == "cny" else None
+    return [chinese_amount(v, unit, lang, scale) for v in values]
 
 
 def _grouped(number: Decimal) -> str:
@@ -344,11 +357,14 @@ def fit(con, renderable):
     return con
 
 
-def table_cells(rows, columns, numeric=(), amounts=None, lang="zh") -> list[list[str]]:
+def table_cells(rows, columns, numeric=(), amounts=None, lang="zh", scales=None) -> list[list[str]]:
     """Each row's cells as a person reads them: Chinese (or English) amounts, one period column,
     lists one item a line, control characters shown as escapes; in English, Chinese text as a
     quotation (“…”)."""
     quote = _quoter(lang)
+    if scales is None:  # one scale per column of amounts, unless the caller chose one for several tables
+        scales = {c: money_scale([r.get(c) for r in rows if r.get(unit) == "cny"], lang)
+                  for c, unit in (amounts or {}).items()}
     out = []
     for row in rows:
         cells = []
@@ -356,7 +372,7 @@ def table_cells(rows, columns, numeric=(), amounts=None, lang="zh") -> list[list
             value = row.get(c) if c != "period" or "period" in row else period_label(
                 row.get("period_start"), row.get("period_end"))
             if amounts and c in amounts:
-                text = chinese_amount(value, row.get(amounts[c]), lang)
+                text = chinese_amount(value, row.get(amounts[c]), lang, scales[c])
             elif c in numeric and isinstance(value, (int, float, Decimal)):
                 text = chinese_amount(value, None, lang)
             elif isinstance(value, (list, tuple)):
@@ -401,28 +417,40 @@ def printable(text: str, keep: str = "\n") -> str:
                    else f"\\u{ord(c):04x}" for c in text)
 
 
-def stats_display(row: dict, lang: str = "zh") -> dict:
-    """A stats row for a person: Chinese (or English) amounts, ≥ on a lower bound, ≈ on an
-    approximate total, the interval where an overlap cannot be ruled out, and one period column."""
-    unit = row.get("unit")
-    shown = dict(row)
-    for key in ("min", "max"):
-        shown[key] = chinese_amount(row[key], unit, lang)
-    shown["total"] = total_text(row, lang)
-    shown["period"] = period_label(row.get("period_start"), row.get("period_end"))
+STATS_AMOUNTS = ("total", "total_min", "total_max", "min", "max")
+
+
+def stats_display(rows: list[dict], lang: str = "zh") -> list[dict]:
+    """Stats rows for a person: Chinese (or English) amounts on one scale for all the yuan, ≥ on
+    a lower bound, ≈ on an approximate total, the interval where an overlap cannot be ruled out,
+    and one period column."""
+    money = [r for r in rows if r.get("unit") == "cny"]
+    scale = money_scale([r[k] for r in money for k in STATS_AMOUNTS[:3]], lang)  # the total column's
+    scales = {k: money_scale([r[k] for r in money], lang) for k in ("min", "max")}
+    shown = []
+    for row in rows:
+        unit = row.get("unit")
+        cells = dict(row)
+        for key in ("min", "max"):
+            cells[key] = chinese_amount(row[key], unit, lang, scales[key])
+        cells["total"] = total_text(row, lang, scale)
+        cells["period"] = period_label(row.get("period_start"), row.get("period_end"))
+        shown.append(cells)
     return shown
 
 
-def total_text(row: dict, lang: str = "zh") -> str:
+def total_text(row: dict, lang: str = "zh", scale=AUTO) -> str:
     """8.58亿元; ≥6201.5万元; 1.25亿–1.2507亿元, may overlap; — where nothing adds up. In English
     858 million CNY; 39.015–62.015 million CNY, may overlap."""
     unit = row.get("unit")
     if row["total"] is None:
         return "—"
     mark = "≥" if row["total_is_lower_bound"] else "≈" if row["total_is_approximate"] else ""
+    if scale is AUTO:
+        scale = money_scale([row[k] for k in STATS_AMOUNTS[:3] if row.get(k) is not None], lang)
     if not row.get("overlap_possible"):
-        return mark + chinese_amount(row["total"], unit, lang)
-    low, high = amounts_in([row["total_min"], row["total_max"]], unit, lang)
+        return mark + chinese_amount(row["total"], unit, lang, scale)
+    low, high = (chinese_amount(row[k], unit, lang, scale) for k in ("total_min", "total_max"))
     if unit == "cny":  # 3901.5万–6201.5万元, 39.015–62.015 million CNY: the unit once for the pair
         words = low.split(" ")
         low = low[:-1] if lang != "en" else words[0] if words[1:] == high.split(" ")[1:] else " ".join(words[:-1])
@@ -499,9 +527,10 @@ def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "
         title = "other figures: durations and the like" if is_trivia(f) else f"paragraph {f['paragraph']}"
         groups.setdefault(title, []).append(f)
     con.print(Text(f"figures ({len(shown)}), in the order of the text", style="bold"))
+    scales = {"value": money_scale([f["value"] for f in shown if f["unit"] == "cny"], lang)}  # one for all the tables
     for title, figures in groups.items():
         print_table(con, figures, figure_columns, title=title, amounts={"value": "unit"}, numeric=("value",),
-                    priority=["id", "raw", "value", "unit", "metric", "context"], lang=lang)
+                    priority=["id", "raw", "value", "unit", "metric", "context"], lang=lang, scales=scales)
     if profile["programs"]:
         con.print(table(profile["programs"], ["id", "name", "region"], title="programs", lang=lang))
     if profile["events"]:

@@ -10,7 +10,7 @@ from html import escape
 
 from .model import period_label
 from .query import FactBase
-from .render import chinese_amount, total_text
+from .render import STATS_AMOUNTS, chinese_amount, money_scale, total_text
 
 LABELS = {
     "zh": {"lang": "zh-Hans", "report": "证据报告", "source": "来源", "holds": "数据库", "figures": "数字",
@@ -144,12 +144,18 @@ def _cards(base: FactBase, figures: list[dict], t: dict) -> str:
     return "".join(out)
 
 
+def _amounts_in(t: dict) -> str:
+    return "en" if t["lang"] == "en" else "zh"
+
+
 def _totals(rows: list[dict], t: dict) -> str:
     largest: dict[str, float] = {}
     for r in rows:
         top = r["total_max"] if r["total_max"] is not None else r["total"]
         if top is not None:
             largest[r["unit"]] = max(largest.get(r["unit"], 0), float(top))
+    lang = _amounts_in(t)
+    scale = money_scale([r[k] for r in rows if r["unit"] == "cny" for k in STATS_AMOUNTS[:3]], lang)  # one per column
     out = [f'<section id="totals">\n<h2>{_e(t["totals"])}</h2>\n<table>\n<thead><tr>'
            f'<th scope="col">{_e(t["metric"])}</th><th scope="col">{_e(t["unit"])}</th>'
            f'<th scope="col">{_e(t["total"])}</th><th scope="col">{_e(t["period"])}</th>'
@@ -158,7 +164,7 @@ def _totals(rows: list[dict], t: dict) -> str:
         attrs = " ".join(f'data-{k.replace("_", "-")}="{_e("" if r[k] is None else r[k])}"'
                          for k in ("metric", "unit", "total", "total_min", "total_max", "excluded"))
         out.append(f'<tr {attrs}><th scope="row">{_e(r["metric"])}</th><td>{_e(r["unit"])}</td>'
-                   f'<td class="num">{_e(total_text(r))}</td>'
+                   f'<td class="num">{_e(total_text(r, lang, scale))}</td>'
                    f'<td class="num">{_e(period_label(r["period_start"], r["period_end"]))}</td>'
                    f'<td class="num">{r["excluded"]}</td><td>{_bar(r, largest.get(r["unit"]), t)}</td></tr>\n')
     out.append("</tbody>\n</table>\n</section>\n")
@@ -172,7 +178,7 @@ def _bar(r: dict, top: float | None, t: dict) -> str:
     width = 240
     low = float(r["total_min"] if r["overlap_possible"] else r["total"])
     high = float(r["total_max"]) if r["overlap_possible"] else low
-    label = _e(total_text(r) + (f" ({t['may_overlap']})" if r["overlap_possible"] else ""))
+    label = _e(total_text(r, _amounts_in(t)) + (f" ({t['may_overlap']})" if r["overlap_possible"] else ""))
     mark = (f'<text x="{width * high / top + 4:.1f}" y="13" font-size="12">≥</text>'
             if r["total_is_lower_bound"] else "")
     return (f'<svg width="{width + 20}" height="18" role="img" aria-label="{label}"><title>{label}</title>'
@@ -182,7 +188,8 @@ def _bar(r: dict, top: float | None, t: dict) -> str:
 
 def _tip(base: FactBase, f: dict, within: dict[str, list[str]], t: dict) -> str:
     honoree = base.honorees.get(f["honoree"] or "", {}).get("name") or "—"
-    lines = [f"{f['id']}", f"{t['value']}: {chinese_amount(f['value'], f['unit'])} {f['unit']} ({f['approx']})",
+    lines = [f"{f['id']}", f"{t['value']}: {chinese_amount(f['value'], f['unit'], _amounts_in(t))} {f['unit']} "
+             f"({f['approx']})",
              f"{t['kind']}: {f['kind']} · {t['metric']}: {f['metric']}",
              f"{t['period']}: {period_label(f['period_start'], f['period_end']) or '—'} · {t['region']}: "
              f"{f['region'] or '—'}", f"{t['honoree']}: {honoree}"]
@@ -221,6 +228,8 @@ def _table(base: FactBase, figures: list[dict], within, t: dict) -> str:
                 f"{opts}</select></label>")
 
     regions = {f["region"] for f in figures}
+    lang = _amounts_in(t)
+    scale = money_scale([f["value"] for f in figures if f["unit"] == "cny"], lang)  # one scale for the column
     out = [f'<section id="figures">\n<h2>{_e(t["table"])} (<span id="shown">{len(figures)}</span>)</h2>\n'
            f'<form id="filters" aria-label="{_e(t["filter"])}">'
            + options("honoree", (f["honoree"] for f in figures))
@@ -235,7 +244,7 @@ def _table(base: FactBase, figures: list[dict], within, t: dict) -> str:
         out.append(f'<tr data-honoree="{_e(f["honoree"] or "")}" data-metric="{_e(f["metric"])}" '
                    f'data-regions="{_e(regions_up)}"><td><a href="#{_e(f["id"])}">{_e(f["id"])}</a></td>'
                    f'<td>{_e(f["honoree"] or "—")}</td><td>{_e(f["metric"])}</td><td>{_e(f["raw"])}</td>'
-                   f'<td class="num">{_e(chinese_amount(f["value"], f["unit"]))}</td><td>{_e(f["unit"])}</td>'
+                   f'<td class="num">{_e(chinese_amount(f["value"], f["unit"], lang, scale))}</td><td>{_e(f["unit"])}</td>'
                    f'<td>{_e(f["kind"])}</td><td>{_e(period_label(f["period_start"], f["period_end"]))}</td>'
                    f'<td>{_e(f["region"] or "—")}</td><td>{_e("; ".join(within.get(f["id"], [])))}</td></tr>\n')
     out.append("</tbody>\n</table>\n</section>\n")

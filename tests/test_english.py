@@ -80,13 +80,15 @@ def test_units_people_ask_about_are_explained():
     ([1198], "person", ["1,198"]),
 ])
 def test_english_amounts(values, unit, expected):
-    assert english.amounts(values, unit) == expected
+    from qdaid.render import chinese_amounts
+
+    assert chinese_amounts(values, unit, "en") == expected
 
 
 def test_an_interval_names_its_unit_once():
     from qdaid.render import total_text
 
-    row = {"unit": "cny", "total": 1, "total_min": 39015000, "total_max": 62015000, "overlap_possible": True,
+    row = {"unit": "cny", "total": 62015000, "total_min": 39015000, "total_max": 62015000, "overlap_possible": True,
            "total_is_lower_bound": True, "total_is_approximate": False}
     assert total_text(row, "en") == "≥39.015–62.015 million CNY, may overlap"
     assert total_text(row) == "≥3901.5万–6201.5万元, may overlap"
@@ -123,8 +125,9 @@ def test_names_are_english_in_every_format(cli):
 
 def test_english_amounts_in_the_table(cli):
     printed = _table(cli, "show", "窦宗君")
-    # 10.6亿元 (paragraph 10) and 2473万元 (paragraph 9) as English amounts; 1198名 as 1,198 persons.
-    assert "1.06 billion CNY" in printed and "24.73 million CNY" in printed and "1,198" in printed
+    # 10.6亿元 (paragraph 10) and 2473万元 (paragraph 9) on one scale, millions (2473万 < 1 billion);
+    # 1198名 as 1,198.
+    assert "1,060 million CNY" in printed and "24.73 million CNY" in printed and "1,198" in printed
     assert "Dou Zongjun" in printed and "Party Secretary and Director" in printed
 
 

@@ -65,7 +65,8 @@ def test_no_color_means_no_escape_codes():
 
 def test_narrow_terminal_cuts_nothing_off():
     # One column at a time, so the folded lines of a cell can be read back in order.
-    for field, expected in (("quote", "累计争取青岛市财政帮扶资金11.0436亿元援助安顺脱贫攻坚"), ("value", "11.0436亿元"),
+    # The value column has one scale: 11.0436亿元 stands beside 1707万元 (longnan's), as 110436万元.
+    for field, expected in (("quote", "累计争取青岛市财政帮扶资金11.0436亿元援助安顺脱贫攻坚"), ("value", "110436万元"),
                             ("id", "qdrb-20210225-04306")):
         code, screen = on_terminal("figures", "--metric", "fiscal_aid", "-F", field, columns=24, env={"NO_COLOR": "1"})
         assert code == 0 and "…" not in screen
