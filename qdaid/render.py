@@ -550,15 +550,18 @@ def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh") -
     from rich.text import Text
 
     wrap = {"soft_wrap": not con.is_terminal}  # in a pipe, one line per field, never cut
+    quote = _quoter(lang)
     for n, record in enumerate(rows):
         if n:
             con.print("")
+        amount = chinese_amount(record["value"], record["unit"], lang)
         head = [("figure", record["id"]),
-                ("value", f"{record['raw']} = {chinese_amount(record['value'], record['unit'], lang)} {record['unit']} "
+                ("value", f"{quote(record['raw'])} = {amount}{'' if record['unit'] == 'cny' else ' ' + record['unit']} "
                           f"({record['metric']}, {record['kind']})"),
                 ("period", record["period"] or "—"), ("region", record["region"] or "—"),
                 ("within", "; ".join(record["within"]) or "—"),
-                ("source", f"{record['source_title']}"), ("published", f"{record['publisher'] or ''} {record['date'] or ''}"),
+                ("source", quote(f"{record['source_title']}")),
+                ("published", quote(f"{record['publisher'] or ''} {record['date'] or ''}")),
                 ("file", f"{record['path']}  sha256 {(record['sha256'] or '')[:16]}…"),
                 ("where", f"paragraph {record['paragraph']}, characters {record['start']}–{record['end']}")]
         for label, value in head:
@@ -570,6 +573,8 @@ def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh") -
                 + Text("】" + printable(text[end:]))
         else:
             sentence = Text(printable(text))
+        if lang == "en":  # the sentence as the quotation it is
+            sentence = Text("“") + sentence + Text("”")
         con.print(Text(f"{'sentence':>10}  ", style="bold") + sentence, **wrap)
 
 

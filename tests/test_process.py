@@ -9,6 +9,7 @@ import pty
 import re
 import subprocess
 import sys
+from decimal import Decimal
 
 import pytest
 
@@ -104,20 +105,27 @@ ID = re.compile(r"qdrb-[0-9e-]*")
 @pytest.mark.parametrize("columns", [60, 80, 120])
 @pytest.mark.parametrize("command", [["figures", "--region", "longnan"], ["stats", "--region", "longnan"],
                                      ["show", "窦宗君"], ["timeline", "--honoree", "anshun-team"],
-                                     ["stats", "--metric", "consumption_aid", "--explain"]])
+                                     ["stats", "--metric", "consumption_aid", "--explain"],
+                                     ["show", "窦宗君", "--lang", "en"], ["stats", "--region", "longnan", "--lang", "en"],
+                                     ["cite", "qdrb-20210225-03457", "--lang", "en"]])
 def test_narrow_terminals_never_split_an_id_or_a_number(command, columns):
     code, screen = on_terminal(*command, columns=columns, env={"NO_COLOR": "1"})
     assert code == 0
     assert max(len(line) for line in screen.splitlines()) <= max(columns, 40) + 2 or columns < 40
     for token in ID.findall(screen):  # every id on screen is whole: qdrb-20210225-03457 or …-e04037
         assert re.fullmatch(r"qdrb-20210225-e?\d{5}", token), (token, screen)
-    if command[0] == "figures":
+    if command[0] == "figures":  # the value column alone (the raw column would show 8.58亿元 anyway)
+        code, screen = on_terminal(*command, "-F", "id,value,unit", columns=columns, env={"NO_COLOR": "1"})
         rows = list(csv.DictReader(io.StringIO(run(*command, "-F", "id,value,unit", "-f", "csv").stdout.decode())))
-        from qdaid.render import chinese_amount
+        from qdaid.render import chinese_amounts
 
+        money = [Decimal(r["value"]) for r in rows if r["unit"] == "cny"]
+        shown = dict(zip(map(str, money), chinese_amounts(money, "cny"), strict=True))  # one scale for the column
+        assert "85800万元" in shown.values()  # 8.58亿元 beside 6万元: the column is in 万
+        lines = screen.splitlines()
         for row in rows:
-            value = float(row["value"]) if "." in row["value"] else int(row["value"])
-            assert row["id"] in screen and chinese_amount(value, row["unit"]) in screen, row
+            amount = shown.get(str(Decimal(row["value"]))) if row["unit"] == "cny" else f"{Decimal(row['value']):,}"
+            assert any(row["id"] in line and amount in line for line in lines), row  # whole, on the id's line
 
 
 @pytest.fixture
