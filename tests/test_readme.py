@@ -37,11 +37,44 @@ def _commands(block: str) -> list[tuple[str, str]]:
 
 
 def _run(command: str) -> str:
+    """What the command prints; `COLUMNS=60 qdaid …` runs on a terminal of that width (a
+    pseudo-terminal, without colour or pager), with its notes on stderr shown where they fall."""
     args = shlex.split(command)
+    env = {}
+    while "=" in args[0]:
+        name, value = args.pop(0).split("=", 1)
+        env[name] = value
     assert args[0] == "qdaid", command
+    if env:
+        return _on_terminal(args[1:], env)
     result = CliRunner().invoke(app, args[1:], catch_exceptions=False)
     assert result.exit_code == 0, f"{command}: {result.output}"
     return result.stdout
+
+
+def _on_terminal(args: list[str], env: dict[str, str]) -> str:
+    import pty
+    import subprocess
+    import sys
+
+    primary, secondary = pty.openpty()
+    environment = {**os.environ, "NO_COLOR": "1", "QDAID_PAGER": "", "TERM": "xterm", "LINES": "200", **env}
+    environment.pop("QDAID_FORMAT", None)
+    proc = subprocess.Popen([sys.executable, "-m", "qdaid", *args], stdout=secondary, stderr=secondary,
+                            env=environment)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(primary)
+    assert proc.wait(timeout=60) == 0, args
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 
 def _examples() -> list[tuple[str, str]]:
