@@ -377,8 +377,8 @@ def table_cells(rows, columns, numeric=(), amounts=None, lang="zh", scales=None)
                 text = chinese_amount(value, None, lang)
             elif isinstance(value, (list, tuple)):
                 text = "\n".join(quote(plain(v)) for v in value)
-            else:
-                text = quote(plain(value))
+            else:  # a unit's note names its Chinese word on purpose (亩: …): no quotation marks
+                text = quote(plain(value)) if c != "note" else plain(value)
             cells.append(printable(text))
         out.append(cells)
     return out

@@ -66,6 +66,12 @@ def _rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
                 "figures": counts[m], "honorees": [h for h in honorees[m] if h]} for m in sorted(counts)]
         columns = ["metric", "label", "definition", "keywords", "units", "figures", "honorees"]
         return out, columns, ["metric", "keywords", "units", "figures", "honorees"]
+    if kind == "units":  # what each unit is, for a reader who does not know 亩 or 人次
+        per_unit = Counter(f["unit"] for f in base.figures)
+        out = [{"unit": u, "name": english.unit(u)["many"], "note": english.unit(u)["note"], "figures": n}
+               for u, n in sorted(per_unit.items())]
+        columns = ["unit", "name", "note", "figures"]
+        return out, columns, columns
     table = {"programs": "programs", "sources": "sources", "events": "events"}[kind]
     columns = list(SCHEMA[table])
     shown = {"programs": ["id", "name", "honoree", "region"], "sources": ["id", "title", "publisher", "date", "reporter"],

@@ -170,3 +170,12 @@ def test_an_older_database_without_english_names_still_reads(cli, tmp_path, bund
     printed = _table(cli, "list", "honorees", "--db", old)
     assert "“窦宗君”" in printed  # no English name: the Chinese, as a quotation
     assert not HAN.search(outside_quotes(printed))
+
+
+def test_list_units_explains_each_unit(cli):
+    rows = {r["unit"]: r for r in json.loads(cli("list", "units", "-f", "json", "--lang", "en").stdout)}
+    # 亩 (mu) in the text: 5 figures (planting and land area); 人次 counts a person once per occasion.
+    assert "666.7 m²" in rows["mu"]["note"] and rows["mu"]["figures"] >= 1
+    assert rows["person_time"]["name"] == "person-times" and "once per occasion" in rows["person_time"]["note"]
+    assert rows["cny"]["name"] == "CNY" and sum(r["figures"] for r in rows.values()) == 141  # every figure once
+    assert "1 亩 ≈ 666.7 m²" in _table(cli, "list", "units")

@@ -47,7 +47,7 @@ LIST_WHAT = {"honorees": "honorees", "honoree": "honorees", "individuals": "indi
              "individual": "individual", "collectives": "collective", "collective": "collective",
              "regions": "regions", "region": "regions", "programs": "programs", "program": "programs",
              "metrics": "metrics", "metric": "metrics", "sources": "sources", "source": "sources",
-             "events": "events", "event": "events"}
+             "events": "events", "event": "events", "units": "units", "unit": "units"}
 
 
 def _complete_kind(incomplete: str) -> list[str]:
@@ -57,14 +57,16 @@ def _complete_kind(incomplete: str) -> list[str]:
 @app.command("list")
 def list_(
     what: Annotated[str, typer.Argument(metavar="KIND", help="honorees, individuals, collectives, regions, programs, "
-                                        "metrics, sources or events.", autocompletion=_complete_kind)],
+                                        "metrics, units, sources or events.", autocompletion=_complete_kind)],
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
     """List honorees, regions, metrics and more.
 
-    KIND is honorees, individuals, collectives, regions, programs, metrics, sources or events.
+    KIND is honorees, individuals, collectives, regions, programs, metrics, units, sources or
+    events. metrics gives each one's definition and the Chinese words it is read from; units what
+    each unit is (亩, 人次).
 
     \b
     Example:
