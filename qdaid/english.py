@@ -14,8 +14,6 @@ import re
 from functools import cache
 from importlib import resources
 
-LANGUAGES = ("zh", "en")
-
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # Where each table keeps the English of a Chinese field.
 ENGLISH_OF = {"honorees": {"name": "name_en", "post": "post_en", "motto": "motto_en"},

@@ -124,6 +124,9 @@ def is_trivia(figure: dict) -> bool:
     return figure["kind"] == "duration" or figure["metric"] in TRIVIA_METRICS
 
 
+# The languages of the output: Chinese names and amounts (the default), or English (english.py).
+LANGUAGES = ("zh", "en")
+
 # What `stats --by` may group by.
 STATS_KEYS = ("metric", "honoree", "region", "unit", "year")
 

@@ -14,8 +14,7 @@ import click
 import typer
 
 from .. import fileio, render, store
-from ..english import LANGUAGES
-from ..model import APPROX, HONOREE_KINDS, QdaidError, UsageError
+from ..model import APPROX, HONOREE_KINDS, LANGUAGES, QdaidError, UsageError
 
 
 def debugging() -> bool:
