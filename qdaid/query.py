@@ -81,10 +81,26 @@ class Filters:
         self.undated_left_out = 0  # set by FactBase.select: figures a period filter could not place
 
 
+class Wanted:
+    """Resolved filters: sets of ids (None: any; an empty set: nothing), the span of years, and
+    the tests no index helps with (amount bounds, text), applied to each figure by `keeps`."""
+
+    def __init__(self, honorees, regions, metrics, units, approx, low, high, flt: Filters, grep):
+        self.honorees, self.regions, self.metrics, self.units, self.approx = honorees, regions, metrics, units, approx
+        self.low, self.high, self.overlapping = low, high, flt.overlapping
+        self.minimum, self.maximum, self.grep = flt.minimum, flt.maximum, grep
+
+    def keeps(self, f: dict) -> bool:
+        if self.minimum is not None or self.maximum is not None:
+            value = Decimal(str(f["value"]))
+            if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
+                return False
+        return not self.grep or any(self.grep in normalise(str(f[k])) for k in ("quote", "label", "raw"))
+
+
 class FactBase:
     def __init__(self, tables: dict[str, list[dict]]):
         self.tables = tables
-        self.figures = tables.get("figures", [])
         self.honorees = {h["id"]: h for h in tables.get("honorees", [])}
         self.regions = {r["id"]: r for r in tables.get("regions", [])}
         self.sources = {s["id"]: s for s in tables.get("sources", [])}
@@ -93,6 +109,13 @@ class FactBase:
         for r in self.regions.values():
             if r.get("parent"):
                 self.children[r["parent"]].append(r["id"])
+
+    def table(self, name: str) -> list[dict]:
+        return self.tables.get(name, [])
+
+    @property
+    def figures(self) -> list[dict]:
+        return self.table("figures")
 
     # ---- resolving names ------------------------------------------------------------------
 
@@ -167,6 +190,14 @@ class FactBase:
     def metric_names(self) -> list[str]:
         return sorted({f["metric"] for f in self.figures})
 
+    def unit_names(self) -> list[str]:
+        return sorted({f["unit"] for f in self.figures})
+
+    def metrics_labelled(self, word: str) -> set[str]:
+        """The metrics of figures read from exactly this word, else from words that hold it."""
+        exact = {f["metric"] for f in self.figures if f["label"] == word}
+        return exact or {f["metric"] for f in self.figures if word in f["label"]}
+
     def metrics(self, text: str) -> set[str]:
         """A metric; a family by prefix (donations → donations_cash, donations_goods …) or by name
         (money, people, places, things, rates, honours); or the Chinese word the text used (消费扶贫,
@@ -178,15 +209,12 @@ class FactBase:
         family = {m for m in names if m.startswith(key)} or set(METRIC_FAMILIES.get(key, ())) & set(names)
         if key and family:
             return family
-        if key and not key.isascii():
-            exact = {f["metric"] for f in self.figures if f["label"] == key}
-            within = {f["metric"] for f in self.figures if key in f["label"]}
-            if exact or within:
-                return exact or within
+        if key and not key.isascii() and (labelled := self.metrics_labelled(key)):
+            return labelled
         raise UsageError(f"no metric {text!r}{_suggest(key, [*names, *METRIC_FAMILIES])}", param="metric")
 
     def unit(self, text: str) -> str:
-        key, units = normalise(text), sorted({f["unit"] for f in self.figures})
+        key, units = normalise(text), self.unit_names()
         key = UNIT_NAMES.get(key, key)
         if key not in units and key.endswith("s") and key[:-1] in units:
             key = key[:-1]  # households, villages
@@ -199,13 +227,43 @@ class FactBase:
 
     def select(self, flt: Filters) -> list[dict]:
         """Figures matching every given filter; repeated values of one filter are alternatives."""
-        honorees = {self.honoree(h) for h in flt.honorees}
-        regions = self.places(flt.regions)
-        metrics = set().union(*(self.metrics(m) for m in flt.metrics)) if flt.metrics else set()
-        units = {self.unit(u) for u in flt.units}
+        want = self.resolve(flt)
+        flt.undated_left_out = 0
+        out = []
+        for f in self.figures:
+            if want.honorees is not None and f["honoree"] not in want.honorees:
+                continue
+            if (want.regions is not None and f["region"] not in want.regions) or \
+                    (want.metrics is not None and f["metric"] not in want.metrics):
+                continue
+            if (want.units and f["unit"] not in want.units) or (want.approx and f["approx"] not in want.approx):
+                continue
+            if want.low is not None or want.high is not None:
+                start, end = f["period_start"], f["period_end"]
+                if start is None:
+                    flt.undated_left_out += 1
+                    continue
+                end = end or start
+                first, last = (end, start) if flt.overlapping else (start, end)  # touches, or lies within
+                if (want.low is not None and first < want.low) or (want.high is not None and last > want.high):
+                    continue
+            if want.keeps(f):
+                out.append(f)
+        return out
+
+    def resolve(self, flt: Filters) -> Wanted:
+        """The filters as sets of ids (None: any), every name checked: what select needs, and what
+        the SQLite store turns into a WHERE clause."""
+        honorees = {self.honoree(h) for h in flt.honorees} if flt.honorees else None
         kinds = {normalise(k) for k in flt.kinds}
         for k in kinds - set(HONOREE_KINDS):
             raise UsageError(f"no kind {k!r}; choose individual or collective", param="kind")
+        if kinds:  # a kind is the honorees of that kind: a figure of no honoree has none
+            of_kind = {h["id"] for h in self.honorees.values() if h.get("kind") in kinds}
+            honorees = of_kind if honorees is None else honorees & of_kind
+        regions = self.places(flt.regions) if flt.regions else None
+        metrics = set().union(*(self.metrics(m) for m in flt.metrics)) if flt.metrics else None
+        units = {self.unit(u) for u in flt.units}
         approx = {normalise(a) for a in flt.approx}
         for a in approx - set(APPROX):
             raise UsageError(f"no approximation {a!r}; choose one of {', '.join(APPROX)}", param="approx")
@@ -213,34 +271,7 @@ class FactBase:
         if grep == "":
             raise UsageError("the text to look for is empty", param="grep")
         low, high = self.years(flt)
-        flt.undated_left_out = 0
-        out = []
-        for f in self.figures:
-            if honorees and f["honoree"] not in honorees:
-                continue
-            if kinds and self.honorees.get(f["honoree"] or "", {}).get("kind") not in kinds:
-                continue
-            if (flt.regions and f["region"] not in regions) or (metrics and f["metric"] not in metrics):
-                continue
-            if (units and f["unit"] not in units) or (approx and f["approx"] not in approx):
-                continue
-            if low is not None or high is not None:
-                start, end = f["period_start"], f["period_end"]
-                if start is None:
-                    flt.undated_left_out += 1
-                    continue
-                end = end or start
-                first, last = (end, start) if flt.overlapping else (start, end)  # touches, or lies within
-                if (low is not None and first < low) or (high is not None and last > high):
-                    continue
-            if flt.minimum is not None or flt.maximum is not None:
-                value = Decimal(str(f["value"]))
-                if (flt.minimum is not None and value < flt.minimum) or (flt.maximum is not None and value > flt.maximum):
-                    continue
-            if grep and not any(grep in normalise(str(f[k])) for k in ("quote", "label", "raw")):
-                continue
-            out.append(f)
-        return out
+        return Wanted(honorees, regions, metrics, units, approx, low, high, flt, grep)
 
     @staticmethod
     def years(flt: Filters) -> tuple[int | None, int | None]:
@@ -254,19 +285,28 @@ class FactBase:
             raise UsageError(f"no year is both ≥ {low} and ≤ {high}")
         return (None if low == -1 else low), (None if high == 10**6 else high)
 
+    def listing(self, flt: Filters, sort: str | None = None, desc: bool = False, limit: int | None = None):
+        """`qdaid figures`: the figures the filters select, sorted (missing values last; ties in
+        the order of the text), at most limit."""
+        return self.order(self.select(flt), sort, desc, limit)
+
     @staticmethod
-    def order(rows: list[dict], sort: str | None, desc: bool, limit: int | None) -> list[dict]:
+    def check_order(sort: str | None, limit: int | None) -> None:
+        if sort is not None and sort not in FIGURE_FIELDS:
+            raise UsageError(f"cannot sort by {sort!r}; fields: {', '.join(FIGURE_FIELDS)}", param="sort")
+        if limit is not None and limit < 0:
+            raise UsageError(f"{limit} is negative", param="limit")
+
+    @classmethod
+    def order(cls, rows: list[dict], sort: str | None, desc: bool, limit: int | None) -> list[dict]:
+        cls.check_order(sort, limit)
         if sort is not None:
-            if sort not in FIGURE_FIELDS:
-                raise UsageError(f"cannot sort by {sort!r}; fields: {', '.join(FIGURE_FIELDS)}", param="sort")
             present = [r for r in rows if r.get(sort) is not None]
             missing = [r for r in rows if r.get(sort) is None]
             rows = sorted(present, key=lambda r: r[sort], reverse=desc) + missing
         elif desc:
             rows = rows[::-1]
         if limit is not None:
-            if limit < 0:
-                raise UsageError(f"{limit} is negative", param="limit")
             rows = rows[:limit]
         return rows
 
@@ -278,17 +318,22 @@ class FactBase:
         """Every figure that holds this one, as (id, reason, certain): the part_of chain the text
         states (其中, 含), then the containment the build inferred."""
         found, seen = [], {figure_id}
-        parent = self.figure_index.get(figure_id, {}).get("part_of")
+        parent = self.parent_of.get(figure_id)
         while parent and parent not in seen:  # a damaged file may hold a cycle
             found.append((parent, "part_of", True))
             seen.add(parent)
-            parent = self.figure_index.get(parent, {}).get("part_of")
+            parent = self.parent_of.get(parent)
         return found + self._contained.get(figure_id, [])
+
+    @cached_property
+    def parent_of(self) -> dict[str, str]:
+        """figure id → the figure the text says holds it (其中, 含)."""
+        return {f["id"]: f["part_of"] for f in self.figures if f["part_of"]}
 
     @cached_property
     def _contained(self) -> dict[str, list[tuple[str, str, bool]]]:
         inferred: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
-        for link in self.tables.get("containment", []):
+        for link in self.table("containment"):
             inferred[link["figure"]].append((link["within"], link["reason"], link["certain"]))
         return inferred
 
@@ -313,8 +358,8 @@ class FactBase:
         h = dict(self.honorees[honoree_id])
         figures = [f for f in self.figures if f["honoree"] == honoree_id]
         h["figures"] = sorted(figures, key=lambda f: (is_trivia(f), f["source"], f["paragraph"], f["start"]))
-        h["programs"] = [p for p in self.tables.get("programs", []) if p["honoree"] == honoree_id]
-        events = [e for e in self.tables.get("events", []) if e["honoree"] == honoree_id]
+        h["programs"] = [p for p in self.table("programs") if p["honoree"] == honoree_id]
+        events = [e for e in self.table("events") if e["honoree"] == honoree_id]
         h["events"] = sorted(events, key=lambda e: (e["date"], e["source"], e["start"]))
         return h
 
@@ -345,7 +390,7 @@ def search(base: FactBase, text: str) -> list[dict]:
     }
     hits = []
     for table, names in fields.items():
-        for rec in base.tables.get(table, []):
+        for rec in base.table(table):
             found = None
             if table == "figures" and number is not None and Decimal(str(rec["value"])) == number:
                 found = ("value", rec["raw"])
@@ -413,7 +458,7 @@ def timeline(base: FactBase, honorees: list[str], regions: list[str], since: int
     region_ids = base.places(regions)
     base.years(Filters(since=since, until=until))
     rows = []
-    for e in base.tables.get("events", []):
+    for e in base.table("events"):
         rows.append({"date": e["date"], "kind": "event", "id": e["id"], "honoree": e["honoree"],
                      "region": e["region"], "text": e["text"], "year": int(e["date"][:4])})
     for f in base.figures:

@@ -71,6 +71,10 @@ class Output:
             return "table" if _is_terminal(self.out) else "csv"
         return fmt
 
+    def streams(self) -> bool:
+        """Whether the chosen format writes rows as they come (an iterator will do), not a whole."""
+        return self.format() in ("csv", "tsv", "jsonl")
+
     def columns(self, all_fields: list[str], default: list[str] | None) -> list[str]:
         if self.fields is None:
             return default or all_fields

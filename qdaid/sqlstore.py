@@ -8,46 +8,66 @@ the same order, so every command prints the same bytes from either store.
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
 from .model import SCHEMA, TABLES, DataError
+from .query import FactBase, Filters
+
+LAZY = ("figures", "containment")  # read only when a command needs every one
 
 
-def load(path: Path) -> dict[str, list[dict]]:
-    import json
+def load(path: Path, skip: tuple[str, ...] = ()) -> dict[str, list[dict]]:
+    """Every table (but those in skip) as the JSON store's records."""
     import sqlite3
 
+    db = connect(path)
     try:
-        db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise DataError(f"{path}: cannot open the SQLite store: {exc}") from None
-    try:
-        present = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        missing = [t for t in ("figures", "honorees") if t not in present]
-        if missing:
-            raise DataError(f"{path}: not a qdaid database (no {', '.join(missing)} table)")
-        tables = {}
-        for table in TABLES:
-            if table not in present:
-                continue
-            fields = SCHEMA[table]
-            columns = ", ".join(f'"{name}"' for name in fields)
-            decode = [name for name, types in fields.items() if types == (list,)]  # stored as JSON text
-            booleans = [name for name, types in fields.items() if types == (bool,)]  # stored as 0/1
-            records = []
-            for row in db.execute(f'SELECT {columns} FROM "{table}" ORDER BY rowid'):
-                record = dict(zip(fields, row, strict=True))
-                for name in decode:
-                    record[name] = json.loads(record[name]) if record[name] is not None else []
-                for name in booleans:
-                    record[name] = bool(record[name])
-                records.append(record)
-            tables[table] = records
-        return tables
+        present = _tables(path, db)
+        return {table: list(records(db, table)) for table in TABLES if table in present and table not in skip}
     except sqlite3.DatabaseError as exc:
         raise DataError(f"{path}: not a usable SQLite store ({exc})") from None
     finally:
         db.close()
+
+
+def connect(path: Path):
+    import sqlite3
+
+    try:
+        return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DataError(f"{path}: cannot open the SQLite store: {exc}") from None
+
+
+def _tables(path: Path, db) -> set[str]:
+    present = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = [t for t in ("figures", "honorees") if t not in present]
+    if missing:
+        raise DataError(f"{path}: not a qdaid database (no {', '.join(missing)} table)")
+    return present
+
+
+def records(db, table: str, where: str = "", params: tuple = (), order: str = "rowid", limit: int | None = None):
+    """The table's rows as records, streamed: fields in the model's order (a field newer than the
+    file reads as null), lists decoded from their JSON text, booleans from 0/1."""
+    import json
+
+    fields = SCHEMA[table]
+    stored = {row[1] for row in db.execute(f'PRAGMA table_info("{table}")')}
+    columns = ", ".join(f'"{name}"' if name in stored else "NULL" for name in fields)
+    decode = [name for name, types in fields.items() if types == (list,)]  # stored as JSON text
+    booleans = [name for name, types in fields.items() if types == (bool,)]  # stored as 0/1
+    sql = f'SELECT {columns} FROM "{table}"{" WHERE " + where if where else ""} ORDER BY {order}'
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    for row in db.execute(sql, params):
+        record = dict(zip(fields, row, strict=True))
+        for name in decode:
+            record[name] = json.loads(record[name]) if record[name] is not None else []
+        for name in booleans:
+            record[name] = bool(record[name])
+        yield record
 
 
 def dumps_to(tables: dict[str, list[dict]], path: Path) -> None:
@@ -62,3 +82,100 @@ def dumps_to(tables: dict[str, list[dict]], path: Path) -> None:
             to_sqlite(tables, db)
     finally:
         db.close()
+
+
+class SqlFactBase(FactBase):
+    """A SQLite store queried in place. The small tables are read at once; figures and the
+    containment links only when a command needs them all (show, search …). `select` turns the
+    filters into one WHERE clause on the indexed columns and streams the rows, so `figures` and
+    `stats` hold only what they print. Records, order and notes are those of the JSON store."""
+
+    def __init__(self, path: Path):
+        import sqlite3
+
+        self.path, self.db = path, connect(path)
+        try:
+            self.present = _tables(path, self.db)
+            small = {t: list(records(self.db, t)) for t in TABLES if t in self.present and t not in LAZY}
+        except sqlite3.DatabaseError as exc:
+            raise DataError(f"{path}: not a usable SQLite store ({exc})") from None
+        super().__init__(small)
+
+    def table(self, name: str) -> list[dict]:
+        if name in LAZY and name not in self.tables:
+            self.tables[name] = list(self._rows(name)) if name in self.present else []
+        return self.tables.get(name, [])
+
+    def _rows(self, table: str, where: str = "", params: tuple = (), order: str = "rowid", limit: int | None = None):
+        import sqlite3
+
+        try:
+            yield from records(self.db, table, where, params, order, limit)
+        except sqlite3.DatabaseError as exc:
+            raise DataError(f"{self.path}: not a usable SQLite store ({exc})") from None
+
+    def _column(self, sql: str, params: tuple = ()) -> list:
+        return [value for (value,) in self.db.execute(sql, params)]
+
+    def metric_names(self) -> list[str]:
+        return sorted(self._column("SELECT DISTINCT metric FROM figures"))
+
+    def unit_names(self) -> list[str]:
+        return sorted(self._column("SELECT DISTINCT unit FROM figures"))
+
+    def metrics_labelled(self, word: str) -> set[str]:
+        exact = set(self._column("SELECT DISTINCT metric FROM figures WHERE label = ?", (word,)))
+        return exact or set(self._column("SELECT DISTINCT metric FROM figures WHERE instr(label, ?) > 0", (word,)))
+
+    def select(self, flt: Filters, order: str = "rowid", limit: int | None = None):  # type: ignore[override]
+        """The figures matching the filters, streamed in `order` (an SQL ORDER BY), at most `limit`."""
+        want = self.resolve(flt)
+        where, params = [], []
+        for column, allowed in (("honoree", want.honorees), ("region", want.regions), ("metric", want.metrics),
+                                ("unit", want.units or None), ("approx", want.approx or None)):
+            if allowed is not None:
+                where.append(f'"{column}" IN ({", ".join("?" * len(allowed))})' if allowed else "0")
+                params += sorted(allowed)
+        flt.undated_left_out = 0
+        if want.low is not None or want.high is not None:
+            undated = " AND ".join([*where, "period_start IS NULL"])
+            flt.undated_left_out = self._column(f"SELECT count(*) FROM figures WHERE {undated}", tuple(params))[0]
+            end = "coalesce(period_end, period_start)"
+            first, last = (end, "period_start") if flt.overlapping else ("period_start", end)  # touches, or lies within
+            where.append("period_start IS NOT NULL")
+            if want.low is not None:
+                where.append(f"{first} >= ?")
+                params.append(want.low)
+            if want.high is not None:
+                where.append(f"{last} <= ?")
+                params.append(want.high)
+        checked = want.minimum is not None or want.maximum is not None or want.grep  # tests SQL cannot make exactly
+        rows = self._rows("figures", " AND ".join(where), tuple(params), order, None if checked else limit)
+        if checked:
+            rows = (f for f in rows if want.keeps(f))
+            if limit is not None:
+                from itertools import islice
+
+                rows = islice(rows, limit)
+        return rows
+
+    def listing(self, flt: Filters, sort: str | None = None, desc: bool = False, limit: int | None = None):
+        self.check_order(sort, limit)
+        if sort is None:
+            order = "rowid DESC" if desc else "rowid"
+        else:  # as FactBase.order: missing values last, ties in the order of the text
+            order = f'"{sort}" IS NULL, "{sort}"{" DESC" if desc else ""}, rowid'
+        return self.select(flt, order, limit)
+
+    @cached_property
+    def parent_of(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT id, part_of FROM figures WHERE part_of IS NOT NULL"))
+
+    @cached_property
+    def _contained(self) -> dict[str, list[tuple[str, str, bool]]]:
+        inferred: dict[str, list[tuple[str, str, bool]]] = {}
+        if "containment" in self.present:
+            for figure, within, reason, certain in self.db.execute(
+                    "SELECT figure, within, reason, certain FROM containment ORDER BY rowid"):
+                inferred.setdefault(figure, []).append((within, reason, bool(certain)))
+        return inferred

@@ -144,6 +144,20 @@ def load(path: Path, strict: bool = True, limit: int = fileio.MAX_DATABASE_BYTES
     return tables
 
 
+def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES):
+    """The fact base the query commands ask: a SQLite store is queried in place (filters in SQL,
+    rows streamed); a JSON file is read whole."""
+    if _is_sqlite(path, limit):
+        from .sqlstore import SqlFactBase
+
+        base = SqlFactBase(path)
+        _check_records(path, {t: rows for t, rows in base.tables.items()})
+        return base
+    from .query import FactBase
+
+    return FactBase(load(path, limit=limit))
+
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 

@@ -36,10 +36,11 @@ def in_english(base: FactBase, profile: dict) -> dict:
             "programs": [localise(p, "programs") for p in profile["programs"]]}
 
 
-def figures_in_english(base: FactBase, figures: list[dict]) -> list[dict]:
-    """honoree_name in English where the database has it."""
+def figures_in_english(base: FactBase, figures):
+    """honoree_name in English where the database has it (a list for a list, else streamed)."""
     names = {h["id"]: h.get("name_en") for h in base.honorees.values()}
-    return [{**f, "honoree_name": names.get(f["honoree"] or "") or f["honoree_name"]} for f in figures]
+    english = ({**f, "honoree_name": names.get(f["honoree"] or "") or f["honoree_name"]} for f in figures)
+    return list(english) if isinstance(figures, list) else english
 
 
 def _rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
@@ -76,7 +77,7 @@ def _rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
     columns = list(SCHEMA[table])
     shown = {"programs": ["id", "name", "honoree", "region"], "sources": ["id", "title", "publisher", "date", "reporter"],
              "events": ["date", "precision", "honoree", "region", "text"]}[table]
-    return base.tables.get(table, []), columns, shown
+    return base.table(table), columns, shown
 
 
 def citation(base: FactBase, figure: dict, folders: list[Path]) -> dict:

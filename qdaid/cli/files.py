@@ -163,7 +163,7 @@ def validate(db: Db = None, sources: Sources = None) -> None:
 @app.command()
 def report(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="The HTML file to write (a new path or a "
-                                                "regular file); without it, the page goes to a pipe.",
+                                                "regular file); without it (or with -), the page goes to a pipe.",
                                                 show_default=False)] = None,
     honoree: Honoree = None, region: Region = None,
     lang: Lang = "zh",
@@ -185,9 +185,9 @@ def report(
     from ..stats import stats as totals
 
     base = fact_base(db)
-    figures = base.select(filters(honoree=honoree, kind=None, region=region, metric=None, unit=None, approx=None,
-                                  year=None, since=None, until=None, overlapping=False, minimum=None, maximum=None,
-                                  grep=None))
+    figures = list(base.select(filters(honoree=honoree, kind=None, region=region, metric=None, unit=None,
+                                       approx=None, year=None, since=None, until=None, overlapping=False,
+                                       minimum=None, maximum=None, grep=None)))
     path = db_path(db)
     texts = {}
     for source in base.sources.values():
@@ -196,7 +196,7 @@ def report(
         except QdaidError as exc:
             say(f"warning: {exc}; the report shows no article text for it")
     page = html(base, figures, totals(base, figures, ["metric"]), texts, lang.lower()).encode("utf-8")
-    if output is None:
+    if output is None or str(output) == "-":  # - is standard output, as everywhere
         if sys.stdout.isatty():
             raise UsageError("the report is an HTML page: give -o FILE, or send it to a pipe", param="output")
         sys.stdout.buffer.write(page)

@@ -171,9 +171,7 @@ def _decimal(name: str, text: str | None) -> Decimal | None:
 
 
 def fact_base(db: Path | None):
-    from ..query import FactBase
-
-    return FactBase(store.load(db_path(db), limit=size_limit(fileio.MAX_DATABASE_BYTES)))
+    return store.fact_base(db_path(db), limit=size_limit(fileio.MAX_DATABASE_BYTES))
 
 
 def filters(*, honoree, kind, region, metric, unit, approx, year, since, until, overlapping, minimum, maximum, grep):

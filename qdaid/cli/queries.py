@@ -144,17 +144,20 @@ def figures(
     base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
                   since=since, until=until, overlapping=overlapping, minimum=minimum, maximum=maximum, grep=grep)
-    rows = base.select(flt)
+    rows = base.listing(flt, sort, desc, limit)  # a SQLite store streams them
     say_undated(flt)
-    rows = base.order(rows, sort, desc, limit)
     if lang.lower() == "en":
         from ..views import figures_in_english
 
         rows = figures_in_english(base, rows)
+    out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
+    if not out.streams():
+        rows = list(rows)
     view = render.View(list(FIGURE_FIELDS), table_columns=TABLE_FIGURE_FIELDS, what="figures",
                        priority=["id", "raw", "value", "unit", "metric", "honoree", "period", "region", "part_of"],
-                       amounts={"value": "unit"}, numeric=("value",), title=f"{len(rows)} figures")
-    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)
+                       amounts={"value": "unit"}, numeric=("value",),
+                       title=f"{len(rows)} figures" if isinstance(rows, list) else None)
+    out.emit(rows, view)
 
 
 STATS_FIELDS = ["count", "honorees", "total", "total_min", "total_max", "overlap_possible", "excluded", "period_start",
@@ -195,7 +198,7 @@ def stats(
     base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
                   since=since, until=until, overlapping=overlapping, minimum=minimum, maximum=maximum, grep=grep)
-    selected = base.select(flt)
+    selected = list(base.select(flt))
     say_undated(flt)
     keys = list(dict.fromkeys(by or ["metric"]))
     rows = totals(base, selected, keys, explain=explain or fields is not None)  # -F may ask for the id lists
