@@ -46,6 +46,18 @@ def _tsv_cell(cell: str) -> str:
     return cell.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
+class Tuples:
+    """Rows that are already tuples of `columns`, in that order, every number but an integer
+    already written as `plain` writes it: the SQLite store streams its rows so, and CSV writes
+    them without a dict per row (at a million figures that halves the time)."""
+
+    def __init__(self, columns: list[str], rows):
+        self.columns, self.rows = list(columns), rows
+
+    def __iter__(self):  # as dicts, for any writer that wants them
+        return (dict(zip(self.columns, row, strict=True)) for row in self.rows)
+
+
 def to_csv(rows, columns, *, header=True, guard=False, dialect="csv", out: TextIO | None = None) -> str:
     """CSV (RFC 4180, \\n line ends) or TSV (no quoting; tab, newline, backslash escaped).
 
@@ -65,6 +77,9 @@ def to_csv(rows, columns, *, header=True, guard=False, dialect="csv", out: TextI
     writer = csv.writer(buf, lineterminator="\n")
     if header:
         writer.writerow(columns)
+    if isinstance(rows, Tuples) and rows.columns == list(columns) and not guard:
+        writer.writerows(rows.rows)
+        return "" if out else buf.getvalue()  # type: ignore[attr-defined]
     for row in rows:
         cells = list(map(row.get, columns))
         # csv writes str, int and None ("") as we would; only other types go through plain().

@@ -285,9 +285,11 @@ class FactBase:
             raise UsageError(f"no year is both ≥ {low} and ≤ {high}")
         return (None if low == -1 else low), (None if high == 10**6 else high)
 
-    def listing(self, flt: Filters, sort: str | None = None, desc: bool = False, limit: int | None = None):
+    def listing(self, flt: Filters, sort: str | None = None, desc: bool = False, limit: int | None = None,
+                columns: list[str] | None = None):
         """`qdaid figures`: the figures the filters select, sorted (missing values last; ties in
-        the order of the text), at most limit."""
+        the order of the text), at most limit. columns: the caller prints only these, so a store
+        may hand them over as formats.Tuples (the SQLite store does; records here)."""
         return self.order(self.select(flt), sort, desc, limit)
 
     @staticmethod

@@ -11,10 +11,12 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
+from .formats import Tuples, plain
 from .model import SCHEMA, TABLES, DataError
 from .query import FactBase, Filters
 
 LAZY = ("figures", "containment")  # read only when a command needs every one
+NUMERIC_FIGURE_FIELDS = frozenset(name for name, types in SCHEMA["figures"].items() if int in types)
 
 
 def load(path: Path, skip: tuple[str, ...] = ()) -> dict[str, list[dict]]:
@@ -127,7 +129,8 @@ class SqlFactBase(FactBase):
         exact = set(self._column("SELECT DISTINCT metric FROM figures WHERE label = ?", (word,)))
         return exact or set(self._column("SELECT DISTINCT metric FROM figures WHERE instr(label, ?) > 0", (word,)))
 
-    def select(self, flt: Filters, order: str = "rowid", limit: int | None = None):  # type: ignore[override]
+    def select(self, flt: Filters, order: str = "rowid", limit: int | None = None,  # type: ignore[override]
+               columns: list[str] | None = None):
         """The figures matching the filters, streamed in `order` (an SQL ORDER BY), at most `limit`."""
         want = self.resolve(flt)
         where, params = [], []
@@ -150,6 +153,8 @@ class SqlFactBase(FactBase):
                 where.append(f"{last} <= ?")
                 params.append(want.high)
         checked = want.minimum is not None or want.maximum is not None or want.grep  # tests SQL cannot make exactly
+        if columns is not None and not checked:
+            return Tuples(columns, self._tuples(columns, " AND ".join(where), tuple(params), order, limit))
         rows = self._rows("figures", " AND ".join(where), tuple(params), order, None if checked else limit)
         if checked:
             rows = (f for f in rows if want.keeps(f))
@@ -159,13 +164,16 @@ class SqlFactBase(FactBase):
                 rows = islice(rows, limit)
         return rows
 
-    def listing(self, flt: Filters, sort: str | None = None, desc: bool = False, limit: int | None = None):
+    def listing(self, flt: Filters, sort: str | None = None, desc: bool = False, limit: int | None = None,
+                columns: list[str] | None = None):
+        """As FactBase.listing, streamed; columns: as formats.Tuples of these columns, when the
+        filters need no test in Python (a CSV of a million figures without a dict per row)."""
         self.check_order(sort, limit)
         if sort is None:
             order = "rowid DESC" if desc else "rowid"
         else:  # as FactBase.order: missing values last, ties in the order of the text
             order = f'"{sort}" IS NULL, "{sort}"{" DESC" if desc else ""}, rowid'
-        return self.select(flt, order, limit)
+        return self.select(flt, order, limit, columns)
 
     @cached_property
     def parent_of(self) -> dict[str, str]:
@@ -179,3 +187,28 @@ class SqlFactBase(FactBase):
                     "SELECT figure, within, reason, certain FROM containment ORDER BY rowid"):
                 inferred.setdefault(figure, []).append((within, reason, bool(certain)))
         return inferred
+
+    def _tuples(self, columns: list[str], where: str, params: tuple, order: str, limit: int | None):
+        """Rows as tuples of the columns; a REAL written by formats.plain (a Python function SQLite
+        calls for those values only), so the bytes are those of the JSON store."""
+        import sqlite3
+
+        self.db.create_function("qdaid_plain", 1, plain, deterministic=True)
+        cells = ", ".join(f'CASE WHEN typeof("{c}") = \'real\' THEN qdaid_plain("{c}") ELSE "{c}" END'
+                          if c in NUMERIC_FIGURE_FIELDS else f'"{c}"' for c in columns)
+        scan = " NOT INDEXED" if where and order.startswith("rowid") and self._broad(where, params) else ""
+        sql = f'SELECT {cells} FROM figures{scan}{" WHERE " + where if where else ""} ORDER BY {order}'
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        try:
+            return self.db.execute(sql, params)  # the cursor itself: csv iterates it without a Python frame
+        except sqlite3.DatabaseError as exc:
+            raise DataError(f"{self.path}: not a usable SQLite store ({exc})") from None
+
+    def _broad(self, where: str, params: tuple) -> bool:
+        """Whether the filters keep more than a twentieth of the figures: then one pass over the
+        table in its order beats the index and a sort by rowid (at a million figures and
+        --region longnan, 1.0 s against 1.7 s). The count itself comes from the indexes."""
+        (kept,) = self.db.execute(f"SELECT count(*) FROM figures WHERE {where}", params).fetchone()
+        (total,) = self.db.execute("SELECT max(rowid) FROM figures").fetchone()
+        return kept * 20 > (total or 0)

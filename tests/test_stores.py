@@ -82,3 +82,18 @@ def test_a_damaged_sqlite_store_is_one_line(cli, tmp_path):
     path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     result = cli("figures", "--db", path)
     assert result.exit_code == 1 and result.stderr.count("\n") == 1 and str(path) in result.stderr
+
+
+def test_odd_values_print_alike_from_sql_tuples_and_records(cli, tmp_path):
+    """The SQLite store writes plain CSV from SQL tuples: numbers SQLite holds as REAL (tiny, long,
+    whole) and text with commas, quotes and line breaks come out as the JSON store prints them."""
+    tables = store.load(store.resolve_db())
+    odd = [(0.00001, 'a "quoted", 逗号'), (0.30000000000000004, "line\nbreak\r"), (2.5, ""), (1e-7, ",")]
+    for figure, (value, quote) in zip(tables["figures"], odd, strict=False):
+        figure["value"], figure["quote"] = value, quote
+    files = stores(tmp_path, tables)
+    for args in (["figures"], ["figures", "-F", "value,quote,id"], ["figures", "--sort", "value", "--limit", "9"],
+                 ["figures", "-F", "quote"]):
+        printed = {name: cli(*args, "--db", path, "-f", "csv").stdout for name, path in files.items()}
+        assert len(set(printed.values())) == 1, args
+    assert ",0.00001," in cli("figures", "--db", files["sqlite"], "-f", "csv").stdout  # not 1e-05

@@ -144,13 +144,16 @@ def figures(
     base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
                   since=since, until=until, overlapping=overlapping, minimum=minimum, maximum=maximum, grep=grep)
-    rows = base.listing(flt, sort, desc, limit)  # a SQLite store streams them
+    out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
+    english = lang.lower() == "en"
+    # Plain CSV needs only the printed columns: the SQLite store streams them as tuples.
+    plain_csv = out.format() == "csv" and not excel_safe and not english
+    rows = base.listing(flt, sort, desc, limit, columns=out.columns(list(FIGURE_FIELDS), None) if plain_csv else None)
     say_undated(flt)
-    if lang.lower() == "en":
+    if english:
         from ..views import figures_in_english
 
         rows = figures_in_english(base, rows)
-    out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
     if not out.streams():
         rows = list(rows)
     view = render.View(list(FIGURE_FIELDS), table_columns=TABLE_FIGURE_FIELDS, what="figures",
