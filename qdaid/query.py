@@ -225,8 +225,9 @@ class FactBase:
 
     # ---- figures --------------------------------------------------------------------------
 
-    def select(self, flt: Filters) -> list[dict]:
-        """Figures matching every given filter; repeated values of one filter are alternatives."""
+    def select(self, flt: Filters, fields: tuple[str, ...] | None = None) -> list[dict]:
+        """Figures matching every given filter; repeated values of one filter are alternatives.
+        fields: the caller reads only these (a store may leave the others out)."""
         want = self.resolve(flt)
         flt.undated_left_out = 0
         out = []
@@ -326,6 +327,20 @@ class FactBase:
             seen.add(parent)
             parent = self.parent_of.get(parent)
         return found + self._contained.get(figure_id, [])
+
+    def held_among(self, members: list[dict], ids: set[str]) -> dict[str, list[tuple[str, str, bool]]]:
+        """For each member that another member holds: the links (within, reason, certain), in the
+        members' order. Only figures with a container at all are looked at."""
+        linked = self._linked
+        found = {}
+        for f in members:
+            if f["id"] in linked and (links := [link for link in self.containers(f["id"]) if link[0] in ids]):
+                found[f["id"]] = links
+        return found
+
+    @cached_property
+    def _linked(self) -> set[str]:
+        return set(self.parent_of) | set(self._contained)
 
     @cached_property
     def parent_of(self) -> dict[str, str]:

@@ -50,12 +50,14 @@ def _tables(path: Path, db) -> set[str]:
     return present
 
 
-def records(db, table: str, where: str = "", params: tuple = (), order: str = "rowid", limit: int | None = None):
+def records(db, table: str, where: str = "", params: tuple = (), order: str = "rowid", limit: int | None = None,
+            only: tuple[str, ...] | None = None):
     """The table's rows as records, streamed: fields in the model's order (a field newer than the
-    file reads as null), lists decoded from their JSON text, booleans from 0/1."""
+    file reads as null), lists decoded from their JSON text, booleans from 0/1; only: just these
+    fields (what stats reads of a million figures)."""
     import json
 
-    fields = SCHEMA[table]
+    fields = {name: types for name, types in SCHEMA[table].items() if only is None or name in only}
     stored = {row[1] for row in db.execute(f'PRAGMA table_info("{table}")')}
     columns = ", ".join(f'"{name}"' if name in stored else "NULL" for name in fields)
     decode = [name for name, types in fields.items() if types == (list,)]  # stored as JSON text
@@ -108,11 +110,12 @@ class SqlFactBase(FactBase):
             self.tables[name] = list(self._rows(name)) if name in self.present else []
         return self.tables.get(name, [])
 
-    def _rows(self, table: str, where: str = "", params: tuple = (), order: str = "rowid", limit: int | None = None):
+    def _rows(self, table: str, where: str = "", params: tuple = (), order: str = "rowid", limit: int | None = None,
+              only: tuple[str, ...] | None = None):
         import sqlite3
 
         try:
-            yield from records(self.db, table, where, params, order, limit)
+            yield from records(self.db, table, where, params, order, limit, only)
         except sqlite3.DatabaseError as exc:
             raise DataError(f"{self.path}: not a usable SQLite store ({exc})") from None
 
@@ -130,8 +133,9 @@ class SqlFactBase(FactBase):
         return exact or set(self._column("SELECT DISTINCT metric FROM figures WHERE instr(label, ?) > 0", (word,)))
 
     def select(self, flt: Filters, order: str = "rowid", limit: int | None = None,  # type: ignore[override]
-               columns: list[str] | None = None):
-        """The figures matching the filters, streamed in `order` (an SQL ORDER BY), at most `limit`."""
+               columns: list[str] | None = None, fields: tuple[str, ...] | None = None):
+        """The figures matching the filters, streamed in `order` (an SQL ORDER BY), at most `limit`;
+        fields: records of just these (the rest left out)."""
         want = self.resolve(flt)
         where, params = [], []
         for column, allowed in (("honoree", want.honorees), ("region", want.regions), ("metric", want.metrics),
@@ -155,7 +159,9 @@ class SqlFactBase(FactBase):
         checked = want.minimum is not None or want.maximum is not None or want.grep  # tests SQL cannot make exactly
         if columns is not None and not checked:
             return Tuples(columns, self._tuples(columns, " AND ".join(where), tuple(params), order, limit))
-        rows = self._rows("figures", " AND ".join(where), tuple(params), order, None if checked else limit)
+        # A test made in Python reads the fields it needs, whatever the caller asked.
+        only = tuple({*fields, "value", "quote", "label", "raw"}) if fields and checked else fields
+        rows = self._rows("figures", " AND ".join(where), tuple(params), order, None if checked else limit, only)
         if checked:
             rows = (f for f in rows if want.keeps(f))
             if limit is not None:

@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 
 
 
+# What stats reads of a figure (the group keys are among them).
+NEEDED = ("id", "source", "honoree", "metric", "unit", "value", "approx", "kind", "period_start", "period_end",
+          "region", "paragraph", "quote")
+
+
 def group_key(f: dict, by: str):
     if by == "year":
         return period_label(f["period_start"], f["period_end"]) or None
@@ -50,49 +55,72 @@ def stats(base: FactBase, figures: list[dict], by: list[str], explain: bool = Tr
 
 def _total(base: FactBase, members: list[dict], explain: bool = True) -> dict:
     ids = {f["id"] for f in members}
-    held: dict[str, list[tuple[str, str, bool]]] = {}  # id → (within, reason, certain)
-    for f in members:
-        links = [link for link in base.containers(f["id"]) if link[0] in ids]
-        if links:
-            held[f["id"]] = links
+    held = base.held_among(members, ids)  # id → (within, reason, certain), in the members' order
     certain = {i for i, links in held.items() if any(c for _, _, c in links)}
     possible = set(held) - certain
-    counted = [f for f in members if f["id"] not in held]
-    open_ = [f for f in members if f["id"] not in certain]  # not certainly held: the plain sum's addends
-    values = [f["value"] for f in members]
-    kinds = {f["kind"] for f in counted}
+    # One pass over the members for everything but the exclusions (at a million figures each
+    # extra pass costs about a second).
+    counted, kinds, honorees = [], set(), set()
+    counted_sum = Sum()
+    open_sum, largest_open = Sum(), None
+    low_value = high_value = members[0]["value"]
+    headline, first_year, last_year = None, None, None
+    lower_bound = approximate = False
+    for f in members:
+        value, fid = f["value"], f["id"]
+        low_value, high_value = min(low_value, value), max(high_value, value)  # the first of equals, as min()
+        if f["honoree"]:
+            honorees.add(f["honoree"])
+        if fid not in certain:  # not certainly held: an addend of the plain sum
+            open_sum.add(value)
+            largest_open = value if largest_open is None or value > largest_open else largest_open
+        if fid in held:
+            continue
+        counted.append(f)
+        counted_sum.add(value)
+        kinds.add(f["kind"])
+        if headline is None or value > headline["value"]:
+            headline = f
+        lower_bound = lower_bound or f["approx"] in LOWER_BOUND
+        approximate = approximate or f["approx"] in APPROXIMATE
+        if f["period_start"] is not None:
+            end = f["period_end"] or f["period_start"]
+            first_year = f["period_start"] if first_year is None else min(first_year, f["period_start"])
+            last_year = end if last_year is None else max(last_year, end)
     disjoint = _pairwise_disjoint(base, counted)
     # Amounts add; sizes of a stock do not, but the sizes of different stocks (one per place, at one
     # time: 新疆50多万亩、贵州4万多亩) do.
     additive = kinds <= {"amount"} or (kinds == {"state"} and (len(counted) == 1 or disjoint))
     # A part that two added figures both certainly hold (Longnan's 2020 figure, inside Longnan's
     # 2017–2021 total and inside the city's 2020 figure) is in the sum twice: count it once.
-    counted_ids = {f["id"] for f in counted}
-    twice = _exact_sum((sum(1 for within, _, sure in held[f["id"]] if sure and within in counted_ids) - 1) * f["value"]
-                       for f in members if f["id"] in certain and additive and len(counted) > 1
-                       and sum(1 for within, _, sure in held[f["id"]] if sure and within in counted_ids) > 1)
-    total = _exact_sum(f["value"] for f in counted) - twice if additive and counted else None
+    twice = Sum()
+    if additive and len(counted) > 1:
+        counted_ids = {f["id"] for f in counted}
+        by_id = {f["id"]: f for f in members if f["id"] in certain}
+        for fid in certain:
+            holders = sum(1 for within, _, sure in held[fid] if sure and within in counted_ids)
+            if holders > 1:
+                twice.add((holders - 1) * by_id[fid]["value"])
+    total = counted_sum.value - twice.value if additive and counted else None
     if total is None:
         low = high = None
     elif disjoint and not possible:
         low = high = total
     else:
-        largest = max(f["value"] for f in open_)
-        low = max(total, largest) if disjoint else largest
-        high = _exact_sum(f["value"] for f in open_) - twice
-    dated = [f for f in counted if f["period_start"] is not None]
+        assert largest_open is not None  # what is counted is open: counted ⊆ open
+        low = max(total, largest_open) if disjoint else largest_open
+        high = open_sum.value - twice.value
     return {
-        "count": len(members), "honorees": len({f["honoree"] for f in members if f["honoree"]}),
+        "count": len(members), "honorees": len(honorees),
         "total": _number(total), "total_min": _number(low), "total_max": _number(high),
         "overlap_possible": total is not None and low != high,
-        "excluded": len(held), "min": min(values), "max": max(values),
-        "period_start": min((f["period_start"] for f in dated), default=None),
-        "period_end": max((f["period_end"] or f["period_start"] for f in dated), default=None),
-        "headline": max(counted, key=lambda f: f["value"])["id"] if counted else None,
-        "total_is_lower_bound": total is not None and any(f["approx"] in LOWER_BOUND for f in counted),
-        "total_is_approximate": total is not None and any(f["approx"] in APPROXIMATE for f in counted),
+        "excluded": len(held), "min": low_value, "max": high_value,
+        "period_start": first_year, "period_end": last_year,
+        "headline": headline["id"] if headline else None,
+        "total_is_lower_bound": total is not None and lower_bound,
+        "total_is_approximate": total is not None and approximate,
         "figure_ids": [f["id"] for f in counted] if explain else [],
-        "excluded_ids": [f["id"] for f in members if f["id"] in held] if explain else [],
+        "excluded_ids": list(held) if explain else [],
         "excluded_because": [f"{i} in {within} ({reason}{'' if sure else ', possibly'})"
                              for i, links in held.items() for within, reason, sure in links] if explain else [],
     }
@@ -122,12 +150,14 @@ def _disjoint(base: FactBase, a: tuple, b: tuple) -> bool:
     return bool(a_region and b_region and a_region not in base.within(b_region) and b_region not in base.within(a_region))
 
 
-def _exact_sum(values) -> int | Decimal:
-    """Integers add as integers; a fraction makes the sum Decimal, so 0.1 + 0.2 is 0.3."""
-    total: int | Decimal = 0
-    for v in values:
-        total += v if type(v) is int else Decimal(repr(v))
-    return total
+class Sum:
+    """An exact sum: integers add as integers; a fraction makes it Decimal, so 0.1 + 0.2 is 0.3."""
+
+    def __init__(self):
+        self.value: int | Decimal = 0
+
+    def add(self, v) -> None:
+        self.value += v if type(v) is int else Decimal(repr(v))
 
 
 def _number(value):

@@ -201,7 +201,9 @@ def stats(
     base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
                   since=since, until=until, overlapping=overlapping, minimum=minimum, maximum=maximum, grep=grep)
-    selected = list(base.select(flt))
+    from ..stats import NEEDED
+
+    selected = list(base.select(flt, fields=NEEDED))  # a store may leave out what stats does not read
     say_undated(flt)
     keys = list(dict.fromkeys(by or ["metric"]))
     rows = totals(base, selected, keys, explain=explain or fields is not None)  # -F may ask for the id lists
