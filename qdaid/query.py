@@ -359,21 +359,29 @@ class FactBase:
     def figure(self, text: str) -> dict:
         """A figure by id, or by a unique end of its id (03457)."""
         key = normalise(text)
+        found = self.figures_named(key)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise UsageError(f"figure {text!r} is ambiguous: {', '.join(f['id'] for f in found[:5])}", param="figure")
+        raise UsageError(f"no figure {text!r}{_suggest(key, self.figure_index)}", param="figure")
+
+    def figures_named(self, key: str) -> list[dict]:
+        """The figure whose id is key, else every figure whose id ends with it (or with -0NNNN)."""
         by_id = self.figure_index
         if key in by_id:
-            return by_id[key]
-        found = [i for i in by_id if i.endswith(key) or i.endswith("-" + key.zfill(5))]
-        if len(found) == 1:
-            return by_id[found[0]]
-        if found:
-            raise UsageError(f"figure {text!r} is ambiguous: {', '.join(found[:5])}", param="figure")
-        raise UsageError(f"no figure {text!r}{_suggest(key, by_id)}", param="figure")
+            return [by_id[key]]
+        padded = "-" + key.zfill(5)
+        return [f for i, f in by_id.items() if i.endswith(key) or i.endswith(padded)]
+
+    def figures_of(self, honoree_id: str) -> list[dict]:
+        return [f for f in self.figures if f["honoree"] == honoree_id]
 
     def profile(self, honoree_id: str) -> dict:
         """The honoree, its figures in the order of the text (durations and the like last), its
         programs, and its events in date order."""
         h = dict(self.honorees[honoree_id])
-        figures = [f for f in self.figures if f["honoree"] == honoree_id]
+        figures = self.figures_of(honoree_id)
         h["figures"] = sorted(figures, key=lambda f: (is_trivia(f), f["source"], f["paragraph"], f["start"]))
         h["programs"] = [p for p in self.table("programs") if p["honoree"] == honoree_id]
         events = [e for e in self.table("events") if e["honoree"] == honoree_id]

@@ -122,6 +122,17 @@ class SqlFactBase(FactBase):
     def _column(self, sql: str, params: tuple = ()) -> list:
         return [value for (value,) in self.db.execute(sql, params)]
 
+    def figures_named(self, key: str) -> list[dict]:
+        exact = list(self._rows("figures", "id = ?", (key,)))
+        if exact:
+            return exact
+        padded = "-" + key.zfill(5)
+        return list(self._rows("figures", "substr(id, -?) = ? OR substr(id, -?) = ?",
+                               (len(key), key, len(padded), padded), limit=6))  # enough to name five
+
+    def figures_of(self, honoree_id: str) -> list[dict]:
+        return list(self._rows("figures", "honoree = ?", (honoree_id,)))
+
     def metric_names(self) -> list[str]:
         return sorted(self._column("SELECT DISTINCT metric FROM figures"))
 

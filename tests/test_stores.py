@@ -97,3 +97,13 @@ def test_odd_values_print_alike_from_sql_tuples_and_records(cli, tmp_path):
         printed = {name: cli(*args, "--db", path, "-f", "csv").stdout for name, path in files.items()}
         assert len(set(printed.values())) == 1, args
     assert ",0.00001," in cli("figures", "--db", files["sqlite"], "-f", "csv").stdout  # not 1e-05
+
+
+@pytest.mark.parametrize("args", [["cite", "3457"], ["cite", "03457", "4306"], ["cite", "7"], ["cite", "qdrb-2021"],
+                                  ["cite", "zzz"], ["show", "nobody"], ["show", "平度", "-f", "csv"]])
+def test_figures_and_profiles_by_name_alike_in_every_store(cli, bundled, args):
+    """The SQLite store finds a figure by id or by its id's end, and an honoree's figures, with SQL:
+    the same answers, the same errors (ambiguous, unknown, with the same suggestions)."""
+    seen = {name: (r.exit_code, r.stdout, r.stderr) for name, path in bundled.items()
+            for r in [cli(*args, "--db", path, *([] if "-f" in args else ["-f", "json"]))]}
+    assert len(set(seen.values())) == 1, seen
