@@ -225,9 +225,10 @@ class FactBase:
 
     # ---- figures --------------------------------------------------------------------------
 
-    def select(self, flt: Filters, fields: tuple[str, ...] | None = None) -> list[dict]:
+    def select(self, flt: Filters, fields: tuple[str, ...] | None = None, by_metric: bool = False) -> list[dict]:
         """Figures matching every given filter; repeated values of one filter are alternatives.
-        fields: the caller reads only these (a store may leave the others out)."""
+        fields: the caller reads only these; by_metric: it takes them metric by metric (a store
+        may do either; here the records come whole, in the order of the text, as a list)."""
         want = self.resolve(flt)
         flt.undated_left_out = 0
         out = []
@@ -331,16 +332,13 @@ class FactBase:
     def held_among(self, members: list[dict], ids: set[str]) -> dict[str, list[tuple[str, str, bool]]]:
         """For each member that another member holds: the links (within, reason, certain), in the
         members' order. Only figures with a container at all are looked at."""
-        linked = self._linked
+        parents, contained = self.parent_of, self._contained
         found = {}
         for f in members:
-            if f["id"] in linked and (links := [link for link in self.containers(f["id"]) if link[0] in ids]):
-                found[f["id"]] = links
+            fid = f["id"]
+            if (fid in parents or fid in contained) and (links := [c for c in self.containers(fid) if c[0] in ids]):
+                found[fid] = links
         return found
-
-    @cached_property
-    def _linked(self) -> set[str]:
-        return set(self.parent_of) | set(self._contained)
 
     @cached_property
     def parent_of(self) -> dict[str, str]:

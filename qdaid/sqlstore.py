@@ -143,10 +143,14 @@ class SqlFactBase(FactBase):
         exact = set(self._column("SELECT DISTINCT metric FROM figures WHERE label = ?", (word,)))
         return exact or set(self._column("SELECT DISTINCT metric FROM figures WHERE instr(label, ?) > 0", (word,)))
 
-    def select(self, flt: Filters, order: str = "rowid", limit: int | None = None,  # type: ignore[override]
-               columns: list[str] | None = None, fields: tuple[str, ...] | None = None):
+    def select(self, flt: Filters, fields: tuple[str, ...] | None = None,  # type: ignore[override]
+               by_metric: bool = False, order: str = "rowid", limit: int | None = None,
+               columns: list[str] | None = None):
         """The figures matching the filters, streamed in `order` (an SQL ORDER BY), at most `limit`;
-        fields: records of just these (the rest left out)."""
+        fields: records of just these (the rest left out); by_metric: metric by metric, each in
+        the order of the text (the metric index gives that order without a sort)."""
+        if by_metric:
+            order = "metric, rowid"
         want = self.resolve(flt)
         where, params = [], []
         for column, allowed in (("honoree", want.honorees), ("region", want.regions), ("metric", want.metrics),
@@ -190,7 +194,7 @@ class SqlFactBase(FactBase):
             order = "rowid DESC" if desc else "rowid"
         else:  # as FactBase.order: missing values last, ties in the order of the text
             order = f'"{sort}" IS NULL, "{sort}"{" DESC" if desc else ""}, rowid'
-        return self.select(flt, order, limit, columns)
+        return self.select(flt, order=order, limit=limit, columns=columns)
 
     @cached_property
     def parent_of(self) -> dict[str, str]:
@@ -199,10 +203,12 @@ class SqlFactBase(FactBase):
     @cached_property
     def _contained(self) -> dict[str, list[tuple[str, str, bool]]]:
         inferred: dict[str, list[tuple[str, str, bool]]] = {}
+        shared: dict[str, str] = {}  # a figure that holds several, and the four reasons, kept once
         if "containment" in self.present:
             for figure, within, reason, certain in self.db.execute(
                     "SELECT figure, within, reason, certain FROM containment ORDER BY rowid"):
-                inferred.setdefault(figure, []).append((within, reason, bool(certain)))
+                link = (shared.setdefault(within, within), shared.setdefault(reason, reason), bool(certain))
+                inferred.setdefault(figure, []).append(link)
         return inferred
 
     def _tuples(self, columns: list[str], where: str, params: tuple, order: str, limit: int | None):

@@ -38,19 +38,30 @@ def group_key(f: dict, by: str):
     return f[by]
 
 
-def stats(base: FactBase, figures: list[dict], by: list[str], explain: bool = True) -> list[dict]:
+def stats(base: FactBase, figures, by: list[str], explain: bool = True, metric_runs: bool = False) -> list[dict]:
     """One row per group (the keys asked for, then metric and unit: different things never add);
-    explain=False leaves the lists of figure ids empty (at scale they cost more than the totals)."""
+    explain=False leaves the lists of figure ids empty (at scale they cost more than the totals).
+    metric_runs: the figures come metric by metric (the SQLite store streams them so), and each
+    metric's groups are totalled and let go before the next metric is read."""
     for key in by:
         if key not in STATS_KEYS:
             raise UsageError(f"cannot group by {key!r}; choose from {', '.join(STATS_KEYS)}", param="by")
     keys = list(dict.fromkeys([*by, "metric", "unit"]))
+    rows: list[dict] = []
     groups: dict[tuple, list[dict]] = defaultdict(list)
+    metric = None
     for f in figures:
+        if metric_runs and f["metric"] != metric:
+            rows += _totals(base, keys, groups, explain)
+            groups, metric = defaultdict(list), f["metric"]
         groups[tuple(group_key(f, k) for k in keys)].append(f)
-    rows = [dict(zip(keys, group, strict=True)) | _total(base, members, explain) for group, members in groups.items()]
+    rows += _totals(base, keys, groups, explain)
     rows.sort(key=lambda r: tuple("" if r[k] is None else str(r[k]) for k in keys))
     return rows
+
+
+def _totals(base: FactBase, keys: list[str], groups: dict[tuple, list[dict]], explain: bool) -> list[dict]:
+    return [dict(zip(keys, group, strict=True)) | _total(base, members, explain) for group, members in groups.items()]
 
 
 def _total(base: FactBase, members: list[dict], explain: bool = True) -> dict:
