@@ -329,14 +329,18 @@ class FactBase:
             parent = self.parent_of.get(parent)
         return found + self._contained.get(figure_id, [])
 
-    def held_among(self, members: list[dict], ids: set[str]) -> dict[str, list[tuple[str, str, bool]]]:
-        """For each member that another member holds: the links (within, reason, certain), in the
-        members' order. Only figures with a container at all are looked at."""
+    def held_among(self, members: list[dict], ids: set[str], ordered: bool = True) -> dict[str, list[tuple[str, str, bool]]]:
+        """For each member that another member holds: the links (within, reason, certain); in the
+        members' order when `ordered` (what --explain lists), else found by set operations alone.
+        Only figures with a container at all are looked at."""
         parents, contained = self.parent_of, self._contained
+        if ordered:
+            linked = [f["id"] for f in members if f["id"] in parents or f["id"] in contained]
+        else:
+            linked = list((ids & parents.keys()) | (ids & contained.keys()))
         found = {}
-        for f in members:
-            fid = f["id"]
-            if (fid in parents or fid in contained) and (links := [c for c in self.containers(fid) if c[0] in ids]):
+        for fid in linked:
+            if links := [c for c in self.containers(fid) if c[0] in ids]:
                 found[fid] = links
         return found
 
