@@ -376,6 +376,13 @@ class FactBase:
         padded = "-" + key.zfill(5)
         return [f for i, f in by_id.items() if i.endswith(key) or i.endswith(padded)]
 
+    def dated(self, honorees: set[str] | None, regions: set[str] | None, since: int | None, until: int | None):
+        """The figures with a period (starting within since–until), of these honorees and places
+        (None: any)."""
+        return [f for f in self.figures if f["period_start"] is not None
+                and (honorees is None or f["honoree"] in honorees) and (regions is None or f["region"] in regions)
+                and (since is None or f["period_start"] >= since) and (until is None or f["period_start"] <= until)]
+
     def figures_of(self, honoree_id: str) -> list[dict]:
         return [f for f in self.figures if f["honoree"] == honoree_id]
 
@@ -488,9 +495,7 @@ def timeline(base: FactBase, honorees: list[str], regions: list[str], since: int
     for e in base.table("events"):
         rows.append({"date": e["date"], "kind": "event", "id": e["id"], "honoree": e["honoree"],
                      "region": e["region"], "text": e["text"], "year": int(e["date"][:4])})
-    for f in base.figures:
-        if f["period_start"] is None:
-            continue
+    for f in base.dated(honoree_ids or None, region_ids if regions else None, since, until):
         rows.append({"date": period_label(f["period_start"], f["period_end"]), "kind": "figure", "id": f["id"],
                      "honoree": f["honoree"], "region": f["region"], "text": f"{f['metric']} {f['raw']}",
                      "year": f["period_start"]})

@@ -130,6 +130,20 @@ class SqlFactBase(FactBase):
         return list(self._rows("figures", "substr(id, -?) = ? OR substr(id, -?) = ?",
                                (len(key), key, len(padded), padded), limit=6))  # enough to name five
 
+    def dated(self, honorees: set[str] | None, regions: set[str] | None, since: int | None, until: int | None):
+        where: list[str] = ["period_start IS NOT NULL"]
+        params: list[str | int] = []
+        for column, allowed in (("honoree", honorees), ("region", regions)):
+            if allowed is not None:
+                where.append(f'"{column}" IN ({", ".join("?" * len(allowed))})')
+                params += sorted(allowed)
+        for bound, year in ((">=", since), ("<=", until)):
+            if year is not None:
+                where.append(f"period_start {bound} ?")
+                params.append(year)
+        return self._rows("figures", " AND ".join(where), tuple(params),
+                          only=("id", "honoree", "region", "metric", "raw", "period_start", "period_end"))
+
     def figures_of(self, honoree_id: str) -> list[dict]:
         return list(self._rows("figures", "honoree = ?", (honoree_id,)))
 

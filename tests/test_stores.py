@@ -29,6 +29,7 @@ COMMANDS = [["list", w] for w in ("honorees", "regions", "programs", "metrics", 
     ["figures", "--region", "longnan", "--lang", "en", "-f", "tsv"], ["figures", "--kind", "individual", "-f", "md"],
     ["stats", "--region", "longnan", "--year", "2020", "--overlapping"], ["stats", "--by", "region", "--min", "100"],
     ["stats", "--kind", "collective", "--metric", "people", "-f", "json"], ["report", "-o", "-"], ["report", "--region", "gansu"],
+    ["timeline", "--honoree", "anshun-team", "--since", "2018"], ["timeline", "--region", "gansu", "--until", "2019"],
 ]
 
 
