@@ -24,7 +24,8 @@ _FIGURES_KEY = re.compile(rb'"figures"\s*:\s*\{')
 _BOUNDARY = re.compile(rb'\}\s*,\s*"')
 _TABLE_END = re.compile(rb'\}\s*\}')
 _ESCAPED_COLON = re.compile(rb"\\u003[aA]")
-SHARED = ("quote", "honoree_name", "label", "source")  # repeated across the figures of one sentence
+SHARED = ("quote", "honoree_name", "label", "source",  # repeated across the figures of one sentence
+          "metric", "unit", "raw", "approx", "kind", "region_basis", "honoree", "region")  # and across sentences
 
 
 class DuplicateKey(ValueError):

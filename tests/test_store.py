@@ -51,6 +51,9 @@ def test_every_layout_streams_to_the_same_records(tmp_path, monkeypatch, big, la
     figures = store.load(path)["figures"]
     n = len(figures) // 60  # one string kept for the copies of a sentence, on every layout
     assert figures[0]["quote"] == figures[n]["quote"] and figures[0]["quote"] is figures[n]["quote"]
+    for field in ("metric", "unit", "kind", "approx", "region_basis"):  # words from short lists, once each
+        same = [f[field] for f in figures if f[field] == figures[0][field]]
+        assert len(same) > 1 and all(word is same[0] for word in same), field
 
 
 def test_a_nested_object_falls_back_to_a_whole_parse(tmp_path, big):
