@@ -3,7 +3,8 @@
 
 Recognised by its header, not its name. Opened read-only (`mode=ro`: nothing is created or
 changed); every table comes back as the records the JSON store gives, field for field and in
-the same order, so every command prints the same bytes from either store.
+the same order, so every command prints the same bytes from either store. The query commands
+ask it in place (SqlFactBase): filters, sorts and limits in SQL, rows streamed.
 """
 
 from __future__ import annotations
@@ -19,14 +20,14 @@ LAZY = ("figures", "containment")  # read only when a command needs every one
 NUMERIC_FIGURE_FIELDS = frozenset(name for name, types in SCHEMA["figures"].items() if int in types)
 
 
-def load(path: Path, skip: tuple[str, ...] = ()) -> dict[str, list[dict]]:
-    """Every table (but those in skip) as the JSON store's records."""
+def load(path: Path) -> dict[str, list[dict]]:
+    """Every table as the JSON store's records."""
     import sqlite3
 
     db = connect(path)
     try:
         present = _tables(path, db)
-        return {table: list(records(db, table)) for table in TABLES if table in present and table not in skip}
+        return {table: list(records(db, table)) for table in TABLES if table in present}
     except sqlite3.DatabaseError as exc:
         raise DataError(f"{path}: not a usable SQLite store ({exc})") from None
     finally:
