@@ -50,7 +50,7 @@ def _no_stray_files():
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch, tmp_path_factory):
     for name in ("QDAID_DB", "QDAID_FORMAT", "QDAID_LANG", "QDAID_DEBUG", "QDAID_MAX_BYTES", "XDG_DATA_HOME", "NO_COLOR",
-                 "FORCE_COLOR", "COLUMNS"):
+                 "FORCE_COLOR", "COLUMNS", "QDAID_PAGER", "PAGER", "LESS", "LESSCHARSET"):
         monkeypatch.delenv(name, raising=False)
     # The user's own database folder is a fresh one for each test: no test reads or writes a real one.
     monkeypatch.setenv("QDAID_HOME", str(tmp_path_factory.mktemp("qdaid-home")))

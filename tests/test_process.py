@@ -133,7 +133,9 @@ def recording_pager(tmp_path):
     """A pager that records what it was given (and that it ran) instead of showing it."""
     script = tmp_path / "pager.py"
     got = tmp_path / "paged.txt"
-    script.write_text(f"import sys\nopen({str(got)!r}, 'w', encoding='utf-8').write(sys.stdin.read())\n")
+    script.write_text(f"import os, sys\nopen({str(got)!r}, 'w', encoding='utf-8').write(sys.stdin.read())\n"
+                      f"open({str(got) + '.env'!r}, 'w').write(os.environ.get('LESSCHARSET', '') + ' ' + "
+                      "os.environ.get('LESS', ''))\n")
     return f"{sys.executable} {script}", got
 
 
@@ -145,6 +147,8 @@ def test_a_long_table_on_a_terminal_goes_through_the_pager(recording_pager):
     paged = got.read_text("utf-8")
     assert "qdrb-20210225-04306" in paged and "11.0436亿元" in paged  # the whole table, drawn for the terminal
     assert "qdrb-20210225-04306" not in screen  # it went to the pager, not past it
+    # The page is UTF-8 (less is told so, whatever the locale), and less quits if it fits: LESS=FRX.
+    assert got.with_name(got.name + ".env").read_text() == "utf-8 FRX"
 
 
 def test_no_pager_short_output_and_pipes_print_directly(recording_pager, tmp_path):

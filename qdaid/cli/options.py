@@ -140,7 +140,8 @@ def output(fmt: str | None, fields: str | None, no_header: bool, bom: bool, exce
 
 def pager() -> render.Pager | None:
     """$QDAID_PAGER, else $PAGER, else less if there is one; empty or cat means none. less gets
-    LESS=FRX unless the user set LESS (as git does): quit if one screen, colours, no clearing."""
+    LESS=FRX unless the user set LESS (as git does): quit if one screen, colours, no clearing;
+    and LESSCHARSET=utf-8, the page's encoding."""
     import shlex
     import shutil
 
@@ -155,7 +156,9 @@ def pager() -> render.Pager | None:
         raise UsageError(f"the pager {command!r} cannot be read as a command") from None
     if not argv or argv == ["cat"]:
         return None
-    return render.Pager(argv, {**os.environ, "LESS": os.environ.get("LESS", "FRX"), "LV": os.environ.get("LV", "-c")})
+    # The page is UTF-8 whatever the locale says, so less is told (unless the user told it otherwise).
+    return render.Pager(argv, {**os.environ, "LESS": os.environ.get("LESS", "FRX"), "LV": os.environ.get("LV", "-c"),
+                               "LESSCHARSET": os.environ.get("LESSCHARSET", "utf-8")})
 
 
 def _decimal(name: str, text: str | None) -> Decimal | None:
