@@ -137,8 +137,7 @@ def load(path: Path, strict: bool = True, limit: int = fileio.MAX_DATABASE_BYTES
 
         tables = sqlstore.load(path)
     else:
-        raw = read_raw(path, limit)
-        tables = {name: list(raw[name].values()) for name in TABLES if name in raw}
+        tables = _json_tables(path, limit)
     if strict:
         _check_records(path, tables)
     return tables
@@ -151,11 +150,18 @@ def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES):
         from .sqlstore import SqlFactBase
 
         base = SqlFactBase(path)
-        _check_records(path, {t: rows for t, rows in base.tables.items()})
+        _check_records(path, base.tables)
         return base
     from .query import FactBase
 
-    return FactBase(load(path, limit=limit))
+    tables = _json_tables(path, limit)  # the header was read once, above
+    _check_records(path, tables)
+    return FactBase(tables)
+
+
+def _json_tables(path: Path, limit: int) -> dict[str, list[dict]]:
+    raw = read_raw(path, limit)
+    return {name: list(raw[name].values()) for name in TABLES if name in raw}
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import pty
 import re
 import subprocess
 import sys
@@ -13,7 +12,8 @@ from decimal import Decimal
 
 import pytest
 
-QDAID = [sys.executable, "-m", "qdaid"]
+from . import terminal
+from .terminal import QDAID
 
 
 def run(*args, env=None, **kwargs):
@@ -24,24 +24,9 @@ def run(*args, env=None, **kwargs):
 
 def on_terminal(*args, env=None, columns=120) -> tuple[int, str]:
     """Run with stdout on a pseudo-terminal; return the exit code and what the terminal shows."""
-    primary, secondary = pty.openpty()
-    environment = {k: v for k, v in os.environ.items() if k != "QDAID_FORMAT"}
     # No pager unless a test asks for one: less would wait for a key on this terminal.
-    environment.update({"COLUMNS": str(columns), "TERM": "xterm-256color", "QDAID_PAGER": "", **(env or {})})
-    proc = subprocess.Popen([*QDAID, *args], stdout=secondary, stderr=subprocess.PIPE, env=environment)
-    os.close(secondary)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(primary, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(primary)
-    code = proc.wait(timeout=60)
-    return code, b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return terminal.on_terminal(list(args), {"COLUMNS": str(columns), "TERM": "xterm-256color", "QDAID_PAGER": "",
+                                             **(env or {})})
 
 
 def test_a_pipe_gets_csv():

@@ -16,6 +16,8 @@ from typer.testing import CliRunner
 
 from qdaid.cli import app
 
+from .terminal import on_terminal
+
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.S)
@@ -53,28 +55,10 @@ def _run(command: str) -> str:
 
 
 def _on_terminal(args: list[str], env: dict[str, str]) -> str:
-    import pty
-    import subprocess
-    import sys
-
-    primary, secondary = pty.openpty()
-    environment = {**os.environ, "NO_COLOR": "1", "QDAID_PAGER": "", "TERM": "xterm", "LINES": "200", **env}
-    environment.pop("QDAID_FORMAT", None)
-    proc = subprocess.Popen([sys.executable, "-m", "qdaid", *args], stdout=secondary, stderr=secondary,
-                            env=environment)
-    os.close(secondary)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(primary, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(primary)
-    assert proc.wait(timeout=60) == 0, args
-    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    code, screen = on_terminal(args, {"NO_COLOR": "1", "QDAID_PAGER": "", "TERM": "xterm", "LINES": "200", **env},
+                               merge_stderr=True)
+    assert code == 0, args
+    return screen
 
 
 def _examples() -> list[tuple[str, str]]:
