@@ -113,6 +113,11 @@ class FactBase:
     def table(self, name: str) -> list[dict]:
         return self.tables.get(name, [])
 
+    def scan(self, name: str, fields: tuple[str, ...]):
+        """The table's records one at a time, with at least these fields (a store that reads from
+        disk reads only these, and holds no more than one record)."""
+        return iter(self.table(name))
+
     @property
     def figures(self) -> list[dict]:
         return self.table("figures")
@@ -424,7 +429,7 @@ def search(base: FactBase, text: str) -> list[dict]:
     }
     hits = []
     for table, names in fields.items():
-        for rec in base.table(table):
+        for rec in base.scan(table, ("id", "quote", "text", "honoree", "raw", "value", *names)):
             found = None
             if table == "figures" and number is not None and Decimal(str(rec["value"])) == number:
                 found = ("value", rec["raw"])

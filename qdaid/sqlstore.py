@@ -91,7 +91,7 @@ def dumps_to(tables: dict[str, list[dict]], path: Path) -> None:
 
 class SqlFactBase(FactBase):
     """A SQLite store queried in place. The small tables are read at once; figures and the
-    containment links only when a command needs them all (show, search …). `select` turns the
+    containment links only when a command needs them all (show …; search streams them). `select` turns the
     filters into one WHERE clause on the indexed columns and streams the rows, so `figures` and
     `stats` hold only what they print. Records, order and notes are those of the JSON store."""
 
@@ -110,6 +110,11 @@ class SqlFactBase(FactBase):
         if name in LAZY and name not in self.tables:
             self.tables[name] = list(self._rows(name)) if name in self.present else []
         return self.tables.get(name, [])
+
+    def scan(self, name: str, fields: tuple[str, ...]):
+        if name in LAZY and name not in self.tables:  # streamed: a million figures are never held
+            return self._rows(name, only=fields) if name in self.present else iter(())
+        return super().scan(name, fields)
 
     def _rows(self, table: str, where: str = "", params: tuple = (), order: str = "rowid", limit: int | None = None,
               only: tuple[str, ...] | None = None):
