@@ -332,7 +332,7 @@ class FactBase:
             found.append((parent, "part_of", True))
             seen.add(parent)
             parent = self.parent_of.get(parent)
-        return found + self._contained.get(figure_id, [])
+        return [*found, *self._contained.get(figure_id, ())]
 
     def held_among(self, members: list[dict], ids: set[str], ordered: bool = True) -> dict[str, list[tuple[str, str, bool]]]:
         """For each member that another member holds: the links (within, reason, certain); in the

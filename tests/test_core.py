@@ -111,6 +111,33 @@ def test_yuan_add_exactly(base):
     assert raised["total"] == 0.5 and raised["total_is_approximate"]  # 约0.5元
 
 
+def test_a_part_two_added_figures_hold_is_counted_once(tmp_path):
+    from qdaid import store
+    from qdaid.sqlstore import SqlFactBase
+    from qdaid.stats import selected_stats
+
+    t = fixtures.tables()
+    t["figures"].append(fixtures._figure(130, "team-a", "consumption_aid", 900000000, "cny", "9亿元",
+                                         period=(2020, 2020), region="gansu"))
+    link = {"id": "src-00120-in-00130", "figure": "src-00120", "within": "src-00130", "reason": "scope",
+            "certain": True, "note": "7.54亿 in Longnan (2020) is part of 9亿 in Gansu (2020)", "source": "src"}
+    t["containment"].append(link)
+    aid = _row(stats(FactBase(t), FactBase(t).figures, ["metric"]), metric="consumption_aid")
+    # 8.58亿 (2017–2021) and 9亿 (Gansu, 2020) are both added; 7.54亿 (Longnan, 2020) lies in both: once
+    assert (aid["total"], aid["excluded"]) == (858000000 + 900000000 - 754000000, 1)
+    # When 9亿 is itself inside 8.58亿, 7.54亿 is inside one added figure only: nothing to take off
+    # (wang-wu's 100万元 in Anshun is added beside 8.58亿)
+    t["containment"].append(link | {"id": "src-00130-in-00100", "figure": "src-00130", "within": "src-00100"})
+    t["figures"].append(fixtures._figure(610, "wang-wu", "consumption_aid", 1000000, "cny", "100万元",
+                                         period=(2019, 2019), region="anshun"))
+    aid = _row(stats(FactBase(t), FactBase(t).figures, ["metric"]), metric="consumption_aid")
+    assert (aid["total"], aid["excluded"]) == (858000000 + 1000000, 2)
+    # The SQLite store, which sums what nothing holds in SQL, says the same
+    store.write_tables(tmp_path / "t.sqlite", t)
+    assert selected_stats(SqlFactBase(tmp_path / "t.sqlite"), Filters(), ["metric"]) == \
+        selected_stats(FactBase(t), Filters(), ["metric"])
+
+
 def test_group_by_year_uses_the_one_period_label(base):
     years = {r["year"] for r in stats(base, base.figures, ["year"])}
     assert {"2017–2021", "2020", "2019", None} == years

@@ -16,7 +16,8 @@ from generate import generate  # noqa: E402  (bench/generate.py: the bundled fig
 
 COMMANDS = [["list", w] for w in ("honorees", "regions", "programs", "metrics", "sources", "events")] + [
     ["figures"], ["figures", "--region", "gansu", "--year", "2020", "--overlapping"], ["stats", "--explain"],
-    ["stats", "--by", "honoree", "--by", "year"], ["search", "陇南"], ["search", "kouzhao"], ["search", "57万"], ["timeline"], ["show", "pingdu", "-f", "json"],
+    ["stats", "--by", "honoree", "--by", "year"], ["search", "陇南"], ["search", "kouzhao"], ["search", "57万"],
+    ["timeline"], ["show", "pingdu", "-f", "json"],
     ["show", "dou", "-f", "jsonl"], ["cite", "03457", "-f", "json"], ["figures", "-f", "json", "--metric", "donations"],
     # The SQLite store answers figures and stats with SQL: every filter, sort and format, the same bytes.
     ["figures", "--honoree", "窦宗君", "--honoree", "pingdu"], ["figures", "--kind", "collective", "--unit", "yuan"],
@@ -28,7 +29,11 @@ COMMANDS = [["list", w] for w in ("honorees", "regions", "programs", "metrics", 
     ["figures", "--region", "longnan", "-f", "jsonl"], ["figures", "--region", "anshun", "-f", "table"],
     ["figures", "--region", "longnan", "--lang", "en", "-f", "tsv"], ["figures", "--kind", "individual", "-f", "md"],
     ["stats", "--region", "longnan", "--year", "2020", "--overlapping"], ["stats", "--by", "region", "--min", "100"],
-    ["stats", "--kind", "collective", "--metric", "people", "-f", "json"], ["report", "-o", "-"], ["report", "--region", "gansu"],
+    ["stats", "--kind", "collective", "--metric", "people", "-f", "json"],
+    # stats from SQLite: what nothing holds is summed in SQL, the rest figure by figure
+    ["stats", "--by", "year"], ["stats", "--by", "region", "--by", "year", "-f", "json"], ["stats", "--approx", "over"],
+    ["stats", "--unit", "cny", "--by", "honoree", "-f", "json"], ["stats", "--since", "2020", "--by", "region"],
+    ["report", "-o", "-"], ["report", "--region", "gansu"],
     ["timeline", "--honoree", "anshun-team", "--since", "2018"], ["timeline", "--region", "gansu", "--until", "2019"],
 ]
 
@@ -120,4 +125,47 @@ def test_search_streams_the_sqlite_figures(bundled):
     found = search(sql, "口罩")
     assert "figures" not in sql.tables  # nothing was held
     assert found == search(store.fact_base(bundled["indented"]), "口罩")
-    assert sum(hit["table"] == "figures" for hit in found) == 4  # 49.25万个口罩、700套防护服…237万元…捐款57万元: the sentence holds four figures
+    # 49.25万个口罩、700套防护服…237万元…捐款57万元: the sentence holds four figures
+    assert sum(hit["table"] == "figures" for hit in found) == 4
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_stats_gathered_by_sql_are_the_figure_by_figure_totals(tmp_path, seed):
+    """The SQLite store totals the figures nothing can hold in SQL, by period and place, and only
+    the others in Python: on the bundled figures shaken at random (tied largest values, fractions,
+    approximations, kinds, periods, places; the containment links kept), every grouping and filter
+    gives the rows the JSON store gives figure by figure, types and all."""
+    import random
+
+    from qdaid.model import APPROX, KINDS
+    from qdaid.query import Filters
+    from qdaid.sqlstore import SqlFactBase
+    from qdaid.stats import selected_stats
+
+    rng = random.Random(seed)
+    tables = store.load(store.resolve_db())
+    regions = [None, *(r["id"] for r in tables["regions"])]
+    largest = max(f["value"] for f in tables["figures"])
+    for f in tables["figures"]:
+        roll = rng.random()
+        if roll < 0.15:
+            f["value"] = largest  # ties for the headline, free and held alike
+        elif roll < 0.3:
+            f["value"] = rng.choice([0.1, 0.2, 0.30000000000000004, 1e-7, 2.5, 12564.16])  # sums exact, not floating
+        if rng.random() < 0.3:
+            f["approx"] = rng.choice(APPROX)
+        if rng.random() < 0.15:
+            f["kind"] = rng.choice(KINDS[:3])
+        if rng.random() < 0.3:
+            start = rng.choice([None, 2017, 2019, 2020])
+            f["period_start"], f["period_end"] = start, rng.choice([None, start, 2021]) if start else None
+        if rng.random() < 0.2:
+            f["region"] = rng.choice(regions)
+    files = stores(tmp_path, tables)
+    json_base, sql_base = store.fact_base(files["compact"]), SqlFactBase(files["sqlite"])
+    for by in (["metric"], ["honoree"], ["year"], ["region", "year"], ["honoree", "region"]):
+        for flt in ({}, {"regions": ["longnan"]}, {"year": 2020, "overlapping": True}, {"units": ["cny"]},
+                    {"approx": ["over", "exact"]}):
+            expected = selected_stats(json_base, Filters(**flt), by)
+            assert json.dumps(selected_stats(sql_base, Filters(**flt), by)) == json.dumps(expected), (by, flt)
+    assert sql_base.tallies(Filters(), ["metric", "unit"]) is not None  # SQL gathered them: no fallback

@@ -168,18 +168,6 @@ STATS_FIELDS = ["count", "honorees", "total", "total_min", "total_max", "overlap
 EXPLAIN_FIELDS = ["figure_ids", "excluded_ids", "excluded_because"]
 
 
-class Counted:
-    """Rows passed through, counted."""
-
-    def __init__(self, rows):
-        self.rows, self.n = rows, 0
-
-    def __iter__(self):
-        for row in self.rows:
-            self.n += 1
-            yield row
-
-
 @app.command()
 def stats(
     honoree: Honoree = None, kind: Kind = None, region: Region = None, metric: Metric = None, unit: Unit = None,
@@ -208,20 +196,14 @@ def stats(
     Example:
       qdaid stats --region longnan --by metric
     """
-    from ..stats import stats as totals
+    from ..stats import selected_stats
 
     base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
                   since=since, until=until, overlapping=overlapping, minimum=minimum, maximum=maximum, grep=grep)
-    from ..stats import NEEDED
-
-    # A store may leave out what stats does not read, and stream the figures metric by metric.
-    selected = base.select(flt, fields=NEEDED, by_metric=True)
-    count = Counted(selected)
-    say_undated(flt)
     keys = list(dict.fromkeys(by or ["metric"]))
-    rows = totals(base, count, keys, explain=explain or fields is not None,  # -F may ask for the id lists
-                  metric_runs=not isinstance(selected, list))
+    rows, count = selected_stats(base, flt, keys, explain=explain or fields is not None)  # -F may ask for the id lists
+    say_undated(flt)
     group_fields = list(dict.fromkeys([*keys, "metric", "unit"]))
     ids = EXPLAIN_FIELDS if explain else []
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
@@ -236,7 +218,7 @@ def stats(
                        table_columns=group_fields + ["count", "honorees", "total", "period", "excluded"] + ids,
                        display=render.stats_display, what="figures", numeric=("count", "honorees", "excluded"),
                        priority=[*group_fields, "total", "count", "period", "excluded", "honorees"],
-                       title=f"{count.n} figures; ≥ a lower bound, ≈ approximate, a–b the interval the text supports")
+                       title=f"{count} figures; ≥ a lower bound, ≈ approximate, a–b the interval the text supports")
     out.emit(rows, view)
 
 
