@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def infer(article: Article, figures: list[Figure]) -> list[dict]:
         if f.kind in _CONTAINABLE:
             groups[(f.metric, f.unit)].append(f)
     records = []
+    running: dict[int, bool] = {}  # id(figure) → a running total (累计…): asked once per figure, not per pair
     for members in groups.values():
         by_actor: dict[int, list[Figure]] = defaultdict(list)  # a figure is held by its own actor's or a wider one's
         for f in members:
@@ -46,15 +48,18 @@ def infer(article: Article, figures: list[Figure]) -> list[dict]:
                 states[f.sentence.start].append(f)
         wide = {key: actor for key, actor in by_actor.items()
                 if actor[0].section is None or actor[0].section.honoree["scope"] == "city"}
+        others: dict[int, list[Figure]] = {}  # per actor, the wider actors' figures: built once, not per figure
         for inner in members:
             stated = _stated_containers(inner)
             own = id(inner.section)
-            others = [f for key, actor in wide.items() if key != own for f in actor]
+            if own not in others:
+                others[own] = [f for key, actor in wide.items() if key != own for f in actor]
+            # Two runs in text order: the sort merges them in linear time.
             for outer in sorted(_outside_its_sentence(by_actor[own], starts[own], inner, states)
-                                + others, key=lambda f: f.start):
+                                + others[own], key=attrgetter("start")):
                 if outer is inner or id(outer) in stated:
                     continue
-                found = _holds(article, outer, inner)
+                found = _holds(article, outer, inner, running)
                 if found:
                     reason, certain, note = found
                     records.append({
@@ -85,7 +90,7 @@ def _stated_containers(f: Figure) -> set[int]:
     return found
 
 
-def _holds(article: Article, outer: Figure, inner: Figure) -> tuple[str, bool, str] | None:
+def _holds(article: Article, outer: Figure, inner: Figure, running: dict[int, bool]) -> tuple[str, bool, str] | None:
     if outer.value < inner.value or outer.sentence == inner.sentence and outer.kind != "state":
         return None
     actor = _actor(outer, inner)
@@ -94,7 +99,9 @@ def _holds(article: Article, outer: Figure, inner: Figure) -> tuple[str, bool, s
         return None
     if outer.kind == "state" and inner.start < outer.start and actor == "same":
         return "stock", True, f"{inner.raw} is an earlier size of the stock that reached {outer.raw}"
-    period = _period(outer, inner, summary=outer.section is None, cumulative=_cumulative(article, outer))
+    if id(outer) not in running:
+        running[id(outer)] = _cumulative(article, outer)
+    period = _period(outer, inner, summary=outer.section is None, cumulative=running[id(outer)])
     if period is None:
         return None
     certain = period == "inside"

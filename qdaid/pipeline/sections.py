@@ -37,11 +37,13 @@ def find_sections(article: Article) -> list[Section]:
         elif found and re.match(r"^(责任编辑|编辑|分享)", p.text):
             end_index = min(end_index, p.index - 1)
     sections = []
+    listings = _listings(article)
     for i, (p, kind, name_part) in enumerate(found):
         last = found[i + 1][0].index - 1 if i + 1 < len(found) else end_index
-        sections.append(_section(article, p, kind, name_part, last))
+        sections.append(_section(article, p, kind, name_part, last, listings))
     if not sections:  # no heading template: honorees named in running text (张三荣获…先进个人称号)
-        sections = [s for s in map(lambda m: _named(article, *m), _named_honorees(article, heads)) if s]
+        named = (_named(article, p, kind, name, listings) for p, kind, name in _named_honorees(article, heads))
+        sections = [s for s in named if s]
     ids: dict[str, int] = {}
     for s in sections:
         ids[s.honoree["id"]] = ids.get(s.honoree["id"], 0) + 1
@@ -65,15 +67,16 @@ def _named_honorees(article: Article, heads: dict[str, str]) -> list[tuple[tx.Pa
     return found
 
 
-def _named(article: Article, p: tx.Paragraph, kind: str, name_part: str) -> Section | None:
+def _named(article: Article, p: tx.Paragraph, kind: str, name_part: str,
+           listings: list[tuple[int, str]]) -> Section | None:
     """An honoree named in running text: its section is the paragraph that names it."""
     if len(name_part) < 2 or name_part not in p.text:
         return None
-    return _section(article, p, kind, name_part, p.index, motto=False)
+    return _section(article, p, kind, name_part, p.index, listings, motto=False)
 
 
 def _section(article: Article, head: tx.Paragraph, kind: str, name_part: str, last: int,
-             motto: bool = True) -> Section:
+             listings: list[tuple[int, str]], motto: bool = True) -> Section:
     lex, gaz = article.lex, article.gaz
     name_start = head.start + head.text.index(name_part)
     post, name = None, name_part
@@ -96,7 +99,7 @@ def _section(article: Article, head: tx.Paragraph, kind: str, name_part: str, la
         "name": article.original[name_start + len(name_part) - len(name):name_start + len(name_part)],
         "aliases": [slug(re.sub(r"[^\u4e00-\u9fff]", "", name))], "kind": kind,
         "scope": _scope(article, home, destination), "post": post, "motto": found_motto,
-        "listed_under": _listed_under(article, name), "home_region": home,
+        "listed_under": _listed_under(article, name, listings), "home_region": home,
         "partner_regions": partners, "paragraph_start": head.index, "paragraph_end": last,
         "source": article.source_id,
     }
@@ -131,9 +134,16 @@ def _honoree_id(article: Article, kind: str, name: str, regions: list[str]) -> s
     return f"{regions[0]}-{org}" if regions else f"{slug(name)[:24]}-{org}"
 
 
-def _listed_under(article: Article, name: str) -> str | None:
-    m = re.search(rf"名列([^的，,。]{{2,10}})的{re.escape(name)}", article.text)
-    if not m:
+def _listings(article: Article) -> list[tuple[int, str]]:
+    """Where each 名列…的 phrase of the text ends, and the place it names: found once, not per
+    honoree (a search of the whole text per section grew with the square of the text)."""
+    return [(m.end(), m[1]) for m in re.finditer(r"名列([^的，,。]{2,10})的", article.text)]
+
+
+def _listed_under(article: Article, name: str, listings: list[tuple[int, str]]) -> str | None:
+    """The place the first 名列…的 phrase followed by the name lists the honoree under."""
+    place = next((place for at, place in listings if article.text.startswith(name, at)), None)
+    if place is None:
         return None
-    regions = article.gaz.mentions(m[1])
+    regions = article.gaz.mentions(place)
     return regions[0].region if regions else None
