@@ -39,11 +39,11 @@ def load(path: Path) -> dict[str, list[dict]]:
         db.close()
 
 
-def connect(path: Path):
+def connect(path: Path, any_thread: bool = False):
     import sqlite3
 
     try:
-        return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=not any_thread)
     except sqlite3.Error as exc:
         raise DataError(f"{path}: cannot open the SQLite store: {exc}") from None
 
@@ -265,28 +265,29 @@ class SqlFactBase(FactBase):
             return tuple(period_label(row["period_start"], row["period_end"]) or None if k == "year" else row[k]
                          for k in keys)
 
-        with ThreadPoolExecutor(1) as other_core:  # SQLite lets go of Python's lock while it works
-            parts = other_core.submit(self._free_parts, columns, where, params)
-            parents, contained = self.parent_of, self._contained
+        def linked(fid: str) -> bool:  # something may hold it (read when first asked: on this core)
+            return fid in self.parent_of or fid in self._contained
 
-            def linked(fid: str) -> bool:  # something may hold it
-                return fid in parents or fid in contained
-
-            tallies: dict[tuple, Tally] = {}
-            for key, members, ids in self._involved(keys, where, params, key_of, linked):
-                held = self.held_among(members, ids, ordered=False)
-                tally = tallies[key] = Tally()
-                tally.add_accounted(members, held, positions=[f["rowid"] for f in members])
-                tally.exclude(held, {f["id"]: f["value"] for f in members if f["id"] in held})
-            count = 0
-            tops: dict[tuple, list[dict]] = {}
-            for part in parts.result():
-                key = key_of(part)
-                tally = tallies.setdefault(key, Tally())
-                count += part["count"]
-                tally.merge_free(part)
-                if part["free"]:
-                    tops.setdefault(key, []).append(part)
+        other = connect(self.path, any_thread=True)  # the other thread's; this one may stop it
+        try:
+            with ThreadPoolExecutor(1) as other_core:  # SQLite lets go of Python's lock while it works
+                parts = other_core.submit(self._free_parts, other, columns, where, params)
+                try:
+                    tallies = self._linked_tallies(keys, where, params, key_of, linked)
+                    count = 0
+                    tops: dict[tuple, list[dict]] = {}  # per group, its parts with free figures (for the headline)
+                    for part in parts.result():
+                        key = key_of(part)
+                        tally = tallies.setdefault(key, Tally())
+                        count += part["count"]
+                        tally.merge_free(part)
+                        if part["free"]:
+                            tops.setdefault(key, []).append(part)
+                except BaseException:  # Ctrl-C or an error here: the query there need not run on
+                    other.interrupt()
+                    raise
+        finally:
+            other.close()
         for key, candidates in tops.items():  # the headline: the first of the largest counted figures
             tally, largest = tallies[key], max(part["free_max"] for part in candidates)
             if tally.headline is None or largest >= tally.headline[0]:
@@ -295,17 +296,30 @@ class SqlFactBase(FactBase):
                         tally.add_headline(largest, *self._first_free(part, columns, where, params, linked))
         return list(tallies.items()), count
 
+    def _linked_tallies(self, keys: list[str], where: list[str], params: list, key_of,
+                        linked: Callable[[str], bool]) -> dict[tuple, Tally]:
+        """Each group's Tally of the figures something may hold: which of them are held, and
+        what the others add."""
+        from .stats import Tally
+
+        tallies: dict[tuple, Tally] = {}
+        for key, members, ids in self._involved(keys, where, params, key_of, linked):
+            held = self.held_among(members, ids, ordered=False)
+            tally = tallies[key] = Tally()
+            tally.add_accounted(members, held, positions=[f["rowid"] for f in members])
+            tally.exclude(held, {f["id"]: f["value"] for f in members if f["id"] in held})
+        return tallies
+
     FREE = "(part_of IS NULL AND NOT EXISTS (SELECT 1 FROM temp.qdaid_linked WHERE r = figures.rowid))"
 
-    def _free_parts(self, columns: list[str], where: list[str], params: list) -> list[dict]:
+    def _free_parts(self, db, columns: list[str], where: list[str], params: list) -> list[dict]:
         """Per value of the columns: every figure's count, honorees and range, and the sums, kinds,
         approximations and sentences of the free figures (those nothing can hold, tested against a
         temporary table of the others). Sums of integers are SQL's (exact); fractions are summed as
         decimals by a Python aggregate, since SQLite's floating sum is not exact, and it is called
-        for those values only. Runs on its own connection: it is another thread's."""
+        for those values only. Runs on its own connection (db): it is another thread's."""
         import sqlite3
 
-        db = connect(self.path)
         try:
             db.create_aggregate("qdaid_exact_sum", 1, _ExactSum)
             db.execute("CREATE TEMP TABLE qdaid_linked (r INTEGER PRIMARY KEY)")
@@ -335,8 +349,6 @@ class SqlFactBase(FactBase):
             return [dict(zip(fields, row, strict=True)) for row in db.execute(sql, (*lower, *about, *params))]
         except sqlite3.DatabaseError as exc:
             raise DataError(f"{self.path}: not a usable SQLite store ({exc})") from None
-        finally:
-            db.close()
 
     def _involved(self, keys: list[str], where: list[str], params: list, key_of, linked: Callable[[str], bool]):
         """(group, its figures that something may hold, the ids of those and of the figures that

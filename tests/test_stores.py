@@ -169,3 +169,35 @@ def test_stats_gathered_by_sql_are_the_figure_by_figure_totals(tmp_path, seed):
             expected = selected_stats(json_base, Filters(**flt), by)
             assert json.dumps(selected_stats(sql_base, Filters(**flt), by)) == json.dumps(expected), (by, flt)
     assert sql_base.tallies(Filters(), ["metric", "unit"]) is not None  # SQL gathered them: no fallback
+
+
+def test_stats_stops_the_other_threads_query_when_it_fails(bundled, monkeypatch):
+    """stats on SQLite runs its big query on a second connection in another thread: an error or a
+    Ctrl-C in this thread interrupts that query (the command ends now, not when the query would)."""
+    from qdaid import sqlstore
+    from qdaid.query import Filters
+
+    interrupted = []
+
+    class Recorded:
+        def __init__(self, db):
+            self.db = db
+
+        def __getattr__(self, name):
+            return getattr(self.db, name)
+
+        def interrupt(self):
+            interrupted.append(True)
+            self.db.interrupt()
+
+    real = sqlstore.connect
+    monkeypatch.setattr(sqlstore, "connect", lambda path, any_thread=False: Recorded(real(path, any_thread)))
+
+    def fail(*args):
+        raise KeyboardInterrupt
+
+    base = sqlstore.SqlFactBase(bundled["sqlite"])
+    monkeypatch.setattr(base, "_linked_tallies", fail)
+    with pytest.raises(KeyboardInterrupt):
+        base.tallies(Filters(), ["metric", "unit"])
+    assert interrupted == [True]
