@@ -8,6 +8,7 @@ Returns every problem found, as one line each, so a person can fix them all in o
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
 from .model import ADDED_FIELDS, DATE_PRECISION, DATE_RE, REFERENCES, SCHEMA, SELF_REFERENCES, VOCABULARIES, DataError
@@ -21,19 +22,31 @@ def _schema_problems(tables: dict[str, list[dict]]) -> list[str]:
         if table not in tables:
             problems.append(f"{table}: table missing")
             continue
+        lists = [name for name, types in fields.items() if types == (list,)]
+        sound: dict[tuple, bool] = {}  # a record's fields and their types decide; checked once per shape
         for n, rec in enumerate(tables[table], 1):
-            where = f"{table}[{rec.get('id', n)}]"
-            for name, types in fields.items():
-                if name not in rec:
-                    if name not in ADDED_FIELDS.get(table, ()):  # older databases lack these; they read as null
-                        problems.append(f"{where}: field {name!r} missing")
-                elif not isinstance(rec[name], types) or (isinstance(rec[name], bool) and bool not in types):
-                    wanted = " or ".join("null" if t is type(None) else t.__name__ for t in types)
-                    problems.append(f"{where}: {name} is {rec[name]!r}, expected {wanted}")
-                elif types == (list,) and not all(isinstance(item, str) for item in rec[name]):
-                    problems.append(f"{where}: {name} holds {rec[name]!r}, expected texts only")
+            shape = (tuple(rec), tuple(map(type, rec.values())))
+            if shape not in sound:
+                sound[shape] = not _field_problems(table, fields, rec, "")
+            if not sound[shape]:
+                problems += _field_problems(table, fields, rec, f"{table}[{rec.get('id', n)}]")
+            for name in lists:
+                if isinstance(rec.get(name), list) and not all(isinstance(item, str) for item in rec[name]):
+                    problems.append(f"{table}[{rec.get('id', n)}]: {name} holds {rec[name]!r}, expected texts only")
         seen: Counter = Counter(rec.get("id") for rec in tables[table] if isinstance(rec.get("id"), str))
         problems += [f"{table}: id {i!r} is not unique" for i in sorted(i for i, n in seen.items() if n > 1)]
+    return problems
+
+
+def _field_problems(table: str, fields: dict, rec: dict, where: str) -> list[str]:
+    problems = []
+    for name, types in fields.items():
+        if name not in rec:
+            if name not in ADDED_FIELDS.get(table, ()):  # older databases lack these; they read as null
+                problems.append(f"{where}: field {name!r} missing")
+        elif not isinstance(rec[name], types) or (isinstance(rec[name], bool) and bool not in types):
+            wanted = " or ".join("null" if t is type(None) else t.__name__ for t in types)
+            problems.append(f"{where}: {name} is {rec[name]!r}, expected {wanted}")
     return problems
 
 
@@ -109,6 +122,7 @@ def _key(value) -> str | None:
 def _evidence_problems(tables, folders: list[Path]) -> list[str]:
     problems: list[str] = []
     texts: dict[str, str | None] = {}
+    found: set[tuple[str, str]] = set()
     for source in tables.get("sources", []):
         if _key(source.get("id")) is None:
             continue
@@ -128,15 +142,23 @@ def _evidence_problems(tables, folders: list[Path]) -> list[str]:
             if wanted is not None and text[start:end] != wanted:
                 problems.append(f"{where}: text[{start}:{end}] is {text[start:end]!r}, not {wanted!r}")
             quote = rec.get("quote")
-            if isinstance(quote, str) and quote not in text:
-                problems.append(f"{where}: quote not found in the source")
+            if isinstance(quote, str) and (rec["source"], quote) not in found:  # a sentence's figures share it
+                if quote in text:
+                    found.add((rec["source"], quote))
+                else:
+                    problems.append(f"{where}: quote not found in the source")
+    read: dict[str, int | float | Decimal | None] = {}  # raw text → its value (None: not a number), read once
     for fig in tables.get("figures", []):
         raw = fig.get("raw")
         if not isinstance(raw, str):
             continue
-        try:
-            value = parse_quantity(raw).value
-        except (NumberError, ArithmeticError, ValueError):
+        if raw not in read:
+            try:
+                read[raw] = parse_quantity(raw).value
+            except (NumberError, ArithmeticError, ValueError):
+                read[raw] = None
+        value = read[raw]
+        if value is None:
             problems.append(f"figures[{fig.get('id')}]: raw {raw!r} does not read as a number")
             continue
         if _number(fig.get("value")) and value != type(value)(str(fig["value"])):
