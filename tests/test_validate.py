@@ -36,7 +36,8 @@ CORRUPTIONS = [
     # Checked once per distinct quote and raw text: a changed one is still found
     ("quote", lambda d: d["figures"]["2"].update(quote="这句话不在原文中。"),
      "figures[qdrb-20210225-00025]: quote not found"),
-    ("raw", lambda d: [d["figures"][n].update(raw="许多") for n in ("1", "2")], "figures[qdrb-20210225-00025]: raw '许多' does not read"),
+    ("raw", lambda d: [d["figures"][n].update(raw="许多") for n in ("1", "2")],
+     "figures[qdrb-20210225-00025]: raw '许多' does not read"),
     ("cycle", lambda d: (d["figures"]["1"].update(part_of=d["figures"]["2"]["id"]),
                          d["figures"]["2"].update(part_of=d["figures"]["1"]["id"])), "cycle"),
 ]
