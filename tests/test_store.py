@@ -91,6 +91,21 @@ def test_an_escaped_colon_is_no_duplicate(tmp_path):
     assert store.read_raw(path) == orjson.loads(text)
 
 
+@pytest.mark.parametrize("into", range(1, 6))
+def test_an_escaped_colon_across_two_blocks_is_no_duplicate(tmp_path, monkeypatch, into):
+    """The reader counts colons a block at a time: an escaped one (\\u003a, six bytes) that a block
+    ends inside is still counted once, wherever the cut falls."""
+    data = _data(3)
+    data["figures"]["200"]["quote"] += "冒号"
+    text = json.dumps(data, ensure_ascii=False).replace("冒号", "\\u003a", 1)  # six bytes: \u003a
+    path = tmp_path / "escaped.json"
+    path.write_bytes(text.encode("utf-8"))
+    at = path.read_bytes().index(b"\\u003a")
+    monkeypatch.setattr(reader, "STREAM_FROM", at + into)  # the first read ends inside the escape
+    monkeypatch.setattr(reader, "BLOCK", 4096)
+    assert store.read_raw(path) == orjson.loads(path.read_bytes())
+
+
 def test_truncated_large_file_is_a_data_error(tmp_path, big):
     path = tmp_path / "big.json"
     text = json.dumps(big, ensure_ascii=False, indent=1)
