@@ -363,7 +363,7 @@ class SqlFactBase(FactBase):
         links = ("SELECT figure AS id FROM containment UNION SELECT within FROM containment UNION "
                  if "containment" in self.present else "")
         involved = ("rowid IN (SELECT rowid FROM figures WHERE part_of IS NOT NULL UNION SELECT figures.rowid FROM "
-                    f"figures JOIN ({links}SELECT part_of FROM figures WHERE part_of IS NOT NULL) AS t ON figures.id = t.id)")
+                    f"figures JOIN ({links}SELECT part_of AS id FROM figures WHERE part_of IS NOT NULL) AS t ON figures.id = t.id)")
         # Equal groups must come together: a year is its period, and 2020 is (2020, null) or (2020, 2020).
         order = ", ".join("period_start, coalesce(period_end, period_start)" if k == "year" else f'"{k}"' for k in keys)
         fields = ("rowid", *NEEDED)

@@ -201,3 +201,26 @@ def test_stats_stops_the_other_threads_query_when_it_fails(bundled, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         base.tallies(Filters(), ["metric", "unit"])
     assert interrupted == [True]
+
+
+def test_stats_from_a_sqlite_store_without_links_or_value_index(tmp_path):
+    """A SQLite store made elsewhere may lack the containment table and the value index (the
+    headline is then found without it): stats says what the JSON store without links says."""
+    import sqlite3
+
+    from qdaid.query import Filters
+    from qdaid.sqlstore import SqlFactBase
+    from qdaid.stats import selected_stats
+
+    tables = store.load(store.resolve_db())
+    tables["containment"] = []
+    files = stores(tmp_path, tables)
+    with sqlite3.connect(files["sqlite"]) as db:
+        db.execute("DROP TABLE containment")
+        db.execute("DROP INDEX figures_value")
+    db.close()
+    sql = SqlFactBase(files["sqlite"])
+    assert "containment" not in sql.present and not sql._has_index("figures_value")
+    for by in (["metric"], ["honoree", "year"]):
+        expected = selected_stats(store.fact_base(files["indented"]), Filters(), by)
+        assert json.dumps(selected_stats(sql, Filters(), by)) == json.dumps(expected), by
