@@ -2,9 +2,10 @@
 `qdaid build -o x.sqlite` write, which sqlite3, Datasette, DuckDB and sqlite-utils open too.
 
 Recognised by its header, not its name. Opened read-only (`mode=ro`: nothing is created or
-changed); every table comes back as the records the JSON store gives, field for field and in
-the same order, so every command prints the same bytes from either store. The query commands
-ask it in place (SqlFactBase): filters, sorts and limits in SQL, rows streamed.
+changed; the one table stats makes is a temporary one, outside the file); every table comes back
+as the records the JSON store gives, field for field and in the same order, so every command
+prints the same bytes from either store. The query commands ask it in place (SqlFactBase):
+filters, sorts and limits in SQL, rows streamed, and stats' sums of what nothing holds made in SQL.
 """
 
 from __future__ import annotations
@@ -114,9 +115,10 @@ def dumps_to(tables: dict[str, list[dict]], path: Path) -> None:
 
 class SqlFactBase(FactBase):
     """A SQLite store queried in place. The small tables are read at once; figures and the
-    containment links only when a command needs them all (show …; search streams them). `select` turns the
-    filters into one WHERE clause on the indexed columns and streams the rows, so `figures` and
-    `stats` hold only what they print. Records, order and notes are those of the JSON store."""
+    containment links only when a command needs them all (search streams the figures). `select`
+    turns the filters into one WHERE clause on the indexed columns and streams the rows, so
+    `figures` holds only what it prints; `tallies` gathers what `stats` totals. Records, order and
+    notes are those of the JSON store."""
 
     def __init__(self, path: Path):
         import sqlite3

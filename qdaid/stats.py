@@ -12,6 +12,9 @@ For each group of selected figures:
   lists) and nothing was excluded on a mere possibility; otherwise from the larger of the largest
   figure and the sum of disjoint ones, to the plain sum of every figure not certainly held.
   A part that two added figures both certainly hold is counted once in both the total and the sum.
+
+A group's Tally gathers all of that in one pass; the SQLite store fills it from SQL for the
+figures nothing can hold (sqlstore.SqlFactBase.tallies), so both stores give the same rows.
 """
 
 from __future__ import annotations
