@@ -52,10 +52,12 @@ class Output:
 
     def __init__(self, fmt: str | None = None, fields: str | None = None, *, header: bool = True, bom: bool = False,
                  excel_safe: bool = False, default_format: str | None = None, plain_terminal: bool = False,
-                 out: TextIO | None = None, lang: str = "zh", pager: Pager | None = None):
+                 out: TextIO | None = None, lang: str = "zh", pager: Callable[[], Pager | None] | None = None):
         self.fmt, self.fields, self.header, self.bom, self.excel_safe = fmt, fields, header, bom, excel_safe
         self.lang = lang  # zh or en: how a table writes amounts, and whether Chinese text is shown as a quote
-        self.pager = pager  # a table longer than the terminal goes through it
+        # Finds the pager a table longer than the terminal goes through: asked only for a table on a
+        # terminal, so a pipe never looks for one (nor fails on a $PAGER it cannot read).
+        self.pager = pager
         self.default_format, self.plain_terminal, self._out = default_format, plain_terminal, out
 
     @property
@@ -110,12 +112,13 @@ def _note(line: str) -> None:
 # ---- writers: one per format ------------------------------------------------------------------
 
 def _write_table(output: Output, rows, columns, view: View) -> None:
-    if output.pager and _is_terminal(output.out):
+    pager = output.pager() if output.pager and _is_terminal(output.out) else None
+    if pager:
         screen = output.console()
         buffer = io.StringIO()  # drawn as for the terminal, then paged if it is longer than the screen
         con = console(buffer, plain=output.plain_terminal, size=(screen.width, screen.height))
         _draw_table(con, output, rows, columns, view)
-        output.pager.show(buffer.getvalue(), screen.height, output.out)
+        pager.show(buffer.getvalue(), screen.height, output.out)
         return
     _draw_table(output.console(), output, rows, columns, view)
 

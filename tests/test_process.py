@@ -148,6 +148,14 @@ def test_no_pager_short_output_and_pipes_print_directly(recording_pager, tmp_pat
     assert not got.exists()  # an empty QDAID_PAGER turns the pager off, whatever PAGER says
 
 
+def test_a_pipe_never_reads_the_pager_setting():
+    """A $PAGER that cannot be read as a command is an error only where a pager would be used."""
+    result = run("figures", "--region", "longnan", "-f", "csv", env={"PAGER": '"less', "QDAID_PAGER": '"less'})
+    assert result.returncode == 0 and result.stdout.startswith(b"id,") and not result.stderr
+    code, screen = on_terminal("figures", "-F", "id", env={"QDAID_PAGER": '"less', "LINES": "24"})
+    assert code == 2  # on a terminal the pager is looked for, and this one cannot be read (a usage error)
+
+
 def test_a_pager_that_cannot_start_prints_directly():
     code, screen = on_terminal("figures", "-F", "id", env={"QDAID_PAGER": "/nonexistent/pager", "LINES": "24"})
     assert code == 0 and "qdrb-20210225-04306" in screen

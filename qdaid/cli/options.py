@@ -135,7 +135,7 @@ def output(fmt: str | None, fields: str | None, no_header: bool, bom: bool, exce
     plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     return render.Output(fmt, fields, header=not no_header, bom=bom, excel_safe=excel_safe,
                          default_format=os.environ.get("QDAID_FORMAT"), plain_terminal=plain,
-                         lang=(lang or "zh").lower(), pager=None if no_pager else pager())
+                         lang=(lang or "zh").lower(), pager=None if no_pager else pager)
 
 
 def pager() -> render.Pager | None:
