@@ -90,6 +90,11 @@ class Wanted:
         self.low, self.high, self.overlapping = low, high, flt.overlapping
         self.minimum, self.maximum, self.grep = flt.minimum, flt.maximum, grep
 
+    @property
+    def tested_in_python(self) -> bool:
+        """Amount bounds and text: tests a SQL store cannot make exactly, left to `keeps`."""
+        return self.minimum is not None or self.maximum is not None or bool(self.grep)
+
     def keeps(self, f: dict) -> bool:
         if self.minimum is not None or self.maximum is not None:
             value = Decimal(str(f["value"]))

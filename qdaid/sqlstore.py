@@ -35,7 +35,7 @@ def load(path: Path) -> dict[str, list[dict]]:
         present = _tables(path, db)
         return {table: list(records(db, table)) for table in TABLES if table in present}
     except sqlite3.DatabaseError as exc:
-        raise DataError(f"{path}: not a usable SQLite store ({exc})") from None
+        raise _unusable(path, exc) from None
     finally:
         db.close()
 
@@ -81,22 +81,24 @@ def records(db, table: str, where: str = "", params: tuple = (), order: str = "r
         yield record
 
 
+def _unusable(path: Path, exc: Exception) -> DataError:
+    return DataError(f"{path}: not a usable SQLite store ({exc})")
+
+
 class _ExactSum:
-    """SQL aggregate: the exact decimal sum of floating values (each read as its shortest repr,
-    as stats.Sum does), returned as text so nothing is rounded on the way back."""
+    """SQL aggregate: stats.Sum over floating values, returned as text so nothing is rounded on
+    the way back."""
 
     def __init__(self):
-        from decimal import Decimal
+        from .stats import Sum
 
-        self.value = Decimal(0)
+        self.sum = Sum()
 
     def step(self, value) -> None:
-        from decimal import Decimal
-
-        self.value += Decimal(repr(value))
+        self.sum.add(value)
 
     def finalize(self) -> str:
-        return str(self.value)
+        return str(self.sum.value)
 
 
 def dumps_to(tables: dict[str, list[dict]], path: Path) -> None:
@@ -128,7 +130,7 @@ class SqlFactBase(FactBase):
             self.present = _tables(path, self.db)
             small = {t: list(records(self.db, t)) for t in TABLES if t in self.present and t not in LAZY}
         except sqlite3.DatabaseError as exc:
-            raise DataError(f"{path}: not a usable SQLite store ({exc})") from None
+            raise _unusable(path, exc) from None
         super().__init__(small)
 
     def table(self, name: str) -> list[dict]:
@@ -148,7 +150,7 @@ class SqlFactBase(FactBase):
         try:
             yield from records(self.db, table, where, params, order, limit, only)
         except sqlite3.DatabaseError as exc:
-            raise DataError(f"{self.path}: not a usable SQLite store ({exc})") from None
+            raise _unusable(self.path, exc) from None
 
     def _column(self, sql: str, params: tuple = ()) -> list:
         return [value for (value,) in self.db.execute(sql, params)]
@@ -197,7 +199,7 @@ class SqlFactBase(FactBase):
         if by_metric:
             order = "metric, rowid"
         want, where, params = self._where(flt)
-        checked = want.minimum is not None or want.maximum is not None or want.grep  # tests SQL cannot make exactly
+        checked = want.tested_in_python
         if columns is not None and not checked:
             return Tuples(columns, self._tuples(columns, " AND ".join(where), tuple(params), order, limit))
         # A test made in Python reads the fields it needs, whatever the caller asked.
@@ -259,7 +261,7 @@ class SqlFactBase(FactBase):
         from .stats import Tally
 
         want, where, params = self._where(flt)
-        if want.minimum is not None or want.maximum is not None or want.grep:
+        if want.tested_in_python:
             return None
         columns = list(dict.fromkeys([*(k for k in keys if k != "year"), "period_start", "period_end", "region"]))
 
@@ -309,7 +311,6 @@ class SqlFactBase(FactBase):
             held = self.held_among(members, ids, ordered=False)
             tally = tallies[key] = Tally()
             tally.add_accounted(members, held, positions=[f["rowid"] for f in members])
-            tally.exclude(held, {f["id"]: f["value"] for f in members if f["id"] in held})
         return tallies
 
     FREE = "(part_of IS NULL AND NOT EXISTS (SELECT 1 FROM temp.qdaid_linked WHERE r = figures.rowid))"
@@ -350,7 +351,7 @@ class SqlFactBase(FactBase):
                       "quote_low", "source_high", "paragraph_high", "quote_high")
             return [dict(zip(fields, row, strict=True)) for row in db.execute(sql, (*lower, *about, *params))]
         except sqlite3.DatabaseError as exc:
-            raise DataError(f"{self.path}: not a usable SQLite store ({exc})") from None
+            raise _unusable(self.path, exc) from None
 
     def _involved(self, keys: list[str], where: list[str], params: list, key_of, linked: Callable[[str], bool]):
         """(group, its figures that something may hold, the ids of those and of the figures that
@@ -389,7 +390,7 @@ class SqlFactBase(FactBase):
                         figure[name] = share(figure[name], figure[name])
                     members.append(figure)
         except sqlite3.DatabaseError as exc:
-            raise DataError(f"{self.path}: not a usable SQLite store ({exc})") from None
+            raise _unusable(self.path, exc) from None
         if ids:
             yield key, members, ids
 
@@ -398,13 +399,18 @@ class SqlFactBase(FactBase):
         """(rowid, id) of the first free figure of this part with its largest value: the headline,
         found through the value index where the store has one."""
         same = [f'"{c}" IS ?' for c in columns]
-        hint = " INDEXED BY figures_value" if self._has_index("figures_value") else ""
+        hint = " INDEXED BY figures_value" if self._value_index else ""
         sql = (f"SELECT rowid, id, part_of FROM figures{hint} WHERE {' AND '.join(['value = ?', *same, *where])} "
                "ORDER BY rowid")
         for rowid, fid, part_of in self._cursor(sql, (part["free_max"], *(part[c] for c in columns), *params)):
             if part_of is None and not linked(fid):
                 return rowid, fid
         raise DataError(f"{self.path}: the figures changed while they were read")
+
+    @cached_property
+    def _value_index(self) -> bool:
+        """Whether the store has the index on figures.value (one made elsewhere may not): asked once."""
+        return self._has_index("figures_value")
 
     def _has_index(self, name: str) -> bool:
         return bool(self._column("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)))
@@ -416,7 +422,7 @@ class SqlFactBase(FactBase):
         try:
             return self.db.execute(sql, params)
         except sqlite3.DatabaseError as exc:
-            raise DataError(f"{self.path}: not a usable SQLite store ({exc})") from None
+            raise _unusable(self.path, exc) from None
 
     @cached_property
     def parent_of(self) -> dict[str, str]:
@@ -448,7 +454,7 @@ class SqlFactBase(FactBase):
         try:
             return self.db.execute(sql, params)  # the cursor itself: csv iterates it without a Python frame
         except sqlite3.DatabaseError as exc:
-            raise DataError(f"{self.path}: not a usable SQLite store ({exc})") from None
+            raise _unusable(self.path, exc) from None
 
     def _broad(self, where: str, params: tuple, db=None) -> bool:
         """Whether the filters keep more than a twentieth of the figures: then one pass over the

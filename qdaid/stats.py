@@ -114,7 +114,6 @@ def _total(base: FactBase, members: list[dict], explain: bool = True) -> dict:
     tally = Tally()
     tally.add_members(members)
     tally.add_accounted(members, held, explain)
-    tally.exclude(held, {f["id"]: f["value"] for f in members if f["id"] in held})
     return tally.total(base, held if explain else None)
 
 
@@ -149,8 +148,9 @@ class Tally:
     def add_accounted(self, members: list[dict], held: dict, explain: bool = False,
                       positions: list[int] | None = None) -> None:
         """The members' part in the sums, by comprehensions (at a million figures a Python loop
-        over them costs a second); positions: each member's place in the text, increasing (default:
-        its place in the list)."""
+        over them costs a second); held: id → links to the members that hold it (held_among);
+        positions: each member's place in the text, increasing (default: its place in the list)."""
+        self._exclude(held, {f["id"]: f["value"] for f in members if f["id"] in held})
         certain = {i for i, links in held.items() if any(c for _, _, c in links)}
         opened = [f["value"] for f in members if f["id"] not in certain]  # not certainly held: in the plain sum
         self.open_sum.extend(opened)
@@ -192,7 +192,7 @@ class Tally:
         for exact in (self.counted_sum, self.open_sum):
             exact.add(part["int_sum"] or 0)
             if part["real_sum"] is not None:
-                exact.value += Decimal(part["real_sum"])
+                exact.add_exact(Decimal(part["real_sum"]))
         if self.largest_open is None or part["free_max"] > self.largest_open:
             self.largest_open = part["free_max"]
         self.kinds.update((part["kind_low"], part["kind_high"]))  # of two kinds or more, two tell as much as all
@@ -215,7 +215,7 @@ class Tally:
             self.first_year = start if self.first_year is None else min(self.first_year, start)
             self.last_year = end if self.last_year is None else max(self.last_year, end)
 
-    def exclude(self, held: dict, value_of: dict) -> None:
+    def _exclude(self, held: dict, value_of: dict) -> None:
         """Note the held figures (id → links to the members that hold them; value_of: their values).
         A part that two counted figures both certainly hold (Longnan's 2020 figure, inside Longnan's
         2017–2021 total and inside the city's 2020 figure) would be in the sum twice: `twice` is
@@ -293,6 +293,9 @@ class Sum:
 
     def add(self, v) -> None:
         self.value += v if type(v) is int else Decimal(repr(v))
+
+    def add_exact(self, v: Decimal) -> None:
+        self.value += v
 
     def extend(self, values: list) -> None:
         self.value += sum(v for v in values if type(v) is int)
