@@ -10,7 +10,11 @@ the chunk fail to parse, and the file is then parsed whole, with the same result
 
 Duplicate keys are refused whatever the size: every key of a JSON object costs one `:` in the
 file, and orjson (which keeps the last of duplicate keys) writes one `:` per key it kept; a
-colon inside a string is counted on both sides (escaped as \\u003a in the file, counted too).
+colon inside a string is counted on both sides (escaped as \\u003a in the file, counted too,
+unless the backslash is itself escaped: \\\\u003a is a backslash and the text u003a).
+
+The patterns are compiled at first use (re caches them): compiling them at import cost every
+query's start-up, and a small file needs none of them but, rarely, the escaped colon.
 """
 
 from __future__ import annotations
@@ -20,10 +24,10 @@ from typing import BinaryIO, cast
 
 STREAM_FROM = 4 * 2**20  # bytes: smaller files are parsed whole, larger ones a block at a time
 BLOCK = 4 * 2**20
-_FIGURES_KEY = re.compile(rb'"figures"\s*:\s*\{')
-_BOUNDARY = re.compile(rb'\}\s*,\s*"')
-_TABLE_END = re.compile(rb'\}\s*\}')
-_ESCAPED_COLON = re.compile(rb"\\u003[aA]")
+_FIGURES_KEY = rb'"figures"\s*:\s*\{'
+_BOUNDARY = rb'\}\s*,\s*"'
+_TABLE_END = rb'\}\s*\}'
+_ESCAPED_COLON = rb"(?<!\\)(?:\\\\)*\\u003[aA]"  # an odd run of backslashes, then u003a
 SHARED = ("quote", "honoree_name", "label", "source",  # repeated across the figures of one sentence
           "metric", "unit", "raw", "approx", "kind", "region_basis", "honoree", "region")  # and across sentences
 
@@ -45,7 +49,20 @@ def _colons_kept(value) -> int:
 
 
 def _colons_in(data: bytes) -> int:
-    return data.count(b":") + len(_ESCAPED_COLON.findall(data))
+    return data.count(b":") + _escaped_colons(data)
+
+
+def _escaped_colons(data: bytes) -> int:
+    return len(re.findall(_ESCAPED_COLON, data)) if b"u003" in data else 0
+
+
+def _tail_of(data: bytes) -> bytes:
+    """The last five bytes, where an escaped colon may begin that the next block ends, with the
+    backslashes before them: their number says whether the escape is one."""
+    start = max(0, len(data) - 5)
+    while start and data[start - 1] == 0x5C:  # a backslash
+        start -= 1
+    return bytes(data[start:])
 
 
 def parse_whole(data: bytes):
@@ -62,15 +79,15 @@ class _Blocks:
     def __init__(self, handle: BinaryIO, start: bytes):
         self.handle, self.buffer = handle, bytearray(start)
         self.colons = _colons_in(start)
-        self._tail = bytes(start[-5:])  # an escaped colon may straddle two blocks
+        self._tail = _tail_of(start)  # an escaped colon may straddle two blocks
 
     def more(self) -> bool:
         block = self.handle.read(BLOCK)
         if not block:
             return False
         joined = self._tail + block
-        self.colons += block.count(b":") + len(_ESCAPED_COLON.findall(joined)) - len(_ESCAPED_COLON.findall(self._tail))
-        self._tail = joined[-5:]
+        self.colons += block.count(b":") + _escaped_colons(joined) - _escaped_colons(self._tail)
+        self._tail = _tail_of(joined)
         self.buffer += block
         return True
 
@@ -85,8 +102,9 @@ def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
     None when the file cannot be cut this way (it is then parsed whole)."""
     blocks = _Blocks(handle, start)
     buffer = cast(bytes, blocks.buffer)  # a bytearray, which re searches in place
+    figures_key, boundary, table_end = re.compile(_FIGURES_KEY), re.compile(_BOUNDARY), re.compile(_TABLE_END)
     scanned = 0
-    while not (key := _FIGURES_KEY.search(buffer, max(0, scanned - 16))):
+    while not (key := figures_key.search(buffer, max(0, scanned - 16))):
         scanned = len(blocks.buffer)
         if not blocks.more():
             return None
@@ -101,9 +119,9 @@ def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
         while True:
             pos = max(0, scanned - 64)
             # The table's end (a record's } then the table's }) stops the cuts: past it lie other tables.
-            stop = _TABLE_END.search(buffer, pos)
+            stop = table_end.search(buffer, pos)
             cut = None
-            for found in _BOUNDARY.finditer(buffer, pos, stop.start() if stop else len(buffer)):
+            for found in boundary.finditer(buffer, pos, stop.start() if stop else len(buffer)):
                 cut = found  # the last boundary: as many whole records as the buffer holds
             if cut is not None:
                 chunk = parse(b"{" + bytes(blocks.buffer[:cut.start() + 1]) + b"}")
@@ -116,7 +134,7 @@ def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
             if not blocks.more():
                 break
         rest = blocks.rest()
-        for end in _TABLE_END.finditer(rest):
+        for end in table_end.finditer(rest):
             try:
                 last = parse(b"{" + rest[:end.start() + 1] + b"}") if rest[:end.start()].strip() else {}
             except ValueError:

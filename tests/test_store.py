@@ -91,6 +91,42 @@ def test_an_escaped_colon_is_no_duplicate(tmp_path):
     assert store.read_raw(path) == orjson.loads(text)
 
 
+# How a text holding a backslash before u003a is written in JSON, and what it says (read by hand:
+# \\\\ is one backslash; \\u003a, after an even run of backslashes, one colon).
+BACKSLASHED = [(r"\\u003a", "\\u003a"),           # a backslash, then the text u003a: no colon
+               (r"\\\u003a", "\\:"),              # a backslash, then a colon
+               (r"\\\\u003A", "\\\\u003A"),     # two backslashes, then text
+               (r"\\\\\u003A", "\\\\:")]        # two backslashes, then a colon
+
+
+@pytest.mark.parametrize("written, meant", BACKSLASHED)
+def test_an_escaped_backslash_before_u003a_is_no_colon(tmp_path, written, meant):
+    """Counting \\u003a as a colon after an escaped backslash refused a file that says
+    nothing twice ("holds the same key twice")."""
+    data = _data(1)
+    data["figures"]["1"]["quote"] += "冒号"
+    text = json.dumps(data, ensure_ascii=False).replace("冒号", written, 1)
+    path = tmp_path / "backslash.json"
+    path.write_text(text, "utf-8")
+    assert store.read_raw(path)["figures"]["1"]["quote"] == data["figures"]["1"]["quote"].replace("冒号", meant)
+    assert store.read_raw(path) == orjson.loads(text)
+
+
+@pytest.mark.parametrize("written", [written for written, _ in BACKSLASHED])
+@pytest.mark.parametrize("into", range(1, 11))
+def test_backslashes_before_u003a_across_two_blocks_count_as_read_whole(tmp_path, monkeypatch, written, into):
+    """The reader counts escaped colons a block at a time: a cut inside the run of backslashes
+    or inside the escape must not change whether it is a colon."""
+    data = _data(3)
+    data["figures"]["200"]["quote"] += "冒号"
+    path = tmp_path / "backslash.json"
+    path.write_text(json.dumps(data, ensure_ascii=False).replace("冒号", written, 1), "utf-8")
+    at = path.read_bytes().index(written.encode())
+    monkeypatch.setattr(reader, "STREAM_FROM", at + into)
+    monkeypatch.setattr(reader, "BLOCK", 4096)
+    assert store.read_raw(path) == orjson.loads(path.read_bytes())
+
+
 @pytest.mark.parametrize("into", range(1, 6))
 def test_an_escaped_colon_across_two_blocks_is_no_duplicate(tmp_path, monkeypatch, into):
     """The reader counts colons a block at a time: an escaped one (\\u003a, six bytes) that a block
