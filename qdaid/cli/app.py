@@ -3,7 +3,6 @@ and an exit code (adding the spelling of the option an error is about: the core 
 not flags), and the entry point.
 """
 
-from __future__ import annotations
 
 import copy
 import os

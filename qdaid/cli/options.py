@@ -3,7 +3,6 @@ completion from the database in use, and the environment ($QDAID_DB, $QDAID_FORM
 QDAID_DEBUG): the only module that reads environment variables.
 """
 
-from __future__ import annotations
 
 import os
 from decimal import Decimal, InvalidOperation

@@ -2,7 +2,6 @@
 options, asks the core, and hands rows and a View to render.
 """
 
-from __future__ import annotations
 
 from typing import Annotated
 
