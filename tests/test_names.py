@@ -33,7 +33,8 @@ def test_metrics(cli, typed, metrics):
     assert column(cli("figures", "--metric", typed, "-F", "metric"), "metric") == metrics
 
 
-@pytest.mark.parametrize("typed", ["Longnan City", "longnan", "Longnan", "隴南", "陇南市", "Lǒngnán", "long nan", "LONGNAN CITY"])
+@pytest.mark.parametrize("typed", ["Longnan City", "longnan", "Longnan", "隴南", "陇南市", "Lǒngnán", "long nan", "LONGNAN CITY",
+                                   "Long-nan", "long_nan", "陇·南", "ｌｏｎｇｎａｎ"])
 def test_places(cli, typed):
     assert column(cli("figures", "--region", typed, "-F", "region"), "region") == {"longnan", "huixian"}
 
