@@ -23,7 +23,8 @@ QDAID = [sys.executable, "-m", "qdaid"]
 
 def run(*args, env=None, **kwargs):
     environment = {**os.environ, **(env or {})}
-    for name in ("QDAID_DB", "QDAID_FORMAT", "QDAID_DEBUG"):
+    for name in ("QDAID_DB", "QDAID_FORMAT", "QDAID_DEBUG",
+                 "PYTHONUNBUFFERED"):  # as users run it: output buffered, written by flushes
         environment.pop(name, None)
     return subprocess.run([*QDAID, *map(str, args)], capture_output=True, env=environment, timeout=120, **kwargs)
 
@@ -248,6 +249,25 @@ def test_a_reader_that_stops_early_is_not_an_error(big_db, fmt):
     stderr = proc.stderr.read()
     assert proc.wait(timeout=60) == 0
     assert stderr == b""
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_the_whole_output_is_written_before_qdaid_exits(big_db, fmt):
+    """qdaid exits without the interpreter's teardown (os._exit): what Python still buffers must
+    reach the pipe first, to the last record."""
+    copies = bundled_json()["figures"]
+    result = run("figures", "--db", big_db, "-f", fmt, "-F", "id")
+    assert result.returncode == 0 and result.stderr == b""
+    text = result.stdout.decode("utf-8")
+    ids = [row["id"] for row in (csv.DictReader(io.StringIO(text)) if fmt == "csv" else json.loads(text))]
+    assert len(ids) == 3 * len(copies)  # big_db: the bundled figures three times over
+    assert ids[-1] == f"{list(copies.values())[-1]['id']}-{3 * len(copies) - 1}"
+
+
+def test_an_error_is_written_before_qdaid_exits():
+    result = run("figures", "--region", "nowhere")
+    assert result.returncode == 2 and result.stdout == b""
+    one_error_line(result.stderr.decode(), "no region 'nowhere'")
 
 
 def test_full_disk_is_one_line_exit_1(big_db):
