@@ -264,6 +264,25 @@ def test_the_whole_output_is_written_before_qdaid_exits(big_db, fmt):
     assert ids[-1] == f"{list(copies.values())[-1]['id']}-{3 * len(copies) - 1}"
 
 
+@pytest.mark.skipif(not os.path.exists("/proc/self/io"), reason="counts system calls in /proc/self/io (Linux)")
+def test_output_is_written_in_blocks_even_when_python_is_told_not_to_buffer(big_db):
+    """PYTHONUNBUFFERED (common in containers) made each CSV row a system call of its own."""
+    script = ("import os, sys\n"
+              "def counted_exit(code):\n"  # qdaid leaves through os._exit: count the writes there
+              "    io = dict(line.split(': ') for line in open('/proc/self/io').read().splitlines())\n"
+              "    os.write(2, io['syscw'].encode())\n"
+              "    real_exit(code)\n"
+              "real_exit, os._exit = os._exit, counted_exit\n"
+              f"sys.argv = ['qdaid', 'figures', '-f', 'csv', '--db', {str(big_db)!r}]\n"
+              "from qdaid.cli import main\n"
+              "main()\n")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, env=env, timeout=60)
+    rows = len(list(csv.reader(io.StringIO(result.stdout.decode("utf-8"))))) - 1
+    assert result.returncode == 0 and rows == 3 * len(bundled_json()["figures"])  # big_db: three copies
+    assert int(result.stderr) < rows / 10, f"{int(result.stderr)} writes for {len(result.stdout)} bytes"
+
+
 def test_an_error_is_written_before_qdaid_exits():
     result = run("figures", "--region", "nowhere")
     assert result.returncode == 2 and result.stdout == b""
