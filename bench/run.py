@@ -36,10 +36,15 @@ JQ_STATS = ('["metric","unit","count","total","min","max"], ([.figures[]] | grou
 JQ_SHOW = '[.figures[] | select(.honoree == "longnan-group")]'
 
 
+# Every command runs as a user's shell would start it: PYTHONUNBUFFERED (set in this workplace's
+# shells and in many containers) would slow the Python peers' output, a system call per line.
+ENV = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+
 def run_once(argv: list[str]) -> tuple[float, int]:
     """Wall seconds and peak resident memory (bytes) of one run, output discarded."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -109,6 +114,7 @@ def main() -> None:
     python = python_of(qdaids[0][1])
     cold = {"python -c pass": [python, "-c", "pass"],
             "python -c 'import typer' (the floor of any Typer CLI)": [python, "-c", "import typer"],
+            "the same, leaving by os._exit as qdaid does": [python, "-c", "import os, typer; os._exit(0)"],
             "jq figures csv": ["jq", "-r", JQ_FIGURES, str(bundled)]}
     for label, argv in qdaids:
         cold[f"{label} figures csv"] = [*argv, "figures", "--region", "longnan", "-f", "csv", "--db", str(bundled)]
