@@ -2,7 +2,9 @@
 
 app (the frame, errors → exit codes, the entry point), options (shared options, completion,
 the environment), queries (list, show, figures, stats, search, cite, timeline), files (build,
-validate, export). The only package that imports typer.
+validate, export). The only package that imports typer. Its modules keep their annotations as
+objects (no `from __future__ import annotations`): Typer reads them at every start, and strings
+it would have to eval.
 """
 
 from . import files, queries  # noqa: F401  (registers the commands on app)

@@ -1,7 +1,6 @@
 """The commands that read or write files: build (article text → database), validate, export.
 """
 
-
 from pathlib import Path
 from typing import Annotated
 

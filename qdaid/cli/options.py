@@ -3,7 +3,6 @@ completion from the database in use, and the environment ($QDAID_DB, $QDAID_FORM
 QDAID_DEBUG): the only module that reads environment variables.
 """
 
-
 import os
 from decimal import Decimal, InvalidOperation
 from pathlib import Path

@@ -2,7 +2,6 @@
 options, asks the core, and hands rows and a View to render.
 """
 
-
 from typing import Annotated
 
 import click
