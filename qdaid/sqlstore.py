@@ -5,11 +5,13 @@ Recognised by its header, not its name. Opened read-only (`mode=ro`: nothing is 
 changed; the one table stats makes is a temporary one, outside the file); every table comes back
 as the records the JSON store gives, field for field and in the same order, so every command
 prints the same bytes from either store. The query commands ask it in place (SqlFactBase):
-filters, sorts and limits in SQL, rows streamed, and stats' sums of what nothing holds made in SQL.
+filters, sorts and limits in SQL, rows streamed (a long CSV in parts, each a range of rowids, that
+two processes make: parallel.py), and stats' sums of what nothing holds made in SQL.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -47,6 +49,24 @@ def connect(path: Path, any_thread: bool = False):
         return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=not any_thread)
     except sqlite3.Error as exc:
         raise DataError(f"{path}: cannot open the SQLite store: {exc}") from None
+
+
+def _identity(path: Path) -> tuple:
+    """Which file, and which version of it."""
+    info = os.stat(path)
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _with_plain(db):
+    """The connection, with formats.plain as the SQL function qdaid_plain (a function cannot be
+    added while a statement runs, so it is added once)."""
+    db.create_function("qdaid_plain", 1, plain, deterministic=True)
+    return db
+
+
+def _cells(columns: list[str]) -> str:
+    return ", ".join(f'CASE WHEN typeof("{c}") = \'real\' THEN qdaid_plain("{c}") ELSE "{c}" END'
+                     if c in NUMERIC_FIGURE_FIELDS else f'"{c}"' for c in columns)
 
 
 def _tables(path: Path, db) -> set[str]:
@@ -125,7 +145,8 @@ class SqlFactBase(FactBase):
     def __init__(self, path: Path):
         import sqlite3
 
-        self.path, self.db = path, connect(path)
+        self.path, self.db = path, _with_plain(connect(path))
+        self._file, self._connections = _identity(path), {os.getpid(): self.db}
         try:
             self.present = _tables(path, self.db)
             small = {t: list(records(self.db, t)) for t in TABLES if t in self.present and t not in LAZY}
@@ -201,7 +222,9 @@ class SqlFactBase(FactBase):
         want, where, params = self._where(flt)
         checked = want.tested_in_python
         if columns is not None and not checked:
-            return Tuples(columns, self._tuples(columns, " AND ".join(where), tuple(params), order, limit))
+            clause = " AND ".join(where)
+            parts = (lambda: self._parts(columns, clause, tuple(params))) if order == "rowid" and limit is None else None
+            return Tuples(columns, self._tuples(columns, clause, tuple(params), order, limit), parts)
         # A test made in Python reads the fields it needs, whatever the caller asked.
         only = tuple({*fields, "value", "quote", "label", "raw"}) if fields and checked else fields
         rows = self._rows("figures", " AND ".join(where), tuple(params), order, None if checked else limit, only)
@@ -442,19 +465,54 @@ class SqlFactBase(FactBase):
     def _tuples(self, columns: list[str], where: str, params: tuple, order: str, limit: int | None):
         """Rows as tuples of the columns; a REAL written by formats.plain (a Python function SQLite
         calls for those values only), so the bytes are those of the JSON store."""
-        import sqlite3
-
-        self.db.create_function("qdaid_plain", 1, plain, deterministic=True)
-        cells = ", ".join(f'CASE WHEN typeof("{c}") = \'real\' THEN qdaid_plain("{c}") ELSE "{c}" END'
-                          if c in NUMERIC_FIGURE_FIELDS else f'"{c}"' for c in columns)
         scan = " NOT INDEXED" if where and order.startswith("rowid") and self._broad(where, params) else ""
-        sql = f'SELECT {cells} FROM figures{scan}{" WHERE " + where if where else ""} ORDER BY {order}'
+        sql = f'SELECT {_cells(columns)} FROM figures{scan}{" WHERE " + where if where else ""} ORDER BY {order}'
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
+        return self._execute(self.db, sql, params)  # the cursor itself: csv iterates it without a Python frame
+
+    def _execute(self, db, sql: str, params: tuple):
+        import sqlite3
+
         try:
-            return self.db.execute(sql, params)  # the cursor itself: csv iterates it without a Python frame
+            return db.execute(sql, params)
         except sqlite3.DatabaseError as exc:
             raise _unusable(self.path, exc) from None
+
+    def _parts(self, columns: list[str], where: str, params: tuple) -> list[Callable] | None:
+        """The rows of _tuples in rowid order as parts of parallel.PART rows, each a query on its
+        range of rowids that a forked process runs on its own connection; None when they are too
+        few for two parts, or so few of the figures that the index and one process serve best."""
+        from functools import partial
+
+        from . import parallel
+
+        if where and not self._broad(where, params):
+            return None
+        starts, last = [], 0
+        for n, (last,) in enumerate(self._execute(self.db, f"SELECT rowid FROM figures{' WHERE ' + where if where else ''} "
+                                                  "ORDER BY rowid", params)):
+            if not n % parallel.PART:
+                starts.append(last)
+        if len(starts) < 2:
+            return None
+        sql = (f"SELECT {_cells(columns)} FROM figures NOT INDEXED WHERE rowid >= ? AND rowid < ?"
+               f"{f' AND ({where})' if where else ''} ORDER BY rowid")
+        return [partial(self._part, sql, (low, high, *params)) for low, high in zip(starts, [*starts[1:], last + 1], strict=True)]
+
+    def _part(self, sql: str, params: tuple):
+        return self._execute(self._own_db(), sql, params)
+
+    def _own_db(self):
+        """This process's connection. A forked child opens its own (SQLite forbids using one
+        across fork; the parent's is left alone), and only on the file the parent opened: one
+        renamed into place since is refused, and the parent makes the child's parts itself."""
+        if os.getpid() not in self._connections:
+            db = _with_plain(connect(self.path))
+            if _identity(self.path) != self._file:
+                raise DataError(f"{self.path}: replaced while being read")
+            self._connections[os.getpid()] = db
+        return self._connections[os.getpid()]
 
     def _broad(self, where: str, params: tuple, db=None) -> bool:
         """Whether the filters keep more than a twentieth of the figures: then one pass over the

@@ -224,3 +224,128 @@ def test_stats_from_a_sqlite_store_without_links_or_value_index(tmp_path):
     for by in (["metric"], ["honoree", "year"]):
         expected = selected_stats(store.fact_base(files["indented"]), Filters(), by)
         assert json.dumps(selected_stats(sql, Filters(), by)) == json.dumps(expected), by
+
+
+# ---- CSV made on both cores -----------------------------------------------------------------------
+
+@pytest.fixture
+def forks(monkeypatch) -> list[int]:
+    """Parts of 7 rows (the bundled store has 141 figures), and the number of parts of each
+    result written on two cores."""
+    from qdaid import parallel
+
+    monkeypatch.setattr(parallel, "PART", 7)
+    made: list[int] = []
+    real = parallel.write_in_order
+
+    def counted(parts, *args):
+        made.append(parts)
+        return real(parts, *args)
+
+    monkeypatch.setattr(parallel, "write_in_order", counted)
+    return made
+
+
+# Row counts read off the bundled store (141 figures; 40 of Longnan and the places below it, 30
+# in yuan, 21 of Pingdu): 21 parts, then 6, 5 and 3.
+BOTH_CORES = [(["figures"], 21), (["figures", "--region", "longnan"], 6), (["figures", "--unit", "yuan"], 5),
+              (["figures", "--honoree", "pingdu", "-F", "id,value,quote"], 3)]
+
+
+@pytest.mark.parametrize(("command", "parts"), BOTH_CORES, ids=[" ".join(c) for c, _ in BOTH_CORES])
+def test_csv_made_on_two_cores_is_the_same_bytes(cli, bundled, forks, command, parts):
+    one_core = cli(*command, "-f", "csv", "--db", bundled["indented"])
+    two_cores = cli(*command, "-f", "csv", "--db", bundled["sqlite"])
+    assert forks == [parts]
+    assert two_cores.exit_code == 0 and two_cores.stdout == one_core.stdout and one_core.stdout
+
+
+def test_few_figures_are_written_by_one_process(cli, bundled, forks):
+    result = cli("figures", "--region", "gansu", "--year", "2020", "-f", "csv", "--db", bundled["sqlite"])
+    assert result.exit_code == 0 and forks == []  # 6 rows: one part
+
+
+@pytest.mark.parametrize("stops", ["raises", "is killed", "is interrupted"])
+def test_a_child_that_stops_leaves_its_parts_to_the_parent(cli, bundled, forks, monkeypatch, stops):
+    import os
+    import signal
+
+    from qdaid import formats
+
+    parent, real, made = os.getpid(), formats._csv_bytes, []
+
+    def stopping_after_one_part(rows):
+        if os.getpid() != parent:
+            made.append(1)  # in the child's memory
+            if len(made) == 2:  # it has sent part 1
+                if stops == "raises":
+                    raise RuntimeError("the child fails")
+                os.kill(os.getpid(), signal.SIGKILL if stops == "is killed" else signal.SIGINT)
+        return real(rows)
+
+    monkeypatch.setattr(formats, "_csv_bytes", stopping_after_one_part)
+    two_cores = cli("figures", "-f", "csv", "--db", bundled["sqlite"])
+    assert forks == [21]
+    assert two_cores.stdout == cli("figures", "-f", "csv", "--db", bundled["indented"]).stdout
+
+
+def test_the_child_is_gone_when_the_parent_stops_writing(monkeypatch):
+    import os
+
+    from qdaid import parallel
+
+    children = []
+    real_fork = os.fork
+
+    def recorded_fork():
+        pid = real_fork()
+        children.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recorded_fork)
+    written = []
+
+    def closed_after_one(data):
+        written.append(data)
+        if len(written) == 2:
+            raise BrokenPipeError  # `| head` has read enough
+
+    with pytest.raises(BrokenPipeError):
+        parallel.write_in_order(10, lambda n: str(n).encode() * 100_000, closed_after_one)
+    assert written[0] == b"0" * 100_000 and written[1] == b"1" * 100_000  # part 1 made by the child
+    with pytest.raises(ChildProcessError):
+        os.waitpid(children[0], os.WNOHANG)  # killed and reaped
+
+
+def test_a_child_reads_only_the_file_its_parent_opened(bundled, tmp_path):
+    import os
+    import shutil
+
+    from qdaid import sqlstore
+    from qdaid.model import DataError
+
+    path = tmp_path / "store.sqlite"
+    shutil.copyfile(bundled["sqlite"], path)
+    base = sqlstore.SqlFactBase(path)
+    base._connections = {}  # as a forked child sees it: no connection of its own yet
+    replacement = tmp_path / "new.sqlite"
+    shutil.copyfile(bundled["sqlite"], replacement)
+    os.replace(replacement, path)  # a build renames a new store into place
+    with pytest.raises(DataError, match="replaced while being read"):
+        base._own_db()
+
+
+def test_a_reader_that_stops_early_stops_both_processes(tmp_path):
+    import subprocess
+
+    generate(3_000, tmp_path / "big.json")
+    sqlite = tmp_path / "big.sqlite"
+    store.write_tables(sqlite, store.load(tmp_path / "big.json"))
+    script = ("import sys; from qdaid import parallel; parallel.PART = 100; "
+              f"sys.argv = ['qdaid', 'figures', '-f', 'csv', '--db', {str(sqlite)!r}]; "
+              "from qdaid.cli import main; main()")
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline().startswith(b"id,source,")
+    proc.stdout.close()  # like `| head -1`, long before the 30 parts are written
+    assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == b""
