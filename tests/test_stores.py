@@ -246,8 +246,9 @@ def forks(monkeypatch) -> list[int]:
     return made
 
 
-# Row counts read off the bundled store (141 figures; 40 of Longnan and the places below it, 30
-# in yuan, 21 of Pingdu): 21 parts, then 6, 5 and 3.
+# Parts of 7 rows for the row counts the JSON store lists (141 figures; 40 of Longnan and the
+# places below it, 30 in yuan, 21 of Pingdu): 21 parts, then 6, 5 and 3. The parts only show that
+# two processes made the CSV; what is right is the JSON store's bytes.
 BOTH_CORES = [(["figures"], 21), (["figures", "--region", "longnan"], 6), (["figures", "--unit", "yuan"], 5),
               (["figures", "--honoree", "pingdu", "-F", "id,value,quote"], 3)]
 
