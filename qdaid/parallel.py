@@ -50,7 +50,7 @@ def _make_odd_parts(parts: int, make: Callable[[int], bytes], read_end: int, wri
                 pipe.write(len(made).to_bytes(8, "little"))
                 pipe.write(made)
         status = 0
-    except BaseException:  # noqa: S110  an error, Ctrl-C, a closed pipe: the parent makes the rest
+    except BaseException:  # an error, Ctrl-C, a closed pipe: the parent makes the rest
         pass
     finally:
         os._exit(status)
