@@ -250,7 +250,8 @@ def forks(monkeypatch) -> list[int]:
 # places below it, 30 in yuan, 21 of Pingdu): 21 parts, then 6, 5 and 3. The parts only show that
 # two processes made the CSV; what is right is the JSON store's bytes.
 BOTH_CORES = [(["figures"], 21), (["figures", "--region", "longnan"], 6), (["figures", "--unit", "yuan"], 5),
-              (["figures", "--honoree", "pingdu", "-F", "id,value,quote"], 3)]
+              (["figures", "--honoree", "pingdu", "-F", "id,value,quote"], 3),
+              (["figures", "--bom"], 21), (["figures", "--no-header", "--unit", "yuan"], 5)]
 
 
 @pytest.mark.parametrize(("command", "parts"), BOTH_CORES, ids=[" ".join(c) for c, _ in BOTH_CORES])
