@@ -9,9 +9,11 @@ string (there it is escaped), so a cut never splits a string; a cut inside a nes
 the chunk fail to parse, and the file is then parsed whole, with the same result.
 
 Duplicate keys are refused whatever the size: every key of a JSON object costs one `:` in the
-file, and orjson (which keeps the last of duplicate keys) writes one `:` per key it kept; a
-colon inside a string is counted on both sides (escaped as \\u003a in the file, counted too,
-unless the backslash is itself escaped: \\\\u003a is a backslash and the text u003a).
+text, and orjson (which keeps the last of duplicate keys) writes one `:` per key it kept; a
+colon inside a string is counted on both sides (escaped as \\u003a in the text, counted too,
+unless the backslash is itself escaped: \\\\u003a is a backslash and the text u003a). Each piece
+parsed (the tables before the figures, each chunk of records, the rest) is checked so, on its own
+bytes: a piece is whole JSON, so no escape is cut in two.
 
 The patterns are compiled at first use (re caches them): compiling them at import cost every
 query's start-up, and a small file needs none of them but, rarely, the escaped colon.
@@ -56,17 +58,13 @@ def _escaped_colons(data: bytes) -> int:
     return len(re.findall(_ESCAPED_COLON, data)) if b"u003" in data else 0
 
 
-def _tail_of(data: bytes) -> bytes:
-    """The last five bytes, where an escaped colon may begin that the next block ends, with the
-    backslashes before them: their number says whether the escape is one."""
-    start = max(0, len(data) - 5)
-    while start and data[start - 1] == 0x5C:  # a backslash
-        start -= 1
-    return bytes(data[start:])
-
-
 def parse_whole(data: bytes):
     """The whole text parsed at once; DuplicateKey when an object holds a key twice."""
+    return _checked(data)
+
+
+def _checked(data: bytes):
+    """A whole JSON text parsed; DuplicateKey when an object in it holds a key twice."""
     value = parse(data)
     if _colons_in(data) != _colons_kept(value):
         raise DuplicateKey("an object holds the same key twice")
@@ -74,20 +72,15 @@ def parse_whole(data: bytes):
 
 
 class _Blocks:
-    """The file as a growing buffer, read a block at a time, counting its colons as it goes."""
+    """The file as a growing buffer, read a block at a time."""
 
     def __init__(self, handle: BinaryIO, start: bytes):
         self.handle, self.buffer = handle, bytearray(start)
-        self.colons = _colons_in(start)
-        self._tail = _tail_of(start)  # an escaped colon may straddle two blocks
 
     def more(self) -> bool:
         block = self.handle.read(BLOCK)
         if not block:
             return False
-        joined = self._tail + block
-        self.colons += block.count(b":") + _escaped_colons(joined) - _escaped_colons(self._tail)
-        self._tail = _tail_of(joined)
         self.buffer += block
         return True
 
@@ -110,8 +103,7 @@ def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
             return None
     try:
         head = bytes(blocks.buffer[:key.start()]).rstrip()
-        tables = parse(head[:-1] + b"}" if head.endswith(b",") else head + b"}")
-        kept = _colons_kept(tables) + 1  # the "figures" key itself
+        tables = _checked(head[:-1] + b"}" if head.endswith(b",") else head + b"}")
         figures: dict[str, dict] = {}
         cache: dict[str, str] = {}
         del blocks.buffer[:key.end()]
@@ -124,8 +116,7 @@ def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
             for found in boundary.finditer(buffer, pos, stop.start() if stop else len(buffer)):
                 cut = found  # the last boundary: as many whole records as the buffer holds
             if cut is not None:
-                chunk = parse(b"{" + bytes(blocks.buffer[:cut.start() + 1]) + b"}")
-                kept += _colons_kept(chunk)
+                chunk = _checked(b"{" + bytes(blocks.buffer[:cut.start() + 1]) + b"}")
                 _share(chunk, cache, figures)
                 del blocks.buffer[:cut.end() - 1]  # keep the opening quote of the next key
             if stop is not None:
@@ -136,20 +127,17 @@ def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
         rest = blocks.rest()
         for end in table_end.finditer(rest):
             try:
-                last = parse(b"{" + rest[:end.start() + 1] + b"}") if rest[:end.start()].strip() else {}
+                last = _checked(b"{" + rest[:end.start() + 1] + b"}") if rest[:end.start()].strip() else {}
             except ValueError:
                 continue  # "}}" inside a string
             after = rest[end.end():].lstrip()
             if after.startswith(b","):
-                others = parse(b"{" + after[1:])
+                others = _checked(b"{" + after[1:])
             elif after.startswith(b"}") and not after[1:].strip():
                 others = {}
             else:
                 return None
-            kept += _colons_kept(last) + _colons_kept(others)
             _share(last, cache, figures)
-            if blocks.colons != kept:
-                raise DuplicateKey("an object holds the same key twice")
             if "figures" in tables or "figures" in others:
                 raise DuplicateKey('the top level holds the key "figures" twice')
             tables.update(others)

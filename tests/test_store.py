@@ -69,11 +69,21 @@ def _duplicated(text: str, how: str) -> str:
         return text[:-1] + ', "figures": {}}'
     if how == "a figure id twice":
         return text.replace('"figures": {"1": {', '"figures": {"1": {"id": "x"}, "1": {', 1)
+    if how == "a field twice in the last figure":  # the piece read after the last cut
+        before, key, after = text.rpartition('"raw": ')
+        return before + '"raw": "x", ' + key + after
+    if how == "a field twice before the figures":  # an honoree: the tables read before the figures
+        return text.replace('"name": ', '"name": "x", "name": ', 1)
+    if how == "a field twice after the figures":  # the last event: the tables read after them
+        before, key, after = text.rpartition('"date": ')
+        return before + '"date": "2020", ' + key + after
     return text.replace('"raw": ', '"raw": "x", "raw": ', 1)  # a field twice in one record
 
 
 @pytest.mark.parametrize("size", ["small", "large"])
-@pytest.mark.parametrize("how", ["top-level figures twice", "a figure id twice", "a field twice"])
+@pytest.mark.parametrize("how", ["top-level figures twice", "a figure id twice", "a field twice",
+                                 "a field twice in the last figure", "a field twice before the figures",
+                                 "a field twice after the figures"])
 def test_duplicate_keys_are_refused_whatever_the_size(tmp_path, size, how):
     data = _data(60 if size == "large" else 1)
     path = tmp_path / "dup.json"
