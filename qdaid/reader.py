@@ -51,15 +51,13 @@ def _colons_kept(value) -> int:
 
 
 def _colons_in(data: bytes) -> int:
-    return data.count(b":") + _escaped_colons(data)
-
-
-def _escaped_colons(data: bytes) -> int:
-    return len(re.findall(_ESCAPED_COLON, data)) if b"u003" in data else 0
+    escaped = len(re.findall(_ESCAPED_COLON, data)) if b"u003" in data else 0
+    return data.count(b":") + escaped
 
 
 def parse_whole(data: bytes):
-    """The whole text parsed at once; DuplicateKey when an object holds a key twice."""
+    """The whole text parsed at once (a small file, or a large one that cannot be cut);
+    DuplicateKey when an object holds a key twice."""
     return _checked(data)
 
 
