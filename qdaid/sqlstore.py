@@ -223,8 +223,10 @@ class SqlFactBase(FactBase):
         checked = want.tested_in_python
         if columns is not None and not checked:
             clause = " AND ".join(where)
-            parts = (lambda: self._parts(columns, clause, tuple(params))) if order == "rowid" and limit is None else None
-            return Tuples(columns, self._tuples(columns, clause, tuple(params), order, limit), parts)
+            broad = order.startswith("rowid") and (not clause or self._broad(clause, tuple(params)))
+            parts = (lambda: self._parts(columns, clause, tuple(params))) if order == "rowid" and limit is None and broad \
+                else None
+            return Tuples(columns, self._tuples(columns, clause, tuple(params), order, limit, broad), parts)
         # A test made in Python reads the fields it needs, whatever the caller asked.
         only = tuple({*fields, "value", "quote", "label", "raw"}) if fields and checked else fields
         rows = self._rows("figures", " AND ".join(where), tuple(params), order, None if checked else limit, only)
@@ -438,12 +440,13 @@ class SqlFactBase(FactBase):
     def _has_index(self, name: str) -> bool:
         return bool(self._column("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)))
 
-    def _cursor(self, sql: str, params: tuple):
-        """The query's rows (an error in running it is a DataError: the file is not what it seems)."""
+    def _cursor(self, sql: str, params: tuple, db=None):
+        """The query's rows, on this process's connection unless told (an error in running it is a
+        DataError: the file is not what it seems)."""
         import sqlite3
 
         try:
-            return self.db.execute(sql, params)
+            return (db or self.db).execute(sql, params)
         except sqlite3.DatabaseError as exc:
             raise _unusable(self.path, exc) from None
 
@@ -462,36 +465,27 @@ class SqlFactBase(FactBase):
                 inferred[figure] = (*inferred.get(figure, ()), link)  # a tuple: most figures have one link
         return inferred
 
-    def _tuples(self, columns: list[str], where: str, params: tuple, order: str, limit: int | None):
+    def _tuples(self, columns: list[str], where: str, params: tuple, order: str, limit: int | None, broad: bool):
         """Rows as tuples of the columns; a REAL written by formats.plain (a Python function SQLite
         calls for those values only), so the bytes are those of the JSON store."""
-        scan = " NOT INDEXED" if where and order.startswith("rowid") and self._broad(where, params) else ""
+        scan = " NOT INDEXED" if where and order.startswith("rowid") and broad else ""
         sql = f'SELECT {_cells(columns)} FROM figures{scan}{" WHERE " + where if where else ""} ORDER BY {order}'
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return self._execute(self.db, sql, params)  # the cursor itself: csv iterates it without a Python frame
-
-    def _execute(self, db, sql: str, params: tuple):
-        import sqlite3
-
-        try:
-            return db.execute(sql, params)
-        except sqlite3.DatabaseError as exc:
-            raise _unusable(self.path, exc) from None
+        return self._cursor(sql, params)  # the cursor itself: csv iterates it without a Python frame
 
     def _parts(self, columns: list[str], where: str, params: tuple) -> list[Callable] | None:
         """The rows of _tuples in rowid order as parts of parallel.PART rows, each a query on its
         range of rowids that a forked process runs on its own connection; None when they are too
-        few for two parts, or so few of the figures that the index and one process serve best."""
+        few for two parts. Asked only when the filters are broad (else the index and one process
+        serve best)."""
         from functools import partial
 
         from . import parallel
 
-        if where and not self._broad(where, params):
-            return None
         starts, last = [], 0
-        for n, (last,) in enumerate(self._execute(self.db, f"SELECT rowid FROM figures{' WHERE ' + where if where else ''} "
-                                                  "ORDER BY rowid", params)):
+        for n, (last,) in enumerate(self._cursor(f"SELECT rowid FROM figures{' WHERE ' + where if where else ''} "
+                                                 "ORDER BY rowid", params)):
             if not n % parallel.PART:
                 starts.append(last)
         if len(starts) < 2:
@@ -501,7 +495,7 @@ class SqlFactBase(FactBase):
         return [partial(self._part, sql, (low, high, *params)) for low, high in zip(starts, [*starts[1:], last + 1], strict=True)]
 
     def _part(self, sql: str, params: tuple):
-        return self._execute(self._own_db(), sql, params)
+        return self._cursor(sql, params, self._own_db())
 
     def _own_db(self):
         """This process's connection. A forked child opens its own (SQLite forbids using one

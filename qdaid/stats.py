@@ -139,9 +139,7 @@ class Tally:
         """Every member's part: the count, the honorees, the range (the first of equals, as min())."""
         values = [f["value"] for f in members]
         if values:
-            low, high = min(values), max(values)
-            self.low = low if self.low is None else min(self.low, low)
-            self.high = high if self.high is None else max(self.high, high)
+            self._widen(min(values), max(values))
         self.honorees.update(f["honoree"] for f in members if f["honoree"])
         self.count += len(values)
 
@@ -184,8 +182,7 @@ class Tally:
 
         self.count += part["count"]
         self.honorees.update(json.loads(part["honorees"]))
-        self.low = part["low"] if self.low is None else min(self.low, part["low"])
-        self.high = part["high"] if self.high is None else max(self.high, part["high"])
+        self._widen(part["low"], part["high"])
         if not part["free"]:
             return
         self.counted += part["free"]
@@ -204,6 +201,11 @@ class Tally:
         place = (part["period_start"], part["period_end"], part["region"])
         self.sentences.add((part["source_low"], part["paragraph_low"], part["quote_low"], *place))
         self.sentences.add((part["source_high"], part["paragraph_high"], part["quote_high"], *place))
+
+    def _widen(self, low, high) -> None:
+        """The range, widened to take in low and high (the first of equals kept, as min() keeps it)."""
+        self.low = low if self.low is None else min(self.low, low)
+        self.high = high if self.high is None else max(self.high, high)
 
     def add_headline(self, value, position: int, fid: str) -> None:
         if self.headline is None or value > self.headline[0] or (value == self.headline[0] and position < self.headline[1]):

@@ -176,7 +176,8 @@ def _is_sqlite(path: Path, limit: int) -> bool:
             raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-def _shape(record: dict) -> tuple:
+def shape(record: dict) -> tuple:
+    """A record's fields and their types: what decides whether it is sound (validate's too)."""
     return tuple(record), tuple(map(type, record.values()))
 
 
@@ -185,16 +186,16 @@ def _check_records(path: Path, tables: dict[str, list[dict]]) -> None:
     types): each distinct shape is checked once, ~0.2 s at 100k figures (bench/RESULTS.md)."""
     for table, records in tables.items():
         fields, added = SCHEMA[table], ADDED_FIELDS.get(table, frozenset())
-        for keys, types in set(map(_shape, records)):
+        for keys, types in set(map(shape, records)):
             got = dict(zip(keys, types, strict=True))
             if older := [name for name in added if name not in got]:  # written before these fields existed
                 for record in records:
-                    if _shape(record) == (keys, types):
+                    if shape(record) == (keys, types):
                         record.update(dict.fromkeys(older))
             missing = [name for name in fields if name not in got and name not in added]
             wrong = [name for name, allowed in fields.items() if name in got and got[name] not in allowed]
             if missing or wrong:
-                record = next(r for r in records if _shape(r) == (keys, types))
+                record = next(r for r in records if shape(r) == (keys, types))
                 problem = f"has no {missing[0]!r} field" if missing else \
                     f"{wrong[0]} is {record[wrong[0]]!r}, of the wrong type"
                 raise DataError(f"{path}: {table} record {record.get('id')!r} {problem} "

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .model import ADDED_FIELDS, DATE_PRECISION, DATE_RE, REFERENCES, SCHEMA, SELF_REFERENCES, VOCABULARIES, DataError
 from .pipeline.numbers import NumberError, parse_quantity
-from .store import source_text
+from .store import shape, source_text
 
 
 def _schema_problems(tables: dict[str, list[dict]]) -> list[str]:
@@ -25,10 +25,10 @@ def _schema_problems(tables: dict[str, list[dict]]) -> list[str]:
         lists = [name for name, types in fields.items() if types == (list,)]
         sound: dict[tuple, bool] = {}  # a record's fields and their types decide; checked once per shape
         for n, rec in enumerate(tables[table], 1):
-            shape = (tuple(rec), tuple(map(type, rec.values())))
-            if shape not in sound:
-                sound[shape] = not _field_problems(table, fields, rec, "")
-            if not sound[shape]:
+            record_shape = shape(rec)
+            if record_shape not in sound:
+                sound[record_shape] = not _field_problems(table, fields, rec, "")
+            if not sound[record_shape]:
                 problems += _field_problems(table, fields, rec, f"{table}[{rec.get('id', n)}]")
             for name in lists:
                 if isinstance(rec.get(name), list) and not all(isinstance(item, str) for item in rec[name]):
