@@ -136,8 +136,8 @@ def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
             else:
                 return None
             _share(last, cache, figures)
-            if "figures" in tables or "figures" in others:
-                raise DuplicateKey('the top level holds the key "figures" twice')
+            if twice := {"figures"} & (tables.keys() | others.keys()) or tables.keys() & others.keys():
+                raise DuplicateKey(f'the top level holds the key "{min(twice)}" twice')  # one piece each: no colon count sees it
             tables.update(others)
             tables["figures"] = figures
             return tables

@@ -67,6 +67,8 @@ def test_a_nested_object_falls_back_to_a_whole_parse(tmp_path, big):
 def _duplicated(text: str, how: str) -> str:
     if how == "top-level figures twice":
         return text[:-1] + ', "figures": {}}'
+    if how == "a table before the figures and again after them":  # two pieces, each whole JSON
+        return text[:-1] + ', "honorees": {}}'
     if how == "a figure id twice":
         return text.replace('"figures": {"1": {', '"figures": {"1": {"id": "x"}, "1": {', 1)
     if how == "a field twice in the last figure":  # the piece read after the last cut
@@ -81,7 +83,8 @@ def _duplicated(text: str, how: str) -> str:
 
 
 @pytest.mark.parametrize("size", ["small", "large"])
-@pytest.mark.parametrize("how", ["top-level figures twice", "a figure id twice", "a field twice",
+@pytest.mark.parametrize("how", ["top-level figures twice", "a table before the figures and again after them",
+                                 "a figure id twice", "a field twice",
                                  "a field twice in the last figure", "a field twice before the figures",
                                  "a field twice after the figures"])
 def test_duplicate_keys_are_refused_whatever_the_size(tmp_path, size, how):
