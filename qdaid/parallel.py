@@ -1,5 +1,6 @@
-"""Writing the parts of a long result in order, on both cores: a forked child makes every other
-part while this process makes and writes the rest. Python's lock keeps a process to one core, and
+"""Both cores for one query: a forked child makes every other part of a long result while this
+process makes and writes the rest (write_in_order), or reads part of a file while this process
+reads the other (Helper). Python's lock keeps a process to one core, and
 making the rows of a CSV (SQLite's step, the tuples, the csv module) is what a query of a
 million figures spends its time on; bytes cross the pipe, not objects.
 
@@ -11,8 +12,8 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Callable
-from typing import BinaryIO
+from collections.abc import Callable, Iterable
+from typing import BinaryIO, cast
 
 PART = 8192  # rows per part: at a million figures, ~1.2 s in two processes against ~2 s in one
 
@@ -23,41 +24,77 @@ def possible() -> bool:
 
 def write_in_order(parts: int, make: Callable[[int], bytes], write: Callable[[bytes], None]) -> None:
     """write(make(0)), write(make(1)), … in order; the odd parts made by a child meanwhile."""
+    child, pipe = _fork(lambda: map(make, range(1, parts, 2)))
+    try:
+        for part in range(parts):
+            made = _received(pipe) if part % 2 else None
+            write(make(part) if made is None else made)
+    finally:  # written, or this process stops: the child's work is not needed either way
+        _stop(child, pipe)
+
+
+class Helper:
+    """A forked child that computes work() while this process does its own part; result() is
+    its value (it crosses the pipe pickled), or None when the child failed, was killed or was
+    interrupted: the caller then does that work itself. Leaving the block kills and reaps the
+    child, whether its value was used or not. No child when work is None or os.fork is missing."""
+
+    def __init__(self, work: Callable[[], object] | None):
+        self.work = work if possible() else None
+        self.child, self.pipe = 0, cast(BinaryIO | None, None)
+
+    def __enter__(self) -> Helper:
+        if self.work is not None:
+            import pickle
+
+            work = self.work
+            self.child, self.pipe = _fork(lambda: [pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)])
+        return self
+
+    def result(self):
+        if self.pipe is None:
+            return None
+        import pickle
+
+        made = _received(self.pipe)
+        return None if made is None else pickle.loads(made)
+
+    def __exit__(self, *exc) -> None:
+        if self.pipe is not None:
+            _stop(self.child, self.pipe)
+
+
+def _fork(messages: Callable[[], Iterable[bytes]]) -> tuple[int, BinaryIO]:
+    """A child that sends each of messages() down a pipe, led by its length, then leaves at once,
+    without the parent's exit handlers or buffers (they are the parent's to flush): its pid, and
+    the pipe's end to read."""
     read_end, write_end = os.pipe()
     child = os.fork()
     if child == 0:
-        _make_odd_parts(parts, make, read_end, write_end)
+        status = 1
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as pipe:
+                for made in messages():
+                    pipe.write(len(made).to_bytes(8, "little"))
+                    pipe.write(made)
+            status = 0
+        except BaseException:  # an error, Ctrl-C, a closed pipe: the parent does that work itself
+            pass
+        finally:
+            os._exit(status)
     os.close(write_end)
-    try:
-        with os.fdopen(read_end, "rb") as pipe:
-            for part in range(parts):
-                made = _received(pipe) if part % 2 else None
-                write(make(part) if made is None else made)
-    finally:  # written, or this process stops: the child's work is not needed either way
-        os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
+    return child, os.fdopen(read_end, "rb")
 
 
-def _make_odd_parts(parts: int, make: Callable[[int], bytes], read_end: int, write_end: int) -> None:
-    """The child: each odd part, led by its length, down the pipe; then it leaves at once, without
-    the parent's exit handlers or buffers (they are the parent's to flush)."""
-    status = 1
-    try:
-        os.close(read_end)
-        with os.fdopen(write_end, "wb") as pipe:
-            for part in range(1, parts, 2):
-                made = make(part)
-                pipe.write(len(made).to_bytes(8, "little"))
-                pipe.write(made)
-        status = 0
-    except BaseException:  # an error, Ctrl-C, a closed pipe: the parent makes the rest
-        pass
-    finally:
-        os._exit(status)
+def _stop(child: int, pipe: BinaryIO) -> None:
+    pipe.close()
+    os.kill(child, signal.SIGKILL)
+    os.waitpid(child, 0)
 
 
 def _received(pipe: BinaryIO) -> bytes | None:
-    """The child's next part, or None when it stopped before sending it whole."""
+    """The child's next message, or None when it stopped before sending it whole."""
     head = pipe.read(8)
     if len(head) < 8:
         return None

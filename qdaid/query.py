@@ -271,6 +271,28 @@ class FactBase:
                 out.append(f)
         return out
 
+    def figure_test(self, flt: Filters):
+        """A test on a figure record that passes every figure select(flt) can keep, from the
+        honoree, kind and region filters alone: what a reader needs to leave the other figures
+        out as it reads them, knowing only the tables before them. None when there is no such
+        filter, when there is a metric or unit filter (their names are checked against every
+        figure), or when a name does not resolve (select then says why)."""
+        if flt.metrics or flt.units or not (flt.honorees or flt.kinds or flt.regions):
+            return None
+        try:
+            want = self.resolve(flt)
+        except UsageError:
+            return None
+        honorees, regions = want.honorees, want.regions
+
+        def passes(f) -> bool:  # what is not a record passes: the layout check refuses it
+            if f.__class__ is not dict:
+                return True
+            honoree, region = f.get("honoree"), f.get("region")
+            return (honorees is None or (honoree.__class__ is str and honoree in honorees)) and \
+                (regions is None or (region.__class__ is str and region in regions))
+        return passes
+
     def resolve(self, flt: Filters) -> Wanted:
         """The filters as sets of ids (None: any), every name checked: what select needs, and what
         the SQLite store turns into a WHERE clause."""

@@ -21,7 +21,9 @@ query's start-up, and a small file needs none of them but, rarely, the escaped c
 
 from __future__ import annotations
 
+import os
 import re
+from functools import partial
 from typing import BinaryIO, cast
 
 STREAM_FROM = 4 * 2**20  # bytes: smaller files are parsed whole, larger ones a block at a time
@@ -50,9 +52,11 @@ def _colons_kept(value) -> int:
     return orjson.dumps(value).count(b":")
 
 
-def _colons_in(data: bytes) -> int:
-    escaped = len(re.findall(_ESCAPED_COLON, data)) if b"u003" in data else 0
-    return data.count(b":") + escaped
+def _colons_in(data: bytes, end: int | None = None) -> int:
+    """The colons in data[:end], the escaped ones too."""
+    end = len(data) if end is None else end
+    escaped = len(re.compile(_ESCAPED_COLON).findall(data, 0, end)) if data.find(b"u003", 0, end) >= 0 else 0
+    return data.count(b":", 0, end) + escaped
 
 
 def parse_whole(data: bytes):
@@ -61,26 +65,46 @@ def parse_whole(data: bytes):
     return _checked(data)
 
 
-def _checked(data: bytes):
-    """A whole JSON text parsed; DuplicateKey when an object in it holds a key twice."""
-    value = parse(data)
-    if _colons_in(data) != _colons_kept(value):
+def _checked(data: bytes, end: int | None = None):
+    """A whole JSON text parsed (data[:end], not copied); DuplicateKey when an object in it holds
+    a key twice."""
+    with memoryview(data) as whole, whole[:end] as text:
+        value = parse(text)  # type: ignore[arg-type]
+    if _colons_in(data, end) != _colons_kept(value):
         raise DuplicateKey("an object holds the same key twice")
     return value
 
 
-class _Blocks:
-    """The file as a growing buffer, read a block at a time."""
+def _records(buffer: bytearray, end: int) -> dict:
+    """The records in buffer[1:end], parsed in place: buffer[0] (what comes before the first id:
+    the table's {, a comma or a blank) and buffer[end] (what follows the last record: a comma or a
+    blank) stand in for braces meanwhile. Copying each chunk cost ~0.03 s at 100k figures."""
+    before, after = buffer[0], buffer[end]
+    buffer[0], buffer[end] = ord("{"), ord("}")
+    try:
+        return _checked(buffer, end + 1)  # type: ignore[arg-type]
+    finally:
+        buffer[0], buffer[end] = before, after
 
-    def __init__(self, handle: BinaryIO, start: bytes):
-        self.handle, self.buffer = handle, bytearray(start)
+
+class _Blocks:
+    """The file from an offset on, as a growing buffer read a block at a time (os.pread: a
+    helper process reads the same open file at its own offset)."""
+
+    def __init__(self, fd: int, start: bytes, offset: int = 0):
+        self.fd, self.buffer = fd, bytearray(start)
+        self.offset = offset  # where buffer[0] lies in the file
 
     def more(self) -> bool:
-        block = self.handle.read(BLOCK)
+        block = os.pread(self.fd, BLOCK, self.offset + len(self.buffer))
         if not block:
             return False
         self.buffer += block
         return True
+
+    def drop(self, size: int) -> None:
+        del self.buffer[:size]
+        self.offset += size
 
     def rest(self) -> bytes:
         while self.more():
@@ -88,12 +112,58 @@ class _Blocks:
         return bytes(self.buffer)
 
 
-def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
-    """The file's top-level object, the figures table read a chunk of records at a time.
-    None when the file cannot be cut this way (it is then parsed whole)."""
-    blocks = _Blocks(handle, start)
+class _Figures:
+    """The figures table as it is read: the records kept, the strings they share, every id."""
+
+    def __init__(self, keep=None):
+        self.records: dict[str, dict] = {}
+        self.cache: dict[str, str] = {}
+        self.keep = keep
+        self.ids: set[str] | None = set() if keep else None  # narrowed: the ids of records left out too
+
+    def seen(self):
+        return self.records.keys() if self.ids is None else self.ids
+
+    def add(self, records: dict) -> None:
+        """Add the records (those `keep` keeps), an id read before being an error; a sentence
+        quoted by several figures is kept once, and so are names and labels repeated across
+        records."""
+        self._new_ids(records)
+        self.records.update(records := self.keep(records) if self.keep else records)
+        share = self.cache.setdefault
+        for record in records.values():
+            if record.__class__ is dict:
+                for key in SHARED:
+                    value = record.get(key)
+                    if value.__class__ is str:
+                        record[key] = share(value, value)
+
+    def join(self, records: dict, ids: set[str] | None) -> None:
+        """The records a helper read after these (its strings shared already)."""
+        self._new_ids(records.keys() if ids is None else ids)
+        self.records.update(records)
+
+    def _new_ids(self, ids) -> None:
+        if not (seen := self.seen()).isdisjoint(ids):
+            raise DuplicateKey(f"the figures table holds the id {next(i for i in ids if i in seen)!r} twice")
+        if self.ids is not None:
+            self.ids.update(ids)
+
+
+def read_streaming(handle: BinaryIO, start: bytes, narrow=None) -> dict | None:
+    """The file's top-level object, the figures table read a chunk of records at a time, the
+    part of it past its middle by a helper process (parallel.Helper) where there is one.
+    None when the file cannot be cut this way (it is then parsed whole).
+
+    narrow: given the tables before the figures, a function that takes each chunk of figure
+    records ({id: record}) and returns those to keep, or None to keep them all. A query that
+    wants a few figures keeps only those: sharing their strings and holding them costs more than
+    the parse (bench/RESULTS.md). Every id is still checked for a duplicate."""
+    from . import parallel
+
+    blocks = _Blocks(handle.fileno(), start)
     buffer = cast(bytes, blocks.buffer)  # a bytearray, which re searches in place
-    figures_key, boundary, table_end = re.compile(_FIGURES_KEY), re.compile(_BOUNDARY), re.compile(_TABLE_END)
+    figures_key = re.compile(_FIGURES_KEY)
     scanned = 0
     while not (key := figures_key.search(buffer, max(0, scanned - 16))):
         scanned = len(blocks.buffer)
@@ -102,64 +172,107 @@ def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
     try:
         head = bytes(blocks.buffer[:key.start()]).rstrip()
         tables = _checked(head[:-1] + b"}" if head.endswith(b",") else head + b"}")
-        figures: dict[str, dict] = {}
-        cache: dict[str, str] = {}
-        del blocks.buffer[:key.end()]
-        scanned = 0
-        while True:
-            pos = max(0, scanned - 64)
-            # The table's end (a record's } then the table's }) stops the cuts: past it lie other tables.
-            stop = table_end.search(buffer, pos)
-            cut = None
-            for found in boundary.finditer(buffer, pos, stop.start() if stop else len(buffer)):
-                cut = found  # the last boundary: as many whole records as the buffer holds
-            if cut is not None:
-                chunk = _checked(b"{" + bytes(blocks.buffer[:cut.start() + 1]) + b"}")
-                _share(chunk, cache, figures)
-                del blocks.buffer[:cut.end() - 1]  # keep the opening quote of the next key
-            if stop is not None:
-                break
-            scanned = len(blocks.buffer)  # the next search starts where this one's data ended
-            if not blocks.more():
-                break
-        rest = blocks.rest()
-        for end in table_end.finditer(rest):
-            try:
-                last = _checked(b"{" + rest[:end.start() + 1] + b"}") if rest[:end.start()].strip() else {}
-            except ValueError:
-                continue  # "}}" inside a string
-            after = rest[end.end():].lstrip()
-            if after.startswith(b","):
-                others = _checked(b"{" + after[1:])
-            elif after.startswith(b"}") and not after[1:].strip():
-                others = {}
-            else:
-                return None
-            _share(last, cache, figures)
-            if twice := {"figures"} & (tables.keys() | others.keys()) or tables.keys() & others.keys():
-                raise DuplicateKey(f'the top level holds the key "{min(twice)}" twice')  # one piece each: no colon count sees it
-            tables.update(others)
-            tables["figures"] = figures
-            return tables
-        return None
+        figures = _Figures(narrow(tables) if narrow else None)
+        blocks.drop(key.end() - 1)  # from the table's {
+        split = _split(blocks.fd, blocks.offset) if parallel.possible() else None
+        with parallel.Helper(partial(_read_from, blocks.fd, split[1], figures.keep) if split else None) as helper:
+            if split and _read_table(blocks, figures, until=split[0]) and (done := helper.result()) is not None:
+                records, ids, others = done
+                figures.join(records, ids)
+            else:  # no helper, or it failed: this process reads on (after the table's end, nothing)
+                _read_table(blocks, figures)
+                others = _read_rest(blocks, figures)
+        if others is None:
+            return None
+        if twice := {"figures"} & (tables.keys() | others.keys()) or tables.keys() & others.keys():
+            raise DuplicateKey(f'the top level holds the key "{min(twice)}" twice')  # one piece each: no colon count sees it
+        tables.update(others)
+        tables["figures"] = figures.records
+        return tables
     except DuplicateKey:
         raise
     except ValueError:
         return None
 
 
-def _share(records: dict, cache: dict[str, str], into: dict) -> None:
-    """Add the records to `into`, a figure id twice being an error; a sentence quoted by several
-    figures is kept once, and so are names and labels repeated across records."""
-    before = len(into)
-    into.update(records)
-    if len(into) != before + len(records):
-        doc_id = next(i for i in records if i in list(into)[:before])
-        raise DuplicateKey(f"the figures table holds the id {doc_id!r} twice")
-    share = cache.setdefault
-    for record in records.values():
-        if record.__class__ is dict:
-            for key in SHARED:
-                value = record.get(key)
-                if value.__class__ is str:
-                    record[key] = share(value, value)
+SPLIT = 0.5  # of the file after the figures key: where the helper starts
+
+
+def _split(fd: int, offset: int) -> tuple[int, int] | None:
+    """(where the record before lies, where the next record's id starts) for the first record
+    boundary past the middle of the rest of the file; None when there is none near it."""
+    middle = offset + int((os.fstat(fd).st_size - offset) * SPLIT)
+    if found := re.compile(_BOUNDARY).search(os.pread(fd, 2**16, middle)):
+        return middle + found.start(), middle + found.end() - 1
+    return None
+
+
+def _read_from(fd: int, offset: int, keep) -> tuple[dict, set[str] | None, dict | None]:
+    """The helper's part: the figures from this offset (a record's id) to the table's end, their
+    ids, and the tables after them."""
+    blocks, figures = _Blocks(fd, b"", offset - 1), _Figures(keep)
+    _read_table(blocks, figures)
+    others = _read_rest(blocks, figures)
+    if others is None:
+        raise ValueError("the figures' end cannot be read this way")  # the parent reads it itself
+    return figures.records, figures.ids, others
+
+
+def _read_table(blocks: _Blocks, figures: _Figures, until: int | None = None) -> bool:
+    """Records from the blocks into figures, a chunk at a time, up to the table's end; or up to
+    the record boundary at `until` (an offset in the file), when the table goes on past it: True
+    then, the blocks starting at the byte before the next record's id. Past the table's end it reads nothing."""
+    buffer = cast(bytes, blocks.buffer)
+    boundary, table_end = re.compile(_BOUNDARY), re.compile(_TABLE_END)
+    scanned = 0
+    while True:
+        pos = max(0, scanned - 64)
+        # The table's end (a record's } then the table's }) stops the cuts: past it lie other tables.
+        stop = table_end.search(buffer, pos)
+        end = stop.start() if stop else len(buffer)
+        if until is not None and 0 <= (at := until - blocks.offset) < end and (cut := boundary.match(buffer, at)):
+            figures.add(_records(blocks.buffer, at + 1))  # not when the buffer ends inside its blanks: read on
+            blocks.drop(cut.end() - 2)
+            return True
+        if cut := _last(boundary, buffer, pos, end):
+            figures.add(_records(blocks.buffer, cut.start() + 1))
+            blocks.drop(cut.end() - 2)  # keep the byte before the next id, to stand in for a {
+        if stop is not None:
+            return False
+        scanned = len(blocks.buffer)  # the next search starts where this one's data ended
+        if not blocks.more():
+            return False
+
+
+def _read_rest(blocks: _Blocks, figures: _Figures) -> dict | None:
+    """The last records of the figures table and the tables after it; None when they cannot be
+    read this way."""
+    rest = blocks.rest()[1:]  # the byte before the next id, or the table's {
+    for end in re.compile(_TABLE_END).finditer(rest):
+        try:
+            last = _checked(b"{" + rest[:end.start() + 1] + b"}") if rest[:end.start()].strip() else {}
+        except ValueError:
+            continue  # "}}" inside a string
+        after = rest[end.end():].lstrip()
+        if after.startswith(b","):
+            others = _checked(b"{" + after[1:])
+        elif after.startswith(b"}") and not after[1:].strip():
+            others = {}
+        else:
+            return None
+        figures.add(last)
+        return others
+    return None
+
+
+def _last(pattern: re.Pattern, buffer: bytes, start: int, end: int) -> re.Match | None:
+    """The last match in buffer[start:end]: as many whole records as the buffer holds. Looked for
+    near the end first: going through every boundary of a block cost ~0.1 s at 100k figures."""
+    reach = 2**16
+    while True:
+        low = max(start, end - reach)
+        if found := list(pattern.finditer(buffer, low, end)):
+            return found[-1]
+        if low == start:
+            return None
+        reach *= 8

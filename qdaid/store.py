@@ -87,8 +87,9 @@ def _bad_json(path: Path, data: bytes, exc: Exception) -> DataError:
     return DataError(f"{path}: not valid JSON ({exc})")
 
 
-def read_raw(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> dict:
-    """The file's {table: {doc_id: record}}, with a one-line reason for anything else."""
+def read_raw(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, narrow=None) -> dict:
+    """The file's {table: {doc_id: record}}, with a one-line reason for anything else.
+    narrow: see reader.read_streaming (a large file only)."""
     with fileio.open_regular(path, "database file", limit) as handle:
         try:
             size = os.fstat(handle.fileno()).st_size
@@ -98,7 +99,7 @@ def read_raw(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> dict:
             if head.startswith(b"\xef\xbb\xbf"):
                 raise DataError(f"{path}: starts with a UTF-8 byte-order mark; save it without one")
             try:
-                raw = reader.read_streaming(handle, head) if size > reader.STREAM_FROM else None
+                raw = reader.read_streaming(handle, head, narrow) if size > reader.STREAM_FROM else None
             except reader.DuplicateKey as exc:
                 raise _bad_json(path, b"", exc) from None
             if raw is None:
@@ -143,9 +144,11 @@ def load(path: Path, strict: bool = True, limit: int = fileio.MAX_DATABASE_BYTES
     return tables
 
 
-def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES):
+def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, figures_for=None):
     """The fact base the query commands ask: a SQLite store is queried in place (filters in SQL,
-    rows streamed); a JSON file is read whole."""
+    rows streamed); a JSON file is read whole. figures_for: the query's Filters, when it asks
+    for nothing but the figures they select (as `qdaid figures` does): a large JSON file then
+    keeps only figures of the honorees and places they name."""
     if _is_sqlite(path, limit):
         from .sqlstore import SqlFactBase
 
@@ -154,14 +157,52 @@ def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES):
         return base
     from .query import FactBase
 
-    tables = _json_tables(path, limit)  # the header was read once, above
-    _check_records(path, tables)
+    tables = _json_tables(path, limit, _Narrowing(path, figures_for) if figures_for is not None else None)
+    _check_records(path, tables)  # the header was read once, above
     return FactBase(tables)
 
 
-def _json_tables(path: Path, limit: int) -> dict[str, list[dict]]:
-    raw = read_raw(path, limit)
+def _json_tables(path: Path, limit: int, narrow=None) -> dict[str, list[dict]]:
+    raw = read_raw(path, limit, narrow)
     return {name: list(raw[name].values()) for name in TABLES if name in raw}
+
+
+class _Narrowing:
+    """The figures a query wants, chosen while the file is read (reader.read_streaming's narrow):
+    the filters on honorees, kinds and places, resolved with the tables before the figures.
+    A figure left out is still checked (each distinct shape once), so a damaged record is
+    refused as if every figure had been kept."""
+
+    def __init__(self, path: Path, flt):
+        self.path, self.flt = path, flt
+
+    def __call__(self, head: dict):
+        from .query import FactBase
+
+        if not {"honorees", "regions"} <= head.keys():  # no kind or place can be resolved before the figures
+            return None
+        try:
+            _check_layout(self.path, {"figures": {}, **head})
+            lists = {name: list(head[name].values()) for name in ("honorees", "regions")}
+            _check_records(self.path, lists)
+        except DataError:
+            return None  # read every figure: the whole file's checks then say what is wrong
+        passes = FactBase(lists).figure_test(self.flt)
+        if passes is None:
+            return None
+        sound: set[tuple] = set()
+
+        def keep(records: dict) -> dict:
+            kept = {}
+            for doc_id, record in records.items():
+                if passes(record):
+                    kept[doc_id] = record
+                elif (form := shape(record)) not in sound:
+                    if problem := _shape_problem("figures", *form):
+                        raise _bad_record(self.path, "figures", record, problem)
+                    sound.add(form)
+            return kept
+        return keep
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -176,6 +217,21 @@ def _is_sqlite(path: Path, limit: int) -> bool:
             raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
+def _shape_problem(table: str, keys: tuple, types: tuple) -> str | None:
+    """What is wrong with records of this shape: a field missing (one added since is allowed to
+    be) or of the wrong type; None when nothing is."""
+    fields, added, got = SCHEMA[table], ADDED_FIELDS.get(table, frozenset()), dict(zip(keys, types, strict=True))
+    if missing := [name for name in fields if name not in got and name not in added]:
+        return missing[0]
+    return next((name for name, allowed in fields.items() if name in got and got[name] not in allowed), None)
+
+
+def _bad_record(path: Path, table: str, record: dict, field: str) -> DataError:
+    problem = f"{field} is {record[field]!r}, of the wrong type" if field in record else f"has no {field!r} field"
+    return DataError(f"{path}: {table} record {record.get('id')!r} {problem} "
+                     "(validating the file lists every problem)")
+
+
 def shape(record: dict) -> tuple:
     """A record's fields and their types: what decides whether it is sound (validate's too)."""
     return tuple(record), tuple(map(type, record.values()))
@@ -185,21 +241,14 @@ def _check_records(path: Path, tables: dict[str, list[dict]]) -> None:
     """Field presence and types. Records of one table share a handful of shapes (keys, value
     types): each distinct shape is checked once, ~0.2 s at 100k figures (bench/RESULTS.md)."""
     for table, records in tables.items():
-        fields, added = SCHEMA[table], ADDED_FIELDS.get(table, frozenset())
+        added = ADDED_FIELDS.get(table, frozenset())
         for keys, types in set(map(shape, records)):
-            got = dict(zip(keys, types, strict=True))
-            if older := [name for name in added if name not in got]:  # written before these fields existed
+            if older := [name for name in added if name not in keys]:  # written before these fields existed
                 for record in records:
                     if shape(record) == (keys, types):
                         record.update(dict.fromkeys(older))
-            missing = [name for name in fields if name not in got and name not in added]
-            wrong = [name for name, allowed in fields.items() if name in got and got[name] not in allowed]
-            if missing or wrong:
-                record = next(r for r in records if shape(r) == (keys, types))
-                problem = f"has no {missing[0]!r} field" if missing else \
-                    f"{wrong[0]} is {record[wrong[0]]!r}, of the wrong type"
-                raise DataError(f"{path}: {table} record {record.get('id')!r} {problem} "
-                                "(validating the file lists every problem)")
+            if problem := _shape_problem(table, keys, types):
+                raise _bad_record(path, table, next(r for r in records if shape(r) == (keys, types)), problem)
     for table, field in LIST_FIELDS:
         for record in tables.get(table, []):
             if not all(isinstance(item, str) for item in record[field]):

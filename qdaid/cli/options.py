@@ -171,8 +171,8 @@ def _decimal(name: str, text: str | None) -> Decimal | None:
     return value
 
 
-def fact_base(db: Path | None):
-    return store.fact_base(db_path(db), limit=size_limit(fileio.MAX_DATABASE_BYTES))
+def fact_base(db: Path | None, figures_for=None):
+    return store.fact_base(db_path(db), limit=size_limit(fileio.MAX_DATABASE_BYTES), figures_for=figures_for)
 
 
 def filters(*, honoree, kind, region, metric, unit, approx, year, since, until, overlapping, minimum, maximum, grep):

@@ -139,9 +139,9 @@ def figures(
     Example:
       qdaid figures --region longnan --metric donations -f csv
     """
-    base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
                   since=since, until=until, overlapping=overlapping, minimum=minimum, maximum=maximum, grep=grep)
+    base = fact_base(db, figures_for=flt)  # a large JSON file: only these figures are kept as it is read
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
     english = lang.lower() == "en"
     # Plain CSV needs only the printed columns: the SQLite store streams them as tuples.
