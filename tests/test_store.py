@@ -5,6 +5,7 @@ whole parse; duplicate keys are refused whatever the size."""
 from __future__ import annotations
 
 import json
+import os
 
 import orjson
 import pytest
@@ -221,6 +222,8 @@ def test_a_helper_reads_the_second_part_wherever_it_starts(tmp_path, monkeypatch
     monkeypatch.setattr(reader, "BLOCK", 4096 * 7)  # many block ends, some near the helper's start
     assert store.read_raw(path) == orjson.loads(path.read_bytes())
     assert used == [True]
+    with pytest.raises(ChildProcessError):  # the helper was reaped: no child is left
+        os.waitpid(-1, os.WNOHANG)
 
 
 @pytest.mark.parametrize("into", range(0, 4))
@@ -266,7 +269,6 @@ def test_a_helper_starting_just_past_the_figures_is_not_used(tmp_path, monkeypat
 
 @pytest.mark.parametrize("how", ["raises", "is killed"])
 def test_a_failed_helper_leaves_its_part_to_this_process(tmp_path, monkeypatch, big, how):
-    import os
     import signal
 
     path = tmp_path / "big.json"
