@@ -287,6 +287,23 @@ def test_a_failed_helper_leaves_its_part_to_this_process(tmp_path, monkeypatch, 
     assert used == [False]
 
 
+def test_ctrl_c_while_reading_stops_the_helper_too(tmp_path, monkeypatch, big):
+    path = tmp_path / "big.json"
+    path.write_text(LAYOUTS["compact"](big), "utf-8")
+    parent, real = os.getpid(), reader._read_table
+
+    def interrupted(blocks, figures, until=None):
+        if os.getpid() == parent and until is not None:
+            raise KeyboardInterrupt
+        return real(blocks, figures, until)
+
+    monkeypatch.setattr(reader, "_read_table", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        store.read_raw(path)
+    with pytest.raises(ChildProcessError):  # killed and reaped
+        os.waitpid(-1, os.WNOHANG)
+
+
 def test_an_id_in_both_parts_is_refused(tmp_path, monkeypatch, big):
     data = dict(big, figures=dict(big["figures"]))
     last = data["figures"].pop(max(data["figures"], key=int))

@@ -78,9 +78,15 @@ def test_a_generated_10k_fact_base_in_every_store(cli, tmp_path):
     generate(10_000, tmp_path / "big.json")
     paths = stores(tmp_path, store.load(tmp_path / "big.json"))
     for command in (["figures", "--region", "longnan"], ["stats", "--by", "metric"], ["list", "metrics"],
-                    ["show", "longnan-group", "-f", "json"]):
-        outputs = {cli(*command, "--db", p, *([] if "-f" in command else ["-f", "csv"])).stdout for p in paths.values()}
-        assert len(outputs) == 1 and next(iter(outputs)), command
+                    ["show", "longnan-group", "-f", "json"],
+                    # a large JSON file: figures keeps only what its honoree, kind and place filters select
+                    ["figures", "--kind", "individual"], ["figures", "--honoree", "平度", "--region", "qingdao"],
+                    ["figures", "--region", "gansu", "--year", "2020"], ["figures", "--region", "隴南", "--lang", "en"],
+                    ["figures", "--kind", "collective", "--sort", "value", "--desc", "--limit", "5", "-f", "json"],
+                    ["figures", "--region", "nowhere"]):
+        outputs = {(r.stdout, r.stderr, r.exit_code) for r in
+                   (cli(*command, "--db", p, *([] if "-f" in command else ["-f", "csv"])) for p in paths.values())}
+        assert len(outputs) == 1 and next(iter(outputs))[0 if command[-1] != "nowhere" else 1], (command, outputs)
 
 
 def test_a_damaged_sqlite_store_is_one_line(cli, tmp_path):
