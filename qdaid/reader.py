@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from functools import partial
 from typing import BinaryIO, cast
 
@@ -58,11 +59,11 @@ def _colons_kept(value) -> int:
     return orjson.dumps(value).count(b":")
 
 
-def _colons_in(data: bytes, end: int | None = None) -> int:
-    """The colons in data[:end], the escaped ones too."""
+def _colons_in(data: bytes, start: int = 0, end: int | None = None) -> int:
+    """The colons in data[start:end], the escaped ones too."""
     end = len(data) if end is None else end
-    escaped = len(re.compile(_ESCAPED_COLON).findall(data, 0, end)) if data.find(b"u003", 0, end) >= 0 else 0
-    return data.count(b":", 0, end) + escaped
+    escaped = len(re.compile(_ESCAPED_COLON).findall(data, start, end)) if data.find(b"u003", start, end) >= 0 else 0
+    return data.count(b":", start, end) + escaped
 
 
 def parse_whole(data: bytes):
@@ -71,12 +72,12 @@ def parse_whole(data: bytes):
     return _checked(data)
 
 
-def _checked(data: bytes, end: int | None = None):
-    """A whole JSON text parsed (data[:end], not copied); DuplicateKey when an object in it holds
-    a key twice."""
-    with memoryview(data) as whole, whole[:end] as text:
+def _checked(data: bytes, start: int = 0, end: int | None = None):
+    """A whole JSON text parsed (data[start:end], not copied); DuplicateKey when an object in it
+    holds a key twice."""
+    with memoryview(data) as whole, whole[start:end] as text:
         value = parse(text)  # type: ignore[arg-type]
-    if _colons_in(data, end) != _colons_kept(value):
+    if _colons_in(data, start, end) != _colons_kept(value):
         raise DuplicateKey("an object holds the same key twice")
     return value
 
@@ -88,7 +89,7 @@ def _records(buffer: bytearray, end: int) -> dict:
     before, after = buffer[0], buffer[end]
     buffer[0], buffer[end] = ord("{"), ord("}")
     try:
-        return _checked(buffer, end + 1)  # type: ignore[arg-type]
+        return _checked(buffer, 0, end + 1)  # type: ignore[arg-type]
     finally:
         buffer[0], buffer[end] = before, after
 
@@ -111,11 +112,6 @@ class _Blocks:
     def drop(self, size: int) -> None:
         del self.buffer[:size]
         self.offset += size
-
-    def rest(self) -> bytes:
-        while self.more():
-            pass
-        return bytes(self.buffer)
 
 
 class _Figures:
@@ -179,13 +175,17 @@ def read_streaming(handle: BinaryIO, start: bytes, narrow=None) -> dict | None:
         blocks.drop(key.end() - 1)  # from the table's {
         split = _split(blocks.fd, blocks.offset) if parallel.possible() else None
         with parallel.Helper(partial(_read_from, blocks.fd, split[1], figures.keep) if split else None) as helper:
-            if split and _read_table(blocks, figures, until=split[0]) and (done := helper.result()) is not None:
-                records, ids, others = done
-                figures.join(records, ids)
+            after = None
+            if split and _read_table(blocks, figures.add, until=split[0]) and (pieces := helper.results()) is not None:
+                for piece in pieces:  # (records, ids) a chunk at a time, then where the figures end
+                    if isinstance(piece, tuple):
+                        figures.join(*piece)
+                    else:
+                        after = piece
             else:  # no helper, or it failed: this process reads on (after the table's end, nothing)
-                _read_table(blocks, figures)
-                others = _read_rest(blocks, figures)
-        if others is None:
+                _read_table(blocks, figures.add)
+                after = _read_last(blocks, figures.add)
+        if after is None or (others := _read_after(blocks.fd, after)) is None:
             return None
         if twice := {"figures"} & (tables.keys() | others.keys()) or tables.keys() & others.keys():
             raise DuplicateKey(f'the top level holds the key "{min(twice)}" twice')  # one piece each: no colon count sees it
@@ -210,19 +210,26 @@ def _split(fd: int, offset: int) -> tuple[int, int] | None:
     return None
 
 
-def _read_from(fd: int, offset: int, keep) -> tuple[dict, set[str] | None, dict | None]:
-    """The helper's part: the figures from this offset (a record's id) to the table's end, their
-    ids, and the tables after them."""
-    blocks, figures = _Blocks(fd, b"", offset - 1), _Figures(keep)
-    _read_table(blocks, figures)
-    others = _read_rest(blocks, figures)
-    if others is None:
+def _read_from(fd: int, offset: int, keep, send) -> None:
+    """The helper's part: the figures from this offset (a record's id) to the table's end, sent
+    a chunk at a time as (records, ids), each chunk's strings shared within it (a process that
+    holds every string it has seen would hold the file); then where the table ends (the tables
+    after it are read by the parent: sent, they would cost as much to read again)."""
+    blocks = _Blocks(fd, b"", offset - 1)
+
+    def add(records: dict) -> None:
+        piece = _Figures(keep)
+        piece.add(records)
+        send((piece.records, piece.ids))
+
+    _read_table(blocks, add)
+    if (after := _read_last(blocks, add)) is None:
         raise ValueError("the figures' end cannot be read this way")  # the parent reads it itself
-    return figures.records, figures.ids, others
+    send(after)
 
 
-def _read_table(blocks: _Blocks, figures: _Figures, until: int | None = None) -> bool:
-    """Records from the blocks into figures, a chunk at a time, up to the table's end; or up to
+def _read_table(blocks: _Blocks, add: Callable[[dict], None], until: int | None = None) -> bool:
+    """Records from the blocks, given to add a chunk at a time, up to the table's end; or up to
     the record boundary at `until` (an offset in the file), when the table goes on past it: True
     then, the blocks starting at the byte before the next record's id. Past the table's end it reads nothing."""
     buffer = cast(bytes, blocks.buffer)
@@ -234,11 +241,11 @@ def _read_table(blocks: _Blocks, figures: _Figures, until: int | None = None) ->
         stop = table_end.search(buffer, pos)
         end = stop.start() if stop else len(buffer)
         if until is not None and 0 <= (at := until - blocks.offset) < end and (cut := boundary.match(buffer, at)):
-            figures.add(_records(blocks.buffer, at + 1))  # not when the buffer ends inside its blanks: read on
+            add(_records(blocks.buffer, at + 1))  # not when the buffer ends inside its blanks: read on
             blocks.drop(cut.end() - 2)
             return True
         if cut := _last(boundary, buffer, pos, end):
-            figures.add(_records(blocks.buffer, cut.start() + 1))
+            add(_records(blocks.buffer, cut.start() + 1))
             blocks.drop(cut.end() - 2)  # keep the byte before the next id, to stand in for a {
         if stop is not None:
             return False
@@ -247,24 +254,37 @@ def _read_table(blocks: _Blocks, figures: _Figures, until: int | None = None) ->
             return False
 
 
-def _read_rest(blocks: _Blocks, figures: _Figures) -> dict | None:
-    """The last records of the figures table and the tables after it; None when they cannot be
-    read this way."""
-    rest = blocks.rest()[1:]  # the byte before the next id, or the table's {
-    for end in re.compile(_TABLE_END).finditer(rest):
-        try:
-            last = _checked(b"{" + rest[:end.start() + 1] + b"}") if rest[:end.start()].strip() else {}
-        except ValueError:
-            continue  # "}}" inside a string
-        after = rest[end.end():].lstrip()
-        if after.startswith(b","):
-            others = _checked(b"{" + after[1:])
-        elif after.startswith(b"}") and not after[1:].strip():
-            others = {}
-        else:
+def _read_last(blocks: _Blocks, add: Callable[[dict], None]) -> int | None:
+    """The last records of the figures table, given to add; where the file goes on after the
+    table (None when its end cannot be found this way). Reads no further than the table's end,
+    unless a "}}" inside a string comes before it."""
+    table_end = re.compile(_TABLE_END)
+    while True:
+        rest = bytes(blocks.buffer)  # from the byte before the next id, or the table's {
+        for end in table_end.finditer(rest, 1):
+            try:
+                last = _checked(b"{" + rest[1:end.start() + 1] + b"}") if rest[1:end.start()].strip() else {}
+            except ValueError:
+                continue  # "}}" inside a string
+            add(last)
+            return blocks.offset + end.end()
+        if not blocks.more():
             return None
-        figures.add(last)
-        return others
+
+
+def _read_after(fd: int, offset: int) -> dict | None:
+    """The tables after the figures, from where the figures table ends; None when what follows
+    is not the rest of the top-level object."""
+    blocks = _Blocks(fd, b"", offset)
+    while blocks.more():
+        pass
+    after = blocks.buffer  # parsed in place: the tables after a large figures table may be large too
+    start = len(after) - len(after.lstrip())
+    if after.startswith(b",", start):
+        after[start] = ord("{")
+        return _checked(after, start)  # type: ignore[arg-type]
+    if after.startswith(b"}", start) and not after[start + 1:].strip():
+        return {}
     return None
 
 
