@@ -5,7 +5,9 @@
     python bench/run.py --qdaid now=.venv/bin/qdaid --qdaid before=/old/venv/bin/qdaid   # before/after
 
 Each command runs `--repeat` times, the commands of a group alternating so that drift hits them
-alike. Reported: median wall time, ratio to the peer, and peak memory (max RSS of the process).
+alike. Reported: median wall time, ratio to the peer, and peak memory (max RSS of the process;
+wait4 reports the larger of the process's own and its reaped children's, so a qdaid that forks a
+helper shows the larger of the two, never their sum: RESULTS.md gives both where it matters).
 The table goes to stdout and to bench/RESULTS.md with a description of the machine.
 """
 
