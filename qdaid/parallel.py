@@ -1,8 +1,8 @@
 """Both cores for one query: a forked child makes every other part of a long result while this
 process makes and writes the rest (write_in_order), or reads part of a file while this process
-reads the other (Helper). Python's lock keeps a process to one core, and
-making the rows of a CSV (SQLite's step, the tuples, the csv module) is what a query of a
-million figures spends its time on; bytes cross the pipe, not objects.
+reads the other (Helper). Python's lock keeps a process to one core, and making the rows of a
+CSV (SQLite's step, the tuples, the csv module) or parsing a large JSON file is what a query of
+a million figures spends its time on.
 
 A child that fails, is killed or is interrupted leaves its parts to this process, so the result is
 the same bytes in every case; only where os.fork exists.
@@ -101,10 +101,12 @@ def _fork(messages: Callable[[], Iterable[bytes]]) -> tuple[int, BinaryIO]:
     without the parent's exit handlers or buffers (they are the parent's to flush): its pid, and
     the pipe's end to read."""
     read_end, write_end = os.pipe()
+    parent = os.getpid()
     child = os.fork()
     if child == 0:
         status = 1
         try:
+            _die_with(parent)
             os.close(read_end)
             with os.fdopen(write_end, "wb") as pipe:
                 for made in messages():
@@ -117,6 +119,19 @@ def _fork(messages: Callable[[], Iterable[bytes]]) -> tuple[int, BinaryIO]:
             os._exit(status)
     os.close(write_end)
     return child, os.fdopen(read_end, "rb")
+
+
+def _die_with(parent: int) -> None:
+    """Linux: the child is killed when its parent dies, even by SIGKILL (which runs no finally),
+    instead of working on for nobody."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's finally is all there is
+        return
+    if os.getppid() != parent:  # it died before the call
+        os._exit(1)
 
 
 def _stop(child: int, pipe: BinaryIO) -> None:

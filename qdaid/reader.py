@@ -16,10 +16,11 @@ parsed (the tables before the figures, each chunk of records, the rest) is check
 bytes: a piece is whole JSON, so no escape is cut in two.
 
 Two processes read a large figures table: a forked helper reads from the first record boundary
-past the middle of the file to the end, this process up to that boundary, and the helper's
-records come back pickled (parallel.Helper). Each process checks its own pieces, the ids are
-checked across the two; a helper that fails or started past the figures only costs its time:
-this process reads on. A query that wants a few figures (narrow) keeps only those as it reads.
+past the middle of the file to the table's end, this process up to that boundary and then the
+tables after the figures; the helper's records come back a chunk at a time, marshalled through a
+temporary file (parallel.Helper). Each process checks its own pieces, the ids are checked across
+the two; a helper that fails or started past the figures only costs its time: this process reads
+on. A query that wants a few figures (narrow) keeps only those as it reads.
 
 The patterns are compiled at first use (re caches them): compiling them at import cost every
 query's start-up, and a small file needs none of them but, rarely, the escaped colon.
@@ -231,7 +232,8 @@ def _read_from(fd: int, offset: int, keep, send) -> None:
 def _read_table(blocks: _Blocks, add: Callable[[dict], None], until: int | None = None) -> bool:
     """Records from the blocks, given to add a chunk at a time, up to the table's end; or up to
     the record boundary at `until` (an offset in the file), when the table goes on past it: True
-    then, the blocks starting at the byte before the next record's id. Past the table's end it reads nothing."""
+    then, the blocks starting at the byte before the next record's id. Past the table's end it
+    reads nothing."""
     buffer = cast(bytes, blocks.buffer)
     boundary, table_end = re.compile(_BOUNDARY), re.compile(_TABLE_END)
     scanned = 0

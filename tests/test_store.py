@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import orjson
 import pytest
@@ -319,6 +320,46 @@ def test_ctrl_c_while_reading_stops_the_helper_too(tmp_path, monkeypatch, big):
         store.read_raw(path)
     with pytest.raises(ChildProcessError):  # killed and reaped
         os.waitpid(-1, os.WNOHANG)
+
+
+HELPER_NEVER_ENDS = """
+import sys, time
+from pathlib import Path
+from qdaid import reader, store
+def never_ends(*args):
+    time.sleep(60)
+reader._read_from = never_ends
+store.read_raw(Path(sys.argv[1]))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+def test_a_helper_dies_with_a_killed_reader(tmp_path, big):
+    """SIGKILL runs no cleanup: the helper must not read on, for nobody, once its parent is gone."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "big.json"
+    path.write_text(LAYOUTS["compact"](big), "utf-8")
+    reader_process = subprocess.Popen([sys.executable, "-c", HELPER_NEVER_ENDS, str(path)])
+    children = Path(f"/proc/{reader_process.pid}/task/{reader_process.pid}/children")
+    for _ in range(200):
+        if helper := children.read_text().split():
+            break
+        time.sleep(0.05)
+    assert helper, "no helper was started"
+    reader_process.send_signal(signal.SIGKILL)
+    reader_process.wait()
+    for _ in range(100):  # gone, or a zombie left for init to reap
+        stat = Path(f"/proc/{helper[0]}/stat")
+        if not stat.exists() or stat.read_text().rsplit(")", 1)[1].split()[0] == "Z":
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(int(helper[0]), signal.SIGKILL)
+        raise AssertionError("the helper outlived its parent")
 
 
 def test_an_id_in_both_parts_is_refused(tmp_path, monkeypatch, big):
