@@ -377,7 +377,8 @@ def test_an_id_in_both_parts_is_refused(tmp_path, monkeypatch, big):
 
 # ---- a query that wants a few figures keeps only those -----------------------------------------
 
-# 陇南市 holds 徽县 (the article's 甘肃省陇南市徽县): the region filter longnan keeps both.
+# 徽县 is a county of 陇南市 (the article names 甘肃省徽县 and 甘肃省陇南市; the gazetteer links them):
+# the region filter longnan keeps the figures of both.
 NARROWED = [{"regions": ["longnan"]}, {"regions": ["陇南"]}, {"honorees": ["anshun-team"]},
             {"kinds": ["individual"]}, {"kinds": ["collective"], "regions": ["pingdu"]}]
 
