@@ -104,7 +104,7 @@ class _Blocks:
         self.offset = offset  # where buffer[0] lies in the file
 
     def more(self) -> bool:
-        block = os.pread(self.fd, BLOCK, self.offset + len(self.buffer))
+        block = _read_at(self.fd, BLOCK, self.offset + len(self.buffer))
         if not block:
             return False
         self.buffer += block
@@ -113,6 +113,13 @@ class _Blocks:
     def drop(self, size: int) -> None:
         del self.buffer[:size]
         self.offset += size
+
+
+def _read_at(fd: int, size: int, offset: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # Windows has no pread, and no fork: one process reads
+    return os.read(fd, size)
 
 
 class _Figures:
@@ -206,7 +213,7 @@ def _split(fd: int, offset: int) -> tuple[int, int] | None:
     """(where the record before lies, where the next record's id starts) for the first record
     boundary past the middle of the rest of the file; None when there is none near it."""
     middle = offset + int((os.fstat(fd).st_size - offset) * SPLIT)
-    if found := re.compile(_BOUNDARY).search(os.pread(fd, 2**16, middle)):
+    if found := re.compile(_BOUNDARY).search(_read_at(fd, 2**16, middle)):
         return middle + found.start(), middle + found.end() - 1
     return None
 

@@ -305,6 +305,19 @@ def test_no_temporary_file_no_helper(tmp_path, monkeypatch, big):
     assert used == [False]
 
 
+def test_without_fork_or_pread_one_process_reads_it_all(tmp_path, monkeypatch, big):
+    """Windows has neither."""
+    from qdaid import parallel
+
+    path = tmp_path / "big.json"
+    path.write_text(LAYOUTS["crlf"](big), "utf-8")
+    monkeypatch.delattr(os, "pread")
+    monkeypatch.setattr(parallel, "possible", lambda: False)
+    used = _helper_used(monkeypatch)
+    assert store.read_raw(path) == orjson.loads(path.read_bytes())
+    assert used == []
+
+
 def test_ctrl_c_while_reading_stops_the_helper_too(tmp_path, monkeypatch, big):
     path = tmp_path / "big.json"
     path.write_text(LAYOUTS["compact"](big), "utf-8")
