@@ -468,7 +468,7 @@ class SqlFactBase(FactBase):
     def _tuples(self, columns: list[str], where: str, params: tuple, order: str, limit: int | None, broad: bool):
         """Rows as tuples of the columns; a REAL written by formats.plain (a Python function SQLite
         calls for those values only), so the bytes are those of the JSON store."""
-        scan = " NOT INDEXED" if where and order.startswith("rowid") and broad else ""
+        scan = " NOT INDEXED" if where and broad else ""  # broad: in rowid order, most of the table
         sql = f'SELECT {_cells(columns)} FROM figures{scan}{" WHERE " + where if where else ""} ORDER BY {order}'
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -512,6 +512,6 @@ class SqlFactBase(FactBase):
         """Whether the filters keep more than a twentieth of the figures: then one pass over the
         table in its order beats the index and a sort by rowid (at a million figures and
         --region longnan, 1.0 s against 1.7 s). The count itself comes from the indexes."""
-        (kept,) = (db or self.db).execute(f"SELECT count(*) FROM figures WHERE {where}", params).fetchone()
-        (total,) = (db or self.db).execute("SELECT max(rowid) FROM figures").fetchone()
+        (kept,) = self._cursor(f"SELECT count(*) FROM figures WHERE {where}", params, db).fetchone()
+        (total,) = self._cursor("SELECT max(rowid) FROM figures", (), db).fetchone()
         return kept * 20 > (total or 0)

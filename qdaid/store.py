@@ -198,7 +198,7 @@ class _Narrowing:
                 if passes(record):
                     kept[doc_id] = record
                 elif (form := shape(record)) not in sound:
-                    if problem := _shape_problem("figures", *form):
+                    if problem := shape_problem("figures", *form):
                         raise _bad_record(self.path, "figures", record, problem)
                     sound.add(form)
             return kept
@@ -217,7 +217,7 @@ def _is_sqlite(path: Path, limit: int) -> bool:
             raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-def _shape_problem(table: str, keys: tuple, types: tuple) -> str | None:
+def shape_problem(table: str, keys: tuple, types: tuple) -> str | None:
     """What is wrong with records of this shape: a field missing (one added since is allowed to
     be) or of the wrong type; None when nothing is."""
     fields, added, got = SCHEMA[table], ADDED_FIELDS.get(table, frozenset()), dict(zip(keys, types, strict=True))
@@ -247,7 +247,7 @@ def _check_records(path: Path, tables: dict[str, list[dict]]) -> None:
                 for record in records:
                     if shape(record) == (keys, types):
                         record.update(dict.fromkeys(older))
-            if problem := _shape_problem(table, keys, types):
+            if problem := shape_problem(table, keys, types):
                 raise _bad_record(path, table, next(r for r in records if shape(r) == (keys, types)), problem)
     for table, field in LIST_FIELDS:
         for record in tables.get(table, []):

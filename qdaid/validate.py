@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .model import ADDED_FIELDS, DATE_PRECISION, DATE_RE, REFERENCES, SCHEMA, SELF_REFERENCES, VOCABULARIES, DataError
 from .pipeline.numbers import NumberError, parse_quantity
-from .store import shape, source_text
+from .store import shape, shape_problem, source_text
 
 
 def _schema_problems(tables: dict[str, list[dict]]) -> list[str]:
@@ -27,7 +27,7 @@ def _schema_problems(tables: dict[str, list[dict]]) -> list[str]:
         for n, rec in enumerate(tables[table], 1):
             record_shape = shape(rec)
             if record_shape not in sound:
-                sound[record_shape] = not _field_problems(table, fields, rec, "")
+                sound[record_shape] = shape_problem(table, *record_shape) is None
             if not sound[record_shape]:
                 problems += _field_problems(table, fields, rec, f"{table}[{rec.get('id', n)}]")
             for name in lists:
