@@ -45,16 +45,17 @@ DESCRIPTIONS = {
 }
 
 
-def add_totals(tables: dict[str, list[dict]], db: sqlite3.Connection) -> None:
+def add_totals(db: sqlite3.Connection) -> None:
     """The totals tables, as `qdaid stats` computes them."""
-    from .query import FactBase
-    from .stats import stats
+    from .facts import FactBase
+    from .filters import Where
+    from .stats import totals
 
-    base = FactBase(tables)
+    base = FactBase(db)  # the tables just written to it
     for name, by in TOTALS.items():
         columns = by + _TOTAL_COLUMNS
         db.execute(f'CREATE TABLE "{name}" ({", ".join(f"{json.dumps(c)}" for c in columns)})')
-        rows = stats(base, base.figures, by)
+        rows = totals(base, Where(), by, explain=True)[0]
         db.executemany(f'INSERT INTO "{name}" VALUES ({", ".join("?" for _ in columns)})',
                        [[";".join(r[c]) if isinstance(r[c], list) else r[c] for c in columns] for r in rows])
 

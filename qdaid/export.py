@@ -50,12 +50,13 @@ def _create(db: sqlite3.Connection, table: str) -> None:
             column += f' REFERENCES "{target}"("id")'
         columns.append(column)
     db.execute(f'CREATE TABLE "{table}" ({", ".join(columns)})')
-    for name in _INDEXED.get(table, []):
-        db.execute(f'CREATE INDEX "{table}_{name}" ON "{table}"("{name}")')
 
 
-def to_sqlite(tables: dict[str, list[dict]], db: sqlite3.Connection) -> None:
-    db.execute("PRAGMA foreign_keys = ON")
+def to_sqlite(tables: dict[str, list[dict]], db: sqlite3.Connection, enforce_references: bool = True) -> None:
+    """The tables into an empty database: a SQLite store's schema and rows. enforce_references:
+    foreign keys checked at commit (an export; a JSON store loaded for a query is taken as it is,
+    as validate reports what it names that is not there)."""
+    db.execute(f"PRAGMA foreign_keys = {'ON' if enforce_references else 'OFF'}")
     for table in DEPENDENCY_ORDER:
         _create(db, table)
         fields = list(SCHEMA[table])
@@ -67,6 +68,8 @@ def to_sqlite(tables: dict[str, list[dict]], db: sqlite3.Connection) -> None:
         db.execute("PRAGMA defer_foreign_keys = ON")
         db.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({placeholders})',
                        ([_cell(rec.get(f)) for f in fields] for rec in rows))
+        for name in _INDEXED.get(table, []):  # after the rows: one sort, not an index kept up row by row
+            db.execute(f'CREATE INDEX "{table}_{name}" ON "{table}"("{name}")')
     db.execute('CREATE TABLE "honoree_partners" ("honoree" TEXT NOT NULL REFERENCES "honorees"("id"), '
                '"region" TEXT NOT NULL REFERENCES "regions"("id"), PRIMARY KEY ("honoree", "region"))')
     db.executemany('INSERT INTO "honoree_partners" VALUES (?, ?)',
@@ -82,6 +85,16 @@ def to_sqlite(tables: dict[str, list[dict]], db: sqlite3.Connection) -> None:
             closure.append((current, region))
             current = parents.get(current)
     db.executemany('INSERT INTO "region_closure" VALUES (?, ?)', closure)
+
+
+def write_sqlite(tables: dict[str, list[dict]], path: Path) -> None:
+    """Write the tables as a SQLite store at path (a new, empty file)."""
+    db = sqlite3.connect(path)
+    try:
+        with db:
+            to_sqlite(tables, db)
+    finally:
+        db.close()
 
 
 def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool = False,
@@ -127,7 +140,7 @@ def _write(tmp: Path, *, tables: dict[str, list[dict]], kind: str, table: str | 
                 if kind == "datasette":
                     from . import datasette
 
-                    datasette.add_totals(tables, db)
+                    datasette.add_totals(db)
         finally:
             db.close()
     elif kind == "metadata":

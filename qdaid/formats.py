@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TextIO
 
@@ -49,14 +48,11 @@ def _tsv_cell(cell: str) -> str:
 
 class Tuples:
     """Rows that are already tuples of `columns`, in that order, every number but an integer
-    already written as `plain` writes it: the SQLite store streams its rows so, and CSV writes
-    them without a dict per row (at a million figures that halves the time).
+    already written as `plain` writes it: the fact base streams its rows so, and CSV writes
+    them without a dict per row (at a million figures that halves the time)."""
 
-    parts, when given, asks for the same rows as consecutive parts, each a callable giving its
-    rows in any process (None when there are too few): CSV then makes them on both cores."""
-
-    def __init__(self, columns: list[str], rows, parts: Callable[[], list[Callable[[], Iterable]] | None] | None = None):
-        self.columns, self.rows, self.parts = list(columns), rows, parts
+    def __init__(self, columns: list[str], rows):
+        self.columns, self.rows = list(columns), rows
 
     def __iter__(self):  # as dicts, for any writer that wants them
         return (dict(zip(self.columns, row, strict=True)) for row in self.rows)
@@ -82,8 +78,6 @@ def to_csv(rows, columns, *, header=True, guard=False, dialect="csv", out: TextI
     if header:
         writer.writerow(columns)
     if isinstance(rows, Tuples) and rows.columns == list(columns) and not guard:
-        if out is not None and _in_parts(rows, out):
-            return ""
         writer.writerows(rows.rows)
         return "" if out else buf.getvalue()  # type: ignore[attr-defined]
     for row in rows:
@@ -95,33 +89,6 @@ def to_csv(rows, columns, *, header=True, guard=False, dialect="csv", out: TextI
             cells = [plain(c) for c in cells]
         writer.writerow(cells)
     return "" if out else buf.getvalue()  # type: ignore[attr-defined]
-
-
-class _Lines(list):
-    write = list.append  # a file for csv.writer: its lines, joined once per part
-
-
-def _csv_bytes(rows: Iterable) -> bytes:
-    lines = _Lines()
-    csv.writer(lines, lineterminator="\n").writerows(rows)
-    return "".join(lines).encode("utf-8")
-
-
-def _in_parts(rows: Tuples, out: TextIO) -> bool:
-    """Writes the rows as CSV bytes, part by part on both cores, when the rows come in parts and
-    the output takes bytes; False (nothing written) otherwise."""
-    from . import parallel
-
-    buffer = getattr(out, "buffer", None)
-    if rows.parts is None or buffer is None or not parallel.possible():
-        return False
-    parts = rows.parts()
-    if not parts or len(parts) < 2:
-        return False
-    out.flush()  # the header, before the bytes that follow it
-    parallel.write_in_order(len(parts), lambda n: _csv_bytes(parts[n]()), buffer.write)
-    buffer.flush()
-    return True
 
 
 def _json_value(value):

@@ -15,12 +15,7 @@ unless the backslash is itself escaped: \\\\u003a is a backslash and the text u0
 parsed (the tables before the figures, each chunk of records, the rest) is checked so, on its own
 bytes: a piece is whole JSON, so no escape is cut in two.
 
-Two processes read a large figures table: a forked helper reads from the first record boundary
-past the middle of the file to the table's end, this process up to that boundary and then the
-tables after the figures; the helper's records come back a chunk at a time, marshalled through a
-temporary file (parallel.Helper). Each process checks its own pieces, the ids are checked across
-the two; a helper that fails or started past the figures only costs its time: this process reads
-on. A query that wants a few figures (narrow) keeps only those as it reads.
+A query never reads this file directly: store.py loads what it gives into SQLite (cache.py).
 
 The patterns are compiled at first use (re caches them): compiling them at import cost every
 query's start-up, and a small file needs none of them but, rarely, the escaped colon.
@@ -31,7 +26,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from functools import partial
 from typing import BinaryIO, cast
 
 STREAM_FROM = 4 * 2**20  # bytes: smaller files are parsed whole, larger ones a block at a time
@@ -96,8 +90,7 @@ def _records(buffer: bytearray, end: int) -> dict:
 
 
 class _Blocks:
-    """The file from an offset on, as a growing buffer read a block at a time (os.pread: a
-    helper process reads the same open file at its own offset)."""
+    """The file from an offset on, as a growing buffer read a block at a time."""
 
     def __init__(self, fd: int, start: bytes, offset: int = 0):
         self.fd, self.buffer = fd, bytearray(start)
@@ -116,27 +109,23 @@ class _Blocks:
 
 
 def _read_at(fd: int, size: int, offset: int) -> bytes:
-    if hasattr(os, "pread"):
-        return os.pread(fd, size, offset)
-    os.lseek(fd, offset, os.SEEK_SET)  # Windows has no pread, and no fork: one process reads
+    os.lseek(fd, offset, os.SEEK_SET)
     return os.read(fd, size)
 
 
 class _Figures:
-    """The figures table as it is read: the records kept, the strings they share, every id."""
+    """The figures table as it is read: the records, and the strings they share."""
 
-    def __init__(self, keep=None):
+    def __init__(self):
         self.records: dict[str, dict] = {}
         self.cache: dict[str, str] = {}
-        self.keep = keep
-        self.ids: set[str] | None = set() if keep else None  # narrowed: the ids of records left out too
 
     def add(self, records: dict) -> None:
-        """Add the records (those `keep` keeps), an id read before being an error; a sentence
-        quoted by several figures is kept once, and so are names and labels repeated across
-        records."""
-        self._new_ids(records)
-        self.records.update(records := self.keep(records) if self.keep else records)
+        """Add the records, an id read before being an error; a sentence quoted by several
+        figures is kept once, and so are names and labels repeated across records."""
+        if not self.records.keys().isdisjoint(records):
+            raise DuplicateKey(f"the figures table holds the id {next(i for i in records if i in self.records)!r} twice")
+        self.records.update(records)
         share = self.cache.setdefault
         for record in records.values():
             if record.__class__ is dict:
@@ -145,29 +134,10 @@ class _Figures:
                     if value.__class__ is str:
                         record[key] = share(value, value)
 
-    def join(self, records: dict, ids: set[str] | None) -> None:
-        """The records a helper read after these (its strings shared already)."""
-        self._new_ids(records.keys() if ids is None else ids)
-        self.records.update(records)
 
-    def _new_ids(self, ids) -> None:
-        if not (seen := self.records.keys() if self.ids is None else self.ids).isdisjoint(ids):
-            raise DuplicateKey(f"the figures table holds the id {next(i for i in ids if i in seen)!r} twice")
-        if self.ids is not None:
-            self.ids.update(ids)
-
-
-def read_streaming(handle: BinaryIO, start: bytes, narrow=None) -> dict | None:
-    """The file's top-level object, the figures table read a chunk of records at a time, the
-    part of it past its middle by a helper process (parallel.Helper) where there is one.
-    None when the file cannot be cut this way (it is then parsed whole).
-
-    narrow: given the tables before the figures, a function that takes each chunk of figure
-    records ({id: record}) and returns those to keep, or None to keep them all. A query that
-    wants a few figures keeps only those: sharing their strings and holding them costs more than
-    the parse (bench/RESULTS.md). Every id is still checked for a duplicate."""
-    from . import parallel
-
+def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
+    """The file's top-level object, the figures table read a chunk of records at a time; None
+    when the file cannot be cut this way (it is then parsed whole)."""
     blocks = _Blocks(handle.fileno(), start)
     buffer = cast(bytes, blocks.buffer)  # a bytearray, which re searches in place
     figures_key = re.compile(_FIGURES_KEY)
@@ -179,21 +149,10 @@ def read_streaming(handle: BinaryIO, start: bytes, narrow=None) -> dict | None:
     try:
         head = bytes(blocks.buffer[:key.start()]).rstrip()
         tables = _checked(head[:-1] + b"}" if head.endswith(b",") else head + b"}")
-        figures = _Figures(narrow(tables) if narrow else None)
+        figures = _Figures()
         blocks.drop(key.end() - 1)  # from the table's {
-        split = _split(blocks.fd, blocks.offset) if parallel.possible() else None
-        with parallel.Helper(partial(_read_from, blocks.fd, split[1], figures.keep) if split else None) as helper:
-            after = None
-            if split and _read_table(blocks, figures.add, until=split[0]) and (pieces := helper.results()) is not None:
-                for piece in pieces:  # (records, ids) a chunk at a time, then where the figures end
-                    if isinstance(piece, tuple):
-                        figures.join(*piece)
-                    else:
-                        after = piece
-            else:  # no helper, or it failed: this process reads on (after the table's end, nothing)
-                _read_table(blocks, figures.add)
-                after = _read_last(blocks, figures.add)
-        if after is None or (others := _read_after(blocks.fd, after)) is None:
+        _read_table(blocks, figures.add)
+        if (after := _read_last(blocks, figures.add)) is None or (others := _read_after(blocks.fd, after)) is None:
             return None
         if twice := {"figures"} & (tables.keys() | others.keys()) or tables.keys() & others.keys():
             raise DuplicateKey(f'the top level holds the key "{min(twice)}" twice')  # one piece each: no colon count sees it
@@ -206,41 +165,9 @@ def read_streaming(handle: BinaryIO, start: bytes, narrow=None) -> dict | None:
         return None
 
 
-SPLIT = 0.5  # of the file after the figures key: where the helper starts
-
-
-def _split(fd: int, offset: int) -> tuple[int, int] | None:
-    """(where the record before lies, where the next record's id starts) for the first record
-    boundary past the middle of the rest of the file; None when there is none near it."""
-    middle = offset + int((os.fstat(fd).st_size - offset) * SPLIT)
-    if found := re.compile(_BOUNDARY).search(_read_at(fd, 2**16, middle)):
-        return middle + found.start(), middle + found.end() - 1
-    return None
-
-
-def _read_from(fd: int, offset: int, keep, send) -> None:
-    """The helper's part: the figures from this offset (a record's id) to the table's end, sent
-    a chunk at a time as (records, ids), each chunk's strings shared within it (a process that
-    holds every string it has seen would hold the file); then where the table ends (the tables
-    after it are read by the parent: sent, they would cost as much to read again)."""
-    blocks = _Blocks(fd, b"", offset - 1)
-
-    def add(records: dict) -> None:
-        piece = _Figures(keep)
-        piece.add(records)
-        send((piece.records, piece.ids))
-
-    _read_table(blocks, add)
-    if (after := _read_last(blocks, add)) is None:
-        raise ValueError("the figures' end cannot be read this way")  # the parent reads it itself
-    send(after)
-
-
-def _read_table(blocks: _Blocks, add: Callable[[dict], None], until: int | None = None) -> bool:
-    """Records from the blocks, given to add a chunk at a time, up to the table's end; or up to
-    the record boundary at `until` (an offset in the file), when the table goes on past it: True
-    then, the blocks starting at the byte before the next record's id. Past the table's end it
-    reads nothing."""
+def _read_table(blocks: _Blocks, add: Callable[[dict], None]) -> None:
+    """Records from the blocks, given to add a chunk at a time, up to the table's end. Past the
+    table's end it reads nothing."""
     buffer = cast(bytes, blocks.buffer)
     boundary, table_end = re.compile(_BOUNDARY), re.compile(_TABLE_END)
     scanned = 0
@@ -249,18 +176,14 @@ def _read_table(blocks: _Blocks, add: Callable[[dict], None], until: int | None 
         # The table's end (a record's } then the table's }) stops the cuts: past it lie other tables.
         stop = table_end.search(buffer, pos)
         end = stop.start() if stop else len(buffer)
-        if until is not None and 0 <= (at := until - blocks.offset) < end and (cut := boundary.match(buffer, at)):
-            add(_records(blocks.buffer, at + 1))  # not when the buffer ends inside its blanks: read on
-            blocks.drop(cut.end() - 2)
-            return True
         if cut := _last(boundary, buffer, pos, end):
             add(_records(blocks.buffer, cut.start() + 1))
             blocks.drop(cut.end() - 2)  # keep the byte before the next id, to stand in for a {
         if stop is not None:
-            return False
+            return
         scanned = len(blocks.buffer)  # the next search starts where this one's data ended
         if not blocks.more():
-            return False
+            return
 
 
 def _read_last(blocks: _Blocks, add: Callable[[dict], None]) -> int | None:

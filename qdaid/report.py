@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
+from .facts import FactBase
 from .model import period_label
-from .query import FactBase
 from .render import STATS_AMOUNTS, chinese_amount, money_scale, total_text
 
 LABELS = {
@@ -107,7 +107,7 @@ def html(base: FactBase, figures: list[dict], totals: list[dict], texts: dict[st
 def _within(base: FactBase) -> dict[str, list[str]]:
     """figure id → "id (reason)" of each figure that holds it."""
     found: dict[str, list[str]] = {}
-    for f in base.figures:
+    for f in base.figures_all:
         for outer, reason, certain in base.containers(f["id"]):
             found.setdefault(f["id"], []).append(f"{outer} ({reason}{'' if certain else ', possibly'})")
     return found

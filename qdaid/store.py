@@ -1,16 +1,19 @@
-"""The database file: which one is used, reading it read-only, writing it atomically.
+"""The database file: which one is used, opening it for queries, reading it read-only, writing
+it atomically.
 
-The only module that knows the TinyDB layout ({table: {doc_id: record}}) and imports tinydb.
-A build writes through TinyDB (a storage with fixed JSON settings, so the same tables give the
-same bytes); queries read the file once with orjson, which gives what TinyDB reads without a
-Document per record. Reads never create, lock or touch the file; a build writes a temporary
-file beside the target and renames it over the target, so readers see the old file or the new
-one, never half of one.
+Every query runs on SQLite (facts.FactBase): a SQLite store is opened in place, read-only; a
+TinyDB JSON store ({table: {doc_id: record}}, read with orjson by reader.py, whose layout only
+these two modules know) is loaded into SQLite, in memory when small, else into a cache file
+(cache.py) that the next command opens in place. A build writes through TinyDB (a storage with
+fixed JSON settings, so the same tables give the same bytes). Reads never create, lock or touch
+the file; a build writes a temporary file beside the target and renames it over the target, so
+readers see the old file or the new one, never half of one.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from . import fileio, reader
@@ -28,13 +31,6 @@ def bundled_dir() -> Path:
 
 def bundled_sources() -> list[Path]:
     return sorted(bundled_dir().glob("*.txt"))
-
-
-def resolve_db(option: str | os.PathLike | None = None, from_environment: str | None = None,
-               user_folder: Path | None = None) -> Path:
-    """The database in use: the one asked for, then the environment's, then the user's own
-    (what `qdaid build` writes by default), then the bundled one."""
-    return choose_db(option, from_environment, user_folder)[0]
 
 
 def choose_db(option: str | os.PathLike | None = None, from_environment: str | None = None,
@@ -87,9 +83,8 @@ def _bad_json(path: Path, data: bytes, exc: Exception) -> DataError:
     return DataError(f"{path}: not valid JSON ({exc})")
 
 
-def read_raw(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, narrow=None) -> dict:
-    """The file's {table: {doc_id: record}}, with a one-line reason for anything else.
-    narrow: see reader.read_streaming (a large file only)."""
+def read_raw(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> dict:
+    """The file's {table: {doc_id: record}}, with a one-line reason for anything else."""
     with fileio.open_regular(path, "database file", limit) as handle:
         try:
             size = os.fstat(handle.fileno()).st_size
@@ -99,7 +94,7 @@ def read_raw(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, narrow=None) ->
             if head.startswith(b"\xef\xbb\xbf"):
                 raise DataError(f"{path}: starts with a UTF-8 byte-order mark; save it without one")
             try:
-                raw = reader.read_streaming(handle, head, narrow) if size > reader.STREAM_FROM else None
+                raw = reader.read_streaming(handle, head) if size > reader.STREAM_FROM else None
             except reader.DuplicateKey as exc:
                 raise _bad_json(path, b"", exc) from None
             if raw is None:
@@ -127,16 +122,22 @@ def _check_layout(path: Path, raw) -> None:
 
 
 def load(path: Path, strict: bool = True, limit: int = fileio.MAX_DATABASE_BYTES) -> dict[str, list[dict]]:
-    """Every table as a list of records: the file read once with orjson, never written.
-
-    This is what TinyDB's table.all() gives, without a Document object per record, which at a
-    million figures costs more than the parse (see bench/RESULTS.md). strict: the first record
-    with a missing field or a value of the wrong type is an error (validate lists them all).
-    """
+    """Every table as a list of records, whatever the store (what validate, export and an
+    append read); never written. strict: the first record with a missing field or a value of
+    the wrong type is an error (validate lists them all)."""
     if _is_sqlite(path, limit):
-        from . import sqlstore
+        from .facts import records
 
-        tables = sqlstore.load(path)
+        db = connect(path)
+        try:
+            present = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if missing := [t for t in ("figures", "honorees") if t not in present]:
+                raise DataError(f"{path}: not a qdaid database (no {', '.join(missing)} table)")
+            tables = {table: list(records(db, table)) for table in TABLES if table in present}
+        except sqlite3.DatabaseError as exc:
+            raise DataError(f"{path}: not a usable SQLite store ({exc})") from None
+        finally:
+            db.close()
     else:
         tables = _json_tables(path, limit)
     if strict:
@@ -144,65 +145,52 @@ def load(path: Path, strict: bool = True, limit: int = fileio.MAX_DATABASE_BYTES
     return tables
 
 
-def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, figures_for=None):
-    """The fact base the query commands ask: a SQLite store is queried in place (filters in SQL,
-    rows streamed); a JSON file is read whole. figures_for: the query's Filters, when it asks
-    for nothing but the figures they select (as `qdaid figures` does): a large JSON file then
-    keeps only figures of the honorees and places they name."""
+def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, cache_folder: Path | None = None):
+    """The fact base the read commands ask (facts.FactBase): a SQLite store opened in place; a
+    JSON file loaded into SQLite, through a cache file in cache_folder when it is large (None:
+    always in memory)."""
+    from .facts import FactBase
+
     if _is_sqlite(path, limit):
-        from .sqlstore import SqlFactBase
-
-        base = SqlFactBase(path)
-        _check_records(path, base.tables)
+        base = FactBase(connect(path), path)
+        _check_records(path, {t: base.tables[t] for t in base.tables})
         return base
-    from .query import FactBase
+    from . import cache
 
-    tables = _json_tables(path, limit, _Narrowing(path, figures_for) if figures_for is not None else None)
-    _check_records(path, tables)  # the header was read once, above
-    return FactBase(tables)
+    return FactBase(cache.connect(path, limit, cache_folder), path)
 
 
-def _json_tables(path: Path, limit: int, narrow=None) -> dict[str, list[dict]]:
-    raw = read_raw(path, limit, narrow)
+def connect(path: Path) -> sqlite3.Connection:
+    """A SQLite store, read-only: nothing is created or changed."""
+    try:
+        return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DataError(f"{path}: cannot open the SQLite store: {exc}") from None
+
+
+def in_memory(tables: dict[str, list[dict]]) -> sqlite3.Connection:
+    """The tables as an in-memory SQLite database, the schema of a SQLite store."""
+    from .export import to_sqlite
+
+    db = sqlite3.connect(":memory:")
+    try:
+        with db:
+            to_sqlite(tables, db, enforce_references=False)
+    except sqlite3.IntegrityError as exc:
+        raise DataError(f"not a usable database: {exc} (validating the file lists every problem)") from None
+    return db
+
+
+def json_tables(path: Path, limit: int) -> dict[str, list[dict]]:
+    """Every table of a JSON store as records, checked (the first problem is an error)."""
+    tables = _json_tables(path, limit)
+    _check_records(path, tables)
+    return tables
+
+
+def _json_tables(path: Path, limit: int) -> dict[str, list[dict]]:
+    raw = read_raw(path, limit)
     return {name: list(raw[name].values()) for name in TABLES if name in raw}
-
-
-class _Narrowing:
-    """The figures a query wants, chosen while the file is read (reader.read_streaming's narrow):
-    the filters on honorees, kinds and places, resolved with the tables before the figures.
-    A figure left out is still checked (each distinct shape once), so a damaged record is
-    refused as if every figure had been kept."""
-
-    def __init__(self, path: Path, flt):
-        self.path, self.flt = path, flt
-
-    def __call__(self, head: dict):
-        from .query import FactBase
-
-        if not {"honorees", "regions"} <= head.keys():  # no kind or place can be resolved before the figures
-            return None
-        try:
-            _check_layout(self.path, {"figures": {}, **head})
-            lists = {name: list(head[name].values()) for name in ("honorees", "regions")}
-            _check_records(self.path, lists)
-        except DataError:
-            return None  # read every figure: the whole file's checks then say what is wrong
-        passes = FactBase(lists).figure_test(self.flt)
-        if passes is None:
-            return None
-        sound: set[tuple] = set()
-
-        def keep(records: dict) -> dict:
-            kept = {}
-            for doc_id, record in records.items():
-                if passes(record):
-                    kept[doc_id] = record
-                elif (form := shape(record)) not in sound:
-                    if problem := shape_problem("figures", *form):
-                        raise _bad_record(self.path, "figures", record, problem)
-                    sound.add(form)
-            return kept
-        return keep
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -260,25 +248,6 @@ def _check_records(path: Path, tables: dict[str, list[dict]]) -> None:
                             "YYYY, YYYY-MM or YYYY-MM-DD (validating the file lists every problem)")
 
 
-def open_tinydb(path: Path):
-    """The file as a TinyDB database for library use, read-only: writes raise, nothing is created."""
-    from tinydb import TinyDB
-    from tinydb.storages import Storage
-
-    raw = read_raw(path)
-
-    class ReadOnlyStorage(Storage):
-        # TinyDB's JSONStorage opens in r+ mode and creates missing files; this one only reads,
-        # and reads once.
-        def read(self):
-            return raw
-
-        def write(self, data):
-            raise DataError(f"{path}: this database is open read-only")
-
-    return TinyDB(storage=ReadOnlyStorage)
-
-
 def dumps(tables: dict[str, list[dict]]) -> str:
     """The tables as TinyDB writes them (doc ids from 1, tables in model order), with fixed JSON
     settings: UTF-8 with Chinese unescaped, one field a line, so diffs stay readable and the
@@ -319,9 +288,9 @@ def write_tables(target: Path, tables: dict[str, list[dict]]) -> None:
     if target.suffix.lower() not in SQLITE_SUFFIXES:
         write(target, dumps(tables))
         return
-    from . import sqlstore
+    from .export import write_sqlite
 
-    fileio.write_atomically(target, lambda tmp: sqlstore.dumps_to(tables, tmp), check=_readable(target))
+    fileio.write_atomically(target, lambda tmp: write_sqlite(tables, tmp), check=_readable(target))
 
 
 def _readable(target: Path):

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from . import english
 from .english import localise
+from .facts import FactBase
 from .model import SCHEMA, QdaidError, period_label
-from .query import FactBase
 from .store import source_text
 
 HONOREE_COLUMNS = ["id", "name", "kind", "post", "motto", "listed_under", "home_region", "partner_regions",
@@ -44,21 +44,21 @@ def figures_in_english(base: FactBase, figures):
 
 
 def _rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
-    per_honoree = Counter(f["honoree"] for f in base.figures)
     if kind in ("honorees", "individual", "collective"):
         chosen = [h for h in base.honorees.values() if kind == "honorees" or h["kind"] == kind]
-        out = [{**h, "figures": per_honoree[h["id"]]} for h in chosen]
+        per_honoree = base.counts("honoree")
+        out = [{**h, "figures": per_honoree.get(h["id"], 0)} for h in chosen]
         return out, HONOREE_COLUMNS, ["id", "name", "kind", "motto", "listed_under", "partner_regions", "figures"]
     if kind == "regions":
-        direct = Counter(f["region"] for f in base.figures)
-        out = [{**r, "figures": sum(direct[i] for i in base.within(r["id"]))} for r in base.regions.values()]
+        direct = base.counts("region")
+        out = [{**r, "figures": sum(direct.get(i, 0) for i in base.within(r["id"]))} for r in base.regions.values()]
         columns = ["id", "name", "level", "parent", "aliases", "figures"]
         return out, columns + ["name_en", "adcode"], columns
     if kind == "metrics":
         units: dict[str, dict] = {}
         honorees: dict[str, dict] = {}
         counts: Counter[str] = Counter()
-        for f in base.figures:
+        for f in base.scan("figures", ("metric", "unit", "honoree")):
             units.setdefault(f["metric"], {})[f["unit"]] = None
             honorees.setdefault(f["metric"], {})[f["honoree"]] = None
             counts[f["metric"]] += 1
@@ -68,9 +68,8 @@ def _rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
         columns = ["metric", "label", "definition", "keywords", "units", "figures", "honorees"]
         return out, columns, ["metric", "keywords", "units", "figures", "honorees"]
     if kind == "units":  # what each unit is, for a reader who does not know 亩 or 人次
-        per_unit = Counter(f["unit"] for f in base.figures)
         out = [{"unit": u, "name": english.unit(u)["many"], "note": english.unit(u)["note"], "figures": n}
-               for u, n in sorted(per_unit.items())]
+               for u, n in sorted(base.counts("unit").items())]
         columns = ["unit", "name", "note", "figures"]
         return out, columns, columns
     table = {"programs": "programs", "sources": "sources", "events": "events"}[kind]

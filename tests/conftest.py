@@ -54,11 +54,13 @@ def _clean_env(monkeypatch, tmp_path_factory):
         monkeypatch.delenv(name, raising=False)
     # The user's own database folder is a fresh one for each test: no test reads or writes a real one.
     monkeypatch.setenv("QDAID_HOME", str(tmp_path_factory.mktemp("qdaid-home")))
+    # and so is its cache folder (a large JSON database kept as SQLite)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("qdaid-cache")))
 
 
 @pytest.fixture(scope="session")
 def bundled_db() -> Path:
-    return store.resolve_db()
+    return (store.bundled_dir() / store.DB_NAME)
 
 
 @pytest.fixture(scope="session")

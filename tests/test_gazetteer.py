@@ -7,9 +7,10 @@ import json
 
 import pytest
 
+from qdaid.facts import FactBase, from_tables
+from qdaid.filters import Filters
 from qdaid.pipeline.gazetteer import Gazetteer
 from qdaid.pipeline.records import extract
-from qdaid.query import FactBase, Filters
 
 
 def build(tmp_path, name: str, text: str) -> dict:
@@ -20,7 +21,7 @@ def build(tmp_path, name: str, text: str) -> dict:
 
 
 def raws(base: FactBase, region: str) -> set[str]:
-    return {f["raw"] for f in base.select(Filters(regions=[region]))}
+    return {f["raw"] for f in base.select(base.where(Filters(regions=[region])))}
 
 
 def test_the_gazetteer_holds_every_division():
@@ -42,7 +43,7 @@ def test_a_shandong_city_helping_a_chongqing_county(tmp_path):
     assert found["3所"]["region"] == "wushan"  # 莱阳 builds, in 巫山 (the short name: 重庆 is named above)
     assert found["80万元"]["region"] == "wushan"  # 福山区帮扶巫山县: the place after the partner verb
     assert found["1200人次"]["region"] == "laiyang"  # at home
-    base = FactBase(tables)
+    base = from_tables(tables)
     assert raws(base, "重庆") == raws(base, "wushan") == {"1.2亿元", "3所", "80万元"}
     assert raws(base, "山东") == raws(base, "烟台") == {"1200人次"}  # 莱阳 is in 烟台, in 山东
     assert {r["id"] for r in tables["regions"]} == {"wushan", "chongqing", "laiyang", "yantai", "shandong", "national"}
@@ -54,7 +55,7 @@ def test_a_jiangsu_city_helping_guizhou_prefectures(tmp_path):
     found = {f["raw"]: f for f in tables["figures"]}
     assert found["9.6亿元"]["region"] == "tongren"
     assert found["5个"]["region"] == "qiandongnan"  # 黔东南州: 黔东南苗族侗族自治州
-    base = FactBase(tables)
+    base = from_tables(tables)
     assert raws(base, "贵州") == {"三年", "9.6亿元", "5个"} and raws(base, "铜仁") == {"三年", "9.6亿元"}
 
 

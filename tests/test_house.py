@@ -59,7 +59,7 @@ def test_only_cli_imports_typer_and_only_render_rich():
 def test_the_fast_reader_reads_what_tinydb_writes(tmp_path, layout):
     from tinydb import TinyDB
 
-    tables = store.load(store.resolve_db())
+    tables = store.load(store.bundled_dir() / store.DB_NAME)
     path = tmp_path / "by-tinydb.json"
     with TinyDB(path, **layout) as db:  # TinyDB's own JSONStorage, as another program would write it
         for name, records in tables.items():
@@ -75,7 +75,7 @@ def test_build_writes_through_tinydb_and_tinydb_reads_it(tmp_path):
     from tinydb import TinyDB
 
     path = tmp_path / "qdaid.json"
-    tables = store.load(store.resolve_db())
+    tables = store.load(store.bundled_dir() / store.DB_NAME)
     path.write_text(store.dumps(tables), "utf-8")
     with TinyDB(path, access_mode="r") as db:
         assert db.tables() == set(tables) and db.table("figures").get(doc_id=1) == tables["figures"][0]
@@ -85,7 +85,7 @@ def test_a_build_written_elsewhere_is_byte_identical(cli, tmp_path):
     target = tmp_path / "deep" / "elsewhere.json"
     target.parent.mkdir()
     assert cli("build", "-o", target).exit_code == 0
-    assert target.read_bytes() == store.resolve_db().read_bytes()
+    assert target.read_bytes() == (store.bundled_dir() / store.DB_NAME).read_bytes()
     (source,) = json.loads(target.read_text("utf-8"))["sources"].values()
     assert "/" not in source["path"]  # a file name, never a path of the machine that built it
 

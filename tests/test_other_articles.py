@@ -125,12 +125,13 @@ def test_comparisons_and_anaphora(suzhou):
 
 
 def test_the_yearly_figures_add_to_their_total_once(suzhou):
-    from qdaid.query import FactBase
-    from qdaid.stats import stats
+    from qdaid.facts import from_tables
+    from qdaid.filters import Where
+    from qdaid.stats import totals
 
     tables, _ = suzhou
-    base = FactBase(tables)
-    (row,) = [r for r in stats(base, base.figures, ["metric"]) if r["unit"] == "cny" and r["total"] == 3.6 * 10**8]
+    base = from_tables(tables)
+    (row,) = [r for r in totals(base, Where(), ["metric"])[0] if r["unit"] == "cny" and r["total"] == 3.6 * 10**8]
     assert row["excluded"] == 3 and not row["overlap_possible"]  # 0.8 + 1.1 + 1.2 are inside the 3.6亿
 
 

@@ -75,11 +75,11 @@ def test_the_output_may_not_be_an_input_or_its_sidecar(tmp_path):
 
 def test_build_without_o_writes_the_users_database_which_queries_then_prefer(tmp_path):
     home = tmp_path / "home"
-    bundled = store.resolve_db().read_bytes()
+    bundled = (store.bundled_dir() / store.DB_NAME).read_bytes()
     source = article(tmp_path, TEXT, meta={"date": "2021-02-25"})
     result = run("build", source, env={"QDAID_HOME": str(home)})
     assert result.returncode == 0, result.stderr
-    assert (home / "qdaid.json").exists() and store.resolve_db().read_bytes() == bundled
+    assert (home / "qdaid.json").exists() and (store.bundled_dir() / store.DB_NAME).read_bytes() == bundled
     rows = list(csv.DictReader(io.StringIO(run("figures", env={"QDAID_HOME": str(home)}).stdout)))
     assert [r["raw"] for r in rows] == ["57万元", "126名"]  # the two figures of TEXT, not the bundled 136
     check = run("validate", env={"QDAID_HOME": str(home)})

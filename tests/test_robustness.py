@@ -38,7 +38,7 @@ def one_error_line(stderr: str, *fragments: str) -> None:
 
 
 def bundled_json() -> dict:
-    return json.loads(store.resolve_db().read_text("utf-8"))
+    return json.loads((store.bundled_dir() / store.DB_NAME).read_text("utf-8"))
 
 
 def write_db(path, data) -> None:
@@ -48,7 +48,7 @@ def write_db(path, data) -> None:
 # ---- the database file may be anything ------------------------------------------------------
 
 def _damage(kind, tmp_path):
-    good = store.resolve_db().read_bytes()
+    good = (store.bundled_dir() / store.DB_NAME).read_bytes()
     path = tmp_path / "damaged.json"
     writes = {
         "empty": b"", "blank": b"  \n\t ", "truncated": good[: len(good) // 2], "trailing garbage": good + b"}}garbage",
@@ -164,7 +164,7 @@ def test_a_second_build_on_the_same_target_is_refused(tmp_path):
 
 def test_readers_see_the_old_or_the_new_file_never_half(tmp_path):
     target = tmp_path / "qdaid.json"
-    old = store.dumps(store.load(store.resolve_db()))
+    old = store.dumps(store.load(store.bundled_dir() / store.DB_NAME))
     shortened = json.loads(old)
     shortened["figures"] = dict(list(shortened["figures"].items())[:10])
     new = json.dumps(shortened, ensure_ascii=False)
@@ -361,7 +361,7 @@ def test_unexpected_errors_are_one_line_unless_debugging(cli, monkeypatch):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("qdaid.query.FactBase.select", broken)
+    monkeypatch.setattr("qdaid.facts.FactBase.listing", broken)
     result = cli("figures")
     assert result.exit_code == 1
     one_error_line(result.stderr, "internal error: ZeroDivisionError", "QDAID_DEBUG=1")
@@ -372,15 +372,15 @@ def test_unexpected_errors_are_one_line_unless_debugging(cli, monkeypatch):
 
 def test_a_debug_traceback_never_shows_locals():
     # An internal error with QDAID_DEBUG=1: the traceback is shown, the values of locals are not.
-    script = ("import sys, qdaid.query as q\n"
-              "def select(self, flt):\n"
+    script = ("import sys, qdaid.facts as q\n"
+              "def listing(self, *args, **kwargs):\n"
               "    secret_local = 'S3CR3T-VALUE'\n"
               "    raise TypeError('boom')\n"
-              "q.FactBase.select = select\n"
+              "q.FactBase.listing = listing\n"
               "sys.argv = ['qdaid', 'figures']\n"
               "from qdaid.cli import main\n"
               "main()\n")
     env = {**os.environ, "QDAID_DEBUG": "1", "COLUMNS": "200"}
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
-    assert result.returncode != 0 and "boom" in result.stderr and "select" in result.stderr
+    assert result.returncode != 0 and "boom" in result.stderr and "listing" in result.stderr
     assert "S3CR3T-VALUE" not in result.stderr

@@ -55,7 +55,7 @@ def bundled(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("stores")
     for source in store.bundled_sources():
         (folder / source.name).write_bytes(source.read_bytes())
-    return stores(folder, store.load(store.resolve_db()))
+    return stores(folder, store.load(store.bundled_dir() / store.DB_NAME))
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
@@ -79,7 +79,6 @@ def test_a_generated_10k_fact_base_in_every_store(cli, tmp_path):
     paths = stores(tmp_path, store.load(tmp_path / "big.json"))
     for command in (["figures", "--region", "longnan"], ["stats", "--by", "metric"], ["list", "metrics"],
                     ["show", "longnan-group", "-f", "json"],
-                    # a large JSON file: figures keeps only what its honoree, kind and place filters select
                     ["figures", "--kind", "individual"], ["figures", "--honoree", "平度", "--region", "qingdao"],
                     ["figures", "--region", "gansu", "--year", "2020"], ["figures", "--region", "隴南", "--lang", "en"],
                     ["figures", "--kind", "collective", "--sort", "value", "--desc", "--limit", "5", "-f", "json"],
@@ -99,7 +98,7 @@ def test_a_damaged_sqlite_store_is_one_line(cli, tmp_path):
 def test_odd_values_print_alike_from_sql_tuples_and_records(cli, tmp_path):
     """The SQLite store writes plain CSV from SQL tuples: numbers SQLite holds as REAL (tiny, long,
     whole) and text with commas, quotes and line breaks come out as the JSON store prints them."""
-    tables = store.load(store.resolve_db())
+    tables = store.load(store.bundled_dir() / store.DB_NAME)
     odd = [(0.00001, 'a "quoted", 逗号'), (0.30000000000000004, "line\nbreak\r"), (2.5, ""), (1e-7, ",")]
     for figure, (value, quote) in zip(tables["figures"], odd, strict=False):
         figure["value"], figure["quote"] = value, quote
@@ -125,9 +124,8 @@ def test_search_streams_the_sqlite_figures(bundled):
     """search reads the SQLite store's figures one at a time (a million of them were 1.7 GiB held
     at once) and finds what the JSON store finds."""
     from qdaid.query import search
-    from qdaid.sqlstore import SqlFactBase
 
-    sql = SqlFactBase(bundled["sqlite"])
+    sql = store.fact_base(bundled["sqlite"])
     found = search(sql, "口罩")
     assert "figures" not in sql.tables  # nothing was held
     assert found == search(store.fact_base(bundled["indented"]), "口罩")
@@ -136,20 +134,18 @@ def test_search_streams_the_sqlite_figures(bundled):
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_stats_gathered_by_sql_are_the_figure_by_figure_totals(tmp_path, seed):
-    """The SQLite store totals the figures nothing can hold in SQL, by period and place, and only
-    the others in Python: on the bundled figures shaken at random (tied largest values, fractions,
-    approximations, kinds, periods, places; the containment links kept), every grouping and filter
-    gives the rows the JSON store gives figure by figure, types and all."""
+def test_stats_alike_from_json_and_sqlite_on_shaken_figures(tmp_path, seed):
+    """A JSON store is loaded into SQLite, a SQLite store read in place: on the bundled figures
+    shaken at random (tied largest values, fractions, approximations, kinds, periods, places; the
+    containment links kept), every grouping and filter gives the same rows, types and all."""
     import random
 
+    from qdaid.filters import Filters
     from qdaid.model import APPROX, KINDS
-    from qdaid.query import Filters
-    from qdaid.sqlstore import SqlFactBase
-    from qdaid.stats import selected_stats
+    from qdaid.stats import totals
 
     rng = random.Random(seed)
-    tables = store.load(store.resolve_db())
+    tables = store.load(store.bundled_dir() / store.DB_NAME)
     regions = [None, *(r["id"] for r in tables["regions"])]
     largest = max(f["value"] for f in tables["figures"])
     for f in tables["figures"]:
@@ -168,45 +164,14 @@ def test_stats_gathered_by_sql_are_the_figure_by_figure_totals(tmp_path, seed):
         if rng.random() < 0.2:
             f["region"] = rng.choice(regions)
     files = stores(tmp_path, tables)
-    json_base, sql_base = store.fact_base(files["compact"]), SqlFactBase(files["sqlite"])
+    json_base, sql_base = store.fact_base(files["compact"]), store.fact_base(files["sqlite"])
     for by in (["metric"], ["honoree"], ["year"], ["region", "year"], ["honoree", "region"]):
         for flt in ({}, {"regions": ["longnan"]}, {"year": 2020, "overlapping": True}, {"units": ["cny"]},
                     {"approx": ["over", "exact"]}):
-            expected = selected_stats(json_base, Filters(**flt), by)
-            assert json.dumps(selected_stats(sql_base, Filters(**flt), by)) == json.dumps(expected), (by, flt)
-    assert sql_base.tallies(Filters(), ["metric", "unit"]) is not None  # SQL gathered them: no fallback
-
-
-def test_stats_stops_the_other_threads_query_when_it_fails(bundled, monkeypatch):
-    """stats on SQLite runs its big query on a second connection in another thread: an error or a
-    Ctrl-C in this thread interrupts that query (the command ends now, not when the query would)."""
-    from qdaid import sqlstore
-    from qdaid.query import Filters
-
-    interrupted = []
-
-    class Recorded:
-        def __init__(self, db):
-            self.db = db
-
-        def __getattr__(self, name):
-            return getattr(self.db, name)
-
-        def interrupt(self):
-            interrupted.append(True)
-            self.db.interrupt()
-
-    real = sqlstore.connect
-    monkeypatch.setattr(sqlstore, "connect", lambda path, any_thread=False: Recorded(real(path, any_thread)))
-
-    def fail(*args):
-        raise KeyboardInterrupt
-
-    base = sqlstore.SqlFactBase(bundled["sqlite"])
-    monkeypatch.setattr(base, "_linked_tallies", fail)
-    with pytest.raises(KeyboardInterrupt):
-        base.tallies(Filters(), ["metric", "unit"])
-    assert interrupted == [True]
+            for explain in (False, True):
+                expected = totals(json_base, json_base.where(Filters(**flt)), by, explain)
+                got = totals(sql_base, sql_base.where(Filters(**flt)), by, explain)
+                assert json.dumps(got) == json.dumps(expected), (by, flt)
 
 
 def test_stats_from_a_sqlite_store_without_links_or_value_index(tmp_path):
@@ -214,146 +179,18 @@ def test_stats_from_a_sqlite_store_without_links_or_value_index(tmp_path):
     headline is then found without it): stats says what the JSON store without links says."""
     import sqlite3
 
-    from qdaid.query import Filters
-    from qdaid.sqlstore import SqlFactBase
-    from qdaid.stats import selected_stats
+    from qdaid.filters import Where
+    from qdaid.stats import totals
 
-    tables = store.load(store.resolve_db())
+    tables = store.load(store.bundled_dir() / store.DB_NAME)
     tables["containment"] = []
     files = stores(tmp_path, tables)
     with sqlite3.connect(files["sqlite"]) as db:
         db.execute("DROP TABLE containment")
         db.execute("DROP INDEX figures_value")
     db.close()
-    sql = SqlFactBase(files["sqlite"])
-    assert "containment" not in sql.present and not sql._has_index("figures_value")
+    sql = store.fact_base(files["sqlite"])
+    assert "containment" not in sql.present
     for by in (["metric"], ["honoree", "year"]):
-        expected = selected_stats(store.fact_base(files["indented"]), Filters(), by)
-        assert json.dumps(selected_stats(sql, Filters(), by)) == json.dumps(expected), by
-
-
-# ---- CSV made on both cores -----------------------------------------------------------------------
-
-@pytest.fixture
-def forks(monkeypatch) -> list[int]:
-    """Parts of 7 rows (the bundled store has 141 figures), and the number of parts of each
-    result written on two cores."""
-    from qdaid import parallel
-
-    monkeypatch.setattr(parallel, "PART", 7)
-    made: list[int] = []
-    real = parallel.write_in_order
-
-    def counted(parts, *args):
-        made.append(parts)
-        return real(parts, *args)
-
-    monkeypatch.setattr(parallel, "write_in_order", counted)
-    return made
-
-
-# Parts of 7 rows for the row counts the JSON store lists (141 figures; 40 of Longnan and the
-# places below it, 30 in yuan, 21 of Pingdu): 21 parts, then 6, 5 and 3. The parts only show that
-# two processes made the CSV; what is right is the JSON store's bytes.
-BOTH_CORES = [(["figures"], 21), (["figures", "--region", "longnan"], 6), (["figures", "--unit", "yuan"], 5),
-              (["figures", "--honoree", "pingdu", "-F", "id,value,quote"], 3),
-              (["figures", "--bom"], 21), (["figures", "--no-header", "--unit", "yuan"], 5)]
-
-
-@pytest.mark.parametrize(("command", "parts"), BOTH_CORES, ids=[" ".join(c) for c, _ in BOTH_CORES])
-def test_csv_made_on_two_cores_is_the_same_bytes(cli, bundled, forks, command, parts):
-    one_core = cli(*command, "-f", "csv", "--db", bundled["indented"])
-    two_cores = cli(*command, "-f", "csv", "--db", bundled["sqlite"])
-    assert forks == [parts]
-    assert two_cores.exit_code == 0 and two_cores.stdout == one_core.stdout and one_core.stdout
-
-
-def test_few_figures_are_written_by_one_process(cli, bundled, forks):
-    result = cli("figures", "--region", "gansu", "--year", "2020", "-f", "csv", "--db", bundled["sqlite"])
-    assert result.exit_code == 0 and forks == []  # 6 rows: one part
-
-
-@pytest.mark.parametrize("stops", ["raises", "is killed", "is interrupted"])
-def test_a_child_that_stops_leaves_its_parts_to_the_parent(cli, bundled, forks, monkeypatch, stops):
-    import os
-    import signal
-
-    from qdaid import formats
-
-    parent, real, made = os.getpid(), formats._csv_bytes, []
-
-    def stopping_after_one_part(rows):
-        if os.getpid() != parent:
-            made.append(1)  # in the child's memory
-            if len(made) == 2:  # it has sent part 1
-                if stops == "raises":
-                    raise RuntimeError("the child fails")
-                os.kill(os.getpid(), signal.SIGKILL if stops == "is killed" else signal.SIGINT)
-        return real(rows)
-
-    monkeypatch.setattr(formats, "_csv_bytes", stopping_after_one_part)
-    two_cores = cli("figures", "-f", "csv", "--db", bundled["sqlite"])
-    assert forks == [21]
-    assert two_cores.stdout == cli("figures", "-f", "csv", "--db", bundled["indented"]).stdout
-
-
-def test_the_child_is_gone_when_the_parent_stops_writing(monkeypatch):
-    import os
-
-    from qdaid import parallel
-
-    children = []
-    real_fork = os.fork
-
-    def recorded_fork():
-        pid = real_fork()
-        children.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", recorded_fork)
-    written = []
-
-    def closed_after_one(data):
-        written.append(data)
-        if len(written) == 2:
-            raise BrokenPipeError  # `| head` has read enough
-
-    with pytest.raises(BrokenPipeError):
-        parallel.write_in_order(10, lambda n: str(n).encode() * 100_000, closed_after_one)
-    assert written[0] == b"0" * 100_000 and written[1] == b"1" * 100_000  # part 1 made by the child
-    with pytest.raises(ChildProcessError):
-        os.waitpid(children[0], os.WNOHANG)  # killed and reaped
-
-
-def test_a_child_reads_only_the_file_its_parent_opened(bundled, tmp_path):
-    import os
-    import shutil
-
-    from qdaid import sqlstore
-    from qdaid.model import DataError
-
-    path = tmp_path / "store.sqlite"
-    shutil.copyfile(bundled["sqlite"], path)
-    base = sqlstore.SqlFactBase(path)
-    base._connections = {}  # as a forked child sees it: no connection of its own yet
-    replacement = tmp_path / "new.sqlite"
-    shutil.copyfile(bundled["sqlite"], replacement)
-    os.replace(replacement, path)  # a build renames a new store into place
-    with pytest.raises(DataError, match="replaced while being read"):
-        base._own_db()
-
-
-def test_a_reader_that_stops_early_stops_both_processes(tmp_path):
-    import subprocess
-
-    generate(3_000, tmp_path / "big.json")
-    sqlite = tmp_path / "big.sqlite"
-    store.write_tables(sqlite, store.load(tmp_path / "big.json"))
-    script = ("import sys; from qdaid import parallel; parallel.PART = 100; "
-              f"sys.argv = ['qdaid', 'figures', '-f', 'csv', '--db', {str(sqlite)!r}]; "
-              "from qdaid.cli import main; main()")
-    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert proc.stdout.readline().startswith(b"id,source,")
-    proc.stdout.close()  # like `| head -1`, long before the 30 parts are written
-    assert proc.wait(timeout=60) == 0
-    assert proc.stderr.read() == b""
+        expected = totals(store.fact_base(files["indented"]), Where(), by, explain=True)
+        assert json.dumps(totals(sql, Where(), by, explain=True)) == json.dumps(expected), by

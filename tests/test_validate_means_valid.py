@@ -17,7 +17,7 @@ from qdaid.cli import app
 
 
 def _small_tables() -> dict:
-    tables = store.load(store.resolve_db())
+    tables = store.load(store.bundled_dir() / store.DB_NAME)
     kept = tables["figures"][:30]
     ids = {f["id"] for f in kept}
     tables["figures"] = [dict(f, part_of=f["part_of"] if f["part_of"] in ids else None) for f in kept]

@@ -180,12 +180,13 @@ def report(
     import sys
 
     from ..report import html
-    from ..stats import stats as totals
+    from ..stats import totals
 
     base = fact_base(db)
-    figures = list(base.select(filters(honoree=honoree, kind=None, region=region, metric=None, unit=None,
-                                       approx=None, year=None, since=None, until=None, overlapping=False,
-                                       minimum=None, maximum=None, grep=None)))
+    where = base.where(filters(honoree=honoree, kind=None, region=region, metric=None, unit=None, approx=None,
+                               year=None, since=None, until=None, overlapping=False, minimum=None, maximum=None,
+                               grep=None))
+    figures = list(base.select(where))
     path = db_path(db)
     texts = {}
     for source in base.sources.values():
@@ -193,7 +194,7 @@ def report(
             texts[source["id"]] = store.source_text(source, store.source_folders(path, sources))
         except QdaidError as exc:
             say(f"warning: {exc}; the report shows no article text for it")
-    page = html(base, figures, totals(base, figures, ["metric"]), texts, lang.lower()).encode("utf-8")
+    page = html(base, figures, totals(base, where, ["metric"])[0], texts, lang.lower()).encode("utf-8")
     if output is None or str(output) == "-":  # - is standard output, as everywhere
         if sys.stdout.isatty():
             raise UsageError("the report is an HTML page: give -o FILE, or send it to a pipe", param="output")

@@ -52,13 +52,11 @@ def size_limit(default: int) -> int:
 
 def _names(kind: str, incomplete: str) -> list[str]:
     try:
-        tables = store.load(db_path(None))
+        base = fact_base(None)
+        names = base.metric_names() if kind == "metric" else base.unit_names() if kind == "unit" else \
+            list(base.honorees if kind == "honoree" else base.regions)
     except QdaidError:
         return []
-    if kind in ("metric", "unit"):
-        names = sorted({f[kind] for f in tables["figures"]})
-    else:
-        names = [r["id"] for r in tables.get(kind + "s", [])]
     return [n for n in names if n.startswith(incomplete)]
 
 
@@ -171,24 +169,31 @@ def _decimal(name: str, text: str | None) -> Decimal | None:
     return value
 
 
-def fact_base(db: Path | None, figures_for=None):
-    return store.fact_base(db_path(db), limit=size_limit(fileio.MAX_DATABASE_BYTES), figures_for=figures_for)
+def cache_folder() -> Path:
+    """Where a large JSON database is kept as SQLite between commands: $XDG_CACHE_HOME/qdaid,
+    else ~/.cache/qdaid (the XDG default)."""
+    cache_home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(cache_home) / "qdaid"
+
+
+def fact_base(db: Path | None):
+    return store.fact_base(db_path(db), limit=size_limit(fileio.MAX_DATABASE_BYTES), cache_folder=cache_folder())
 
 
 def filters(*, honoree, kind, region, metric, unit, approx, year, since, until, overlapping, minimum, maximum, grep):
-    from ..query import Filters
+    from ..filters import Filters
 
     return Filters(honorees=honoree or [], kinds=kind or [], regions=region or [], metrics=metric or [],
                    units=unit or [], approx=approx or [], year=year, since=since, until=until, overlapping=overlapping,
                    minimum=_decimal("minimum", minimum), maximum=_decimal("maximum", maximum), grep=grep)
 
 
-def say_undated(flt) -> None:
+def say_undated(base, where) -> None:
     """A period filter cannot place an undated figure: say how many were left out."""
-    if flt.undated_left_out:
+    if left_out := base.undated_left_out(where):
         from .app import say
 
-        say(f"note: {flt.undated_left_out} figure{'s' if flt.undated_left_out != 1 else ''} without a stated "
+        say(f"note: {left_out} figure{'s' if left_out != 1 else ''} without a stated "
             "period left out by the period filter")
 
 

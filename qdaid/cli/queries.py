@@ -103,7 +103,7 @@ def show(
     from .. import views
 
     base = fact_base(db)
-    profile = base.profile(base.honoree(honoree))
+    profile = base.profile(honoree)
     if lang.lower() == "en":
         profile = views.in_english(base, profile)
     columns = list(profile)
@@ -141,13 +141,14 @@ def figures(
     """
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
                   since=since, until=until, overlapping=overlapping, minimum=minimum, maximum=maximum, grep=grep)
-    base = fact_base(db, figures_for=flt)  # a large JSON file: only these figures are kept as it is read
+    base = fact_base(db)
+    where = base.where(flt)
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
     english = lang.lower() == "en"
-    # Plain CSV needs only the printed columns: the SQLite store streams them as tuples.
+    # Plain CSV needs only the printed columns: they are streamed as tuples.
     plain_csv = out.format() == "csv" and not excel_safe and not english
-    rows = base.listing(flt, sort, desc, limit, columns=out.columns(list(FIGURE_FIELDS), None) if plain_csv else None)
-    say_undated(flt)
+    rows = base.listing(where, sort, desc, limit, columns=out.columns(list(FIGURE_FIELDS), None) if plain_csv else None)
+    say_undated(base, where)
     if english:
         from ..views import figures_in_english
 
@@ -194,14 +195,15 @@ def stats(
     Example:
       qdaid stats --region longnan --by metric
     """
-    from ..stats import selected_stats
+    from ..stats import totals
 
     base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
                   since=since, until=until, overlapping=overlapping, minimum=minimum, maximum=maximum, grep=grep)
     keys = list(dict.fromkeys(by or ["metric"]))
-    rows, count = selected_stats(base, flt, keys, explain=explain or fields is not None)  # -F may ask for the id lists
-    say_undated(flt)
+    where = base.where(flt)
+    rows, count = totals(base, where, keys, explain=explain or fields is not None)  # -F may ask for the id lists
+    say_undated(base, where)
     group_fields = list(dict.fromkeys([*keys, "metric", "unit"]))
     ids = EXPLAIN_FIELDS if explain else []
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)

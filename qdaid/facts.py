@@ -1,0 +1,302 @@
+"""The fact base every read command asks: one SQLite connection, whatever the store.
+
+A SQLite store is queried in place, read-only; a TinyDB JSON store is loaded into SQLite first
+(store.connect: in memory when small, else a cache file kept beside nothing of the user's). Every
+query is SQL on that connection: filters as one parameterised WHERE clause (filters.py), sorts
+and limits in SQL, rows streamed; stats' totals are made by stats.py from rows this base gives.
+The small tables (sources, honorees, regions) are held in memory for name resolution.
+
+In Python:
+
+    >>> import qdaid
+    >>> facts = qdaid.open()                       # the bundled database, or a path
+    >>> rows = facts.figures(region="longnan", metric="consumption_aid")
+    >>> [r["raw"] for r in rows]
+    ['8.58亿元', '7.54亿元']
+    >>> facts.totals(region="longnan", metric="consumption_aid")[0]["total"]
+    858000000
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+
+from .filters import Filters, Where
+from .formats import Tuples, plain
+from .model import FIGURE_FIELDS, SCHEMA, TABLES, DataError, UsageError, is_trivia
+from .names import Names, normalise, suggest
+
+LAZY = ("figures", "containment", "programs", "events")  # read when a command asks for them
+NUMERIC_FIGURE_FIELDS = frozenset(name for name, types in SCHEMA["figures"].items() if int in types)
+
+
+def records(db, table: str, where: str = "", params: tuple | list = (), order: str = "rowid",
+            limit: int | None = None, only: tuple[str, ...] | None = None):
+    """The table's rows as the JSON store's records, streamed: fields in the model's order (a field
+    newer than the file reads as null), lists decoded from their JSON text, booleans from 0/1;
+    only: just these fields."""
+    fields = {name: types for name, types in SCHEMA[table].items() if only is None or name in only}
+    stored = {row[1] for row in db.execute(f'PRAGMA table_info("{table}")')}
+    columns = ", ".join(f'"{name}"' if name in stored else "NULL" for name in fields)
+    decode = [name for name, types in fields.items() if types == (list,)]  # stored as JSON text
+    booleans = [name for name, types in fields.items() if types == (bool,)]  # stored as 0/1
+    sql = f'SELECT {columns} FROM "{table}"{" WHERE " + where if where else ""} ORDER BY {order}'
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    for row in db.execute(sql, tuple(params)):
+        record = dict(zip(fields, row, strict=True))
+        for name in decode:
+            record[name] = json.loads(record[name]) if record[name] is not None else []
+        for name in booleans:
+            record[name] = bool(record[name])
+        yield record
+
+
+def _compare(value, bound: str) -> int:
+    """SQL qdaid_compare: the sign of value − bound, exactly (a REAL as the decimal it was written)."""
+    exact = Decimal(value) if type(value) is int else Decimal(repr(value))
+    return (exact > Decimal(bound)) - (exact < Decimal(bound))
+
+
+def _normalised(text):
+    return normalise(text) if isinstance(text, str) else ""
+
+
+def _cells(columns: list[str]) -> str:
+    """Columns as CSV cells: a REAL written by formats.plain, so the bytes are those of a record."""
+    return ", ".join(f'CASE WHEN typeof("{c}") = \'real\' THEN qdaid_plain("{c}") ELSE "{c}" END'
+                     if c in NUMERIC_FIGURE_FIELDS else f'"{c}"' for c in columns)
+
+
+class FactBase(Names):
+    """The figures and what holds them, on one SQLite connection (see the module's docstring)."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path | str = "(memory)"):
+        self.db, self.path = db, Path(path)
+        db.create_function("qdaid_plain", 1, plain, deterministic=True)
+        db.create_function("qdaid_compare", 2, _compare, deterministic=True)
+        db.create_function("qdaid_normalise", 1, _normalised, deterministic=True)
+        self.present = {name for (name,) in self._cursor("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if missing := [t for t in ("figures", "honorees") if t not in self.present]:
+            raise DataError(f"{self.path}: not a qdaid database (no {', '.join(missing)} table)")
+        self.tables = {t: list(self._rows(t)) for t in TABLES if t in self.present and t not in LAZY}
+        self.sources = {s["id"]: s for s in self.table("sources")}
+        super().__init__({h["id"]: h for h in self.table("honorees")}, {r["id"]: r for r in self.table("regions")})
+
+    # ---- reading --------------------------------------------------------------------------
+
+    def _cursor(self, sql: str, params: tuple | list = ()):
+        """The query's rows (an error in running it is a DataError: the file is not what it seems)."""
+        try:
+            return self.db.execute(sql, tuple(params))
+        except sqlite3.DatabaseError as exc:
+            raise DataError(f"{self.path}: not a usable SQLite store ({exc})") from None
+
+    def _rows(self, table: str, where: str = "", params: tuple | list = (), order: str = "rowid",
+              limit: int | None = None, only: tuple[str, ...] | None = None):
+        try:
+            yield from records(self.db, table, where, params, order, limit, only)
+        except sqlite3.DatabaseError as exc:
+            raise DataError(f"{self.path}: not a usable SQLite store ({exc})") from None
+
+    def _column(self, sql: str, params: tuple | list = ()) -> list:
+        return [value for (value,) in self._cursor(sql, params)]
+
+    def table(self, name: str) -> list[dict]:
+        """Every record of a table (the figures of a large store are better streamed: select)."""
+        if name not in self.tables:
+            self.tables[name] = list(self._rows(name)) if name in self.present else []
+        return self.tables[name]
+
+    def scan(self, name: str, fields: tuple[str, ...]):
+        """The table's records one at a time, with at least these fields."""
+        if name in self.tables or name not in self.present:
+            return iter(self.table(name))
+        return self._rows(name, only=tuple(f for f in SCHEMA[name] if f in fields))
+
+    @property
+    def figures_all(self) -> list[dict]:
+        return self.table("figures")
+
+    def counts(self, column: str) -> dict:
+        """How many figures have each value of a column."""
+        return dict(self._cursor(f'SELECT "{column}", count(*) FROM figures GROUP BY "{column}"'))
+
+    def metric_names(self) -> list[str]:
+        return sorted(self._column("SELECT DISTINCT metric FROM figures"))
+
+    def unit_names(self) -> list[str]:
+        return sorted(self._column("SELECT DISTINCT unit FROM figures"))
+
+    def metrics_labelled(self, word: str) -> set[str]:
+        """The metrics of figures read from exactly this word, else from words that hold it."""
+        exact = set(self._column("SELECT DISTINCT metric FROM figures WHERE label = ?", (word,)))
+        return exact or set(self._column("SELECT DISTINCT metric FROM figures WHERE instr(label, ?) > 0", (word,)))
+
+    # ---- figures --------------------------------------------------------------------------
+
+    def where(self, flt: Filters) -> Where:
+        return flt.where(self)
+
+    def undated_left_out(self, where: Where) -> int:
+        """How many figures a period filter left out for want of a period."""
+        if where.undated is None:
+            return 0
+        return self._column(f"SELECT count(*) FROM figures{where.undated.clause()}", where.undated.params)[0]
+
+    def select(self, where: Where, order: str = "rowid", limit: int | None = None, only: tuple[str, ...] | None = None):
+        """The figures the clause selects, streamed in `order` (an SQL ORDER BY), at most `limit`."""
+        return self._rows("figures", where.sql, where.params, order, limit, only)
+
+    def listing(self, where: Where, sort: str | None = None, desc: bool = False, limit: int | None = None,
+                columns: list[str] | None = None):
+        """`qdaid figures`: sorted (missing values last, ties in the order of the text), at most
+        limit; columns: rows as formats.Tuples of these (a CSV of a million figures without a dict
+        per row)."""
+        if sort is not None and sort not in FIGURE_FIELDS:
+            raise UsageError(f"cannot sort by {sort!r}; fields: {', '.join(FIGURE_FIELDS)}", param="sort")
+        if limit is not None and limit < 0:
+            raise UsageError(f"{limit} is negative", param="limit")
+        order = "rowid DESC" if desc else "rowid"
+        if sort is not None:
+            order = f'"{sort}" IS NULL, "{sort}"{" DESC" if desc else ""}, rowid'
+        if columns is None:
+            return self.select(where, order, limit)
+        sql = f"SELECT {_cells(columns)} FROM figures{where.clause()} ORDER BY {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return Tuples(columns, self._cursor(sql, where.params))  # csv iterates the cursor without a Python frame
+
+    def figure(self, text: str) -> dict:
+        """A figure by id, or by a unique end of its id (03457)."""
+        key = normalise(text)
+        found = list(self._rows("figures", "id = ?", (key,)))
+        if not found:
+            padded = "-" + key.zfill(5)
+            found = list(self._rows("figures", "substr(id, -?) = ? OR substr(id, -?) = ?",
+                                    (len(key), key, len(padded), padded), limit=6))  # enough to name five
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise UsageError(f"figure {text!r} is ambiguous: {', '.join(f['id'] for f in found[:5])}", param="figure")
+        near = self._column("SELECT id FROM figures WHERE substr(id, 1, ?) = ?", (len(key) - 1, key[:-1])) if key else []
+        raise UsageError(f"no figure {text!r}{suggest(key, near)}", param="figure")
+
+    def dated(self, honorees: set[str] | None, regions: set[str] | None, since: int | None, until: int | None):
+        """The figures with a period starting within since–until, of these honorees and places (None: any)."""
+        where = Where(["period_start IS NOT NULL"])
+        where.among("honoree", honorees, "")
+        where.among("region", regions, "")
+        for bound, year in ((">=", since), ("<=", until)):
+            if year is not None:
+                where.add(f"period_start {bound} ?", [year], "")
+        return self.select(where, only=("id", "honoree", "region", "metric", "raw", "period_start", "period_end"))
+
+    def profile_of(self, honoree_id: str) -> dict:
+        """The honoree, its figures in the order of the text (durations and the like last), its
+        programs, and its events in date order."""
+        h = dict(self.honorees[honoree_id])
+        figures = list(self._rows("figures", "honoree = ?", (honoree_id,)))
+        h["figures"] = sorted(figures, key=lambda f: (is_trivia(f), f["source"], f["paragraph"], f["start"]))
+        h["programs"] = [p for p in self.table("programs") if p["honoree"] == honoree_id]
+        events = [e for e in self.table("events") if e["honoree"] == honoree_id]
+        h["events"] = sorted(events, key=lambda e: (e["date"], e["source"], e["start"]))
+        return h
+
+    # ---- what holds what ------------------------------------------------------------------
+
+    @cached_property
+    def parent_of(self) -> dict[str, str]:
+        """figure id → the figure the text says holds it (其中, 含)."""
+        return dict(self._cursor("SELECT id, part_of FROM figures WHERE part_of IS NOT NULL"))
+
+    @cached_property
+    def contained(self) -> dict[str, tuple[tuple[str, str, bool], ...]]:
+        """figure id → the figures the build inferred hold it, as (within, reason, certain)."""
+        inferred: dict[str, tuple[tuple[str, str, bool], ...]] = {}
+        shared: dict[str, str] = {}  # a figure that holds several, and the four reasons, kept once
+        if "containment" in self.present:
+            for figure, within, reason, certain in self._cursor(
+                    "SELECT figure, within, reason, certain FROM containment ORDER BY rowid"):
+                link = (shared.setdefault(within, within), shared.setdefault(reason, reason), bool(certain))
+                inferred[figure] = (*inferred.get(figure, ()), link)  # a tuple: most figures have one link
+        return inferred
+
+    def containers(self, figure_id: str) -> list[tuple[str, str, bool]]:
+        """Every figure that holds this one, as (id, reason, certain): the part_of chain the text
+        states (其中, 含), then the containment the build inferred."""
+        found, seen = [], {figure_id}
+        parent = self.parent_of.get(figure_id)
+        while parent and parent not in seen:  # a damaged file may hold a cycle
+            found.append((parent, "part_of", True))
+            seen.add(parent)
+            parent = self.parent_of.get(parent)
+        return [*found, *self.contained.get(figure_id, ())]
+
+    def held_among(self, members: list[dict], ids: set[str]) -> dict[str, list[tuple[str, str, bool]]]:
+        """For each member that another member holds, in the members' order: the links (within,
+        reason, certain). Only figures with a container at all are looked at."""
+        parents, contained = self.parent_of, self.contained
+        found = {}
+        for fid in (f["id"] for f in members if f["id"] in parents or f["id"] in contained):
+            if links := [c for c in self.containers(fid) if c[0] in ids]:
+                found[fid] = links
+        return found
+
+    # ---- the library's questions ----------------------------------------------------------
+
+    def figures(self, *, sort: str | None = None, desc: bool = False, limit: int | None = None,
+                **filters) -> list[dict]:
+        """The figures selected by keyword filters (honorees, regions, metrics … as Filters takes
+        them; a single name may be given as a string: region="陇南"), as records."""
+        return list(self.listing(self.where(_filters(filters)), sort, desc, limit))
+
+    def totals(self, *, by: list[str] | str = "metric", explain: bool = False, **filters) -> list[dict]:
+        """`qdaid stats`: one row per group and unit, nothing counted twice (see stats.py)."""
+        from .stats import totals
+
+        return totals(self, self.where(_filters(filters)), [by] if isinstance(by, str) else list(by), explain)[0]
+
+    def search(self, text: str) -> list[dict]:
+        """Matches in Chinese, pinyin or English, one row per record (see query.search)."""
+        from .query import search
+
+        return search(self, text)
+
+    def profile(self, honoree: str) -> dict:
+        """One honoree by any of its names, with its figures, programs and events."""
+        return self.profile_of(self.honoree(honoree))
+
+
+def _filters(given: dict) -> Filters:
+    """Filters from the API's keywords: honoree, kind, region, metric, unit, approx (a name, or a
+    list of names), year, since, until, overlapping, minimum, maximum (numbers), grep (text)."""
+    def names(key: str) -> list[str]:
+        value = given.pop(key, None) or []
+        return [value] if isinstance(value, str) else list(value)
+
+    def amount(key: str) -> Decimal | None:
+        value = given.pop(key, None)
+        return None if value is None else Decimal(str(value))
+
+    flt = Filters(honorees=names("honoree"), kinds=names("kind"), regions=names("region"), metrics=names("metric"),
+                  units=names("unit"), approx=names("approx"), year=given.pop("year", None),
+                  since=given.pop("since", None), until=given.pop("until", None),
+                  overlapping=bool(given.pop("overlapping", False)), minimum=amount("minimum"),
+                  maximum=amount("maximum"), grep=given.pop("grep", None))
+    if given:
+        raise UsageError(f"no filter {min(given)!r}; filters: honoree, kind, region, metric, unit, approx, year, "
+                         "since, until, overlapping, minimum, maximum, grep")
+    return flt
+
+
+def from_tables(tables: dict[str, list[dict]]) -> FactBase:
+    """A fact base on these records ({table: [record, …]}), in memory: what a test or a notebook
+    builds by hand."""
+    from .store import in_memory
+
+    return FactBase(in_memory(tables))
