@@ -1,0 +1,195 @@
+"""The one query engine through its public faces: the library (qdaid.open, facts.from_tables)
+and the commands. Each test names the wrong change it is there to catch; expected values are
+worked out from tests/fixtures.py or the article, noted beside them."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sqlite3
+
+import pytest
+
+import qdaid
+from qdaid import render, store
+from qdaid.facts import from_tables
+from qdaid.model import UsageError
+
+from . import fixtures
+
+YI = 10**8
+
+
+# ---- the library ----------------------------------------------------------------------------
+
+def test_the_library_answers_what_the_readme_shows():
+    facts = qdaid.open()
+    # ¶21: 消费扶贫 in Longnan: 8.58亿元 (2017–2021), and 2020's 7.54亿元 inside it
+    assert [f["raw"] for f in facts.figures(region="陇南", metric="consumption_aid")] == ["8.58亿元", "7.54亿元"]
+    (row,) = facts.totals(region="longnan", metric="consumption_aid")
+    assert (row["total"], row["total_min"], row["total_max"], row["excluded"]) == (858000000,) * 3 + (1,)
+    assert facts.profile("窦宗君")["id"] == "dou-zongjun"
+    # 49.25万个口罩 (¶24): the figure, found by its word
+    assert any(hit["table"] == "figures" and hit["field"] == "raw" or "口罩" in hit["sentence"]
+               for hit in facts.search("口罩"))
+
+
+def test_the_library_refuses_an_unknown_filter_by_name():
+    with pytest.raises(UsageError, match="no filter 'colour'"):
+        qdaid.open().figures(colour="red")
+
+
+def test_a_sqlite_store_opens_alike(tmp_path):
+    path = tmp_path / "facts.sqlite"
+    store.write_tables(path, store.load(store.bundled_dir() / store.DB_NAME))
+    assert qdaid.open(path).figures(region="longnan") == qdaid.open().figures(region="longnan")
+
+
+# ---- filters: the bounds are inclusive (a `>` made `>=` kept the suite green before) --------------
+
+@pytest.mark.parametrize(("bound", "kept"), [
+    ({"maximum": 858000000}, {"src-00100", "src-00120"}),   # 8.58亿 itself is within --max 8.58亿
+    ({"minimum": 858000000}, {"src-00100"}),                # and within --min 8.58亿
+    ({"maximum": 857999999}, {"src-00120"}),                # one yuan less: only 7.54亿
+    ({"minimum": "0.5", "maximum": "0.5"}, {"src-00220"}),  # 约0.5元, stored as binary floating point
+])
+def test_amount_bounds_are_inclusive_and_exact(bound, kept):
+    base = from_tables(fixtures.tables())
+    metric = "funds_raised" if "0.5" in bound.values() else "consumption_aid"
+    got = {f["id"] for f in base.figures(metric=metric, **bound)}
+    assert got == kept
+
+
+def test_a_decimal_bound_meets_the_decimal_written():
+    # 0.1元 is stored as the nearest binary fraction (0.1000000000000000055…): --max 0.1 and
+    # --min 0.1 both keep it, as the text wrote 0.1
+    tables = fixtures.tables()
+    tables["figures"][6]["value"] = 0.1
+    base = from_tables(tables)
+    for bound in ({"maximum": "0.1"}, {"minimum": "0.1"}):
+        assert [f["id"] for f in base.figures(metric="funds_raised", **bound)] == ["src-00220"], bound
+
+
+def test_a_bound_of_thirty_digits_is_exact(cli):
+    result = cli("figures", "--min", "1" + "0" * 29, "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    result = cli("figures", "--max", "0." + "0" * 28 + "1", "--metric", "consumption_aid", "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+# ---- totals: adjacent years are disjoint, years that share one are not --------------------------------
+
+def _two(first: tuple, second: tuple) -> dict:
+    """Two donations by wang-wu in Anshun, no link between them: 100万 over `first`, 30万 over `second`."""
+    tables = fixtures.tables()
+    tables["figures"] = [
+        fixtures._figure(1, "wang-wu", "donations_cash", 1000000, "cny", "100万元", period=first, region="anshun"),
+        fixtures._figure(300, "wang-wu", "donations_cash", 300000, "cny", "30万元", period=second, region="anshun"),
+    ]
+    tables["containment"] = []
+    (row,) = from_tables(tables).totals()
+    return row
+
+
+def test_adjacent_years_add_without_an_interval():
+    # 2019 and 2020 cannot describe the same aid: 130万 exactly (deleting the year rule, or
+    # reading two spans that merely meet as overlapping, makes this an interval)
+    row = _two((2019, 2019), (2020, 2020))
+    assert (row["total"], row["total_min"], row["total_max"], row["overlap_possible"]) == (1300000, 1300000, 1300000, False)
+
+
+def test_spans_that_share_a_year_may_overlap():
+    # 2017–2020 and 2020 share 2020: the 30万 may lie inside the 100万 — from 100万 to 130万
+    # (a `<` made `<=` in the period test reads them as disjoint)
+    row = _two((2017, 2020), (2020, 2020))
+    assert (row["total"], row["total_min"], row["total_max"], row["overlap_possible"]) == (1300000, 1000000, 1300000, True)
+
+
+# ---- tables: a column plan that fits exactly is kept (`<=` made `<` sent it to one record a block) --
+
+def test_a_table_that_fits_exactly_is_drawn_as_a_table():
+    from rich.console import Console
+
+    rows = [{"id": "abcdefghij-0001", "metric": "donations_cash", "raw": "8.58亿元"}]
+    # each column: its widest token + 3 (padding and border), + 1 for the last border:
+    # 15 + 3, 14 + 3, 8 cells (亿, 元 are two each) + 3, + 1 = 47
+    for width, drawn_as_table in ((47, True), (46, False)):
+        out = io.StringIO()
+        render.print_table(Console(file=out, width=width, force_terminal=True, color_system=None), rows,
+                           ["id", "metric", "raw"])
+        lines = out.getvalue().splitlines()
+        assert max(len(line) + sum(ord(c) > 0x2e80 for c in line) for line in lines) <= width
+        assert lines[0].startswith("┏") is drawn_as_table, width
+
+
+# ---- the report escapes what it quotes (quote=False, or no escaping at all, kept the suite green) --
+
+def test_the_report_escapes_markup_and_quotes_in_the_data(cli, tmp_path):
+    tables = store.load(store.bundled_dir() / store.DB_NAME)
+    honoree = tables["honorees"][0]
+    honoree["motto"] = 'a"><script>alert(1)</script>'
+    tables["figures"][0]["metric"] = "x\" onmouseover=\"alert(2)"  # in the figure's tooltip, an attribute
+    db = tmp_path / "db.json"
+    store.write_tables(db, tables)
+    result = cli("report", "--db", db, "-o", "-")
+    assert result.exit_code == 0
+    page = result.stdout
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+    assert 'onmouseover="alert(2)' not in page and "onmouseover=&quot;alert(2)" in page
+
+
+# ---- the cache of a large JSON store ------------------------------------------------------------
+
+@pytest.fixture
+def large(tmp_path, monkeypatch):
+    """The bundled database as a 'large' JSON file (the cache threshold lowered to its size)."""
+    from qdaid import cache
+
+    monkeypatch.setattr(cache, "CACHE_FROM", 1)
+    db = tmp_path / "db.json"
+    db.write_bytes((store.bundled_dir() / store.DB_NAME).read_bytes())
+    return db
+
+
+def _cached(folder) -> list:
+    return sorted(p.name for p in (folder / "qdaid").glob("*")) if (folder / "qdaid").exists() else []
+
+
+def test_a_large_json_store_is_cached_and_the_cache_answers_alike(cli, large):
+    folder = os.environ["XDG_CACHE_HOME"]
+    first = cli("stats", "--db", large, "--explain", "-f", "json")
+    assert first.exit_code == 0
+    from pathlib import Path
+
+    (name,) = _cached(Path(folder))
+    cached = Path(folder) / "qdaid" / name
+    with sqlite3.connect(cached) as db:  # a SQLite store with its key
+        assert db.execute("SELECT count(*) FROM figures").fetchone()[0] == len(json.loads(large.read_text())["figures"])
+    db.close()
+    again = cli("stats", "--db", large, "--explain", "-f", "json")
+    assert again.stdout == first.stdout and _cached(Path(folder)) == [name]
+
+
+def test_a_changed_json_store_is_never_answered_from_its_cache(cli, large):
+    before = json.loads(cli("figures", "--db", large, "--metric", "consumption_aid", "--region", "longnan", "-f", "json").stdout)
+    data = json.loads(large.read_text("utf-8"))
+    for record in data["figures"].values():
+        if record["raw"] == "8.58亿元":
+            record["value"] = 858000001  # same size on disk, one digit changed
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    assert len(text.encode()) == large.stat().st_size
+    stat = large.stat()
+    large.write_text(text, "utf-8")
+    os.utime(large, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # even with the old modification time
+    after = json.loads(cli("figures", "--db", large, "--metric", "consumption_aid", "--region", "longnan", "-f", "json").stdout)
+    assert [f["value"] for f in before][:1] == [858000000] and [f["value"] for f in after][:1] == [858000001]
+
+
+def test_an_unwritable_cache_folder_answers_from_memory(cli, large, tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    result = cli("stats", "--db", large, "--metric", "consumption_aid", "--region", "longnan", "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)[0]["total"] == 858000000
+    assert blocked.read_text() == "a file where the cache folder would be"
