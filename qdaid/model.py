@@ -23,7 +23,6 @@ CONTAINMENT_REASONS = ("period", "scope", "region", "stock")
 DATE_PRECISION = ("year", "month", "day")
 # What a figure is, for totals: only amounts add up (README, data dictionary).
 KINDS = ("amount", "state", "per_year", "ratio", "rank", "duration")
-ADDITIVE_KINDS = frozenset({"amount"})
 
 # Which field of which table may only hold these words.
 VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -37,7 +36,6 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
 RATIO_UNITS = frozenset({"percent", "times"})
 DURATION_UNITS = frozenset({"year", "month", "day", "hour", "minute", "year_of_age"})  # 七旬: an age
 RANK_UNITS = frozenset({"rank", "prize_class"})
-NON_ADDITIVE_UNITS = RATIO_UNITS | DURATION_UNITS | RANK_UNITS
 LOWER_BOUND = frozenset({"more_than", "over"})  # 多, 余: the true value is at least this
 APPROXIMATE = frozenset({"nearly", "about"})
 

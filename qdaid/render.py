@@ -89,7 +89,9 @@ class Output:
             raise UsageError(f"unknown field {', '.join(unknown)}; fields: {', '.join(all_fields)}", param="fields")
         return picked
 
-    def emit(self, rows: list[dict], view: View) -> None:
+    def emit(self, rows, view: View) -> None:
+        """Write the rows (a list of records, or an iterable of them that is streamed, or
+        formats.Tuples) in the chosen format, with the view's columns."""
         fmt = self.format()
         nested = view.nested if fmt not in ("json", "jsonl") else None
         universe = nested[1] if nested else view.columns
@@ -166,8 +168,9 @@ def _draw_table(con, output: Output, rows, columns, view: View) -> None:
 
 def print_table(con, rows, columns, **options) -> None:
     """A table that fits the terminal: ids and numbers are never wrapped or cut; when they cannot
-    all fit, the last columns are left out (and a note says which, as gh does); when not even the
-    first does, each row is printed as lines of `field  value`."""
+    all fit, the least important columns are left out (and a note says which, as gh does); when
+    the three most important cannot stand side by side, each row is printed as lines of
+    `field  value`."""
     priority = options.pop("priority", None) or columns
     cells = table_cells(rows, columns, options.get("numeric", ()), options.get("amounts"), options.pop("lang", "zh"),
                         options.pop("scales", None))

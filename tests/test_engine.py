@@ -193,3 +193,19 @@ def test_an_unwritable_cache_folder_answers_from_memory(cli, large, tmp_path, mo
     result = cli("stats", "--db", large, "--metric", "consumption_aid", "--region", "longnan", "-f", "json")
     assert result.exit_code == 0 and json.loads(result.stdout)[0]["total"] == 858000000
     assert blocked.read_text() == "a file where the cache folder would be"
+
+
+def test_the_readme_python_example_runs_and_prints_what_it_says():
+    import contextlib
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    (code,) = re.findall(r"```python\n(.*?)```", readme, re.S)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(code, "README.md", "exec"), {})
+    lines = printed.getvalue().splitlines()
+    assert lines[0] == "['8.58亿元', '7.54亿元']" and lines[1] == "858000000 1"  # as its comments say
+    assert lines[2].split()[1] == "青岛市扶贫协作工作办公室党组书记、主任"  # ¶11: the heading before 窦宗君
+    assert lines[3].startswith("qdrb-20210225-")
