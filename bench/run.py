@@ -4,10 +4,12 @@
     python bench/run.py --sizes 10000   # a quicker run
     python bench/run.py --qdaid now=.venv/bin/qdaid --qdaid before=/old/venv/bin/qdaid   # before/after
 
+    python bench/run.py --busy          # the same with the other core kept busy by a spinning process
+
 Each command runs `--repeat` times, the commands of a group alternating so that drift hits them
-alike. Reported: median wall time, ratio to the peer, and peak memory (max RSS of the process;
-wait4 reports the larger of the process's own and its reaped children's, so a qdaid that forks a
-helper shows the larger of the two, never their sum: RESULTS.md gives both where it matters).
+alike. Reported: median wall time, ratio to the peer, and peak memory (max RSS of the process).
+A JSON store is measured twice: its first read (the cache folder emptied before each run, so it
+is loaded into SQLite and the cache written) and a repeat (the cache in place).
 The table goes to stdout and to bench/RESULTS.md with a description of the machine.
 """
 
@@ -41,6 +43,12 @@ JQ_SHOW = '[.figures[] | select(.honoree == "longnan-group")]'
 # Every command runs as a user's shell would start it: PYTHONUNBUFFERED (set in this workplace's
 # shells and in many containers) would slow the Python peers' output, a system call per line.
 ENV = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+ENV["XDG_CACHE_HOME"] = str(OUT / "cache")  # qdaid's cache of a large JSON store, kept between runs
+
+
+def first_read(argv: list[str]) -> list[str]:
+    """argv with a cache folder of its own, emptied first: what a JSON store's first read costs."""
+    return ["sh", "-c", 'export XDG_CACHE_HOME="$1"; rm -rf "$1"; shift; exec "$@"', "sh", str(OUT / "cache-first"), *argv]
 
 
 def run_once(argv: list[str]) -> tuple[float, int]:
@@ -105,11 +113,22 @@ def main() -> None:
     parser.add_argument("--qdaid", action="append", default=[],
                         help="LABEL=PATH of a qdaid executable; repeat to compare (sizes of 1M run the first only)")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite bench/RESULTS.md")
+    parser.add_argument("--busy", action="store_true", help="keep the other core busy (a spinning process)")
+    parser.add_argument("--no-build", action="store_true", help="leave out the build times")
     args = parser.parse_args()
+    hog = subprocess.Popen([sys.executable, "-c", "while 1: pass"]) if args.busy else None
+    try:
+        run(args)
+    finally:
+        if hog:
+            hog.kill()
+
+
+def run(args) -> None:
     if not shutil.which("jq"):
         raise SystemExit("jq is needed as the peer: apt-get install jq")
     qdaids = qdaid_commands(args.qdaid)
-    lines = [f"Machine: {machine()}", ""]
+    lines = [f"Machine: {machine()}{'; the other core kept busy by a spinning process' if args.busy else ''}", ""]
 
     bundled = OUT / "bundled.json"
     generate(135, bundled)
@@ -128,11 +147,12 @@ def main() -> None:
 
     for size in [int(s) for s in args.sizes.split(",") if s]:
         lines += per_size(size, qdaids, args.repeat)
-    lines += build_times(qdaids[0][1], args.repeat or 3)
+    if not args.no_build:
+        lines += build_times(qdaids[0][1], args.repeat or 3)
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.no_write:
-        write_results(text)
+        write_results(text, "busy" if args.busy else "quiet")
 
 
 SQL_FIGURES = ("SELECT " + ", ".join(f'"{f}"' for f in CSV_FIELDS) + " FROM figures WHERE region IN "
@@ -190,6 +210,8 @@ def per_size(size: int, qdaids, repeat_option: int) -> list[str]:
         for store_name, path in files.items():
             if task != "validate" or store_name == "json":
                 commands[f"{label} ({store_name})"] = [*argv, *qdaid_args, "--db", str(path)]
+            if "json" in store_name and task != "validate":
+                commands[f"{label} ({store_name}, first read)"] = first_read([*argv, *qdaid_args, "--db", str(path)])
         result = measure(commands, repeat)
         peer = next(iter(result))
         for name, (t, m) in result.items():
@@ -224,16 +246,17 @@ def build_times(argv: list[str], repeat: int) -> list[str]:
     return lines
 
 
-BEGIN, END = "<!-- bench/run.py writes below -->", "<!-- bench/run.py writes above -->"
-
-
-def write_results(text: str) -> None:
-    """Replace the generated part of RESULTS.md; the notes around it are kept."""
+def write_results(text: str, kind: str) -> None:
+    """Replace the generated part of RESULTS.md for this kind of run (quiet or busy); the notes
+    around it are kept."""
+    begin, end = f"<!-- bench/run.py writes the {kind} run below -->", f"<!-- bench/run.py writes the {kind} run above -->"
     path = HERE / "RESULTS.md"
-    old = path.read_text("utf-8") if path.exists() else f"# Benchmark results\n\n{BEGIN}\n{END}\n"
-    head, _, rest = old.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    path.write_text(f"{head}{BEGIN}\n{text}{END}{tail}", "utf-8")
+    old = path.read_text("utf-8") if path.exists() else "# Benchmark results\n"
+    if begin not in old:
+        old += f"\n## The {kind} run\n\n{begin}\n{end}\n"
+    head, _, rest = old.partition(begin)
+    _, _, tail = rest.partition(end)
+    path.write_text(f"{head}{begin}\n{text}{end}{tail}", "utf-8")
 
 if __name__ == "__main__":
     main()
