@@ -100,7 +100,7 @@ class Article:
     def section_of(self, paragraph_index: int) -> Section | None:
         if self._section_at is None:  # sections do not overlap: one look-up table, made once
             self._section_at = {}
-            for section in self.sections:
+            for section in (s for s in self.sections if s.owns):
                 for index in range(section.first, section.last + 1):
                     self._section_at.setdefault(index, section)
         return self._section_at.get(paragraph_index)

@@ -41,6 +41,7 @@ class Lexicon:
         self.headings = _public(data["honoree_headings"])
         self.titles = data["titles"]
         self.org_kinds = data["org_kinds"]
+        self.collective_ends = data["collective_ends"]["ends"]
         self.program_nouns = data["program_nouns"]
         self.program_verbs = data["program_verbs"]
         self.partner_verbs = data["partner_verbs"]

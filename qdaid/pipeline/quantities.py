@@ -73,6 +73,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     prev = text[start - 1] if start else ""
     if tx.inside(article.quoted, start, end) or article.idioms.holds(start, start + 1):
         return None
+    if start == s.paragraph.start and m["arabic"] and not m["mult"] and text[end:end + 1] in ".、．)）":
+        return None  # 2.平度市…: the number of an item in a list
     if m["round"] and not m["before"]:
         return None  # 万寿菊: a multiplier alone is a number only after 近, 逾, 不过 …
     cls = m["cls"]
