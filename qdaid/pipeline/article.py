@@ -37,6 +37,7 @@ class Article:
         raw = [m for m in gazetteer.mentions(self.text) if not tx.inside(self.quoted, m.start, m.end)]
         self.mentions: list[Mention] = self._resolve(raw)
         self._mention_starts = [m.start for m in self.mentions]
+        self.places = tx.Spans([tx.Span(m.start, m.end) for m in self.mentions])  # 六盘水 holds no figure
         self._contextual: dict[int, set[str]] = {}
         self.report_year = int(meta["date"][:4]) if meta.get("date") else None
         # Every calendar year the text names (not a comparison's base: 较2015年), with its place.

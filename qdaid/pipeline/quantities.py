@@ -71,7 +71,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     text, start, end, lex = article.text, m.start(), m.end(), article.lex
     number = m["arabic"] or m["chinese"] or m["round"]
     prev = text[start - 1] if start else ""
-    if tx.inside(article.quoted, start, end) or article.idioms.holds(start, start + 1):
+    if tx.inside(article.quoted, start, end) or article.idioms.holds(start, start + 1) or \
+            article.places.holds(start, start + 1):
         return None
     if start == s.paragraph.start and m["arabic"] and not m["mult"] and text[end:end + 1] in ".、．)）":
         return None  # 2.平度市…: the number of an item in a list
@@ -106,9 +107,20 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         unit = "person"
     elif (m["arabic"] or m["round"]) and (noun := lex.noun_right_after(text, end)):
         unit = lex.nouns[noun.word]  # 8.3万余脱贫户, 20优秀案例: a bare number before a counted noun
+    elif _bare_money(article, m, s):
+        unit = "cny"  # 省财政共拨付12.6亿: a round amount in a clause about money
     else:
         return None
     return Figure(start, end, article.original[start:end], unit, s)
+
+
+def _bare_money(article: Article, m: re.Match, s: tx.Sentence) -> bool:
+    """A number with 万 or 亿 and no classifier, not before a noun, in a clause that names money."""
+    multiplied = m["mult"] or (m["chinese"] and re.search("[万亿]", m["chinese"]))
+    if not multiplied or re.match(r"[\u4e00-\u9fff]", article.text[m.end():m.end() + 1]):
+        return False
+    lo, hi = article.clause(m.start(), m.end(), s)
+    return bool(article.lex.money_words.search(article.text, lo, hi))
 
 
 def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, after_only: bool = False) -> str | None:
@@ -123,6 +135,8 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
         return lex.nouns[after.word]
     if after_only:
         return None
+    if cls in lex.measure_words:
+        return lex.general[cls]  # 冷藏车18辆, 9支巡护队: the measure word names what it counts
     before = lex.nouns_in(text, max(s.start, m.start() - tx.REACH), m.start())
     if before:
         return lex.nouns[before[-1].word]

@@ -1,0 +1,76 @@
+"""Rules for articles of the genre beyond the bundled one: measure words from CC-CEDICT's CL:
+tags, money written without 元, lower bounds (突破/过/破), and what is not a figure (idioms
+with numerals, numerals inside place names). Sentences written for these tests; each expected
+value is read off the sentence by hand, the reasoning beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_extract_classes import figures  # raw → figure record, for an article of these paragraphs
+
+# 1. measure words: the dictionary's classifiers, each with its unit --------------------------
+
+@pytest.mark.parametrize(("text", "raw", "value", "unit"), [
+    ("合作社新购置收割机6台。", "6台", 6, "machine"),  # 台 counts machines
+    ("当天共发出保鲜运输车15辆。", "15辆", 15, "vehicle"),  # 辆 counts vehicles
+    ("开挖蓄水池土方1.2万方。", "1.2万方", 12000, "cubic_metre"),  # 方 of earth: cubic metres
+    ("村里新组建了7支护林队。", "7支", 7, "team"),  # 支 + an unknown noun (护林队): the measure word's unit
+    ("展会展出农产品180种。", "180种", 180, "kind"),  # 种: kinds
+    ("东部企业在当地新建冷库4座。", "4座", 4, "building"),  # 座: a building
+    ("改造危房230間。", "230間", 230, "room"),  # Traditional 間 is 间: rooms
+])
+def test_measure_words_give_units(tmp_path, text, raw, value, unit):
+    found = figures(tmp_path, text)[raw]
+    assert (found["value"], found["unit"]) == (value, unit)
+
+
+def test_a_measure_word_does_not_take_the_noun_before_it(tmp_path):
+    # 村 before 9支 is where the teams are, not what 支 counts (the old rule took the noun before)
+    assert figures(tmp_path, "村里组建了9支志愿服务队。")["9支"]["unit"] == "team"
+
+
+# 2. money without 元, lower bounds -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "raw", "value"), [
+    ("五年间市财政共拨付9.8亿，用于修建道路。", "9.8亿", 980_000_000),  # 拨付: money; 9.8 × 10⁸
+    ("爱心企业认捐善款560万，全部用于助学。", "560万", 5_600_000),  # 善款: money; 560 × 10⁴
+])
+def test_a_round_amount_in_a_clause_about_money_is_cny(tmp_path, text, raw, value):
+    found = figures(tmp_path, text)[raw]
+    assert (found["value"], found["unit"]) == (value, "cny")
+
+
+def test_a_round_amount_elsewhere_is_not_money(tmp_path):
+    # 3万 here counts nothing the text names (no classifier, no money word): no figure at all
+    assert "3万" not in figures(tmp_path, "全县3万，比上年多。")
+
+
+@pytest.mark.parametrize(("text", "raw", "value"), [
+    ("合作社电商年销售额突破600万元。", "突破600万元", 6_000_000),  # 突破: at least
+    ("全县游客人数过百万人次。", "过百万人次", 1_000_000),  # 过百万: at least a million
+    ("茶叶产值首次破亿元。", "破亿元", 100_000_000),  # 破亿: at least 10⁸
+])
+def test_breaking_through_a_number_is_a_lower_bound(tmp_path, text, raw, value):
+    found = figures(tmp_path, text)[raw]
+    assert (found["value"], found["approx"]) == (value, "over")
+
+
+def test_verbs_ending_in_guo_or_po_are_not_bounds(tmp_path):
+    found = figures(tmp_path, "经过3年努力，全村通过5项验收，打破2项纪录。")
+    assert found["3年"]["approx"] == "exact"  # 经过: "after", not "more than"
+    assert found["5项"]["approx"] == found["2项"]["approx"] == "exact"  # 通过, 打破 are verbs
+
+
+# 3. not figures ------------------------------------------------------------------------------
+
+def test_idioms_with_numerals_are_not_figures(tmp_path):
+    # 一年之计在于春 and 三天打鱼，两天晒网 are CC-CEDICT idioms: 一年, 三天, 两天 are no durations
+    found = figures(tmp_path, "老乡们说一年之计在于春，干活不能三天打鱼，两天晒网，今年春播面积3200亩。")
+    assert list(found) == ["3200亩"]
+
+
+def test_a_numeral_inside_a_place_name_is_not_a_figure(tmp_path):
+    # 六盘水 and 七台河 are cities: 六盘 is not six dishes, 七台 not seven machines
+    found = figures(tmp_path, "大连与六盘水市、七台河市结对，引进企业12家。")
+    assert list(found) == ["12家"]
