@@ -5,7 +5,11 @@ value is read off the sentence by hand, the reasoning beside it."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+
+from qdaid.pipeline.records import extract
 
 from .test_extract_classes import figures  # raw → figure record, for an article of these paragraphs
 
@@ -74,3 +78,44 @@ def test_a_numeral_inside_a_place_name_is_not_a_figure(tmp_path):
     # 六盘水 and 七台河 are cities: 六盘 is not six dishes, 七台 not seven machines
     found = figures(tmp_path, "大连与六盘水市、七台河市结对，引进企业12家。")
     assert list(found) == ["12家"]
+
+
+@pytest.mark.parametrize("text", [
+    "通讯员9日从市乡村振兴局获悉，全市新增就业岗位1200个。",  # 9日: the day the news was had
+    "本报北京3月2日电 两地签约农产品采购协议。",  # 2日电: a dateline
+    "早在上世纪90年代，两地就开始结对。",  # 90年代: a decade, not 90 years
+    "八十年代末，老支书带领村民修路。",  # 八十年代: a decade
+])
+def test_dates_and_decades_are_not_figures(tmp_path, text):
+    assert [raw for raw in figures(tmp_path, text) if raw not in ("1200个",)] == []
+
+
+def test_ordinals_are_not_figures_but_ranks_are(tmp_path):
+    found = figures(tmp_path, "第五届农民丰收节期间，全县第三次举办展销会，销售农产品80吨，评比获第二名。")
+    assert sorted(found) == ["80吨", "第二名"]  # 第五届, 第三次 say which one; 第二名 is a rank
+    assert found["第二名"]["unit"] == "rank"
+
+
+# 4. comparisons bind their own clause; a rate fallen to zero ---------------------------------
+
+def test_a_base_year_after_cong_dates_its_own_clause_only(tmp_path):
+    found = figures(tmp_path, "辍学率从2016年底的4.8%降为零；同时带动乙村2000余人就业。")
+    assert (found["4.8%"]["period_start"], found["4.8%"]["period_end"]) == (2016, 2016)  # the base: end of 2016
+    assert found["2000余人"]["period_start"] is None  # another clause, after the semicolon: no year
+    zero = found["零"]
+    assert (zero["value"], zero["unit"]) == (0, "percent")  # 降为零: 0 in the unit of the 4.8% it fell from
+
+
+def test_cleared_to_zero_is_a_figure_of_zero(tmp_path):
+    text = "目前全镇贫困人口已全部清零，贫困发生率归零。"
+    zeros = [f for f in extract_all(tmp_path, text) if f["raw"] == "零"]
+    # 贫困人口清零: no people left, 0 persons; 发生率归零: a rate of 0 percent
+    assert [(f["value"], f["unit"]) for f in zeros] == [(0, "person"), (0, "percent")]
+
+
+def extract_all(tmp_path, text: str) -> list[dict]:
+    """Every figure of an article of this paragraph, in text order (raws may repeat)."""
+    path = tmp_path / "z.txt"
+    path.write_text("标题\n" + text + "\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "z", "date": "2021-02-25"}), "utf-8")
+    return extract([path])["figures"]

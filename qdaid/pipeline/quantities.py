@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .article import Article
     from .sections import Section
 
-_ZERO_RE = re.compile(r"(?:下降|降低|减少|降|减)(?:到|至|为)(零)")
+_ZERO_RE = re.compile(r"(?:下降|降低|减少|降|减)(?:到|至|为)(零)|[清归](零)")
 _NEGATION = "未没不无"
 
 
@@ -54,17 +54,32 @@ def find_figures(article: Article) -> list[Figure]:
             if m.end() > m.start() and (fig := _figure(article, m, s)):
                 in_sentence.append(fig)
         for m in _ZERO_RE.finditer(text, s.start, s.end):
-            before = [f for f in in_sentence if f.end <= m.start(1)]
-            if before and not tx.inside(article.quoted, m.start(1), m.end(1)):
-                # 下降到零: zero in the unit of the figure it falls from (20.84% → 0%)
-                in_sentence.append(Figure(m.start(1), m.end(1), article.original[m.start(1):m.end(1)],
-                                          before[-1].unit, s))
+            at = m.start(1) if m[1] else m.start(2)
+            unit = _unit_of_zero(article, s, at, [f for f in in_sentence if f.end <= at], cleared=not m[1])
+            if unit and not tx.inside(article.quoted, at, at + 1):
+                in_sentence.append(Figure(at, at + 1, article.original[at:at + 1], unit, s))
         figures += in_sentence
     figures.sort(key=lambda f: f.start)
     for f in figures:
         q = parse_quantity(f.raw)
         f.value, f.approx = normalise(q.value), q.approx
     return figures
+
+
+def _unit_of_zero(article: Article, s: tx.Sentence, at: int, before: list[Figure], cleared: bool) -> str | None:
+    """下降到零: zero in the unit of the figure it falls from (20.84% → 0%); 清零, 归零 with no figure
+    before: a rate (…率归零) is 0 percent, people (贫困人口清零) 0 persons."""
+    lo = article.clause(at, at + 1, s)[0]
+    if cleared:  # 清零 is said of its own clause: the figure before it must be there
+        before = [f for f in before if f.start >= lo]
+    if before:
+        return before[-1].unit
+    if not cleared:
+        return None
+    clause = article.text[lo:at]
+    if "率" in clause:
+        return "percent"
+    return "person" if article.lex.people_noun_at(clause, 0, len(clause)) else None
 
 
 def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
@@ -90,6 +105,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 又一个丰收年, 一个个难题: figures of speech
     if cls and text[end:end + 1] == "性":
         return None  # 一次性 is an adjective
+    if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
+        return None  # 记者7日从…了解到, 8月份: a date; 上世纪80年代: a decade
     if cls == "年":
         if m["arabic"] and re.fullmatch(tx.YEAR, m["arabic"]) and not m["mult"]:
             return None  # a calendar year
