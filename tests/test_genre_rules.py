@@ -119,3 +119,31 @@ def extract_all(tmp_path, text: str) -> list[dict]:
     path.write_text("标题\n" + text + "\n", "utf-8")
     path.with_suffix(".meta.json").write_text(json.dumps({"id": "z", "date": "2021-02-25"}), "utf-8")
     return extract([path])["figures"]
+
+
+# 5. breakdowns: lines under 其中： are parts of the total ---------------------------------------
+
+BREAKDOWN = ("2020年，市里累计向安顺市拨付东西部协作资金9.6亿元，其中：\n"
+             "普定县 4.1亿元\n"
+             "西秀区 5.5亿元\n"
+             "结对帮扶学校300所，其中：\n"
+             "小学 210所、中学 90所\n"
+             "两地共建扶贫车间40个，其中平坝区25个、关岭县15个。\n")
+
+
+def test_lines_under_qizhong_are_parts_of_the_total(tmp_path):
+    found = figures(tmp_path, BREAKDOWN)
+    total = found["9.6亿元"]
+    for raw, region in (("4.1亿元", "puding"), ("5.5亿元", "xixiu")):  # 4.1 + 5.5 = 9.6: the two counties
+        part = found[raw]
+        assert part["part_of"] == total["id"]
+        assert (part["metric"], part["region"]) == (total["metric"], region)  # the total's metric, the line's place
+        assert (part["period_start"], part["period_end"]) == (2020, 2020)  # the total's year
+    assert found["210所"]["part_of"] == found["90所"]["part_of"] == found["300所"]["id"]  # 210 + 90 = 300
+
+
+def test_items_named_for_places_count_what_their_total_counts(tmp_path):
+    found = figures(tmp_path, BREAKDOWN)
+    # 平坝区25个: 区 ends a place's name; 个 counts workshops, as the 40个 before (25 + 15 = 40)
+    for raw in ("25个", "15个"):
+        assert (found[raw]["unit"], found[raw]["part_of"]) == ("workshop", found["40个"]["id"])

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 _ZERO_RE = re.compile(r"(?:下降|降低|减少|降|减)(?:到|至|为)(零)|[清归](零)")
 _NEGATION = "未没不无"
+_PLACE_ITEM = re.compile(r"(?:(?<=[。！？\n])|[、，,；;：:])(?:其中)?([\u4e00-\u9fff]{2,8}?[县市区镇乡村])(?=\d)")
 
 
 @dataclass
@@ -154,7 +155,11 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
         return None
     if cls in lex.measure_words:
         return lex.general[cls]  # 冷藏车18辆, 9支巡护队: the measure word names what it counts
-    before = lex.nouns_in(text, max(s.start, m.start() - tx.REACH), m.start())
+    lo = max(s.start, m.start() - tx.REACH)
+    # 其中镇宁县25个、紫云县15个: an item named for a place; its 县 is not what 个 counts
+    named = [range(n.start(1), n.end(1)) for n in _PLACE_ITEM.finditer(text, lo, m.start() + 1)
+             if any(p.start == n.start(1) for p in article.gaz.mentions(text, n.start(1), n.end(1)))]
+    before = [n for n in lex.nouns_in(text, lo, m.start()) if not any(n.start in r for r in named)]
     if before:
         return lex.nouns[before[-1].word]
     return lex.general[cls]
