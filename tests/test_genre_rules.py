@@ -147,3 +147,27 @@ def test_items_named_for_places_count_what_their_total_counts(tmp_path):
     # 平坝区25个: 区 ends a place's name; 个 counts workshops, as the 40个 before (25 + 15 = 40)
     for raw in ("25个", "15个"):
         assert (found[raw]["unit"], found[raw]["part_of"]) == ("workshop", found["40个"]["id"])
+
+
+# 6. a county name that is also a word needs a place's context --------------------------------
+
+def test_a_place_name_that_is_a_word_needs_place_context(tmp_path):
+    found = figures(tmp_path, "据青海省介绍，互助县新建扶贫车间8个。\n"
+                              "工作队赴互助开展调研，走访农户60户。\n"
+                              "同心协力，互助互爱，全县引进企业9家。\n")
+    assert found["8个"]["region"] == "huzhu"  # 互助县: with the suffix, in a sentence that names its province
+    assert found["60户"]["region"] == "huzhu"  # 赴互助: a place after 赴
+    # 互助互爱 is "helping each other": the county named in another sentence does not make it one
+    assert found["9家"]["region"] is None
+
+
+# 7. units of places ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "raw", "unit"), [
+    ("街道下辖12个社区。", "12个", "community"),  # 社区: an urban community, not a village
+    ("全市5个开发区参与结对。", "5个", "zone"),  # 开发区: a development zone
+    ("新区3个功能区各结对一个乡镇。", "3个", "zone"),  # 功能区: a functional zone, not a pair (结对)
+    ("两地共建产业园区2个。", "2个", "industrial_park"),  # 产业园区 stays an industrial park
+])
+def test_communities_and_zones_have_their_own_units(tmp_path, text, raw, unit):
+    assert figures(tmp_path, text)[raw]["unit"] == unit

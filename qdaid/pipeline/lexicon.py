@@ -37,9 +37,10 @@ class Lexicon:
         self.neutral = set(data["neutral"]["phrases"])
         self.default_metric = _public(data["default_metric_by_unit"])
         self.refine = _public(data["refine"])
-        # Measure words and idioms with numerals from a maintained dictionary (measure_words.py):
+        # Measure words and idioms with numerals from a maintained dictionary (cedict.py):
         # the lexicon's own classifiers come first; a measure word's unit is its fallback.
-        cedict = data.get("measure_words", {"measure_words": {}, "idioms": []})
+        cedict = data.get("measure_words", {"measure_words": {}, "idioms": [], "common_words": []})
+        self.common_place_words = frozenset(cedict["common_words"])
         self.measure_words = {w: u for w, u in cedict["measure_words"].items()
                               if w not in data["classifiers"]["specific"] and w not in data["classifiers"]["general"]}
         self.idioms = data["idioms"] + [half for idiom in cedict["idioms"] for half in re.split(r"[，,]", idiom)
@@ -72,7 +73,7 @@ class Lexicon:
     def load(cls) -> Lexicon:
         folder = resources.files("qdaid.vocabulary")
         data = json.loads(folder.joinpath("lexicon.json").read_text("utf-8"))
-        data["measure_words"] = json.loads(folder.joinpath("measure_words.json").read_text("utf-8"))
+        data["measure_words"] = json.loads(folder.joinpath("cedict.json").read_text("utf-8"))
         return cls(data)
 
     def unit_of_classifier(self, classifier: str) -> str | None:
