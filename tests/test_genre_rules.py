@@ -171,3 +171,17 @@ def test_a_place_name_that_is_a_word_needs_place_context(tmp_path):
 ])
 def test_communities_and_zones_have_their_own_units(tmp_path, text, raw, unit):
     assert figures(tmp_path, text)[raw]["unit"] == unit
+
+
+# 8. a title's figure repeated in the body ----------------------------------------------------
+
+def test_a_title_repeating_a_body_figure_is_its_headline(tmp_path):
+    path = tmp_path / "h.txt"
+    path.write_text("烟台五年投入3.8亿助力巫山脱贫\n"
+                    "本报讯 2016年以来，烟台市累计向巫山县拨付财政帮扶资金3.8亿元，援建扶贫车间64个。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "h", "date": "2021-02-25"}), "utf-8")
+    found = {f["raw"]: f for f in extract([path])["figures"]}
+    title, body = found["3.8亿"], found["3.8亿元"]  # 3.8亿 with no 元: money, 投入 in a title about aid
+    # the title's words (投入) and the body's (财政帮扶资金) name the money differently; it is one amount
+    assert title["part_of"] == body["id"] and title["metric"] == body["metric"]
+    assert body["part_of"] is None

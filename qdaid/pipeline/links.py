@@ -62,10 +62,13 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
     headline = article.paragraphs[0].index if article.paragraphs else None
     for f in figures:
         if f.sentence.paragraph.index == headline and not f.part_of:
-            same = [g for g in figures if g.sentence.paragraph.index != headline
-                    and (g.metric, g.unit, g.value) == (f.metric, f.unit, f.value)]
+            # The title repeats a figure of the body: the same amount in the same unit, said with
+            # the same metric if one is (the title's shorter words may name another: 投入 / 财政帮扶资金).
+            same = [g for g in figures if g.sentence.paragraph.index != headline and (g.unit, g.value) == (f.unit, f.value)]
             if same:
-                f.part_of = same[0]
+                f.part_of = next((g for g in same if g.metric == f.metric), same[0])
+                if f.metric != f.part_of.metric:
+                    f.metric, f.label = f.part_of.metric, f.part_of.label
 
 
 def _link_listed_parts(article: Article, in_paragraph: dict[int, list[Figure]]) -> None:

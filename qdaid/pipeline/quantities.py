@@ -133,10 +133,11 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
 
 
 def _bare_money(article: Article, m: re.Match, s: tx.Sentence) -> bool:
-    """A number with 万 or 亿 and no classifier, not before a noun, in a clause that names money."""
+    """A number with 万 or 亿 and no classifier, not before a counted noun, in a clause that names
+    money (投入21.6亿助力…, 认捐善款560万，)."""
     multiplied = m["mult"] or (m["chinese"] and re.search("[万亿]", m["chinese"]))
-    if not multiplied or re.match(r"[\u4e00-\u9fff]", article.text[m.end():m.end() + 1]):
-        return False
+    if not multiplied or article.lex.noun_right_after(article.text, m.end()):
+        return False  # 3万贫困户 counts households, not yuan
     lo, hi = article.clause(m.start(), m.end(), s)
     return bool(article.lex.money_words.search(article.text, lo, hi))
 
