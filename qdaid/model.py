@@ -94,6 +94,7 @@ UNIT_NAMES = {
     "户": "household", "households": "household", "户次": "household_time", "亩": "mu", "%": "percent",
     "倍": "times", "次": "occasion", "个": "item", "年": "year", "years": "year", "月": "month", "天": "day",
     "days": "day", "所": "school", "家": "enterprise", "村": "village", "县": "county", "镇": "town",
+    "社区": "community", "开发区": "zone", "功能区": "zone", "园区": "zone",
 }
 # The metric families the README lists: --metric money is every money metric.
 METRIC_FAMILIES = {

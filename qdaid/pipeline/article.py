@@ -16,6 +16,7 @@ from .lexicon import Lexicon
 from .sections import Section, find_sections
 
 QUOTE_LIMIT = 300  # characters
+_PLACE_PREPOSITIONS = ("在", "赴", "到", "至", "从", "来自", "前往", "抵达", "于", "驻", "援")
 
 
 class Article:
@@ -37,6 +38,7 @@ class Article:
         raw = [m for m in gazetteer.mentions(self.text) if not tx.inside(self.quoted, m.start, m.end)]
         self.mentions: list[Mention] = self._resolve(raw)
         self._mention_starts = [m.start for m in self.mentions]
+        self.places = tx.Spans([tx.Span(m.start, m.end) for m in self.mentions])  # 六盘水 holds no figure
         self._contextual: dict[int, set[str]] = {}
         self.report_year = int(meta["date"][:4]) if meta.get("date") else None
         # Every calendar year the text names (not a comparison's base: 较2015年), with its place.
@@ -76,8 +78,11 @@ class Article:
 
         everywhere = around(set().union(*named.values())) if named else set()
         confirmed = {c for m in raw if gated(m) for c in m.candidates if above(c) & named.get(sentence_of(m), set())}
-        resolved = []
+        resolved: list[Mention] = []
         for m in raw:
+            if gated(m) and self.text[m.start:m.end] in self.lex.common_place_words and \
+                    not self._in_place_context(m, resolved):
+                continue  # 经贸合作对接会: 合作 is a word here, not 合作市
             here = named.get(sentence_of(m), set())
             candidates = [c for c in m.candidates if not gated(m) or c in confirmed or above(c) & here]
             if not candidates:
@@ -86,6 +91,15 @@ class Article:
                 [c for c in candidates if above(c) & everywhere] or candidates
             resolved.append(Mention(m.start, m.end, best[0], tuple(candidates), m.short))
         return resolved
+
+    def _in_place_context(self, m: Mention, before: list[Mention]) -> bool:
+        """A name that is also a word (合作, 互助) is a place right after its province or prefecture
+        (甘南合作) or after a word that points to a place (在, 赴, 到, 来自 …)."""
+        parent = before[-1] if before and before[-1].end == m.start else None
+        if parent and any(parent.region in self.gaz.ancestors(c) for c in m.candidates):
+            return True
+        return self.text[max(0, m.start - 2):m.start].endswith(_PLACE_PREPOSITIONS) or \
+            self.text[m.end:m.end + 1] in ("县", "市", "区", "州", "旗")  # 互助县: a place suffix
 
     def contextual_regions(self, s: tx.Sentence) -> set[str]:
         """The regions of sentence s that were chosen among homonyms by context."""
@@ -100,7 +114,7 @@ class Article:
     def section_of(self, paragraph_index: int) -> Section | None:
         if self._section_at is None:  # sections do not overlap: one look-up table, made once
             self._section_at = {}
-            for section in self.sections:
+            for section in (s for s in self.sections if s.owns):
                 for index in range(section.first, section.last + 1):
                     self._section_at.setdefault(index, section)
         return self._section_at.get(paragraph_index)

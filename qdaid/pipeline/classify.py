@@ -118,6 +118,8 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
         if text[m.start() - 1:m.start()] in ("至", "、", "到") or text[max(0, m.start() - 2):m.start()].endswith(
                 lex.comparison_markers):
             continue  # 较2015年增长: the base of a comparison, not the period
+        if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start:
+            continue  # 从2016年底的4.8%降为零；带动…: the base of a change dates its own clause only
         if text[m.end():m.end() + 1] == "的":
             if m.end() + 1 == start and not _is_ratio_at(article, start):
                 candidates.append((m.start(), (int(m[1]), int(m[1]))))  # 从2014年的3200元: that figure's year

@@ -106,21 +106,32 @@ class Gazetteer:
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every place name in text[start:end], longest first at each position, not overlapping;
-        a name several places share (朝阳区) carries all their ids as candidates."""
+        a name that a longer one overlaps gives way to it (郑红和平度市: 平度市, not 和平); a name
+        several places share (朝阳区) carries all their ids as candidates."""
         end = len(text) if end is None else end
         found, i = [], start
         while i < end - 1:
-            longest = self._longest.get(text[i], 0)
-            for size in range(min(longest, end - i), 1, -1):
-                entries = self._names.get(text[i:i + size])
-                if entries:
-                    ids = tuple(dict.fromkeys(e[0] for e in entries))
-                    found.append(Mention(i, i + size, ids[0], ids, all(e[1] for e in entries)))
-                    i += size
-                    break
-            else:
+            size = self._longest_at(text, i, end)
+            if not size:
                 i += 1
+                continue
+            later = next((j for j in range(i + 1, i + size) if self._longest_at(text, j, end) > size
+                          and j + self._longest_at(text, j, end) > i + size), None)
+            if later is not None:
+                i = later
+                continue
+            entries = self._names[text[i:i + size]]
+            ids = tuple(dict.fromkeys(e[0] for e in entries))
+            found.append(Mention(i, i + size, ids[0], ids, all(e[1] for e in entries)))
+            i += size
         return found
+
+    def _longest_at(self, text: str, i: int, end: int) -> int:
+        """The length of the longest place name at text[i], 0 if none."""
+        for size in range(min(self._longest.get(text[i], 0), end - i), 1, -1):
+            if text[i:i + size] in self._names:
+                return size
+        return 0
 
     def descendants(self, region_id: str) -> set[str]:
         found, todo = set(), [region_id]

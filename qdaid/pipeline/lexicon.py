@@ -31,16 +31,25 @@ class Lexicon:
         self.general = _public(data["classifiers"]["general"])
         self.nouns = _public(data["nouns"])
         self.people_nouns = data["people_nouns"]["nouns"]
+        self.money_words = re.compile(alternation(data["money_words"]["words"]))
         self.metrics = data["metrics"]
         self.weak = _public(data["weak_keywords"])
         self.neutral = set(data["neutral"]["phrases"])
         self.default_metric = _public(data["default_metric_by_unit"])
         self.refine = _public(data["refine"])
-        self.idioms = data["idioms"]
+        # Measure words and idioms with numerals from a maintained dictionary (cedict.py):
+        # the lexicon's own classifiers come first; a measure word's unit is its fallback.
+        cedict = data.get("measure_words", {"measure_words": {}, "idioms": [], "common_words": []})
+        self.common_place_words = frozenset(cedict["common_words"])
+        self.measure_words = {w: u for w, u in cedict["measure_words"].items()
+                              if w not in data["classifiers"]["specific"] and w not in data["classifiers"]["general"]}
+        self.idioms = data["idioms"] + [half for idiom in cedict["idioms"] for half in re.split(r"[，,]", idiom)
+                                        if len(half) >= 4]
         self.named_periods = data["named_periods"]
         self.headings = _public(data["honoree_headings"])
         self.titles = data["titles"]
         self.org_kinds = data["org_kinds"]
+        self.collective_ends = data["collective_ends"]["ends"]
         self.program_nouns = data["program_nouns"]
         self.program_verbs = data["program_verbs"]
         self.partner_verbs = data["partner_verbs"]
@@ -53,6 +62,7 @@ class Lexicon:
         self.award_verbs = re.compile(alternation(data["region_words"]["award_verbs"]))
         self.comparison_markers = tuple(data["comparison_markers"]["markers"])
         self.figurative_before = tuple(data["figurative"]["before"])
+        self.general.update(self.measure_words)
         self.classifier_pattern = alternation([*self.specific, *self.general])
         self._nouns_re = re.compile(alternation(self.nouns))
         self._people_re = re.compile(alternation(self.people_nouns))
@@ -61,8 +71,10 @@ class Lexicon:
 
     @classmethod
     def load(cls) -> Lexicon:
-        text = resources.files("qdaid.vocabulary").joinpath("lexicon.json").read_text("utf-8")
-        return cls(json.loads(text))
+        folder = resources.files("qdaid.vocabulary")
+        data = json.loads(folder.joinpath("lexicon.json").read_text("utf-8"))
+        data["measure_words"] = json.loads(folder.joinpath("cedict.json").read_text("utf-8"))
+        return cls(data)
 
     def unit_of_classifier(self, classifier: str) -> str | None:
         """The unit a classifier gives by itself; None for 个, 家 ... whose noun decides."""

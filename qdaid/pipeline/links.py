@@ -7,6 +7,7 @@ to the lead it repeats.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,8 @@ from . import text as tx
 if TYPE_CHECKING:
     from .article import Article
     from .quantities import Figure
+
+_BREAKDOWN = re.compile(r"(?:其中|具体如下|分别是|分别为)[：:]$")
 
 
 def link_parts(article: Article, figures: list[Figure]) -> None:
@@ -31,6 +34,7 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
         which = text.rfind("其中", max(s.paragraph.start, f.start - tx.REACH), f.start)
         if which >= s.start and not tx.inside(article.quoted, which, which + 2):  # 其中 in this sentence
             _link(f, [g for g in in_paragraph[s.paragraph.index] if g.end <= which])
+    _link_listed_parts(article, in_paragraph)
     default = article.lex.default_metric
     for f in figures:
         if f.part_of is None:
@@ -58,10 +62,30 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
     headline = article.paragraphs[0].index if article.paragraphs else None
     for f in figures:
         if f.sentence.paragraph.index == headline and not f.part_of:
-            same = [g for g in figures if g.sentence.paragraph.index != headline
-                    and (g.metric, g.unit, g.value) == (f.metric, f.unit, f.value)]
+            # The title repeats a figure of the body: the same amount in the same unit, said with
+            # the same metric if one is (the title's shorter words may name another: 投入 / 财政帮扶资金).
+            same = [g for g in figures if g.sentence.paragraph.index != headline and (g.unit, g.value) == (f.unit, f.value)]
             if same:
-                f.part_of = same[0]
+                f.part_of = next((g for g in same if g.metric == f.metric), same[0])
+                if f.metric != f.part_of.metric:
+                    f.metric, f.label = f.part_of.metric, f.part_of.label
+
+
+def _link_listed_parts(article: Article, in_paragraph: dict[int, list[Figure]]) -> None:
+    """A paragraph that ends in 其中： (or 具体如下：) and short lines under it, each `NAME VALUE`
+    (普定县 4.1亿元; 小学 210所、中学 90所): each line's figures are parts of the total before the colon."""
+    paragraphs = article.paragraphs
+    for p in paragraphs:
+        if not _BREAKDOWN.search(p.text) or not in_paragraph[p.index]:
+            continue
+        total = in_paragraph[p.index][-1]
+        for line in paragraphs[p.index:]:  # the paragraphs after p (indexes count from 1)
+            parts = in_paragraph[line.index]
+            if len(line.text) > 40 or re.search("[。！？]", line.text) or not parts:
+                break
+            for f in parts:
+                if f.part_of is None and f.unit == total.unit and f.value < total.value:
+                    f.part_of = total
 
 
 def _link(f: Figure, candidates: list[Figure]) -> None:

@@ -21,7 +21,11 @@ TRADITIONAL = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "〇": "�
 MULTIPLIERS = {"千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8, "万亿": 10**12}
 
 APPROX_BEFORE = {"近": "nearly", "将近": "nearly", "约": "about", "大约": "about", "年过": "over",
-                 "超过": "over", "超": "over", "逾": "over", "不到": "nearly", "不足": "nearly", "不过": "nearly"}
+                 "超过": "over", "超": "over", "逾": "over", "不到": "nearly", "不足": "nearly", "不过": "nearly",
+                 "突破": "over", "过": "over", "破": "over"}
+# 过 and 破 alone mark a lower bound (销量过百万, 破千万) unless a verb ends in them: 经过3年,
+# 通过5项, 休过一天, 打破3项纪录 are no bounds.
+_BOUND_WORDS = {"过": r"(?<![经通度越跨走看办做参超不年错放难休到去来])过", "破": r"(?<![打突攻击冲])破"}
 APPROX_INSIDE = {"多": "more_than", "余": "over"}
 APPROX_AFTER = {"以上": "over", "左右": "about", "余": "over", "多": "more_than"}
 
@@ -29,14 +33,14 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A Chinese numeral may not start with a bare multiplier (万寿菊 is a flower, not 10⁴).
 CHINESE = r"(?:一半|半|[零〇一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億]*)"
 
-_BEFORE = alternation(APPROX_BEFORE)
+_BEFORE = "|".join(_BOUND_WORDS.get(w, re.escape(w)) for w in sorted(APPROX_BEFORE, key=len, reverse=True))
 _MULT = "万亿|千万|百万|亿|億|万|萬|千"
 # 万 and 亿 may follow a multiplier (5万万亿 = 5 × 10⁴ × 10¹²); 千 may not (500万千瓦 is kilowatts).
 _MULTS = rf"(?:{_MULT})(?:万|萬|亿|億)*"
 _ONE_MULT = re.compile(_MULT)
 # A round number written with its multiplier alone (近千户, 逾千名): only after an approximation
 # word, so that 万寿菊 stays a flower.
-ROUND = {"百": 100, "千": 10**3, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7}
+ROUND = {"百": 100, "千": 10**3, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 # The number itself, from the ordinal mark or approximation word before it to its multiplier.
 NUMBER_PATTERN = (
     rf"(?P<ordinal>第)?(?P<before>{_BEFORE})?"

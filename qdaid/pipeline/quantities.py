@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     from .article import Article
     from .sections import Section
 
-_ZERO_RE = re.compile(r"(?:下降|降低|减少|降|减)(?:到|至|为)(零)")
+_ZERO_RE = re.compile(r"(?:下降|降低|减少|降|减)(?:到|至|为)(零)|[清归](零)")
 _NEGATION = "未没不无"
+_PLACE_ITEM = re.compile(r"(?:(?<=[。！？\n])|[、，,；;：:])(?:其中)?([\u4e00-\u9fff]{2,8}?[县市区镇乡村])(?=\d)")
 
 
 @dataclass
@@ -54,11 +55,10 @@ def find_figures(article: Article) -> list[Figure]:
             if m.end() > m.start() and (fig := _figure(article, m, s)):
                 in_sentence.append(fig)
         for m in _ZERO_RE.finditer(text, s.start, s.end):
-            before = [f for f in in_sentence if f.end <= m.start(1)]
-            if before and not tx.inside(article.quoted, m.start(1), m.end(1)):
-                # 下降到零: zero in the unit of the figure it falls from (20.84% → 0%)
-                in_sentence.append(Figure(m.start(1), m.end(1), article.original[m.start(1):m.end(1)],
-                                          before[-1].unit, s))
+            at = m.start(1) if m[1] else m.start(2)
+            unit = _unit_of_zero(article, s, at, [f for f in in_sentence if f.end <= at], cleared=not m[1])
+            if unit and not tx.inside(article.quoted, at, at + 1):
+                in_sentence.append(Figure(at, at + 1, article.original[at:at + 1], unit, s))
         figures += in_sentence
     figures.sort(key=lambda f: f.start)
     for f in figures:
@@ -67,12 +67,31 @@ def find_figures(article: Article) -> list[Figure]:
     return figures
 
 
+def _unit_of_zero(article: Article, s: tx.Sentence, at: int, before: list[Figure], cleared: bool) -> str | None:
+    """下降到零: zero in the unit of the figure it falls from (20.84% → 0%); 清零, 归零 with no figure
+    before: a rate (…率归零) is 0 percent, people (贫困人口清零) 0 persons."""
+    lo = article.clause(at, at + 1, s)[0]
+    if cleared:  # 清零 is said of its own clause: the figure before it must be there
+        before = [f for f in before if f.start >= lo]
+    if before:
+        return before[-1].unit
+    if not cleared:
+        return None
+    clause = article.text[lo:at]
+    if "率" in clause:
+        return "percent"
+    return "person" if article.lex.people_noun_at(clause, 0, len(clause)) else None
+
+
 def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     text, start, end, lex = article.text, m.start(), m.end(), article.lex
     number = m["arabic"] or m["chinese"] or m["round"]
     prev = text[start - 1] if start else ""
-    if tx.inside(article.quoted, start, end) or article.idioms.holds(start, start + 1):
+    if tx.inside(article.quoted, start, end) or article.idioms.holds(start, start + 1) or \
+            article.places.holds(start, start + 1):
         return None
+    if start == s.paragraph.start and m["arabic"] and not m["mult"] and text[end:end + 1] in ".、．)）":
+        return None  # 2.平度市…: the number of an item in a list
     if m["round"] and not m["before"]:
         return None  # 万寿菊: a multiplier alone is a number only after 近, 逾, 不过 …
     cls = m["cls"]
@@ -87,6 +106,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 又一个丰收年, 一个个难题: figures of speech
     if cls and text[end:end + 1] == "性":
         return None  # 一次性 is an adjective
+    if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
+        return None  # 记者7日从…了解到, 8月份: a date; 上世纪80年代: a decade
     if cls == "年":
         if m["arabic"] and re.fullmatch(tx.YEAR, m["arabic"]) and not m["mult"]:
             return None  # a calendar year
@@ -104,9 +125,21 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         unit = "person"
     elif (m["arabic"] or m["round"]) and (noun := lex.noun_right_after(text, end)):
         unit = lex.nouns[noun.word]  # 8.3万余脱贫户, 20优秀案例: a bare number before a counted noun
+    elif _bare_money(article, m, s):
+        unit = "cny"  # 省财政共拨付12.6亿: a round amount in a clause about money
     else:
         return None
     return Figure(start, end, article.original[start:end], unit, s)
+
+
+def _bare_money(article: Article, m: re.Match, s: tx.Sentence) -> bool:
+    """A number with 万 or 亿 and no classifier, not before a counted noun, in a clause that names
+    money (投入21.6亿助力…, 认捐善款560万，)."""
+    multiplied = m["mult"] or (m["chinese"] and re.search("[万亿]", m["chinese"]))
+    if not multiplied or article.lex.noun_right_after(article.text, m.end()):
+        return False  # 3万贫困户 counts households, not yuan
+    lo, hi = article.clause(m.start(), m.end(), s)
+    return bool(article.lex.money_words.search(article.text, lo, hi))
 
 
 def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, after_only: bool = False) -> str | None:
@@ -121,7 +154,13 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
         return lex.nouns[after.word]
     if after_only:
         return None
-    before = lex.nouns_in(text, max(s.start, m.start() - tx.REACH), m.start())
+    if cls in lex.measure_words:
+        return lex.general[cls]  # 冷藏车18辆, 9支巡护队: the measure word names what it counts
+    lo = max(s.start, m.start() - tx.REACH)
+    # 其中镇宁县25个、紫云县15个: an item named for a place; its 县 is not what 个 counts
+    named = [range(n.start(1), n.end(1)) for n in _PLACE_ITEM.finditer(text, lo, m.start() + 1)
+             if any(p.start == n.start(1) for p in article.gaz.mentions(text, n.start(1), n.end(1)))]
+    before = [n for n in lex.nouns_in(text, lo, m.start()) if not any(n.start in r for r in named)]
     if before:
         return lex.nouns[before[-1].word]
     return lex.general[cls]

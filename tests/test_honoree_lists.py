@@ -1,0 +1,93 @@
+"""Honorees named in lists, as the genre writes them: a heading line with one honoree a line
+under it (the post before or after the name, after spaces, a colon, 、 or in brackets), and
+sentences that list them (分别是/分别为/包括 A、B和C), with 追授 in brackets. Every expectation
+is read off the text by hand; the comment beside it says how."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qdaid.pipeline.records import extract
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+@pytest.fixture(scope="module")
+def qingdao():
+    return extract([ARTICLES / "qingdao_honoree_list.txt"])
+
+
+# name, kind, post (as written), home region (the most specific place its post or name names)
+QINGDAO = [
+    ("孙海涛", "individual", "青岛市扶贫协作工作办公室副主任", "qingdao"),  # name, two spaces, post
+    ("周丽", "individual", "平度市扶贫开发领导小组办公室主任", "pingdu"),  # post, a space, name
+    ("钱国富", "individual", "黄岛区宝山镇某村党支部书记", "huangdao"),  # post：name（追授）
+    ("马晓东", "individual", "莱西市农业农村局副局长", "laixi"),  # name、post
+    ("韩雪", "individual", "胶州市第一中学教师", "jiaozhou"),  # name（post）
+    ("青岛市赴重庆市巫山县扶贫协作工作组", "collective", None, "qingdao"),  # sent from 青岛 to 巫山
+    ("甘肃省定西市安定区扶贫开发办公室", "collective", None, "anding"),  # a district of 定西, 甘肃
+    ("山东省莱阳市扶贫开发领导小组办公室", "collective", None, "laiyang"),  # a county-level city of 烟台
+    ("吴建华", "individual", "市农业农村局党组书记、局长", None),  # 分别是: a post of two titles, no place
+    ("郑红", "individual", "莱西市某合作社理事长", "laixi"),  # 和 between two people
+    ("冯小军", "individual", "平度市南村镇农民", "pingdu"),  # 和平度市: 平度市, not the word 和平
+]
+
+
+def test_every_honoree_of_the_lists_and_nothing_else(qingdao):
+    found = [(h["name"], h["kind"], h["post"], h["home_region"]) for h in qingdao["honorees"]]
+    assert found == QINGDAO  # 5 people and 3 collectives under the headings, 3 people in the sentence
+
+
+def test_places_named_in_honoree_names_sit_under_their_parents(qingdao):
+    parent = {r["id"]: r["parent"] for r in qingdao["regions"]}
+    assert (parent["wushan"], parent["chongqing"]) == ("chongqing", "national")  # a county of 重庆
+    assert (parent["anding"], parent["dingxi"], parent["gansu"]) == ("dingxi", "gansu", "national")
+    assert (parent["laiyang"], parent["yantai"]) == ("yantai", "shandong")  # 莱阳 is in 烟台, 山东
+    team = next(h for h in qingdao["honorees"] if h["name"].endswith("工作组"))
+    assert team["partner_regions"] == ["wushan"]  # 赴重庆市巫山县: the county, the most specific
+
+
+def test_list_numbers_and_counts_are_not_honoree_figures(qingdao):
+    figures = qingdao["figures"]
+    assert not [f for f in figures if f["raw"] in ("1", "2", "3", "4", "5")]  # "2.平度市…" numbers an item
+    # 3位同志 in the sentence that lists three people counts them; it is the article's, not 吴建华's
+    assert all(f["honoree"] is None for f in figures)
+
+
+def _article(tmp_path, text: str) -> dict:
+    path = tmp_path / "a.txt"
+    path.write_text(text, "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "a", "date": "2021-02-26"}), "utf-8")
+    return extract([path])
+
+
+def test_traditional_sentences_that_list_honorees(tmp_path):
+    tables = _article(tmp_path, "大連市表彰名單公布\n"
+                      "榮獲全國脫貧攻堅先進集體稱號的單位分別為：大連市扶貧協作工作領導小組辦公室、"
+                      "遼寧省莊河市扶貧開發辦公室。\n"
+                      "先進個人包括：旅順口區扶貧辦主任錢偉和大連市普蘭店區某村黨支部書記孫莉（追授）。\n")
+    found = [(h["name"], h["kind"], h["post"], h["home_region"]) for h in tables["honorees"]]
+    assert found == [
+        ("大連市扶貧協作工作領導小組辦公室", "collective", None, "dalian"),  # 分別為, the first of two
+        ("遼寧省莊河市扶貧開發辦公室", "collective", None, "zhuanghe"),  # 莊河 is a city under 大連
+        ("錢偉", "individual", "旅順口區扶貧辦主任", "lvshunkou"),  # 包括, quoted as written
+        ("孫莉", "individual", "大連市普蘭店區某村黨支部書記", "pulandian"),  # （追授） is not in the name
+    ]
+
+
+def test_a_heading_list_with_posthumous_honorees_and_the_post_first(tmp_path):
+    tables = _article(tmp_path, "名单\n全国脱贫攻坚楷模：\n"
+                      "（一）追授 贵州省某县扶贫办原主任 杨光明\n"
+                      "（二）刘晓红（追授），生前系湖南省某村驻村第一书记\n"
+                      "全国脱贫攻坚先进集体：\n"
+                      "·中国农业银行青岛分行\n"
+                      "这些同志和集体是全市学习的榜样。\n")
+    found = [(h["name"], h["kind"], h["post"]) for h in tables["honorees"]]
+    assert found == [
+        ("杨光明", "individual", "贵州省某县扶贫办原主任"),  # 追授 before the post, the name last
+        ("刘晓红", "individual", "湖南省某村驻村第一书记"),  # 生前系 is not part of the post
+        ("中国农业银行青岛分行", "collective", None),  # a bank's branch, under the collectives' heading
+    ]  # the closing sentence ends the list: it is no honoree
