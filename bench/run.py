@@ -3,6 +3,7 @@
     python bench/run.py                 # cold start, then 10k, 100k and 1M figures
     python bench/run.py --sizes 10000   # a quicker run
     python bench/run.py --qdaid now=.venv/bin/qdaid --qdaid before=/old/venv/bin/qdaid   # before/after
+    python bench/run.py --one-metric    # only the build of 1k, 4k, 16k figures of one metric and unit
 
 Each command runs `--repeat` times, the commands of a group alternating so that drift hits them
 alike. Reported: median wall time, ratio to the peer, and peak memory (max RSS of the process;
@@ -14,6 +15,7 @@ The table goes to stdout and to bench/RESULTS.md with a description of the machi
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -23,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-from generate import generate
+from generate import generate, one_metric_article
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
@@ -105,7 +107,12 @@ def main() -> None:
     parser.add_argument("--qdaid", action="append", default=[],
                         help="LABEL=PATH of a qdaid executable; repeat to compare (sizes of 1M run the first only)")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite bench/RESULTS.md")
+    parser.add_argument("--one-metric", action="store_true",
+                        help="only the build of figures of one metric and unit (printed, RESULTS.md untouched)")
     args = parser.parse_args()
+    if args.one_metric:
+        print("\n".join(one_metric_times(qdaid_commands(args.qdaid)[0][1], args.repeat or 3)))
+        return
     if not shutil.which("jq"):
         raise SystemExit("jq is needed as the peer: apt-get install jq")
     qdaids = qdaid_commands(args.qdaid)
@@ -129,6 +136,7 @@ def main() -> None:
     for size in [int(s) for s in args.sizes.split(",") if s]:
         lines += per_size(size, qdaids, args.repeat)
     lines += build_times(qdaids[0][1], args.repeat or 3)
+    lines += one_metric_times(qdaids[0][1], args.repeat or 3)
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.no_write:
@@ -221,6 +229,25 @@ def build_times(argv: list[str], repeat: int) -> list[str]:
         previous = t if "×" in name else previous
         lines.append(f"| {name} | {len(text.encode()) / 2**20:.2f} MiB | {t:.2f} s | {growth} | {mib(m)} "
                      f"| {target.stat().st_size / 2**20:.1f} MiB |")
+    return lines
+
+
+def one_metric_times(argv: list[str], repeat: int) -> list[str]:
+    """Build time against the number of figures sharing one metric and unit (containment weighs
+    the figures that may hold each one): target at most 5× the time for 4× the figures."""
+    lines = ["", "## Build time against figures of one metric and unit", "",
+             "| figures | article | median | × the previous size's time | peak memory | links found |",
+             "|---:|---:|---:|---:|---:|---:|"]
+    previous = None
+    for count in (1000, 4000, 16000):
+        source = one_metric_article(count, OUT / "one-metric.txt")
+        (OUT / "one-metric.meta.json").write_text('{"id": "bench", "date": "2021-02-25"}', "utf-8")
+        target = OUT / "one-metric.json"
+        (t, m) = measure({"build": [*argv, "build", str(source), "-o", str(target)]}, repeat)["build"]
+        links = len(json.loads(target.read_text("utf-8"))["containment"])
+        lines.append(f"| {count:,} | {source.stat().st_size / 2**20:.2f} MiB | {t:.2f} s "
+                     f"| {f'{t / previous:.2f}×' if previous else ''} | {mib(m)} | {links:,} |")
+        previous = t
     return lines
 
 
