@@ -85,12 +85,13 @@ def to_sqlite(tables: dict[str, list[dict]], db: sqlite3.Connection) -> None:
 
 
 def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool = False,
-           inputs: list[Path] | None = None) -> list[Path]:
+           outputs: fileio.Outputs | None = None) -> list[Path]:
     """Write the export; returns the files written. Every file is checked before any is written
     (an existing one is replaced only with force, a link or device never), each is written to a
     temporary file, and all are renamed into place at the end."""
+    claim = (outputs or fileio.Outputs("export")).claim
     if what == "sqlite":
-        files: dict[Path, tuple[str, str | None]] = {fileio.check_output(target, inputs or []): ("sqlite", None)}
+        files: dict[Path, tuple[str, str | None]] = {claim(target): ("sqlite", None)}
     else:
         folder = Path(target)
         if folder.exists() and not folder.is_dir():
@@ -99,10 +100,10 @@ def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool =
             raise DataError(f"{folder.parent}: no such folder")
         folder.mkdir(exist_ok=True)
         if what == "datasette":
-            files = {fileio.check_output(folder / "qdaid.db", inputs or []): ("datasette", None),
-                     fileio.check_output(folder / "metadata.json", inputs or []): ("metadata", None)}
+            files = {claim(folder / "qdaid.db"): ("datasette", None),
+                     claim(folder / "metadata.json"): ("metadata", None)}
         else:
-            files = {fileio.check_output(folder / f"{table}.{what}", inputs or []): (what, table) for table in TABLES}
+            files = {claim(folder / f"{table}.{what}"): (what, table) for table in TABLES}
     existing = [path for path in files if path.exists()]
     if existing and not force:
         raise DataError(f"{existing[0]}: already exists", param="force")

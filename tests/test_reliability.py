@@ -141,7 +141,7 @@ def test_numbers_beyond_exact_storage_are_refused_and_within_it_exact(tmp_path):
     assert result.returncode == 1 and target.read_text() == "old\n"
     one_line(result, "beyond what qdaid stores exactly")
     fine = article(tmp_path, "青岛向陇南捐款9007199254740993元,又捐款1元。\n", "fine.txt")  # 2^53 + 1: no float holds it
-    assert run("build", fine, "-o", target).returncode == 0
+    assert run("build", fine, "-o", target, "--force").returncode == 0  # "old" is no database: --force
     (figure, _) = store.load(target)["figures"]
     assert figure["value"] == 9007199254740993
     (row,) = json.loads(run("stats", "--db", target, "-f", "json").stdout)
@@ -306,3 +306,94 @@ def test_containment_weighs_the_figures_that_may_hold_one_not_every_pair(tmp_pat
         assert (region, year) == (o_region, o_year) and value < o_value
     assert len(calls) <= 4 * len(tables["figures"]), len(calls)
 
+
+# ---- one guard for every writer --------------------------------------------------------------
+
+def test_report_never_writes_over_what_it_reads(tmp_path, db_copy):
+    article_copy = db_copy.parent / ARTICLE.name
+    kept = {path: path.read_bytes() for path in (db_copy, article_copy)}
+    for target in kept:
+        result = run("report", "-o", target, "--db", db_copy)
+        assert result.returncode == 1
+        one_line(result, str(target), "is one of the report's inputs")
+    assert all(path.read_bytes() == data for path, data in kept.items())
+
+
+def test_export_never_writes_over_an_article_of_the_database(tmp_path):
+    source = article(tmp_path, TEXT, name="figures.csv", meta={"date": "2021-02-25", "id": "figures"})
+    database = tmp_path / "db.json"
+    assert run("build", source, "-o", database).returncode == 0
+    result = run("export", "csv", tmp_path, "--force", "--db", database)
+    assert result.returncode == 1
+    one_line(result, "figures.csv", "is one of the export's inputs")
+    assert source.read_text("utf-8") == TEXT and not (tmp_path / "sources.csv").exists()
+
+
+def test_article_copies_beside_your_database_never_replace_it_or_each_other(tmp_path):
+    """Three articles: one named qdaid.json (the database's own name) and two a.txt from two
+    folders (ids x and y). Each copy must keep its bytes, and validate must find every one."""
+    home = tmp_path / "home"
+    texts = {"x": TEXT, "y": "2019年,青岛向安顺捐款8万元。\n", "odd": "2018年,青岛向陇南捐款3万元。\n"}
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    first = article(tmp_path / "one", texts["x"], meta={"date": "2021-02-25", "id": "x"})
+    second = article(tmp_path / "two", texts["y"], meta={"date": "2021-02-25", "id": "y"})
+    odd = article(tmp_path, texts["odd"], name="qdaid.json", meta={"date": "2021-02-25", "id": "odd"})
+    env = {"QDAID_HOME": str(home)}
+    result = run("build", first, second, odd, env=env)
+    assert result.returncode == 0, result.stderr
+    tables = store.load(home / "qdaid.json")
+    paths = {s["id"]: s["path"] for s in tables["sources"]}
+    assert paths["x"] == "a.txt" and len(set(paths.values())) == 3 and "qdaid.json" not in paths.values()
+    assert all((home / paths[i]).read_text("utf-8") == text for i, text in texts.items())
+    assert run("validate", env=env).returncode == 0
+    again = run("build", "--append", article(tmp_path, texts["y"], name="b.txt", meta={"id": "z"}), env=env)
+    assert again.returncode == 0, again.stderr
+    assert run("validate", env=env).returncode == 0
+
+
+def test_build_replaces_only_a_database_unless_forced(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n")
+    result = run("build", "-o", notes)
+    assert result.returncode == 2 and notes.read_text() == "mine\n"
+    one_line(result, "exists and is not a qdaid database; add --force to replace it")
+    assert run("build", "-o", notes, "--force").returncode == 0 and store.load(notes)["figures"]
+    assert run("build", "-o", notes).returncode == 0  # now a database: replaced without asking
+
+
+def test_append_keeps_a_sqlite_store_named_json_or_refuses(tmp_path):
+    database = tmp_path / "store.sqlite"
+    assert run("build", "-o", database).returncode == 0
+    misnamed = tmp_path / "store.json"
+    database.rename(misnamed)
+    before = misnamed.read_bytes()
+    result = run("build", "--append", article(tmp_path, TEXT, meta={"id": "more"}), "-o", misnamed)
+    assert result.returncode == 2 and misnamed.read_bytes() == before
+    one_line(result, "is a SQLite store, but its name asks for JSON")
+
+
+def test_a_killed_builds_temporary_files_are_removed_and_a_live_ones_kept(tmp_path):
+    target = tmp_path / "db.json"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    stale, live = tmp_path / f".db.json.{dead}.abcd.tmp", tmp_path / f".db.json.{os.getpid()}.efgh.tmp"
+    for path in (stale, live):
+        path.write_text("partial")
+    assert run("build", "-o", target).returncode == 0
+    assert not stale.exists() and live.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, live.name])
+
+
+def test_one_command_never_writes_one_file_twice(tmp_path):
+    from qdaid import fileio
+    from qdaid.model import DataError
+
+    (tmp_path / "in.json").write_text("{}")
+    outputs = fileio.Outputs("export", [tmp_path / "in.json"])
+    outputs.claim(tmp_path / "a.csv")
+    for again in (tmp_path / "a.csv", tmp_path / "." / "a.csv"):
+        with pytest.raises(DataError, match="would write it twice"):
+            outputs.claim(again)
+    with pytest.raises(DataError, match="is one of the export's inputs"):
+        outputs.claim(tmp_path / "in.json")
