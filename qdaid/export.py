@@ -85,7 +85,7 @@ def to_sqlite(tables: dict[str, list[dict]], db: sqlite3.Connection) -> None:
 
 
 def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool = False,
-           outputs: fileio.Outputs | None = None) -> list[Path]:
+           outputs: fileio.Outputs | None = None, excel_safe: bool = False) -> list[Path]:
     """Write the export; returns the files written. Every file is checked before any is written
     (an existing one is replaced only with force, a link or device never), each is written to a
     temporary file, and all are renamed into place at the end."""
@@ -110,7 +110,8 @@ def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool =
     staged: list[tuple[Path, Path]] = []
     try:
         for path, (kind, table) in files.items():
-            staged.append((fileio.stage(path, functools.partial(_write, tables=tables, kind=kind, table=table)), path))
+            staged.append((fileio.stage(path, functools.partial(_write, tables=tables, kind=kind, table=table,
+                                                                excel_safe=excel_safe)), path))
         fileio.commit(staged)  # all files, or none of them
     except (OSError, sqlite3.Error) as exc:
         raise DataError(f"{target}: export failed: {exc}") from None
@@ -119,7 +120,7 @@ def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool =
     return list(files)
 
 
-def _write(tmp: Path, *, tables: dict[str, list[dict]], kind: str, table: str | None) -> None:
+def _write(tmp: Path, *, tables: dict[str, list[dict]], kind: str, table: str | None, excel_safe: bool) -> None:
     if kind in ("sqlite", "datasette"):
         db = sqlite3.connect(tmp)
         try:
@@ -140,4 +141,4 @@ def _write(tmp: Path, *, tables: dict[str, list[dict]], kind: str, table: str | 
         if kind == "jsonl":
             tmp.write_bytes(to_json(rows, columns, lines=True))
         else:
-            tmp.write_bytes(to_csv(rows, columns).encode("utf-8"))
+            tmp.write_bytes(to_csv(rows, columns, guard=excel_safe).encode("utf-8"))

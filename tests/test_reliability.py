@@ -397,3 +397,62 @@ def test_one_command_never_writes_one_file_twice(tmp_path):
             outputs.claim(again)
     with pytest.raises(DataError, match="is one of the export's inputs"):
         outputs.claim(tmp_path / "in.json")
+
+
+# ---- nothing from the data is markup, code or control ----------------------------------------
+
+def _hostile_copy(db_copy, **figure):
+    """The bundled database with its first figure's fields replaced, and its source's url."""
+    data = json.loads(db_copy.read_text("utf-8"))
+    data["figures"]["1"].update(figure)
+    data["sources"]["1"]["url"] = "javascript:alert(document.domain)"
+    db_copy.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return db_copy
+
+
+def test_only_web_urls_become_links(tmp_path, db_copy):
+    db = _hostile_copy(db_copy)
+    page = run("report", "-o", tmp_path / "r.html", "--db", db)
+    assert page.returncode == 0, page.stderr
+    assert "javascript:" not in (tmp_path / "r.html").read_text("utf-8")
+    assert run("export", "datasette", tmp_path / "site", "--db", db).returncode == 0
+    assert "source_url" not in json.loads((tmp_path / "site" / "metadata.json").read_text("utf-8"))
+    from qdaid.model import web_url
+
+    assert [web_url(u) for u in ("https://a.cn/x?y=1", "HTTP://a.cn", " javascript:x", "java\tscript:x",
+                                 "https://a.cn/\nx", "data:text/html,x")] == ["https://a.cn/x?y=1", "HTTP://a.cn",
+                                                                             None, None, None, None]
+
+
+def test_a_carriage_return_in_a_cell_is_quoted_and_excel_safe_reaches_export(tmp_path, db_copy):
+    """A quote holding CR then a formula: one row per figure, the cell read back whole."""
+    quote = "一\r=HYPERLINK(\"http://x\")"
+    db = _hostile_copy(db_copy, quote=quote, label="=1+1")
+    printed = subprocess.run([*QDAID, "figures", "--db", str(db), "-f", "csv"], capture_output=True, timeout=60).stdout
+    rows = list(csv.DictReader(io.StringIO(printed.decode("utf-8"), newline="")))
+    assert len(rows) == len(json.loads(db.read_text("utf-8"))["figures"]) and rows[0]["quote"] == quote
+    assert run("export", "csv", tmp_path / "out", "--excel-safe", "--db", db).returncode == 0
+    with open(tmp_path / "out" / "figures.csv", newline="", encoding="utf-8") as handle:
+        exported = list(csv.DictReader(handle))
+    assert exported[0]["quote"] == quote and exported[0]["label"] == "'=1+1" and len(exported) == len(rows)
+
+
+def test_markdown_and_charts_carry_data_as_text(tmp_path, db_copy):
+    db = _hostile_copy(db_copy, quote="<img src=x onerror=alert(1)>[a](javascript:b)", metric="m\x1b]0;owned\x07\x1b[2J")
+    md = run("figures", "--db", db, "-f", "md", "--limit", "1")
+    assert "<img" not in md.stdout and "&lt;img" in md.stdout and "\\[a\\](javascript:b)" in md.stdout
+    chart = run("stats", "--db", db, "--chart")
+    assert chart.returncode == 0 and "\x1b" not in chart.stdout and "\\x1b]0;owned" in chart.stdout
+
+
+def test_completion_offers_only_ids_and_validate_refuses_the_rest(tmp_path, db_copy, monkeypatch):
+    from qdaid.cli import options
+
+    db = _hostile_copy(db_copy, metric="x;touch${IFS}FILE", unit="cny\nperson_x")
+    monkeypatch.setenv("QDAID_DB", str(db))
+    assert "x;touch${IFS}FILE" not in options.complete_metric("x") and options.complete_metric("x") == []
+    assert all("\n" not in u for u in options.complete_unit(""))
+    assert "donations_cash" in options.complete_metric("d")
+    check = run("validate", "--db", db)
+    assert check.returncode == 1
+    assert "metric 'x;touch${IFS}FILE' is not an id" in check.stderr and "unit 'cny\\nperson_x' is not an id" in check.stderr

@@ -11,6 +11,7 @@ from ..model import TABLES, QdaidError, UsageError
 from .app import app, say
 from .options import (
     Db,
+    ExcelSafe,
     Honoree,
     Lang,
     Region,
@@ -34,6 +35,7 @@ def export(
                                                                            if w.startswith(incomplete.lower())])],
     path: Annotated[Path, typer.Argument(help="The SQLite file, or the folder for jsonl/csv/datasette.")],
     force: Annotated[bool, typer.Option("--force", help="Replace files that exist.")] = False,
+    excel_safe: ExcelSafe = False,
     db: Db = None,
 ) -> None:
     """Export to SQLite, JSONL or CSV.
@@ -56,7 +58,9 @@ def export(
     source = db_path(db)
     tables = store.load(source, limit=size_limit(fileio.MAX_DATABASE_BYTES))
     outputs = fileio.Outputs("export", read_by(source, tables["sources"], store.source_folders(source)))
-    written = write_export(tables, kind, path, force, outputs)
+    if excel_safe and kind != "csv":
+        raise UsageError(f"--excel-safe is for csv; {kind} keeps every value as it is", param="excel_safe")
+    written = write_export(tables, kind, path, force, outputs, excel_safe=excel_safe)
     say(f"wrote {', '.join(map(str, written))}")
 
 

@@ -12,7 +12,7 @@ import click
 import typer
 
 from .. import fileio, render, store
-from ..model import APPROX, HONOREE_KINDS, LANGUAGES, QdaidError, UsageError
+from ..model import APPROX, HONOREE_KINDS, LANGUAGES, NAME_RE, QdaidError, UsageError
 
 
 def debugging() -> bool:
@@ -59,7 +59,9 @@ def _names(kind: str, incomplete: str) -> list[str]:
         names = sorted({f[kind] for f in tables["figures"]})
     else:
         names = [r["id"] for r in tables.get(kind + "s", [])]
-    return [n for n in names if n.startswith(incomplete)]
+    # Only what an id may be (validate refuses the rest): such a name is the same quoted for a shell
+    # or not, so no data can run on the command line nor add a candidate with a newline.
+    return [n for n in names if isinstance(n, str) and NAME_RE.fullmatch(n) and n.startswith(incomplete)]
 
 
 def complete_honoree(incomplete: str) -> list[str]:
