@@ -1,6 +1,8 @@
-"""Synthetic fact bases for the benchmarks: the bundled figures replicated with new ids.
+"""Synthetic fact bases for the benchmarks: the bundled figures replicated with new ids; and
+articles whose figures share one metric and unit, for the build's containment inference.
 
     python bench/generate.py 100000 bench/out/100k.json
+    python bench/generate.py --one-metric 4000 bench/out/one-metric-4k.txt
 
 Every replica keeps its record as extracted (quote, offsets, region …); ids get a suffix, and
 part_of and the containment links point into the same replica, so stats still has parts to exclude.
@@ -43,5 +45,29 @@ def generate(count: int, target: Path, source: Path = ROOT / "data" / "qdaid.jso
     return target
 
 
+def one_metric_article(count: int, target: Path) -> Path:
+    """An article of `count` donations (one metric, one unit: 捐款…万元): each county's donation
+    in each of five years, and its five-year total (累计), which holds them; values vary, so each
+    total holds its county's years and nothing else. The work a build must do grows with the
+    figures, and so do the links it finds (one per year figure)."""
+    divisions = json.loads((ROOT / "qdaid" / "vocabulary" / "divisions.json").read_text("utf-8"))["divisions"]
+    names = [row[1] for row in divisions if row[2] == "county" and row[3] != "370200"]  # not Qingdao: the actor
+    # a name two counties share names neither; a two-character one (唐县) is not read as a place
+    unique = [name for name in names if names.count(name) == 1 and len(name) > 2]
+    lines = ["青岛对口帮扶捐款情况", "青岛日报社/观海新闻2月25日讯 青岛市对口帮扶各地捐款如下。"]
+    for i in range(count):
+        county, year = unique[i // 6 % len(unique)], 2016 + i % 6
+        if year == 2021:
+            lines.append(f"2016年至2020年,青岛向{county}累计捐款{1000 + i % 997}万元。")
+        else:
+            lines.append(f"{year}年,青岛向{county}捐款{1 + (i * 37) % 199}万元。")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(lines) + "\n", "utf-8")
+    return target
+
+
 if __name__ == "__main__":
-    print(generate(int(sys.argv[1]), Path(sys.argv[2])))
+    if sys.argv[1] == "--one-metric":
+        print(one_metric_article(int(sys.argv[2]), Path(sys.argv[3])))
+    else:
+        print(generate(int(sys.argv[1]), Path(sys.argv[2])))

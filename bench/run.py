@@ -3,6 +3,7 @@
     python bench/run.py                 # cold start, then 10k, 100k and 1M figures
     python bench/run.py --sizes 10000   # a quicker run
     python bench/run.py --qdaid now=.venv/bin/qdaid --qdaid before=/old/venv/bin/qdaid   # before/after
+    python bench/run.py --one-metric    # only the build of 1k, 4k, 16k figures of one metric and unit
 
     python bench/run.py --busy          # the same with the other core kept busy by a spinning process
 
@@ -16,6 +17,7 @@ The table goes to stdout and to bench/RESULTS.md with a description of the machi
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -25,7 +27,7 @@ import sys
 import time
 from pathlib import Path
 
-from generate import generate
+from generate import generate, one_metric_article
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
@@ -115,7 +117,12 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="do not rewrite bench/RESULTS.md")
     parser.add_argument("--busy", action="store_true", help="keep the other core busy (a spinning process)")
     parser.add_argument("--no-build", action="store_true", help="leave out the build times")
+    parser.add_argument("--one-metric", action="store_true",
+                        help="only the build of figures of one metric and unit (printed, RESULTS.md untouched)")
     args = parser.parse_args()
+    if args.one_metric:
+        print("\n".join(one_metric_times(qdaid_commands(args.qdaid)[0][1], args.repeat or 3)))
+        return
     hog = subprocess.Popen([sys.executable, "-c", "while 1: pass"]) if args.busy else None
     try:
         run(args)
@@ -149,6 +156,7 @@ def run(args) -> None:
         lines += per_size(size, qdaids, args.repeat)
     if not args.no_build:
         lines += build_times(qdaids[0][1], args.repeat or 3)
+        lines += one_metric_times(qdaids[0][1], args.repeat or 3)
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.no_write:
@@ -243,6 +251,25 @@ def build_times(argv: list[str], repeat: int) -> list[str]:
         previous = t if "×" in name else previous
         lines.append(f"| {name} | {len(text.encode()) / 2**20:.2f} MiB | {t:.2f} s | {growth} | {mib(m)} "
                      f"| {target.stat().st_size / 2**20:.1f} MiB |")
+    return lines
+
+
+def one_metric_times(argv: list[str], repeat: int) -> list[str]:
+    """Build time against the number of figures sharing one metric and unit (containment weighs
+    the figures that may hold each one): target at most 5× the time for 4× the figures."""
+    lines = ["", "## Build time against figures of one metric and unit", "",
+             "| figures | article | median | × the previous size's time | peak memory | links found |",
+             "|---:|---:|---:|---:|---:|---:|"]
+    previous = None
+    for count in (1000, 4000, 16000):
+        source = one_metric_article(count, OUT / "one-metric.txt")
+        (OUT / "one-metric.meta.json").write_text('{"id": "bench", "date": "2021-02-25"}', "utf-8")
+        target = OUT / "one-metric.json"
+        (t, m) = measure({"build": [*argv, "build", str(source), "-o", str(target)]}, repeat)["build"]
+        links = len(json.loads(target.read_text("utf-8"))["containment"])
+        lines.append(f"| {count:,} | {source.stat().st_size / 2**20:.2f} MiB | {t:.2f} s "
+                     f"| {f'{t / previous:.2f}×' if previous else ''} | {mib(m)} | {links:,} |")
+        previous = t
     return lines
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from .model import SCHEMA
+from .model import SCHEMA, web_url
 
 TOTALS = {"totals": [], "totals_by_region": ["region"], "totals_by_honoree": ["honoree"]}
 _TOTAL_COLUMNS = ["metric", "unit", "count", "honorees", "total", "total_min", "total_max", "overlap_possible",
@@ -75,7 +75,7 @@ def metadata(tables: dict[str, list[dict]]) -> dict:
         "description": "Every figure of the report, with its evidence; totals that never count the same aid twice.",
         "license": "Facts extracted from a news report; quote with attribution to the publisher.",
         "source": f"{source.get('publisher') or ''} {source.get('date') or ''}".strip(),
-        **({"source_url": source["url"]} if source.get("url") else {}),
+        **({"source_url": web_url(source.get("url"))} if web_url(source.get("url")) else {}),
         "databases": {"qdaid": {
             "tables": described,
             "queries": {

@@ -98,12 +98,13 @@ def write_sqlite(tables: dict[str, list[dict]], path: Path) -> None:
 
 
 def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool = False,
-           inputs: list[Path] | None = None) -> list[Path]:
+           outputs: fileio.Outputs | None = None, excel_safe: bool = False) -> list[Path]:
     """Write the export; returns the files written. Every file is checked before any is written
     (an existing one is replaced only with force, a link or device never), each is written to a
     temporary file, and all are renamed into place at the end."""
+    claim = (outputs or fileio.Outputs("export")).claim
     if what == "sqlite":
-        files: dict[Path, tuple[str, str | None]] = {fileio.check_output(target, inputs or []): ("sqlite", None)}
+        files: dict[Path, tuple[str, str | None]] = {claim(target): ("sqlite", None)}
     else:
         folder = Path(target)
         if folder.exists() and not folder.is_dir():
@@ -112,17 +113,18 @@ def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool =
             raise DataError(f"{folder.parent}: no such folder")
         folder.mkdir(exist_ok=True)
         if what == "datasette":
-            files = {fileio.check_output(folder / "qdaid.db", inputs or []): ("datasette", None),
-                     fileio.check_output(folder / "metadata.json", inputs or []): ("metadata", None)}
+            files = {claim(folder / "qdaid.db"): ("datasette", None),
+                     claim(folder / "metadata.json"): ("metadata", None)}
         else:
-            files = {fileio.check_output(folder / f"{table}.{what}", inputs or []): (what, table) for table in TABLES}
+            files = {claim(folder / f"{table}.{what}"): (what, table) for table in TABLES}
     existing = [path for path in files if path.exists()]
     if existing and not force:
         raise DataError(f"{existing[0]}: already exists", param="force")
     staged: list[tuple[Path, Path]] = []
     try:
         for path, (kind, table) in files.items():
-            staged.append((fileio.stage(path, functools.partial(_write, tables=tables, kind=kind, table=table)), path))
+            staged.append((fileio.stage(path, functools.partial(_write, tables=tables, kind=kind, table=table,
+                                                                excel_safe=excel_safe)), path))
         fileio.commit(staged)  # all files, or none of them
     except (OSError, sqlite3.Error) as exc:
         raise DataError(f"{target}: export failed: {exc}") from None
@@ -131,7 +133,7 @@ def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool =
     return list(files)
 
 
-def _write(tmp: Path, *, tables: dict[str, list[dict]], kind: str, table: str | None) -> None:
+def _write(tmp: Path, *, tables: dict[str, list[dict]], kind: str, table: str | None, excel_safe: bool) -> None:
     if kind in ("sqlite", "datasette"):
         db = sqlite3.connect(tmp)
         try:
@@ -152,4 +154,4 @@ def _write(tmp: Path, *, tables: dict[str, list[dict]], kind: str, table: str | 
         if kind == "jsonl":
             tmp.write_bytes(to_json(rows, columns, lines=True))
         else:
-            tmp.write_bytes(to_csv(rows, columns).encode("utf-8"))
+            tmp.write_bytes(to_csv(rows, columns, guard=excel_safe).encode("utf-8"))

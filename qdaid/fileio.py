@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -54,7 +54,56 @@ def _kind(mode: int) -> str:
 # link, never over one of its own inputs or the bundled database, always atomically: a temporary
 # file beside the target, flushed, read back, renamed over the target.
 
-def check_output(target: Path, inputs: Sequence[Path] = ()) -> Path:
+class Outputs:
+    """The one guard every writer asks before it writes (build, build --append, export, report -o,
+    the article copies a build keeps beside your database): an output is never one of the
+    command's inputs (the articles and sidecars a build reads, the database a command reads and
+    the articles and sidecars beside it), never the bundled database, never a link, device or
+    folder, and never another output of the same command."""
+
+    def __init__(self, command: str, inputs: Iterable[Path] = ()):
+        self.command = command
+        self.inputs = list(inputs)
+        self.claimed: dict[Path, Path] = {}  # resolved → as given
+
+    def claim(self, target: Path) -> Path:
+        """The target made absolute, or a one-line DataError: why this command will not write there."""
+        target = check_output(target, self.inputs, self.command)
+        resolved = target.parent.resolve() / target.name
+        if resolved in self.claimed:
+            raise DataError(f"{target}: this {self.command} would write it twice (also as {self.claimed[resolved]}); "
+                            "give another output")
+        self.claimed[resolved] = target
+        return target
+
+
+def free_name(folder: Path, name: str, data: bytes, taken: Iterable[str], tag: str) -> str:
+    """A name in folder for a copy of data: name itself when no one else has it (or it holds
+    these very bytes), else name with tag (then a number) before its suffix. Nothing is replaced
+    that holds other bytes."""
+    taken = set(taken)
+    stem, dot, suffix = name.rpartition(".") if "." in name.lstrip(".") else (name, "", "")
+    candidates = [name, f"{stem}.{tag}{dot}{suffix}", *(f"{stem}.{tag}-{n}{dot}{suffix}" for n in range(2, 1000))]
+    for candidate in candidates:
+        if candidate not in taken and _holds_nothing_else(folder / candidate, data):
+            return candidate
+    raise DataError(f"{folder}: no free name for a copy of {name}")
+
+
+def _holds_nothing_else(path: Path, data: bytes) -> bool:
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return True
+    if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+        return False
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def check_output(target: Path, inputs: Sequence[Path] = (), command: str = "build") -> Path:
     """The target made absolute, or a one-line DataError: why qdaid will not write there."""
     try:
         target = Path(os.path.abspath(target))
@@ -77,8 +126,8 @@ def check_output(target: Path, inputs: Sequence[Path] = ()) -> Path:
         raise DataError(f"{target.parent}: no such folder")
     resolved = target.parent.resolve() / target.name
     for source in inputs:
-        if source.exists() and source.resolve() == resolved:
-            raise DataError(f"{target}: is one of the build's inputs ({source}); choose another output")
+        if os.path.lexists(source) and source.resolve() == resolved:
+            raise DataError(f"{target}: is one of the {command}'s inputs ({source}); choose another output")
     installed = Path(__file__).resolve().parent / "data"
     if resolved.parent == installed:
         raise DataError(f"{target}: is the bundled database, which is read-only; write elsewhere with -o")
@@ -118,6 +167,7 @@ def exclusive(target: Path):
         except FileNotFoundError:
             pass
         os.close(fd)
+    _remove_stale(target)
     try:
         yield
     finally:
@@ -126,13 +176,38 @@ def exclusive(target: Path):
         os.close(fd)
 
 
+def _remove_stale(target: Path) -> None:
+    """Remove the temporary files a killed build left beside target: each names the process
+    that made it (see stage), and one whose process is gone is no one's."""
+    prefix = _side_name(target, "")
+    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+        for entry in entries:
+            pid = entry.name[len(prefix):].split(".", 1)[0]
+            if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp") and pid.isdigit()
+                    and entry.is_file(follow_symlinks=False)) or _alive(int(pid)):
+                continue
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True  # another user's process, or a number no process has: leave its file
+    return True
+
+
 def stage(target: Path, write: Callable[[Path], None]) -> Path:
     """A temporary file beside target, filled by write(its path) and flushed to disk; the
     caller renames it into place with commit() or removes it with discard()."""
     import tempfile  # only builds and exports write: keep queries' start-up light
 
     try:
-        fd, name = tempfile.mkstemp(prefix=_side_name(target, ""), suffix=".tmp", dir=target.parent)
+        # The process id in the name: a later build removes the file once that process is gone.
+        fd, name = tempfile.mkstemp(prefix=_side_name(target, f"{os.getpid()}."), suffix=".tmp", dir=target.parent)
         os.close(fd)
     except OSError as exc:
         raise DataError(f"{target.parent}: cannot write there: {exc.strerror or exc}") from None

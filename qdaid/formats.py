@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from itertools import islice
 from typing import TextIO
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -74,21 +76,50 @@ def to_csv(rows, columns, *, header=True, guard=False, dialect="csv", out: TextI
                 cells = [excel_safe(c) for c in cells]
             buf.write("\t".join(_tsv_cell(c) for c in cells) + "\n")
         return "" if out else buf.getvalue()  # type: ignore[attr-defined]
-    writer = csv.writer(buf, lineterminator="\n")
     if header:
-        writer.writerow(columns)
+        buf.write(_csv_text([columns]))
     if isinstance(rows, Tuples) and rows.columns == list(columns) and not guard:
-        writer.writerows(rows.rows)
+        for text in _csv_chunks(rows.rows):
+            buf.write(text)
         return "" if out else buf.getvalue()  # type: ignore[attr-defined]
-    for row in rows:
-        cells = list(map(row.get, columns))
-        # csv writes str, int and None ("") as we would; only other types go through plain().
-        if guard:
-            cells = [excel_safe(plain(c)) for c in cells]
-        elif not _PLAIN_TYPES.issuperset(map(type, cells)):
-            cells = [plain(c) for c in cells]
-        writer.writerow(cells)
+    for text in _csv_chunks(_cells(row, columns, guard) for row in rows):
+        buf.write(text)
     return "" if out else buf.getvalue()  # type: ignore[attr-defined]
+
+
+def _cells(row, columns, guard: bool) -> list:
+    cells = list(map(row.get, columns))
+    # csv writes str, int and None ("") as we would; only other types go through plain().
+    if guard:
+        return [excel_safe(plain(c)) for c in cells]
+    if not _PLAIN_TYPES.issuperset(map(type, cells)):
+        return [plain(c) for c in cells]
+    return cells
+
+
+class _Lines(list):
+    write = list.append  # a file for csv.writer: its lines, joined once per chunk
+
+
+def _csv_text(rows: list) -> str:
+    """CSV of these rows, \n line ends. The csv module quotes a cell holding a character of its
+    line end only, so a cell with \r would be written bare and split the row in every reader
+    (RFC 4180: CR, LF and quotes are quoted): rows holding one are written with \r\n line ends,
+    which quotes it, and those ends turned back to \n."""
+    lines = _Lines()
+    csv.writer(lines, lineterminator="\n").writerows(rows)
+    text = "".join(lines)
+    if "\r" not in text:  # one scan of the text: almost always the end
+        return text
+    lines = _Lines()
+    csv.writer(lines, lineterminator="\r\n").writerows(rows)
+    return "".join(line[:-2] + "\n" for line in lines)
+
+
+def _csv_chunks(rows: Iterable) -> Iterator[str]:
+    rows = iter(rows)
+    while chunk := list(islice(rows, 4096)):
+        yield _csv_text(chunk)
 
 
 def _json_value(value):
@@ -112,9 +143,13 @@ def to_json(rows, columns, *, lines=False, single=False) -> bytes:
     return orjson.dumps(picked, option=orjson.OPT_INDENT_2) + b"\n"
 
 
+_MARKDOWN = str.maketrans({"\\": "\\\\", "|": "\\|", "[": "\\[", "]": "\\]", "&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
 def to_markdown(rows, columns) -> str:
     def cell(v):
-        return plain(v).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+        # Text, never markup: no HTML or link of the data reaches a Markdown renderer.
+        return plain(v).translate(_MARKDOWN).replace("\r\n", "<br>").replace("\r", "<br>").replace("\n", "<br>")
 
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
     lines += ["| " + " | ".join(cell(row.get(c)) for c in columns) + " |" for row in rows]

@@ -24,6 +24,24 @@ DATE_PRECISION = ("year", "month", "day")
 # What a figure is, for totals: only amounts add up (README, data dictionary).
 KINDS = ("amount", "state", "per_year", "ratio", "rank", "duration")
 
+# A source's url becomes a link (the report, Datasette's source_url) only as a plain web address:
+# a javascript: or data: url would run when clicked; whitespace or a control character could
+# hide a scheme from this test that a browser still reads.
+_WEB_URL = re.compile(r"https?://[^\x00-\x20\x7f-\x9f]+", re.IGNORECASE)
+
+
+def web_url(url) -> str | None:
+    """The url, if it may be a link: http or https, no whitespace or control character."""
+    return url if isinstance(url, str) and _WEB_URL.fullmatch(url) else None
+
+
+# What an id (and a metric or unit name) may be: letters, digits and - _ . , so that a shell
+# (completion puts them on the command line) and a terminal read each as it is.
+NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,199}")
+# Characters a terminal acts on (C0 and C1 controls, DEL); tab and newline may stand in text.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 # Which field of which table may only hold these words.
 VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("figures", "approx"): APPROX, ("figures", "kind"): KINDS, ("figures", "region_basis"): REGION_BASIS,

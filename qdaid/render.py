@@ -476,7 +476,8 @@ def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str,
         top = r.get("total_max") if r.get("total_max") is not None else r.get(value_key)
         if isinstance(top, (int, float)):
             largest[r[unit_key]] = max(largest.get(r[unit_key], 0), abs(top))
-    labels = [" ".join(plain(r.get(k)) or "-" for k in label_keys) for r in rows]
+    # The labels are data: shown, never run (an escape sequence in a metric would act on the terminal).
+    labels = [printable(" ".join(plain(r.get(k)) or "-" for k in label_keys), keep="") for r in rows]
     pad = max((_width(label) for label in labels), default=0)
     lines = []
     for label, r in zip(labels, rows, strict=True):

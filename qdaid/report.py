@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from .facts import FactBase
-from .model import period_label
+from .model import period_label, web_url
 from .render import STATS_AMOUNTS, chinese_amount, money_scale, total_text
 
 LABELS = {
@@ -116,7 +116,8 @@ def _within(base: FactBase) -> dict[str, list[str]]:
 def _header(base: FactBase, figures: list[dict], t: dict) -> str:
     rows = []
     for s in base.sources.values():
-        link = f' · <a href="{_e(s["url"])}">{_e(t["link"])}</a>' if s.get("url") else ""
+        url = web_url(s.get("url"))
+        link = f' · <a href="{_e(url)}">{_e(t["link"])}</a>' if url else ""
         rows.append(f'<p class="meta">{_e(t["source"])}: {_e(s.get("publisher"))} · {_e(s.get("date"))}{link}</p>')
     title = next(iter(base.sources.values()), {}).get("title") or t["report"]
     held = (f'{len(figures)} {_e(t["figures"])} · {len(base.honorees)} {_e(t["honorees"])} · '

@@ -11,7 +11,18 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
-from .model import ADDED_FIELDS, DATE_PRECISION, DATE_RE, REFERENCES, SCHEMA, SELF_REFERENCES, VOCABULARIES, DataError
+from .model import (
+    ADDED_FIELDS,
+    CONTROL_RE,
+    DATE_PRECISION,
+    DATE_RE,
+    NAME_RE,
+    REFERENCES,
+    SCHEMA,
+    SELF_REFERENCES,
+    VOCABULARIES,
+    DataError,
+)
 from .pipeline.numbers import NumberError, parse_quantity
 from .store import shape, shape_problem, source_text
 
@@ -166,7 +177,26 @@ def _evidence_problems(tables, folders: list[Path]) -> list[str]:
     return problems
 
 
+def _name_problems(tables) -> list[str]:
+    """Ids, names and text a shell or a terminal would misread: an id, reference, metric or unit
+    beyond NAME_RE (completion puts them on a command line), any text with a control character."""
+    problems = []
+    for table, records in tables.items():
+        named = {"id", *REFERENCES.get(table, {}), *(("metric", "unit") if table == "figures" else ())}
+        for n, rec in enumerate(records if isinstance(records, list) else [], 1):
+            for field, value in rec.items() if isinstance(rec, dict) else ():
+                for item in value if isinstance(value, list) else [value]:
+                    if not isinstance(item, str):
+                        continue
+                    if field in named and not NAME_RE.fullmatch(item):
+                        problems.append(f"{table}[{rec.get('id', n)!r}]: {field} {item!r} is not an id "
+                                        "(letters, digits, - _ . only)")
+                    elif CONTROL_RE.search(item):
+                        problems.append(f"{table}[{rec.get('id', n)!r}]: {field} holds a control character")
+    return problems
+
+
 def problems(tables: dict[str, list[dict]], folders: list[Path]) -> list[str]:
     """Every problem of the tables; source texts are looked for in these folders."""
     return (_schema_problems(tables) + _vocabulary_problems(tables) + _range_problems(tables)
-            + _reference_problems(tables) + _evidence_problems(tables, folders))
+            + _name_problems(tables) + _reference_problems(tables) + _evidence_problems(tables, folders))

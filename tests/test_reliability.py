@@ -141,7 +141,7 @@ def test_numbers_beyond_exact_storage_are_refused_and_within_it_exact(tmp_path):
     assert result.returncode == 1 and target.read_text() == "old\n"
     one_line(result, "beyond what qdaid stores exactly")
     fine = article(tmp_path, "青岛向陇南捐款9007199254740993元,又捐款1元。\n", "fine.txt")  # 2^53 + 1: no float holds it
-    assert run("build", fine, "-o", target).returncode == 0
+    assert run("build", fine, "-o", target, "--force").returncode == 0  # "old" is no database: --force
     (figure, _) = store.load(target)["figures"]
     assert figure["value"] == 9007199254740993
     (row,) = json.loads(run("stats", "--db", target, "-f", "json").stdout)
@@ -276,3 +276,183 @@ def test_cr_only_line_ends_and_doubled_multipliers(tmp_path):
     assert run("build", source, "-o", tmp_path / "o.json").returncode == 0
     (figure,) = store.load(tmp_path / "o.json")["figures"]
     assert (figure["raw"], figure["value"], figure["paragraph"]) == ("5万万亿元", 5 * 10**16, 2)
+
+
+# ---- bounded work ----------------------------------------------------------------------------
+
+def test_containment_weighs_the_figures_that_may_hold_one_not_every_pair(tmp_path, monkeypatch):
+    """600 donations (one metric, one unit): ten provinces × twenty years × three values. Read by
+    hand: in a province and year, each larger donation may hold each smaller one (the text does not
+    say they are separate), so each (province, year) gives 3 possible links (1 in 2, 1 in 3, 2 in 3)
+    and nothing else links (another province, another year): 600 links. The build weighed every
+    pair of the 600 (360,000 calls of _holds; 10,000 figures took 66 s)."""
+    from qdaid.pipeline import containment, records
+
+    provinces = ["甘肃省", "贵州省", "四川省", "云南省", "湖南省", "河北省", "山西省", "江西省", "吉林省", "安徽省"]
+    lines = ["捐款情况", "青岛日报社2月25日讯 青岛市对口帮扶各地。"]
+    lines += [f"{year}年,青岛向{province}捐款{value}万元。"
+              for province in provinces for year in range(2001, 2021) for value in (3, 1, 2)]
+    source = article(tmp_path, "\n".join(lines) + "\n", meta={"date": "2021-02-25"})
+    calls = []
+    weigh = containment._holds
+    monkeypatch.setattr(containment, "_holds", lambda *args: calls.append(1) or weigh(*args))
+    tables = records.extract([source])
+    assert len(tables["figures"]) == 600
+    values = {f["id"]: (f["region"], f["period_start"], f["value"]) for f in tables["figures"]}
+    links = tables["containment"]
+    assert len(links) == 600 and all(not link["certain"] and link["reason"] == "period" for link in links)
+    for link in links:
+        (region, year, value), (o_region, o_year, o_value) = values[link["figure"]], values[link["within"]]
+        assert (region, year) == (o_region, o_year) and value < o_value
+    assert len(calls) <= 4 * len(tables["figures"]), len(calls)
+
+
+# ---- one guard for every writer --------------------------------------------------------------
+
+def test_report_never_writes_over_what_it_reads(tmp_path, db_copy):
+    article_copy = db_copy.parent / ARTICLE.name
+    kept = {path: path.read_bytes() for path in (db_copy, article_copy)}
+    for target in kept:
+        result = run("report", "-o", target, "--db", db_copy)
+        assert result.returncode == 1
+        one_line(result, str(target), "is one of the report's inputs")
+    assert all(path.read_bytes() == data for path, data in kept.items())
+
+
+def test_export_never_writes_over_an_article_of_the_database(tmp_path):
+    source = article(tmp_path, TEXT, name="figures.csv", meta={"date": "2021-02-25", "id": "figures"})
+    database = tmp_path / "db.json"
+    assert run("build", source, "-o", database).returncode == 0
+    result = run("export", "csv", tmp_path, "--force", "--db", database)
+    assert result.returncode == 1
+    one_line(result, "figures.csv", "is one of the export's inputs")
+    assert source.read_text("utf-8") == TEXT and not (tmp_path / "sources.csv").exists()
+
+
+def test_article_copies_beside_your_database_never_replace_it_or_each_other(tmp_path):
+    """Three articles: one named qdaid.json (the database's own name) and two a.txt from two
+    folders (ids x and y). Each copy must keep its bytes, and validate must find every one."""
+    home = tmp_path / "home"
+    texts = {"x": TEXT, "y": "2019年,青岛向安顺捐款8万元。\n", "odd": "2018年,青岛向陇南捐款3万元。\n"}
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    first = article(tmp_path / "one", texts["x"], meta={"date": "2021-02-25", "id": "x"})
+    second = article(tmp_path / "two", texts["y"], meta={"date": "2021-02-25", "id": "y"})
+    odd = article(tmp_path, texts["odd"], name="qdaid.json", meta={"date": "2021-02-25", "id": "odd"})
+    env = {"QDAID_HOME": str(home)}
+    result = run("build", first, second, odd, env=env)
+    assert result.returncode == 0, result.stderr
+    tables = store.load(home / "qdaid.json")
+    paths = {s["id"]: s["path"] for s in tables["sources"]}
+    assert paths["x"] == "a.txt" and len(set(paths.values())) == 3 and "qdaid.json" not in paths.values()
+    assert all((home / paths[i]).read_text("utf-8") == text for i, text in texts.items())
+    assert run("validate", env=env).returncode == 0
+    again = run("build", "--append", article(tmp_path, texts["y"], name="b.txt", meta={"id": "z"}), env=env)
+    assert again.returncode == 0, again.stderr
+    assert run("validate", env=env).returncode == 0
+
+
+def test_build_replaces_only_a_database_unless_forced(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n")
+    result = run("build", "-o", notes)
+    assert result.returncode == 2 and notes.read_text() == "mine\n"
+    one_line(result, "exists and is not a qdaid database; add --force to replace it")
+    assert run("build", "-o", notes, "--force").returncode == 0 and store.load(notes)["figures"]
+    assert run("build", "-o", notes).returncode == 0  # now a database: replaced without asking
+
+
+def test_append_keeps_a_sqlite_store_named_json_or_refuses(tmp_path):
+    database = tmp_path / "store.sqlite"
+    assert run("build", "-o", database).returncode == 0
+    misnamed = tmp_path / "store.json"
+    database.rename(misnamed)
+    before = misnamed.read_bytes()
+    result = run("build", "--append", article(tmp_path, TEXT, meta={"id": "more"}), "-o", misnamed)
+    assert result.returncode == 2 and misnamed.read_bytes() == before
+    one_line(result, "is a SQLite store, but its name asks for JSON")
+
+
+def test_a_killed_builds_temporary_files_are_removed_and_a_live_ones_kept(tmp_path):
+    target = tmp_path / "db.json"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    stale, live = tmp_path / f".db.json.{dead}.abcd.tmp", tmp_path / f".db.json.{os.getpid()}.efgh.tmp"
+    for path in (stale, live):
+        path.write_text("partial")
+    assert run("build", "-o", target).returncode == 0
+    assert not stale.exists() and live.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, live.name])
+
+
+def test_one_command_never_writes_one_file_twice(tmp_path):
+    from qdaid import fileio
+    from qdaid.model import DataError
+
+    (tmp_path / "in.json").write_text("{}")
+    outputs = fileio.Outputs("export", [tmp_path / "in.json"])
+    outputs.claim(tmp_path / "a.csv")
+    for again in (tmp_path / "a.csv", tmp_path / "." / "a.csv"):
+        with pytest.raises(DataError, match="would write it twice"):
+            outputs.claim(again)
+    with pytest.raises(DataError, match="is one of the export's inputs"):
+        outputs.claim(tmp_path / "in.json")
+
+
+# ---- nothing from the data is markup, code or control ----------------------------------------
+
+def _hostile_copy(db_copy, **figure):
+    """The bundled database with its first figure's fields replaced, and its source's url."""
+    data = json.loads(db_copy.read_text("utf-8"))
+    data["figures"]["1"].update(figure)
+    data["sources"]["1"]["url"] = "javascript:alert(document.domain)"
+    db_copy.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return db_copy
+
+
+def test_only_web_urls_become_links(tmp_path, db_copy):
+    db = _hostile_copy(db_copy)
+    page = run("report", "-o", tmp_path / "r.html", "--db", db)
+    assert page.returncode == 0, page.stderr
+    assert "javascript:" not in (tmp_path / "r.html").read_text("utf-8")
+    assert run("export", "datasette", tmp_path / "site", "--db", db).returncode == 0
+    assert "source_url" not in json.loads((tmp_path / "site" / "metadata.json").read_text("utf-8"))
+    from qdaid.model import web_url
+
+    assert [web_url(u) for u in ("https://a.cn/x?y=1", "HTTP://a.cn", " javascript:x", "java\tscript:x",
+                                 "https://a.cn/\nx", "data:text/html,x")] == ["https://a.cn/x?y=1", "HTTP://a.cn",
+                                                                             None, None, None, None]
+
+
+def test_a_carriage_return_in_a_cell_is_quoted_and_excel_safe_reaches_export(tmp_path, db_copy):
+    """A quote holding CR then a formula: one row per figure, the cell read back whole."""
+    quote = "一\r=HYPERLINK(\"http://x\")"
+    db = _hostile_copy(db_copy, quote=quote, label="=1+1")
+    printed = subprocess.run([*QDAID, "figures", "--db", str(db), "-f", "csv"], capture_output=True, timeout=60).stdout
+    rows = list(csv.DictReader(io.StringIO(printed.decode("utf-8"), newline="")))
+    assert len(rows) == len(json.loads(db.read_text("utf-8"))["figures"]) and rows[0]["quote"] == quote
+    assert run("export", "csv", tmp_path / "out", "--excel-safe", "--db", db).returncode == 0
+    with open(tmp_path / "out" / "figures.csv", newline="", encoding="utf-8") as handle:
+        exported = list(csv.DictReader(handle))
+    assert exported[0]["quote"] == quote and exported[0]["label"] == "'=1+1" and len(exported) == len(rows)
+
+
+def test_markdown_and_charts_carry_data_as_text(tmp_path, db_copy):
+    db = _hostile_copy(db_copy, quote="<img src=x onerror=alert(1)>[a](javascript:b)", metric="m\x1b]0;owned\x07\x1b[2J")
+    md = run("figures", "--db", db, "-f", "md", "--limit", "1")
+    assert "<img" not in md.stdout and "&lt;img" in md.stdout and "\\[a\\](javascript:b)" in md.stdout
+    chart = run("stats", "--db", db, "--chart")
+    assert chart.returncode == 0 and "\x1b" not in chart.stdout and "\\x1b]0;owned" in chart.stdout
+
+
+def test_completion_offers_only_ids_and_validate_refuses_the_rest(tmp_path, db_copy, monkeypatch):
+    from qdaid.cli import options
+
+    db = _hostile_copy(db_copy, metric="x;touch${IFS}FILE", unit="cny\nperson_x")
+    monkeypatch.setenv("QDAID_DB", str(db))
+    assert "x;touch${IFS}FILE" not in options.complete_metric("x") and options.complete_metric("x") == []
+    assert all("\n" not in u for u in options.complete_unit(""))
+    assert "donations_cash" in options.complete_metric("d")
+    check = run("validate", "--db", db)
+    assert check.returncode == 1
+    assert "metric 'x;touch${IFS}FILE' is not an id" in check.stderr and "unit 'cny\\nperson_x' is not an id" in check.stderr

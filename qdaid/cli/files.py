@@ -7,10 +7,11 @@ from typing import Annotated
 import typer
 
 from .. import fileio, store
-from ..model import QdaidError, UsageError
+from ..model import TABLES, QdaidError, UsageError
 from .app import app, say
 from .options import (
     Db,
+    ExcelSafe,
     Honoree,
     Lang,
     Region,
@@ -34,6 +35,7 @@ def export(
                                                                            if w.startswith(incomplete.lower())])],
     path: Annotated[Path, typer.Argument(help="The SQLite file, or the folder for jsonl/csv/datasette.")],
     force: Annotated[bool, typer.Option("--force", help="Replace files that exist.")] = False,
+    excel_safe: ExcelSafe = False,
     db: Db = None,
 ) -> None:
     """Export to SQLite, JSONL or CSV.
@@ -55,7 +57,10 @@ def export(
         raise UsageError(f"cannot export as {what!r}; choose sqlite, jsonl, csv or datasette", param="what")
     source = db_path(db)
     tables = store.load(source, limit=size_limit(fileio.MAX_DATABASE_BYTES))
-    written = write_export(tables, kind, path, force, inputs=[source])
+    outputs = fileio.Outputs("export", read_by(source, tables["sources"], store.source_folders(source)))
+    if excel_safe and kind != "csv":
+        raise UsageError(f"--excel-safe is for csv; {kind} keeps every value as it is", param="excel_safe")
+    written = write_export(tables, kind, path, force, outputs, excel_safe=excel_safe)
     say(f"wrote {', '.join(map(str, written))}")
 
 
@@ -78,6 +83,8 @@ def build(
     publisher: Annotated[str | None, typer.Option("--publisher", help="Who published it (default: what the "
                                                   "dateline says).", show_default=False)] = None,
     url: Annotated[str | None, typer.Option("--url", help="Where it was published.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file that is not a qdaid "
+                                        "database.")] = False,
 ) -> None:
     """Build a database from article text.
 
@@ -115,23 +122,77 @@ def build(
             user_folder().mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise QdaidError(f"{user_folder()}: cannot make the folder for your database: {exc.strerror or exc}") from None
-    target = fileio.check_output(output or user_folder() / store.DB_NAME, [*paths, *map(sidecar_of, paths)])
+    outputs = fileio.Outputs("build", [*paths, *map(sidecar_of, paths)])  # (what --append reads is the output)
+    target = outputs.claim(output or user_folder() / store.DB_NAME)
     yours = target.resolve() == (user_folder() / store.DB_NAME).resolve()
     with fileio.exclusive(target):  # held for the whole build (and what it appends to), not only the final write
         onto = store.load(base, limit=size_limit(fileio.MAX_DATABASE_BYTES)) if base else None
         tables = extract(paths, limit=size_limit(fileio.MAX_ARTICLE_BYTES), given=given, onto=onto)
+        _may_replace(target, base, force)
         if not tables["figures"]:
             say(f"warning: no figures were found in {', '.join(map(str, paths))}")
-        store.write_tables(target, tables)
         if yours:  # your database keeps its articles beside it, so its evidence stays checkable
-            for path in paths:
-                if path.resolve().parent != target.parent.resolve():
-                    fileio.write_bytes(target.parent / path.name, path.read_bytes())
+            _keep_copies(tables, paths, target, outputs, kept=len(onto["sources"]) if onto else 0)
+        store.write_tables(target, tables)
     counts = ", ".join(f"{len(v)} {k}" for k, v in tables.items())
     say(f"wrote {target}: {counts}")
     if yours:
         say("queries now read it (unless --db or $QDAID_DB say otherwise); delete it to return to the "
             "bundled database")
+
+
+def _may_replace(target: Path, base: Path | None, force: bool) -> None:
+    """A build replaces a database (or appends to one in its own format); any other file only
+    with --force, so that an article or a document is never lost to a mistyped -o."""
+    if not target.exists():
+        return
+    sqlite = _is_sqlite(target)
+    if base is not None and target.resolve() == base.resolve():
+        if sqlite != (target.suffix.lower() in store.SQLITE_SUFFIXES):
+            kind, asks = ("a SQLite store", "JSON") if sqlite else ("a JSON store", "SQLite")
+            raise UsageError(f"{target}: is {kind}, but its name asks for {asks}; --append would change its "
+                             f"format: rename it, or give -o a new file", param="append")
+        return
+    if not force and not sqlite and not _is_json_database(target):
+        raise UsageError(f"{target}: exists and is not a qdaid database", param="force")
+
+
+def _is_sqlite(path: Path) -> bool:
+    with fileio.open_regular(path, "file", fileio.MAX_DATABASE_BYTES * 8) as handle:
+        return handle.read(len(store.SQLITE_HEADER)) == store.SQLITE_HEADER
+
+
+def _is_json_database(path: Path) -> bool:
+    """A JSON object naming one of qdaid's tables in its first bytes (qdaid writes sources first;
+    TinyDB's own files start with _default)."""
+    with fileio.open_regular(path, "file", fileio.MAX_DATABASE_BYTES * 8) as handle:
+        head = handle.read(4096).decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    return head.startswith("{") and any(f'"{table}"' in head for table in (*TABLES, "_default"))
+
+
+def _keep_copies(tables: dict, paths: list[Path], target: Path, outputs: fileio.Outputs, kept: int) -> None:
+    """Copy each new article beside your database, under its own name unless the database, another
+    of its sources or a file holding other bytes has that name (then with its source id); each
+    copy is an output, checked as one, and written before the database that names it."""
+    folder = target.parent
+    taken = {target.name, *(str(s["path"]) for s in tables["sources"][:kept])}
+    for path, source in zip(paths, tables["sources"][kept:], strict=True):
+        if path.resolve() == (folder / path.name).resolve() and path.name not in taken:
+            taken.add(path.name)  # already beside it
+            continue
+        data = path.read_bytes()
+        source["path"] = fileio.free_name(folder, path.name, data, taken, source["id"])
+        taken.add(source["path"])
+        fileio.write_bytes(outputs.claim(folder / source["path"]), data)
+
+
+def read_by(db: Path, sources: list[dict], folders: list[Path]) -> list[Path]:
+    """What a command reading this database reads, which it may never write: the file (with
+    SQLite's journal files) and the articles found for its sources, with their sidecars."""
+    names = [Path(s["path"]).name for s in sources if isinstance(s.get("path"), str) and s["path"]]
+    found = [folder / name for folder in folders for name in names]
+    journals = [db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+    return [db, *journals, *found, *(f.with_suffix(".meta.json") for f in found)]  # a sidecar: NAME.meta.json
 
 
 @app.command()
@@ -200,6 +261,7 @@ def report(
             raise UsageError("the report is an HTML page: give -o FILE, or send it to a pipe", param="output")
         sys.stdout.buffer.write(page)
         return
-    target = fileio.check_output(output)
+    target = fileio.Outputs("report", read_by(path, list(base.sources.values()),
+                                              store.source_folders(path, sources))).claim(output)
     fileio.write_bytes(target, page)
     say(f"wrote {target}: {len(figures)} figures, {len(page):,} bytes")

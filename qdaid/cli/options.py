@@ -12,7 +12,7 @@ import click
 import typer
 
 from .. import fileio, render, store
-from ..model import APPROX, HONOREE_KINDS, LANGUAGES, QdaidError, UsageError
+from ..model import APPROX, HONOREE_KINDS, LANGUAGES, NAME_RE, QdaidError, UsageError
 
 
 def debugging() -> bool:
@@ -57,7 +57,9 @@ def _names(kind: str, incomplete: str) -> list[str]:
             list(base.honorees if kind == "honoree" else base.regions)
     except QdaidError:
         return []
-    return [n for n in names if n.startswith(incomplete)]
+    # Only what an id may be (validate refuses the rest): such a name is the same quoted for a shell
+    # or not, so no data can run on the command line nor add a candidate with a newline.
+    return [n for n in names if isinstance(n, str) and NAME_RE.fullmatch(n) and n.startswith(incomplete)]
 
 
 def complete_honoree(incomplete: str) -> list[str]:

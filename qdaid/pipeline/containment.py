@@ -23,6 +23,8 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from .article import Article
     from .quantities import Figure
 
@@ -38,25 +40,10 @@ def infer(article: Article, figures: list[Figure]) -> list[dict]:
     records = []
     running: dict[int, bool] = {}  # id(figure) → a running total (累计…): asked once per figure, not per pair
     for members in groups.values():
-        by_actor: dict[int, list[Figure]] = defaultdict(list)  # a figure is held by its own actor's or a wider one's
-        for f in members:
-            by_actor[id(f.section)].append(f)
-        starts = {key: [f.start for f in actor] for key, actor in by_actor.items()}
-        states: dict[int, list[Figure]] = defaultdict(list)  # sentence → its sizes of a stock
-        for f in members:
-            if f.kind == "state":
-                states[f.sentence.start].append(f)
-        wide = {key: actor for key, actor in by_actor.items()
-                if actor[0].section is None or actor[0].section.honoree["scope"] == "city"}
-        others: dict[int, list[Figure]] = {}  # per actor, the wider actors' figures: built once, not per figure
+        index = _Index(article, members, running)
         for inner in members:
             stated = _stated_containers(inner)
-            own = id(inner.section)
-            if own not in others:
-                others[own] = [f for key, actor in wide.items() if key != own for f in actor]
-            # Two runs in text order: the sort merges them in linear time.
-            for outer in sorted(_outside_its_sentence(by_actor[own], starts[own], inner, states)
-                                + others[own], key=attrgetter("start")):
+            for outer in index.candidates(inner):
                 if outer is inner or id(outer) in stated:
                     continue
                 found = _holds(article, outer, inner, running)
@@ -71,13 +58,96 @@ def infer(article: Article, figures: list[Figure]) -> list[dict]:
     return records
 
 
-def _outside_its_sentence(actor: list[Figure], starts: list[int], inner: Figure,
-                          states: dict[int, list[Figure]]) -> list[Figure]:
-    """The actor's figures (in text order) that could hold inner: those of other sentences, and a
-    size of a stock in its own (siblings of one sentence never hold each other)."""
-    lo, hi = bisect.bisect_left(starts, inner.sentence.start), bisect.bisect_left(starts, inner.sentence.end)
-    own = [f for f in states.get(inner.sentence.start, []) if f.section is inner.section]
-    return actor[:lo] + own + actor[hi:]
+class _Index:
+    """The figures of one metric and unit by actor (section), place and period, each group in
+    value order. A figure's possible holders are read from the few groups whose actor, place and
+    period may hold it, from its own value up: the work grows with the links found, not with the
+    square of the figures (comparing every pair took 66 s for 10,000 figures). The index only
+    narrows the search: _holds decides every link, as before."""
+
+    def __init__(self, article: Article, members: list[Figure], running: dict[int, bool]):
+        self.ancestors = article.gaz.ancestors
+        groups: dict[tuple, dict[tuple, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+        stocks: dict[tuple, list[Figure]] = defaultdict(list)  # a stock's sizes by actor and place, in text order
+        for f in members:
+            if f.period[0] is None and id(f) not in running:
+                running[id(f)] = _cumulative(article, f)  # an undated running total holds undated figures
+            groups[(id(f.section), f.region)][(f.period, f.period[0] is None and running[id(f)])].append(f)
+            if f.kind == "state":
+                stocks[(id(f.section), f.region)].append(f)
+        self.groups = {key: {period: _Run(run) for period, run in periods.items()} for key, periods in groups.items()}
+        self.stocks = {key: _Stock(sizes) for key, sizes in stocks.items()}
+        self.cities = list(dict.fromkeys(id(f.section) for f in members
+                                         if f.section is not None and f.section.honoree["scope"] == "city"))
+
+    def candidates(self, inner: Figure) -> Iterator[Figure]:
+        """Every figure that may hold inner by its actor, place, period and value (and some that
+        do not: _holds decides), each once."""
+        own = id(inner.section)
+        actors = [own]
+        if inner.section is not None:
+            actors.append(id(None))  # the article's own figures speak for all honorees
+            if inner.section.honoree["scope"] == "unit":
+                actors += self.cities
+        places = [None] if inner.region is None else list(dict.fromkeys([inner.region, None,
+                                                                          *self.ancestors(inner.region)]))
+        for actor in actors:
+            summary = actor == id(None)
+            for place in places:
+                if actor == own and (own, place) in self.stocks:  # a later size of the stock: any period
+                    yield from self.stocks[(own, place)].after(inner)
+                for (period, cumulative), run in self.groups.get((actor, place), {}).items():
+                    if _period(period, inner.period, summary, cumulative) is None:
+                        continue
+                    # In inner's own group, an equal value holds it only as an undated running total.
+                    same = actor == own and place == inner.region and period == inner.period
+                    for outer in run.from_value(inner, strict=same and (period[0] is not None or summary)):
+                        if not (actor == own and outer.kind == "state" and outer.start > inner.start):
+                            yield outer  # (a later size of the stock came above)
+
+
+class _Run:
+    """Figures of one actor, place and period in value order; a figure's siblings (of its
+    sentence, not sizes of a stock) never hold it, and are stepped over a run at a time."""
+
+    def __init__(self, figures: list[Figure]):
+        self.figures = sorted(figures, key=attrgetter("value", "start"))
+        self.values = [f.value for f in self.figures]
+        self.run_end = list(range(1, len(self.figures) + 1))  # past the siblings in a row from i
+        for i in reversed(range(len(self.figures) - 1)):
+            f, g = self.figures[i], self.figures[i + 1]
+            if f.kind != "state" and g.kind != "state" and f.sentence.start == g.sentence.start:
+                self.run_end[i] = self.run_end[i + 1]
+
+    def from_value(self, inner: Figure, strict: bool) -> Iterator[Figure]:
+        """The figures of value at least inner's (above it if strict), but inner's siblings."""
+        i = (bisect.bisect_right if strict else bisect.bisect_left)(self.values, inner.value)
+        while i < len(self.figures):
+            f = self.figures[i]
+            if f.kind != "state" and f.sentence.start == inner.sentence.start:
+                i = self.run_end[i]
+            else:
+                yield f
+                i += 1
+
+
+class _Stock:
+    """The sizes of a stock of one actor and place, in text order."""
+
+    def __init__(self, sizes: list[Figure]):
+        self.sizes = sorted(sizes, key=attrgetter("start"))
+        self.starts = [f.start for f in self.sizes]
+        self.highest = [f.value for f in self.sizes]  # the largest size from i on: stop when none is big enough
+        for i in reversed(range(len(self.sizes) - 1)):
+            self.highest[i] = max(self.highest[i], self.highest[i + 1])
+
+    def after(self, inner: Figure) -> Iterator[Figure]:
+        """The sizes later in the text than inner, of value at least inner's."""
+        i = bisect.bisect_right(self.starts, inner.start)
+        while i < len(self.sizes) and self.highest[i] >= inner.value:
+            if self.sizes[i].value >= inner.value:
+                yield self.sizes[i]
+            i += 1
 
 
 def _stated_containers(f: Figure) -> set[int]:
@@ -101,7 +171,7 @@ def _holds(article: Article, outer: Figure, inner: Figure, running: dict[int, bo
         return "stock", True, f"{inner.raw} is an earlier size of the stock that reached {outer.raw}"
     if id(outer) not in running:
         running[id(outer)] = _cumulative(article, outer)
-    period = _period(outer, inner, summary=outer.section is None, cumulative=running[id(outer)])
+    period = _period(outer.period, inner.period, summary=outer.section is None, cumulative=running[id(outer)])
     if period is None:
         return None
     certain = period == "inside"
@@ -145,9 +215,9 @@ def _cumulative(article: Article, f: Figure) -> bool:
     return any(word in before for word in article.lex.cumulative_markers)
 
 
-def _period(outer: Figure, inner: Figure, summary: bool, cumulative: bool) -> str | None:
+def _period(outer: tuple, inner: tuple, summary: bool, cumulative: bool) -> str | None:
     """inside (outer's period holds inner's), undated (one has none: it may), or None."""
-    (a_start, a_end), (b_start, b_end) = outer.period, inner.period
+    (a_start, a_end), (b_start, b_end) = outer, inner
     if a_start is not None and b_start is not None:
         return "inside" if a_start <= b_start and (b_end or b_start) <= (a_end or a_start) else None
     if summary and a_start is None:

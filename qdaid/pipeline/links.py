@@ -45,20 +45,21 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
             f.metric, f.label = f.part_of.metric, f.part_of.label
         if f.period[0] is None:
             f.period = f.part_of.period
-    multi_year: dict[tuple, list[Figure]] = defaultdict(list)  # the totals a year's figure may fall in
+    # The totals a year's figure may fall in, by what they must share with it: one list per place
+    # (a list of every total was read once per figure, quadratic in an article of many places).
+    multi_year: dict[tuple, list[Figure]] = defaultdict(list)
     for g in figures:
         if g.period[0] is not None and g.period[0] != g.period[1]:
-            multi_year[(g.metric, g.unit, id(g.section))].append(g)
+            multi_year[(g.metric, g.unit, id(g.section), g.region)].append(g)
     for f in figures:
         p_start, p_end = f.period
         if f.part_of or p_start is None or p_start != p_end:
             continue
-        totals = [g for g in multi_year[(f.metric, f.unit, id(f.section))] if g.start < f.start
-                  and g.period[0] is not None
-                  and g.period[0] <= p_start and (g.period[1] or 0) >= p_end and g.period[0] != g.period[1]
-                  and g.region in (f.region, None) and g.value > f.value]
+        totals = [g for region in dict.fromkeys((f.region, None))
+                  for g in multi_year.get((f.metric, f.unit, id(f.section), region), ()) if g.start < f.start
+                  and g.period[0] is not None and g.period[0] <= p_start and (g.period[1] or 0) >= p_end and g.value > f.value]
         if totals:
-            f.part_of = totals[-1]
+            f.part_of = max(totals, key=lambda g: g.start)  # the nearest before it
     headline = article.paragraphs[0].index if article.paragraphs else None
     for f in figures:
         if f.sentence.paragraph.index == headline and not f.part_of:
