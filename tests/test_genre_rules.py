@@ -43,6 +43,7 @@ def test_a_measure_word_does_not_take_the_noun_before_it(tmp_path):
 def test_a_round_amount_in_a_clause_about_money_is_cny(tmp_path, text, raw, value):
     found = figures(tmp_path, text)[raw]
     assert (found["value"], found["unit"]) == (value, "cny")
+    assert found["metric"] == {"9.8亿": "funds", "560万": "donations_cash"}[raw]  # 善款: money given, in cash
 
 
 def test_a_round_amount_elsewhere_is_not_money(tmp_path):
@@ -185,3 +186,9 @@ def test_a_title_repeating_a_body_figure_is_its_headline(tmp_path):
     # the title's words (投入) and the body's (财政帮扶资金) name the money differently; it is one amount
     assert title["part_of"] == body["id"] and title["metric"] == body["metric"]
     assert body["part_of"] is None
+
+
+def test_a_place_renamed_after_the_gazetteers_data_is_found_by_its_new_name(tmp_path):
+    # 即墨市 became 即墨区 in 2017; the new name, with its suffix, needs no province beside it
+    found = figures(tmp_path, "即墨区新建扶贫车间5个。")
+    assert found["5个"]["region"] == "jimo"

@@ -79,7 +79,7 @@ def test_traditional_sentences_that_list_honorees(tmp_path):
 
 
 def test_a_heading_list_with_posthumous_honorees_and_the_post_first(tmp_path):
-    tables = _article(tmp_path, "名单\n全国脱贫攻坚楷模：\n"
+    tables = _article(tmp_path, "名单\n全国脱贫攻坚楷模：\n（共2名）\n"  # a line that only counts the list
                       "（一）追授 贵州省某县扶贫办原主任 杨光明\n"
                       "（二）刘晓红（追授），生前系湖南省某村驻村第一书记\n"
                       "全国脱贫攻坚先进集体：\n"
@@ -91,3 +91,26 @@ def test_a_heading_list_with_posthumous_honorees_and_the_post_first(tmp_path):
         ("刘晓红", "individual", "湖南省某村驻村第一书记"),  # 生前系 is not part of the post
         ("中国农业银行青岛分行", "collective", None),  # a bank's branch, under the collectives' heading
     ]  # the closing sentence ends the list: it is no honoree
+
+
+# A public notice (公示): numbered lines with each person's profile before the post, heading lines
+# that hold their own list after a colon, and a sentence with one collective.
+NOTICE = [
+    ("王建军", "individual", "青岛市西海岸新区扶贫协作办公室主任", "qingdao"),  # 男，汉族，1972年3月生，中共党员 dropped
+    ("阿依古丽·买买提", "individual", "新疆喀什地区疏附县某村驻村第一书记", "shufu"),  # a name in two parts
+    ("李卫东", "individual", "莱西市某镇扶贫办副主任", "laixi"),  # （追授） and 生前系 are marks
+    ("赵敏", "individual", "青岛市城阳区人民医院医生", "chengyang"),  # 女， then the post
+    ("青岛市赴贵州省安顺市扶贫协作工作队", "collective", None, "qingdao"),  # sent 赴安顺 from 青岛
+    ("即墨区扶贫开发领导小组办公室", "collective", None, "jimo"),  # 即墨区: 即墨市 in the 2020 adcodes
+    ("刘长河", "individual", None, None),  # 楷模（2名）：A、B — names alone, no post
+    ("孙秀英", "individual", None, None),
+    ("山东省莱西市扶贫开发办公室", "collective", None, "laixi"),  # 另有先进集体1个：…
+]
+
+
+def test_a_public_notice_gives_every_honoree_and_nothing_else():
+    tables = extract([ARTICLES / "honoree_public_notice.txt"])
+    found = [(h["name"], h["kind"], h["post"], h["home_region"]) for h in tables["honorees"]]
+    assert found == NOTICE  # 4 + 2 under the headings, 2 after a colon, 1 in a sentence: 9
+    ids = [h["id"] for h in tables["honorees"]]
+    assert ids[1] == "ayiguli-maimaiti"  # the two parts of the name, each romanised

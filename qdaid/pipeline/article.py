@@ -78,6 +78,7 @@ class Article:
 
         everywhere = around(set().union(*named.values())) if named else set()
         confirmed = {c for m in raw if gated(m) for c in m.candidates if above(c) & named.get(sentence_of(m), set())}
+        confirmed |= {m.region for m in raw if not gated(m) and len(m.candidates) == 1}  # 盘州市 … 在盘州
         resolved: list[Mention] = []
         for m in raw:
             if gated(m) and self.text[m.start:m.end] in self.lex.common_place_words and \

@@ -115,13 +115,13 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     for m in tx.YEAR_RE.finditer(text, s_start, start):
         if any(c[0] <= m.start() < c[0] + 16 and c[1][0] != c[1][1] for c in candidates):
             continue  # part of a range or list already taken
-        if text[m.start() - 1:m.start()] in ("至", "、", "到") or text[max(0, m.start() - 2):m.start()].endswith(
-                lex.comparison_markers):
-            continue  # 较2015年增长: the base of a comparison, not the period
+        range_end = text[m.start() - 1:m.start()] in ("至", "、", "到") and text[m.start() - 2:m.start()] != "截至"
+        if range_end or text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):
+            continue  # 2017至2018年: taken as a range; 较2015年增长: the base of a comparison (截至2020年 is a date)
         if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start:
             continue  # 从2016年底的4.8%降为零；带动…: the base of a change dates its own clause only
-        if text[m.end():m.end() + 1] == "的":
-            if m.end() + 1 == start and not _is_ratio_at(article, start):
+        if of := re.match(r"(?:底|末|初)?的", text[m.end():m.end() + 2]):  # 2014年的, 2016年底的
+            if m.end() + of.end() == start and (of[0] != "的" or not _is_ratio_at(article, start)):
                 candidates.append((m.start(), (int(m[1]), int(m[1]))))  # 从2014年的3200元: that figure's year
             continue  # 是2018年的8倍: a base of comparison, not the period
         # A date at the sentence's start, or standing alone as a clause (2020年1月,迎接…), dates the

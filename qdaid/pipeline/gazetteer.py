@@ -15,6 +15,9 @@ _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族
              "地区", "省", "市", "县", "区", "镇", "乡", "州", "盟", "旗")
 
 
+_FULL_NAME_ENDS = ("市", "区", "县", "旗", "州")
+
+
 def slug(chinese: str) -> str:
     from pypinyin import lazy_pinyin  # only the build needs romanisation
 
@@ -65,8 +68,8 @@ class Gazetteer:
         self._names: dict[str, list[tuple[str, bool]]] = {}
         for region in regions:
             for alias in [region.name, *region.aliases]:
-                if not alias.isascii():
-                    entry = (region.id, alias != region.name)
+                if not alias.isascii():  # an alias with a suffix (盘州市 for 盘县) is a full name
+                    entry = (region.id, alias != region.name and not alias.endswith(_FULL_NAME_ENDS))
                     if entry not in self._names.setdefault(alias, []):
                         self._names[alias].append(entry)
         self._longest: dict[str, int] = {}

@@ -22,7 +22,12 @@ _SEPARATORS = "\t 　，,：:、"
 _BULLET = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]"
                      r"|[·•●○■□◆◇▲△\-—*])\s*")
 # A heading line: decoration, the heading word, an optional count in brackets, an optional colon.
-_HEAD_TAIL = re.compile(r"(?:荣誉称号|称号|名单|获得者|人选)?\s*[】\]〕]?\s*(?:[（(][^（()）]{0,12}[)）])?\s*[：:]?$")
+_HEAD_TAIL = re.compile(r"(?:荣誉称号|称号)?(?:拟?(?:表彰|推荐)对象)?(?:名单|获得者|人选)?\s*[】\]〕]?\s*"
+                        r"(?:[（(][^（()）]{0,12}[)）])?\s*[：:]?$")
+# What a 公示 line says of a person besides the post: 男, 汉族, 1972年3月生, 中共党员, 大学学历 …
+_PROFILE = re.compile(r"男|女|[\u4e00-\u9fff]{1,4}族|\d{4}年\d{1,2}月(?:出)?生|\d{4}\.\d{1,2}生?|中共党员|中共预备党员|"
+                      r"群众|无党派人士|[\u4e00-\u9fff]{0,4}(?:学历|学位)|大学|大专|本科|研究生|中专|高中|初中")
+# A line of a list that only counts it: （共4名）
 _LIST_VERBS = r"分别是|分别为|包括|名单为|名单是|是|为|有"
 _ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
 
@@ -52,7 +57,12 @@ def _under_headings(article: Article, heads: dict[str, str]) -> list[Listed]:
             continue
         if kind is None:
             continue
-        listed = _line(article, p, kind) if len(p.text) <= 60 and not re.search(r"[。！？]", p.text) else None
+        if any(word in p.text for word in heads):
+            kind = None  # 全国脱贫攻坚楷模（2名）：A、B: a list of its own, read as a sentence
+            continue
+        if re.fullmatch(r"[（(]?共?\d+[名个人位项]?[)）]?", p.text):
+            continue  # （共4名）: the count of the list
+        listed = _line(article, p, kind) if len(p.text) <= 100 and not re.search(r"[。！？]", p.text) else None
         if listed is None:
             kind = None  # the list ends at the first line that is not an honoree
         else:
@@ -83,7 +93,7 @@ def _person(article: Article, start: int, end: int) -> tuple[tuple[int, int], tu
     text = article.text
     item = text[start:end]
     if m := re.fullmatch(rf"({_PERSON})\s*(?:{_POSTHUMOUS})?\s*(?:[{_SEPARATORS}]+|[（(])(.+?)[)）]?", item):
-        if _is_name(article, start + m.start(1), start + m.end(1)):  # 张三 主任, 张三（追授）, 生前系…
+        if m[2] != "追授" and _is_name(article, start + m.start(1), start + m.end(1)):  # 张三 主任, 张三（主任）
             post = _post(text, start + m.start(2), start + m.end(2))
             return (start + m.start(1), start + m.end(1)), post
     if m := re.fullmatch(rf"(.*?)([{_SEPARATORS}]*)({_PERSON})\s*(?:{_POSTHUMOUS})?", item):
@@ -99,7 +109,10 @@ def _person(article: Article, start: int, end: int) -> tuple[tuple[int, int], tu
 
 
 def _post(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """A post's offsets, without 生前系 before it or separators around it."""
+    """A post's offsets, without the profile before it (男，汉族，1972年3月生，), 生前系, or
+    separators around it."""
+    while (item := re.compile(rf"(?:{_PROFILE.pattern})[{_SEPARATORS}]+").match(text, start, end)):
+        start = item.end()
     for word in _ENDS_POST:
         if text.startswith(word, start):
             start += len(word)
@@ -128,9 +141,10 @@ def _is_collective(article: Article, start: int, end: int) -> bool:
 
 
 def _in_sentences(article: Article, heads: dict[str, str]) -> list[Listed]:
-    """Honorees in a sentence that lists them after a heading word: 先进个人3名，分别是：A、B和C。"""
+    """Honorees in a sentence that lists them after a heading word: 先进个人3名，分别是：A、B和C。
+    or 先进个人（3名）：A、B、C"""
     text = article.text
-    pattern = re.compile(rf"({tx.alternation(heads)})(?:称号|荣誉称号)?[^。；;！？]{{0,30}}?(?:{_LIST_VERBS})[：:]?")
+    pattern = re.compile(rf"({tx.alternation(heads)})(?:称号|荣誉称号)?[^。；;！？]{{0,30}}?(?:(?:{_LIST_VERBS})[：:]?|[：:])")
     found: list[Listed] = []
     for s in article.sentences:
         m = pattern.search(text, s.start, s.end)

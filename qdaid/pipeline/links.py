@@ -87,6 +87,8 @@ def _link_listed_parts(article: Article, in_paragraph: dict[int, list[Figure]]) 
             for f in parts:
                 if f.part_of is None and f.unit == total.unit and f.value < total.value:
                     f.part_of = total
+                    if f.region is None:  # 产业项目 8200万元: a category of the total's money, in its place
+                        f.region, f.region_basis = total.region, total.region_basis
 
 
 def _link(f: Figure, candidates: list[Figure]) -> None:

@@ -160,8 +160,8 @@ def _partners(article: Article, first: int, last: int, destination: list[str], h
 
 
 def _honoree_id(article: Article, kind: str, name: str, regions: list[str]) -> str:
-    if kind == "individual":
-        return f"{slug(name[0])}-{slug(name[1:])}"
+    if kind == "individual":  # 窦宗君 → dou-zongjun; 阿依古丽·买买提 → ayiguli-maimaiti
+        return "-".join(slug(part) for part in name.split("·")) if "·" in name else f"{slug(name[0])}-{slug(name[1:])}"
     org_kinds = article.lex.org_kinds
     org = next((org_kinds[k] for k in sorted(org_kinds, key=len, reverse=True) if name.endswith(k)), "group")
     return f"{regions[0]}-{org}" if regions else f"{slug(name)[:24]}-{org}"
