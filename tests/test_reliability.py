@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import stat
@@ -506,3 +507,45 @@ def test_export_from_a_deleted_working_folder_names_the_cause(tmp_path):
     result = in_a_deleted_folder(tmp_path, "export", "csv", "out")
     assert result.returncode == 1
     one_line(result, "out: the current folder no longer exists; give an absolute path")
+
+
+# ---- the report's page -----------------------------------------------------------------------
+
+def test_report_tooltips_hold_their_lines_and_the_article_its_paragraphs(tmp_path):
+    from html.parser import HTMLParser
+
+    target = tmp_path / "r.html"
+    assert run("report", "-o", target).returncode == 0
+    tips: list[str] = []
+
+    class Marks(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "mark":
+                tips.append(dict(attrs)["data-tip"])
+                assert dict(attrs)["aria-label"] == tips[-1]
+
+    Marks().feed(target.read_text("utf-8"))
+    # Every tip has its lines (metric, value; period and region; honoree) and no piece of the page.
+    assert tips and all("\n" in tip and "<" not in tip and "</p>" not in tip for tip in tips)
+
+
+NODE = shutil.which("node")
+
+
+@pytest.mark.skipif(NODE is None, reason="no node to run the page's script")
+@pytest.mark.parametrize("hash_", ["#filter=region:%E4%B8", '#filter=region"]:x,region:%', "#filter=region:longnan"])
+def test_a_malformed_filter_link_does_not_stop_the_page(tmp_path, hash_):
+    """The page's script under node with the few DOM calls it makes: it must reach data-ready."""
+    target = tmp_path / "r.html"
+    assert run("report", "-o", target).returncode == 0
+    script = target.read_text("utf-8").rsplit("<script>", 1)[1].split("</script>", 1)[0]
+    stub = ("var select = {name: 'region', value: '', addEventListener: function(){}};"
+            "var root = {dataset: {}}; var performance = {now: function(){ return 0; }};"
+            f"var location = {{hash: {json.dumps(hash_)}}};"
+            "var document = {documentElement: root, getElementById: function(){ return {}; },"
+            " querySelector: function(q){ return q.indexOf('\"region\"') >= 0 ? select : null; },"
+            " querySelectorAll: function(q){ return q.indexOf('select') >= 0 ? [select] : []; }};")
+    result = subprocess.run([NODE, "-e", stub + script + ";console.log(root.dataset.ready, select.value)"],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0 and result.stdout.split()[0] == "yes", result.stderr
+    assert result.stdout.split()[1:] == (["longnan"] if "longnan" in hash_ else [])
