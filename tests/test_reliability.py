@@ -549,3 +549,4 @@ def test_a_malformed_filter_link_does_not_stop_the_page(tmp_path, hash_):
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 0 and result.stdout.split()[0] == "yes", result.stderr
     assert result.stdout.split()[1:] == (["longnan"] if "longnan" in hash_ else [])
+
