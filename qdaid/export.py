@@ -106,7 +106,7 @@ def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool =
     if what == "sqlite":
         files: dict[Path, tuple[str, str | None]] = {claim(target): ("sqlite", None)}
     else:
-        folder = Path(target)
+        folder = fileio.absolute(target)
         if folder.exists() and not folder.is_dir():
             raise DataError(f"{folder}: is a file; a {what} export writes its files into a folder")
         if not folder.parent.is_dir():

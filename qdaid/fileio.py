@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -103,12 +104,17 @@ def _holds_nothing_else(path: Path, data: bytes) -> bool:
         return False
 
 
+def absolute(path: Path) -> Path:
+    """The path made absolute, or a one-line DataError when the working folder is gone."""
+    try:
+        return Path(os.path.abspath(path))
+    except FileNotFoundError:  # os.getcwd() of a folder that was deleted
+        raise DataError(f"{path}: the current folder no longer exists; give an absolute path") from None
+
+
 def check_output(target: Path, inputs: Sequence[Path] = (), command: str = "build") -> Path:
     """The target made absolute, or a one-line DataError: why qdaid will not write there."""
-    try:
-        target = Path(os.path.abspath(target))
-    except FileNotFoundError:  # os.getcwd() of a folder that was deleted
-        raise DataError(f"{target}: the current folder no longer exists; give an absolute path") from None
+    target = absolute(target)
     try:
         info = os.lstat(target)
     except FileNotFoundError:
@@ -221,10 +227,27 @@ def stage(target: Path, write: Callable[[Path], None]) -> Path:
             os.close(fd)
     except BaseException as exc:
         discard([tmp])
-        if isinstance(exc, OSError):
-            raise DataError(f"{target}: not written: {exc.strerror or exc}") from None
+        reason = write_failure(exc)
+        if reason:
+            raise DataError(f"{target}: not written: {reason}") from None
         raise
     return tmp
+
+
+# SQLite's codes for a cause outside qdaid: a full disk, a failing device, a folder it may not write.
+_SQLITE_OUTSIDE = ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM")
+
+
+def write_failure(exc: BaseException) -> str | None:
+    """Why a write failed, when the cause is outside qdaid (the disk, the folder), else None."""
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return exc.strerror or str(exc)
+    sqlite3 = sys.modules.get("sqlite3")  # imported by whoever wrote SQLite; queries never load it here
+    if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        if name.startswith(_SQLITE_OUTSIDE):
+            return str(exc)
+    return None
 
 
 def commit(staged: list[tuple[Path, Path]]) -> None:
@@ -255,8 +278,9 @@ def write_atomically(target: Path, write: Callable[[Path], None], *,
         commit([(tmp, target)])
     except BaseException as exc:
         discard([tmp])
-        if isinstance(exc, OSError):
-            raise DataError(f"{target}: not written: {exc.strerror or exc}") from None
+        reason = write_failure(exc)
+        if reason:
+            raise DataError(f"{target}: not written: {reason}") from None
         raise
 
 

@@ -352,9 +352,16 @@ def console(out: TextIO | None = None, plain: bool = False, size: tuple[int, int
     from rich.console import Console
 
     width, height = size or (None, None)
-    return Console(file=out or sys.stdout, markup=False, emoji=False, highlight=False, soft_wrap=False,
-                   color_system=None if plain else "auto", force_terminal=True if size else None,
-                   width=width, height=height)
+    con = Console(file=out or sys.stdout, markup=False, emoji=False, highlight=False, soft_wrap=False,
+                  color_system=None if plain else "auto", force_terminal=True if size else None,
+                  width=width, height=height)
+    # Rich's own exits with 1; a reader that stops early is no error (Rich documents replacing it).
+    con.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
+    return con
+
+
+def _broken_pipe() -> None:
+    raise BrokenPipeError  # the command line's one handler: quiet, exit 0
 
 
 def fit(con, renderable):

@@ -70,9 +70,13 @@ _JS = """
   }
   selects.forEach(function(s){ s.addEventListener('change', apply); });
   var m = /filter=([^&]*)(?:&|$)/.exec(location.hash.slice(1));
+  // A link's #filter= is anyone's text: a bad escape (%) or quote must not stop the page.
   if (m) m[1].split(',').forEach(function(pair){
-    var kv = pair.split(':'); var s = document.querySelector('#filters select[name="' + kv[0] + '"]');
-    if (s) s.value = decodeURIComponent(kv[1] || '');
+    var kv = pair.split(':');
+    selects.forEach(function(s){
+      if (s.name !== kv[0]) return;
+      try { s.value = decodeURIComponent(kv[1] || ''); } catch (e) { s.value = ''; }
+    });
   });
   apply();
   document.documentElement.dataset.ready = 'yes';
@@ -199,6 +203,15 @@ def _tip(base: FactBase, f: dict, within: dict[str, list[str]], t: dict) -> str:
     return "\n".join(lines)
 
 
+# Every character str.splitlines breaks at: the article is cut into paragraphs after its marks
+# are made, so a line break inside a tooltip is written as a character reference, not as itself.
+_LINE_BREAKS = {ord(c): f"&#{ord(c)};" for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def _attr(text: str) -> str:
+    return _e(text).translate(_LINE_BREAKS)
+
+
 def _article(base: FactBase, figures: list[dict], texts: dict[str, str], within, t: dict) -> str:
     out = [f'<section id="article" class="article">\n<h2>{_e(t["article"])}</h2>\n']
     by_source: dict[str, list[dict]] = {}
@@ -212,7 +225,7 @@ def _article(base: FactBase, figures: list[dict], texts: dict[str, str], within,
                 continue  # overlapping marks: the first one stands
             pieces.append(_e(text[at:f["start"]]))
             tip = _tip(base, f, within, t)
-            pieces.append(f'<mark id="{_e(f["id"])}" tabindex="0" data-tip="{_e(tip)}" aria-label="{_e(tip)}">'
+            pieces.append(f'<mark id="{_e(f["id"])}" tabindex="0" data-tip="{_attr(tip)}" aria-label="{_attr(tip)}">'
                           f'{_e(text[f["start"]:f["end"]])}</mark>')
             at = f["end"]
         pieces.append(_e(text[at:]))

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import stat
@@ -244,12 +245,17 @@ def test_a_closed_stdout_is_one_line(tmp_path):
     one_line(result, "standard output is closed")
 
 
-def test_a_deleted_working_folder_with_a_relative_output(tmp_path):
+def in_a_deleted_folder(tmp_path, *args):
+    """qdaid run from a working folder that was deleted once it started."""
     gone = tmp_path / "gone"
     gone.mkdir()
     script = (f"import os, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); "
-              "sys.argv = ['qdaid', 'build', '-o', 'rel.json']; from qdaid.cli import main; main()")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+              f"sys.argv = ['qdaid', *{list(args)!r}]; from qdaid.cli import main; main()")
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+
+
+def test_a_deleted_working_folder_with_a_relative_output(tmp_path):
+    result = in_a_deleted_folder(tmp_path, "build", "-o", "rel.json")
     assert result.returncode == 1
     one_line(result, "the current folder no longer exists")
 
@@ -265,10 +271,11 @@ def test_a_source_name_that_is_not_utf8(tmp_path):
     name = os.fsencode(str(tmp_path)) + b"/\xff\xfe.txt"
     with open(name, "w", encoding="utf-8") as handle:
         handle.write(TEXT)
-    result = subprocess.run([*QDAID, "build", name, "-o", str(tmp_path / "o.json")], capture_output=True, text=True,
-                            timeout=60)
-    assert result.returncode == 1
-    one_line(result, "cannot be a source id")
+    for options in ([], ["--id", "fine"]):  # with an id, the name still became the source's path: internal error
+        result = subprocess.run([*QDAID, "build", name, "-o", str(tmp_path / "o.json"), *options], capture_output=True,
+                                text=True, timeout=60)
+        assert result.returncode == 1
+        one_line(result, "\\udcff", "its file name is not UTF-8 text")
 
 
 def test_cr_only_line_ends_and_doubled_multipliers(tmp_path):
@@ -456,3 +463,90 @@ def test_completion_offers_only_ids_and_validate_refuses_the_rest(tmp_path, db_c
     check = run("validate", "--db", db)
     assert check.returncode == 1
     assert "metric 'x;touch${IFS}FILE' is not an id" in check.stderr and "unit 'cny\\nperson_x' is not an id" in check.stderr
+
+
+# ---- every byte written, or one line and a non-zero exit -------------------------------------
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A 16 KiB file system: the bundled figures as JSON, Markdown or CSV, and the report, do not fit."""
+    folder = tmp_path / "small"
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(folder)], capture_output=True).returncode:
+        pytest.skip("no small file system to fill (mounting a tmpfs needs root)")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_output_cut_short_by_a_full_disk_is_an_error(full_disk, unbuffered):
+    for command in (["figures", "-f", "json"], ["figures", "-f", "jsonl"], ["figures", "-f", "md"], ["report"],
+                    ["figures", "-f", "csv"]):
+        with open(full_disk / "out", "wb") as out:
+            result = subprocess.run([*QDAID, *command], stdout=out, stderr=subprocess.PIPE, text=True, timeout=60,
+                                    env={**os.environ, "PYTHONUNBUFFERED": unbuffered})
+        assert result.returncode == 1, (command, unbuffered)
+        one_line(result, "No space left on device")
+        os.unlink(full_disk / "out")
+
+
+def test_a_build_or_export_onto_a_full_disk_is_one_line_and_leaves_nothing(full_disk):
+    for target in ("db.sqlite", "db.json"):
+        result = run("build", "-o", full_disk / target)
+        assert result.returncode == 1
+        one_line(result, f"{full_disk / target}: not written")
+        assert "full" in result.stderr or "No space left" in result.stderr
+    result = run("export", "sqlite", full_disk / "x.db")
+    assert result.returncode == 1
+    one_line(result, f"{full_disk / 'x.db'}: not written")
+    assert "full" in result.stderr or "No space left" in result.stderr
+    assert list(full_disk.iterdir()) == []
+
+
+def test_export_from_a_deleted_working_folder_names_the_cause(tmp_path):
+    result = in_a_deleted_folder(tmp_path, "export", "csv", "out")
+    assert result.returncode == 1
+    one_line(result, "out: the current folder no longer exists; give an absolute path")
+
+
+# ---- the report's page -----------------------------------------------------------------------
+
+def test_report_tooltips_hold_their_lines_and_the_article_its_paragraphs(tmp_path):
+    from html.parser import HTMLParser
+
+    target = tmp_path / "r.html"
+    assert run("report", "-o", target).returncode == 0
+    tips: list[str] = []
+
+    class Marks(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "mark":
+                tips.append(dict(attrs)["data-tip"])
+                assert dict(attrs)["aria-label"] == tips[-1]
+
+    Marks().feed(target.read_text("utf-8"))
+    # Every tip has its lines (metric, value; period and region; honoree) and no piece of the page.
+    assert tips and all("\n" in tip and "<" not in tip and "</p>" not in tip for tip in tips)
+
+
+NODE = shutil.which("node")
+
+
+@pytest.mark.skipif(NODE is None, reason="no node to run the page's script")
+@pytest.mark.parametrize("hash_", ["#filter=region:%E4%B8", '#filter=region"]:x,region:%', "#filter=region:longnan"])
+def test_a_malformed_filter_link_does_not_stop_the_page(tmp_path, hash_):
+    """The page's script under node with the few DOM calls it makes: it must reach data-ready."""
+    target = tmp_path / "r.html"
+    assert run("report", "-o", target).returncode == 0
+    script = target.read_text("utf-8").rsplit("<script>", 1)[1].split("</script>", 1)[0]
+    stub = ("var select = {name: 'region', value: '', addEventListener: function(){}};"
+            "var root = {dataset: {}}; var performance = {now: function(){ return 0; }};"
+            f"var location = {{hash: {json.dumps(hash_)}}};"
+            "var document = {documentElement: root, getElementById: function(){ return {}; },"
+            " querySelector: function(q){ return q.indexOf('\"region\"') >= 0 ? select : null; },"
+            " querySelectorAll: function(q){ return q.indexOf('select') >= 0 ? [select] : []; }};")
+    result = subprocess.run([NODE, "-e", stub + script + ";console.log(root.dataset.ready, select.value)"],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0 and result.stdout.split()[0] == "yes", result.stderr
+    assert result.stdout.split()[1:] == (["longnan"] if "longnan" in hash_ else [])
+

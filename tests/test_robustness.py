@@ -240,10 +240,11 @@ def big_db(tmp_path_factory):
     return path
 
 
+@pytest.mark.parametrize("unbuffered", ["1", ""])  # Rich's broken-pipe handler exited 1 when stdout buffered
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "jsonl", "md", "table"])
-def test_a_reader_that_stops_early_is_not_an_error(big_db, fmt):
+def test_a_reader_that_stops_early_is_not_an_error(big_db, fmt, unbuffered):
     proc = subprocess.Popen([*QDAID, "figures", "--db", str(big_db), "-f", fmt], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": unbuffered})
     proc.stdout.readline()
     proc.stdout.close()  # like `| head -1`
     stderr = proc.stderr.read()

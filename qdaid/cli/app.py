@@ -174,6 +174,13 @@ def main() -> None:
     # stream may buffer whatever the environment says.
     if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.write_through:
         sys.stdout.reconfigure(write_through=False)
+    # Unbuffered, stdout writes straight to the file descriptor, and a short write (a disk that
+    # fills) returns a count nobody reads: the output was cut and qdaid said nothing. A buffered
+    # writer writes on until every byte is out, or raises. (sys.__stdout__ keeps the old stream,
+    # which would close the descriptor if it were collected.)
+    if isinstance(sys.stdout, io.TextIOWrapper) and isinstance(sys.stdout.buffer, io.RawIOBase):
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(sys.stdout.buffer), encoding="utf-8",
+                                      errors=sys.stdout.errors, line_buffering=sys.stdout.line_buffering)
     # Typer turns every registered command into a click command at each start: ~15 ms of
     # signature introspection (bench/RESULTS.md). A call that names its command needs only that
     # one; help, completion and unknown names still get the whole app.

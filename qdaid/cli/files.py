@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from .. import fileio, store
-from ..model import TABLES, QdaidError, UsageError
+from ..model import TABLES, DataError, QdaidError, UsageError
 from .app import app, say
 from .options import (
     Db,
@@ -110,6 +110,10 @@ def build(
     if append and not sources:
         raise UsageError("--append needs the article files to add")
     paths = sources or store.bundled_sources()
+    for path in paths:  # the database names each article by its file name, which must be text
+        if not path.name.isprintable() or path.name != path.name.encode("utf-8", "ignore").decode("utf-8"):
+            raise DataError(f"{path}: its file name is not UTF-8 text (or holds control characters), and the "
+                             "database names each article by its file name: rename the file")
     base = None
     if append:
         base = output or chosen_db(None)[0]  # the database in use
