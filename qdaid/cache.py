@@ -1,50 +1,70 @@
 """A JSON store as SQLite: what every query on a TinyDB file runs on.
 
-A small file is read and loaded into an in-memory database at each command (the bundled one in a
-few milliseconds). A large one is loaded once into a derived SQLite file in the user's cache
-folder ($XDG_CACHE_HOME/qdaid), which later commands open in place, as they open a SQLite store.
-The cache is keyed by the JSON file's identity (device, inode, size, modification and change
-times, which no edit leaves alone) and by a digest of its first, last and 64 sampled blocks, so a
-changed file is never answered from a stale cache; it is written to a temporary file and renamed
-into place, so a reader never sees half of one; where the folder cannot be written, the file is
-loaded in memory as a small one is. One cache file per JSON path: a rebuilt database replaces it.
+The file is loaded once into a derived SQLite file in the user's cache folder
+($XDG_CACHE_HOME/qdaid), a chunk of figures at a time, which later commands open in place as they
+open a SQLite store. Even the bundled database gains: opening its cache costs less than parsing,
+checking and loading its 141 figures at every command (bench/RESULTS.md, cold start). The cache
+is keyed by the JSON file's identity (device, inode, size, modification and change times, which
+no edit leaves alone) and a checksum of its first, last and 64 sampled blocks, so a changed file
+is never answered from a stale cache; it is written to a temporary file and renamed into place,
+so a reader never sees half of one (a cache torn by a crash fails its key and is made again);
+where the folder cannot be written, the file is loaded into an in-memory database instead. One
+cache file per JSON path: a rebuilt database replaces it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
+import zlib
 from pathlib import Path
 
 from . import fileio
-from .model import SCHEMA, DataError
+from .model import DEPENDENCY_ORDER, SCHEMA, DataError
 
-CACHE_FROM = 8 * 2**20  # bytes: smaller JSON files are loaded in memory at each command
-_FORMAT = "qdaid-cache-1"  # changes with the layout of a cache file
+_FORMAT = "qdaid-cache-2"  # changes with the layout of a cache file
 _SAMPLES, _BLOCK = 64, 4096
+
+
+# The cache's indexes: what the queries use (the store's others serve sqlite3 and Datasette users);
+# each costs ~0.05 s per 100k figures to make.
+_INDEXED = {"figures": ["honoree", "region", "metric", "value", "part_of"], "regions": ["parent"]}
+
+
+class _Unwritable(Exception):
+    """The cache file could not be written (no folder, no space): the file is read in memory."""
 
 
 def connect(path: Path, limit: int, folder: Path | None) -> sqlite3.Connection:
     """A SQLite connection on the JSON store's records (checked as the JSON store checks them)."""
     from . import store
 
-    size = os.stat(path).st_size
-    if folder is None or size < CACHE_FROM:
+    if folder is None:
         return _loaded(path, store.json_tables(path, limit))
     key = _key(path)
-    cached = folder / f"{hashlib.sha256(os.fsencode(Path(path).resolve())).hexdigest()[:24]}.sqlite"
+    name = os.fsencode(Path(path).resolve())
+    cached = folder / f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}.sqlite"
     if (db := _open_cached(cached, key)) is not None:
         return db
-    tables = store.json_tables(path, limit)
-    if _key(path) != key:
-        raise DataError(f"{path}: the file changed while it was read; run the command again")
+    tmp = folder / f".{cached.name}.{os.getpid()}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fileio.write_atomically(cached, lambda tmp: _write(tables, tmp, key))
-    except (OSError, DataError):
-        return _loaded(path, tables)  # no cache folder to write: in memory, as a small file
-    return _open_cached(cached, key) or _loaded(path, tables)
+        fileio.discard([tmp])  # left by a process of the same id that was killed
+        _write(path, limit, tmp, key)
+    except (OSError, _Unwritable):
+        fileio.discard([tmp])
+        return _loaded(path, store.json_tables(path, limit))  # no cache to write: in memory
+    except BaseException:
+        fileio.discard([tmp])
+        raise
+    if _key(path) != key:
+        fileio.discard([tmp])
+        raise DataError(f"{path}: the file changed while it was read; run the command again")
+    try:
+        os.replace(tmp, cached)  # no fsync: a cache lost or torn by a crash is made again
+    except OSError:
+        fileio.discard([tmp])
+    return _open_cached(cached, key) or _loaded(path, store.json_tables(path, limit))
 
 
 def _loaded(path: Path, tables: dict[str, list[dict]]) -> sqlite3.Connection:
@@ -57,16 +77,17 @@ def _loaded(path: Path, tables: dict[str, list[dict]]) -> sqlite3.Connection:
 
 
 def _key(path: Path) -> str:
-    """The file's identity and a digest of sampled blocks of it."""
-    digest = hashlib.sha256(_FORMAT.encode() + repr(sorted(SCHEMA.items())).encode())
+    """The file's identity and a checksum of sampled blocks of it (zlib: hashlib's import alone
+    costs a query ~2.5 ms, and nothing here is a secret to keep)."""
     with fileio.open_regular(path, "database file", 2**62) as handle:
         info = os.fstat(handle.fileno())
-        digest.update(repr((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)).encode())
+        checksum = zlib.crc32(repr(sorted(SCHEMA.items())).encode())
         step = max(_BLOCK, info.st_size // _SAMPLES)
-        for offset in [*range(0, info.st_size, step), max(0, info.st_size - 16 * _BLOCK)]:
+        last = max(0, info.st_size - 16 * _BLOCK)
+        for offset in [*range(0, info.st_size, step), last]:
             handle.seek(offset)
-            digest.update(handle.read(16 * _BLOCK if offset in (0, max(0, info.st_size - 16 * _BLOCK)) else _BLOCK))
-    return digest.hexdigest()
+            checksum = zlib.crc32(handle.read(16 * _BLOCK if offset in (0, last) else _BLOCK), checksum)
+    return repr((_FORMAT, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, checksum))
 
 
 def _open_cached(cached: Path, key: str) -> sqlite3.Connection | None:
@@ -86,18 +107,55 @@ def _open_cached(cached: Path, key: str) -> sqlite3.Connection | None:
     return None
 
 
-def _write(tables: dict[str, list[dict]], tmp: Path, key: str) -> None:
-    from .export import to_sqlite
+class _Figures:
+    """The cache's figures table, filled a chunk of records at a time as the file is read (so
+    a million figures are never all held), each chunk checked as the JSON store checks records."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path):
+        self.db, self.path = db, path
+
+    def add(self, records: dict) -> None:
+        from . import store
+        from .export import insert
+
+        rows = list(records.values())
+        if not all(row.__class__ is dict for row in rows):
+            raise DataError(f"{self.path}: table 'figures' is not a set of records")
+        store.check_records(self.path, {"figures": rows})
+        try:
+            insert(self.db, "figures", rows)
+        except sqlite3.IntegrityError as exc:
+            raise DataError(f"{self.path}: not a usable database: {exc} (validating the file lists every problem)") from None
+        except sqlite3.Error as exc:
+            raise _Unwritable(str(exc)) from None
+
+    def clear(self) -> None:
+        self.db.execute("DELETE FROM figures")
+
+
+def _write(path: Path, limit: int, tmp: Path, key: str) -> None:
+    """The cache file at tmp: the JSON file read a chunk at a time into a SQLite store's tables."""
+    from . import store
+    from .export import create, finish, insert
 
     db = sqlite3.connect(tmp)
     try:
         db.execute("PRAGMA journal_mode = OFF")  # a temporary file: renamed into place once whole
         db.execute("PRAGMA synchronous = OFF")
         with db:
-            to_sqlite(tables, db, enforce_references=False)
+            for table in DEPENDENCY_ORDER:
+                create(db, table)
+            raw = store.read_raw(path, limit, figures=_Figures(db, path))
+            tables = {name: list(raw[name].values()) for name in DEPENDENCY_ORDER if name in raw and name != "figures"}
+            store.check_records(path, tables)
+            for table, records in tables.items():
+                insert(db, table, records)
+            finish(db, tables, _INDEXED)
             db.execute("CREATE TABLE qdaid_cache (key TEXT NOT NULL)")
             db.execute("INSERT INTO qdaid_cache VALUES (?)", (key,))
     except sqlite3.IntegrityError as exc:
-        raise DataError(f"not a usable database: {exc}") from None
+        raise DataError(f"{path}: not a usable database: {exc} (validating the file lists every problem)") from None
+    except sqlite3.Error as exc:
+        raise _Unwritable(str(exc)) from None
     finally:
         db.close()

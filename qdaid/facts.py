@@ -19,7 +19,6 @@ In Python:
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from decimal import Decimal
 from functools import cached_property
@@ -39,6 +38,8 @@ def records(db, table: str, where: str = "", params: tuple | list = (), order: s
     """The table's rows as the JSON store's records, streamed: fields in the model's order (a field
     newer than the file reads as null), lists decoded from their JSON text, booleans from 0/1;
     only: just these fields."""
+    import orjson  # json's import costs a query ~1.4 ms
+
     fields = {name: types for name, types in SCHEMA[table].items() if only is None or name in only}
     stored = {row[1] for row in db.execute(f'PRAGMA table_info("{table}")')}
     columns = ", ".join(f'"{name}"' if name in stored else "NULL" for name in fields)
@@ -50,7 +51,7 @@ def records(db, table: str, where: str = "", params: tuple | list = (), order: s
     for row in db.execute(sql, tuple(params)):
         record = dict(zip(fields, row, strict=True))
         for name in decode:
-            record[name] = json.loads(record[name]) if record[name] is not None else []
+            record[name] = orjson.loads(record[name]) if record[name] is not None else []
         for name in booleans:
             record[name] = bool(record[name])
         yield record

@@ -113,18 +113,17 @@ def _read_at(fd: int, size: int, offset: int) -> bytes:
     return os.read(fd, size)
 
 
-class _Figures:
-    """The figures table as it is read: the records, and the strings they share."""
+class Figures:
+    """The figures table as it is read, a chunk of records at a time: kept, with the strings
+    they share (a sentence quoted by several figures is kept once, and so are names and labels
+    repeated across records). A reader that does not keep them (cache.py's, which writes each
+    chunk to SQLite) has the same two methods."""
 
     def __init__(self):
         self.records: dict[str, dict] = {}
         self.cache: dict[str, str] = {}
 
     def add(self, records: dict) -> None:
-        """Add the records, an id read before being an error; a sentence quoted by several
-        figures is kept once, and so are names and labels repeated across records."""
-        if not self.records.keys().isdisjoint(records):
-            raise DuplicateKey(f"the figures table holds the id {next(i for i in records if i in self.records)!r} twice")
         self.records.update(records)
         share = self.cache.setdefault
         for record in records.values():
@@ -134,10 +133,15 @@ class _Figures:
                     if value.__class__ is str:
                         record[key] = share(value, value)
 
+    def clear(self) -> None:
+        """Forget what was added (the file is then parsed whole and its figures added again)."""
+        self.records.clear()
 
-def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
-    """The file's top-level object, the figures table read a chunk of records at a time; None
-    when the file cannot be cut this way (it is then parsed whole)."""
+
+def read_streaming(handle: BinaryIO, start: bytes, figures) -> dict | None:
+    """The file's top-level object, the figures table given to figures.add a chunk of records at
+    a time (an id read before being an error) and left empty here; None when the file cannot be
+    cut this way (it is then parsed whole)."""
     blocks = _Blocks(handle.fileno(), start)
     buffer = cast(bytes, blocks.buffer)  # a bytearray, which re searches in place
     figures_key = re.compile(_FIGURES_KEY)
@@ -146,18 +150,25 @@ def read_streaming(handle: BinaryIO, start: bytes) -> dict | None:
         scanned = len(blocks.buffer)
         if not blocks.more():
             return None
+    ids: set[str] = set()
+
+    def add(records: dict) -> None:
+        if not ids.isdisjoint(records):
+            raise DuplicateKey(f"the figures table holds the id {next(i for i in records if i in ids)!r} twice")
+        ids.update(records)
+        figures.add(records)
+
     try:
         head = bytes(blocks.buffer[:key.start()]).rstrip()
         tables = _checked(head[:-1] + b"}" if head.endswith(b",") else head + b"}")
-        figures = _Figures()
         blocks.drop(key.end() - 1)  # from the table's {
-        _read_table(blocks, figures.add)
-        if (after := _read_last(blocks, figures.add)) is None or (others := _read_after(blocks.fd, after)) is None:
+        _read_table(blocks, add)
+        if (after := _read_last(blocks, add)) is None or (others := _read_after(blocks.fd, after)) is None:
             return None
         if twice := {"figures"} & (tables.keys() | others.keys()) or tables.keys() & others.keys():
             raise DuplicateKey(f'the top level holds the key "{min(twice)}" twice')  # one piece each: no colon count sees it
         tables.update(others)
-        tables["figures"] = figures.records
+        tables["figures"] = {}
         return tables
     except DuplicateKey:
         raise

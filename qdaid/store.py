@@ -83,8 +83,12 @@ def _bad_json(path: Path, data: bytes, exc: Exception) -> DataError:
     return DataError(f"{path}: not valid JSON ({exc})")
 
 
-def read_raw(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> dict:
-    """The file's {table: {doc_id: record}}, with a one-line reason for anything else."""
+def read_raw(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, figures=None) -> dict:
+    """The file's {table: {doc_id: record}}, with a one-line reason for anything else. figures:
+    where the figures go, a chunk at a time (reader.Figures, which keeps them in the result, or
+    cache.py's, which writes them to SQLite and leaves the result's figures empty)."""
+    keep = figures is None
+    figures = reader.Figures() if keep else figures
     with fileio.open_regular(path, "database file", limit) as handle:
         try:
             size = os.fstat(handle.fileno()).st_size
@@ -94,7 +98,7 @@ def read_raw(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> dict:
             if head.startswith(b"\xef\xbb\xbf"):
                 raise DataError(f"{path}: starts with a UTF-8 byte-order mark; save it without one")
             try:
-                raw = reader.read_streaming(handle, head) if size > reader.STREAM_FROM else None
+                raw = reader.read_streaming(handle, head, figures) if size > reader.STREAM_FROM else None
             except reader.DuplicateKey as exc:
                 raise _bad_json(path, b"", exc) from None
             if raw is None:
@@ -104,9 +108,14 @@ def read_raw(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> dict:
                     raw = reader.parse_whole(data)
                 except ValueError as exc:
                     raise _bad_json(path, data, exc) from None
+                del data
+                _check_layout(path, raw)
+                figures.clear()  # what a stream that failed gave before it failed
+                figures.add(raw["figures"])
         except OSError as exc:
             raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
     _check_layout(path, raw)
+    raw["figures"] = figures.records if keep else {}
     return raw
 
 
@@ -141,7 +150,7 @@ def load(path: Path, strict: bool = True, limit: int = fileio.MAX_DATABASE_BYTES
     else:
         tables = _json_tables(path, limit)
     if strict:
-        _check_records(path, tables)
+        check_records(path, tables)
     return tables
 
 
@@ -153,7 +162,7 @@ def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, cache_folder: 
 
     if _is_sqlite(path, limit):
         base = FactBase(connect(path), path)
-        _check_records(path, {t: base.tables[t] for t in base.tables})
+        check_records(path, {t: base.tables[t] for t in base.tables})
         return base
     from . import cache
 
@@ -184,7 +193,7 @@ def in_memory(tables: dict[str, list[dict]]) -> sqlite3.Connection:
 def json_tables(path: Path, limit: int) -> dict[str, list[dict]]:
     """Every table of a JSON store as records, checked (the first problem is an error)."""
     tables = _json_tables(path, limit)
-    _check_records(path, tables)
+    check_records(path, tables)
     return tables
 
 
@@ -225,7 +234,7 @@ def shape(record: dict) -> tuple:
     return tuple(record), tuple(map(type, record.values()))
 
 
-def _check_records(path: Path, tables: dict[str, list[dict]]) -> None:
+def check_records(path: Path, tables: dict[str, list[dict]]) -> None:
     """Field presence and types. Records of one table share a handful of shapes (keys, value
     types): each distinct shape is checked once, ~0.2 s at 100k figures (bench/RESULTS.md)."""
     for table, records in tables.items():

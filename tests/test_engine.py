@@ -142,11 +142,8 @@ def test_the_report_escapes_markup_and_quotes_in_the_data(cli, tmp_path):
 # ---- the cache of a large JSON store ------------------------------------------------------------
 
 @pytest.fixture
-def large(tmp_path, monkeypatch):
-    """The bundled database as a 'large' JSON file (the cache threshold lowered to its size)."""
-    from qdaid import cache
-
-    monkeypatch.setattr(cache, "CACHE_FROM", 1)
+def large(tmp_path):
+    """A copy of the bundled database (a JSON store: cached as SQLite, whatever its size)."""
     db = tmp_path / "db.json"
     db.write_bytes((store.bundled_dir() / store.DB_NAME).read_bytes())
     return db
@@ -209,3 +206,33 @@ def test_the_readme_python_example_runs_and_prints_what_it_says():
     assert lines[0] == "['8.58亿元', '7.54亿元']" and lines[1] == "858000000 1"  # as its comments say
     assert lines[2].split()[1] == "青岛市扶贫协作工作办公室党组书记、主任"  # ¶11: the heading before 窦宗君
     assert lines[3].startswith("qdrb-20210225-")
+
+
+def test_a_large_json_store_streamed_into_its_cache_answers_as_in_memory(cli, tmp_path, monkeypatch):
+    """A file large enough to be read a block at a time (10k figures, ~7 MiB), in every layout
+    another program may write: through the cache (each chunk of figures written to SQLite as it
+    is read) it gives the bytes the in-memory load gives."""
+    import sys
+    from pathlib import Path
+
+    from qdaid import reader
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from generate import generate
+
+    big = tmp_path / "big.json"
+    generate(10_000, big)
+    compact = tmp_path / "compact.json"
+    compact.write_text(json.dumps(json.loads(big.read_text("utf-8"))), "utf-8")
+    assert big.stat().st_size > reader.STREAM_FROM
+    commands = (["figures", "--region", "longnan"], ["stats", "--by", "honoree", "--explain"], ["list", "metrics"],
+                ["search", "口罩"], ["show", "pingdu", "-f", "json"])
+    cache_home = os.environ["XDG_CACHE_HOME"]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "big.json"))  # a file: no cache folder, so in memory
+    in_memory = {tuple(c): cli(*c, "--db", big, "-f", "csv" if "-f" not in c else "json").stdout for c in commands}
+    monkeypatch.setenv("XDG_CACHE_HOME", cache_home)
+    for path in (big, compact):
+        for c in commands:
+            result = cli(*c, "--db", path, "-f", "csv" if "-f" not in c else "json")
+            assert result.exit_code == 0 and result.stdout == in_memory[tuple(c)], (path.name, c)
+    assert len(list((Path(os.environ["XDG_CACHE_HOME"]) / "qdaid").glob("*.sqlite"))) == 2
