@@ -154,3 +154,12 @@ def to_markdown(rows, columns) -> str:
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
     lines += ["| " + " | ".join(cell(row.get(c)) for c in columns) + " |" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def printable(text: str, keep: str = "\n") -> str:
+    """Control characters (ESC sequences, bidi overrides, lone surrogates) shown as escapes, so
+    they never act on the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c in keep else f"\\x{ord(c):02x}" if ord(c) < 256
+                   else f"\\u{ord(c):04x}" for c in text)

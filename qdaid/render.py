@@ -3,9 +3,9 @@
 A command hands `Output.emit` its rows and a `View` (which columns, which a terminal table
 shows, how a table draws them); `WRITERS` maps each format to the function that writes it, so
 no command branches on the format. Machine formats come from `formats` (shared with export).
-Tables are for people: Chinese amounts (8.58亿元), cells never cut off, text printed literally
-(a cell holding "[b]" is not Rich markup). This is the only module that imports rich, and only
-when a table is drawn, so piping CSV stays fast.
+Tables are for people: Chinese amounts (8.58亿元, amounts.py), cells never cut off, text printed
+literally (a cell holding "[b]" is not Rich markup). Rich is imported here and in pages.py (a
+profile, a citation) only when something is drawn, so piping CSV stays fast.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TextIO
 
-from .formats import plain, to_csv, to_json, to_markdown
+from .amounts import bars, chinese_amount, money_scale
+from .formats import plain, printable, to_csv, to_json, to_markdown
 from .model import UsageError, period_label
 
 FORMATS = ("auto", "table", "csv", "tsv", "json", "jsonl", "md")
@@ -294,57 +295,6 @@ class _Shown:
 
 # ---- tables for people ------------------------------------------------------------------------
 
-# A column of yuan has one scale, so a reader compares it at a glance (57万元 above 106000万元,
-# not 57万元 above 10.6亿元): the largest at which every amount is at least one unit of it and
-# exact within these decimals (亿: to 10,000 yuan; 万 and million: to the yuan), else grouped
-# yuan. Never rounded.
-MONEY_SCALES = {"zh": ((Decimal(10**8), "亿", 4), (Decimal(10**4), "万", 4)),
-                "en": ((Decimal(10**9), " billion", 5), (Decimal(10**6), " million", 6))}
-AUTO = object()  # a scale chosen for the one value
-
-
-def money_scale(values, lang: str = "zh") -> tuple[Decimal, str, int] | None:
-    """The one scale for these yuan amounts (None: grouped yuan)."""
-    numbers = [Decimal(str(v)) for v in values if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)]
-    for size, word, decimals in MONEY_SCALES[lang]:
-        if numbers and all(abs(n) >= size and _decimals(n / size) <= decimals for n in numbers):
-            return size, word, decimals
-    return None
-
-
-def _decimals(number: Decimal) -> int:
-    exponent = number.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 99
-
-
-def chinese_amount(value, unit: str | None, lang: str = "zh", scale=AUTO) -> str:
-    """858000000 yuan → 8.58亿元 (in English 858 million CNY), on `scale` when a column chose one;
-    24730000 → 2473万元; other units grouped: 492,500."""
-    if not isinstance(value, (int, float, Decimal)) or isinstance(value, bool):
-        return plain(value)
-    number = Decimal(str(value))
-    if unit != "cny":
-        return _grouped(number)
-    if scale is AUTO:
-        scale = money_scale([number], lang)
-    currency = " CNY" if lang == "en" else "元"
-    if scale is None:
-        return f"{_grouped(number)}{currency}"
-    size, word, _ = scale
-    scaled = (number / size).normalize()
-    return f"{format(scaled, ',f' if lang == 'en' else 'f')}{word}{currency}"
-
-
-def chinese_amounts(values: list, unit: str | None, lang: str = "zh") -> list[str]:
-    """Several amounts on one scale (12500万元 and 12507.16万元, not 1.25亿 beside 12507.16万)."""
-    scale = money_scale(values, lang) if unit == "cny" else None
-    return [chinese_amount(v, unit, lang, scale) for v in values]
-
-
-def _grouped(number: Decimal) -> str:
-    return f"{int(number):,}" if number == number.to_integral_value() else format(number.normalize(), ",f")
-
-
 def console(out: TextIO | None = None, plain: bool = False, size: tuple[int, int] | None = None):
     """The single place Rich consoles are made: literal text, no emoji codes; plain (NO_COLOR,
     TERM=dumb) means no escape codes at all, not only no colours. size: draw for a terminal of
@@ -423,177 +373,6 @@ def table(rows, columns, *, title=None, numeric=(), amounts=None, cells=None, la
     for row in cells:
         grid.add_row(*(Text(cell) for cell in row))
     return grid
-
-
-def printable(text: str, keep: str = "\n") -> str:
-    """Control characters (ESC sequences, bidi overrides, lone surrogates) shown as escapes, so
-    they never act on the terminal."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() or c in keep else f"\\x{ord(c):02x}" if ord(c) < 256
-                   else f"\\u{ord(c):04x}" for c in text)
-
-
-STATS_AMOUNTS = ("total", "total_min", "total_max", "min", "max")
-
-
-def stats_display(rows: list[dict], lang: str = "zh") -> list[dict]:
-    """Stats rows for a person: Chinese (or English) amounts on one scale for all the yuan, ≥ on
-    a lower bound, ≈ on an approximate total, the interval where an overlap cannot be ruled out,
-    and one period column."""
-    money = [r for r in rows if r.get("unit") == "cny"]
-    scale = money_scale([r[k] for r in money for k in STATS_AMOUNTS[:3]], lang)  # the total column's
-    scales = {k: money_scale([r[k] for r in money], lang) for k in ("min", "max")}
-    shown = []
-    for row in rows:
-        unit = row.get("unit")
-        cells = dict(row)
-        for key in ("min", "max"):
-            cells[key] = chinese_amount(row[key], unit, lang, scales[key])
-        cells["total"] = total_text(row, lang, scale)
-        cells["period"] = period_label(row.get("period_start"), row.get("period_end"))
-        shown.append(cells)
-    return shown
-
-
-def total_text(row: dict, lang: str = "zh", scale=AUTO) -> str:
-    """8.58亿元; ≥6201.5万元; 1.25亿–1.2507亿元, may overlap; — where nothing adds up. In English
-    858 million CNY; 39.015–62.015 million CNY, may overlap."""
-    unit = row.get("unit")
-    if row["total"] is None:
-        return "—"
-    mark = "≥" if row["total_is_lower_bound"] else "≈" if row["total_is_approximate"] else ""
-    if scale is AUTO:
-        scale = money_scale([row[k] for k in STATS_AMOUNTS[:3] if row.get(k) is not None], lang)
-    if not row.get("overlap_possible"):
-        return mark + chinese_amount(row["total"], unit, lang, scale)
-    low, high = (chinese_amount(row[k], unit, lang, scale) for k in ("total_min", "total_max"))
-    if unit == "cny":  # 3901.5万–6201.5万元, 39.015–62.015 million CNY: the unit once for the pair
-        words = low.split(" ")
-        low = low[:-1] if lang != "en" else words[0] if words[1:] == high.split(" ")[1:] else " ".join(words[:-1])
-    return f"{mark}{low}–{high}, may overlap"
-
-
-def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str, width: int = 40,
-         lang: str = "zh") -> str:
-    """Totals as horizontal bars, scaled within each unit (yuan and persons are not comparable);
-    where an overlap is possible, █ up to what the text proves (total_min) and ░ on to total_max."""
-    largest: dict = {}
-    for r in rows:
-        top = r.get("total_max") if r.get("total_max") is not None else r.get(value_key)
-        if isinstance(top, (int, float)):
-            largest[r[unit_key]] = max(largest.get(r[unit_key], 0), abs(top))
-    # The labels are data: shown, never run (an escape sequence in a metric would act on the terminal).
-    labels = [printable(" ".join(plain(r.get(k)) or "-" for k in label_keys), keep="") for r in rows]
-    pad = max((_width(label) for label in labels), default=0)
-    lines = []
-    for label, r in zip(labels, rows, strict=True):
-        value = r.get(value_key)
-        if not isinstance(value, (int, float)):
-            bar, shown = "", "—"
-        else:
-            scale = width / (largest.get(r[unit_key]) or 1)
-            ranged = bool(r.get("overlap_possible"))
-            low = r["total_min"] if ranged else value
-            solid = max(1 if low else 0, round(abs(low) * scale))
-            bar = "█" * solid + ("░" * max(0, round(abs(r["total_max"]) * scale) - solid) if ranged else "")
-            shown = total_text(r, lang)
-        lines.append(f"{label}{' ' * (pad - _width(label))}  {bar} {shown}")
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-def _width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "zh") -> None:
-    """An honoree's profile on a terminal: facts; figures in the order of the text, a table per
-    paragraph, each with its context (the number marked 【…】); durations and the like after them;
-    programs; events in date order."""
-    from rich.text import Text
-
-    from .query import context
-
-    (profile,) = rows
-    if lang == "en":
-        from .english import localise, quoted
-
-        profile = {**localise(profile, "honorees"), "programs": [localise(p, "programs") for p in profile["programs"]]}
-    else:
-        def quoted(text: str) -> str:
-            return text
-    facts = [("name", profile["name"]), ("id", profile["id"]), ("kind", profile["kind"]),
-             ("post", profile.get("post")), ("motto", profile.get("motto")),
-             ("listed under", profile.get("listed_under")), ("home region", profile.get("home_region")),
-             ("partner regions", ", ".join(profile.get("partner_regions") or []) or None),
-             ("paragraphs", f"{profile['paragraph_start']}–{profile['paragraph_end']}")]
-    for label, value in facts:
-        if value:
-            con.print(Text(f"{label:>16}  ", style="bold") + Text(printable(quoted(str(value)))),
-                      soft_wrap=not con.is_terminal)
-    at = profile.get("raw_at", {})  # where each figure's number stands in its sentence, when the text is at hand
-    shown = []
-    for f in profile["figures"]:
-        start, end = at.get(f["id"]) or _first(f)
-        shown.append({**f, "context": context(f["quote"], start, end, reach=12, mark=True)})
-    from .model import is_trivia
-
-    groups: dict[str, list[dict]] = {}
-    for f in shown:
-        title = "other figures: durations and the like" if is_trivia(f) else f"paragraph {f['paragraph']}"
-        groups.setdefault(title, []).append(f)
-    con.print(Text(f"figures ({len(shown)}), in the order of the text", style="bold"))
-    scales = {"value": money_scale([f["value"] for f in shown if f["unit"] == "cny"], lang)}  # one for all the tables
-    for title, figures in groups.items():
-        print_table(con, figures, figure_columns, title=title, amounts={"value": "unit"}, numeric=("value",),
-                    priority=["id", "raw", "value", "unit", "metric", "context"], lang=lang, scales=scales)
-    if profile["programs"]:
-        con.print(table(profile["programs"], ["id", "name", "region"], title="programs", lang=lang))
-    if profile["events"]:
-        con.print(table(profile["events"], ["date", "text"], title="events", lang=lang))
-
-
-def _first(figure: dict) -> tuple[int, int]:
-    """The number's place in its sentence when the source text is not at hand: its first
-    occurrence (or the whole sentence)."""
-    at = figure["quote"].find(figure["raw"])
-    return (at, at + len(figure["raw"])) if at >= 0 else (0, len(figure["quote"]))
-
-
-def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh") -> None:
-    """The evidence for each figure, with the raw text marked 【…】 in its sentence (and shown in
-    reverse where the terminal has colour)."""
-    from rich.text import Text
-
-    wrap = {"soft_wrap": not con.is_terminal}  # in a pipe, one line per field, never cut
-    quote = _quoter(lang)
-    for n, record in enumerate(rows):
-        if n:
-            con.print("")
-        amount = chinese_amount(record["value"], record["unit"], lang)
-        head = [("figure", record["id"]),
-                ("value", f"{quote(record['raw'])} = {amount}{'' if record['unit'] == 'cny' else ' ' + record['unit']} "
-                          f"({record['metric']}, {record['kind']})"),
-                ("period", record["period"] or "—"), ("region", record["region"] or "—"),
-                ("within", "; ".join(record["within"]) or "—"),
-                ("source", quote(f"{record['source_title']}")),
-                ("published", quote(f"{record['publisher'] or ''} {record['date'] or ''}")),
-                ("file", f"{record['path']}  sha256 {(record['sha256'] or '')[:16]}…"),
-                ("where", f"paragraph {record['paragraph']}, characters {record['start']}–{record['end']}")]
-        for label, value in head:
-            con.print(Text(f"{label:>10}  ", style="bold") + Text(printable(value)), **wrap)
-        text = record["sentence"]
-        if record["raw_in_sentence"]:
-            start, end = record["raw_in_sentence"]
-            sentence = Text(printable(text[:start]) + "【") + Text(printable(text[start:end]), style="bold reverse") \
-                + Text("】" + printable(text[end:]))
-        else:
-            sentence = Text(printable(text))
-        if lang == "en":  # the sentence as the quotation it is
-            sentence = Text("“") + sentence + Text("”")
-        con.print(Text(f"{'sentence':>10}  ", style="bold") + sentence, **wrap)
 
 
 def print_bars(output: Output, rows: list[dict], label_keys: list[str]) -> None:

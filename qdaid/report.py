@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
+from .amounts import STATS_AMOUNTS, chinese_amount, money_scale, total_text
 from .facts import FactBase
 from .model import period_label, web_url
-from .render import STATS_AMOUNTS, chinese_amount, money_scale, total_text
 
 LABELS = {
     "zh": {"lang": "zh-Hans", "report": "证据报告", "source": "来源", "holds": "数据库", "figures": "数字",

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from qdaid import export, formats, render, validate, views
+from qdaid import amounts, export, formats, render, validate, views
 from qdaid.facts import FactBase, from_tables
 from qdaid.filters import Filters
 from qdaid.model import UsageError
@@ -176,7 +176,7 @@ def test_region_rows_count_figures_below(base):
     (858000000, "cny", "8.58亿元"), (125641600, "cny", "12564.16万元"), (13350, "cny", "1.335万元"), (5000, "cny", "5,000元"),
     (1104360000, "cny", "11.0436亿元"), (492500, "mask", "492,500"), (0.5, "cny", "0.5元")])
 def test_chinese_amounts(value, unit, shown):  # 13350 = 1.335万 exactly; 5000 < 1万: grouped yuan
-    assert render.chinese_amount(value, unit) == shown
+    assert amounts.chinese_amount(value, unit) == shown
 
 
 def test_csv_cells(base):
@@ -258,6 +258,6 @@ def test_validate_finds_cycles_in_regions_and_parts():
     ([858000000, 1104360000], ["8.58亿元", "11.0436亿元"]),
 ])
 def test_a_column_of_yuan_has_one_scale(values, shown):
-    from qdaid.render import chinese_amounts
+    from qdaid.amounts import chinese_amounts
 
     assert chinese_amounts(values, "cny") == shown

@@ -80,13 +80,13 @@ def test_units_people_ask_about_are_explained():
     ([1198], "person", ["1,198"]),
 ])
 def test_english_amounts(values, unit, expected):
-    from qdaid.render import chinese_amounts
+    from qdaid.amounts import chinese_amounts
 
     assert chinese_amounts(values, unit, "en") == expected
 
 
 def test_an_interval_names_its_unit_once():
-    from qdaid.render import total_text
+    from qdaid.amounts import total_text
 
     row = {"unit": "cny", "total": 62015000, "total_min": 39015000, "total_max": 62015000, "overlap_possible": True,
            "total_is_lower_bound": True, "total_is_approximate": False}

@@ -102,7 +102,7 @@ def test_narrow_terminals_never_split_an_id_or_a_number(command, columns):
     if command[0] == "figures":  # the value column alone (the raw column would show 8.58亿元 anyway)
         code, screen = on_terminal(*command, "-F", "id,value,unit", columns=columns, env={"NO_COLOR": "1"})
         rows = list(csv.DictReader(io.StringIO(run(*command, "-F", "id,value,unit", "-f", "csv").stdout.decode())))
-        from qdaid.render import chinese_amounts
+        from qdaid.amounts import chinese_amounts
 
         money = [Decimal(r["value"]) for r in rows if r["unit"] == "cny"]
         shown = dict(zip(map(str, money), chinese_amounts(money, "cny"), strict=True))  # one scale for the column

@@ -7,7 +7,7 @@ from typing import Annotated
 import click
 import typer
 
-from .. import render, store
+from .. import amounts, pages, render, store
 from ..model import FIGURE_FIELDS, STATS_KEYS, UsageError
 from .app import app, say
 from .options import (
@@ -110,7 +110,7 @@ def show(
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
     if out.format() == "table":  # the table marks each number in its sentence
         profile["raw_at"] = views.number_positions(base, profile["figures"], store.source_folders(db_path(db), sources))
-    view = render.View(columns, nested=("figures", list(FIGURE_FIELDS)), draw=render.draw_profile, single=True,
+    view = render.View(columns, nested=("figures", list(FIGURE_FIELDS)), draw=pages.draw_profile, single=True,
                        table_columns=["id", "raw", "value", "unit", "metric", "period", "region", "context"])
     out.emit([profile], view)
 
@@ -216,7 +216,7 @@ def stats(
         return
     view = render.View(group_fields + STATS_FIELDS + EXPLAIN_FIELDS, machine_columns=group_fields + STATS_FIELDS + ids,
                        table_columns=group_fields + ["count", "honorees", "total", "period", "excluded"] + ids,
-                       display=render.stats_display, what="figures", numeric=("count", "honorees", "excluded"),
+                       display=amounts.stats_display, what="figures", numeric=("count", "honorees", "excluded"),
                        priority=[*group_fields, "total", "count", "period", "excluded", "honorees"],
                        title=f"{count} figures; ≥ a lower bound, ≈ approximate, a–b the interval the text supports")
     out.emit(rows, view)
@@ -275,7 +275,7 @@ def cite(
         raise UsageError("names no figure", param="figure")
     records = [citation(base, base.figure(figure_id), folders) for figure_id in wanted]
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(records, render.View(list(records[0]),
-                                                                              draw=render.draw_citation))
+                                                                              draw=pages.draw_citation))
 
 
 @app.command()
