@@ -102,30 +102,10 @@ def build(
     """
     from ..pipeline.records import extract, sidecar_of
 
-    given = {k: v for k, v in {"id": source_id, "title": title, "date": date, "publisher": publisher,
-                               "url": url}.items() if v is not None}
-    if given and len(sources or []) != 1:
-        raise UsageError(f"--{next(iter(given))} describes one article; name exactly one (or give each a sidecar, "
-                         "NAME.meta.json)")
-    if append and not sources:
-        raise UsageError("--append needs the article files to add")
-    paths = sources or store.bundled_sources()
-    for path in paths:  # the database names each article by its file name, which must be text
-        if not path.name.isprintable() or path.name != path.name.encode("utf-8", "ignore").decode("utf-8"):
-            raise DataError(f"{path}: its file name is not UTF-8 text (or holds control characters), and the "
-                             "database names each article by its file name: rename the file")
-    base = None
-    if append:
-        base = output or chosen_db(None)[0]  # the database in use
-        if not base.exists():
-            raise UsageError(f"{base} does not exist: there is nothing to append to (build it first)", param="append")
-        if output is None and base.resolve() != (store.bundled_dir() / store.DB_NAME).resolve():
-            output = base  # appended where it was read; the bundled database is read, never written
-    if output is None:
-        try:
-            user_folder().mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise QdaidError(f"{user_folder()}: cannot make the folder for your database: {exc.strerror or exc}") from None
+    given = _described(sources, append, {"id": source_id, "title": title, "date": date, "publisher": publisher,
+                                          "url": url})
+    paths = _named_in_text(sources or store.bundled_sources())
+    output, base = _where_to(output, append)
     outputs = fileio.Outputs("build", [*paths, *map(sidecar_of, paths)])  # (what --append reads is the output)
     target = outputs.claim(output or user_folder() / store.DB_NAME)
     yours = target.resolve() == (user_folder() / store.DB_NAME).resolve()
@@ -138,11 +118,48 @@ def build(
         if yours:  # your database keeps its articles beside it, so its evidence stays checkable
             _keep_copies(tables, paths, target, outputs, kept=len(onto["sources"]) if onto else 0)
         store.write_tables(target, tables)
-    counts = ", ".join(f"{len(v)} {k}" for k, v in tables.items())
-    say(f"wrote {target}: {counts}")
+    say(f"wrote {target}: {', '.join(f'{len(v)} {k}' for k, v in tables.items())}")
     if yours:
         say("queries now read it (unless --db or $QDAID_DB say otherwise); delete it to return to the "
             "bundled database")
+
+
+def _described(sources: list[Path] | None, append: bool, options: dict) -> dict:
+    """What the options say of the one article they describe."""
+    given = {k: v for k, v in options.items() if v is not None}
+    if given and len(sources or []) != 1:
+        raise UsageError(f"--{next(iter(given))} describes one article; name exactly one (or give each a sidecar, "
+                         "NAME.meta.json)")
+    if append and not sources:
+        raise UsageError("--append needs the article files to add")
+    return given
+
+
+def _where_to(output: Path | None, append: bool) -> tuple[Path | None, Path | None]:
+    """(where the build writes, None: your database; what it appends to, None: nothing)."""
+    base = None
+    if append:
+        base = output or chosen_db(None)[0]  # the database in use
+        if not base.exists():
+            raise UsageError(f"{base} does not exist: there is nothing to append to (build it first)", param="append")
+        if output is None and base.resolve() != (store.bundled_dir() / store.DB_NAME).resolve():
+            output = base  # appended where it was read; the bundled database is read, never written
+    if output is None:
+        try:
+            user_folder().mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise QdaidError(f"{user_folder()}: cannot make the folder for your database: {exc.strerror or exc}") from None
+    return output, base
+
+
+def _named_in_text(paths: list[Path]) -> list[Path]:
+    """The articles, each file name checked: the database names an article by its file name,
+    which must be text."""
+    for path in paths:
+        if not path.name.isprintable() or path.name != path.name.encode("utf-8", "ignore").decode("utf-8"):
+            raise DataError(f"{path}: its file name is not UTF-8 text (or holds control characters), and the "
+                             "database names each article by its file name: rename the file")
+    return paths
 
 
 def _may_replace(target: Path, base: Path | None, force: bool) -> None:
