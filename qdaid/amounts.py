@@ -79,13 +79,16 @@ def stats_display(rows: list[dict], lang: str = "zh") -> list[dict]:
             cells[key] = chinese_amount(row[key], unit, lang, scales[key])
         cells["total"] = total_text(row, lang, scale)
         cells["period"] = period_label(row.get("period_start"), row.get("period_end"))
+        if row.get("period_partly_undated"):
+            cells["period"] += ", partly undated"
         shown.append(cells)
     return shown
 
 
 def total_text(row: dict, lang: str = "zh", scale=AUTO) -> str:
-    """8.58亿元; ≥6201.5万元; 1.25亿–1.2507亿元, may overlap; — where nothing adds up. In English
-    858 million CNY; 39.015–62.015 million CNY, may overlap."""
+    """8.58亿元; ≥6201.5万元; 1.25亿–1.2507亿元, may overlap (+ after the upper end when a 多/余
+    figure is in it: the most is open too); — where nothing adds up. In English 858 million CNY;
+    39.015–62.015 million CNY, may overlap."""
     unit = row.get("unit")
     if row["total"] is None:
         return "—"
@@ -98,7 +101,7 @@ def total_text(row: dict, lang: str = "zh", scale=AUTO) -> str:
     if unit == "cny":  # 3901.5万–6201.5万元, 39.015–62.015 million CNY: the unit once for the pair
         words = low.split(" ")
         low = low[:-1] if lang != "en" else words[0] if words[1:] == high.split(" ")[1:] else " ".join(words[:-1])
-    return f"{mark}{low}–{high}, may overlap"
+    return f"{mark}{low}–{high}{'+' if row.get('total_max_is_lower_bound') else ''}, may overlap"
 
 
 def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str, width: int = 40,

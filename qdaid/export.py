@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import fileio
 from .formats import to_csv, to_json
-from .model import DEPENDENCY_ORDER, REFERENCES, SCHEMA, TABLES, DataError
+from .model import DEPENDENCY_ORDER, REFERENCES, SCHEMA, SELF_REFERENCES, TABLES, DataError
 
 _INDEXED = {
     "figures": ["honoree", "region", "metric", "unit", "approx", "period_start", "period_end", "value", "part_of"],
@@ -64,6 +64,11 @@ def to_sqlite(tables: dict[str, list[dict]], db: sqlite3.Connection, enforce_ref
     db.execute(f"PRAGMA foreign_keys = {'ON' if enforce_references else 'OFF'}")
     for table in DEPENDENCY_ORDER:
         create(db, table)
+        # A table's key on itself is indexed before its rows: each row that may complete a key checked
+        # at commit is looked up there (without the index, a scan of the table per row).
+        for own, column in SELF_REFERENCES:
+            if own == table and column in (_INDEXED if indexed is None else indexed).get(table, []):
+                db.execute(f'CREATE INDEX "{table}_{column}" ON "{table}"("{column}")')
         # part_of and parent may point forward: checked at commit (the setting lasts one
         # transaction, which the first insert opens: so it is set again before each)
         db.execute("PRAGMA defer_foreign_keys = ON")
@@ -96,7 +101,7 @@ def finish(db: sqlite3.Connection, tables: dict[str, list[dict]], indexed: dict[
     helper tables, from the honorees and regions."""
     for table, columns in (_INDEXED if indexed is None else indexed).items():
         for name in columns:
-            db.execute(f'CREATE INDEX "{table}_{name}" ON "{table}"("{name}")')
+            db.execute(f'CREATE INDEX IF NOT EXISTS "{table}_{name}" ON "{table}"("{name}")')
     db.execute('CREATE TABLE "honoree_partners" ("honoree" TEXT NOT NULL REFERENCES "honorees"("id"), '
                '"region" TEXT NOT NULL REFERENCES "regions"("id"), PRIMARY KEY ("honoree", "region"))')
     db.executemany('INSERT INTO "honoree_partners" VALUES (?, ?)',

@@ -143,11 +143,13 @@ class FactBase(Names):
     def where(self, flt: Filters) -> Where:
         return flt.where(self)
 
-    def undated_left_out(self, where: Where) -> int:
-        """How many figures a period filter left out for want of a period."""
-        if where.undated is None:
-            return 0
-        return self._column(f"SELECT count(*) FROM figures{where.undated.clause()}", where.undated.params)[0]
+    def left_out(self, where: Where) -> tuple[int, int]:
+        """How many figures the filters left out for want of a period, and of a place: they may
+        concern the years or the place asked for, and no filter can tell."""
+        def count(w: Where | None) -> int:
+            return 0 if w is None else self._column(f"SELECT count(*) FROM figures{w.clause()}", w.params)[0]
+
+        return count(where.undated), count(where.unplaced)
 
     def select(self, where: Where, order: str = "rowid", limit: int | None = None, only: tuple[str, ...] | None = None):
         """The figures the clause selects, streamed in `order` (an SQL ORDER BY), at most `limit`."""

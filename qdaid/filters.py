@@ -51,6 +51,7 @@ class Filters:
             of_kind = {h["id"] for h in names.honorees.values() if h.get("kind") in kinds}
             honorees = of_kind if honorees is None else honorees & of_kind
         where.among("honoree", honorees, f"honoree: {', '.join(sorted(honorees or ())) or 'none'}")
+        placed = len(where.terms)  # where the place's term goes: the figures of no place are counted without it
         if self.regions:
             where.among("region", names.places(self.regions), f"region: {', '.join(self.regions)} and every place in it")
         if self.metrics:
@@ -71,6 +72,9 @@ class Filters:
                 raise UsageError("the text to look for is empty", param="grep")
             where.add(" OR ".join(f"instr(qdaid_normalise({c}), ?) > 0" for c in ("quote", "label", "raw")),
                       [text] * 3, f"quote, label or raw text holding {self.grep!r}")
+        if self.regions:
+            where.unplaced = where.without(placed)
+            where.unplaced.add("region IS NULL", [], "")
         self._period(where)
         return where
 
@@ -104,12 +108,19 @@ class Where:
         self.terms, self.params = terms or [], params or []
         self.described: list[str] = []
         self.undated: Where | None = None  # the figures a period filter cannot place, when there is one
+        self.unplaced: Where | None = None  # the figures of no place a place filter leaves out, when there is one
 
     def add(self, term: str, params: list, description: str) -> None:
         self.terms.append(f"({term})")
         self.params += params
         if description:
             self.described.append(description)
+
+    def without(self, at: int) -> Where:
+        """These terms but the one at this index (and its parameters)."""
+        counts = [term.count("?") for term in self.terms]
+        start = sum(counts[:at])
+        return Where(self.terms[:at] + self.terms[at + 1:], self.params[:start] + self.params[start + counts[at]:])
 
     def among(self, column: str, allowed: set[str] | None, description: str) -> None:
         """column IN (allowed); None allows any, an empty set nothing."""

@@ -119,7 +119,7 @@ class Figures:
     repeated across records). A reader that does not keep them (cache.py's, which writes each
     chunk to SQLite) has the same two methods."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.records: dict[str, dict] = {}
         self.cache: dict[str, str] = {}
 

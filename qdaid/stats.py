@@ -73,6 +73,30 @@ def totals(base: FactBase, where: Where, by: list[str], explain: bool = False) -
     return _sorted(rows, keys), count
 
 
+def counted_in_two_rows(base: FactBase, where: Where, by: list[str]) -> int:
+    """How many figures counted in one row lie within a figure counted in another (--by year:
+    2020's 7.54亿 in its row, and inside 2017–2021's 8.58亿 in that row): the rows must not be
+    added. A figure that a figure of its own row holds is not counted there, so not twice."""
+    keys = _keys(by)
+    columns = list(dict.fromkeys(["id", *(k for k in keys if k != "year"), "period_start", "period_end"]))
+    names = ", ".join(f'"{c}"' for c in columns)
+    inferred = "UNION SELECT figure, within FROM containment" if "containment" in base.present else ""
+    sql = (f"WITH chosen AS (SELECT {names} FROM figures{where.clause()}), "
+           f"links AS (SELECT id AS figure, part_of AS within FROM figures WHERE part_of IS NOT NULL {inferred}) "
+           f"SELECT {', '.join(f'a.{c}' for c in names.split(', '))}, {', '.join(f'b.{c}' for c in names.split(', '))} "
+           "FROM links JOIN chosen AS a ON a.id = links.figure JOIN chosen AS b ON b.id = links.within")
+
+    def key_of(row: dict) -> tuple:
+        return tuple(period_label(row["period_start"], row["period_end"]) if k == "year" else row[k] for k in keys)
+
+    elsewhere: set[str] = set()
+    at_home: set[str] = set()
+    for row in base._cursor(sql, where.params):
+        inner, outer = (dict(zip(columns, row[i:i + len(columns)], strict=True)) for i in (0, len(columns)))
+        (elsewhere if key_of(inner) != key_of(outer) else at_home).add(inner["id"])
+    return len(elsewhere - at_home)
+
+
 def _keys(by: list[str]) -> list[str]:
     for key in by:
         if key not in STATS_KEYS:
@@ -84,7 +108,12 @@ def _sorted(rows: list[dict], keys: list[str]) -> list[dict]:
     return sorted(rows, key=lambda r: tuple("" if r[k] is None else str(r[k]) for k in keys))
 
 
-_FREE = "(part_of IS NULL AND NOT EXISTS (SELECT 1 FROM temp.qdaid_linked WHERE r = figures.rowid))"
+# Kinds that add up: amounts, and sizes of stocks (the latest of each, or of different stocks).
+# Yearly rates, ratios, ranks and durations never add: a group sets them aside and adds the rest.
+ADDS = ("amount", "state")
+_FREE = ("(part_of IS NULL AND NOT EXISTS (SELECT 1 FROM temp.qdaid_linked WHERE r = figures.rowid) "
+         f"AND kind IN {ADDS!r})")
+_ASIDE = f"kind NOT IN {ADDS!r} AND part_of IS NULL AND NOT EXISTS (SELECT 1 FROM temp.qdaid_linked WHERE r = figures.rowid)"
 
 
 def _free_parts(base: FactBase, columns: list[str], where: Where, explain: bool) -> list[dict]:
@@ -105,6 +134,7 @@ def _free_parts(base: FactBase, columns: list[str], where: Where, explain: bool)
     lower, about = sorted(LOWER_BOUND), sorted(APPROXIMATE)
     scan = " NOT INDEXED" if not where.terms or _broad(base, where) else ""
     ids = f"json_group_array(json_array(rowid, id)) {free}" if explain else "NULL"
+    aside_ids = "json_group_array(json_array(rowid, id, kind)) FILTER (WHERE aside)" if explain else "NULL"
     # LIMIT -1 keeps the inner query whole, so `free` is worked out once per figure, not once
     # per aggregate that tests it (4.7 s against 7.0 s at a million figures).
     sql = (f"SELECT {names}, count(*), json_group_array(DISTINCT honoree) FILTER (WHERE honoree <> ''), "
@@ -115,12 +145,15 @@ def _free_parts(base: FactBase, columns: list[str], where: Where, explain: bool)
            f"max(approx IN ({', '.join('?' * len(lower))})) {free}, "
            f"max(approx IN ({', '.join('?' * len(about))})) {free}, "
            f"min(source) {free}, min(paragraph) {free}, min(quote) {free}, "
-           f"max(source) {free}, max(paragraph) {free}, max(quote) {free}, {ids} "
-           f"FROM (SELECT rowid, *, {_FREE} AS free FROM figures{scan}{where.clause()} LIMIT -1) GROUP BY {names}")
+           f"max(source) {free}, max(paragraph) {free}, max(quote) {free}, {ids}, "
+           f"count(*) FILTER (WHERE aside), {aside_ids}, "
+           f"max(value) FILTER (WHERE free AND approx IN ({', '.join('?' * len(lower))})) "
+           f"FROM (SELECT rowid, *, {_FREE} AS free, {_ASIDE} AS aside FROM figures{scan}{where.clause()} LIMIT -1) "
+           f"GROUP BY {names}")
     fields = (*columns, "count", "honorees", "low", "high", "free", "int_sum", "real_sum", "free_max",
               "kind_low", "kind_high", "lower_bound", "approximate", "source_low", "paragraph_low",
-              "quote_low", "source_high", "paragraph_high", "quote_high", "ids")
-    return [dict(zip(fields, row, strict=True)) for row in base._cursor(sql, (*lower, *about, *where.params))]
+              "quote_low", "source_high", "paragraph_high", "quote_high", "ids", "aside", "aside_ids", "lower_max")
+    return [dict(zip(fields, row, strict=True)) for row in base._cursor(sql, (*lower, *about, *lower, *where.params))]
 
 
 def _involved(base: FactBase, keys: list[str], where: Where, key_of, linked):
@@ -212,22 +245,34 @@ class Tally:
         self.sentences: set[tuple] = set()  # (source, paragraph, quote, period_start, period_end, region)
         self.counted_ids: list[tuple[int, str]] = []  # (position in the text, id), for --explain
         self.held: dict[str, list[tuple[str, str, bool]]] = {}  # the excluded figures' links, for --explain
+        self.aside: list[tuple] = []  # (position, id, kind) of the figures set aside, for --explain
         self.excluded, self.possibly_held, self.twice = 0, False, Sum()
+        self.open_lower_bound = False  # a 多/余 figure among those the most the total can be adds
+        self.largest_lower = None  # the largest of those 多/余 figures
+        self.undated = False  # a counted figure without a period
 
     def add_accounted(self, members: list[dict], held: dict, explain: bool = False) -> None:
         """The members' part in the sums (the figures something may hold, each with its rowid, its
-        place in the text); held: id → links to the members that hold it (held_among)."""
+        place in the text); held: id → links to the members that hold it (held_among). Members of
+        a kind that never adds are set aside, unless something holds them."""
         self._exclude(held, {f["id"]: f["value"] for f in members if f["id"] in held})
+        aside = [(f["rowid"], f["id"], f["kind"]) for f in members if f["kind"] not in ADDS and f["id"] not in held]
+        self.excluded += len(aside)
         if explain:
             self.held.update(held)
+            self.aside += aside
+        adding = [f for f in members if f["kind"] in ADDS]
         certain = {i for i, links in held.items() if any(c for _, _, c in links)}
-        opened = [f["value"] for f in members if f["id"] not in certain]  # not certainly held: in the plain sum
-        self.open_sum.extend(opened)
+        opened = [f for f in adding if f["id"] not in certain]  # not certainly held: in the plain sum
+        self.open_sum.extend([f["value"] for f in opened])
         if opened:
-            largest = max(opened)
+            largest = max(f["value"] for f in opened)
             self.largest_open = largest if self.largest_open is None else max(self.largest_open, largest)
-        at = [i for i, f in enumerate(members) if f["id"] not in held] if held else range(len(members))
-        counted = [members[i] for i in at]
+            lower = [f["value"] for f in opened if f["approx"] in LOWER_BOUND]
+            if lower:
+                self.open_lower_bound = True
+                self.largest_lower = max(lower) if self.largest_lower is None else max(self.largest_lower, *lower)
+        counted = [f for f in adding if f["id"] not in held]
         if not counted:
             return
         self.counted += len(counted)
@@ -241,6 +286,7 @@ class Tally:
         dated = [(f["period_start"], f["period_end"] or f["period_start"]) for f in counted if f["period_start"] is not None]
         if dated:
             self.add_period(min(start for start, _ in dated), max(end for _, end in dated))
+        self.undated = self.undated or len(dated) < len(counted)
         self.sentences.update({(f["source"], f["paragraph"], f["quote"], f["period_start"], f["period_end"], f["region"])
                                for f in counted})
         if explain:
@@ -252,6 +298,9 @@ class Tally:
         self.count += part["count"]
         self.honorees.update(json.loads(part["honorees"]))
         self._widen(part["low"], part["high"])
+        self.excluded += part["aside"]
+        if part["aside_ids"] is not None:  # --explain
+            self.aside += [tuple(triple) for triple in json.loads(part["aside_ids"])]
         if not part["free"]:
             return
         self.counted += part["free"]
@@ -263,8 +312,12 @@ class Tally:
             self.largest_open = part["free_max"]
         self.kinds.update((part["kind_low"], part["kind_high"]))  # of two kinds or more, two tell as much as all
         self.lower_bound = self.lower_bound or bool(part["lower_bound"])
+        self.open_lower_bound = self.open_lower_bound or bool(part["lower_bound"])  # the free are open
+        if part["lower_max"] is not None and (self.largest_lower is None or part["lower_max"] > self.largest_lower):
+            self.largest_lower = part["lower_max"]
         self.approximate = self.approximate or bool(part["approximate"])
         self.add_period(part["period_start"], part["period_end"])
+        self.undated = self.undated or part["period_start"] is None
         # One sentence, or two or more; then the least and greatest stand for them: they differ, as
         # two of them do, and each differs from any other sentence as one of them does.
         place = (part["period_start"], part["period_end"], part["region"])
@@ -303,35 +356,45 @@ class Tally:
                 self.twice.add((holders - 1) * value_of[fid])
 
     def total(self, base: FactBase, explain: bool = False) -> dict:
-        """The row; explain: with the ids counted and excluded, and why."""
+        """The row; explain: with the ids counted and excluded, and why.
+
+        One rule: `total` is what the text proves without counting anything twice, every
+        possible containment taken as real (the figures' own links, and any overlap their
+        periods and places cannot rule out: then the largest figure alone); `total_max` is the
+        most it can be. "—" (None) only when nothing in the group adds."""
         held = self.held if explain else None
-        disjoint = _pairwise_disjoint(base, self.sentences)
-        # Amounts add; sizes of a stock do not, but the sizes of different stocks (one per place, at one
-        # time: 新疆50多万亩、贵州4万多亩) do.
-        additive = self.kinds <= {"amount"} or (self.kinds == {"state"} and (self.counted == 1 or disjoint))
-        twice = self.twice if additive and self.counted > 1 else Sum()
-        total = self.counted_sum.value - twice.value if additive and self.counted else None
-        if total is None:
-            low = high = None
-        elif disjoint and not self.possibly_held:
-            low = high = total
-        else:
-            assert self.largest_open is not None  # what is counted is open: counted ⊆ open
-            low = max(total, self.largest_open) if disjoint else self.largest_open
-            high = self.open_sum.value - twice.value
+        low = high = None
+        lower_bound = self.lower_bound  # the total is the sum of the counted figures, one of them 多/余
+        if self.counted:
+            disjoint = _pairwise_disjoint(base, self.sentences)
+            twice = self.twice.value if self.counted > 1 else 0
+            proven = self.counted_sum.value - twice
+            if disjoint and not self.possibly_held:
+                low = high = proven
+            else:
+                assert self.largest_open is not None  # what is counted is open: counted ⊆ open
+                low = max(proven, self.largest_open) if disjoint else self.largest_open
+                high = self.open_sum.value - twice
+                if low != proven:  # the total is the largest figure alone: ≥ when that one is 多/余
+                    lower_bound = self.largest_lower is not None and self.largest_lower == low
+        adds = low is not None
+        excluded = [(pos, fid, f"{fid} set aside ({kind}: never added)") for pos, fid, kind in self.aside]
         return {
             "count": self.count, "honorees": len(self.honorees),
-            "total": _number(total), "total_min": _number(low), "total_max": _number(high),
-            "overlap_possible": total is not None and low != high,
+            "total": _number(low), "total_min": _number(low), "total_max": _number(high),
+            "overlap_possible": adds and low != high,
             "excluded": self.excluded, "min": self.low, "max": self.high,
             "period_start": self.first_year, "period_end": self.last_year,
+            "period_partly_undated": adds and self.undated and self.first_year is not None,
             "headline": self.headline[2] if self.headline else None,
-            "total_is_lower_bound": total is not None and self.lower_bound,
-            "total_is_approximate": total is not None and self.approximate,
+            "total_is_lower_bound": adds and lower_bound,
+            "total_max_is_lower_bound": adds and self.open_lower_bound,
+            "total_is_approximate": adds and self.approximate,
             "figure_ids": [fid for _, fid in sorted(self.counted_ids)],
-            "excluded_ids": list(held) if held is not None else [],
+            "excluded_ids": [*held, *(fid for _, fid, _ in sorted(excluded))] if held is not None else [],
             "excluded_because": [f"{i} in {within} ({reason}{'' if sure else ', possibly'})"
-                                 for i, links in held.items() for within, reason, sure in links] if held is not None else [],
+                                 for i, links in held.items() for within, reason, sure in links]
+                                + [why for _, _, why in sorted(excluded)] if held is not None else [],
         }
 
 

@@ -191,11 +191,15 @@ def filters(*, honoree, kind, region, metric, unit, approx, year, since, until, 
 
 
 def say_undated(base, where) -> None:
-    """A period filter cannot place an undated figure: say how many were left out."""
-    if left_out := base.undated_left_out(where):
-        from .app import say
+    """A period or place filter cannot place a figure that has no period or no place: say how many
+    were left out (in every format: a spreadsheet reader must hear it too)."""
+    from .app import say
 
-        say(f"note: {left_out} figure{'s' if left_out != 1 else ''} without a stated "
-            "period left out by the period filter")
+    undated, unplaced = base.left_out(where)
+    if undated:
+        say(f"note: {undated} figure{'s' if undated != 1 else ''} without a stated period left out by the period filter")
+    if unplaced:
+        say(f"note: {unplaced} figure{'s' if unplaced != 1 else ''} without a single place (national, several places "
+            "or none stated) left out by the place filter")
 
 

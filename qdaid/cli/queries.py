@@ -163,7 +163,8 @@ def figures(
 
 
 STATS_FIELDS = ["count", "honorees", "total", "total_min", "total_max", "overlap_possible", "excluded", "period_start",
-                "period_end", "headline", "min", "max", "total_is_lower_bound", "total_is_approximate"]
+                "period_end", "period_partly_undated", "headline", "min", "max", "total_is_lower_bound",
+                "total_max_is_lower_bound", "total_is_approximate"]
 EXPLAIN_FIELDS = ["figure_ids", "excluded_ids", "excluded_because"]
 
 
@@ -195,7 +196,7 @@ def stats(
     Example:
       qdaid stats --region longnan --by metric
     """
-    from ..stats import totals
+    from ..stats import counted_in_two_rows, totals
 
     base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
@@ -204,6 +205,9 @@ def stats(
     where = base.where(flt)
     rows, count = totals(base, where, keys, explain=explain or fields is not None)  # -F may ask for the id lists
     say_undated(base, where)
+    if set(keys) - {"metric", "unit"} and (twice := counted_in_two_rows(base, where, keys)):
+        say(f"note: {twice} figure{'s' if twice != 1 else ''} counted in one row lie{'s' if twice == 1 else ''} within a "
+            "figure counted in another: add the rows and they count twice (--explain shows which)")
     group_fields = list(dict.fromkeys([*keys, "metric", "unit"]))
     ids = EXPLAIN_FIELDS if explain else []
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
