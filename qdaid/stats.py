@@ -22,6 +22,7 @@ gathers both.
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -51,12 +52,25 @@ def totals(base: FactBase, where: Where, by: list[str], explain: bool = False) -
         return fid in base.parent_of or fid in base.contained
 
     tallies: dict[tuple, Tally] = {}
-    for key, members, ids in _involved(base, keys, where, key_of, linked):
-        tallies[key] = Tally()
-        tallies[key].add_accounted(members, base.held_among(members, ids), explain)
+    other = base.second_connection()  # the sums in SQL on another thread, the rest on this one
+    try:
+        with ThreadPoolExecutor(1) as pool:
+            sums = pool.submit(_free_parts, base, other or base.db, columns, where, explain) if other else None
+            try:
+                for key, members, ids in _involved(base, keys, where, key_of, linked):
+                    tallies[key] = Tally()
+                    tallies[key].add_accounted(members, base.held_among(members, ids), explain)
+            except BaseException:  # Ctrl-C or an error here: the query there need not run on
+                if other:
+                    other.interrupt()
+                raise
+            parts = sums.result() if sums else _free_parts(base, base.db, columns, where, explain)
+    finally:
+        if other:
+            other.close()
     count = 0
     tops: dict[tuple, list[dict]] = {}  # per group, its parts with free figures (for the headline)
-    for part in _free_parts(base, columns, where, explain):
+    for part in parts:
         key = key_of(part)
         tally = tallies.setdefault(key, Tally())
         count += part["count"]
@@ -114,23 +128,23 @@ ADDS = ("amount", "state")
 _UNLINKED = "(part_of IS NULL AND NOT EXISTS (SELECT 1 FROM temp.qdaid_linked WHERE r = figures.rowid))"
 
 
-def _free_parts(base: FactBase, columns: list[str], where: Where, explain: bool) -> list[dict]:
+def _free_parts(base: FactBase, db: Any, columns: list[str], where: Where, explain: bool) -> list[dict]:
     """Per value of the columns: every figure's count, honorees and range, and the sums, kinds,
     approximations and sentences of the free figures (those nothing can hold, tested against a
     temporary table of the others); explain: their rowids and ids. Sums of integers are SQL's
     (exact); fractions are summed as decimals by a Python aggregate, since SQLite's floating sum
-    is not exact, and it is called for those values only."""
-    db: Any = base.db  # typeshed's aggregates return numbers; this one returns exact text
-    base._cursor("DROP TABLE IF EXISTS temp.qdaid_linked")
-    base._cursor("CREATE TEMP TABLE qdaid_linked (r INTEGER PRIMARY KEY)")
+    is not exact, and it is called for those values only. db: the connection to run on (its own
+    thread's; typed Any, as typeshed's aggregates return numbers and this one exact text)."""
+    base._cursor("DROP TABLE IF EXISTS temp.qdaid_linked", db=db)
+    base._cursor("CREATE TEMP TABLE qdaid_linked (r INTEGER PRIMARY KEY)", db=db)
     db.create_aggregate("qdaid_exact_sum", 1, _ExactSum)
     contained = (" UNION SELECT figures.rowid FROM containment JOIN figures ON figures.id = containment.figure"
                  if "containment" in base.present else "")
-    base._cursor(f"INSERT INTO temp.qdaid_linked SELECT rowid FROM figures WHERE part_of IS NOT NULL{contained}")
+    base._cursor(f"INSERT INTO temp.qdaid_linked SELECT rowid FROM figures WHERE part_of IS NOT NULL{contained}", db=db)
     names = ", ".join(f'"{c}"' for c in columns)
     free = "FILTER (WHERE free)"
     lower, about = sorted(LOWER_BOUND), sorted(APPROXIMATE)
-    scan = " NOT INDEXED" if not where.terms or _broad(base, where) else ""
+    scan = " NOT INDEXED" if not where.terms or base.broad(where, db) else ""
     ids = f"json_group_array(json_array(rowid, id)) {free}" if explain else "NULL"
     aside_ids = "json_group_array(json_array(rowid, id, kind)) FILTER (WHERE aside)" if explain else "NULL"
     read = ", ".join(f'"{c}"' for c in dict.fromkeys([*columns, "honoree", "value", "kind", "approx", "source",
@@ -154,7 +168,8 @@ def _free_parts(base: FactBase, columns: list[str], where: Where, explain: bool)
     fields = (*columns, "count", "honorees", "low", "high", "free", "int_sum", "real_sum", "free_max",
               "kind_low", "kind_high", "lower_bound", "approximate", "source_low", "paragraph_low",
               "quote_low", "source_high", "paragraph_high", "quote_high", "ids", "aside", "aside_ids", "lower_max")
-    return [dict(zip(fields, row, strict=True)) for row in base._cursor(sql, (*lower, *about, *lower, *where.params))]
+    return [dict(zip(fields, row, strict=True))
+            for row in base._cursor(sql, (*lower, *about, *lower, *where.params), db=db)]
 
 
 def _involved(base: FactBase, keys: list[str], where: Where, key_of, linked):
@@ -205,15 +220,6 @@ def _first_free(base: FactBase, part: dict, columns: list[str], where: Where, li
     from .model import DataError
 
     raise DataError(f"{base.path}: the figures changed while they were read")
-
-
-def _broad(base: FactBase, where: Where) -> bool:
-    """Whether the filters keep more than a twentieth of the figures: then one pass over the
-    table in its order beats the index and a sort by rowid (at a million figures and
-    --region longnan, 1.0 s against 1.7 s). The count itself comes from the indexes."""
-    (kept,) = base._cursor(f"SELECT count(*) FROM figures{where.clause()}", where.params).fetchone()
-    (total,) = base._cursor("SELECT max(rowid) FROM figures").fetchone()
-    return kept * 20 > (total or 0)
 
 
 class _ExactSum:
