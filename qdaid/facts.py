@@ -102,9 +102,11 @@ class FactBase(Names):
         (_, _, file) = self._cursor("PRAGMA database_list").fetchone()
         if not file or self.db.in_transaction:  # in memory, or rows another connection could not see yet
             return None
+        from .sqlitefile import open_readonly
+
         try:
-            return _with_functions(sqlite3.connect(f"{Path(file).as_uri()}?mode=ro", uri=True, check_same_thread=False))
-        except sqlite3.Error:
+            return _with_functions(open_readonly(Path(file), any_thread=True))
+        except DataError:
             return None
 
     def _cursor(self, sql: str, params: tuple | list = (), db: sqlite3.Connection | None = None):

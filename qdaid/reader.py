@@ -202,13 +202,17 @@ def _read_last(blocks: _Blocks, add: Callable[[dict], None]) -> int | None:
     table (None when its end cannot be found this way). Reads no further than the table's end,
     unless a "}}" inside a string comes before it."""
     table_end = re.compile(_TABLE_END)
+    tries = 0
     while True:
         rest = bytes(blocks.buffer)  # from the byte before the next id, or the table's {
         for end in table_end.finditer(rest, 1):
             try:
                 last = _checked(b"{" + rest[1:end.start() + 1] + b"}") if rest[1:end.start()].strip() else {}
             except ValueError:
-                continue  # "}}" inside a string
+                tries += 1  # "}}" inside a string, or nesting: a few are read past, then the whole
+                if tries > 64:  # file is parsed at once (each try parses the rest: 50,000 nested
+                    return None  # objects took 17 s of tries, the whole parse refuses them at once)
+                continue
             add(last)
             return blocks.offset + end.end()
         if not blocks.more():

@@ -137,7 +137,7 @@ def load(path: Path, strict: bool = True, limit: int = fileio.MAX_DATABASE_BYTES
     if _is_sqlite(path, limit):
         from .facts import records
 
-        db = connect(path)
+        db = connect_checked(path)
         try:
             present = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if missing := [t for t in ("figures", "honorees") if t not in present]:
@@ -161,7 +161,7 @@ def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, cache_folder: 
     from .facts import FactBase
 
     if _is_sqlite(path, limit):
-        base = FactBase(connect(path), path)
+        base = FactBase(connect_checked(path), path)
         check_records(path, {t: base.tables[t] for t in base.tables})
         return base
     from . import cache
@@ -171,10 +171,37 @@ def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, cache_folder: 
 
 def connect(path: Path) -> sqlite3.Connection:
     """A SQLite store, read-only: nothing is created or changed."""
+    from .sqlitefile import open_readonly
+
+    return open_readonly(path)
+
+
+def integrity_problems(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> list[str]:
+    """What SQLite's own check finds wrong in a SQLite store's pages and indexes, the first 20 (a corrupt index
+    answers queries wrongly without an error); nothing for a JSON store."""
+    if not _is_sqlite(path, limit):
+        return []
+    db = connect(path)
     try:
-        return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise DataError(f"{path}: cannot open the SQLite store: {exc}") from None
+        found = [row[0] for row in db.execute("PRAGMA integrity_check(20)")]
+    except sqlite3.DatabaseError as exc:
+        return [f"the SQLite file is damaged: {exc}"]
+    finally:
+        db.close()
+    return [] if found == ["ok"] else [f"the SQLite file is damaged: {line}" for line in found]
+
+
+def connect_checked(path: Path) -> sqlite3.Connection:
+    """A SQLite store from elsewhere, read-only, its schema and values checked (sqlitefile.py)."""
+    from .sqlitefile import check
+
+    db = connect(path)
+    try:
+        check(db, path)
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def in_memory(tables: dict[str, list[dict]]) -> sqlite3.Connection:

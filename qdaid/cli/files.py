@@ -230,8 +230,9 @@ def validate(db: Db = None, sources: Sources = None) -> None:
     from ..validate import problems
 
     path, why = chosen_db(db)
-    found = problems(store.load(path, strict=False, limit=size_limit(fileio.MAX_DATABASE_BYTES)),
-                     store.source_folders(path, sources))
+    limit = size_limit(fileio.MAX_DATABASE_BYTES)
+    found = store.integrity_problems(path, limit) or problems(store.load(path, strict=False, limit=limit),
+                                                              store.source_folders(path, sources))
     for line in found:
         say(line)
     if found:

@@ -1,0 +1,80 @@
+"""A SQLite file, opened read-only, and a store from elsewhere checked before any query trusts it.
+
+Opened read-only without creating anything: `immutable` (no lock, no -wal or -shm file made beside
+it, so a store on a read-only disk reads), unless a -wal file beside it holds changes not yet in
+the file, which only a normal read-only open sees.
+
+Anyone can hand qdaid a SQLite file: one written by another program, edited by hand, damaged on
+disk, or made to hurt (a generated column that makes 200 MB per row, a view named like a table,
+text where a number belongs). Before a query reads it: the tables the model names are real tables
+(not views), their columns are the model's, none generated or hidden, and every value is of the
+model's type and of a bounded size — one pass of SQL over each table, so a million figures cost a
+fraction of a second, and a damaged store is one line, never a wrong answer or an internal error.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from .model import ADDED_FIELDS, SCHEMA, TABLES, DataError
+
+
+def open_readonly(path: Path, any_thread: bool = False) -> sqlite3.Connection:
+    """The file, read-only; any_thread: for a query another thread runs."""
+    wal = Path(f"{path}-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro{'' if pending else '&immutable=1'}"
+    try:
+        return sqlite3.connect(uri, uri=True, check_same_thread=not any_thread)
+    except sqlite3.Error as exc:
+        raise DataError(f"{path}: cannot open the SQLite store: {exc}") from None
+
+
+MAX_CELL = 2**20  # characters: a sentence is a few hundred; nothing the model holds comes near this
+_SQL_TYPES = {str: "text", int: "integer", float: "real", type(None): "null", list: "text", bool: "integer"}
+
+
+def check(db: sqlite3.Connection, path: Path) -> None:
+    """DataError, in one line, for the first thing about the store a query could not trust."""
+    try:
+        kinds = dict(db.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')"))
+        for table in TABLES:
+            if table in kinds:
+                _check_table(db, path, table, kinds[table])
+    except sqlite3.DatabaseError as exc:
+        raise DataError(f"{path}: not a usable SQLite store ({exc})") from None
+
+
+def _check_table(db: sqlite3.Connection, path: Path, table: str, kind: str) -> None:
+    if kind != "table":
+        raise DataError(f"{path}: {table} is a {kind}, not a table: not a qdaid store")
+    columns = {row[1]: row[6] for row in db.execute(f'PRAGMA table_xinfo("{table}")')}  # name → hidden
+    fields = SCHEMA[table]
+    if hidden := sorted(name for name, flag in columns.items() if flag and name in fields):
+        raise DataError(f"{path}: {table}.{hidden[0]} is a generated or hidden column: not a qdaid store")
+    if missing := [name for name in fields if name not in columns and name not in ADDED_FIELDS.get(table, ())]:
+        raise DataError(f"{path}: {table} has no column {missing[0]!r}: not a qdaid store")
+    wrong: list[str] = []
+    for name, types in fields.items():
+        if name not in columns:
+            continue
+        allowed = sorted({_SQL_TYPES[t] for t in types})
+        test = f'typeof("{name}") NOT IN ({", ".join(repr(t) for t in allowed)})'
+        if float in types:  # no NaN or infinity, which no JSON store can hold either
+            test += f' OR ("{name}" IS NOT NULL AND abs("{name}") > 1e308)'
+        if str in types or list in types:
+            test += f' OR length("{name}") > {MAX_CELL}'
+        if list in types:
+            test += f' OR ("{name}" IS NOT NULL AND (NOT json_valid("{name}") OR json_type("{name}") <> \'array\'))'
+        if bool in types:
+            test += f' OR "{name}" NOT IN (0, 1)'
+        wrong.append(f"CASE WHEN {test} THEN {len(wrong)} END")
+    if not wrong:
+        return
+    found = db.execute(f'SELECT rowid, coalesce({", ".join(wrong)}, NULL) AS bad FROM "{table}" '
+                       f"WHERE bad IS NOT NULL LIMIT 1").fetchone()
+    if found:
+        name = [n for n in fields if n in columns][found[1]]
+        raise DataError(f"{path}: {table} row {found[0]}: {name} is not what the model holds "
+                        f"({' or '.join(t.__name__ for t in fields[name])}, at most {MAX_CELL:,} characters)")
