@@ -157,3 +157,35 @@ def test_a_deeply_nested_record_in_a_large_json_file_is_refused_at_once(cli, tmp
     result = cli("figures", "--db", path)
     assert time.monotonic() - started < 3
     one_line_error(result, "not valid JSON")
+
+
+JSON_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70), st.floats(allow_nan=False),
+                        st.text(max_size=20), st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=3),
+                                                                                                   st.integers(), max_size=2))
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])  # cli holds no state
+@given(table=st.sampled_from(["figures", "honorees", "regions", "containment", "sources"]), data=st.data(),
+       value=JSON_VALUES, drop=st.booleans())
+def test_any_damaged_json_record_is_one_line_or_a_right_answer(cli, tmp_path_factory, table, data, value, drop):
+    """The JSON store, damaged the same ways another program might: a field of any record set to a
+    value of another type, or taken out."""
+    import json
+
+    tables = json.loads((store.bundled_dir() / store.DB_NAME).read_text("utf-8"))
+    records = list(tables[table].values())
+    record = records[data.draw(st.integers(0, len(records) - 1))]
+    field = data.draw(st.sampled_from(sorted(record)))
+    if drop:
+        del record[field]
+    else:
+        record[field] = value
+    path = tmp_path_factory.mktemp("json") / "damaged.json"
+    path.write_text(json.dumps(tables, ensure_ascii=False), "utf-8")
+    started = time.monotonic()
+    for command in (["figures", "--limit", "3", "-f", "csv"], ["stats", "-f", "csv"], ["list", "regions", "-f", "csv"]):
+        result = cli(*command, "--db", path)
+        assert result.exit_code in (0, 1, 2), (command, result.output)
+        if result.exit_code:
+            assert result.stderr.count("\n") == 1 and "internal error" not in result.stderr, result.stderr
+    assert time.monotonic() - started < 10
