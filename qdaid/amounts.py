@@ -105,9 +105,11 @@ def total_text(row: dict, lang: str = "zh", scale=AUTO) -> str:
 
 
 def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str, width: int = 40,
-         lang: str = "zh") -> str:
+         lang: str = "zh", columns: int | None = None) -> str:
     """Totals as horizontal bars, scaled within each unit (yuan and persons are not comparable);
-    where an overlap is possible, █ up to what the text proves (total_min) and ░ on to total_max."""
+    where an overlap is possible, █ up to what the text proves (total_min) and ░ on to total_max.
+    columns: the terminal's width, which every line keeps within: the bars shorten, and where a
+    label leaves no room, each bar goes on the line under its label."""
     largest: dict = {}
     for r in rows:
         top = r.get("total_max") if r.get("total_max") is not None else r.get(value_key)
@@ -115,20 +117,28 @@ def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str,
             largest[r[unit_key]] = max(largest.get(r[unit_key], 0), abs(top))
     # The labels are data: shown, never run (an escape sequence in a metric would act on the terminal).
     labels = [printable(" ".join(plain(r.get(k)) or "-" for k in label_keys), keep="") for r in rows]
+    shown = [total_text(r, lang) if isinstance(r.get(value_key), (int, float)) else "—" for r in rows]
     pad = max((_width(label) for label in labels), default=0)
+    text = max((_width(t) for t in shown), default=0)
+    below = False  # each bar on the line under its label
+    if columns is not None:
+        room = columns - pad - 3 - text
+        below = room < 10
+        width = max(1, min(width, columns - 3 - text if below else room))
     lines = []
-    for label, r in zip(labels, rows, strict=True):
+    for label, r, total in zip(labels, rows, shown, strict=True):
         value = r.get(value_key)
-        if not isinstance(value, (int, float)):
-            bar, shown = "", "—"
-        else:
+        bar = ""
+        if isinstance(value, (int, float)):
             scale = width / (largest.get(r[unit_key]) or 1)
             ranged = bool(r.get("overlap_possible"))
             low = r["total_min"] if ranged else value
             solid = max(1 if low else 0, round(abs(low) * scale))
             bar = "█" * solid + ("░" * max(0, round(abs(r["total_max"]) * scale) - solid) if ranged else "")
-            shown = total_text(r, lang)
-        lines.append(f"{label}{' ' * (pad - _width(label))}  {bar} {shown}")
+        if below:
+            lines += [label, f"  {bar} {total}"]
+        else:
+            lines.append(f"{label}{' ' * (pad - _width(label))}  {bar} {total}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -377,4 +377,5 @@ def table(rows, columns, *, title=None, numeric=(), amounts=None, cells=None, la
 
 def print_bars(output: Output, rows: list[dict], label_keys: list[str]) -> None:
     """--chart: the totals as bars, whatever the format (a picture has no CSV form)."""
-    output.out.write(bars(rows, label_keys, "total", "unit", lang=output.lang))
+    columns = output.console().width if _is_terminal(output.out) else None  # a pipe keeps the whole bar
+    output.out.write(bars(rows, label_keys, "total", "unit", lang=output.lang, columns=columns))
