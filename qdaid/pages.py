@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .amounts import chinese_amount, money_scale
 from .formats import printable
-from .render import _quoter, print_table, table
+from .render import _quoter, print_table
 
 
 def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "zh") -> None:
@@ -51,9 +51,9 @@ def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "
         print_table(con, figures, figure_columns, title=title, amounts={"value": "unit"}, numeric=("value",),
                     priority=["id", "raw", "value", "unit", "metric", "context"], lang=lang, scales=scales)
     if profile["programs"]:
-        con.print(table(profile["programs"], ["id", "name", "region"], title="programs", lang=lang))
+        print_table(con, profile["programs"], ["id", "name", "region"], title="programs", lang=lang)
     if profile["events"]:
-        con.print(table(profile["events"], ["date", "text"], title="events", lang=lang))
+        print_table(con, profile["events"], ["date", "text"], title="events", lang=lang)
 
 
 def _first(figure: dict) -> tuple[int, int]:

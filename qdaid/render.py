@@ -168,25 +168,40 @@ def _draw_table(con, output: Output, rows, columns, view: View) -> None:
 
 
 def print_table(con, rows, columns, **options) -> None:
-    """A table that fits the terminal: ids and numbers are never wrapped or cut; when they cannot
-    all fit, the least important columns are left out (and a note says which, as gh does); when
-    the three most important cannot stand side by side, each row is printed as lines of
-    `field  value`."""
+    """A table that fits the terminal, as drawn: ids and numbers are never wrapped or cut; the
+    columns planned to fit are drawn, the widest line measured (cells: CJK counts two), and the
+    least important left out until it fits (a note says which, as gh does); when the three most
+    important cannot stand side by side, each row is printed as lines of `field  value`."""
     priority = options.pop("priority", None) or columns
     cells = table_cells(rows, columns, options.get("numeric", ()), options.get("amounts"), options.pop("lang", "zh"),
                         options.pop("scales", None))
-    if con.is_terminal:
-        fitting = _fitting(columns, cells, max(con.width, 20), priority)
-        if fitting is None:
-            _vertical(con, columns, cells)
+    if not con.is_terminal:
+        grid = table(rows, columns, cells=cells, **options)
+        fit(con, grid).print(grid)
+        return
+    fitting = _fitting(columns, cells, con.width, priority)
+    rank = {c: priority.index(c) if c in priority else 99 for c in columns}
+    while fitting is not None:
+        keep = [columns.index(c) for c in fitting]
+        grid = table(rows, fitting, cells=[[row[i] for i in keep] for row in cells], **options)
+        if _drawn_width(con, grid) <= con.width:
+            if len(fitting) < len(columns):
+                left_out = [c for c in columns if c not in fitting]
+                _note(f"note: left out {', '.join(left_out)} to fit {con.width} columns (-F chooses the columns)")
+            con.print(grid)
             return
-        if len(fitting) < len(columns):
-            left_out = [c for c in columns if c not in fitting]
-            _note(f"note: left out {', '.join(left_out)} to fit {con.width} columns (-F chooses the columns)")
-            keep = [columns.index(c) for c in fitting]
-            columns, cells = fitting, [[row[i] for i in keep] for row in cells]
-    grid = table(rows, columns, cells=cells, **options)
-    fit(con, grid).print(grid)
+        fitting = None if len(fitting) <= 3 else [c for c in fitting if c != max(fitting, key=lambda c: rank[c])]
+    _vertical(con, columns, cells)
+
+
+def _drawn_width(con, renderable) -> int:
+    """How wide the renderable is drawn, in cells, before the console crops it: a table whose ids
+    and numbers need more than the console has is drawn that wide and then cut at the console's
+    edge, its right border and the ends of its rows lost (Rich's own measure says it fits)."""
+    from rich.segment import Segment
+
+    lines = Segment.split_lines(con.render(renderable, con.options))
+    return max((Segment.get_line_length(line) for line in lines), default=0)
 
 
 # Cells of running text, which may wrap anywhere; every other column holds ids, numbers, amounts
@@ -225,14 +240,54 @@ def _widest_token(header: str, values: list[str]) -> int:
 
 
 def _vertical(con, columns: list[str], cells: list[list[str]]) -> None:
+    """Each row as lines of `field  value`, a long value wrapped under itself, never inside a
+    number, an amount or an id."""
+    from rich.cells import cell_len
     from rich.text import Text
 
     pad = max(len(c) for c in columns)
+    room = max(10, con.width - pad - 2)
     for n, row in enumerate(cells):
         if n:
             con.print("")
         for c, value in zip(columns, row, strict=True):
-            con.print(Text(f"{c:>{pad}}  ", style="bold") + Text(value), soft_wrap=True)
+            lines = wrap(value, room) or [""]
+            if max(map(cell_len, lines)) > room:  # an id wider than the room beside the names: under its name
+                con.print(Text(f"{c:>{pad}}", style="bold"))
+                lines, c, indent = wrap(value, con.width), "", ""
+            else:
+                indent = " " * (pad + 2)
+            for at, line in enumerate(lines):
+                head = f"{c:>{pad}}  " if not at and c else indent
+                con.print(Text(head, style="bold") + Text(line), soft_wrap=True)
+
+
+# What never breaks across lines: a number with its scale, approximation and a unit character
+# (6.35万名, 3901.5余万元, 20.84%), an id or a word of Latin letters, each with the 【】 that mark it.
+_WHOLE = (r"【?(?:\d[\d.,]*(?:[%万亿千百]|余|多)*[元名个人户亩次所家项座批株头只套台辆件]?"
+          r"|[A-Za-z0-9][\w.\-]*)】?|\S")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """The text's lines, each at most `width` cells (a token wider than that has a line of its
+    own), broken between tokens: never inside a number, an amount or an id."""
+    import re
+
+    from rich.cells import cell_len
+
+    lines = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for token in re.findall(_WHOLE + r"|\s+", paragraph):
+            size = cell_len(token)
+            if used + size > width and line.strip():
+                lines.append(line.rstrip())
+                line, used = "", 0
+                if token.isspace():
+                    continue
+            line, used = line + token, used + size
+        lines.append(line.rstrip())
+    return lines
 
 
 def _safe_stream(output: Output) -> TextIO:
@@ -315,12 +370,11 @@ def _broken_pipe() -> None:
 
 
 def fit(con, renderable):
-    """On a terminal, its width (cells fold, never cut); in a pipe, the table's natural width."""
+    """On a terminal, its width, however narrow (cells fold, never cut); in a pipe, the table's
+    natural width."""
     if not con.is_terminal:
         con.width = 10_000
         con.width = max(40, con.measure(renderable).maximum)
-    elif con.width < 40:
-        con.width = 40
     return con
 
 
