@@ -59,7 +59,7 @@ def figure_record(article: Article, f: Figure) -> dict:
         "metric": f.metric, "label": f.label, "value": _stored(article, f),
         "unit": f.unit, "raw": f.raw, "approx": f.approx, "kind": f.kind,
         "period_start": f.period[0], "period_end": f.period[1],
-        "region": f.region, "region_basis": f.region_basis,
+        "region": f.region, "covers": list(f.covers), "region_basis": f.region_basis,
         "part_of": article.figure_id(f.part_of.start) if f.part_of else None,
         "quote": article.quote(f.start, f.end, f.sentence), "paragraph": f.sentence.paragraph.index,
         "start": f.start, "end": f.end,
@@ -203,6 +203,7 @@ def _article_tables(article: Article, name: str, english: English) -> dict[str, 
     # The regions the records name, with their ancestors: --region 山东 finds a figure in 莱阳.
     gazetteer = article.gaz
     used = {r["region"] for t in ("figures", "programs", "events") for r in tables[t] if r["region"]}
+    used |= {place for f in tables["figures"] for place in f["covers"]}
     for h in tables["honorees"]:
         used |= {r for r in (h["home_region"], h["listed_under"], *h["partner_regions"]) if r}
     for region in list(used):
