@@ -195,3 +195,51 @@ def test_the_awarding_body_is_not_the_place(tmp_path):
 def test_nationwide_figures(tmp_path):
     found = figures(tmp_path, "全国共有1200个集体拟获表彰,其中青岛市有先进集体4个。")
     assert found["1200个"]["region"] == "national" and found["4个"]["region"] == "qingdao"
+
+
+# an article without a date -------------------------------------------------------------------
+
+def undated(tmp_path, text: str) -> tuple[dict[str, dict], list[dict], list[str]]:
+    """raw → figure, the containment records and the build's warnings, for an article of these
+    paragraphs with no sidecar (so no date)."""
+    path = tmp_path / "u.txt"
+    path.write_text("标题\n" + text + "\n", "utf-8")
+    warnings: list[str] = []
+    tables = extract([path], warn=warnings.append)
+    return {f["raw"]: f for f in tables["figures"]}, tables["containment"], warnings
+
+
+def test_without_a_date_since_runs_to_the_latest_year_reported_as_past(tmp_path):
+    found, links, warnings = undated(tmp_path, "2017年以来,乙市累计销售农产品5亿元。2019年,乙市销售农产品1.2亿元。"
+                                               "2022年计划销售农产品8亿元。")
+    # 2019 is the latest year told as done; 2022 is a plan (计划), not a year the article looks back on
+    assert period(found["5亿元"]) == (2017, 2019)
+    assert found["1.2亿元"]["part_of"] == found["5亿元"]["id"]  # 2019 lies inside 2017–2019: not added twice
+    assert warnings == ["warning: u.txt has no date: taken as 2019, the latest year it reports as past; "
+                        "give --date to set it"]
+
+
+def test_without_a_date_a_dateline_before_the_last_month_reported_means_the_next_year(tmp_path):
+    found, _, warnings = undated(tmp_path, "某报社3月8日讯 2019年12月,该县通过验收。2016年以来,该县累计脱贫1.5万人。")
+    # December 2019 is told as past, and the dateline says 8 March: the 8 March after it is in 2020
+    assert period(found["1.5万人"]) == (2016, 2020)
+    assert len(warnings) == 1 and "taken as 2020" in warnings[0] and "3月8日" in warnings[0]
+
+
+def test_without_a_date_or_a_year_since_stays_open_and_holds_the_years_after_it(tmp_path):
+    found, links, warnings = undated(tmp_path, "十二五以来,丁县累计投入资金8亿元。十三五期间,丁县投入资金5亿元。")
+    assert period(found["8亿元"]) == (2011, None)  # since 2011 (十二五), to a time the text does not give
+    assert period(found["5亿元"]) == (2016, 2020)
+    # 2016–2020 lies after 2011: the open period holds it, as surely as a closed one would
+    assert [(link["figure"], link["within"], link["certain"]) for link in links] == [
+        (found["5亿元"]["id"], found["8亿元"]["id"], True)]
+    assert warnings == ["warning: u.txt has no date: it names no year, so periods since a year stay open; "
+                        "give --date to set it"]
+
+
+def test_a_dated_article_says_nothing_of_its_date(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("标题\n2017年以来,乙市累计销售农产品5亿元。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "d", "date": "2021-02-25"}), "utf-8")
+    warnings: list[str] = []
+    assert period(extract([path], warn=warnings.append)["figures"][0]) == (2017, 2021) and warnings == []

@@ -111,7 +111,7 @@ def build(
     yours = target.resolve() == (user_folder() / store.DB_NAME).resolve()
     with fileio.exclusive(target):  # held for the whole build (and what it appends to), not only the final write
         onto = store.load(base, limit=size_limit(fileio.MAX_DATABASE_BYTES)) if base else None
-        tables = extract(paths, limit=size_limit(fileio.MAX_ARTICLE_BYTES), given=given, onto=onto)
+        tables = extract(paths, limit=size_limit(fileio.MAX_ARTICLE_BYTES), given=given, onto=onto, warn=say)
         _may_replace(target, base, force)
         if not tables["figures"]:
             say(f"warning: no figures were found in {', '.join(map(str, paths))}")

@@ -219,7 +219,9 @@ def _period(outer: tuple, inner: tuple, summary: bool, cumulative: bool) -> str 
     """inside (outer's period holds inner's), undated (one has none: it may), or None."""
     (a_start, a_end), (b_start, b_end) = outer, inner
     if a_start is not None and b_start is not None:
-        return "inside" if a_start <= b_start and (b_end or b_start) <= (a_end or a_start) else None
+        # An end the text leaves open (since 2011, in an article that names no year to close it)
+        # runs on: it holds every later year, and a figure it dates is held only by another such.
+        return "inside" if a_start <= b_start and _last(b_end) <= _last(a_end) else None
     if summary and a_start is None:
         return "inside"  # the article's undated summary: everything to date
     if a_start is not None and a_start != a_end:
@@ -229,6 +231,10 @@ def _period(outer: tuple, inner: tuple, summary: bool, cumulative: bool) -> str 
     return None
 
 
+def _last(end: int | None) -> float:
+    return float("inf") if end is None else end
+
+
 def _span(f: Figure) -> str:
     start, end = f.period
-    return "no stated period" if start is None else str(start) if start == end else f"{start}–{end}"
+    return "no stated period" if start is None else str(start) if start == end else f"{start}–{end or ''}"

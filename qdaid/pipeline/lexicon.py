@@ -61,6 +61,7 @@ class Lexicon:
         self.home_words = re.compile(alternation(data["region_words"]["home"]))
         self.award_verbs = re.compile(alternation(data["region_words"]["award_verbs"]))
         self.comparison_markers = tuple(data["comparison_markers"]["markers"])
+        self.future_markers = re.compile(alternation(data["future_markers"]["markers"]))
         self.figurative_before = tuple(data["figurative"]["before"])
         self.general.update(self.measure_words)
         self.classifier_pattern = alternation([*self.specific, *self.general])

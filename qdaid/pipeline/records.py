@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -174,10 +175,11 @@ ORDER = ("sources", "honorees", "regions", "figures", "containment", "programs",
 
 
 def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES, given: dict | None = None,
-            onto: dict[str, list[dict]] | None = None) -> dict[str, list[dict]]:
+            onto: dict[str, list[dict]] | None = None, warn: Callable[[str], None] | None = None) -> dict[str, list[dict]]:
     """Every table's records for these articles, in a stable order; onto: a database to add them
     to (build --append), whose records stay as they are. Building a and b together gives the
-    same tables as building a, then appending b."""
+    same tables as building a, then appending b. warn: told, a line each, of an article without
+    a date and the year taken for it."""
     gazetteer, lexicon = Gazetteer.load(), Lexicon.load()
     english = English.load(gazetteer)
     tables = {table: list(onto.get(table, [])) if onto else [] for table in ORDER}
@@ -188,7 +190,12 @@ def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES, given: dic
             raise DataError(f"{path}: has the source id {meta['id']!r}, as {seen[meta['id']]} does; "
                             "give one of them another id (--id, or its sidecar)")
         seen[meta["id"]] = path.name
-        merge(tables, _article_tables(Article(text, meta, gazetteer, lexicon), path.name, english), gazetteer)
+        article = Article(text, meta, gazetteer, lexicon)
+        if warn and not article.dated_year:
+            warn(f"warning: {path.name} has no date: " + (
+                f"taken as {article.assumed.year}, {article.assumed.why}" if article.assumed else
+                "it names no year, so periods since a year stay open") + "; give --date to set it")
+        merge(tables, _article_tables(article, path.name, english), gazetteer)
     # Every record's fields in the model's order, whichever stage added them.
     return {table: [{f: rec.get(f) for f in SCHEMA[table]} for rec in tables[table]] for table in ORDER}
 
