@@ -243,3 +243,34 @@ def test_a_dated_article_says_nothing_of_its_date(tmp_path):
     path.with_suffix(".meta.json").write_text(json.dumps({"id": "d", "date": "2021-02-25"}), "utf-8")
     warnings: list[str] = []
     assert period(extract([path], warn=warnings.append)["figures"][0]) == (2017, 2021) and warnings == []
+
+
+# containment across honorees, and the parts of one total -------------------------------------
+
+TWO_TEAMS = ("全国脱贫攻坚先进集体、青岛赴安顺扶贫协作工作组:\n携手并进\n"
+             "{a},工作组协调社会力量帮助安顺市500名贫困群众就业。\n"
+             "全国脱贫攻坚先进集体、胶州市扶贫协作工作办公室:\n真抓实干\n"
+             "{b},该办帮助贵州省镇宁县70名贫困群众就业,帮助甘肃省陇南市90名贫困群众就业。\n")
+
+
+def test_another_honorees_figure_for_a_place_holding_its_own_may_hold_it(tmp_path):
+    path = tmp_path / "c.txt"
+    path.write_text("标题\n" + TWO_TEAMS.format(a="多年来", b="2016年以来") + "\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "c", "date": "2021-02-25"}), "utf-8")
+    tables = extract([path])
+    found = {f["raw"]: f for f in tables["figures"]}
+    # 镇宁 is a county of 安顺: the Anshun team's 500 (undated) may count the 70 the Jiaozhou office
+    # helped there (2016–2021); the text never says whose work each counts, so only possibly, and a
+    # total must not add 570 as certain. 陇南 is not in 安顺: its 90 lies in nothing.
+    assert [(link["figure"], link["within"], link["reason"], link["certain"]) for link in tables["containment"]] == [
+        (found["70名"]["id"], found["500名"]["id"], "region", False)]
+    path.write_text("标题\n" + TWO_TEAMS.format(a="2015年", b="2016年以来") + "\n", "utf-8")
+    assert extract([path])["containment"] == []  # 2015 and 2016–2021 are apart: the 500 cannot hold the 70
+
+
+def test_the_parts_of_one_total_are_siblings(tmp_path):
+    found = figures(tmp_path, "2019年,该市向陇南市投入帮扶资金8.2亿元,其中:\n产业发展 3.6亿元\n基础设施 4.6亿元\n")
+    # 3.6 + 4.6 = 8.2: two parts of the total, each of the total's year and place, so neither lies in
+    # the other (the smaller was recorded as possibly inside the larger)
+    assert found["3.6亿元"]["part_of"] == found["4.6亿元"]["part_of"] == found["8.2亿元"]["id"]
+    assert extract([tmp_path / "t.txt"])["containment"] == []  # (the article figures() wrote)

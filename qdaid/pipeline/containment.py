@@ -7,12 +7,14 @@ adds a figure to another that already holds it:
 - scope: a wider actor's figure (the article's own summary, the city office's) holds a unit's
   figure for a place and period within its own;
 - region: a figure for a province holds one of the same actor for a place inside it;
-- period: a figure over several years holds one of the same actor and place for a year inside.
+- period: a figure over several years holds one of the same actor and place for a year inside;
+- region, across actors: another honoree's figure for a place that holds inner's place (a
+  prefecture's people lifted out, a county's by another team) may hold it, whoever did the work.
 
 A link is `certain` when the periods prove it (both dated, one inside the other, or the article's
 undated summary), and only possible when a period is missing: totals then become intervals.
-Figures of one sentence are siblings (an enumeration, a list of separate results): neither holds
-the other unless the text links them.
+Figures of one sentence are siblings (an enumeration, a list of separate results), and so are the
+parts of one total (the lines under 其中：): neither holds the other unless the text links them.
 """
 
 from __future__ import annotations
@@ -79,6 +81,9 @@ class _Index:
         self.stocks = {key: _Stock(sizes) for key, sizes in stocks.items()}
         self.cities = list(dict.fromkeys(id(f.section) for f in members
                                          if f.section is not None and f.section.honoree["scope"] == "city"))
+        self.actors_at: dict[str | None, list[int]] = defaultdict(list)  # place → the actors with figures there
+        for actor, place in self.groups:
+            self.actors_at[place].append(actor)
 
     def candidates(self, inner: Figure) -> Iterator[Figure]:
         """Every figure that may hold inner by its actor, place, period and value (and some that
@@ -104,6 +109,17 @@ class _Index:
                     for outer in run.from_value(inner, strict=same and (period[0] is not None or summary)):
                         if not (actor == own and outer.kind == "state" and outer.start > inner.start):
                             yield outer  # (a later size of the stock came above)
+        if inner.section is not None and inner.region is not None:
+            yield from self._across(inner, inner.region, set(actors))
+
+    def _across(self, inner: Figure, region: str, read: set[int]) -> Iterator[Figure]:
+        """Other honorees' figures for a place that holds inner's region, of a period that may meet its own."""
+        for place in self.ancestors(region):
+            for actor in self.actors_at.get(place, ()):
+                if actor not in read:
+                    for (period, _), run in self.groups[(actor, place)].items():
+                        if _may_meet(period, inner.period):
+                            yield from run.from_value(inner, strict=False)
 
 
 class _Run:
@@ -163,7 +179,11 @@ def _stated_containers(f: Figure) -> set[int]:
 def _holds(article: Article, outer: Figure, inner: Figure, running: dict[int, bool]) -> tuple[str, bool, str] | None:
     if outer.value < inner.value or outer.sentence == inner.sentence and outer.kind != "state":
         return None
+    if inner.part_of is not None and outer.part_of is inner.part_of:
+        return None  # parts of one total (普定县 4.1亿元, 西秀区 5.5亿元 under 其中：) are siblings
     actor = _actor(outer, inner)
+    if actor == "other":
+        return _across(article, outer, inner)
     place = _place(article, outer, inner)
     if actor is None or place is None:
         return None
@@ -187,15 +207,31 @@ def _holds(article: Article, outer: Figure, inner: Figure, running: dict[int, bo
     return None
 
 
+def _across(article: Article, outer: Figure, inner: Figure) -> tuple[str, bool, str] | None:
+    """Another honoree's figure for a place holding inner's (Anshun's people lifted out, a county of
+    Anshun's by another team) may count inner's: the text never says whose work each counts, so
+    only possibly, and not when both periods are given and apart."""
+    if inner.region is None or outer.region not in article.gaz.ancestors(inner.region) or \
+            not _may_meet(outer.period, inner.period):
+        return None
+    assert outer.section is not None and inner.section is not None
+    return "region", False, (f"{outer.raw} for {outer.region} ({outer.section.honoree['id']}) may hold {inner.raw} "
+                             f"for {inner.region} ({inner.section.honoree['id']}): the text does not say whose work "
+                             "each counts")
+
+
 def _actor(outer: Figure, inner: Figure) -> str | None:
-    """same, wider (outer's actor holds inner's), or None."""
+    """same, wider (outer's actor holds inner's), other (another honoree), or None (an honoree's
+    figure never holds the article's own)."""
     if outer.section is inner.section:
         return "same"
     if outer.section is None:
         return "wider"  # the article's own figures speak for all honorees
-    if inner.section is not None and outer.section.honoree["scope"] == "city" and inner.section.honoree["scope"] == "unit":
+    if inner.section is None:
+        return None
+    if outer.section.honoree["scope"] == "city" and inner.section.honoree["scope"] == "unit":
         return "wider"
-    return None
+    return "other"
 
 
 def _place(article: Article, outer: Figure, inner: Figure) -> str | None:
@@ -229,6 +265,12 @@ def _period(outer: tuple, inner: tuple, summary: bool, cumulative: bool) -> str 
     if a_start is None and b_start is None and cumulative:
         return "undated"  # a running total the text does not date, and another undated figure
     return None
+
+
+def _may_meet(outer: tuple, inner: tuple) -> bool:
+    """The periods may share a year: one is not given, or they overlap."""
+    (a_start, a_end), (b_start, b_end) = outer, inner
+    return a_start is None or b_start is None or (a_start <= _last(b_end) and b_start <= _last(a_end))
 
 
 def _last(end: int | None) -> float:
