@@ -60,6 +60,10 @@ class Lexicon:
         self.cumulative_markers = data["kinds"]["cumulative"]
         self.home_words = re.compile(alternation(data["region_words"]["home"]))
         self.award_verbs = re.compile(alternation(data["region_words"]["award_verbs"]))
+        self.helper_metrics = frozenset(data["region_words"]["helper_metrics"])
+        self.place_counts = data["region_words"]["place_counts"]
+        self.successive_markers = re.compile(alternation(data["successive_markers"]["markers"]))
+        self.whole_place = re.compile(alternation(data["whole_place"]["words"]))
         self.comparison_markers = tuple(data["comparison_markers"]["markers"])
         self.future_markers = re.compile(alternation(data["future_markers"]["markers"]))
         self.figurative_before = tuple(data["figurative"]["before"])

@@ -21,7 +21,7 @@ from .english import English, add_names
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .quantities import Figure, find_figures
-from .regions import region_of
+from .regions import covers_of, region_of
 
 
 def read_figures(article: Article) -> list[Figure]:
@@ -32,7 +32,10 @@ def read_figures(article: Article) -> list[Figure]:
         f.period = classify.period(article, f)
         f.kind = classify.kind(article, f)
         f.section = article.section_of(f.sentence.paragraph.index)
-        f.region, f.region_basis = region_of(article, f.start, f.end, f.sentence, f.section, f.unit)
+        f.region, f.region_basis = region_of(article, f.start, f.end, f.sentence, f.section, f.unit, f.metric)
+        f.covers = covers_of(article, f.start, f.sentence)
+        if f.covers:
+            f.region, f.region_basis = None, "none"  # several places: no one of them is the figure's
     links.link_parts(article, figures)
     return figures
 
