@@ -62,6 +62,9 @@ class Lexicon:
         self.award_verbs = re.compile(alternation(data["region_words"]["award_verbs"]))
         self.helper_metrics = frozenset(data["region_words"]["helper_metrics"])
         self.place_counts = data["region_words"]["place_counts"]
+        # 三市, 两地, 10个县 right before a figure (the number is not part of a longer one: 123市)
+        self.place_count_re = re.compile(rf"(?<![\d.])(\d{{1,2}}|[两二三四五六七八九十])个?({alternation(self.place_counts)})"
+                                         r"(?:的|共)?$")
         self.successive_markers = re.compile(alternation(data["successive_markers"]["markers"]))
         self.whole_place = re.compile(alternation(data["whole_place"]["words"]))
         self.comparison_markers = tuple(data["comparison_markers"]["markers"])

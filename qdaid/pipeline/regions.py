@@ -5,7 +5,6 @@ else the honoree's single partner region or, for in-city work, its own area.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from . import text as tx
@@ -18,7 +17,6 @@ if TYPE_CHECKING:
 # A count of places belongs to the place named before it (青岛8个区市), not to a partner.
 _ADMIN_UNITS = {"town", "village", "county", "district", "city"}
 _RIGHT_AFTER = ("", "共", "有", "共有")  # 全国50…, 全国共有1200个: the figure is the nation's
-_NUMERAL = r"(?:\d{1,2}|[两二三四五六七八九十])"
 
 
 def _awarding(article: Article, m, end: int) -> bool:
@@ -116,14 +114,12 @@ def covers_of(article: Article, start: int, s: tx.Sentence) -> list[str]:
     """The places a figure speaks for when a count of places comes right before it (助力三市179.4万):
     the places of that level named last before the count in its sentence, in text order (青岛与安顺市、
     陇南市及菏泽市…三市: 安顺, 陇南, 菏泽); none when the sentence names fewer."""
-    words = article.lex.place_counts
-    m = re.search(rf"({_NUMERAL})个?({'|'.join(map(re.escape, words))})(?:的|共)?$",
-                  article.text[article.clause(start, start, s)[0]:start])
+    lo = max(article.clause(start, start, s)[0], start - 8)  # 三市, 10个县的: a few characters
+    m = article.lex.place_count_re.search(article.text, lo, start)
     if not m:
         return []
     count = int(parse_quantity(m[1]).value)
-    at = article.clause(start, start, s)[0] + m.start()
     gaz = article.gaz
-    named = gaz.most_specific([p.region for p in article.mentions_in(s.start, at) if not gaz.is_nation(p.region)])
-    fitting = [r for r in named if gaz.regions[r].level in words[m[2]]]
+    named = gaz.most_specific([p.region for p in article.mentions_in(s.start, m.start()) if not gaz.is_nation(p.region)])
+    fitting = [r for r in named if gaz.regions[r].level in article.lex.place_counts[m[2]]]
     return fitting[-count:] if 1 < count <= len(fitting) else []
