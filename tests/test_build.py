@@ -206,3 +206,23 @@ def test_the_bundled_article_built_from_its_text_alone_gives_the_same_totals(cli
         assert rows(target, *args) == rows(bundled_db, *args), args
     (longnan,) = rows(target, "--region", "longnan", "--metric", "consumption_aid")
     assert (longnan["total"], longnan["excluded"]) == (858000000, 1)
+
+
+def test_covers_round_trips_through_a_built_sqlite_and_json_store(cli, tmp_path):
+    """build -o x.sqlite and -o x.json of the bundled article: 179.4万 (助力三市, ¶4) covers the three
+    cities the sentence names, read back alike from each store; a figure of one place covers none."""
+    import json
+
+    for source in store.bundled_sources():
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+        meta = source.with_suffix(".meta.json")
+        (tmp_path / meta.name).write_bytes(meta.read_bytes())
+    printed = {}
+    for name in ("x.sqlite", "x.json"):
+        result = cli("build", *[tmp_path / s.name for s in store.bundled_sources()], "-o", tmp_path / name)
+        assert result.exit_code == 0, result.output
+        shown = cli("figures", "--db", tmp_path / name, "-f", "json")
+        printed[name] = {f["raw"]: f["covers"] for f in json.loads(shown.stdout)}
+    assert printed["x.sqlite"] == printed["x.json"]
+    assert printed["x.json"]["179.4万"] == ["anshun", "longnan", "heze"]
+    assert printed["x.json"]["8.58亿元"] == []
