@@ -46,6 +46,7 @@ class Lexicon:
         self.idioms = data["idioms"] + [half for idiom in cedict["idioms"] for half in re.split(r"[，,]", idiom)
                                         if len(half) >= 4]
         self.named_periods = data["named_periods"]
+        self.named_period_re = re.compile(alternation(self.named_periods))
         self.headings = _public(data["honoree_headings"])
         self.titles = data["titles"]
         self.org_kinds = data["org_kinds"]

@@ -98,13 +98,16 @@ def _link_wholes(article: Article, figures: list[Figure]) -> None:
     """A figure said of a whole place (带动全镇形成占地6000余亩) holds what comes shortly before it in
     its sentence, of its metric, unit and place, measuring one thing in that place (建成占地1612亩的
     产业园: 的 after the figure): the park's land is part of the town's, not an earlier size of it."""
-    text, whole_place = article.text, article.lex.whole_place
+    text = article.text
+    wholes = [m.start() for m in article.lex.whole_place.finditer(text)]  # 全镇 …, once: few in any text
     things = [f for f in figures if text.startswith("的", f.end)]  # in text order
     starts = [f.start for f in things]
     for whole in figures:
-        clause_start = article.clause(whole.start, whole.end, whole.sentence)[0]
-        if not whole_place.search(text, clause_start, whole.start):
-            continue
+        i = bisect.bisect_left(wholes, whole.start) - 1  # the last 全镇 … before the figure
+        if i < 0 or wholes[i] < whole.start - 2 * tx.REACH:
+            continue  # none near it (a clause is at most 2 × REACH long): no clause to find
+        if wholes[i] < article.clause(whole.start, whole.end, whole.sentence)[0]:
+            continue  # in an earlier clause
         lo = max(whole.sentence.start, whole.start - tx.REACH)
         for f in things[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, whole.start)]:
             if f.part_of is None and (f.metric, f.unit, f.region) == (whole.metric, whole.unit, whole.region) \

@@ -114,9 +114,8 @@ def covers_of(article: Article, start: int, s: tx.Sentence) -> list[str]:
     """The places a figure speaks for when a count of places comes right before it (助力三市179.4万):
     the places of that level named last before the count in its sentence, in text order (青岛与安顺市、
     陇南市及菏泽市…三市: 安顺, 陇南, 菏泽); none when the sentence names fewer."""
-    lo = max(article.clause(start, start, s)[0], start - 8)  # 三市, 10个县的: a few characters
-    m = article.lex.place_count_re.search(article.text, lo, start)
-    if not m:
+    m = article.lex.place_count_re.search(article.text, max(s.start, start - 8), start)  # 三市, 10个县的: a few characters
+    if not m or m.start() < article.clause(start, start, s)[0]:
         return []
     count = int(parse_quantity(m[1]).value)
     gaz = article.gaz
