@@ -351,6 +351,34 @@ def test_containment_across_honorees_weighs_the_other_teams_figures_that_may_hol
     assert len(calls) <= 4 * len(tables["figures"]), len(calls)
 
 
+def test_containment_across_many_teams_in_one_place_reads_the_nearest_few(tmp_path, monkeypatch):
+    """Forty teams, each giving to 安顺市 (1001万元 … 1040万元) and to 镇宁县 in it (1万元 … 40万元), in
+    2019. Any team's Anshun gift may hold any other's Zhenning gift, but linking each to all the
+    others is 40 × 39 links, quadratic in the teams (the bundled article repeated 62 times gave
+    26,912 such links, 653 MiB at 2 MB): each figure is weighed against the teams of the 8
+    sections nearest its own, so the links and the work stay within 8 per figure."""
+    from qdaid.pipeline import containment, records
+
+    lines = ["捐款情况", "青岛日报社2月25日讯 各工作队帮扶安顺。"]
+    for i in range(1, 41):
+        lines += [f"全国脱贫攻坚先进集体、青岛赴安顺扶贫协作第{i}工作队:", "苦干实干",
+                  f"2019年,工作队向贵州省安顺市捐款{1000 + i}万元。", f"2019年,工作队向贵州省镇宁县捐款{i}万元。"]
+    source = article(tmp_path, "\n".join(lines) + "\n", meta={"date": "2021-02-25"})
+    calls = []
+    weigh = containment._holds
+    monkeypatch.setattr(containment, "_holds", lambda *args: calls.append(1) or weigh(*args))
+    tables = records.extract([source])
+    figures = {f["id"]: f for f in tables["figures"]}
+    assert len(figures) == 80 and len({f["honoree"] for f in figures.values()}) == 40
+    links = tables["containment"]
+    assert all(figures[link["figure"]]["region"] == "zhenning" and figures[link["within"]]["region"] == "anshun"
+               and link["reason"] == "region" for link in links)
+    across = [link for link in links if figures[link["figure"]]["honoree"] != figures[link["within"]]["honoree"]]
+    assert len(links) - len(across) == 40  # each team's own Anshun gift holds its Zhenning gift, certainly (2019)
+    assert across and not any(link["certain"] for link in across)
+    assert len(across) <= 8 * 40 and len(calls) <= 9 * len(figures), (len(across), len(calls))
+
+
 # ---- one guard for every writer --------------------------------------------------------------
 
 def test_report_never_writes_over_what_it_reads(tmp_path, db_copy):

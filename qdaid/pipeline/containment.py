@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 
     from .article import Article
     from .quantities import Figure
+    from .sections import Section
 
 _CONTAINABLE = ("amount", "state")
+_NEAREST = 8  # other honorees read for a figure at each place above its own: the nearest sections
 
 
 def infer(article: Article, figures: list[Figure]) -> list[dict]:
@@ -81,9 +83,11 @@ class _Index:
         self.stocks = {key: _Stock(sizes) for key, sizes in stocks.items()}
         self.cities = list(dict.fromkeys(id(f.section) for f in members
                                          if f.section is not None and f.section.honoree["scope"] == "city"))
-        self.actors_at: dict[str | None, list[int]] = defaultdict(list)  # place → the actors with figures there
-        for actor, place in self.groups:
-            self.actors_at[place].append(actor)
+        # place → the actors with figures there, as (paragraph where the actor's section starts, actor), sorted
+        first = {id(f.section): f.section.first if f.section is not None else -1 for f in members}
+        self.actors_at: dict[str | None, list[tuple[int, int]]] = defaultdict(list)
+        for actor, place in sorted(self.groups, key=lambda key: first[key[0]]):
+            self.actors_at[place].append((first[actor], actor))
 
     def candidates(self, inner: Figure) -> Iterator[Figure]:
         """Every figure that may hold inner by its actor, place, period and value (and some that
@@ -110,12 +114,16 @@ class _Index:
                         if not (actor == own and outer.kind == "state" and outer.start > inner.start):
                             yield outer  # (a later size of the stock came above)
         if inner.section is not None and inner.region is not None:
-            yield from self._across(inner, inner.region, set(actors))
+            yield from self._across(inner, inner.section, inner.region, set(actors))
 
-    def _across(self, inner: Figure, region: str, read: set[int]) -> Iterator[Figure]:
-        """Other honorees' figures for a place that holds inner's region, of a period that may meet its own."""
+    def _across(self, inner: Figure, section: Section, region: str, read: set[int]) -> Iterator[Figure]:
+        """Other honorees' figures for a place that holds inner's region, of a period that may meet its
+        own: of the _NEAREST honorees with figures there whose sections are nearest inner's (an article
+        has a handful; one of hundreds of teams would link each team's figures to all the others')."""
         for place in self.ancestors(region):
-            for actor in self.actors_at.get(place, ()):
+            actors = self.actors_at.get(place, [])
+            i = bisect.bisect_left(actors, (section.first,))
+            for _, actor in actors[max(0, i - _NEAREST // 2):i + _NEAREST // 2]:
                 if actor not in read:
                     for (period, _), run in self.groups[(actor, place)].items():
                         if _may_meet(period, inner.period):
