@@ -30,6 +30,8 @@ DESCRIPTIONS = {
         "raw": "as written", "approx": "exact, more_than (多), over (余), nearly (近), about (约)",
         "kind": "amount (adds up), state, per_year, ratio, rank, duration",
         "part_of": "the figure the text says holds this one (其中, 含)",
+        "covers": "the places a figure of several speaks for, a JSON list of region ids (助力三市: anshun, longnan, "
+                  "heze); [] for a figure of one place",
         "period_start": "first year", "period_end": "last year", "start": "character offset in the article",
         "end": "character offset after the figure"}),
     "containment": ("Which figure lies within which, inferred by the build (never add both).",

@@ -70,7 +70,8 @@ SCHEMA: dict[str, dict[str, tuple]] = {
     "regions": {"id": _S, "name": _S, "name_en": _OS, "aliases": (list,), "level": _S, "parent": _OS, "adcode": _OS},
     "figures": {"id": _S, "source": _S, "honoree": _OS, "honoree_name": _OS,
                 "metric": _S, "label": _S, "value": _N, "unit": _S, "raw": _S, "approx": _S, "kind": _S,
-                "period_start": _OI, "period_end": _OI, "region": _OS, "region_basis": _S, "part_of": _OS,
+                "period_start": _OI, "period_end": _OI, "region": _OS, "covers": (list,), "region_basis": _S,
+                "part_of": _OS,
                 "quote": _S, "paragraph": _I, "start": _I, "end": _I},
     # figure lies within `within` (certain: the text proves it; else it may), for this reason.
     "containment": {"id": _S, "figure": _S, "within": _S, "reason": _S, "certain": (bool,), "note": _S,
@@ -82,9 +83,10 @@ SCHEMA: dict[str, dict[str, tuple]] = {
                "paragraph": _I, "start": _I, "end": _I},
 }
 FIGURE_FIELDS = tuple(SCHEMA["figures"])
-# Fields newer than some databases in use: a record without one reads as if it held null.
+# Fields newer than some databases in use: a record without one reads as if it held null (a
+# list field: an empty list).
 ADDED_FIELDS: dict[str, frozenset[str]] = {"honorees": frozenset({"name_en", "post_en", "motto_en"}),
-                                           "programs": frozenset({"name_en"})}
+                                           "programs": frozenset({"name_en"}), "figures": frozenset({"covers"})}
 # Fields that hold a list of texts (ids or names).
 LIST_FIELDS = tuple((t, f) for t, fields in SCHEMA.items() for f, types in fields.items() if types == (list,))
 # An event's date, to the precision the text gives: 1996, 2013-08, 2021-02-25.
@@ -92,7 +94,8 @@ DATE_RE = re.compile(r"(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
 
 # table → {field: the table whose id it names}; a list field names one id per element.
 REFERENCES: dict[str, dict[str, str]] = {
-    "figures": {"source": "sources", "honoree": "honorees", "region": "regions", "part_of": "figures"},
+    "figures": {"source": "sources", "honoree": "honorees", "region": "regions", "covers": "regions",
+                "part_of": "figures"},
     "honorees": {"source": "sources", "listed_under": "regions", "home_region": "regions",
                  "partner_regions": "regions"},
     "regions": {"parent": "regions"},

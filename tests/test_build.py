@@ -173,3 +173,56 @@ def test_metadata_flags_replace_the_sidecar(cli, tmp_path):
     result = cli("build", ARTICLES / "yantai_honorees.txt", ARTICLES / "work_team_totals.txt", "-o",
                  tmp_path / "y.json", "--title", "x")
     assert result.exit_code == 2 and "describes one article" in result.stderr
+
+
+def test_the_bundled_article_built_from_its_text_alone_gives_the_same_totals(cli, tmp_path, bundled_db):
+    """No sidecar, so no date. The text reports 2020年11月 as past (¶8 以不失一分的高质量通过…评估验收,
+    ¶34 满分通过省级验收评估) and no later month; its dateline says 2月25日讯 (¶2). The 25th of
+    February that follows November 2020 is in 2021: the article's year is 2021, as its sidecar says,
+    so 自2017年以来 runs to 2021 and holds 2020's 7.54亿元 (Longnan's consumption aid is 8.58亿元,
+    not 8.58亿 + 7.54亿 = 16.12亿, what the build gave when "since 2017" was left open)."""
+    import json
+
+    article = store.bundled_sources()[0]
+    (tmp_path / article.name).write_bytes(article.read_bytes())
+    target = tmp_path / "db.json"
+    result = cli("build", tmp_path / article.name, "-o", target)
+    assert result.exit_code == 0, result.output
+    warning, wrote = result.stderr.splitlines()
+    assert warning.startswith(f"warning: {article.name} has no date: taken as 2021, the first 2月25日")
+    assert "2020年11月" in warning and warning.endswith("give --date to set it") and wrote.startswith("wrote")
+    assert store.load(target)["sources"][0]["date"] is None  # the year is assumed for periods, not stored as a date
+
+    def rows(db, *args) -> list[dict]:
+        result = cli("stats", "--db", db, *args, "-f", "json")
+        assert result.exit_code == 0, result.output
+        found = json.loads(result.stdout)
+        for row in found:  # ids differ by their source (the file's name, no sidecar's id): the offset is the figure
+            row["headline"] = row["headline"] and row["headline"].rsplit("-", 1)[1]
+        return found
+
+    for args in (["--region", "longnan", "--metric", "consumption_aid"], ["--by", "metric"],
+                 ["--by", "honoree", "--by", "year"]):
+        assert rows(target, *args) == rows(bundled_db, *args), args
+    (longnan,) = rows(target, "--region", "longnan", "--metric", "consumption_aid")
+    assert (longnan["total"], longnan["excluded"]) == (858000000, 1)
+
+
+def test_covers_round_trips_through_a_built_sqlite_and_json_store(cli, tmp_path):
+    """build -o x.sqlite and -o x.json of the bundled article: 179.4万 (助力三市, ¶4) covers the three
+    cities the sentence names, read back alike from each store; a figure of one place covers none."""
+    import json
+
+    for source in store.bundled_sources():
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+        meta = source.with_suffix(".meta.json")
+        (tmp_path / meta.name).write_bytes(meta.read_bytes())
+    printed = {}
+    for name in ("x.sqlite", "x.json"):
+        result = cli("build", *[tmp_path / s.name for s in store.bundled_sources()], "-o", tmp_path / name)
+        assert result.exit_code == 0, result.output
+        shown = cli("figures", "--db", tmp_path / name, "-f", "json")
+        printed[name] = {f["raw"]: f["covers"] for f in json.loads(shown.stdout)}
+    assert printed["x.sqlite"] == printed["x.json"]
+    assert printed["x.json"]["179.4万"] == ["anshun", "longnan", "heze"]
+    assert printed["x.json"]["8.58亿元"] == []

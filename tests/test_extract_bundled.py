@@ -29,22 +29,27 @@ GOLDEN = [
     (3, "1501个", 1501, "collective", "exact", "amount", N, "national"),
     # ¶4 助力三市179.4万…: three cities, no one region; no year in its sentence
     (4, "179.4万", 1794000, "person", "exact", "amount", N, None),
-    # ¶8 2018年、2019 年连续2年…; 2019年东西部…先后获得表扬性批示65次
+    # ¶8 2018年、2019 年连续2年…; 2019年东西部…迈入国家考核“好”等次,先后获得表扬性批示65次: 先后 (one after
+    # another) gathers the 65 over the years; 2019 is the year of the 好 rating in the clause before
     (8, "2年", 2, "year", "exact", "duration", (2018, 2019), "qingdao"),
-    (8, "65次", 65, "occasion", "exact", "amount", (2019, 2019), None),
-    # ¶9 几年来 (no number) …82个镇街、510个贫弱村; 2019年8月…两次住院; 先后29次 (before 2020年1月);
+    (8, "65次", 65, "occasion", "exact", "amount", N, None),
+    # ¶9 几年来 (no number) 走遍了有脱贫任务的82个镇街、510个贫弱村: Qingdao's own (the office's 对内脱贫攻坚,
+    # ¶8; 镇街 and 贫弱村 are the city's words for its towns and poorer villages, as Pingdu's 209个贫(弱)村, ¶36;
+    # the partners' are 贫困村, ¶23, ¶26); 2019年8月…两次住院; 先后29次 (before 2020年1月);
     # 2020年1月,…连续半月在两个协作城市 (the date stands alone: it dates its clauses up to the ；);
-    # 为帮助…4个县和53个村…连续半个月…2473万元 (after the ；: undated)
-    (9, "82个", 82, "town", "exact", "amount", N, None),
-    (9, "510个", 510, "village", "exact", "amount", N, None),
+    # 为帮助全国挂牌督战的4个县和53个村脱贫,连续半个月…,回青后…2473万元: 挂牌督战 is the national campaign of
+    # 2020 (the year the sentence opens with): the 4 counties and 53 villages under it, the half month on
+    # site and the 2473万元 raised for them are 2020's
+    (9, "82个", 82, "town", "exact", "amount", N, "qingdao"),
+    (9, "510个", 510, "village", "exact", "amount", N, "qingdao"),
     (9, "两次", 2, "occasion", "exact", "amount", (2019, 2019), None),
     (9, "29次", 29, "occasion", "exact", "amount", N, None),
     (9, "半月", 0.5, "month", "exact", "duration", (2020, 2020), None),
     (9, "两个", 2, "city", "exact", "amount", (2020, 2020), None),
-    (9, "4个", 4, "county", "exact", "amount", N, None),
-    (9, "53个", 53, "village", "exact", "amount", N, None),
-    (9, "半个月", 0.5, "month", "exact", "duration", N, None),
-    (9, "2473万元", 24730000, "cny", "exact", "amount", N, None),
+    (9, "4个", 4, "county", "exact", "amount", (2020, 2020), None),
+    (9, "53个", 53, "village", "exact", "amount", (2020, 2020), None),
+    (9, "半个月", 0.5, "month", "exact", "duration", (2020, 2020), None),
+    (9, "2473万元", 24730000, "cny", "exact", "amount", (2020, 2020), None),
     # ¶10 募集…2600万元,…1198名; 2020年疫情突发后…一批; 8月份陇南…2300多万元 (August of that 2020);
     # 2020年消费扶贫额达到10.6亿元,是2018年的8倍
     (10, "2600万元", 26000000, "cny", "exact", "amount", N, None),
@@ -138,7 +143,9 @@ GOLDEN = [
     (26, "569个", 569, "village", "exact", "amount", Y14, "anshun"),
     (26, "20.84%", 20.84, "percent", "exact", "ratio", Y14, "anshun"),
     (26, "零", 0, "percent", "exact", "ratio", Y14, "anshun"),
-    # ¶27-30: undated, all in Anshun (the team's one partner), but 青岛8个区市
+    # ¶27-30: undated, all in Anshun (the team's one partner), but 青岛8个区市 and what the team 动员…参与携手奔小康
+    # 行动 (mobilised to take part in the pairing: 92个镇街…88家医院 are Qingdao's units, paired with Anshun's, as
+    # Qingdao's 8 districts with Anshun's 7 counties in the clause before)
     (27, "2014人次", 2014, "person_time", "exact", "amount", N, "anshun"),
     (27, "11.0436亿元", 1104360000, "cny", "exact", "amount", N, "anshun"),
     (27, "129%", 129, "percent", "exact", "ratio", N, "anshun"),
@@ -154,12 +161,12 @@ GOLDEN = [
     (29, "48757人次", 48757, "person_time", "exact", "amount", N, "anshun"),
     (30, "8个", 8, "district", "exact", "amount", N, "qingdao"),
     (30, "7个", 7, "county", "exact", "amount", N, "anshun"),
-    (30, "92个", 92, "town", "exact", "amount", N, "anshun"),
-    (30, "252个", 252, "village", "exact", "amount", N, "anshun"),
-    (30, "135家", 135, "enterprise", "exact", "amount", N, "anshun"),
-    (30, "34家", 34, "organization", "exact", "amount", N, "anshun"),
-    (30, "318所", 318, "school", "exact", "amount", N, "anshun"),
-    (30, "88家", 88, "hospital", "exact", "amount", N, "anshun"),
+    (30, "92个", 92, "town", "exact", "amount", N, "qingdao"),
+    (30, "252个", 252, "village", "exact", "amount", N, "qingdao"),
+    (30, "135家", 135, "enterprise", "exact", "amount", N, "qingdao"),
+    (30, "34家", 34, "organization", "exact", "amount", N, "qingdao"),
+    (30, "318所", 318, "school", "exact", "amount", N, "qingdao"),
+    (30, "88家", 88, "hospital", "exact", "amount", N, "qingdao"),
     (30, "1.89亿元", 189000000, "cny", "exact", "amount", N, "anshun"),
     (30, "4.05亿元", 405000000, "cny", "exact", "amount", N, "anshun"),
     # ¶34 平度扶贫任务占青岛市一半以上; 近五年来; 连续四年…第一名 (in the five years)
@@ -168,6 +175,7 @@ GOLDEN = [
     (34, "四年", 4, "year", "exact", "duration", Y16, "pingdu"),
     (34, "第一名", 1, "rank", "exact", "rank", Y16, "pingdu"),
     # ¶35 32个; 其中崔家集镇 6个…540万元…36个…3年…扩大到800个; 2020年 2.3亿元, 1612亩, 形成 6000余亩 1200多个
+    # (建成占地1612亩的…产业园,带动全镇形成占地6000余亩…: the park's land is part of the whole town's, PART_OF)
     (35, "32个", 32, "agri_incubator", "exact", "amount", N, "pingdu"),
     (35, "6个", 6, "village", "exact", "amount", N, "cuijiaji"),
     (35, "540万元", 5400000, "cny", "exact", "amount", N, "cuijiaji"),
@@ -183,8 +191,8 @@ GOLDEN = [
     (36, "44项", 44, "policy", "exact", "amount", N, "pingdu"),
     (36, "3万余户(次)", 30000, "household_time", "over", "amount", N, "pingdu"),
     (36, "209个", 209, "village", "exact", "amount", (2017, 2018), "pingdu"),
-    # ¶37 全国50典型案例 (50 cases, as 入选全省20优秀案例); 三等奖
-    (37, "50", 50, "case", "exact", "amount", N, "pingdu"),
+    # ¶37 入选《…》全国50典型案例: the book's 50 cases from the whole country (Pingdu's is one of them); 三等奖
+    (37, "50", 50, "case", "exact", "amount", N, "national"),
     (37, "三等奖", 3, "prize_class", "exact", "rank", N, "pingdu"),
     # ¶38 明确了一张约束清单 (the 1 of “3721”)
     (38, "一张", 1, "list", "exact", "amount", N, "pingdu"),
@@ -212,12 +220,29 @@ PART_OF = [  # child raw → parent raw, same honoree
     ("longnan-group", "7.54亿元", "8.58亿元"),
     ("longnan-group", "795名", "1.4万多名"),
     (None, "61人", "1982人"),
+    ("pingdu-office", "1612亩", "6000余亩"),  # 建成占地1612亩的产业园,带动全镇形成占地6000余亩: the town's whole
 ]
 
 
 @pytest.mark.parametrize(("honoree", "child", "parent"), PART_OF)
 def test_part_of(figures, honoree, child, parent):
     assert _find(figures, honoree, child)["part_of"] == _find(figures, honoree, parent)["id"]
+
+
+def test_a_figure_of_three_cities_covers_them(figures):
+    # ¶4 青岛与贵州省安顺市、甘肃省陇南市及省内菏泽市心手相牵…,助力三市179.4万…脱贫: the three cities are the
+    # three the sentence names after Qingdao (Qingdao is the one helping); no one of them is its region
+    (f,) = [f for f in figures if f["raw"] == "179.4万"]
+    assert (f["covers"], f["region"]) == (["anshun", "longnan", "heze"], None)
+    assert [f["raw"] for f in figures if f["covers"]] == ["179.4万"]  # every other figure speaks for one place
+
+
+def test_the_parks_land_is_part_of_the_towns_not_an_earlier_size(tables):
+    # 建成占地1612亩的…产业园,带动全镇形成占地6000余亩…产业: a part of the whole town's land (part_of), not
+    # what the 6000余亩 grew from (the greenhouses are: 大棚36个 → 扩大到800个 → 1200多个)
+    ids = {f["raw"]: f["id"] for f in tables["figures"] if f["paragraph"] == 35}
+    stock = {(c["figure"], c["within"]) for c in tables["containment"] if c["reason"] == "stock"}
+    assert stock == {(ids["36个"], ids["800个"]), (ids["36个"], ids["1200多个"]), (ids["800个"], ids["1200多个"])}
 
 
 def test_headline_restates_the_lead(figures):
@@ -229,11 +254,12 @@ def test_headline_restates_the_lead(figures):
 
 def test_only_those_figures_are_parts(figures):
     parts = sorted(f["raw"] for f in figures if f["part_of"])
-    assert parts == sorted(["1人", "4集体", "61人", "3.8亿元", "7000余人", "6000万元", "126名", "795名", "7.54亿元"])
+    assert parts == sorted(["1人", "4集体", "61人", "3.8亿元", "7000余人", "6000万元", "126名", "795名", "7.54亿元",
+                            "1612亩"])
 
 
 # Numbers in names, dates, slogans and idioms, as a careless parser would read them. (全国50典型案例
-# is a figure: 50 cases, read as 入选全省20优秀案例 is, a bare number before a counted noun.)
+# is a figure: 50 cases, the nation's, read as 入选全省20优秀案例 is, a bare number before a counted noun.)
 NOT_FIGURES = {"1", "2", "5", "N", "3721", "8.12", "8", "一万", "两", "三", "十三", "一", "1+1", "一天", "三位",
                "三等", "2019", "2018年", "2月", "10日", "初四", "四全", "一对一", "2014"}
 

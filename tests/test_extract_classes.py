@@ -195,3 +195,82 @@ def test_the_awarding_body_is_not_the_place(tmp_path):
 def test_nationwide_figures(tmp_path):
     found = figures(tmp_path, "全国共有1200个集体拟获表彰,其中青岛市有先进集体4个。")
     assert found["1200个"]["region"] == "national" and found["4个"]["region"] == "qingdao"
+
+
+# an article without a date -------------------------------------------------------------------
+
+def undated(tmp_path, text: str) -> tuple[dict[str, dict], list[dict], list[str]]:
+    """raw → figure, the containment records and the build's warnings, for an article of these
+    paragraphs with no sidecar (so no date)."""
+    path = tmp_path / "u.txt"
+    path.write_text("标题\n" + text + "\n", "utf-8")
+    warnings: list[str] = []
+    tables = extract([path], warn=warnings.append)
+    return {f["raw"]: f for f in tables["figures"]}, tables["containment"], warnings
+
+
+def test_without_a_date_since_runs_to_the_latest_year_reported_as_past(tmp_path):
+    found, links, warnings = undated(tmp_path, "2017年以来,乙市累计销售农产品5亿元。2019年,乙市销售农产品1.2亿元。"
+                                               "2022年计划销售农产品8亿元。")
+    # 2019 is the latest year told as done; 2022 is a plan (计划), not a year the article looks back on
+    assert period(found["5亿元"]) == (2017, 2019)
+    assert found["1.2亿元"]["part_of"] == found["5亿元"]["id"]  # 2019 lies inside 2017–2019: not added twice
+    assert warnings == ["warning: u.txt has no date: taken as 2019, the latest year it reports as past; "
+                        "give --date to set it"]
+
+
+def test_without_a_date_a_dateline_before_the_last_month_reported_means_the_next_year(tmp_path):
+    found, _, warnings = undated(tmp_path, "某报社3月8日讯 2019年12月,该县通过验收。2016年以来,该县累计脱贫1.5万人。")
+    # December 2019 is told as past, and the dateline says 8 March: the 8 March after it is in 2020
+    assert period(found["1.5万人"]) == (2016, 2020)
+    assert len(warnings) == 1 and "taken as 2020" in warnings[0] and "3月8日" in warnings[0]
+
+
+def test_without_a_date_or_a_year_since_stays_open_and_holds_the_years_after_it(tmp_path):
+    found, links, warnings = undated(tmp_path, "十二五以来,丁县累计投入资金8亿元。十三五期间,丁县投入资金5亿元。")
+    assert period(found["8亿元"]) == (2011, None)  # since 2011 (十二五), to a time the text does not give
+    assert period(found["5亿元"]) == (2016, 2020)
+    # 2016–2020 lies after 2011: the open period holds it, as surely as a closed one would
+    assert [(link["figure"], link["within"], link["certain"]) for link in links] == [
+        (found["5亿元"]["id"], found["8亿元"]["id"], True)]
+    assert warnings == ["warning: u.txt has no date: it names no year, so periods since a year stay open; "
+                        "give --date to set it"]
+
+
+def test_a_dated_article_says_nothing_of_its_date(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("标题\n2017年以来,乙市累计销售农产品5亿元。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "d", "date": "2021-02-25"}), "utf-8")
+    warnings: list[str] = []
+    assert period(extract([path], warn=warnings.append)["figures"][0]) == (2017, 2021) and warnings == []
+
+
+# containment across honorees, and the parts of one total -------------------------------------
+
+TWO_TEAMS = ("全国脱贫攻坚先进集体、青岛赴安顺扶贫协作工作组:\n携手并进\n"
+             "{a},工作组协调社会力量帮助安顺市500名贫困群众就业。\n"
+             "全国脱贫攻坚先进集体、胶州市扶贫协作工作办公室:\n真抓实干\n"
+             "{b},该办帮助贵州省镇宁县70名贫困群众就业,帮助甘肃省陇南市90名贫困群众就业。\n")
+
+
+def test_another_honorees_figure_for_a_place_holding_its_own_may_hold_it(tmp_path):
+    path = tmp_path / "c.txt"
+    path.write_text("标题\n" + TWO_TEAMS.format(a="多年来", b="2016年以来") + "\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "c", "date": "2021-02-25"}), "utf-8")
+    tables = extract([path])
+    found = {f["raw"]: f for f in tables["figures"]}
+    # 镇宁 is a county of 安顺: the Anshun team's 500 (undated) may count the 70 the Jiaozhou office
+    # helped there (2016–2021); the text never says whose work each counts, so only possibly, and a
+    # total must not add 570 as certain. 陇南 is not in 安顺: its 90 lies in nothing.
+    assert [(link["figure"], link["within"], link["reason"], link["certain"]) for link in tables["containment"]] == [
+        (found["70名"]["id"], found["500名"]["id"], "region", False)]
+    path.write_text("标题\n" + TWO_TEAMS.format(a="2015年", b="2016年以来") + "\n", "utf-8")
+    assert extract([path])["containment"] == []  # 2015 and 2016–2021 are apart: the 500 cannot hold the 70
+
+
+def test_the_parts_of_one_total_are_siblings(tmp_path):
+    found = figures(tmp_path, "2019年,该市向陇南市投入帮扶资金8.2亿元,其中:\n产业发展 3.6亿元\n基础设施 4.6亿元\n")
+    # 3.6 + 4.6 = 8.2: two parts of the total, each of the total's year and place, so neither lies in
+    # the other (the smaller was recorded as possibly inside the larger)
+    assert found["3.6亿元"]["part_of"] == found["4.6亿元"]["part_of"] == found["8.2亿元"]["id"]
+    assert extract([tmp_path / "t.txt"])["containment"] == []  # (the article figures() wrote)

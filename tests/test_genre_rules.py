@@ -11,7 +11,7 @@ import pytest
 
 from qdaid.pipeline.records import extract
 
-from .test_extract_classes import figures  # raw → figure record, for an article of these paragraphs
+from .test_extract_classes import figures, period  # raw → figure record, for an article of these paragraphs
 
 # 1. measure words: the dictionary's classifiers, each with its unit --------------------------
 
@@ -192,3 +192,58 @@ def test_a_place_renamed_after_the_gazetteers_data_is_found_by_its_new_name(tmp_
     # 即墨市 became 即墨区 in 2017; the new name, with its suffix, needs no province beside it
     found = figures(tmp_path, "即墨区新建扶贫车间5个。")
     assert found["5个"]["region"] == "jimo"
+
+
+# 9. whose and when: the nation's list, several places, the city's own units, campaigns, 先后 ---
+
+def section(tmp_path, heading: str, body: str) -> dict[str, dict]:
+    """raw → figure, for an article of one honoree's section (heading, motto, body)."""
+    return figures(tmp_path, f"{heading}\n实干担当\n{body}")
+
+
+def test_a_count_right_after_quanguo_is_the_nations(tmp_path):
+    found = section(tmp_path, "全国脱贫攻坚先进集体、莱西市扶贫开发领导小组办公室:",
+                    "该办的经验入选全国100个典型案例,帮助全市3200户贫困户脱贫。")
+    assert found["100个"]["region"] == "national"  # the country's 100 cases, of which the office's is one
+    assert found["3200户"]["region"] == "laixi"  # the office's own work, at home
+
+
+def test_a_count_of_places_before_a_figure_covers_the_places_named(tmp_path):
+    found = figures(tmp_path, "多年来,烟台与重庆市巫山县、甘肃省定西市结对协作,助力两地8.6万贫困人口脱贫。")
+    # 两地: the two places Yantai works with, named before it; the figure is theirs together, no one's alone
+    assert (found["8.6万"]["covers"], found["8.6万"]["region"]) == (["wushan", "dingxi"], None)
+    found = figures(tmp_path, "烟台与甘肃省定西市携手,助力三市9.1万人增收。")
+    assert found["9.1万人"]["covers"] == []  # three cities, two named: which three the text does not say
+
+
+def test_the_towns_and_poorer_villages_of_an_eastern_city_are_its_own(tmp_path):
+    found = section(tmp_path, "全国脱贫攻坚先进个人,烟台市扶贫协作工作办公室主任李明:",
+                    "李明牵头帮扶重庆巫山、甘肃定西和省内临沂,走访了有帮扶任务的45个镇街、230个贫弱村。")
+    # three partners, but 镇街 and 贫弱村 are the words of Yantai's own towns and villages (the partners
+    # have 乡镇 and 贫困村): the office head's visits at home
+    assert found["45个"]["region"] == found["230个"]["region"] == "yantai"
+
+
+def test_what_a_team_mobilises_comes_from_its_home(tmp_path):
+    found = section(tmp_path, "全国脱贫攻坚先进集体、烟台市赴定西扶贫协作工作组:",
+                    "工作组组织烟台6个区市与定西7个县区结对,动员40个镇街、75家企业参与携手奔小康行动,援助资金3000万元。")
+    # the team, from Yantai, mobilised towns and enterprises to pair with Dingxi's: Yantai's; the aid is Dingxi's
+    assert found["40个"]["region"] == found["75家"]["region"] == "yantai"
+    assert found["3000万元"]["region"] == "dingxi"
+
+
+def test_a_named_campaign_dates_what_was_done_for_it(tmp_path):
+    found = figures(tmp_path, "工作组多次赴陇南调研。为支持挂牌督战,工作组筹集帮扶资金860万元。")
+    assert period(found["860万元"]) == (2020, 2020)  # 挂牌督战: the national campaign of 2020
+
+
+def test_xianhou_gathers_a_count_over_time(tmp_path):
+    found = figures(tmp_path, "2018年该县在全省考核中获评优秀,先后获得上级通报表扬12次。2016年以来,该县先后派出教师45名。")
+    assert period(found["12次"]) == (None, None)  # 2018 is the year of the rating; the 12 came one after another
+    assert period(found["45名"]) == (2016, 2021)  # since 2016: the period holds what came one after another
+
+
+def test_one_thing_in_a_place_is_part_of_the_whole_places_figure(tmp_path):
+    found = figures(tmp_path, "2019年,该镇新建占地450亩的茶叶示范园,带动全镇形成占地3000余亩的茶产业。")
+    # the garden's 450 mu lie in the whole town's 3000余亩 (全镇): a part, not what the town's grew from
+    assert found["450亩"]["part_of"] == found["3000余亩"]["id"]

@@ -314,6 +314,71 @@ def test_containment_weighs_the_figures_that_may_hold_one_not_every_pair(tmp_pat
     assert len(calls) <= 4 * len(tables["figures"]), len(calls)
 
 
+def test_containment_across_honorees_weighs_the_other_teams_figures_that_may_hold_one(tmp_path, monkeypatch):
+    """Ten teams, each in its own section: twenty yearly donations to its partner prefecture
+    (1001万元 … 1020万元) and twenty to a county of the next team's prefecture (1万元 … 20万元).
+    Read by hand: a county's donation in a year may be part of what the next team reports for that
+    prefecture in the same year (another team, a place holding the county: possible, reason
+    region); other years are apart, other prefectures do not hold the county: 10 × 20 = 200
+    links. Reading every other team's figures for each would weigh 400 × 200 pairs."""
+    from qdaid.pipeline import containment, records
+
+    places = [("甘肃省", "陇南市", "陇南", "徽县"), ("贵州省", "安顺市", "安顺", "镇宁布依族苗族自治县"),
+              ("四川省", "凉山彝族自治州", "凉山", "昭觉县"), ("云南省", "昭通市", "昭通", "镇雄县"),
+              ("湖南省", "湘西土家族苗族自治州", "湘西", "花垣县"), ("河北省", "保定市", "保定", "阜平县"),
+              ("山西省", "吕梁市", "吕梁", "兴县"), ("江西省", "赣州市", "赣州", "于都县"),
+              ("吉林省", "白城市", "白城", "通榆县"), ("安徽省", "阜阳市", "阜阳", "临泉县")]
+    lines = ["捐款情况", "青岛日报社2月25日讯 各工作队帮扶各地。"]
+    for i, (province, prefecture, short, _) in enumerate(places):
+        next_province, _, _, county = places[(i + 1) % len(places)]
+        lines += [f"全国脱贫攻坚先进集体、青岛赴{short}扶贫协作工作队:", "苦干实干"]
+        for year in range(2001, 2021):
+            lines += [f"{year}年,工作队向{province}{prefecture}捐款{1000 + year - 2000}万元。",
+                      f"{year}年,工作队向{next_province}{county}捐款{year - 2000}万元。"]
+    source = article(tmp_path, "\n".join(lines) + "\n", meta={"date": "2021-02-25"})
+    calls = []
+    weigh = containment._holds
+    monkeypatch.setattr(containment, "_holds", lambda *args: calls.append(1) or weigh(*args))
+    tables = records.extract([source])
+    assert len(tables["figures"]) == 400 and len({f["honoree"] for f in tables["figures"]}) == 10
+    figures = {f["id"]: f for f in tables["figures"]}
+    links = tables["containment"]
+    assert len(links) == 200 and all(link["reason"] == "region" and not link["certain"] for link in links)
+    for link in links:
+        inner, outer = figures[link["figure"]], figures[link["within"]]
+        assert inner["honoree"] != outer["honoree"] and inner["period_start"] == outer["period_start"]
+        assert outer["value"] - inner["value"] == 10_000_000  # the same year's 10XX万元 and XX万元
+    assert len(calls) <= 4 * len(tables["figures"]), len(calls)
+
+
+def test_containment_across_many_teams_in_one_place_reads_the_nearest_few(tmp_path, monkeypatch):
+    """Forty teams, each giving to 安顺市 (1001万元 … 1040万元) and to 镇宁县 in it (1万元 … 40万元), in
+    2019. Any team's Anshun gift may hold any other's Zhenning gift, but linking each to all the
+    others is 40 × 39 links, quadratic in the teams (the bundled article repeated 62 times gave
+    26,912 such links, 653 MiB at 2 MB): each figure is weighed against the teams of the 8
+    sections nearest its own, so the links and the work stay within 8 per figure."""
+    from qdaid.pipeline import containment, records
+
+    lines = ["捐款情况", "青岛日报社2月25日讯 各工作队帮扶安顺。"]
+    for i in range(1, 41):
+        lines += [f"全国脱贫攻坚先进集体、青岛赴安顺扶贫协作第{i}工作队:", "苦干实干",
+                  f"2019年,工作队向贵州省安顺市捐款{1000 + i}万元。", f"2019年,工作队向贵州省镇宁县捐款{i}万元。"]
+    source = article(tmp_path, "\n".join(lines) + "\n", meta={"date": "2021-02-25"})
+    calls = []
+    weigh = containment._holds
+    monkeypatch.setattr(containment, "_holds", lambda *args: calls.append(1) or weigh(*args))
+    tables = records.extract([source])
+    figures = {f["id"]: f for f in tables["figures"]}
+    assert len(figures) == 80 and len({f["honoree"] for f in figures.values()}) == 40
+    links = tables["containment"]
+    assert all(figures[link["figure"]]["region"] == "zhenning" and figures[link["within"]]["region"] == "anshun"
+               and link["reason"] == "region" for link in links)
+    across = [link for link in links if figures[link["figure"]]["honoree"] != figures[link["within"]]["honoree"]]
+    assert len(links) - len(across) == 40  # each team's own Anshun gift holds its Zhenning gift, certainly (2019)
+    assert across and not any(link["certain"] for link in across)
+    assert len(across) <= 8 * 40 and len(calls) <= 9 * len(figures), (len(across), len(calls))
+
+
 # ---- one guard for every writer --------------------------------------------------------------
 
 def test_report_never_writes_over_what_it_reads(tmp_path, db_copy):

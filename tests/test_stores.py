@@ -194,3 +194,32 @@ def test_stats_from_a_sqlite_store_without_links_or_value_index(tmp_path):
     for by in (["metric"], ["honoree", "year"]):
         expected = totals(store.fact_base(files["indented"]), Where(), by, explain=True)
         assert json.dumps(totals(sql, Where(), by, explain=True)) == json.dumps(expected), by
+
+
+def test_covers_round_trips_and_reads_empty_where_a_store_predates_it(cli, tmp_path):
+    """A figure's covers (the places a figure of several speaks for) comes back as written from
+    JSON and from SQLite (where a list is JSON text); a store written before the field existed
+    reads it as an empty list, never null."""
+    import sqlite3
+
+    tables = store.load(store.bundled_dir() / store.DB_NAME)
+    three = ["anshun", "longnan", "heze"]  # 助力三市: three cities, in the order the text names them
+    tables["figures"][0]["covers"] = three
+    written = [f["covers"] for f in tables["figures"]]
+    assert written.count([]) == len(written) - 2  # the first, and the bundled 179.4万 (¶4 三市)
+    (tmp_path / "now").mkdir()
+    for path in stores(tmp_path / "now", tables).values():
+        assert [f["covers"] for f in store.load(path)["figures"]] == written, path
+        printed = json.loads(cli("figures", "--db", path, "-f", "json").stdout)
+        assert [f["covers"] for f in printed] == written, path
+    for figure in tables["figures"]:
+        del figure["covers"]
+    (tmp_path / "old").mkdir()
+    old = stores(tmp_path / "old", tables)
+    with sqlite3.connect(old["sqlite"]) as db:
+        db.execute("ALTER TABLE figures DROP COLUMN covers")
+    db.close()
+    for name in ("indented", "compact", "sqlite"):
+        assert {repr(f["covers"]) for f in store.load(old[name])["figures"]} == {"[]"}, name
+        printed = json.loads(cli("figures", "--db", old[name], "-f", "json").stdout)
+        assert {repr(f["covers"]) for f in printed} == {"[]"}, name

@@ -68,9 +68,10 @@ CASES = [
      (59641, 59641, 59641, False), 0,
      "¶29 培训各类党政干部10884人次、专业技术人员48757人次: one sentence lists two groups, 10884 + 48757"),
     (["--region", "longnan", "--metric", "people_employed"], "people_employed", "person",
-     (14000, 14000, 17845, True), 2,
+     (14000, 14000, 17845, True), 3,
      "¶21 1.4万多名 (2017–2021) holds 2020's 795名; the workshops' 3719名 is undated (maybe inside); ¶15 Jiaozhou's "
-     "126名 in Huixian (inside Longnan) may be too: the text proves 14000, at most 14000 + 126 + 3719"),
+     "126名 in Huixian (inside Longnan) may be too (the build links it, possibly: excluded): the text proves 14000, "
+     "at most 14000 + 126 + 3719"),
     (["--region", "gansu", "--metric", "planting_area"], "planting_area", "mu", (60000, 60000, 60000, False), 0,
      "¶16 目前…甘肃6万多亩: one size of a stock is its own total"),
     (["--metric", "poverty_rate"], "poverty_rate", "percent", (None, None, None, False), 2,

@@ -111,13 +111,16 @@ def build(
     yours = target.resolve() == (user_folder() / store.DB_NAME).resolve()
     with fileio.exclusive(target):  # held for the whole build (and what it appends to), not only the final write
         onto = store.load(base, limit=size_limit(fileio.MAX_DATABASE_BYTES)) if base else None
-        tables = extract(paths, limit=size_limit(fileio.MAX_ARTICLE_BYTES), given=given, onto=onto)
+        notes: list[str] = []  # said once the build has written its file: a failed build says one line, its error
+        tables = extract(paths, limit=size_limit(fileio.MAX_ARTICLE_BYTES), given=given, onto=onto, warn=notes.append)
         _may_replace(target, base, force)
         if not tables["figures"]:
             say(f"warning: no figures were found in {', '.join(map(str, paths))}")
         if yours:  # your database keeps its articles beside it, so its evidence stays checkable
             _keep_copies(tables, paths, target, outputs, kept=len(onto["sources"]) if onto else 0)
         store.write_tables(target, tables)
+    for note in notes:
+        say(note)
     say(f"wrote {target}: {', '.join(f'{len(v)} {k}' for k, v in tables.items())}")
     if yours:
         say("queries now read it (unless --db or $QDAID_DB say otherwise); delete it to return to the "

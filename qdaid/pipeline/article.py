@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from . import text as tx
 from .gazetteer import Gazetteer, Mention
@@ -17,6 +18,44 @@ from .sections import Section, find_sections
 
 QUOTE_LIMIT = 300  # characters
 _PLACE_PREPOSITIONS = ("在", "赴", "到", "至", "从", "来自", "前往", "抵达", "于", "驻", "援")
+
+
+_DATELINE_RE = re.compile(r"(?<![年\d])(\d{1,2})月(\d{1,2})日(?:讯|电)")  # 2月25日讯: month and day, no year
+_MONTH_DAY_RE = re.compile(r"\s?(?:(\d{1,2})月(?:(\d{1,2})日)?|[底末])")  # after a year: 2020年11月, 2020年底
+
+
+@dataclass(frozen=True)
+class AssumedTime:
+    """An undated article's time, as the text shows it, and why (for the build's note)."""
+
+    year: int
+    why: str
+
+
+def assumed_time(article: Article) -> AssumedTime | None:
+    """The latest year the text reports as past (named in a clause without a word of plans:
+    计划, 力争 …), or the year after it when the dateline (2月25日讯) falls earlier in the year than
+    a month of that year the text reports as past (2020年11月…通过 and 2月25日讯: the 25th of
+    February after that November, in 2021). None when the text names no year."""
+    text, latest, month = article.text, None, (0, 0)
+    starts = [s.start for s in article.sentences]
+    for start, year in article.years_at:
+        s = article.sentences[bisect.bisect_right(starts, start) - 1]
+        clause = article.clause(start, start + 4, s)
+        if tx.inside(article.quoted, start, start + 4) or article.lex.future_markers.search(text, *clause):
+            continue  # a title, a plan or a target: not what the article reports as done
+        if latest is None or year > latest:
+            latest, month = year, (0, 0)
+        if year == latest and (m := _MONTH_DAY_RE.match(text, text.index("年", start) + 1)):
+            month = max(month, (int(m[1] or 12), int(m[2] or 1)))  # 年底: December
+    if latest is None:
+        return None
+    lead = article.paragraphs[min(1, len(article.paragraphs) - 1)]
+    dateline = _DATELINE_RE.search(text, 0, lead.end)
+    if dateline and (int(dateline[1]), int(dateline[2])) < month:
+        return AssumedTime(latest + 1, f"the first {dateline[0][:-1]} (its dateline) after {latest}年{month[0]}月, "
+                                       "the latest month it reports as past")
+    return AssumedTime(latest, "the latest year it reports as past")
 
 
 class Article:
@@ -40,10 +79,14 @@ class Article:
         self._mention_starts = [m.start for m in self.mentions]
         self.places = tx.Spans([tx.Span(m.start, m.end) for m in self.mentions])  # 六盘水 holds no figure
         self._contextual: dict[int, set[str]] = {}
-        self.report_year = int(meta["date"][:4]) if meta.get("date") else None
         # Every calendar year the text names (not a comparison's base: 较2015年), with its place.
         self.years_at = [(m.start(), int(m[1])) for m in tx.YEAR_RE.finditer(self.text)
                          if not self.text[max(0, m.start() - 2):m.start()].endswith(lexicon.comparison_markers)]
+        # The year of the date given (sidecar, --date); else the time the text shows (assumed_time),
+        # which "since" periods run to: left open, they would not hold the years inside them.
+        self.dated_year = int(meta["date"][:4]) if meta.get("date") else None
+        self.assumed = None if self.dated_year else assumed_time(self)
+        self.report_year = self.dated_year or (self.assumed.year if self.assumed else None)
         self.source_id: str = meta["id"]
         self._section_at: dict[int, Section] | None = None
         self.sections: list[Section] = find_sections(self)

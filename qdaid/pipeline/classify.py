@@ -142,10 +142,10 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
         years = int(n) if n.isdigit() else int(parse_quantity(n).value)
         if report_year:
             candidates.append((m.start(), (report_year - years, report_year)))
-    for name, (first, last) in lex.named_periods.items():
-        for m in re.finditer(re.escape(name), text[s_start:start]):
-            since = "以来" in text[s_start + m.end():s_start + m.end() + 4]
-            candidates.append((s_start + m.start(), (first, report_year if since else last)))
+    for m in lex.named_period_re.finditer(text, s_start, start):  # 十三五, 挂牌督战 … (one pass for them all)
+        first, last = lex.named_periods[m[0]]
+        since = "以来" in text[m.end():m.end() + 4]
+        candidates.append((m.start(), (first, report_year if since else last)))
     earlier = _earlier_year(article, s)
     if earlier is not None:
         for m in _ANAPHORIC_SINCE_RE.finditer(text, s_start, start):
@@ -154,6 +154,10 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
         if not tx.YEAR_RE.search(text, s_start, start):
             for m in _MONTH_RE.finditer(text, s_start, start):
                 candidates.append((m.start(), (earlier, earlier)))  # 8月份…: the year said before
+    if lex.successive_markers.search(text, clause_start, start):
+        # 2019年…迈入“好”等次,先后获得表扬性批示65次: gathered over time, not in an earlier clause's
+        # years; a period to the report still holds it (自2016年10月…以来,青岛先后选派2批35名干部)
+        candidates = [c for c in candidates if c[0] >= clause_start or c[1][1] in (report_year, None)]
     if not candidates:
         return None, None
     return max(candidates, key=lambda c: c[0])[1]

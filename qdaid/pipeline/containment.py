@@ -7,12 +7,14 @@ adds a figure to another that already holds it:
 - scope: a wider actor's figure (the article's own summary, the city office's) holds a unit's
   figure for a place and period within its own;
 - region: a figure for a province holds one of the same actor for a place inside it;
-- period: a figure over several years holds one of the same actor and place for a year inside.
+- period: a figure over several years holds one of the same actor and place for a year inside;
+- region, across actors: another honoree's figure for a place that holds inner's place (a
+  prefecture's people lifted out, a county's by another team) may hold it, whoever did the work.
 
 A link is `certain` when the periods prove it (both dated, one inside the other, or the article's
 undated summary), and only possible when a period is missing: totals then become intervals.
-Figures of one sentence are siblings (an enumeration, a list of separate results): neither holds
-the other unless the text links them.
+Figures of one sentence are siblings (an enumeration, a list of separate results), and so are the
+parts of one total (the lines under 其中：): neither holds the other unless the text links them.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ if TYPE_CHECKING:
 
     from .article import Article
     from .quantities import Figure
+    from .sections import Section
 
 _CONTAINABLE = ("amount", "state")
+_NEAREST = 8  # other honorees read for a figure at each place above its own: the nearest sections
 
 
 def infer(article: Article, figures: list[Figure]) -> list[dict]:
@@ -79,6 +83,11 @@ class _Index:
         self.stocks = {key: _Stock(sizes) for key, sizes in stocks.items()}
         self.cities = list(dict.fromkeys(id(f.section) for f in members
                                          if f.section is not None and f.section.honoree["scope"] == "city"))
+        # place → the actors with figures there, as (paragraph where the actor's section starts, actor), sorted
+        first = {id(f.section): f.section.first if f.section is not None else -1 for f in members}
+        self.actors_at: dict[str | None, list[tuple[int, int]]] = defaultdict(list)
+        for actor, place in sorted(self.groups, key=lambda key: first[key[0]]):
+            self.actors_at[place].append((first[actor], actor))
 
     def candidates(self, inner: Figure) -> Iterator[Figure]:
         """Every figure that may hold inner by its actor, place, period and value (and some that
@@ -104,6 +113,21 @@ class _Index:
                     for outer in run.from_value(inner, strict=same and (period[0] is not None or summary)):
                         if not (actor == own and outer.kind == "state" and outer.start > inner.start):
                             yield outer  # (a later size of the stock came above)
+        if inner.section is not None and inner.region is not None:
+            yield from self._across(inner, inner.section, inner.region, set(actors))
+
+    def _across(self, inner: Figure, section: Section, region: str, read: set[int]) -> Iterator[Figure]:
+        """Other honorees' figures for a place that holds inner's region, of a period that may meet its
+        own: of the _NEAREST honorees with figures there whose sections are nearest inner's (an article
+        has a handful; one of hundreds of teams would link each team's figures to all the others')."""
+        for place in self.ancestors(region):
+            actors = self.actors_at.get(place, [])
+            i = bisect.bisect_left(actors, (section.first,))
+            for _, actor in actors[max(0, i - _NEAREST // 2):i + _NEAREST // 2]:
+                if actor not in read:
+                    for (period, _), run in self.groups[(actor, place)].items():
+                        if _may_meet(period, inner.period):
+                            yield from run.from_value(inner, strict=False)
 
 
 class _Run:
@@ -163,7 +187,11 @@ def _stated_containers(f: Figure) -> set[int]:
 def _holds(article: Article, outer: Figure, inner: Figure, running: dict[int, bool]) -> tuple[str, bool, str] | None:
     if outer.value < inner.value or outer.sentence == inner.sentence and outer.kind != "state":
         return None
+    if inner.part_of is not None and outer.part_of is inner.part_of:
+        return None  # parts of one total (普定县 4.1亿元, 西秀区 5.5亿元 under 其中：) are siblings
     actor = _actor(outer, inner)
+    if actor == "other":
+        return _across(article, outer, inner)
     place = _place(article, outer, inner)
     if actor is None or place is None:
         return None
@@ -187,15 +215,31 @@ def _holds(article: Article, outer: Figure, inner: Figure, running: dict[int, bo
     return None
 
 
+def _across(article: Article, outer: Figure, inner: Figure) -> tuple[str, bool, str] | None:
+    """Another honoree's figure for a place holding inner's (Anshun's people lifted out, a county of
+    Anshun's by another team) may count inner's: the text never says whose work each counts, so
+    only possibly, and not when both periods are given and apart."""
+    if inner.region is None or outer.region not in article.gaz.ancestors(inner.region) or \
+            not _may_meet(outer.period, inner.period):
+        return None
+    assert outer.section is not None and inner.section is not None
+    return "region", False, (f"{outer.raw} for {outer.region} ({outer.section.honoree['id']}) may hold {inner.raw} "
+                             f"for {inner.region} ({inner.section.honoree['id']}): the text does not say whose work "
+                             "each counts")
+
+
 def _actor(outer: Figure, inner: Figure) -> str | None:
-    """same, wider (outer's actor holds inner's), or None."""
+    """same, wider (outer's actor holds inner's), other (another honoree), or None (an honoree's
+    figure never holds the article's own)."""
     if outer.section is inner.section:
         return "same"
     if outer.section is None:
         return "wider"  # the article's own figures speak for all honorees
-    if inner.section is not None and outer.section.honoree["scope"] == "city" and inner.section.honoree["scope"] == "unit":
+    if inner.section is None:
+        return None
+    if outer.section.honoree["scope"] == "city" and inner.section.honoree["scope"] == "unit":
         return "wider"
-    return None
+    return "other"
 
 
 def _place(article: Article, outer: Figure, inner: Figure) -> str | None:
@@ -219,7 +263,9 @@ def _period(outer: tuple, inner: tuple, summary: bool, cumulative: bool) -> str 
     """inside (outer's period holds inner's), undated (one has none: it may), or None."""
     (a_start, a_end), (b_start, b_end) = outer, inner
     if a_start is not None and b_start is not None:
-        return "inside" if a_start <= b_start and (b_end or b_start) <= (a_end or a_start) else None
+        # An end the text leaves open (since 2011, in an article that names no year to close it)
+        # runs on: it holds every later year, and a figure it dates is held only by another such.
+        return "inside" if a_start <= b_start and _last(b_end) <= _last(a_end) else None
     if summary and a_start is None:
         return "inside"  # the article's undated summary: everything to date
     if a_start is not None and a_start != a_end:
@@ -229,6 +275,16 @@ def _period(outer: tuple, inner: tuple, summary: bool, cumulative: bool) -> str 
     return None
 
 
+def _may_meet(outer: tuple, inner: tuple) -> bool:
+    """The periods may share a year: one is not given, or they overlap."""
+    (a_start, a_end), (b_start, b_end) = outer, inner
+    return a_start is None or b_start is None or (a_start <= _last(b_end) and b_start <= _last(a_end))
+
+
+def _last(end: int | None) -> float:
+    return float("inf") if end is None else end
+
+
 def _span(f: Figure) -> str:
     start, end = f.period
-    return "no stated period" if start is None else str(start) if start == end else f"{start}–{end}"
+    return "no stated period" if start is None else str(start) if start == end else f"{start}–{end or ''}"

@@ -46,6 +46,7 @@ class Lexicon:
         self.idioms = data["idioms"] + [half for idiom in cedict["idioms"] for half in re.split(r"[，,]", idiom)
                                         if len(half) >= 4]
         self.named_periods = data["named_periods"]
+        self.named_period_re = re.compile(alternation(self.named_periods))
         self.headings = _public(data["honoree_headings"])
         self.titles = data["titles"]
         self.org_kinds = data["org_kinds"]
@@ -60,7 +61,15 @@ class Lexicon:
         self.cumulative_markers = data["kinds"]["cumulative"]
         self.home_words = re.compile(alternation(data["region_words"]["home"]))
         self.award_verbs = re.compile(alternation(data["region_words"]["award_verbs"]))
+        self.helper_metrics = frozenset(data["region_words"]["helper_metrics"])
+        self.place_counts = data["region_words"]["place_counts"]
+        # 三市, 两地, 10个县 right before a figure (the number is not part of a longer one: 123市)
+        self.place_count_re = re.compile(rf"(?<![\d.])(\d{{1,2}}|[两二三四五六七八九十])个?({alternation(self.place_counts)})"
+                                         r"(?:的|共)?$")
+        self.successive_markers = re.compile(alternation(data["successive_markers"]["markers"]))
+        self.whole_place = re.compile(alternation(data["whole_place"]["words"]))
         self.comparison_markers = tuple(data["comparison_markers"]["markers"])
+        self.future_markers = re.compile(alternation(data["future_markers"]["markers"]))
         self.figurative_before = tuple(data["figurative"]["before"])
         self.general.update(self.measure_words)
         self.classifier_pattern = alternation([*self.specific, *self.general])

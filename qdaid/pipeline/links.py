@@ -1,12 +1,14 @@
 """part_of: which larger figure includes a figure, so totals never count it twice.
 
-Read from the text: 含 asides and 其中 clauses point to the total they break down; one year's
-figure points to a multi-year total of the same metric, honoree and place; the headline points
-to the lead it repeats.
+Read from the text: 含 asides and 其中 clauses point to the total they break down; what a figure
+of a whole place (全镇) says just before of one thing in it is part of it; one year's figure points
+to a multi-year total of the same metric, honoree and place; the headline points to the lead it
+repeats.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
@@ -35,6 +37,7 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
         if which >= s.start and not tx.inside(article.quoted, which, which + 2):  # 其中 in this sentence
             _link(f, [g for g in in_paragraph[s.paragraph.index] if g.end <= which])
     _link_listed_parts(article, in_paragraph)
+    _link_wholes(article, figures)
     default = article.lex.default_metric
     for f in figures:
         if f.part_of is None:
@@ -89,6 +92,27 @@ def _link_listed_parts(article: Article, in_paragraph: dict[int, list[Figure]]) 
                     f.part_of = total
                     if f.region is None:  # 产业项目 8200万元: a category of the total's money, in its place
                         f.region, f.region_basis = total.region, total.region_basis
+
+
+def _link_wholes(article: Article, figures: list[Figure]) -> None:
+    """A figure said of a whole place (带动全镇形成占地6000余亩) holds what comes shortly before it in
+    its sentence, of its metric, unit and place, measuring one thing in that place (建成占地1612亩的
+    产业园: 的 after the figure): the park's land is part of the town's, not an earlier size of it."""
+    text = article.text
+    wholes = [m.start() for m in article.lex.whole_place.finditer(text)]  # 全镇 …, once: few in any text
+    things = [f for f in figures if text.startswith("的", f.end)]  # in text order
+    starts = [f.start for f in things]
+    for whole in figures:
+        i = bisect.bisect_left(wholes, whole.start) - 1  # the last 全镇 … before the figure
+        if i < 0 or wholes[i] < whole.start - 2 * tx.REACH:
+            continue  # none near it (a clause is at most 2 × REACH long): no clause to find
+        if wholes[i] < article.clause(whole.start, whole.end, whole.sentence)[0]:
+            continue  # in an earlier clause
+        lo = max(whole.sentence.start, whole.start - tx.REACH)
+        for f in things[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, whole.start)]:
+            if f.part_of is None and (f.metric, f.unit, f.region) == (whole.metric, whole.unit, whole.region) \
+                    and f.value < whole.value:
+                f.part_of = whole
 
 
 def _link(f: Figure, candidates: list[Figure]) -> None:

@@ -71,8 +71,8 @@ def _date(article: Article, m: re.Match) -> tuple[str | None, str]:
         if m["m"]:
             return f"{year}-{int(m['m']):02d}", "month"
         return year, "year"
-    if article.report_year:
-        return f"{article.report_year}-{int(m['m2']):02d}-{int(m['d2']):02d}", "day"
+    if article.dated_year:  # a day of the article's year: only the date given says which (not an assumed year)
+        return f"{article.dated_year}-{int(m['m2']):02d}-{int(m['d2']):02d}", "day"
     return None, "day"
 
 def programs(article: Article) -> list[dict]:

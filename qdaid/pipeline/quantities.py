@@ -40,6 +40,7 @@ class Figure:
     period: tuple[int | None, int | None] = (None, None)
     section: Section | None = None
     region: str | None = None
+    covers: list[str] = field(default_factory=list)  # the places a figure of several speaks for
     region_basis: str = "none"
     part_of: Figure | None = field(default=None, repr=False)
 

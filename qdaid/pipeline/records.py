@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from .english import English, add_names
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .quantities import Figure, find_figures
-from .regions import region_of
+from .regions import covers_of, region_of
 
 
 def read_figures(article: Article) -> list[Figure]:
@@ -31,7 +32,10 @@ def read_figures(article: Article) -> list[Figure]:
         f.period = classify.period(article, f)
         f.kind = classify.kind(article, f)
         f.section = article.section_of(f.sentence.paragraph.index)
-        f.region, f.region_basis = region_of(article, f.start, f.end, f.sentence, f.section, f.unit)
+        f.region, f.region_basis = region_of(article, f.start, f.end, f.sentence, f.section, f.unit, f.metric)
+        f.covers = covers_of(article, f.start, f.sentence)
+        if f.covers:
+            f.region, f.region_basis = None, "none"  # several places: no one of them is the figure's
     links.link_parts(article, figures)
     return figures
 
@@ -59,7 +63,7 @@ def figure_record(article: Article, f: Figure) -> dict:
         "metric": f.metric, "label": f.label, "value": _stored(article, f),
         "unit": f.unit, "raw": f.raw, "approx": f.approx, "kind": f.kind,
         "period_start": f.period[0], "period_end": f.period[1],
-        "region": f.region, "region_basis": f.region_basis,
+        "region": f.region, "covers": list(f.covers), "region_basis": f.region_basis,
         "part_of": article.figure_id(f.part_of.start) if f.part_of else None,
         "quote": article.quote(f.start, f.end, f.sentence), "paragraph": f.sentence.paragraph.index,
         "start": f.start, "end": f.end,
@@ -174,10 +178,11 @@ ORDER = ("sources", "honorees", "regions", "figures", "containment", "programs",
 
 
 def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES, given: dict | None = None,
-            onto: dict[str, list[dict]] | None = None) -> dict[str, list[dict]]:
+            onto: dict[str, list[dict]] | None = None, warn: Callable[[str], None] | None = None) -> dict[str, list[dict]]:
     """Every table's records for these articles, in a stable order; onto: a database to add them
     to (build --append), whose records stay as they are. Building a and b together gives the
-    same tables as building a, then appending b."""
+    same tables as building a, then appending b. warn: told, a line each, of an article without
+    a date and the year taken for it."""
     gazetteer, lexicon = Gazetteer.load(), Lexicon.load()
     english = English.load(gazetteer)
     tables = {table: list(onto.get(table, [])) if onto else [] for table in ORDER}
@@ -188,7 +193,12 @@ def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES, given: dic
             raise DataError(f"{path}: has the source id {meta['id']!r}, as {seen[meta['id']]} does; "
                             "give one of them another id (--id, or its sidecar)")
         seen[meta["id"]] = path.name
-        merge(tables, _article_tables(Article(text, meta, gazetteer, lexicon), path.name, english), gazetteer)
+        article = Article(text, meta, gazetteer, lexicon)
+        if warn and not article.dated_year:
+            warn(f"warning: {path.name} has no date: " + (
+                f"taken as {article.assumed.year}, {article.assumed.why}" if article.assumed else
+                "it names no year, so periods since a year stay open") + "; give --date to set it")
+        merge(tables, _article_tables(article, path.name, english), gazetteer)
     # Every record's fields in the model's order, whichever stage added them.
     return {table: [{f: rec.get(f) for f in SCHEMA[table]} for rec in tables[table]] for table in ORDER}
 
@@ -203,6 +213,7 @@ def _article_tables(article: Article, name: str, english: English) -> dict[str, 
     # The regions the records name, with their ancestors: --region 山东 finds a figure in 莱阳.
     gazetteer = article.gaz
     used = {r["region"] for t in ("figures", "programs", "events") for r in tables[t] if r["region"]}
+    used |= {place for f in tables["figures"] for place in f["covers"]}
     for h in tables["honorees"]:
         used |= {r for r in (h["home_region"], h["listed_under"], *h["partner_regions"]) if r}
     for region in list(used):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import text as tx
+from .numbers import parse_quantity
 
 if TYPE_CHECKING:
     from .article import Article
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 
 # A count of places belongs to the place named before it (青岛8个区市), not to a partner.
 _ADMIN_UNITS = {"town", "village", "county", "district", "city"}
+_RIGHT_AFTER = ("", "共", "有", "共有")  # 全国50…, 全国共有1200个: the figure is the nation's
 
 
 def _awarding(article: Article, m, end: int) -> bool:
@@ -24,10 +26,10 @@ def _awarding(article: Article, m, end: int) -> bool:
 
 
 def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
-              unit: str | None) -> tuple[str | None, str]:
+              unit: str | None, metric: str | None = None) -> tuple[str | None, str]:
     """(region id or None, basis): basis is explicit (named), context (named, but a name several
     places share, chosen by the places named beside it), section (the honoree's) or none."""
-    region, basis = _region_of(article, start, end, s, sec, unit)
+    region, basis = _region_of(article, start, end, s, sec, unit, metric)
     if basis == "explicit" and region in article.contextual_regions(s):
         basis = "context"
     return region, basis
@@ -50,12 +52,16 @@ def _recipient(article: Article, lo: int, start: int) -> list[str]:
 
 
 def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
-               unit: str | None) -> tuple[str | None, str]:
+               unit: str | None, metric: str | None) -> tuple[str | None, str]:
     gaz, text = article.gaz, article.text
     home = gaz.family(sec.home) if sec else set()
     c_start, c_end = article.clause(start, end, s)
     g_start, g_end = article.segment(start, end, s)
     clause = [m for m in article.mentions_in(c_start, c_end) if not _awarding(article, m, c_end)]
+    nation = next((m for m in clause if gaz.is_nation(m.region) and m.end <= start and text[m.end:start] in _RIGHT_AFTER),
+                  None)
+    if nation:  # 全国50典型案例: the nation's count (a list the honoree's work was chosen for), not the honoree's
+        return nation.region, "explicit"
     if sec or any(not gaz.is_nation(m.region) for m in clause):
         # 全国 beside a place is an adjective (青岛市有全国…先进个人1人): the place decides; in an
         # honoree's section it qualifies (全国挂牌督战的4个县), the figures are the honoree's work.
@@ -71,6 +77,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
             return away[0].region, "explicit"
         if not (sec and sec.partners and unit == "cny"):
             return _home_region(article, [m.region for m in ordered], sec), "explicit"
+    if sec and sec.home and metric in article.lex.helper_metrics:
+        return sec.home, "section"  # 动员92个镇街…参与携手奔小康行动: the helpers come from the honoree's home
     if sec and len(sec.partners) > 1 and sec.home and article.lex.home_words.search(text, c_start, c_end):
         return sec.home, "explicit"  # 1个市级展销平台, 每年组织2次大集: the honoree's own work at home
     for lo, hi in ((g_start, g_end), (s.start, s.end)):
@@ -100,3 +108,17 @@ def _home_region(article: Article, named: list[str], sec: Section | None) -> str
     if sec and sec.home and all(r in article.gaz.ancestors(sec.home) for r in ids):
         return sec.home
     return ids[-1]
+
+
+def covers_of(article: Article, start: int, s: tx.Sentence) -> list[str]:
+    """The places a figure speaks for when a count of places comes right before it (助力三市179.4万):
+    the places of that level named last before the count in its sentence, in text order (青岛与安顺市、
+    陇南市及菏泽市…三市: 安顺, 陇南, 菏泽); none when the sentence names fewer."""
+    m = article.lex.place_count_re.search(article.text, max(s.start, start - 8), start)  # 三市, 10个县的: a few characters
+    if not m or m.start() < article.clause(start, start, s)[0]:
+        return []
+    count = int(parse_quantity(m[1]).value)
+    gaz = article.gaz
+    named = gaz.most_specific([p.region for p in article.mentions_in(s.start, m.start()) if not gaz.is_nation(p.region)])
+    fitting = [r for r in named if gaz.regions[r].level in article.lex.place_counts[m[2]]]
+    return fitting[-count:] if 1 < count <= len(fitting) else []
