@@ -76,10 +76,20 @@ def _with_functions(db: sqlite3.Connection) -> sqlite3.Connection:
     return db
 
 
+LIST_FIGURE_FIELDS = frozenset(name for name, types in SCHEMA["figures"].items() if types == (list,))
+
+
 def _cells(columns: list[str]) -> str:
-    """Columns as CSV cells: a REAL written by formats.plain, so the bytes are those of a record."""
-    return ", ".join(f'CASE WHEN typeof("{c}") = \'real\' THEN qdaid_plain("{c}") ELSE "{c}" END'
-                     if c in NUMERIC_FIGURE_FIELDS else f'"{c}"' for c in columns)
+    """Columns as CSV cells, the bytes formats.plain writes for a record: a REAL as plain writes it,
+    a list (stored as JSON text) joined by ';'."""
+    def cell(c: str) -> str:
+        if c in NUMERIC_FIGURE_FIELDS:
+            return f'CASE WHEN typeof("{c}") = \'real\' THEN qdaid_plain("{c}") ELSE "{c}" END'
+        if c in LIST_FIGURE_FIELDS:
+            return f'(SELECT group_concat(value, \';\') FROM json_each("{c}"))'
+        return f'"{c}"'
+
+    return ", ".join(map(cell, columns))
 
 
 class FactBase(Names):
@@ -90,6 +100,7 @@ class FactBase(Names):
         self.present = {name for (name,) in self._cursor("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if missing := [t for t in ("figures", "honorees") if t not in self.present]:
             raise DataError(f"{self.path}: not a qdaid database (no {', '.join(missing)} table)")
+        self.figure_columns = frozenset(row[1] for row in self._cursor('PRAGMA table_info("figures")'))
         self.tables = {t: list(self._rows(t)) for t in TABLES if t in self.present and t not in LAZY}
         self.sources = {s["id"]: s for s in self.table("sources")}
         super().__init__({h["id"]: h for h in self.table("honorees")}, {r["id"]: r for r in self.table("regions")})

@@ -76,6 +76,8 @@ class Names:
             if r.get("parent"):
                 self.children[r["parent"]].append(r["id"])
 
+    figure_columns: frozenset[str] = frozenset()  # the figures table's columns, where the store has some
+
     def metric_names(self) -> list[str]:
         raise NotImplementedError
 

@@ -28,11 +28,11 @@ HONOREES = [
 
 
 def _figure(n, honoree, metric, value, unit, raw, *, approx="exact", period=(None, None), region=None, part_of=None,
-            kind="amount"):
+            kind="amount", covers=()):
     return {"id": f"src-{n:05d}", "source": "src", "honoree": honoree,
             "honoree_name": {"team-a": "甲工作组", "wang-wu": "王五"}.get(honoree), "metric": metric,
             "label": metric, "value": value, "unit": unit, "raw": raw, "approx": approx, "kind": kind,
-            "period_start": period[0], "period_end": period[1], "region": region,
+            "period_start": period[0], "period_end": period[1], "region": region, "covers": list(covers),
             "region_basis": "explicit" if region else "none", "part_of": part_of,
             "quote": f"句子{n}含{raw}。", "paragraph": 2 + n // 100, "start": n, "end": n + len(raw)}
 

@@ -236,3 +236,17 @@ def test_a_large_json_store_streamed_into_its_cache_answers_as_in_memory(cli, tm
             result = cli(*c, "--db", path, "-f", "csv" if "-f" not in c else "json")
             assert result.exit_code == 0 and result.stdout == in_memory[tuple(c)], (path.name, c)
     assert len(list((Path(os.environ["XDG_CACHE_HOME"]) / "qdaid").glob("*.sqlite"))) == 2
+
+
+def test_a_list_field_reads_alike_in_every_format(cli):
+    # ¶4: 助力三市179.4万 covers the three cities (安顺, 陇南, 菏泽); CSV streamed from SQL wrote the
+    # stored JSON text, the other formats the list joined by ';'
+    import csv
+
+    args = ["figures", "-F", "id,covers", "--grep", "179.4万"]
+    (row,) = list(csv.DictReader(io.StringIO(cli(*args, "-f", "csv").stdout)))
+    (record,) = json.loads(cli(*args, "-f", "json").stdout)
+    assert sorted(record["covers"]) == ["anshun", "heze", "longnan"]
+    assert row["covers"] == ";".join(record["covers"])
+    tsv = cli(*args, "-f", "tsv").stdout.splitlines()[1].split("\t")
+    assert tsv[1] == row["covers"]

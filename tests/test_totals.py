@@ -236,3 +236,38 @@ def test_a_place_filter_says_what_it_left_out_for_want_of_a_place(cli):
     assert "without a single place" in result.stderr
     result = cli("stats", "--metric", "people_lifted_out", "-f", "json")
     assert "without a single place" not in result.stderr  # no place filter, nothing left out
+
+
+def _two_cities(region: str):
+    """"助力两市共50万人脱贫" (no single place: it covers Longnan and Tianshui, both in Gansu) beside
+    "陇南市30万人脱贫" and "天水市15万人脱贫", and 2万 of no place."""
+    from qdaid.facts import from_tables
+
+    from . import fixtures
+
+    tables = fixtures.tables()
+    tables["regions"].append({"id": "tianshui", "name": "天水市", "aliases": ["天水"], "level": "prefecture",
+                              "parent": "gansu"})
+    tables["figures"] = [
+        _f(1, 500000, "50万人", metric="people_lifted_out", honoree=None, covers=["longnan", "tianshui"]),
+        _f(200, 300000, "30万人", metric="people_lifted_out", region="longnan"),
+        _f(300, 150000, "15万人", metric="people_lifted_out", honoree="wang-wu", region="tianshui"),
+        _f(400, 20000, "2万人", metric="people_lifted_out", honoree=None)]  # "另有2万人…" names no place at all
+    tables["containment"] = []
+    from qdaid.filters import Filters
+
+    base = from_tables(tables)
+    return base.totals(region=region), base.left_out(base.where(Filters(regions=[region])))
+
+
+def test_a_figure_of_several_places_belongs_to_a_region_that_holds_them_all():
+    # --region gansu: the three; the two cities' 30万 and 15万 may be among the 50万 (no place rules it
+    # out): the text proves 50万, at most 95万; the 2万 of no place is left out, and the note counts it
+    (rows, (undated, unplaced)) = _two_cities("gansu")
+    (r,) = rows
+    assert (r["count"], r["total"], r["total_max"], r["overlap_possible"], unplaced) == (3, 500000, 950000, True, 1)
+    # --region longnan: only its own 30万; the two-city figure (partly elsewhere) and the 2万 are left
+    # out, and the note counts both
+    (rows, (undated, unplaced)) = _two_cities("longnan")
+    (r,) = rows
+    assert (r["count"], r["total"], unplaced) == (1, 300000, 2)
