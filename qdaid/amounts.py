@@ -79,6 +79,8 @@ def stats_display(rows: list[dict], lang: str = "zh") -> list[dict]:
             cells[key] = chinese_amount(row[key], unit, lang, scales[key])
         cells["total"] = total_text(row, lang, scale)
         cells["period"] = period_label(row.get("period_start"), row.get("period_end"))
+        if "region" in row and row["region"] is None:  # --by region: figures of no single place
+            cells["region"] = "(no single place)"
         if row.get("period_partly_undated"):
             cells["period"] += ", partly undated"
         shown.append(cells)
