@@ -92,7 +92,55 @@ def _cells(columns: list[str]) -> str:
     return ", ".join(map(cell, columns))
 
 
-class FactBase(Names):
+class _Holding:
+    """What holds what: the part_of chains the text states and the containment the build inferred,
+    read once from the fact base's connection (_cursor and present are the fact base's)."""
+
+    present: set[str]
+
+    def _cursor(self, sql: str, params: tuple | list = (), db=None):
+        raise NotImplementedError
+
+    @cached_property
+    def parent_of(self) -> dict[str, str]:
+        """figure id → the figure the text says holds it (其中, 含)."""
+        return dict(self._cursor("SELECT id, part_of FROM figures WHERE part_of IS NOT NULL"))
+
+    @cached_property
+    def contained(self) -> dict[str, tuple[tuple[str, str, bool], ...]]:
+        """figure id → the figures the build inferred hold it, as (within, reason, certain)."""
+        inferred: dict[str, tuple[tuple[str, str, bool], ...]] = {}
+        shared: dict[str, str] = {}  # a figure that holds several, and the four reasons, kept once
+        if "containment" in self.present:
+            for figure, within, reason, certain in self._cursor(
+                    "SELECT figure, within, reason, certain FROM containment ORDER BY rowid"):
+                link = (shared.setdefault(within, within), shared.setdefault(reason, reason), bool(certain))
+                inferred[figure] = (*inferred.get(figure, ()), link)  # a tuple: most figures have one link
+        return inferred
+
+    def containers(self, figure_id: str) -> list[tuple[str, str, bool]]:
+        """Every figure that holds this one, as (id, reason, certain): the part_of chain the text
+        states (其中, 含), then the containment the build inferred."""
+        found, seen = [], {figure_id}
+        parent = self.parent_of.get(figure_id)
+        while parent and parent not in seen:  # a damaged file may hold a cycle
+            found.append((parent, "part_of", True))
+            seen.add(parent)
+            parent = self.parent_of.get(parent)
+        return [*found, *self.contained.get(figure_id, ())]
+
+    def held_among(self, members: list[dict], ids: set[str]) -> dict[str, list[tuple[str, str, bool]]]:
+        """For each member that another member holds, in the members' order: the links (within,
+        reason, certain). Only figures with a container at all are looked at."""
+        parents, contained = self.parent_of, self.contained
+        found = {}
+        for fid in (f["id"] for f in members if f["id"] in parents or f["id"] in contained):
+            if links := [c for c in self.containers(fid) if c[0] in ids]:
+                found[fid] = links
+        return found
+
+
+class FactBase(_Holding, Names):
     """The figures and what holds them, on one SQLite connection (see the module's docstring)."""
 
     def __init__(self, db: sqlite3.Connection, path: Path | str = "(memory)"):
@@ -249,46 +297,6 @@ class FactBase(Names):
         events = [e for e in self.table("events") if e["honoree"] == honoree_id]
         h["events"] = sorted(events, key=lambda e: (e["date"], e["source"], e["start"]))
         return h
-
-    # ---- what holds what ------------------------------------------------------------------
-
-    @cached_property
-    def parent_of(self) -> dict[str, str]:
-        """figure id → the figure the text says holds it (其中, 含)."""
-        return dict(self._cursor("SELECT id, part_of FROM figures WHERE part_of IS NOT NULL"))
-
-    @cached_property
-    def contained(self) -> dict[str, tuple[tuple[str, str, bool], ...]]:
-        """figure id → the figures the build inferred hold it, as (within, reason, certain)."""
-        inferred: dict[str, tuple[tuple[str, str, bool], ...]] = {}
-        shared: dict[str, str] = {}  # a figure that holds several, and the four reasons, kept once
-        if "containment" in self.present:
-            for figure, within, reason, certain in self._cursor(
-                    "SELECT figure, within, reason, certain FROM containment ORDER BY rowid"):
-                link = (shared.setdefault(within, within), shared.setdefault(reason, reason), bool(certain))
-                inferred[figure] = (*inferred.get(figure, ()), link)  # a tuple: most figures have one link
-        return inferred
-
-    def containers(self, figure_id: str) -> list[tuple[str, str, bool]]:
-        """Every figure that holds this one, as (id, reason, certain): the part_of chain the text
-        states (其中, 含), then the containment the build inferred."""
-        found, seen = [], {figure_id}
-        parent = self.parent_of.get(figure_id)
-        while parent and parent not in seen:  # a damaged file may hold a cycle
-            found.append((parent, "part_of", True))
-            seen.add(parent)
-            parent = self.parent_of.get(parent)
-        return [*found, *self.contained.get(figure_id, ())]
-
-    def held_among(self, members: list[dict], ids: set[str]) -> dict[str, list[tuple[str, str, bool]]]:
-        """For each member that another member holds, in the members' order: the links (within,
-        reason, certain). Only figures with a container at all are looked at."""
-        parents, contained = self.parent_of, self.contained
-        found = {}
-        for fid in (f["id"] for f in members if f["id"] in parents or f["id"] in contained):
-            if links := [c for c in self.containers(fid) if c[0] in ids]:
-                found[fid] = links
-        return found
 
     # ---- the library's questions ----------------------------------------------------------
 

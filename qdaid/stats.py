@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from .exact import ExactSum, Sum, number
 from .model import APPROXIMATE, LOWER_BOUND, STATS_KEYS, UsageError, period_label
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def _free_parts(base: FactBase, db: Any, columns: list[str], where: Where, expla
     thread's; typed Any, as typeshed's aggregates return numbers and this one exact text)."""
     base._cursor("DROP TABLE IF EXISTS temp.qdaid_linked", db=db)
     base._cursor("CREATE TEMP TABLE qdaid_linked (r INTEGER PRIMARY KEY)", db=db)
-    db.create_aggregate("qdaid_exact_sum", 1, _ExactSum)
+    db.create_aggregate("qdaid_exact_sum", 1, ExactSum)
     contained = (" UNION SELECT figures.rowid FROM containment JOIN figures ON figures.id = containment.figure"
                  if "containment" in base.present else "")
     base._cursor(f"INSERT INTO temp.qdaid_linked SELECT rowid FROM figures WHERE part_of IS NOT NULL{contained}", db=db)
@@ -220,19 +221,6 @@ def _first_free(base: FactBase, part: dict, columns: list[str], where: Where, li
     from .model import DataError
 
     raise DataError(f"{base.path}: the figures changed while they were read")
-
-
-class _ExactSum:
-    """SQL aggregate: Sum over floating values, returned as text so nothing is rounded on the way back."""
-
-    def __init__(self):
-        self.sum = Sum()
-
-    def step(self, value) -> None:
-        self.sum.add(value)
-
-    def finalize(self) -> str:
-        return str(self.sum.value)
 
 
 class Tally:
@@ -388,7 +376,7 @@ class Tally:
         excluded = [(pos, fid, f"{fid} set aside ({kind}: never added)") for pos, fid, kind in self.aside]
         return {
             "count": self.count, "honorees": len(self.honorees),
-            "total": _number(low), "total_min": _number(low), "total_max": _number(high),
+            "total": number(low), "total_min": number(low), "total_max": number(high),
             "overlap_possible": adds and low != high,
             "excluded": self.excluded, "min": self.low, "max": self.high,
             "period_start": self.first_year, "period_end": self.last_year,
@@ -427,30 +415,3 @@ def _disjoint(base: FactBase, a: tuple, b: tuple) -> bool:
     if a_start is not None and b_start is not None and ((a_end or a_start) < b_start or (b_end or b_start) < a_start):
         return True
     return bool(a_region and b_region and a_region not in base.within(b_region) and b_region not in base.within(a_region))
-
-
-class Sum:
-    """An exact sum: integers add as integers; a fraction makes it Decimal, so 0.1 + 0.2 is 0.3."""
-
-    def __init__(self):
-        self.value: int | Decimal = 0
-
-    def add(self, v) -> None:
-        self.value += v if type(v) is int else Decimal(repr(v))
-
-    def add_exact(self, v: Decimal) -> None:
-        self.value += v
-
-    def extend(self, values: list) -> None:
-        self.value += sum(v for v in values if type(v) is int)
-        for v in values:
-            if type(v) is not int:
-                self.value += Decimal(repr(v))
-
-
-def _number(value):
-    if value is None or type(value) is int:
-        return value
-    if isinstance(value, float):
-        return value
-    return int(value) if value == value.to_integral_value() else float(value)
