@@ -530,6 +530,13 @@ def test_completion_offers_only_ids_and_validate_refuses_the_rest(tmp_path, db_c
     assert "metric 'x;touch${IFS}FILE' is not an id" in check.stderr and "unit 'cny\\nperson_x' is not an id" in check.stderr
 
 
+def test_validate_refuses_text_a_terminal_would_act_on(tmp_path, db_copy):
+    # a quote carrying an escape sequence (clear the screen) is no text of an article
+    db = _hostile_copy(db_copy, quote="句子\x1b[2J。")
+    check = run("validate", "--db", db)
+    assert check.returncode == 1 and "quote holds a control character" in check.stderr
+
+
 # ---- every byte written, or one line and a non-zero exit -------------------------------------
 
 @pytest.fixture
