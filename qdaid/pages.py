@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .amounts import chinese_amount, money_scale
 from .formats import printable
-from .render import _quoter, print_table
+from .render import _left_out, _quoter, choose_columns, print_table
 
 
 def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "zh") -> None:
@@ -47,9 +47,16 @@ def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "
         groups.setdefault(title, []).append(f)
     con.print(Text(f"figures ({len(shown)}), in the order of the text", style="bold"))
     scales = {"value": money_scale([f["value"] for f in shown if f["unit"] == "cny"], lang)}  # one for all the tables
+    drawing = {"amounts": {"value": "unit"}, "numeric": ("value",), "lang": lang, "scales": scales,
+               "priority": ["id", "raw", "value", "unit", "metric", "context"]}
+    # One set of columns for every paragraph's table, chosen on all the figures, and one note.
+    chosen: list[str] | None | bool = False  # False: each table chooses (not a terminal: all of them)
+    if con.is_terminal:
+        chosen = choose_columns(con, shown, figure_columns, **drawing)
+        if chosen is not None and len(chosen) < len(figure_columns):
+            _left_out(con, figure_columns, chosen)
     for title, figures in groups.items():
-        print_table(con, figures, figure_columns, title=title, amounts={"value": "unit"}, numeric=("value",),
-                    priority=["id", "raw", "value", "unit", "metric", "context"], lang=lang, scales=scales)
+        print_table(con, figures, figure_columns, title=title, chosen=chosen, **drawing)
     if profile["programs"]:
         print_table(con, profile["programs"], ["id", "name", "region"], title="programs", lang=lang)
     if profile["events"]:

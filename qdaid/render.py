@@ -171,27 +171,52 @@ def print_table(con, rows, columns, **options) -> None:
     """A table that fits the terminal, as drawn: ids and numbers are never wrapped or cut; the
     columns planned to fit are drawn, the widest line measured (cells: CJK counts two), and the
     least important left out until it fits (a note says which, as gh does); when the three most
-    important cannot stand side by side, each row is printed as lines of `field  value`."""
-    priority = options.pop("priority", None) or columns
-    cells = table_cells(rows, columns, options.get("numeric", ()), options.get("amounts"), options.pop("lang", "zh"),
-                        options.pop("scales", None))
+    important cannot stand side by side, each row is printed as lines of `field  value`.
+    chosen: the columns a caller already chose for several tables of one page (choose_columns),
+    so the page keeps one set and one note."""
+    chosen = options.pop("chosen", False)
     if not con.is_terminal:
-        grid = table(rows, columns, cells=cells, **options)
+        grid = table(rows, columns, cells=_cells_of(rows, columns, options), **_drawing(options))
         fit(con, grid).print(grid)
         return
+    if chosen is False:
+        chosen = choose_columns(con, rows, columns, **options)
+        if chosen is not None and len(chosen) < len(columns):
+            _left_out(con, columns, chosen)
+    if chosen is None:
+        _vertical(con, columns, _cells_of(rows, columns, options))
+        return
+    con.print(table(rows, chosen, cells=_cells_of(rows, chosen, options), **_drawing(options)))
+
+
+def choose_columns(con, rows, columns, **options) -> list[str] | None:
+    """The columns of these rows that fit the console as drawn (None: one record a block)."""
+    priority = options.get("priority") or columns
+    cells = _cells_of(rows, columns, options)
     fitting = _fitting(columns, cells, con.width, priority)
     rank = {c: priority.index(c) if c in priority else 99 for c in columns}
     while fitting is not None:
         keep = [columns.index(c) for c in fitting]
-        grid = table(rows, fitting, cells=[[row[i] for i in keep] for row in cells], **options)
+        grid = table(rows, fitting, cells=[[row[i] for i in keep] for row in cells], **_drawing(options))
         if _drawn_width(con, grid) <= con.width:
-            if len(fitting) < len(columns):
-                left_out = [c for c in columns if c not in fitting]
-                _note(f"note: left out {', '.join(left_out)} to fit {con.width} columns (-F chooses the columns)")
-            con.print(grid)
-            return
+            return fitting
         fitting = None if len(fitting) <= 3 else [c for c in fitting if c != max(fitting, key=lambda c: rank[c])]
-    _vertical(con, columns, cells)
+    return None
+
+
+def _left_out(con, columns: list[str], chosen: list[str]) -> None:
+    left_out = [c for c in columns if c not in chosen]
+    _note(f"note: left out {', '.join(left_out)} to fit {con.width} columns (-F chooses the columns)")
+
+
+def _cells_of(rows, columns, options: dict) -> list[list[str]]:
+    return table_cells(rows, columns, options.get("numeric", ()), options.get("amounts"), options.get("lang", "zh"),
+                       options.get("scales"))
+
+
+def _drawing(options: dict) -> dict:
+    """What table() takes of print_table's options."""
+    return {k: v for k, v in options.items() if k in ("title", "numeric", "amounts", "lang")}
 
 
 def _drawn_width(con, renderable) -> int:

@@ -75,3 +75,15 @@ def test_a_table_planned_too_wide_is_narrowed_as_drawn(monkeypatch):
     lines = out.getvalue().splitlines()
     assert max(map(cell_len, lines)) <= 50 and whole_tables(lines)
     assert "qdrb-20210225-01000" in out.getvalue() and "8.58亿元" in out.getvalue()
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_a_profile_keeps_one_set_of_columns_and_one_note(columns):
+    # 陇南's figures stand in six paragraphs: each paragraph's table chose its own columns, and said so
+    # (five notes); now one choice for the page
+    code, screen = on_terminal(["show", "陇南", "--no-pager"],
+                               {"COLUMNS": str(columns), "LINES": "400", "NO_COLOR": "1", "TERM": "xterm"},
+                               merge_stderr=True)
+    lines = screen.splitlines()
+    headers = {tuple(cell.strip() for cell in line.split("┃") if cell.strip()) for line in lines if line.startswith("┃ id ")}
+    assert code == 0 and sum("left out" in line for line in lines) <= 1 and len(headers) <= 2  # figures, programs
