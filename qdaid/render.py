@@ -14,11 +14,14 @@ import io
 import sys
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .amounts import bars, chinese_amount, money_scale
 from .formats import plain, printable, to_csv, to_json, to_markdown
 from .model import UsageError, period_label
+
+if TYPE_CHECKING:
+    from .pager import Pager
 
 FORMATS = ("auto", "table", "csv", "tsv", "json", "jsonl", "md")
 
@@ -124,38 +127,6 @@ def _write_table(output: Output, rows, columns, view: View) -> None:
         pager.show(buffer.getvalue(), screen.height, output.out)
         return
     _draw_table(output.console(), output, rows, columns, view)
-
-
-class Pager:
-    """A pager program ($QDAID_PAGER, $PAGER, else less) for output longer than the screen, as
-    git and gh page. A pager that cannot start means the text is printed as it is."""
-
-    def __init__(self, argv: list[str], env: dict[str, str]):
-        self.argv, self.env = argv, env
-
-    def show(self, text: str, height: int, out: TextIO) -> None:
-        import signal
-        import subprocess
-
-        if text.count("\n") < height:
-            out.write(text)
-            return
-        try:
-            proc = subprocess.Popen(self.argv, stdin=subprocess.PIPE, env=self.env)
-        except OSError:
-            out.write(text)
-            return
-        out.flush()
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pager's to handle
-        try:
-            assert proc.stdin is not None
-            proc.stdin.write(text.encode("utf-8"))
-            proc.stdin.close()
-        except BrokenPipeError:  # the reader quit before the end (q in less)
-            pass
-        finally:
-            proc.wait()
-            signal.signal(signal.SIGINT, previous)
 
 
 def _draw_table(con, output: Output, rows, columns, view: View) -> None:

@@ -13,6 +13,7 @@ import typer
 
 from .. import fileio, render, store
 from ..model import APPROX, HONOREE_KINDS, LANGUAGES, NAME_RE, QdaidError, UsageError
+from ..pager import Pager
 
 
 def debugging() -> bool:
@@ -136,7 +137,7 @@ def output(fmt: str | None, fields: str | None, no_header: bool, bom: bool, exce
                          lang=(lang or "zh").lower(), pager=None if no_pager else pager)
 
 
-def pager() -> render.Pager | None:
+def pager() -> Pager | None:
     """$QDAID_PAGER, else $PAGER, else less if there is one; empty or cat means none. less gets
     LESS=FRX unless the user set LESS (as git does): quit if one screen, colours, no clearing;
     and LESSCHARSET=utf-8, the page's encoding."""
@@ -155,7 +156,7 @@ def pager() -> render.Pager | None:
     if not argv or argv == ["cat"]:
         return None
     # The page is UTF-8 whatever the locale says, so less is told (unless the user told it otherwise).
-    return render.Pager(argv, {**os.environ, "LESS": os.environ.get("LESS", "FRX"), "LV": os.environ.get("LV", "-c"),
+    return Pager(argv, {**os.environ, "LESS": os.environ.get("LESS", "FRX"), "LV": os.environ.get("LV", "-c"),
                                "LESSCHARSET": os.environ.get("LESSCHARSET", "utf-8")})
 
 
