@@ -40,8 +40,14 @@ def connect(path: Path, limit: int, folder: Path | None) -> sqlite3.Connection:
     """A SQLite connection on the JSON store's records (checked as the JSON store checks them)."""
     from . import store
 
+    def in_memory() -> sqlite3.Connection:  # where no cache can be written or kept
+        try:
+            return store.in_memory(store.json_tables(path, limit))
+        except DataError as exc:
+            raise DataError(f"{path}: {exc}") from None
+
     if folder is None:
-        return _loaded(path, store.json_tables(path, limit))
+        return in_memory()
     key = _key(path)
     name = os.fsencode(Path(path).resolve())
     cached = folder / f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}.sqlite"
@@ -54,7 +60,7 @@ def connect(path: Path, limit: int, folder: Path | None) -> sqlite3.Connection:
         _write(path, limit, tmp, key)
     except (OSError, _Unwritable):
         fileio.discard([tmp])
-        return _loaded(path, store.json_tables(path, limit))  # no cache to write: in memory
+        return in_memory()
     except BaseException:
         fileio.discard([tmp])
         raise
@@ -65,16 +71,7 @@ def connect(path: Path, limit: int, folder: Path | None) -> sqlite3.Connection:
         os.replace(tmp, cached)  # no fsync: a cache lost or torn by a crash is made again
     except OSError:
         fileio.discard([tmp])
-    return _open_cached(cached, key) or _loaded(path, store.json_tables(path, limit))
-
-
-def _loaded(path: Path, tables: dict[str, list[dict]]) -> sqlite3.Connection:
-    from . import store
-
-    try:
-        return store.in_memory(tables)
-    except DataError as exc:
-        raise DataError(f"{path}: {exc}") from None
+    return _open_cached(cached, key) or in_memory()
 
 
 def _key(path: Path) -> str:

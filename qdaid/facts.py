@@ -20,9 +20,11 @@ In Python:
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .filters import Filters, Where
 from .formats import Tuples, plain
@@ -97,9 +99,7 @@ class _Holding:
     read once from the fact base's connection (_cursor and present are the fact base's)."""
 
     present: set[str]
-
-    def _cursor(self, sql: str, params: tuple | list = (), db=None):
-        raise NotImplementedError
+    _cursor: Callable[..., Any]
 
     @cached_property
     def parent_of(self) -> dict[str, str]:

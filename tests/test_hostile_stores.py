@@ -110,6 +110,18 @@ def test_a_wal_store_with_pending_changes_answers_with_them(cli, clean, tmp_path
     assert result.exit_code == 0 and "8.58亿元(改)" in result.stdout
 
 
+def answers_or_one_line(cli, path, *commands, seconds=10):
+    """Each command answers (exit 0) or says what is wrong in one line (exit 1 or 2), never an
+    internal error; all of them within `seconds`."""
+    started = time.monotonic()
+    for command in commands:
+        result = cli(*command, "--db", path)
+        assert result.exit_code in (0, 1, 2), (command, result.output)
+        if result.exit_code:
+            assert result.stderr.count("\n") == 1 and "internal error" not in result.stderr, result.stderr
+    assert time.monotonic() - started < seconds
+
+
 COLUMNS = {"figures": ["value", "metric", "unit", "period_start", "paragraph", "quote", "part_of"],
            "honorees": ["name", "aliases", "partner_regions", "paragraph_start"],
            "regions": ["name", "parent", "aliases"], "containment": ["certain", "within"]}
@@ -127,13 +139,8 @@ def test_any_damaged_value_is_one_line_or_a_right_answer(cli, clean, tmp_path_fa
         path = damaged(clean, tmp_path_factory.mktemp("prop"), f'UPDATE "{table}" SET "{column}" = {value} WHERE rowid = {row}')
     except sqlite3.IntegrityError:  # NOT NULL: SQLite itself keeps that damage out
         assume(False)
-    started = time.monotonic()
-    for command in (["figures", "--limit", "3", "-f", "csv"], ["stats", "-f", "csv"], ["show", "pingdu", "-f", "json"]):
-        result = cli(*command, "--db", path)
-        assert result.exit_code in (0, 1, 2), (command, result.output)
-        if result.exit_code:
-            assert result.stderr.count("\n") == 1 and "internal error" not in result.stderr, result.stderr
-    assert time.monotonic() - started < 10
+    answers_or_one_line(cli, path, ["figures", "--limit", "3", "-f", "csv"], ["stats", "-f", "csv"],
+                        ["show", "pingdu", "-f", "json"])
 
 
 def test_a_deeply_nested_record_in_a_large_json_file_is_refused_at_once(cli, tmp_path):
@@ -182,10 +189,5 @@ def test_any_damaged_json_record_is_one_line_or_a_right_answer(cli, tmp_path_fac
         record[field] = value
     path = tmp_path_factory.mktemp("json") / "damaged.json"
     path.write_text(json.dumps(tables, ensure_ascii=False), "utf-8")
-    started = time.monotonic()
-    for command in (["figures", "--limit", "3", "-f", "csv"], ["stats", "-f", "csv"], ["list", "regions", "-f", "csv"]):
-        result = cli(*command, "--db", path)
-        assert result.exit_code in (0, 1, 2), (command, result.output)
-        if result.exit_code:
-            assert result.stderr.count("\n") == 1 and "internal error" not in result.stderr, result.stderr
-    assert time.monotonic() - started < 10
+    answers_or_one_line(cli, path, ["figures", "--limit", "3", "-f", "csv"], ["stats", "-f", "csv"],
+                        ["list", "regions", "-f", "csv"])
