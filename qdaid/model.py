@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-TABLES = ("sources", "honorees", "regions", "figures", "containment", "programs", "events")
+TABLES = ("sources", "honorees", "regions", "figures", "containment", "restatements", "programs", "events")
 
 APPROX = ("exact", "more_than", "over", "nearly", "about")
 REGION_BASIS = ("explicit", "context", "section", "none")
@@ -20,6 +20,9 @@ HONOREE_KINDS = ("individual", "collective")
 HONOREE_SCOPES = ("city", "unit")
 # Why one figure lies within another (the containment table; part_of holds the explicit 其中/含).
 CONTAINMENT_REASONS = ("period", "scope", "region", "stock")
+# Two sources stating the same fact (same metric and unit, same honoree or place, compatible
+# periods): their values agree within what the approximations and rounding allow, or they do not.
+RESTATEMENT_VERDICTS = ("agrees", "disagrees")
 DATE_PRECISION = ("year", "month", "day")
 # What a figure is, for totals: only amounts add up (README, data dictionary).
 KINDS = ("amount", "state", "per_year", "ratio", "rank", "duration")
@@ -46,7 +49,7 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("figures", "approx"): APPROX, ("figures", "kind"): KINDS, ("figures", "region_basis"): REGION_BASIS,
     ("regions", "level"): REGION_LEVELS, ("honorees", "kind"): HONOREE_KINDS, ("honorees", "scope"): HONOREE_SCOPES,
-    ("containment", "reason"): CONTAINMENT_REASONS,
+    ("containment", "reason"): CONTAINMENT_REASONS, ("restatements", "verdict"): RESTATEMENT_VERDICTS,
     ("events", "precision"): DATE_PRECISION,
 }
 
@@ -66,7 +69,7 @@ SCHEMA: dict[str, dict[str, tuple]] = {
     "honorees": {"id": _S, "name": _S, "name_en": _OS, "aliases": (list,), "kind": _S, "scope": _S, "post": _OS,
                  "post_en": _OS, "motto": _OS, "motto_en": _OS, "listed_under": _OS, "home_region": _OS,
                  "partner_regions": (list,),
-                 "paragraph_start": _I, "paragraph_end": _I, "source": _S},
+                 "paragraph_start": _I, "paragraph_end": _I, "source": _S, "sources": (list,)},
     "regions": {"id": _S, "name": _S, "name_en": _OS, "aliases": (list,), "level": _S, "parent": _OS, "adcode": _OS},
     "figures": {"id": _S, "source": _S, "honoree": _OS, "honoree_name": _OS,
                 "metric": _S, "label": _S, "value": _N, "unit": _S, "raw": _S, "approx": _S, "kind": _S,
@@ -76,8 +79,11 @@ SCHEMA: dict[str, dict[str, tuple]] = {
     # figure lies within `within` (certain: the text proves it; else it may), for this reason.
     "containment": {"id": _S, "figure": _S, "within": _S, "reason": _S, "certain": (bool,), "note": _S,
                     "source": _S},
+    # figure (of one source) states the same fact as `restates` (of an earlier source); the
+    # verdict says whether their values agree, the reason says how (rounding, 约/余, or the gap).
+    "restatements": {"id": _S, "figure": _S, "restates": _S, "verdict": _S, "reason": _S},
     "programs": {"id": _S, "name": _S, "name_en": _OS, "honoree": _OS, "region": _OS,
-                 "quote": _S, "source": _S, "paragraph": _I, "start": _I, "end": _I},
+                 "quote": _S, "source": _S, "sources": (list,), "paragraph": _I, "start": _I, "end": _I},
     "events": {"id": _S, "date": _S, "precision": _S, "honoree": _OS,
                "region": _OS, "text": _S, "quote": _S, "source": _S,
                "paragraph": _I, "start": _I, "end": _I},
@@ -85,8 +91,9 @@ SCHEMA: dict[str, dict[str, tuple]] = {
 FIGURE_FIELDS = tuple(SCHEMA["figures"])
 # Fields newer than some databases in use: a record without one reads as if it held null (a
 # list field: an empty list).
-ADDED_FIELDS: dict[str, frozenset[str]] = {"honorees": frozenset({"name_en", "post_en", "motto_en"}),
-                                           "programs": frozenset({"name_en"}), "figures": frozenset({"covers"})}
+ADDED_FIELDS: dict[str, frozenset[str]] = {"honorees": frozenset({"name_en", "post_en", "motto_en", "sources"}),
+                                           "programs": frozenset({"name_en", "sources"}),
+                                           "figures": frozenset({"covers"})}
 # Fields that hold a list of texts (ids or names).
 LIST_FIELDS = tuple((t, f) for t, fields in SCHEMA.items() for f, types in fields.items() if types == (list,))
 # An event's date, to the precision the text gives: 1996, 2013-08, 2021-02-25.
@@ -100,13 +107,14 @@ REFERENCES: dict[str, dict[str, str]] = {
                  "partner_regions": "regions"},
     "regions": {"parent": "regions"},
     "containment": {"figure": "figures", "within": "figures", "source": "sources"},
+    "restatements": {"figure": "figures", "restates": "figures"},
     "programs": {"source": "sources", "honoree": "honorees", "region": "regions"},
     "events": {"source": "sources", "honoree": "honorees", "region": "regions"},
 }
 # Fields that point into their own table, so following them must never loop.
 SELF_REFERENCES = (("figures", "part_of"), ("regions", "parent"))
 # Referenced tables before the tables that name them (an SQL export inserts in this order).
-DEPENDENCY_ORDER = ("sources", "regions", "honorees", "figures", "containment", "programs", "events")
+DEPENDENCY_ORDER = ("sources", "regions", "honorees", "figures", "containment", "restatements", "programs", "events")
 
 # Names a person may type for a unit (any case): the data's unit ids, and these.
 UNIT_NAMES = {

@@ -118,7 +118,8 @@ def programs(article: Article) -> list[dict]:
         records.append({
             "id": pid, "name": name, "honoree": sec.honoree["id"] if sec else None,
             "region": region, "quote": article.quote(start, end, s),
-            "source": article.source_id, "paragraph": s.paragraph.index, "start": start, "end": end,
+            "source": article.source_id, "sources": [article.source_id],
+            "paragraph": s.paragraph.index, "start": start, "end": end,
         })
     return records
 

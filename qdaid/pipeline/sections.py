@@ -134,7 +134,7 @@ def honoree_section(article: Article, listed: Listed, last: int, listings: list[
         "scope": _scope(article, home, destination), "post": post, "motto": found_motto,
         "listed_under": _listed_under(article, name, listings), "home_region": home,
         "partner_regions": partners, "paragraph_start": head.index, "paragraph_end": last,
-        "source": article.source_id,
+        "source": article.source_id, "sources": [article.source_id],
     }
     return Section(honoree, head.index, last, home, partners, listed.owns)
 
