@@ -28,10 +28,10 @@ from typing import Any
 
 from .filters import Filters, Where
 from .formats import Tuples, plain
-from .model import FIGURE_FIELDS, SCHEMA, TABLES, DataError, UsageError, is_trivia
+from .model import FIGURE_FIELDS, RESTATED, SCHEMA, TABLES, DataError, UsageError, is_trivia
 from .names import Names, normalise, suggest
 
-LAZY = ("figures", "containment", "programs", "events")  # read when a command asks for them
+LAZY = ("figures", "containment", "restatements", "programs", "events")  # read when a command asks for them
 NUMERIC_FIGURE_FIELDS = frozenset(name for name, types in SCHEMA["figures"].items() if int in types)
 
 
@@ -106,17 +106,39 @@ class _Holding:
         """figure id → the figure the text says holds it (其中, 含)."""
         return dict(self._cursor("SELECT id, part_of FROM figures WHERE part_of IS NOT NULL"))
 
+    def links_sql(self) -> str | None:
+        """SQL of every inferred link (figure, within, reason, certain): the containment the build
+        inferred, and each restatement as held, certainly, by the earlier source's figure of the
+        same fact (a fact two sources state is counted once); None when the store has neither."""
+        parts = []
+        if "containment" in self.present:
+            parts.append("SELECT figure, within, reason, certain FROM containment")
+        if "restatements" in self.present:
+            parts.append(f"SELECT figure, restates AS within, '{RESTATED}' AS reason, 1 AS certain FROM restatements")
+        return " UNION ALL ".join(parts) or None
+
     @cached_property
     def contained(self) -> dict[str, tuple[tuple[str, str, bool], ...]]:
         """figure id → the figures the build inferred hold it, as (within, reason, certain)."""
         inferred: dict[str, tuple[tuple[str, str, bool], ...]] = {}
         shared: dict[str, str] = {}  # a figure that holds several, and the four reasons, kept once
-        if "containment" in self.present:
-            for figure, within, reason, certain in self._cursor(
-                    "SELECT figure, within, reason, certain FROM containment ORDER BY rowid"):
+        if links := self.links_sql():
+            for figure, within, reason, certain in self._cursor(links):
                 link = (shared.setdefault(within, within), shared.setdefault(reason, reason), bool(certain))
                 inferred[figure] = (*inferred.get(figure, ()), link)  # a tuple: most figures have one link
         return inferred
+
+    @cached_property
+    def restated(self) -> dict[str, list[dict]]:
+        """figure id → the restatements it takes part in, either side, in the order of the store:
+        {other, verdict, reason} (other: the figure of the other source)."""
+        found: dict[str, list[dict]] = {}
+        if "restatements" in self.present:
+            for figure, restates, verdict, reason in self._cursor(
+                    "SELECT figure, restates, verdict, reason FROM restatements ORDER BY rowid"):
+                found.setdefault(figure, []).append({"other": restates, "verdict": verdict, "reason": reason})
+                found.setdefault(restates, []).append({"other": figure, "verdict": verdict, "reason": reason})
+        return found
 
     def containers(self, figure_id: str) -> list[tuple[str, str, bool]]:
         """Every figure that holds this one, as (id, reason, certain): the part_of chain the text
@@ -205,6 +227,16 @@ class FactBase(_Holding, Names):
     def counts(self, column: str) -> dict:
         """How many figures have each value of a column."""
         return dict(self._cursor(f'SELECT "{column}", count(*) FROM figures GROUP BY "{column}"'))
+
+    def restated_counts(self) -> dict[tuple[str, str], int]:
+        """(source, verdict) → how many of the source's figures another source restates with that
+        verdict (agrees: confirmed; disagrees: disputed), either side of the link."""
+        if "restatements" not in self.present:
+            return {}
+        return {(source, verdict): n for source, verdict, n in self._cursor(
+            "SELECT figures.source, sides.verdict, count(DISTINCT figures.id) FROM figures JOIN "
+            "(SELECT figure AS id, verdict FROM restatements UNION ALL SELECT restates, verdict FROM restatements) AS sides "
+            "ON figures.id = sides.id GROUP BY 1, 2")}
 
     def metric_names(self) -> list[str]:
         return sorted(self._column("SELECT DISTINCT metric FROM figures"))
@@ -296,7 +328,19 @@ class FactBase(_Holding, Names):
         h["programs"] = [p for p in self.table("programs") if p["honoree"] == honoree_id]
         events = [e for e in self.table("events") if e["honoree"] == honoree_id]
         h["events"] = sorted(events, key=lambda e: (e["date"], e["source"], e["start"]))
+        h["restatements"] = self.restatements_of(h["figures"])
         return h
+
+    def restatements_of(self, figures: list[dict]) -> list[dict]:
+        """The facts of these figures that other sources state too: one row per link, {figure,
+        other (the other source's figure), source (its source), verdict, reason}."""
+        rows = []
+        for f in figures:
+            for link in self.restated.get(f["id"], ()):
+                other = next(self._rows("figures", "id = ?", (link["other"],)), None)
+                rows.append({"figure": f["id"], "other": link["other"], "source": other and other["source"],
+                             "raw": other and other["raw"], "verdict": link["verdict"], "reason": link["reason"]})
+        return rows
 
     # ---- the library's questions ----------------------------------------------------------
 

@@ -18,6 +18,9 @@ HONOREE_COLUMNS = ["id", "name", "kind", "post", "motto", "listed_under", "home_
                    "figures", "paragraph_start", "paragraph_end", "aliases", "source", "name_en", "post_en", "motto_en"]
 
 
+SOURCE_COUNTS = ["figures", "confirmed", "disputed"]
+
+
 def rows(base: FactBase, kind: str, lang: str = "zh") -> tuple[list[dict], list[str], list[str]]:
     """(rows, all columns, the columns a terminal table shows) for `qdaid list KIND`, names in
     the language asked for."""
@@ -72,9 +75,14 @@ def _rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
                for u, n in sorted(base.counts("unit").items())]
         columns = ["unit", "name", "note", "figures"]
         return out, columns, columns
-    table = {"programs": "programs", "sources": "sources", "events": "events"}[kind]
+    if kind == "sources":  # what each says, and how much of it the other sources confirm or dispute
+        figures, restated = base.counts("source"), base.restated_counts()
+        out = [{**s, "figures": figures.get(s["id"], 0), "confirmed": restated.get((s["id"], "agrees"), 0),
+                "disputed": restated.get((s["id"], "disagrees"), 0)} for s in base.table("sources")]
+        return out, [*SCHEMA["sources"], *SOURCE_COUNTS], ["id", "title", "publisher", "date", *SOURCE_COUNTS]
+    table = {"programs": "programs", "events": "events"}[kind]
     columns = list(SCHEMA[table])
-    shown = {"programs": ["id", "name", "honoree", "region"], "sources": ["id", "title", "publisher", "date", "reporter"],
+    shown = {"programs": ["id", "name", "honoree", "region"],
              "events": ["date", "precision", "honoree", "region", "text"]}[table]
     return base.table(table), columns, shown
 
@@ -90,6 +98,8 @@ def citation(base: FactBase, figure: dict, folders: list[Path]) -> dict:
         "region": figure["region"], "part_of": figure["part_of"],
         "within": [f"{outer} ({reason}{'' if certain else ', possibly'})"
                    for outer, reason, certain in base.containers(figure["id"])],
+        "same_fact": [f"{r['other']} ({r['source']}: {r['raw']}, {r['verdict']}: {r['reason']})"
+                      for r in base.restatements_of([figure])],
         "metric": figure["metric"], "honoree": figure["honoree"], "source": figure["source"],
         "source_title": source.get("title"), "publisher": source.get("publisher"), "date": source.get("date"),
         "path": source.get("path"), "sha256": source.get("sha256"), "paragraph": figure["paragraph"],
