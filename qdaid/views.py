@@ -132,3 +132,37 @@ def _sentence_offset(figure: dict, source: dict, folders: list[Path]) -> int | N
             best = pos
         pos = text.find(figure["quote"], pos + 1)
     return best
+
+
+# `qdaid check`: what each verdict says of a draft's figure.
+VERDICTS = ("supported", "contradicted", "unsupported")
+CHECK_COLUMNS = ["verdict", "figure", "raw", "value", "unit", "metric", "honoree", "region", "period",
+                 "sources", "source_values", "reasons", "sentence", "start", "end"]
+
+
+def verdicts(base: FactBase, draft: str, folders: list[Path]) -> list[dict]:
+    """One row per figure of the draft (the source `draft`, built onto the sources): `supported`
+    when a source states the same fact with a value that agrees, `contradicted` when the sources
+    that state it all disagree, `unsupported` when none does; the sources' figures and values
+    beside it, and the draft's sentence with the number marked 【…】."""
+    from .query import context
+
+    figures = list(base._rows("figures", "source = ?", (draft,), order="start"))
+    marks = number_positions(base, figures, folders)
+    rows = []
+    for f in figures:
+        links = [link for link in base.restated.get(f["id"], ())]
+        agreeing = [link for link in links if link["verdict"] == "agrees"]
+        verdict = "supported" if agreeing else "contradicted" if links else "unsupported"
+        shown = agreeing or links  # a source that agrees is the evidence; else those that do not
+        others = [next(base._rows("figures", "id = ?", (link["other"],))) for link in shown]
+        start, end = marks.get(f["id"], (0, len(f["quote"])))
+        rows.append({
+            "verdict": verdict, "figure": f["id"], "raw": f["raw"], "value": f["value"], "unit": f["unit"],
+            "metric": f["metric"], "honoree": f["honoree"], "region": f["region"],
+            "period": period_label(f["period_start"], f["period_end"]) or None,
+            "sources": [o["id"] for o in others], "source_values": [o["raw"] for o in others],
+            "reasons": [link["reason"] for link in shown],
+            "sentence": context(f["quote"], start, end, reach=len(f["quote"]), mark=True),
+            "start": f["start"], "end": f["end"]})
+    return rows
