@@ -81,10 +81,13 @@ def _with_functions(db: sqlite3.Connection) -> sqlite3.Connection:
 LIST_FIGURE_FIELDS = frozenset(name for name, types in SCHEMA["figures"].items() if types == (list,))
 
 
-def _cells(columns: list[str]) -> str:
+def _cells(columns: list[str], present: frozenset[str]) -> str:
     """Columns as CSV cells, the bytes formats.plain writes for a record: a REAL as plain writes it,
-    a list (stored as JSON text) joined by ';'."""
+    a list (stored as JSON text) joined by ';'; a field the store is older than, empty (in SQL a
+    missing "name" would be read as the text 'name')."""
     def cell(c: str) -> str:
+        if c not in present:
+            return "NULL"
         if c in NUMERIC_FIGURE_FIELDS:
             return f'CASE WHEN typeof("{c}") = \'real\' THEN qdaid_plain("{c}") ELSE "{c}" END'
         if c in LIST_FIGURE_FIELDS:
@@ -281,7 +284,7 @@ class FactBase(_Holding, Names):
         if columns is None:
             return self.select(where, order, limit)
         scan = " NOT INDEXED" if where.terms and sort is None and self.broad(where) else ""
-        sql = f"SELECT {_cells(columns)} FROM figures{scan}{where.clause()} ORDER BY {order}"
+        sql = f"SELECT {_cells(columns, self.figure_columns)} FROM figures{scan}{where.clause()} ORDER BY {order}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return Tuples(columns, self._cursor(sql, where.params))  # csv iterates the cursor without a Python frame

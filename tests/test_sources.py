@@ -134,3 +134,24 @@ def test_cite_and_show_name_the_other_sources_of_a_fact(cli, two_sources):
                      ("wire-00100", "src-00100", "agrees"), ("wire-00140", "src-00140", "disagrees")}
     page = cli("show", "team-a", "--db", two_sources, "-f", "table").stdout
     assert "the same facts in other sources" in page and "wire-00140" in page
+
+
+def test_a_store_older_than_the_covers_field_lists_it_empty(cli, tmp_path):
+    # A SQLite store written before figures had `covers`: the field reads as empty (model.ADDED_FIELDS),
+    # in CSV too (its SQL once read the missing column "covers" as the text 'covers': malformed JSON)
+    import csv
+    import io
+    import sqlite3
+
+    from qdaid import export
+
+    db = tmp_path / "old.sqlite"
+    export.write_sqlite(fixtures.tables(), db)
+    with sqlite3.connect(db) as con:
+        con.execute("ALTER TABLE figures DROP COLUMN covers")
+    result = cli("figures", "--db", db, "--region", "longnan", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    # team-a's figures in Longnan and Huixian (fixtures.FIGURES): 100, 120, 140, 160, 180, 200, 220
+    assert [r["id"] for r in rows] == [f"src-00{n}" for n in (100, 120, 140, 160, 180, 200, 220)]
+    assert {r["covers"] for r in rows} == {""}
