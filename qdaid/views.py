@@ -15,7 +15,8 @@ from .model import SCHEMA, QdaidError, period_label
 from .store import source_text
 
 HONOREE_COLUMNS = ["id", "name", "kind", "post", "motto", "listed_under", "home_region", "partner_regions",
-                   "figures", "paragraph_start", "paragraph_end", "aliases", "source", "name_en", "post_en", "motto_en"]
+                   "figures", "paragraph_start", "paragraph_end", "aliases", "source", "sources", "name_en", "post_en",
+                   "motto_en"]
 
 
 SOURCE_COUNTS = ["figures", "confirmed", "disputed"]
