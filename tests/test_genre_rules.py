@@ -6,12 +6,17 @@ value is read off the sentence by hand, the reasoning beside it."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+
+from qdaid.model import NAME_RE
 
 from qdaid.pipeline.records import extract
 
 from .test_extract_classes import figures, period  # raw → figure record, for an article of these paragraphs
+
+HAN = re.compile(r"[\u3400-\u9fff]")
 
 # 1. measure words: the dictionary's classifiers, each with its unit --------------------------
 
@@ -247,3 +252,61 @@ def test_one_thing_in_a_place_is_part_of_the_whole_places_figure(tmp_path):
     found = figures(tmp_path, "2019年,该镇新建占地450亩的茶叶示范园,带动全镇形成占地3000余亩的茶产业。")
     # the garden's 450 mu lie in the whole town's 3000余亩 (全镇): a part, not what the town's grew from
     assert found["450亩"]["part_of"] == found["3000余亩"]["id"]
+
+
+# 10. nouns as measure words, unknown nouns, people sent somewhere -----------------------------
+
+@pytest.mark.parametrize(("text", "raw", "unit"), [
+    ("合作社当月向东部城市运出蔬菜28车。", "28车", "truckload"),  # 车 after a number: a truck's load
+    ("村民当天装运苹果600箱。", "600箱", "box"),  # 箱 after a number: boxes of apples
+    ("抗旱期间新打机井15眼。", "15眼", "well"),  # 眼: CC-CEDICT's classifier for wells
+])
+def test_a_noun_after_a_number_measures_its_load(tmp_path, text, raw, unit):
+    assert figures(tmp_path, text)[raw]["unit"] == unit
+
+
+def test_a_noun_that_begins_with_a_borrowed_measure_word_is_the_noun(tmp_path):
+    # 2车间: two workshops; the 车 begins 车间, it measures no truckload
+    found = figures(tmp_path, "合作社今年又建成2车间。")
+    assert found["2"]["unit"] == "workshop"
+
+
+def test_an_unknown_noun_after_a_classifier_is_the_unit(tmp_path):
+    # 8个蓄水塘坝: eight ponds; no list knows 蓄水塘坝, and the 镇 before it is not what 个 counts
+    unit = figures(tmp_path, "镇里新修了8个蓄水塘坝。")["8个"]["unit"]
+    assert unit == "xushuitangba"  # the noun kept, as pinyin: a valid unit id, readable without Chinese
+    assert NAME_RE.fullmatch(unit)
+
+
+def test_people_sent_to_a_place_are_the_destinations(tmp_path):
+    # 莱西市 sends, 定西市安定区 receives: the 11 doctors work in 安定区, the most specific place after 前往
+    found = figures(tmp_path, "莱西市今年抽调11名医生前往甘肃省定西市安定区巡诊。")
+    assert found["11名"]["region"] == "anding"
+    # no dispatch verb: 青岛 organises, the workers of 岷县 are employed; 到 alone moves no figure
+    found = figures(tmp_path, "青岛市组织甘肃省岷县劳动力到胶州务工，共计1500人。")
+    assert found["1500人"]["region"] != "jiaozhou"
+
+
+def test_the_place_after_zai_holds_the_sentences_work(tmp_path):
+    # 烟台企业在巫山县…: the fruit was shipped from 巫山, whose orchards the enterprise works in
+    found = figures(tmp_path, "烟台企业在重庆市巫山县建成分拣中心3处，外运脆李60车。")
+    assert found["60车"]["region"] == "wushan"
+    # three provinces named, the first after 在: the sentence's total is none of them alone
+    found = figures(tmp_path, "企业订单种植在新疆有20万亩、贵州3万亩、甘肃5万亩，年产值12亿元。")
+    assert found["12亿元"]["region"] is None
+
+
+def test_n_years_between_refers_to_the_range_just_named(tmp_path):
+    found = figures(tmp_path, "2018年至2020年，两地合作成效明显。\n三年间，东部企业在当地投资兴业，共落地项目14个。\n")
+    assert period(found["14个"]) == (2018, 2020)  # 三年间: the three years 2018–2020 (both ends counted)
+
+
+def test_every_unit_the_dictionary_can_give_has_an_english_name():
+    from qdaid.english import vocabulary
+    from qdaid.pipeline.lexicon import Lexicon
+
+    lex = Lexicon.load()
+    units = {*lex.specific.values(), *lex.general.values(), *lex.nouns.values()}
+    assert lex.general["车"] == "truckload" and "truckload" in units  # the measure nouns are among them
+    assert units - set(vocabulary()["units"]) == set()
+    assert not any(HAN.search(u["one"] + u["many"]) for u in vocabulary()["units"].values())

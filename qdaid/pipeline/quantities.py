@@ -96,6 +96,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     if m["round"] and not m["before"]:
         return None  # 万寿菊: a multiplier alone is a number only after 近, 逾, 不过 …
     cls = m["cls"]
+    if cls in lex.borrowed and (noun := lex.noun_right_after(text, m.start("cls"))) and noun.start == m.start("cls"):
+        cls, end = None, m.start("cls")  # 5车间 counts workshops: 车 begins the noun, it measures no load
     if m["ordinal"]:  # 第二名 is a rank; 第一书记, 第一个 are not figures
         return Figure(start, end, article.original[start:end], "rank", s) if cls in ("名", "位") else None
     if prev in ("第", "初", "之") or prev in "+>=<＋" or text[end:end + 1] in "+>=<＋":
@@ -157,6 +159,8 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
         return None
     if cls in lex.measure_words:
         return lex.general[cls]  # 冷藏车18辆, 9支巡护队: the measure word names what it counts
+    if unknown := _unknown_noun(text[m.end():stop]):
+        return unknown  # 建成12个光伏电站: the noun no list knows is what 个 counts, not the 村 before it
     lo = max(s.start, m.start() - tx.REACH)
     # 其中镇宁县25个、紫云县15个: an item named for a place; its 县 is not what 个 counts
     named = [range(n.start(1), n.end(1)) for n in _PLACE_ITEM.finditer(text, lo, m.start() + 1)
@@ -165,3 +169,19 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
     if before:
         return lex.nouns[before[-1].word]
     return lex.general[cls]
+
+
+_PHRASE_END = re.compile(r"[、，,；;。：:的和与及\s“”\"（(《]")
+# Characters that make the words after a classifier a predicate, not a noun (12个已建成, 3个全部脱贫).
+_PREDICATE = re.compile(r"[了着过是在为将已被把从向对给让使并也都还又就全共均实达获得到]")
+
+
+def _unknown_noun(after: str) -> str | None:
+    """The unit a noun phrase right after a classifier gives when no list knows it: its pinyin
+    (光伏电站 → guangfudianzhan), a valid unit id and, as English, a name with no Han in it."""
+    phrase = _PHRASE_END.split(after, maxsplit=1)[0]
+    if not 2 <= len(phrase) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", phrase) or _PREDICATE.search(phrase):
+        return None
+    from pypinyin import lazy_pinyin  # only the build reads Chinese
+
+    return re.sub(r"[^a-z]", "", "".join(lazy_pinyin(phrase)).lower()) or None

@@ -51,6 +51,32 @@ def _recipient(article: Article, lo: int, start: int) -> list[str]:
     return []
 
 
+def _destination(article: Article, clause: list, c_start: int, start: int, end: int) -> str | None:
+    """平度还选派3批36名教师赴岷县支教: people sent (a dispatch verb before the figure) go to the place
+    right after 赴, 到 … after it; the sender named first is not where they work."""
+    text, lex = article.text, article.lex
+    if not lex.dispatch_verbs.search(text, c_start, start):
+        return None
+    run, at = [], None
+    for m in clause:  # the places right after the marker: 到甘肃省陇南市 → 陇南
+        if at is None and m.start >= end and text[max(c_start, m.start - 2):m.start].endswith(lex.dispatch_to):
+            run, at = [m.region], m.end
+        elif at is not None and m.start in (at, at + 1):
+            run.append(m.region)
+            at = m.end
+    return article.gaz.most_specific(run)[-1] if run else None
+
+
+def _located(article: Article, lo: int, start: int) -> list[str]:
+    """平度企业在岷县新建冷库5座…，发运中药材46车: the place after 在, the last named before the figure,
+    is where the sentence's work is done, whoever does it (在新疆有…、贵州…、甘肃…, 年产值…: not one place's)."""
+    named = article.mentions_in(lo, start)
+    first = len(named) - 1
+    while first > 0 and named[first - 1].end == named[first].start:
+        first -= 1  # 在重庆市巫山县: the run of places the last one ends
+    return [named[-1].region] if named and article.text[named[first].start - 1:named[first].start] == "在" else []
+
+
 def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
                unit: str | None, metric: str | None) -> tuple[str | None, str]:
     gaz, text = article.gaz, article.text
@@ -71,6 +97,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         following = [m for m in clause if m not in preceding]
         ordered = preceding + following
         away = [m for m in ordered if m.region not in home]
+        if sent_to := _destination(article, clause, c_start, start, end):
+            return sent_to, "explicit"
         if unit in _ADMIN_UNITS:
             return ordered[0].region, "explicit"
         if away:  # aid goes to the partner, not to the home city it comes from
@@ -88,7 +116,7 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
                                    and not _awarding(article, m, hi)])
         partners_named = [r for r in named if r not in home]
         if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
-            partners_named = _recipient(article, lo, start) or partners_named
+            partners_named = _recipient(article, lo, start) or _located(article, lo, start) or partners_named
         if len(partners_named) == 1:
             return partners_named[0], "explicit"
         if partners_named:
