@@ -283,8 +283,8 @@ def test_people_sent_to_a_place_are_the_destinations(tmp_path):
     found = figures(tmp_path, "莱西市今年抽调11名医生前往甘肃省定西市安定区巡诊。")
     assert found["11名"]["region"] == "anding"
     # no dispatch verb: 青岛 organises, the workers of 岷县 are employed; 到 alone moves no figure
-    found = figures(tmp_path, "青岛市组织甘肃省岷县劳动力到胶州务工，共计1500人。")
-    assert found["1500人"]["region"] != "jiaozhou"
+    found = figures(tmp_path, "青岛市组织甘肃省岷县1500名劳动力到胶州务工。")
+    assert found["1500名"]["region"] == "minxian"
 
 
 def test_the_place_after_zai_holds_the_sentences_work(tmp_path):
