@@ -310,3 +310,25 @@ def test_every_unit_the_dictionary_can_give_has_an_english_name():
     assert lex.general["车"] == "truckload" and "truckload" in units  # the measure nouns are among them
     assert units - set(vocabulary()["units"]) == set()
     assert not any(HAN.search(u["one"] + u["many"]) for u in vocabulary()["units"].values())
+
+
+def test_the_buyer_after_xiang_is_not_the_figures_place(tmp_path):
+    # 甘肃省岷县向青岛市销售: 青岛 buys; the 2.1万吨 of potatoes are 岷县's sales
+    found = figures(tmp_path, "2020年，甘肃省岷县向青岛市销售马铃薯2.1万吨。")
+    assert found["2.1万吨"]["region"] == "minxian"
+
+
+def test_the_rest_of_a_sentence_is_about_where_the_firms_were_sent(tmp_path):
+    # 引导…企业到甘肃省临夏州投资: the money and the workshops of the clauses after are 临夏's
+    found = figures(tmp_path, "济南市引导46家企业到甘肃省临夏州投资，实际到位资金8亿元，建成扶贫车间31个。")
+    assert found["46家"]["region"] == found["8亿元"]["region"] == found["31个"]["region"] == "linxia"
+
+
+def test_a_title_restating_a_body_figure_takes_its_place_and_years(tmp_path):
+    path = tmp_path / "h.txt"
+    path.write_text("杭州四年投入9.2亿元助力恩施\n"
+                    "本报讯 2017年至2020年，杭州市累计向湖北省恩施州拨付帮扶资金9.2亿元。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "h", "date": "2021-03-01"}), "utf-8")
+    title, body = (f for f in extract([path])["figures"] if f["raw"] == "9.2亿元")
+    # one amount said twice: the title's is the body's, given to 恩施 over 2017–2020
+    assert (title["region"], period(title)) == (body["region"], period(body)) == ("enshi", (2017, 2020))

@@ -136,8 +136,10 @@ def _is_name(article: Article, start: int, end: int) -> bool:
 
 
 def _is_collective(article: Article, start: int, end: int) -> bool:
-    word = article.text[start:end]
-    return len(word) >= 4 and word.endswith(tuple(article.lex.org_kinds) + tuple(article.lex.collective_ends))
+    word, lex = article.text[start:end], article.lex
+    # …农业农村局干部 ends in 部, but 干部 is a person's post: the line names a person
+    return len(word) >= 4 and word.endswith(tuple(lex.org_kinds) + tuple(lex.collective_ends)) and \
+        not word.endswith(tuple(t for t in lex.titles if len(t) > 1))
 
 
 def _in_sentences(article: Article, heads: dict[str, str]) -> list[Listed]:

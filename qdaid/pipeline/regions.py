@@ -20,9 +20,11 @@ _RIGHT_AFTER = ("", "共", "有", "共有")  # 全国50…, 全国共有1200个:
 
 
 def _awarding(article: Article, m, end: int) -> bool:
-    """A place right after 被 and before an award verb (被甘肃省授予…) is the awarding body."""
-    return article.text[m.start - 1:m.start] == "被" and bool(
-        article.lex.award_verbs.match(article.text, m.end, min(end, m.end + 4)))
+    """A place right after 被 and before an award verb (被甘肃省授予…) is the awarding body; one right
+    after 向 and before a verb of selling (定西向福州销售农产品) is the buyer: neither is the figure's."""
+    before, lex = article.text[m.start - 1:m.start], article.lex
+    return (before == "被" and bool(lex.award_verbs.match(article.text, m.end, min(end, m.end + 4)))) or \
+        (before == "向" and bool(lex.buyer_verbs.match(article.text, m.end, min(end, m.end + 4))))
 
 
 def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
@@ -54,12 +56,23 @@ def _recipient(article: Article, lo: int, start: int) -> list[str]:
 def _destination(article: Article, clause: list, c_start: int, start: int, end: int) -> str | None:
     """平度还选派3批36名教师赴岷县支教: people sent (a dispatch verb before the figure) go to the place
     right after 赴, 到 … after it; the sender named first is not where they work."""
+    verb = article.lex.dispatch_verbs.search(article.text, c_start, start)
+    return _sent_to(article, clause, c_start, end) if verb else None
+
+
+def _sent_to_before(article: Article, lo: int, start: int) -> list[str]:
+    """福州引导127家企业到定西投资，实际到位资金46亿元…: the rest of the sentence is about where they went."""
+    verb = article.lex.dispatch_verbs.search(article.text, lo, start)
+    place = _sent_to(article, article.mentions_in(lo, start), lo, verb.end()) if verb else None
+    return [place] if place else []
+
+
+def _sent_to(article: Article, mentions: list, lo: int, after: int) -> str | None:
+    """The most specific of the places right after 赴, 到 … past `after` (到甘肃省陇南市 → 陇南)."""
     text, lex = article.text, article.lex
-    if not lex.dispatch_verbs.search(text, c_start, start):
-        return None
     run, at = [], None
-    for m in clause:  # the places right after the marker: 到甘肃省陇南市 → 陇南
-        if at is None and m.start >= end and text[max(c_start, m.start - 2):m.start].endswith(lex.dispatch_to):
+    for m in mentions:
+        if at is None and m.start >= after and text[max(lo, m.start - 2):m.start].endswith(lex.dispatch_to):
             run, at = [m.region], m.end
         elif at is not None and m.start in (at, at + 1):
             run.append(m.region)
@@ -116,7 +129,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
                                    and not _awarding(article, m, hi)])
         partners_named = [r for r in named if r not in home]
         if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
-            partners_named = _recipient(article, lo, start) or _located(article, lo, start) or partners_named
+            partners_named = _recipient(article, lo, start) or _sent_to_before(article, lo, start) or \
+                _located(article, lo, start) or partners_named
         if len(partners_named) == 1:
             return partners_named[0], "explicit"
         if partners_named:
