@@ -11,7 +11,6 @@ import re
 import pytest
 
 from qdaid.model import NAME_RE
-
 from qdaid.pipeline.records import extract
 
 from .test_extract_classes import figures, period  # raw → figure record, for an article of these paragraphs
