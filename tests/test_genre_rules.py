@@ -331,3 +331,14 @@ def test_a_title_restating_a_body_figure_takes_its_place_and_years(tmp_path):
     title, body = (f for f in extract([path])["figures"] if f["raw"] == "9.2亿元")
     # one amount said twice: the title's is the body's, given to 恩施 over 2017–2020
     assert (title["region"], period(title)) == (body["region"], period(body)) == ("enshi", (2017, 2020))
+
+
+def test_one_person_who_speaks_is_no_count(tmp_path):
+    # 一位老人说: "an old man said"; the 1200 mu are the only figure
+    assert list(figures(tmp_path, "当地一位老人说，今年全村新种花椒1200亩。")) == ["1200亩"]
+
+
+def test_a_place_before_a_spaced_value_is_the_items_name_not_its_unit(tmp_path):
+    # 东乡县 130个: 130 of the villages counted above, in 东乡县; 县 names the line, it is not what 个 counts
+    found = figures(tmp_path, "2020年，甘肃省临夏州结对帮扶村共240个，其中：\n东乡县 130个、积石山县 110个\n")
+    assert found["130个"]["unit"] != "county" and found["110个"]["unit"] != "county"

@@ -77,6 +77,7 @@ class Lexicon:
         self.comparison_markers = tuple(data["comparison_markers"]["markers"])
         self.future_markers = re.compile(alternation(data["future_markers"]["markers"]))
         self.figurative_before = tuple(data["figurative"]["before"])
+        self.speaker_re = re.compile(rf"[^，,。；;：:]{{0,8}}?(?:{alternation(data['figurative']['speakers'])})")
         self.general.update(self.measure_words)
         self.classifier_pattern = alternation([*self.specific, *self.general])
         self._nouns_re = re.compile(alternation(self.nouns))

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 _ZERO_RE = re.compile(r"(?:下降|降低|减少|降|减)(?:到|至|为)(零)|[清归](零)")
 _NEGATION = "未没不无"
-_PLACE_ITEM = re.compile(r"(?:(?<=[。！？\n])|[、，,；;：:])(?:其中)?([\u4e00-\u9fff]{2,8}?[县市区镇乡村])(?=\d)")
+_PLACE_ITEM = re.compile(r"(?:(?<=[。！？\n])|[、，,；;：:])(?:其中)?([\u4e00-\u9fff]{2,8}?[县市区镇乡村])(?=[ \t　]?\d)")
 
 
 @dataclass
@@ -107,6 +107,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     small = m["chinese"] in ("一", "两", "二")
     if small and cls and (text[start - 1:start] in lex.figurative_before or text.startswith(cls, end)):
         return None  # 又一个丰收年, 一个个难题: figures of speech
+    if m["chinese"] == "一" and cls in ("位", "名") and lex.speaker_re.match(text, end):
+        return None  # 当地一位老人说: "an old man said", no count
     if cls and text[end:end + 1] == "性":
         return None  # 一次性 is an adjective
     if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
