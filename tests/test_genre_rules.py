@@ -342,3 +342,6 @@ def test_a_place_before_a_spaced_value_is_the_items_name_not_its_unit(tmp_path):
     # 东乡县 130个: 130 of the villages counted above, in 东乡县; 县 names the line, it is not what 个 counts
     found = figures(tmp_path, "2020年，甘肃省临夏州结对帮扶村共240个，其中：\n东乡县 130个、积石山县 110个\n")
     assert found["130个"]["unit"] != "county" and found["110个"]["unit"] != "county"
+    # …and what they count is the 村 of the total's line (130 + 110 = 240): villages, parts of it
+    for raw, region in (("130个", "dongxiang"), ("110个", "jishishan")):
+        assert (found[raw]["unit"], found[raw]["part_of"]) == ("village", found["240个"]["id"])

@@ -163,7 +163,7 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
         return lex.general[cls]  # 冷藏车18辆, 9支巡护队: the measure word names what it counts
     if unknown := _unknown_noun(text[m.end():stop]):
         return unknown  # 建成12个光伏电站: the noun no list knows is what 个 counts, not the 村 before it
-    lo = max(s.start, m.start() - tx.REACH)
+    lo = _breakdown_head(article, s) or max(s.start, m.start() - tx.REACH)
     # 其中镇宁县25个、紫云县15个: an item named for a place; its 县 is not what 个 counts
     named = [range(n.start(1), n.end(1)) for n in _PLACE_ITEM.finditer(text, lo, m.start() + 1)
              if any(p.start == n.start(1) for p in article.gaz.mentions(text, n.start(1), n.end(1)))]
@@ -173,6 +173,21 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
     return lex.general[cls]
 
 
+def _breakdown_head(article: Article, s: tx.Sentence) -> int | None:
+    """For a line under 其中： (东乡县 130个), the start of the total's sentence: what the line's 个
+    counts is what the total counts (结对帮扶村共240个，其中：)."""
+    index = s.paragraph.index - 1
+    while index >= 1:
+        p = article.paragraphs[index - 1]
+        if _BREAKDOWN_END.search(p.text):
+            return article.sentences_in[p.index][-1].start if article.sentences_in.get(p.index) else None
+        if len(p.text) > 40 or re.search("[。！？]", p.text):
+            return None
+        index -= 1
+    return None
+
+
+_BREAKDOWN_END = re.compile(r"(?:其中|具体如下|分别是|分别为)[：:]$")
 _PHRASE_END = re.compile(r"[、，,；;。：:的和与及\s“”\"（(《]")
 # Characters that make the words after a classifier a predicate, not a noun (12个已建成, 3个全部脱贫).
 _PREDICATE = re.compile(r"[了着过是在为将已被把从向对给让使并也都还又就全共均实达获得到]")
