@@ -344,4 +344,10 @@ def test_a_place_before_a_spaced_value_is_the_items_name_not_its_unit(tmp_path):
     assert found["130个"]["unit"] != "county" and found["110个"]["unit"] != "county"
     # …and what they count is the 村 of the total's line (130 + 110 = 240): villages, parts of it
     for raw, region in (("130个", "dongxiang"), ("110个", "jishishan")):
-        assert (found[raw]["unit"], found[raw]["part_of"]) == ("village", found["240个"]["id"])
+        assert (found[raw]["unit"], found[raw]["part_of"], found[raw]["region"]) == ("village", found["240个"]["id"], region)
+
+
+def test_an_autonomous_county_named_short_with_its_suffix_is_a_place(tmp_path):
+    # 积石山县 is how the news names 积石山保安族东乡族撒拉族自治县: a full name, as 临夏州 is of 临夏回族自治州
+    found = figures(tmp_path, "积石山县新建扶贫车间12个。")
+    assert found["12个"]["region"] == "jishishan"
