@@ -293,6 +293,9 @@ def test_the_place_after_zai_holds_the_sentences_work(tmp_path):
     # three provinces named, the first after 在: the sentence's total is none of them alone
     found = figures(tmp_path, "企业订单种植在新疆有20万亩、贵州3万亩、甘肃5万亩，年产值12亿元。")
     assert found["12亿元"]["region"] is None
+    # 在兰州举办: where the fair was held; the 17 projects are not 兰州's
+    found = figures(tmp_path, "甘肃省甘南州在兰州举办经贸合作对接会，现场签约项目17个。")
+    assert found["17个"]["region"] != "lanzhou"
 
 
 def test_n_years_between_refers_to_the_range_just_named(tmp_path):

@@ -69,6 +69,7 @@ class Lexicon:
         self.dispatch_verbs = re.compile(alternation(data["region_words"]["dispatch"]["verbs"]))
         self.dispatch_to = tuple(data["region_words"]["dispatch"]["to"])
         self.buyer_verbs = re.compile(alternation(data["region_words"]["buyer_verbs"]))
+        self.venue_verbs = tuple(data["region_words"]["venue_verbs"])
         # 三市, 两地, 10个县 right before a figure (the number is not part of a longer one: 123市)
         self.place_count_re = re.compile(rf"(?<![\d.])(\d{{1,2}}|[两二三四五六七八九十])个?({alternation(self.place_counts)})"
                                          r"(?:的|共)?$")

@@ -87,7 +87,10 @@ def _located(article: Article, lo: int, start: int) -> list[str]:
     first = len(named) - 1
     while first > 0 and named[first - 1].end == named[first].start:
         first -= 1  # 在重庆市巫山县: the run of places the last one ends
-    return [named[-1].region] if named and article.text[named[first].start - 1:named[first].start] == "在" else []
+    if not named or article.text[named[first].start - 1:named[first].start] != "在" or \
+            article.text.startswith(article.lex.venue_verbs, named[-1].end):
+        return []  # 在兰州举办对接会，签约项目17个: where the fair was held, not whose projects
+    return [named[-1].region]
 
 
 def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
