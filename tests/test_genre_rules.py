@@ -354,3 +354,22 @@ def test_an_autonomous_county_named_short_with_its_suffix_is_a_place(tmp_path):
     # 积石山县 is how the news names 积石山保安族东乡族撒拉族自治县: a full name, as 临夏州 is of 临夏回族自治州
     found = figures(tmp_path, "积石山县新建扶贫车间12个。")
     assert found["12个"]["region"] == "jishishan"
+
+
+def test_a_year_after_dao_with_no_year_before_it_dates_its_figure(tmp_path):
+    # 由2015年的5200元增加到2020年的1.1万元: each amount has its own year; 到2020年 ends no range here
+    found = figures(tmp_path, "农村居民人均可支配收入由2015年的5200元增加到2020年的1.1万元。")
+    assert (period(found["5200元"]), period(found["1.1万元"])) == ((2015, 2015), (2020, 2020))
+
+
+def test_the_place_of_quanxian_is_not_what_is_counted(tmp_path):
+    # 全县…岗位2300个: jobs counted in the whole county, not 2300 counties
+    assert figures(tmp_path, "全县新增就业岗位2300个。")["2300个"]["unit"] == "job"
+    assert figures(tmp_path, "今年全县新修了水窖一百二十个。")["一百二十个"]["unit"] != "county"
+
+
+def test_one_and_the_other_are_no_counts_and_orders_are(tmp_path):
+    # 一家…另一家: "one firm … the other"; 过百万单: over a million orders, a lower bound
+    found = figures(tmp_path, "一家电商企业的年交易额破千万元，另一家的销量过百万单。")
+    assert sorted(found) == ["破千万元", "过百万单"]
+    assert (found["过百万单"]["value"], found["过百万单"]["unit"], found["过百万单"]["approx"]) == (1_000_000, "order", "over")

@@ -125,7 +125,9 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     for m in tx.YEAR_RE.finditer(text, s_start, start):
         if any(c[0] <= m.start() < c[0] + 16 and c[1][0] != c[1][1] for c in candidates):
             continue  # part of a range or list already taken
-        range_end = text[m.start() - 1:m.start()] in ("至", "、", "到") and text[m.start() - 2:m.start()] != "截至"
+        # 2017至2018年, 2017年、2018年: the end of a range (a year right before); 由2015年的…增加到2020年的 is not
+        range_end = text[m.start() - 1:m.start()] in ("至", "、", "到") and text[m.start() - 2:m.start()] != "截至" \
+            and re.search(r"\d\s?年?\s?$", text[max(0, m.start() - 8):m.start() - 1]) is not None
         if range_end or text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):
             continue  # 2017至2018年: taken as a range; 较2015年增长: the base of a comparison (截至2020年 is a date)
         if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start:

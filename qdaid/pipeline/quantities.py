@@ -105,8 +105,9 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     if m["chinese"] and number.startswith("一") and any(c in text[max(0, start - 3):start] for c in _NEGATION):
         return None  # 未休过一天假: "not a single day", not a count
     small = m["chinese"] in ("一", "两", "二")
-    if small and cls and (text[start - 1:start] in lex.figurative_before or text.startswith(cls, end)):
-        return None  # 又一个丰收年, 一个个难题: figures of speech
+    if small and cls and (text[start - 1:start] in lex.figurative_before or text.startswith(cls, end)
+                          or "另一" + cls in text[end:s.end]):
+        return None  # 又一个丰收年, 一个个难题, 一家…另一家…: figures of speech
     if m["chinese"] == "一" and cls in ("位", "名") and lex.speaker_re.match(text, end):
         return None  # 当地一位老人说: "an old man said", no count
     if cls and text[end:end + 1] == "性":
@@ -167,7 +168,9 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
     # 其中镇宁县25个、紫云县15个: an item named for a place; its 县 is not what 个 counts
     named = [range(n.start(1), n.end(1)) for n in _PLACE_ITEM.finditer(text, lo, m.start() + 1)
              if any(p.start == n.start(1) for p in article.gaz.mentions(text, n.start(1), n.end(1)))]
-    before = [n for n in lex.nouns_in(text, lo, m.start()) if not any(n.start in r for r in named)]
+    # 全县新增就业岗位2300个: 全县 is where, not what is counted
+    before = [n for n in lex.nouns_in(text, lo, m.start()) if not any(n.start in r for r in named)
+              and text[n.start - 1:n.start] not in ("全", "该", "本", "我")]
     if before:
         return lex.nouns[before[-1].word]
     return lex.general[cls]
