@@ -142,3 +142,17 @@ def test_a_provinces_list_gives_every_honoree_and_its_places():
     # the heading counts: 6 people and 3 collectives honoured, of the province (not named: no place)
     assert sorted((f["raw"], f["value"], f["metric"]) for f in found["figures"]) == [("3个", 3, "honorees"),
                                                                                     ("6名", 6, "honorees")]
+
+
+def test_a_sentence_list_with_a_person_honoured_after_death(tmp_path):
+    tables = _article(tmp_path, "我市集体和个人受表彰\n"
+                      "我市3名同志获得全国脱贫攻坚先进个人称号，分别是：市扶贫办副主任孙立新、"
+                      "西宁市湟中区某村党支部书记马福（生前）、市农业农村局干部韩梅梅。\n"
+                      "荣获全国脱贫攻坚先进集体的有：青海省海东市互助土族自治县扶贫开发局。\n")
+    found = [(h["name"], h["kind"], h["post"], h["home_region"]) for h in tables["honorees"]]
+    assert found == [
+        ("孙立新", "individual", "市扶贫办副主任", None),  # 市: which city the text does not say
+        ("马福", "individual", "西宁市湟中区某村党支部书记", "huangzhong"),  # （生前） marks the dead, not the name
+        ("韩梅梅", "individual", "市农业农村局干部", None),
+        ("青海省海东市互助土族自治县扶贫开发局", "collective", None, "huzhu"),  # 有：, a county of 海东
+    ]
