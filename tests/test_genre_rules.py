@@ -373,3 +373,16 @@ def test_one_and_the_other_are_no_counts_and_orders_are(tmp_path):
     found = figures(tmp_path, "一家电商企业的年交易额破千万元，另一家的销量过百万单。")
     assert sorted(found) == ["破千万元", "过百万单"]
     assert (found["过百万单"]["value"], found["过百万单"]["unit"], found["过百万单"]["approx"]) == (1_000_000, "order", "over")
+
+
+def test_in_english_no_unit_is_shown_in_chinese(tmp_path, cli):
+    # 28车, 600箱, 15眼 and a noun no list knows (8个蓄水塘坝): every unit has a name without Han
+    path = tmp_path / "e.txt"
+    path.write_text("标题\n合作社运出蔬菜28车、苹果600箱，新打机井15眼，镇里新修了8个蓄水塘坝。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "e", "date": "2021-02-25"}), "utf-8")
+    db = tmp_path / "e.json"
+    assert cli("build", "-o", db, path).exit_code == 0
+    rows = json.loads(cli("stats", "--db", db, "--by", "unit", "--lang", "en", "-f", "json").stdout)
+    units = sorted(row["unit"] for row in rows)
+    assert units == ["box", "truckload", "well", "xushuitangba"]  # read off the sentence: what each number counts
+    assert not any(HAN.search(row["unit"] + row["metric"]) for row in rows)
