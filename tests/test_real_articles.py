@@ -1,5 +1,6 @@
-"""Two articles of the genre written for these tests (East–West cooperation news, one in
-Traditional characters, both with a bullet breakdown under 其中：), read by hand into a gold
+"""Four articles of the genre written for these tests (East–West cooperation news in the styles of
+different publishers: a county media centre, a city news site and a Hong Kong daily in Traditional
+characters, a Xinhua dispatch; each with a breakdown under 其中：), read by hand into a gold
 list, then scored: recall (gold figures found), precision (figures found that are gold) and
 field accuracy (value, unit, approx, region, period and part_of of the gold figures found).
 The gold comes from the text; the reasoning is beside each line. Known misses are left in the
