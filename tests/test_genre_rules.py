@@ -386,3 +386,11 @@ def test_in_english_no_unit_is_shown_in_chinese(tmp_path, cli):
     units = sorted(row["unit"] for row in rows)
     assert units == ["box", "truckload", "well", "xushuitangba"]  # read off the sentence: what each number counts
     assert not any(HAN.search(row["unit"] + row["metric"]) for row in rows)
+
+
+def test_a_title_keeps_its_own_place_when_the_body_names_none(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("济南市6人获表彰\n本报讯 我市共有6人受到表彰。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": "2021-03-01"}), "utf-8")
+    title = next(f for f in extract([path])["figures"] if f["raw"] == "6人")
+    assert title["region"] == "jinan"  # 我市 names no city; the title's 济南市 still does
