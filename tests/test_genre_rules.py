@@ -393,4 +393,4 @@ def test_a_title_keeps_its_own_place_when_the_body_names_none(tmp_path):
     path.write_text("济南市6人获表彰\n本报讯 我市共有6人受到表彰。\n", "utf-8")
     path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": "2021-03-01"}), "utf-8")
     title = next(f for f in extract([path])["figures"] if f["raw"] == "6人")
-    assert title["region"] == "jinan"  # 我市 names no city; the title's 济南市 still does
+    assert title["region"] == "jinan-shandong"  # 我市 names no city; the title's 济南市 still does
