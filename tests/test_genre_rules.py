@@ -394,3 +394,16 @@ def test_a_title_keeps_its_own_place_when_the_body_names_none(tmp_path):
     path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": "2021-03-01"}), "utf-8")
     title = next(f for f in extract([path])["figures"] if f["raw"] == "6人")
     assert title["region"] == "jinan-shandong"  # 我市 names no city; the title's 济南市 still does
+
+
+def test_not_a_single_one_is_no_count(tmp_path):
+    # 一户也没有落下: "not one household left behind"; 两名干部 is a count
+    assert list(figures(tmp_path, "全村一户也没有落下，共有两名干部驻村。")) == ["两名"]
+
+
+def test_the_years_of_a_title_are_the_bodys_range_of_as_many_years(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("三年引进企业逾50家\n本报讯 2018年至2020年，东部企业在当地投资兴业，共落地项目14个。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": "2021-03-01"}), "utf-8")
+    title = next(f for f in extract([path])["figures"] if f["raw"] == "逾50家")
+    assert period(title) == (2018, 2020)  # 三年 in the title: the three years the body names

@@ -107,7 +107,20 @@ def period(article: Article, f: Figure) -> tuple[int | None, int | None]:
         before = [s for s in article.sentences_in[f.sentence.paragraph.index] if s.end <= f.sentence.start]
         if before:
             return stated_period(article, before[-1], before[-1].end, before[-1].end)
+    if found[0] is None and f.sentence.paragraph.index == 1:
+        return _title_span(article, f) or found
     return found
+
+
+def _title_span(article: Article, f: Figure) -> tuple[int, int] | None:
+    """四年引进企业逾百家 in a title: the N years are the first range of N years the body names
+    (2017年至2020年)."""
+    n = re.search(r"([一二两三四五六七八九十\d]+)年(?![来以间])", article.text[f.sentence.start:f.start])
+    if not n:
+        return None
+    years = int(n[1]) if n[1].isdigit() else int(parse_quantity(n[1]).value)
+    spans = [(int(m[1]), int(m[2])) for m in _RANGE_RE.finditer(article.text, f.sentence.end)]
+    return next((span for span in spans if span[1] - span[0] + 1 == years), None)
 
 
 def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tuple[int | None, int | None]:

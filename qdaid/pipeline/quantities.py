@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 _ZERO_RE = re.compile(r"(?:下降|降低|减少|降|减)(?:到|至|为)(零)|[清归](零)")
 _NEGATION = "未没不无"
+_NOT_ONE = re.compile(r"[^，,。；;]{0,6}?[也都][没不未]")
 _PLACE_ITEM = re.compile(r"(?:(?<=[。！？\n])|[、，,；;：:])(?:其中)?([\u4e00-\u9fff]{2,8}?[县市区镇乡村])(?=[ \t　]?\d)")
 
 
@@ -102,8 +103,9 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return Figure(start, end, article.original[start:end], "rank", s) if cls in ("名", "位") else None
     if prev in ("第", "初", "之") or prev in "+>=<＋" or text[end:end + 1] in "+>=<＋":
         return None  # 第一, 初四, 之一 are not counts; 1+1>2 is a slogan
-    if m["chinese"] and number.startswith("一") and any(c in text[max(0, start - 3):start] for c in _NEGATION):
-        return None  # 未休过一天假: "not a single day", not a count
+    if m["chinese"] and number.startswith("一") and (any(c in text[max(0, start - 3):start] for c in _NEGATION)
+                                                    or _NOT_ONE.match(text, end)):
+        return None  # 未休过一天假, 一户也没有落下: "not a single one", not a count
     small = m["chinese"] in ("一", "两", "二")
     if small and cls and (text[start - 1:start] in lex.figurative_before or text.startswith(cls, end)
                           or "另一" + cls in text[end:s.end]):
