@@ -27,9 +27,11 @@ def is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
-def fetch(url: str, timeout: float = TIMEOUT, limit: int = MAX_PAGE_BYTES) -> bytes:
+def fetch(url: str, timeout: float | None = None, limit: int | None = None) -> bytes:
     """The page at url (http or https), or a one-line DataError: unreachable, too slow, not found,
-    not HTML, over the size limit."""
+    not HTML, over the size limit (default: TIMEOUT and MAX_PAGE_BYTES)."""
+    timeout = TIMEOUT if timeout is None else timeout
+    limit = MAX_PAGE_BYTES if limit is None else limit
     if not web_url(url):
         raise UsageError(f"{url!r} is not a web address (http:// or https://, no spaces)")
     request = urllib.request.Request(url, headers={"User-Agent": "qdaid (+https://pypi.org/project/qdaid/)",
