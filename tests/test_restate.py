@@ -87,21 +87,28 @@ def test_same_fact(change, same):
     assert same_fact(a, b) is same and same_fact(b, a) is same
 
 
-def test_link_gives_one_row_per_earlier_source_the_closest_figure():
+def test_link_gives_each_restating_figure_one_row_to_its_closest_earlier_statement():
     # Source a states the 2020 aid (1.2亿) and the 2017–2021 aid (5.3亿); b restates the 2020 aid
     # as 1.2亿: linked to a's 2020 figure (the same period), not to the five-year total.
     a2020 = fig("1.2亿元", 120000000, id="a-1")
     a5 = fig("5.3亿元", 530000000, id="a-2", period_start=2017, period_end=2021)
     b2020 = fig("1.2亿元", 120000000, source="b", id="b-1")
-    # c restates it too, as 1.3亿: one row against a, one against b, both disagreeing.
+    # c restates it as 1.3亿 and 1.25亿 (two sentences): both are 0.1亿 and 0.05亿 from a's and b's
+    # 1.2亿, which are written alike: the earlier, a's, stands for both. 1.25亿 rounds to 1.3亿 at
+    # 0.1亿, not to 1.2亿: it disagrees too.
     c2020 = fig("1.3亿元", 130000000, source="c", id="c-1")
-    rows = link([b2020], [a2020, a5]) + link([c2020], [a2020, a5, b2020])
+    c2020b = fig("1.25亿元", 125000000, source="c", id="c-2")
+    # d says 1.3亿: c's 1.3亿 agrees with it, so that is its closest statement, not a's 1.2亿.
+    d2020 = fig("1.3亿元", 130000000, source="d", id="d-1")
+    rows = link([b2020], [a2020, a5]) + link([c2020, c2020b], [a2020, a5, b2020]) + \
+        link([d2020], [a2020, a5, b2020, c2020, c2020b])
     assert rows == [
         {"id": "b-1-re-a-1", "figure": "b-1", "restates": "a-1", "verdict": "agrees", "reason": "both 1.2亿"},
         {"id": "c-1-re-a-1", "figure": "c-1", "restates": "a-1", "verdict": "disagrees",
          "reason": "1.3亿 vs 1.2亿: 0.1亿 apart"},
-        {"id": "c-1-re-b-1", "figure": "c-1", "restates": "b-1", "verdict": "disagrees",
-         "reason": "1.3亿 vs 1.2亿: 0.1亿 apart"},
+        {"id": "c-2-re-a-1", "figure": "c-2", "restates": "a-1", "verdict": "disagrees",
+         "reason": "1.25亿 vs 1.2亿: 0.05亿 apart"},
+        {"id": "d-1-re-c-1", "figure": "d-1", "restates": "c-1", "verdict": "agrees", "reason": "both 1.3亿"},
     ]
     assert link([a2020], [a5]) == []  # one source: nothing restated
 
@@ -114,3 +121,13 @@ def test_link_prefers_the_same_period_to_an_agreeing_overlapping_one():
     a5 = fig("5.3亿元", 530000000, id="a-2", period_start=2017, period_end=2021)
     rows = link([fig("5.3亿元", 530000000, source="b", id="b-1")], [a5, a2020])
     assert [(r["restates"], r["verdict"]) for r in rows] == [("a-1", "disagrees")]
+
+
+def test_link_prefers_an_agreeing_statement_to_a_nearer_one():
+    # b's 3000多名 (at least 3000) cannot be a's 2990名 (10 below the bound) but fits c's 3500名:
+    # the statement it agrees with is the one it restates, though 2990 is nearer.
+    people = {"unit": "person", "metric": "people_benefited"}
+    a = fig("2990名", 2990, id="a-1", **people)
+    c = fig("3500名", 3500, source="c", id="c-1", **people)
+    (row,) = link([fig("3000多名", 3000, "more_than", source="b", id="b-1", **people)], [a, c])
+    assert (row["restates"], row["verdict"], row["reason"]) == ("c-1", "agrees", "3500 fits 3000多 (at least 3000)")

@@ -56,16 +56,17 @@ class Corpus:
                 self._remember(table, rec)
         self.sources = {s["id"]: s["path"] for s in tables.get("sources", [])}
         self.regions = {r["id"]: r for r in tables.get("regions", [])}
-        self._figures: dict[tuple, list[dict]] = {}  # (metric, unit) → the figures so far
+        self.statements = restate.Statements(() if lookup else tables.get("figures", []))
         self._lookup = lookup
-        if lookup is None:
-            for figure in tables.get("figures", []):
-                self._figures.setdefault((figure["metric"], figure["unit"]), []).append(figure)
+        self._looked_up: set[tuple[str, str]] = set()  # the (metric, unit) the store was asked for
 
-    def _stated(self, key: tuple[str, str]) -> list[dict]:
-        if key not in self._figures:
-            self._figures[key] = list(self._lookup(key)) if self._lookup else []
-        return self._figures[key]
+    def _look_up(self, figures: list[dict]) -> None:
+        """The store's figures of the facts these figures state, before these are added."""
+        for key in dict.fromkeys((f["metric"], f["unit"]) for f in figures):
+            if self._lookup and key not in self._looked_up:
+                self._looked_up.add(key)
+                for old in self._lookup(key):
+                    self.statements.add(old)
 
     def _remember(self, table: str, rec: dict) -> None:
         for key in identity_keys(table, rec):
@@ -86,11 +87,10 @@ class Corpus:
                             elif value is not None:
                                 rec[field] = renamed.get(value, value)
         figures = new["figures"]
-        candidates = [old for key in dict.fromkeys((f["metric"], f["unit"]) for f in figures)
-                      for old in self._stated(key)]
-        new["restatements"] = restate.link(figures, candidates)
+        self._look_up(figures)
+        new["restatements"] = restate.link(figures, self.statements)
         for figure in figures:
-            self._stated((figure["metric"], figure["unit"])).append(figure)
+            self.statements.add(figure)
         for table in APPENDED:
             self.added[table] += new.get(table, [])
         for region in new["regions"]:

@@ -10,18 +10,23 @@ Three pure functions over figure records (model.SCHEMA["figures"]); exact arithm
 - `compare(a, b) -> (verdict, reason)`: `agrees` when the values match within what their
   approximations allow, else `disagrees`; the reason is one short sentence.
 - `link(new, old) -> restatement rows`: each figure of `new` against the figures of `old` (of
-  earlier sources), at most one row per new figure and earlier source.
+  earlier sources): one row per new figure that restates a fact, naming the earlier figure that
+  states it most closely. A fact stated by several sources is thus one connected group of rows
+  (the first statement, and each later one linked to its closest earlier one), and the rows of
+  a corpus grow with its figures, not with the square of its sources.
 
 What each way of writing a number allows (the values it stands for):
 
 - exact, written to precision p (15.66亿: p = 0.01亿; 190万: p = 1万; 62名: p = 1): the values
-  that round to it at p, [v − p/2, v + p/2). So 15.66亿 and 15.7亿 agree (15.66亿 rounds to
-  15.7亿 at the 0.1亿 the other writes) and 179.4万 and 190万 do not.
+  that round to it at p, [v − p/2, v + p/2). Two exact figures agree when the finer, rounded
+  half up to the coarser's precision, is the coarser: 15.66亿 and 15.7亿 agree (15.66亿 rounds to
+  15.7亿 at the 0.1亿 the other writes); 179.4万 and 190万 do not, nor 1.25亿 and 1.2亿.
 - 多, 余, 以上, 超过 … (more_than, over): a lower bound, [v, ∞).
 - 近, 不到 … (nearly): at most v, and near it: [v − t, v], t = the larger of p and 5% of v.
 - 约, 左右 (about): [v − t, v + t], t as for nearly.
 
-Two figures agree when the sets of values they allow meet.
+An exact figure and an approximate one, or two approximate ones, agree when the sets of values
+they allow meet.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..model import LOWER_BOUND
 from .numbers import MULTIPLIERS, NUMBER_PATTERN, TRADITIONAL
@@ -115,6 +120,12 @@ def same_fact(a: dict, b: dict) -> bool:
 
 
 def _meet(a: Written, b: Written) -> bool:
+    """Whether a and b may be one value: two exact figures when the finer, rounded (half up) to
+    the coarser's precision, is the coarser (1.25亿 is 1.3亿 at 0.1亿, not 1.2亿); else when the
+    values they allow meet."""
+    if a.approx == b.approx == "exact":
+        coarse, fine = (a, b) if a.precision >= b.precision else (b, a)
+        return (fine.value / coarse.precision).quantize(Decimal(1), ROUND_HALF_UP) * coarse.precision == coarse.value
     lo_a, hi_a, closed_a = a.allows()
     lo_b, hi_b, closed_b = b.allows()
     low = max(lo_a, lo_b)
@@ -167,34 +178,62 @@ def compare(a: dict, b: dict) -> tuple[str, str]:
     return DISAGREES, f"{wa} vs {wb}: {gap} apart" + (f"; {bounds}" if bounds else "")
 
 
-def _closeness(new: dict, old: dict) -> tuple:
-    """How well old matches new, best first: the same period, then one undated, then overlapping;
-    agreeing before not; then the nearer value; then the earlier id (a stable choice)."""
-    pn, po = _period(new), _period(old)
-    tier = 0 if pn == po else 1 if pn is None or po is None else 2
-    agrees = compare(new, old)[0] == AGREES
-    gap = abs(written(new).value - written(old).value)
-    return tier, not agrees, gap, old["id"]
+class Statements:
+    """Figures of earlier sources, indexed by what they state: (metric, unit, and the honoree or
+    the place), then each distinct way of writing a value in a period once (its earliest figure).
+    Adding a figure and finding the closest statement cost what one fact holds, not what the
+    corpus holds; a corpus of hundreds of articles restating each other stays linear."""
+
+    def __init__(self, figures: Iterable[dict] = ()):
+        self._facts: dict[tuple, dict[tuple, tuple[int, dict, Written]]] = {}
+        self._count = 0
+        for figure in figures:
+            self.add(figure)
+
+    @staticmethod
+    def _subjects(figure: dict) -> list[tuple]:
+        place = _key_place(figure)
+        return [key for key in (("honoree", figure.get("honoree")), ("place", place)) if key[1]]
+
+    def add(self, figure: dict) -> None:
+        if figure["kind"] == "duration":
+            return
+        w = written(figure)
+        way = (_period(figure), w.value, w.approx, w.precision, figure.get("honoree"), _key_place(figure),
+               figure["kind"])  # figures written alike: one stands for all (the earliest)
+        for subject in self._subjects(figure):
+            ways = self._facts.setdefault((figure["metric"], figure["unit"], subject), {})
+            ways.setdefault(way, (self._count, figure, w))
+        self._count += 1
+
+    def closest(self, new: dict) -> dict | None:
+        """The earlier figure that states new's fact most closely: the same period before one
+        undated before an overlapping one; agreeing before not; the nearer value; the earlier."""
+        wn, pn, best = written(new), _period(new), None
+        for subject in self._subjects(new):
+            for order, old, wo in self._facts.get((new["metric"], new["unit"], subject), {}).values():
+                if not same_fact(new, old):
+                    continue
+                po = _period(old)
+                tier = 0 if pn == po else 1 if pn is None or po is None else 2
+                rank = (tier, not _meet(wn, wo), abs(wn.value - wo.value), order)
+                if best is None or rank < best[0]:
+                    best = (rank, old)
+        return best[1] if best else None
 
 
-def link(new_figures: Iterable[dict], old_figures: Iterable[dict]) -> list[dict]:
-    """Restatement rows (model.SCHEMA["restatements"]) for the new figures (of later sources)
-    against the old ones (of earlier sources): for each new figure and each earlier source that
-    states the same fact, one row naming that source's closest figure (_closeness), with the
-    verdict and reason of compare. Rows come in the order of the new figures, then of the
-    earlier sources as first met in old_figures, so the same input gives the same rows."""
-    by_fact: dict[tuple, list[dict]] = {}
-    for old in old_figures:
-        by_fact.setdefault((old["metric"], old["unit"]), []).append(old)
-    rows = []
-    for new in new_figures:
-        per_source: dict[str, list[dict]] = {}
-        for old in by_fact.get((new["metric"], new["unit"]), []):
-            if same_fact(new, old):
-                per_source.setdefault(old["source"], []).append(old)
-        for candidates in per_source.values():
-            best = min(candidates, key=lambda old: _closeness(new, old))
-            verdict, reason = compare(new, best)
-            rows.append({"id": f"{new['id']}-re-{best['id']}", "figure": new["id"], "restates": best["id"],
-                         "verdict": verdict, "reason": reason})
-    return rows
+def restatement(new: dict, old: dict) -> dict:
+    """The restatements row: new (of a later source) states old's fact; compare's verdict."""
+    verdict, reason = compare(new, old)
+    return {"id": f"{new['id']}-re-{old['id']}", "figure": new["id"], "restates": old["id"],
+            "verdict": verdict, "reason": reason}
+
+
+def link(new_figures: Iterable[dict], old_figures: Iterable[dict] | Statements) -> list[dict]:
+    """Restatement rows (model.SCHEMA["restatements"]) for the new figures (of one later source)
+    against the old ones (of earlier sources, or their Statements): one row for each new figure
+    that states a fact an earlier source stated, naming the earlier figure that states it most
+    closely (Statements.closest), with compare's verdict and reason. The earlier statements of a
+    fact and their restatements form one connected group; rows come in the new figures' order."""
+    statements = old_figures if isinstance(old_figures, Statements) else Statements(old_figures)
+    return [restatement(new, old) for new in new_figures if (old := statements.closest(new)) is not None]
