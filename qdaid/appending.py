@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import fileio, store
-from .model import SCHEMA, TABLES, DataError
+from .model import DEPENDENCY_ORDER, SCHEMA, TABLES, DataError
 
 GROWING = ("sources", "figures", "containment", "restatements", "events")
 # What an append reads whole: the small tables it merges with (figures are looked up by fact).
@@ -64,7 +64,7 @@ def held(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> Iterator[Held]:
     by_fact: dict[tuple, list[dict]] = {}
     for figure in tables.get("figures", []):
         by_fact.setdefault((figure["metric"], figure["unit"]), []).append(figure)
-    blocks = _blocks(path, limit) if canonical and list(raw) == list(TABLES) else None
+    blocks = _blocks(path, limit) if canonical and set(raw) == set(TABLES) else None  # (_blocks checks their order)
     yield Held(tables, lambda key: by_fact.get(key, []), blocks, {t: len(tables.get(t, [])) for t in TABLES})
 
 
@@ -102,9 +102,11 @@ def append(path: Path, held: Held, added: dict[str, list[dict]], changed: dict[s
            whole: dict[str, list[dict]]) -> None:
     """Write the append: added (table → new records), changed (table → records of the store that
     changed: honorees and programmes that gained a source), whole (every table as it now is:
-    what a JSON store rewrites of it). Records in the model's field order."""
+    what a JSON store rewrites of it). Records in the model's field order (those of a store not in
+    qdaid's layout are put in it)."""
     if held.blocks is None and not store._is_sqlite(path, fileio.MAX_DATABASE_BYTES * 8):
-        store.write_tables(path, whole)  # not in qdaid's layout: written whole (what a build writes)
+        # not in qdaid's layout (an older model, another order): written whole, as a build writes it
+        store.write_tables(path, {t: [{f: r.get(f) for f in SCHEMA[t]} for r in whole.get(t, [])] for t in TABLES})
         return
     if held.blocks is not None:
         parts = [_grown(held.blocks[t], t, held.counts[t], added.get(t, [])) if t in GROWING else block(t, whole[t])
@@ -124,8 +126,9 @@ def _append_sqlite(path: Path, added: dict[str, list[dict]], changed: dict[str, 
         db.execute("BEGIN IMMEDIATE")
         db.execute("PRAGMA defer_foreign_keys = ON")  # regions are rewritten below, checked at commit
         try:
-            for table in (*GROWING, "honorees", "programs"):
-                insert(db, table, added.get(table, []))
+            for table in DEPENDENCY_ORDER:  # what a row names is there before it, as far as it can be
+                if table != "regions":
+                    insert(db, table, added.get(table, []))
             for table, records in changed.items():
                 db.executemany(f'UPDATE "{table}" SET "sources" = ? WHERE "id" = ?',
                                [(_list_text(r["sources"]), r["id"])

@@ -24,6 +24,9 @@ from .model import DEPENDENCY_ORDER, REFERENCES, SCHEMA, SELF_REFERENCES, TABLES
 _INDEXED = {
     "figures": ["honoree", "region", "metric", "unit", "approx", "period_start", "period_end", "value", "part_of"],
     "programs": ["honoree", "region"], "events": ["honoree", "region", "date"], "regions": ["parent"],
+    # a figure's links, looked up by either end (and by SQLite's foreign-key checks: a figure
+    # added to a store while a reference waits for its commit looks for the rows naming it)
+    "containment": ["figure", "within"], "restatements": ["figure", "restates"],
 }
 
 

@@ -65,7 +65,7 @@ def run(items: list[Path | str], target: Path, in_place: Path | None, base: Path
             before_writing()
             _keep(corpus, items, pages, target, outputs, yours)
             appending.append(target, held, corpus.added, {t: list(r.values()) for t, r in corpus.changed.items()},
-                             _ordered(corpus.whole()))
+                             corpus.whole())
         return {t: len(corpus.added[t]) for t in ORDER if t in corpus.added}
     onto = store.load(base, limit=size_limit(fileio.MAX_DATABASE_BYTES)) if base else {}
     corpus = Corpus(onto, Gazetteer.load())

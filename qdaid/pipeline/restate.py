@@ -185,7 +185,8 @@ class Statements:
     corpus holds; a corpus of hundreds of articles restating each other stays linear."""
 
     def __init__(self, figures: Iterable[dict] = ()):
-        self._facts: dict[tuple, dict[tuple, tuple[int, dict, Written]]] = {}
+        self._facts: dict[tuple, dict[tuple, tuple[int, dict]]] = {}
+        self._written: dict[int, Written] = {}  # read when first compared: an append adds many, compares few
         self._count = 0
         for figure in figures:
             self.add(figure)
@@ -198,12 +199,11 @@ class Statements:
     def add(self, figure: dict) -> None:
         if figure["kind"] == "duration":
             return
-        w = written(figure)
-        way = (_period(figure), w.value, w.approx, w.precision, figure.get("honoree"), _key_place(figure),
-               figure["kind"])  # figures written alike: one stands for all (the earliest)
+        way = (_period(figure), figure["raw"], figure["value"], figure["approx"], figure.get("honoree"),
+               _key_place(figure), figure["kind"])  # figures written alike: one stands for all (the earliest)
         for subject in self._subjects(figure):
             ways = self._facts.setdefault((figure["metric"], figure["unit"], subject), {})
-            ways.setdefault(way, (self._count, figure, w))
+            ways.setdefault(way, (self._count, figure))
         self._count += 1
 
     def closest(self, new: dict) -> dict | None:
@@ -211,9 +211,11 @@ class Statements:
         undated before an overlapping one; agreeing before not; the nearer value; the earlier."""
         wn, pn, best = written(new), _period(new), None
         for subject in self._subjects(new):
-            for order, old, wo in self._facts.get((new["metric"], new["unit"], subject), {}).values():
+            for order, old in self._facts.get((new["metric"], new["unit"], subject), {}).values():
                 if not same_fact(new, old):
                     continue
+                if (wo := self._written.get(order)) is None:
+                    wo = self._written[order] = written(old)
                 po = _period(old)
                 tier = 0 if pn == po else 1 if pn is None or po is None else 2
                 rank = (tier, not _meet(wn, wo), abs(wn.value - wo.value), order)
