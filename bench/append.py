@@ -5,7 +5,8 @@
     python bench/append.py --sizes 10,30        # quicker
 
 Each article is the bundled one varied by a seeded random generator, so that the facts are not
-all the same: about half of its numbers changed by up to ±20% (years, months and days kept), the
+all the same: half of its numbers written another way, one of three every article shares (5–20%
+more, 5–20% less, or rounded to one decimal fewer; years, months and days kept), the
 individual honoree renamed, the partner cities of some articles replaced by others of the same
 province (陇南 → 天水 or 定西, 安顺 → 毕节 or 六盘水), a date of its own. Honorees and figures therefore
 partly coincide across articles (one record, restatements that agree or disagree), as in a real
@@ -43,11 +44,19 @@ PLACES = {"陇南": ("陇南", "天水", "定西"), "安顺": ("安顺", "毕节
 
 
 def _vary_number(rng: random.Random, match: re.Match) -> str:
+    """The number as this article writes it: as the bundled article does (half the time), or one
+    of three variants of it that every article shares (±5–20%, or rounded to one figure fewer),
+    so a fact is written a few ways across the corpus, as it is in real reports, not 300 ways."""
     whole, decimals = match[1], match[2]
-    if rng.random() < 0.5:
-        return match[0]  # kept: a fact other articles may restate
+    variant = rng.randrange(6)
+    if variant < 3:
+        return match[0]  # as written: a fact other articles restate alike
     places = len(decimals or "")
-    value = float(f"{whole}.{decimals}" if decimals else whole) * rng.uniform(0.8, 1.2)
+    value = float(f"{whole}.{decimals}" if decimals else whole)
+    factor = random.Random(match.start()).uniform(0.05, 0.2)  # one per number of the text, shared
+    value = value * (1 + factor) if variant == 3 else value * (1 - factor) if variant == 4 else value
+    if variant == 5 and places:
+        places -= 1  # 15.66 → 15.7: rounded
     return f"{value:.{places}f}" if places else str(max(1, round(value)))
 
 

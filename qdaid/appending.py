@@ -25,6 +25,9 @@ from .model import DEPENDENCY_ORDER, SCHEMA, TABLES, DataError
 GROWING = ("sources", "figures", "containment", "restatements", "events")
 # What an append reads whole: the small tables it merges with (figures are looked up by fact).
 READ_WHOLE = ("sources", "honorees", "programs", "regions")
+# What restate.Statements reads of a figure.
+STATED = ("id", "source", "metric", "unit", "kind", "honoree", "region", "covers", "period_start", "period_end",
+          "raw", "value", "approx")
 _HEADER = re.compile(r'\n "([a-z_]+)": \{')
 
 
@@ -50,7 +53,11 @@ def held(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> Iterator[Held]:
             tables = {t: list(records(db, t)) for t in READ_WHOLE}
 
             def figures(key: tuple[str, str]) -> list[dict]:
-                return list(records(db, "figures", "metric = ? AND unit = ?", key))
+                # each way of stating a fact once, its first figure: all restate.Statements keeps
+                # (a fact a corpus restates in every article is then a row per value, not per article)
+                first = ('rowid IN (SELECT min(rowid) FROM figures WHERE metric = ? AND unit = ? GROUP BY '
+                         'period_start, period_end, raw, value, approx, honoree, region, covers, kind)')
+                return list(records(db, "figures", first, key, only=STATED))
 
             yield Held(tables, figures)
         finally:
@@ -126,6 +133,7 @@ def _append_sqlite(path: Path, added: dict[str, list[dict]], changed: dict[str, 
         db.execute("BEGIN IMMEDIATE")
         db.execute("PRAGMA defer_foreign_keys = ON")  # regions are rewritten below, checked at commit
         try:
+            _up_to_date(db)
             for table in DEPENDENCY_ORDER:  # what a row names is there before it, as far as it can be
                 if table != "regions":
                     insert(db, table, added.get(table, []))
@@ -150,3 +158,22 @@ def _append_sqlite(path: Path, added: dict[str, list[dict]], changed: dict[str, 
     finally:
         db.close()
 
+
+def _up_to_date(db: sqlite3.Connection) -> None:
+    """A store of an older model gets the tables and columns added since (restatements, sources
+    …); an honoree's or programme's missing sources list is its one source."""
+    from .export import _INDEXED, _sql_type, create
+
+    present = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table in TABLES:
+        if table not in present:
+            create(db, table)
+            for column in _INDEXED.get(table, []):
+                db.execute(f'CREATE INDEX IF NOT EXISTS "{table}_{column}" ON "{table}"("{column}")')
+            continue
+        columns = {row[1] for row in db.execute(f'PRAGMA table_info("{table}")')}
+        for name, types in SCHEMA[table].items():
+            if name not in columns:
+                db.execute(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {_sql_type(types)}')
+    for table in ("honorees", "programs"):
+        db.execute(f'UPDATE "{table}" SET "sources" = json_array("source") WHERE "sources" IS NULL OR "sources" = \'[]\'')

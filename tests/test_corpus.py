@@ -147,3 +147,50 @@ def _rows(path: Path, table: str) -> list[tuple]:
         return db.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
     finally:
         db.close()
+
+
+def test_a_store_of_an_older_model_is_appended_to_by_writing_it_whole(cli, tmp_path):
+    # a's database as a qdaid of before issue 26 wrote it: no restatements table, no sources lists
+    old = tmp_path / "old.json"
+    built(cli, FILES[A], "-o", old)
+    data = json.loads(old.read_text("utf-8"))
+    del data["restatements"]
+    for table in ("honorees", "programs"):
+        for record in data[table].values():
+            del record["sources"]
+    old.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    built(cli, "--append", FILES[B], "-o", old)
+    tables = store.load(old)
+    team = next(h for h in tables["honorees"] if h["name"] == "烟台市帮扶重庆市工作组")
+    assert team["sources"] == [A, B]  # the first source read from `source`, where the list was missing
+    assert [r["figure"] for r in tables["restatements"]] == [fid(B, "2.63亿元"), fid(B, "15家"), fid(B, "3500名")]
+    together = tmp_path / "ab.json"
+    built(cli, FILES[A], FILES[B], "-o", together)
+    assert old.read_bytes() == together.read_bytes()  # written whole, in today's layout
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["EMPTY"], "holds no article (.txt or .html)"),
+    ([str(CORPUS), "--id", "x"], "--id describes one article"),
+])
+def test_usage_errors_of_a_corpus_are_one_line(cli, tmp_path, args, said):
+    (tmp_path / "EMPTY").mkdir()
+    (tmp_path / "EMPTY" / "notes.md").write_text("not an article")
+    result = cli("build", *[str(tmp_path / a) if a == "EMPTY" else a for a in args], "-o", tmp_path / "db.json")
+    assert result.exit_code == 2 and said in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_sqlite_store_of_an_older_model_gets_the_new_table_and_columns(cli, tmp_path):
+    old, together = tmp_path / "old.db", tmp_path / "ab.db"
+    built(cli, FILES[A], "-o", old)
+    db = sqlite3.connect(old)
+    with db:  # as a qdaid of before issue 26 wrote it
+        db.execute("DROP TABLE restatements")
+        db.execute("ALTER TABLE honorees DROP COLUMN sources")
+        db.execute("ALTER TABLE programs DROP COLUMN sources")
+    db.close()
+    built(cli, "--append", FILES[B], "-o", old)
+    built(cli, FILES[A], FILES[B], "-o", together)
+    for table in ("honorees", "programs", "figures", "restatements"):
+        assert store.load(old)[table] == store.load(together)[table], table
+    assert cli("validate", "--db", old, "--sources", CORPUS).exit_code == 0

@@ -53,6 +53,7 @@ class Corpus:
         self.known: dict[str, dict[tuple, str]] = {t: {} for t in IDENTIFIED}
         for table in IDENTIFIED:
             for rec in tables.get(table, []):
+                rec["sources"] = rec.get("sources") or [rec["source"]]  # a store older than the list
                 self._remember(table, rec)
         self.sources = {s["id"]: s["path"] for s in tables.get("sources", [])}
         self.regions = {r["id"]: r for r in tables.get("regions", [])}
@@ -108,8 +109,8 @@ class Corpus:
             same = next((self.known[table][k] for k in identity_keys(table, rec) if k in self.known[table]), None)
             if same is not None:  # named by an earlier source (known holds no record of this one yet)
                 first = self.records[table][same]
-                if source not in first["sources"]:  # (a store older than the field holds [])
-                    first["sources"] = [*(first["sources"] or [first["source"]]), source]
+                if source not in first["sources"]:
+                    first["sources"] = [*first["sources"], source]
                     self.changed[table][same] = first
                 renamed[rec["id"]] = same
                 continue
