@@ -81,7 +81,10 @@ def test_without_the_extra_a_page_is_one_line_saying_how_to_install_it(cli, tmp_
 # ---- fetched pages: a local server --------------------------------------------------------------
 
 class Handler(http.server.BaseHTTPRequestHandler):
+    aliases: dict[str, str] = {}  # another path for the same page
+
     def do_GET(self):  # noqa: N802 (the name http.server calls)
+        self.path = self.aliases.get(self.path, self.path)
         page = (PAGES / "meta_page.html").read_bytes()
         answers = {
             "/anshun/shanhai.html": (200, "text/html; charset=utf-8", page),
@@ -144,3 +147,16 @@ def test_a_page_that_cannot_be_used_is_one_line(cli, tmp_path, server, monkeypat
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"qdaid: {server}{path}: ") and said in line
     assert not (tmp_path / "db.json").exists()
+
+
+def test_two_addresses_ending_alike_are_two_sources(cli, tmp_path, server, monkeypatch):
+    # …/a/shanhai.html and …/b/shanhai.html both read as "shanhai": the second gets the first 8
+    # hex digits of its address's sha256, so each address keeps one id whatever else is built
+    import hashlib
+
+    second = f"{server}/b/shanhai.html"
+    monkeypatch.setattr(Handler, "aliases", {"/b/shanhai.html": "/anshun/shanhai.html"})
+    _, tables = build(cli, tmp_path, f"{server}/anshun/shanhai.html", second)
+    suffix = hashlib.sha256(second.encode()).hexdigest()[:8]
+    assert [s["id"] for s in tables["sources"]] == ["shanhai", f"shanhai-{suffix}"]
+    assert [s["path"] for s in tables["sources"]] == ["shanhai.txt", f"shanhai-{suffix}.txt"]

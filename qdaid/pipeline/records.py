@@ -202,6 +202,10 @@ def add_articles(built: Corpus, inputs: Sequence[Path | str], limit: int = filei
     pages = []
     for item in inputs:
         text, meta, name = read_input(item, limit, given)
+        if isinstance(item, str) and meta["id"] in built.sources and "id" not in (given or {}):
+            # two addresses ending alike (…/0302/index.html, …/0303/index.html): the address tells them apart
+            meta["id"] = f"{meta['id']}-{hashlib.sha256(item.encode()).hexdigest()[:8]}"
+            name = f"{meta['id']}.txt"
         if meta["id"] in built.sources:
             raise DataError(f"{item}: has the source id {meta['id']!r}, as {built.sources[meta['id']]} does; "
                             "give one of them another id (--id, or its sidecar)")
