@@ -194,3 +194,16 @@ def test_a_sqlite_store_of_an_older_model_gets_the_new_table_and_columns(cli, tm
     for table in ("honorees", "programs", "figures", "restatements"):
         assert store.load(old)[table] == store.load(together)[table], table
     assert cli("validate", "--db", old, "--sources", CORPUS).exit_code == 0
+
+
+@pytest.mark.parametrize("split", [1, 2])
+@pytest.mark.parametrize("suffix", [".json", ".sqlite"])
+def test_any_split_into_a_build_and_an_append_gives_the_same_tables(cli, tmp_path, together, split, suffix):
+    step = tmp_path / f"step{suffix}"
+    files = [FILES[A], FILES[B], FILES[C]]
+    built(cli, *files[:split], "-o", step)
+    built(cli, "--append", *files[split:], "-o", step)
+    if suffix == ".json":
+        assert step.read_bytes() == together.read_bytes()
+    else:
+        assert store.load(step) == store.load(together)
