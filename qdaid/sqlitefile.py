@@ -1,8 +1,7 @@
 """A SQLite file, opened read-only, and a store from elsewhere checked before any query trusts it.
 
-Opened read-only without creating anything: `immutable` (no lock, no -wal or -shm file made beside
-it, so a store on a read-only disk reads), unless a -wal file beside it holds changes not yet in
-the file, which only a normal read-only open sees.
+Opened read-only without creating anything (open_readonly says how), with SQLite's locks, so a
+query never reads an append half written.
 
 Anyone can hand qdaid a SQLite file: one written by another program, edited by hand, damaged on
 disk, or made to hurt (a generated column that makes 200 MB per row, a view named like a table,
@@ -22,10 +21,22 @@ from .model import ADDED_FIELDS, SCHEMA, TABLES, DataError
 
 
 def open_readonly(path: Path, any_thread: bool = False) -> sqlite3.Connection:
-    """The file, read-only; any_thread: for a query another thread runs."""
+    """The file, read-only; any_thread: for a query another thread runs.
+
+    A store in the rollback-journal mode (qdaid's own, which `build --append` writes in place) is
+    opened with its locks: a query waits for an append's commit (sqlite3's busy timeout) rather
+    than read pages half written. Read-only, such an open creates no file. Only a store in WAL
+    mode with no -wal file is opened `immutable`: read-only, WAL would need a -shm file beside it,
+    which a read-only disk cannot hold; a -wal file says another program is writing it."""
     wal = Path(f"{path}-wal")
     pending = wal.exists() and wal.stat().st_size > 0
-    uri = f"{Path(path).resolve().as_uri()}?mode=ro{'' if pending else '&immutable=1'}"
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(20)
+    except OSError as exc:
+        raise DataError(f"{path}: cannot open the SQLite store: {exc.strerror}") from None
+    immutable = len(header) == 20 and header[18] == 2 and not pending  # bytes 18-19: 2 in WAL mode
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
     try:
         return sqlite3.connect(uri, uri=True, check_same_thread=not any_thread)
     except sqlite3.Error as exc:

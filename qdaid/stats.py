@@ -212,23 +212,38 @@ def _involved(base: FactBase, keys: list[str], where: Where, key_of, linked):
 
 
 def _disagreements(base: FactBase, members: list[dict], held: dict) -> list[tuple[str, Any, list[dict]]]:
-    """The facts two sources state with values that disagree, among a group's counted figures:
-    (the earlier source's figure, counted; its value; the later sources' figures it holds, with
-    their values). The total then spans the values: the least in total_min, the largest in
-    total_max. Restatements that agree are counted once at the earlier source's value."""
-    later: dict[str, list[dict]] = {}
+    """The facts sources state with values that disagree, among a group's counted figures: (the
+    first source's figure, counted; its value; the later sources' figures of that fact, with their
+    values). A fact three sources state is a chain (the build links each figure to its closest
+    earlier statement), followed to the figure that restates none. The total then spans the
+    values: the least in total_min, the largest in total_max. A fact whose sources all agree is
+    counted once at the first source's value."""
     if not base.restated:  # one source, or sources that never restate one another
         return []
+
+    def restates(fid: str) -> str | None:
+        return next((within for within, reason, _ in held.get(fid, ()) if reason == RESTATED), None)
+
+    facts: dict[str, list[dict]] = {}
+    disagree: set[str] = set()
     for figure in members:
-        for within, reason, _ in held.get(figure["id"], ()):
-            verdicts = {r["verdict"] for r in base.restated.get(figure["id"], ()) if r["other"] == within}
-            if reason == RESTATED and within not in held and "disagrees" in verdicts and figure["kind"] in ADDS:
-                later.setdefault(within, []).append(figure)
-    if not later:
+        root, seen = restates(figure["id"]), {figure["id"]}
+        if root is None or figure["kind"] not in ADDS:
+            continue
+        differs = any(r["verdict"] == "disagrees" for r in base.restated[figure["id"]])
+        while (up := restates(root)) is not None and root not in seen:  # a damaged store may loop
+            seen.add(root)
+            root = up
+        if root in held:  # the fact lies within another figure: not counted, nothing to span
+            continue
+        facts.setdefault(root, []).append(figure)
+        if differs:
+            disagree.add(root)
+    if not disagree:
         return []
-    marks = ", ".join("?" * len(later))
-    values = dict(base._cursor(f"SELECT id, value FROM figures WHERE id IN ({marks})", list(later)))
-    return [(fid, values[fid], figures) for fid, figures in later.items() if fid in values]
+    marks = ", ".join("?" * len(disagree))
+    values = dict(base._cursor(f"SELECT id, value FROM figures WHERE id IN ({marks})", sorted(disagree)))
+    return [(fid, values[fid], facts[fid]) for fid in facts if fid in disagree and fid in values]
 
 
 def _first_free(base: FactBase, part: dict, columns: list[str], where: Where, linked) -> tuple[int, str]:

@@ -155,7 +155,7 @@ def verdicts(base: FactBase, draft: str, folders: list[Path]) -> list[dict]:
         links = [link for link in base.restated.get(f["id"], ())]
         agreeing = [link for link in links if link["verdict"] == "agrees"]
         verdict = "supported" if agreeing else "contradicted" if links else "unsupported"
-        shown = agreeing or links  # a source that agrees is the evidence; else those that do not
+        shown = links  # the build links a figure to its closest statement: one source
         others = [next(base._rows("figures", "id = ?", (link["other"],))) for link in shown]
         start, end = marks.get(f["id"], (0, len(f["quote"])))
         rows.append({

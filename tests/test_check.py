@@ -13,7 +13,7 @@ import json
 # article counts cold stores (冷库).
 DRAFT = ("青岛对口帮扶陇南综述\n"
          "青岛赴陇南扶贫协作挂职干部工作组2017年以来组织社会各界向陇南捐款1.25亿元，"
-         "帮助陇南销售农特产品8.6亿元，引导签约产业项目60个。\n"
+         "在陇南帮助销售农特产品8.6亿元，在陇南引导签约产业项目60个。\n"
          "陇南全市新建冷库12座。\n")
 
 
@@ -46,3 +46,31 @@ def test_check_says_what_is_wrong_with_its_input_in_one_line(cli, tmp_path):
     assert result.exit_code in (1, 2) and result.stderr.strip().count("\n") == 0
     result = cli("check", "-", input="没有数字的句子。")
     assert result.exit_code == 0 and "no figures" in result.stderr
+
+
+def test_each_figure_of_a_draft_gets_its_verdict(cli, tmp_path):
+    # By hand, against the article (Longnan, since 2017, the draft dated 2021-03-01):
+    # 1.25亿 donations: the article's ¶43 1.25亿 (03542), the same: supported, "both 1.25亿";
+    # 8.6亿 consumption aid: ¶45's 8.58亿 (03457) rounded to the 0.1亿 the draft writes: supported;
+    # 60 projects signed: ¶41 says 50个 (03070): contradicted, 10 apart; 12 cold stores: unsupported.
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    result, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json")
+    assert result.exit_code == 1  # something is contradicted, as diff says the files differ
+    got = [(r["raw"], r["verdict"], r["sources"], r["source_values"]) for r in rows]
+    assert got == [("1.25亿元", "supported", ["qdrb-20210225-03542"], ["1.25亿元"]),
+                   ("8.6亿元", "supported", ["qdrb-20210225-03457"], ["8.58亿元"]),
+                   ("60个", "contradicted", ["qdrb-20210225-03070"], ["50个"]),
+                   ("12座", "unsupported", [], [])]
+    assert rows[1]["reasons"] == ["8.6亿 is 8.58亿 rounded to 0.1亿"]
+    assert rows[2]["reasons"] == ["60 vs 50: 10 apart"]
+    assert result.stderr.splitlines()[-1] == "4 figures: 2 supported, 1 contradicted, 1 unsupported"
+    # the same verdicts in CSV; without the contradicted sentence, exit 0
+    import csv
+    import io
+
+    table = list(csv.DictReader(io.StringIO(cli("check", draft, "--date", "2021-03-01", "-f", "csv").stdout)))
+    assert [r["verdict"] for r in table] == ["supported", "supported", "contradicted", "unsupported"]
+    draft.write_text(DRAFT.replace("，在陇南引导签约产业项目60个", ""), encoding="utf-8")
+    result, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json")
+    assert result.exit_code == 0 and [r["verdict"] for r in rows] == ["supported", "supported", "unsupported"]

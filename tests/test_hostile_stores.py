@@ -211,3 +211,28 @@ def test_a_store_is_checked_again_whenever_it_changes(cli, clean, tmp_path):
     assert os.stat(path).st_size == before.st_size
     one_line_error(cli("figures", "--limit", "1", "--db", path), "figures row 3", "value")
     one_line_error(cli("figures", "--limit", "1", "--db", path), "figures row 3", "value")  # and again
+
+
+def test_a_query_waits_for_a_write_in_progress(clean, tmp_path):
+    # Another connection (an append in place) holds the store's write lock while it deletes every
+    # figure but one; a query started meanwhile waits for the commit and answers after it. Opened
+    # `immutable`, it did not wait: it read the file as it stood, which a longer write leaves torn.
+    import subprocess
+    import sys
+    import threading
+
+    path = damaged(clean, tmp_path, name="busy.sqlite")
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("BEGIN EXCLUSIVE")
+    writer.execute("DELETE FROM containment")
+    writer.execute("UPDATE figures SET part_of = NULL")
+    writer.execute("DELETE FROM figures WHERE rowid > 1")
+    done = threading.Timer(2.0, lambda: (writer.execute("COMMIT"), writer.close()))
+    done.start()
+    try:
+        result = subprocess.run([sys.executable, "-m", "qdaid", "figures", "-f", "csv", "-F", "id", "--db", str(path)],
+                                capture_output=True, text=True, timeout=60)
+    finally:
+        done.join()
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2  # the header and the one figure the write left

@@ -155,3 +155,27 @@ def test_a_store_older_than_the_covers_field_lists_it_empty(cli, tmp_path):
     # team-a's figures in Longnan and Huixian (fixtures.FIGURES): 100, 120, 140, 160, 180, 200, 220
     assert [r["id"] for r in rows] == [f"src-00{n}" for n in (100, 120, 140, 160, 180, 200, 220)]
     assert {r["covers"] for r in rows} == {""}
+
+
+def test_a_fact_three_sources_state_spans_all_three_values():
+    # A third source, "daily", gives 1.4亿 for team-a's donations in Longnan; the build links it to
+    # its closest statement, wire's 1.35亿 (a chain: daily -> wire -> src). The fact is counted once:
+    # from src's 1.25亿 up to daily's 1.4亿; the note names all three figures.
+    tables = _tables(AGREES, DISAGREES, LOWER)
+    tables["sources"].append({**WIRE, "id": "daily", "title": "日报", "path": "daily.txt"})
+    tables["figures"].append({**_wire(140, "team-a", "donations_cash", 140000000, "cny", "1.4亿元",
+                                      period=(2017, 2021), region="longnan"), "id": "daily-00140", "source": "daily"})
+    tables["restatements"].append({"id": "daily-re-wire", "figure": "daily-00140", "restates": "wire-00140",
+                                   "verdict": "disagrees", "reason": "1.4亿 vs 1.35亿: 0.05亿 apart"})
+    r = _totals(tables, metric=["donations_cash"], region=["longnan"])["donations_cash"]
+    assert (r["total"], r["total_min"], r["total_max"], r["count"], r["excluded"]) == \
+        (125000000, 125000000, 140000000, 3, 2)
+    assert r["sources_disagree"] == ["src-00140 vs wire-00140 vs daily-00140"]
+    # a chain whose first link agrees and second does not: src 8.58亿 = wire 8.6亿 (rounded), daily says 9亿
+    tables["figures"].append({**_wire(100, "team-a", "consumption_aid", 900000000, "cny", "9亿元",
+                                      period=(2017, 2021), region="longnan"), "id": "daily-00100", "source": "daily"})
+    tables["restatements"].append({"id": "daily-re-wire-100", "figure": "daily-00100", "restates": "wire-00100",
+                                   "verdict": "disagrees", "reason": "9亿 vs 8.6亿: 0.4亿 apart"})
+    r = _totals(tables, metric=["consumption_aid"])["consumption_aid"]
+    assert (r["total_min"], r["total_max"], r["sources_disagree"]) == \
+        (858000000, 900000000, ["src-00100 vs wire-00100 vs daily-00100"])
