@@ -16,8 +16,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, TextIO
 
-from .amounts import bars, chinese_amount, money_scale
+from .amounts import bars, chinese_amount
 from .formats import plain, printable, to_csv, to_json, to_markdown
+from .messages import Words, message
 from .model import UsageError, period_label
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ class View:
     transformer for tables (Chinese amounts); draw: a function that draws the table format
     itself (a profile, a citation); nested: (key, columns) for a record holding sub-rows (a
     profile's figures): JSON prints the record, the flat formats its sub-rows, and -F picks
-    from the sub-rows' columns.
+    from the sub-rows' columns. words: the names a table shows for the ids in its cells (消费扶贫
+    for consumption_aid, in the page's language); the machine formats keep the ids.
     """
 
     def __init__(self, columns: list[str], *, table_columns: list[str] | None = None,
@@ -42,12 +44,13 @@ class View:
                  numeric: tuple[str, ...] = (), amounts: dict[str, str] | None = None,
                  display: Callable[[list[dict], str], list[dict]] | None = None, draw: Callable | None = None,
                  nested: tuple[str, list[str]] | None = None, priority: list[str] | None = None,
-                 single: bool = False):
+                 single: bool = False, words: Words | None = None):
         self.columns, self.table_columns, self.machine_columns = columns, table_columns, machine_columns
         self.priority = priority  # most important first: what a narrow terminal keeps
         self.single = single  # one record (a profile): JSON prints the object itself, not a list of one
         self.title, self.what, self.numeric, self.amounts = title, what, numeric, amounts
         self.display, self.draw, self.nested = display, draw, nested
+        self.words = words
 
 
 class Output:
@@ -103,7 +106,7 @@ class Output:
         if nested and fmt != "table":  # flat formats print the sub-rows; a table draws the record
             rows = [r for row in rows for r in row[nested[0]]]
         if fmt == "table" and not rows:
-            _note(f"no {view.what} match")
+            _note(message("no_match", self.lang, what=view.what))
             return
         WRITERS[fmt](self, rows, columns, view)
 
@@ -131,11 +134,11 @@ def _write_table(output: Output, rows, columns, view: View) -> None:
 
 def _draw_table(con, output: Output, rows, columns, view: View) -> None:
     if view.draw:
-        view.draw(con, rows, columns, output.lang)
+        view.draw(con, rows, columns, output.lang, view.words)
         return
     shown = view.display(rows, output.lang) if view.display else rows
     print_table(con, shown, columns, title=view.title, numeric=view.numeric, amounts=view.amounts,
-                priority=view.priority, lang=output.lang)
+                priority=view.priority, lang=output.lang, words=view.words)
 
 
 def print_table(con, rows, columns, **options) -> None:
@@ -153,7 +156,7 @@ def print_table(con, rows, columns, **options) -> None:
     if chosen is False:
         chosen = choose_columns(con, rows, columns, **options)
         if chosen is not None and len(chosen) < len(columns):
-            _left_out(con, columns, chosen)
+            _left_out(con, columns, chosen, options.get("lang", "zh"))
     if chosen is None:
         _vertical(con, columns, _cells_of(rows, columns, options))
         return
@@ -175,19 +178,19 @@ def choose_columns(con, rows, columns, **options) -> list[str] | None:
     return None
 
 
-def _left_out(con, columns: list[str], chosen: list[str]) -> None:
+def _left_out(con, columns: list[str], chosen: list[str], lang: str = "zh") -> None:
     left_out = [c for c in columns if c not in chosen]
-    _note(f"note: left out {', '.join(left_out)} to fit {con.width} columns (-F chooses the columns)")
+    _note(message("left_out_columns", lang, columns=", ".join(left_out), width=con.width))
 
 
 def _cells_of(rows, columns, options: dict) -> list[list[str]]:
     return table_cells(rows, columns, options.get("numeric", ()), options.get("amounts"), options.get("lang", "zh"),
-                       options.get("scales"))
+                       options.get("words"))
 
 
 def _drawing(options: dict) -> dict:
     """What table() takes of print_table's options."""
-    return {k: v for k, v in options.items() if k in ("title", "numeric", "amounts", "lang")}
+    return {k: v for k, v in options.items() if k in ("title", "numeric", "amounts", "lang", "words")}
 
 
 def _drawn_width(con, renderable) -> int:
@@ -207,6 +210,11 @@ WRAPPABLE = frozenset({"quote", "text", "match", "context", "definition", "name"
                        "note", "source_title"})
 
 
+# Cells never wrapped at all, not even between words: an amount (858 million CNY, 7.6亿–8.2亿元),
+# a count, a period. Such a column is as wide as its widest line, or is left out.
+WHOLE = frozenset({"value", "total", "total_min", "total_max", "min", "max", "count", "excluded", "period", "date"})
+
+
 def _fitting(columns: list[str], cells: list[list[str]], width: int, priority: list[str]) -> list[str] | None:
     """The columns that fit, the most important first (priority; then the order shown): ids and
     numbers at their widest, text at 12 cells. None when the three most important cannot be kept."""
@@ -215,7 +223,7 @@ def _fitting(columns: list[str], cells: list[list[str]], width: int, priority: l
     def need(i: int, c: str) -> int:
         if c in WRAPPABLE:
             return min(12, max([cell_len(c)] + [cell_len(row[i]) for row in cells])) + 3
-        return _widest_token(c, [row[i] for row in cells]) + 3
+        return _widest_token(c, [row[i] for row in cells], whole=c in WHOLE) + 3
 
     kept, used = [], 1
     order = sorted(range(len(columns)), key=lambda i: priority.index(columns[i]) if columns[i] in priority else 99)
@@ -228,11 +236,13 @@ def _fitting(columns: list[str], cells: list[list[str]], width: int, priority: l
     return [c for c in columns if c in kept]
 
 
-def _widest_token(header: str, values: list[str]) -> int:
-    """The widest run without a space or line break: ids and numbers have none, so they stay whole."""
+def _widest_token(header: str, values: list[str], whole: bool = False) -> int:
+    """The widest run without a space or line break: ids and numbers have none, so they stay whole.
+    whole: the widest line (an amount in English has spaces, and stays whole all the same)."""
     from rich.cells import cell_len
 
-    return max([cell_len(header)] + [cell_len(token) for value in values for token in value.split()])
+    return max([cell_len(header)] + [cell_len(token) for value in values
+                                     for token in (value.splitlines() if whole else value.split())])
 
 
 def _vertical(con, columns: list[str], cells: list[list[str]]) -> None:
@@ -260,7 +270,9 @@ def _vertical(con, columns: list[str], cells: list[list[str]]) -> None:
 
 # What never breaks across lines: a number with its scale, approximation and a unit character
 # (6.35万名, 3901.5余万元, 20.84%), an id or a word of Latin letters, each with the 【】 that mark it.
-_WHOLE = (r"【?(?:\d[\d.,]*(?:[%万亿千百]|余|多)*[元名个人户亩次所家项座批株头只套台辆件]?"
+_NUMBER = r"\d[\d.,]*(?:[%万亿千百]|余|多)*"
+_WHOLE = (r"【?(?:(?:(?:more than|over|nearly|about) )?[≥≈近约]?" + _NUMBER + r"(?:[–-]" + _NUMBER + r")?"
+          r"(?: (?:million|billion))?(?: CNY|[元名个人户亩次所家项座批株头只套台辆件])?\+?"
           r"|[A-Za-z0-9][\w.\-]*)】?|\S")
 
 
@@ -374,22 +386,21 @@ def fit(con, renderable):
     return con
 
 
-def table_cells(rows, columns, numeric=(), amounts=None, lang="zh", scales=None) -> list[list[str]]:
-    """Each row's cells as a person reads them: Chinese (or English) amounts, one period column,
-    lists one item a line, control characters shown as escapes; in English, Chinese text as a
-    quotation (“…”)."""
+def table_cells(rows, columns, numeric=(), amounts=None, lang="zh", words=None) -> list[list[str]]:
+    """Each row's cells as a person reads them: amounts in their natural unit with the text's
+    approximation (2300多万元), ids by name (words), one period column, lists one item a line,
+    control characters shown as escapes; in English, Chinese text as a quotation (“…”)."""
     quote = _quoter(lang)
-    if scales is None:  # one scale per column of amounts, unless the caller chose one for several tables
-        scales = {c: money_scale([r.get(c) for r in rows if r.get(unit) == "cny"], lang)
-                  for c, unit in (amounts or {}).items()}
     out = []
     for row in rows:
         cells = []
         for c in columns:
             value = row.get(c) if c != "period" or "period" in row else period_label(
                 row.get("period_start"), row.get("period_end"))
+            if words is not None:
+                value = words.name(c, value, lang)
             if amounts and c in amounts:
-                text = chinese_amount(value, row.get(amounts[c]), lang, scales[c])
+                text = chinese_amount(value, row.get(amounts[c]), lang, row.get("approx"), row.get("raw"))
             elif c in numeric and isinstance(value, (int, float, Decimal)):
                 text = chinese_amount(value, None, lang)
             elif isinstance(value, (list, tuple)):
@@ -409,23 +420,27 @@ def _quoter(lang: str) -> Callable[[str], str]:
     return quoted
 
 
-def table(rows, columns, *, title=None, numeric=(), amounts=None, cells=None, lang="zh"):
+def table(rows, columns, *, title=None, numeric=(), amounts=None, cells=None, lang="zh", words=None):
     """A Rich Table of the rows; amounts maps a column to the column holding its unit."""
     from rich.table import Table
     from rich.text import Text
 
     grid = Table(title=title, show_lines=False, header_style="bold", title_justify="left")
-    cells = table_cells(rows, columns, numeric, amounts, lang) if cells is None else cells
+    cells = table_cells(rows, columns, numeric, amounts, lang, words) if cells is None else cells
     for i, c in enumerate(columns):
         # An id or a number is never wrapped: such a column is at least as wide as its widest word.
-        widest = _widest_token(c, [cell[i] for cell in cells]) if c not in WRAPPABLE else None
-        grid.add_column(c, overflow="fold", min_width=widest, justify="right" if c in numeric else "left")
+        widest = _widest_token(c, [cell[i] for cell in cells], whole=c in WHOLE) if c not in WRAPPABLE else None
+        grid.add_column(c, overflow="fold", min_width=widest, no_wrap=c in WHOLE,
+                        justify="right" if c in numeric else "left")
     for row in cells:
         grid.add_row(*(Text(cell) for cell in row))
     return grid
 
 
-def print_bars(output: Output, rows: list[dict], label_keys: list[str]) -> None:
-    """--chart: the totals as bars, whatever the format (a picture has no CSV form)."""
+def print_bars(output: Output, rows: list[dict], label_keys: list[str], words: Words | None = None) -> None:
+    """--chart: the totals as bars, whatever the format (a picture has no CSV form); labels by
+    name in the page's language (words)."""
     columns = output.console().width if _is_terminal(output.out) else None  # a pipe keeps the whole bar
-    output.out.write(bars(rows, label_keys, "total", "unit", lang=output.lang, columns=columns))
+    labels = [" ".join(plain(words.name(k, r.get(k), output.lang) if words else r.get(k)) or "-" for k in label_keys)
+              for r in rows]
+    output.out.write(bars(rows, label_keys, "total", "unit", lang=output.lang, columns=columns, labels=labels))

@@ -91,7 +91,7 @@ def test_an_interval_names_its_unit_once():
     row = {"unit": "cny", "total": 62015000, "total_min": 39015000, "total_max": 62015000, "overlap_possible": True,
            "total_is_lower_bound": True, "total_is_approximate": False}
     assert total_text(row, "en") == "≥39.015–62.015 million CNY, may overlap"
-    assert total_text(row) == "≥3901.5万–6201.5万元, may overlap"
+    assert total_text(row) == "≥3901.5万–6201.5万元，可能重复"
 
 
 def _table(cli, *args, env=None):
@@ -125,9 +125,9 @@ def test_names_are_english_in_every_format(cli):
 
 def test_english_amounts_in_the_table(cli):
     printed = _table(cli, "show", "窦宗君")
-    # 10.6亿元 (paragraph 10) and 2473万元 (paragraph 9) on one scale, millions (2473万 < 1 billion);
-    # 1198名 as 1,198.
-    assert "1,060 million CNY" in printed and "24.73 million CNY" in printed and "1,198" in printed
+    # Each amount in its natural unit: 10.6亿元 (paragraph 10) = 1,060,000,000 = 1.06 billion; 2473万元
+    # (paragraph 9) = 24,730,000 = 24.73 million (not on one scale with 10.6亿); 1198名 as 1,198.
+    assert "1.06 billion CNY" in printed and "24.73 million CNY" in printed and "1,198" in printed
     assert "Dou Zongjun" in printed and "Party Secretary and Director" in printed
 
 

@@ -1,0 +1,126 @@
+"""The words of a page in its language: every note and label a person reads, keyed by an id with
+its Chinese (zh, the default) and English (en) text, and the names a human table shows for the
+ids it holds (消费扶贫 for consumption_aid, 陇南市 or Longnan for longnan).
+
+One home, so the core never asks which language it speaks: it names a message, the page says it.
+Machine formats (csv, tsv, json, jsonl) never pass through here: their rows are the same in
+every language.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # notes on stderr
+    "left_out_columns": {"en": "note: left out {columns} to fit {width} columns (-F chooses the columns)",
+                         "zh": "注：终端宽{width}列，未显示 {columns}（-F 可选择列）"},
+    "no_match": {"en": "no {what} match", "zh": "没有匹配的结果"},
+    "undated_left_out": {"en": "note: {n} figure{s} without a stated period left out by the period filter",
+                         "zh": "注：{n}个数字未注明时期，时期筛选未计入"},
+    "unplaced_left_out": {"en": "note: {n} figure{s} without a single place (national, several places or none "
+                                "stated) left out by the place filter",
+                          "zh": "注：{n}个数字无单一地点（全国、多地或未注明），地点筛选未计入"},
+    "counted_in_two_rows": {"en": "note: {n} figure{s} counted in one row lie{s1} within a figure counted in "
+                                  "another: add the rows and they count twice (--explain shows which)",
+                            "zh": "注：{n}个数字计入一行，又包含在另一行计入的数字之内：各行相加会重复计算（--explain 列出）"},
+    "may_count_twice": {"en": "note: {n} total{s} may count the same aid twice: total_min–total_max is what the text "
+                              "supports (--explain says why)",
+                        "zh": "注：{n}项合计可能重复计算同一帮扶：total_min–total_max 为原文支持的区间（--explain 说明原因）"},
+    # in tables and pages
+    "stats_title": {"en": "{count} figures; ≥ a lower bound, ≈ approximate, a–b the interval the text supports",
+                    "zh": "{count}个数字；≥ 为下限，≈ 为约数，a–b 为原文支持的区间"},
+    "figures_title": {"en": "{count} figures", "zh": "{count}个数字"},
+    "may_overlap_after": {"en": ", may overlap", "zh": "，可能重复"},
+    "may_overlap": {"en": "may overlap", "zh": "可能重复"},
+    "partly_undated": {"en": ", partly undated", "zh": "，部分未注明时期"},
+    "no_single_place": {"en": "(no single place)", "zh": "（无单一地点）"},
+    "possibly": {"en": ", possibly", "zh": "，可能"},
+    "profile_figures": {"en": "figures ({n}), in the order of the text", "zh": "数字（{n}个），按原文顺序"},
+    "paragraph": {"en": "paragraph {n}", "zh": "第{n}段"},
+    "trivia": {"en": "other figures: durations and the like", "zh": "其他数字：时长等"},
+    "programs": {"en": "programs", "zh": "项目与模式"},
+    "events": {"en": "events", "zh": "事件"},
+    "where": {"en": "paragraph {paragraph}, characters {start}–{end}", "zh": "第{paragraph}段，第{start}–{end}字"},
+    "individual": {"en": "individual", "zh": "先进个人"},
+    "collective": {"en": "collective", "zh": "先进集体"},
+    "figure": {"en": "figure", "zh": "数字"},
+}
+# The labels of a profile's and a citation's facts.
+FACT_LABELS = {
+    "en": {"name": "name", "id": "id", "kind": "kind", "post": "post", "motto": "motto", "listed_under": "listed under",
+           "home_region": "home region", "partner_regions": "partner regions", "paragraphs": "paragraphs",
+           "figure": "figure", "value": "value", "period": "period", "region": "region", "within": "within",
+           "source": "source", "published": "published", "file": "file", "where": "where", "sentence": "sentence"},
+    "zh": {"name": "名称", "id": "编号", "kind": "类型", "post": "职务", "motto": "评语", "listed_under": "所属地区",
+           "home_region": "所在地", "partner_regions": "帮扶地区", "paragraphs": "段落",
+           "figure": "数字", "value": "数值", "period": "时期", "region": "地区", "within": "包含于",
+           "source": "来源", "published": "发布", "file": "文件", "where": "位置", "sentence": "原句"},
+}
+
+
+def message(key: str, lang: str = "zh", **fields) -> str:
+    """The message in the language (zh unless en), its {fields} filled; s and s1 are English
+    plurals of n (figures, lies), which the Chinese never needs."""
+    if "n" in fields:
+        fields.setdefault("s", "" if fields["n"] == 1 else "s")
+        fields.setdefault("s1", "s" if fields["n"] == 1 else "")
+    return MESSAGES[key]["en" if (lang or "").lower() == "en" else "zh"].format(**fields)
+
+
+@cache
+def _chinese() -> dict:
+    return json.loads(resources.files("qdaid.vocabulary").joinpath("chinese.json").read_text("utf-8"))
+
+
+def metric_label(slug: str, lang: str = "zh") -> str:
+    """消费扶贫 / Consumption aid; a metric neither vocabulary holds reads as its slug."""
+    if lang == "en":
+        from .english import metric
+
+        return metric(slug)["label"]
+    return _chinese()["metrics"].get(slug, slug)
+
+
+def unit_name(slug: str, lang: str = "zh") -> str:
+    """户 / households: how a table names a unit."""
+    if lang == "en":
+        from .english import unit
+
+        return unit(slug)["many"]
+    return _chinese()["units"].get(slug, slug)
+
+
+# Columns of a human table that hold ids of one kind, shown by name: (kind, how).
+NAMED_COLUMNS = {"metric": "metric", "unit": "unit", "units": "unit", "region": "region", "parent": "region",
+                 "listed_under": "region", "home_region": "region", "partner_regions": "region", "covers": "region",
+                 "honoree": "honoree", "honorees": "honoree"}
+
+
+class Words:
+    """The names a human table shows for the ids in its cells, in the page's language: metric
+    labels, unit words, region and honoree names (Chinese, or the English the database has).
+    columns: which columns to name (an id column, like `list regions`'s id, stays an id)."""
+
+    def __init__(self, base=None, columns=tuple(NAMED_COLUMNS)):
+        self.columns = {c: NAMED_COLUMNS[c] for c in columns if c in NAMED_COLUMNS}
+        self.regions = base.regions if base is not None else {}
+        self.honorees = base.honorees if base is not None else {}
+
+    def name(self, column: str, value, lang: str = "zh"):
+        """The value as the page names it (a list item by item); other columns' values as they are."""
+        kind = self.columns.get(column)
+        if kind is None or value is None or value == "":
+            return value
+        if isinstance(value, (list, tuple)):
+            return [self.name(column, v, lang) for v in value]
+        if kind == "metric":
+            return metric_label(str(value), lang)
+        if kind == "unit":
+            return unit_name(str(value), lang)
+        record = (self.regions if kind == "region" else self.honorees).get(value)
+        if record is None:
+            return value
+        return (record.get("name_en") if lang == "en" else None) or record.get("name") or value
