@@ -19,7 +19,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .formats import plain, printable
-from .messages import message
+from .messages import message, unit_name
 from .model import period_label
 
 # (size, word, most decimals that keep it exact); English scales only yuan.
@@ -67,21 +67,39 @@ def _digits(number: Decimal, scale, lang: str) -> str:
     return format(number, ",f" if lang == "en" else "f")
 
 
+def unit_words(unit: str | None, lang: str = "zh", count=None) -> tuple[str, str]:
+    """What stands before and after a number of this unit: ("", "元"), ("", "人"), ("第", "名");
+    (""," CNY"), ("", " persons"), ("", " person") for one, ("No. ", "") for a rank."""
+    if unit is None:
+        return "", ""
+    if unit == "cny":
+        return "", CURRENCY[lang]
+    if unit == "rank":
+        return ("No. ", "") if lang == "en" else ("第", "名")
+    if lang != "en":
+        return "", unit_name(unit, lang)
+    from .english import unit as english
+
+    name = english(unit)["one" if count == 1 else "many"]
+    return "", name if name == "%" else f" {name}"
+
+
 def chinese_amount(value, unit: str | None, lang: str = "zh", approx: str | None = None,
                    raw: str | None = None) -> str:
     """858000000 yuan → 8.58亿元 (858 million CNY); 23000000 more_than → 2300多万元 (more than 23
-    million CNY); 63500 persons → 6.35万 (63,500). raw: the figure as written, whose scale it keeps."""
+    million CNY); 63500 persons → 6.35万人 (63,500 persons). raw: the figure as written, whose scale
+    it keeps. unit None: the number alone."""
     number = _number(value)
     if number is None:
         return plain(value)
     scale = scale_of([number], unit, lang, raw)
     digits = _digits(number, scale, lang)
     word = scale[1] if scale else ""
-    currency = CURRENCY[lang] if unit == "cny" else ""
+    first, unit_word = unit_words(unit, lang, number)
     before, after = APPROX_WORDS[lang].get(approx or "", ("", ""))
     if after and (number / (scale[0] if scale else 1)) % 10:
-        return f"{before}{digits}{word}{after}{currency}"  # 7万多人, 1.4万多名: 多 after the scale
-    return f"{before}{digits}{after}{word}{currency}"  # 2300多万元, 6000余亩
+        return f"{before}{first}{digits}{word}{after}{unit_word}"  # 7万多人, 1.4万多名: 多 after the scale
+    return f"{before}{first}{digits}{after}{word}{unit_word}"  # 2300多万元, 6000余亩
 
 
 def chinese_amounts(values: list, unit: str | None, lang: str = "zh") -> list[str]:
@@ -95,10 +113,10 @@ def interval(low, high, unit: str | None, lang: str = "zh") -> str:
     scale = scale_of(numbers, unit, lang)
     word = scale[1] if scale else ""
     ends = [_digits(n, scale, lang) for n in numbers if n is not None]
-    currency = CURRENCY[lang] if unit == "cny" else ""
+    first, unit_word = unit_words(unit, lang)
     if lang == "en":
-        return f"{ends[0]}–{ends[1]}{word}{currency}"
-    return f"{ends[0]}{word}–{ends[1]}{word}{currency}"
+        return f"{first}{ends[0]}–{ends[1]}{word}{unit_word}"
+    return f"{first}{ends[0]}{word}–{ends[1]}{word}{unit_word}"
 
 
 STATS_AMOUNTS = ("total", "total_min", "total_max", "min", "max")
@@ -128,8 +146,8 @@ def total_text(row: dict, lang: str = "zh", overlap_note: bool = True) -> str:
     多/余 figure is in it: the most is open too); — where nothing adds up. In English 858 million
     CNY; 39.015–62.015 million CNY, may overlap. overlap_note: the words after an interval."""
     unit = row.get("unit")
-    if row["total"] is None:
-        return "—"
+    if row["total"] is None:  # nothing adds (ratios, yearly rates): the unit says which row it is
+        return f"— ({unit_name(unit, lang)})" if unit else "—"
     mark = "≥" if row["total_is_lower_bound"] else "≈" if row["total_is_approximate"] else ""
     if not row.get("overlap_possible"):
         return mark + chinese_amount(row["total"], unit, lang)
@@ -165,6 +183,9 @@ def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str,
     labels = [printable(label, keep="") for label in (labels or [" ".join(plain(r.get(k)) or "-" for k in label_keys)
                                                                   for r in rows])]
     shown = [total_text(r, lang) if isinstance(r.get(value_key), (int, float, Decimal)) else "—" for r in rows]
+    if columns is not None and max((_width(t) for t in shown), default=0) + 4 > columns:  # too narrow for the words
+        shown = [total_text(r, lang, overlap_note=False) if isinstance(r.get(value_key), (int, float, Decimal))
+                 else "—" for r in rows]
     pad = max((_width(label) for label in labels), default=0)
     text = max((_width(t) for t in shown), default=0)
     below = False  # each bar on the line under its label

@@ -93,10 +93,27 @@ def unit_name(slug: str, lang: str = "zh") -> str:
     return _chinese()["units"].get(slug, slug)
 
 
+def with_quoted_chinese(text: str, lang: str = "en") -> str:
+    """In English, each run of Chinese in the text as the quotation it is (“亩”: a unit of area)."""
+    if lang != "en":
+        return text
+    import re
+
+    return re.sub(r"[\u3400-\u9fff\uf900-\ufaff]+", lambda m: f"“{m[0]}”", text)
+
+
 # Columns of a human table that hold ids of one kind, shown by name: (kind, how).
 NAMED_COLUMNS = {"metric": "metric", "unit": "unit", "units": "unit", "region": "region", "parent": "region",
                  "listed_under": "region", "home_region": "region", "partner_regions": "region", "covers": "region",
-                 "honoree": "honoree", "honorees": "honoree"}
+                 "honoree": "honoree", "honorees": "honoree", "kind": "word", "level": "word", "precision": "word",
+                 "table": "word"}
+# The model's words (model.py's vocabularies, the tables a search searches) in Chinese; English
+# pages show the words themselves.
+CHINESE_WORDS = {"individual": "先进个人", "collective": "先进集体", "event": "事件", "figure": "数字",
+                 "amount": "累计量", "state": "存量", "per_year": "年度量", "ratio": "比率", "rank": "名次",
+                 "duration": "时长", "nation": "国家", "province": "省级", "prefecture": "地级", "county": "县级",
+                 "township": "乡镇", "year": "年", "month": "月", "day": "日", "figures": "数字", "honorees": "表彰对象",
+                 "regions": "地区", "programs": "项目与模式", "events": "事件"}
 
 
 class Words:
@@ -120,6 +137,8 @@ class Words:
             return metric_label(str(value), lang)
         if kind == "unit":
             return unit_name(str(value), lang)
+        if kind == "word":
+            return value if lang == "en" else CHINESE_WORDS.get(value, value)
         record = (self.regions if kind == "region" else self.honorees).get(value)
         if record is None:
             return value

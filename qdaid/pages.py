@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .amounts import chinese_amount
 from .formats import printable
-from .messages import FACT_LABELS, Words, message, metric_label, unit_name
+from .messages import FACT_LABELS, Words, message, metric_label, unit_name, with_quoted_chinese
 from .render import _left_out, _quoter, choose_columns, print_table
 
 
@@ -96,11 +96,10 @@ def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh", w
         if n:
             con.print("")
         amount = chinese_amount(record["value"], record["unit"], lang, record.get("approx"), record["raw"])
-        unit = "" if record["unit"] == "cny" else " " + unit_name(record["unit"], lang)
         publisher = rendering(record["publisher"] or "") if lang == "en" else record["publisher"] or ""
         title = rendering(record["source_title"] or "") if lang == "en" else record["source_title"] or ""
         head = [("figure", record["id"]),
-                ("value", f"{quote(record['raw'])} = {amount}{unit} ({metric_label(record['metric'], lang)})"),
+                ("value", f"{quote(record['raw'])} = {amount} ({metric_label(record['metric'], lang)})"),
                 ("period", record["period"] or "—"), ("region", words.name("region", record["region"], lang) or "—"),
                 ("within", "; ".join(record["within"]) or "—"),
                 ("source", quote(title)), ("published", f"{quote(publisher)} {record['date'] or ''}".strip()),
@@ -128,9 +127,20 @@ def timeline_display(base):
         for row in rows:
             if row["kind"] == "figure":
                 f = base.figure(row["id"])
-                unit = "" if f["unit"] == "cny" else " " + unit_name(f["unit"], lang)
                 amount = chinese_amount(f["value"], f["unit"], lang, f["approx"], f["raw"])
-                row = {**row, "text": f"{metric_label(f['metric'], lang)} {amount}{unit}"}
+                row = {**row, "text": f"{metric_label(f['metric'], lang)} {amount}"}
             shown.append(row)
         return shown
     return display
+
+
+def named_in(kind: str):
+    """For `list units` and `list metrics` tables: each unit's name and each metric's label in the
+    page's language (户, 消费扶贫; households, Consumption aid), a unit's note with its Chinese words
+    quoted in English (“亩”: a Chinese unit of area). Other lists as they are."""
+    def display(rows: list[dict], lang: str) -> list[dict]:
+        if kind == "units":
+            return [{**r, "name": unit_name(r["unit"], lang), "note": with_quoted_chinese(r["note"] or "", lang)}
+                    for r in rows]
+        return [{**r, "label": metric_label(r["metric"], lang)} for r in rows]
+    return display if kind in ("units", "metrics") else None

@@ -167,7 +167,7 @@ def choose_columns(con, rows, columns, **options) -> list[str] | None:
     """The columns of these rows that fit the console as drawn (None: one record a block)."""
     priority = options.get("priority") or columns
     cells = _cells_of(rows, columns, options)
-    fitting = _fitting(columns, cells, con.width, priority)
+    fitting = _fitting(columns, cells, con.width, priority, wrappable=_wrappable(options.get("words")))
     rank = {c: priority.index(c) if c in priority else 99 for c in columns}
     while fitting is not None:
         keep = [columns.index(c) for c in fitting]
@@ -208,6 +208,12 @@ def _drawn_width(con, renderable) -> int:
 WRAPPABLE = frozenset({"quote", "text", "match", "context", "definition", "name", "motto", "title", "post", "label",
                        "sentence", "honoree_name",
                        "note", "source_title"})
+# Columns of ids that a table shows by name (messages.Words): names may wrap as text does.
+NAMED = frozenset({"honoree", "region", "parent", "listed_under", "home_region", "partner_regions", "metric"})
+
+
+def _wrappable(words: Words | None) -> frozenset[str]:
+    return WRAPPABLE | (NAMED & set(words.columns)) if words is not None else WRAPPABLE
 
 
 # Cells never wrapped at all, not even between words: an amount (858 million CNY, 7.6亿–8.2亿元),
@@ -215,13 +221,14 @@ WRAPPABLE = frozenset({"quote", "text", "match", "context", "definition", "name"
 WHOLE = frozenset({"value", "total", "total_min", "total_max", "min", "max", "count", "excluded", "period", "date"})
 
 
-def _fitting(columns: list[str], cells: list[list[str]], width: int, priority: list[str]) -> list[str] | None:
+def _fitting(columns: list[str], cells: list[list[str]], width: int, priority: list[str],
+             wrappable: frozenset[str] = WRAPPABLE) -> list[str] | None:
     """The columns that fit, the most important first (priority; then the order shown): ids and
     numbers at their widest, text at 12 cells. None when the three most important cannot be kept."""
     from rich.cells import cell_len
 
     def need(i: int, c: str) -> int:
-        if c in WRAPPABLE:
+        if c in wrappable:
             return min(12, max([cell_len(c)] + [cell_len(row[i]) for row in cells])) + 3
         return _widest_token(c, [row[i] for row in cells], whole=c in WHOLE) + 3
 
@@ -272,7 +279,7 @@ def _vertical(con, columns: list[str], cells: list[list[str]]) -> None:
 # (6.35万名, 3901.5余万元, 20.84%), an id or a word of Latin letters, each with the 【】 that mark it.
 _NUMBER = r"\d[\d.,]*(?:[%万亿千百]|余|多)*"
 _WHOLE = (r"【?(?:(?:(?:more than|over|nearly|about) )?[≥≈近约]?" + _NUMBER + r"(?:[–-]" + _NUMBER + r")?"
-          r"(?: (?:million|billion))?(?: CNY|[元名个人户亩次所家项座批株头只套台辆件])?\+?"
+          r"(?: (?:million|billion))?(?: CNY|[元名个人户亩次所家项座批株头只套台辆件]| [a-z][a-z-]*(?: [a-z][a-z-]*)?)?\+?"
           r"|[A-Za-z0-9][\w.\-]*)】?|\S")
 
 
@@ -427,20 +434,74 @@ def table(rows, columns, *, title=None, numeric=(), amounts=None, cells=None, la
 
     grid = Table(title=title, show_lines=False, header_style="bold", title_justify="left")
     cells = table_cells(rows, columns, numeric, amounts, lang, words) if cells is None else cells
+    wrappable = _wrappable(words)
     for i, c in enumerate(columns):
         # An id or a number is never wrapped: such a column is at least as wide as its widest word.
-        widest = _widest_token(c, [cell[i] for cell in cells], whole=c in WHOLE) if c not in WRAPPABLE else None
+        widest = _widest_token(c, [cell[i] for cell in cells], whole=c in WHOLE) if c not in wrappable else None
         grid.add_column(c, overflow="fold", min_width=widest, no_wrap=c in WHOLE,
                         justify="right" if c in numeric else "left")
     for row in cells:
-        grid.add_row(*(Text(cell) for cell in row))
+        grid.add_row(*(_unbroken(cell) if c in wrappable else Text(cell) for c, cell in zip(columns, row, strict=True)))
     return grid
+
+
+def _unbroken(cell: str):
+    """Text that Rich wraps only between the tokens `wrap` keeps whole (a number with its unit,
+    858 million CNY, an id): Rich's own wrapping breaks at any space and folds Chinese anywhere."""
+    from rich.containers import Lines
+    from rich.measure import Measurement
+    from rich.text import Text
+
+    class Unbroken(Text):
+        def wrap(self, console, width, *, justify=None, overflow=None, tab_size=8, no_wrap=None) -> Lines:
+            lines = Lines()
+            for line in self.split(allow_blank=True):
+                parts = line.divide(_breaks(line.plain, width))
+                for part in parts:
+                    part.rstrip_end(width)
+                parts.justify(console, width, justify=justify or self.justify or "default",
+                              overflow=overflow or self.overflow or "fold")
+                lines.extend(parts)
+            return lines
+
+        def __rich_measure__(self, console, options) -> Measurement:
+            from rich.cells import cell_len
+
+            widest = max((cell_len(line) for line in self.plain.splitlines()), default=0)
+            return Measurement(min(widest, _widest_whole(self.plain)), widest)
+
+    return Unbroken(cell)
+
+
+def _breaks(text: str, width: int) -> list[int]:
+    """Where to break a line of text to fit `width` cells: only before a token (wrap's)."""
+    import re
+
+    from rich.cells import cell_len
+
+    offsets, used, start = [], 0, 0
+    for match in re.finditer(_WHOLE + r"|\s+", text):
+        size = cell_len(match.group())
+        if not match.group().isspace() and used + size > width and match.start() > start:
+            offsets.append(match.start())
+            start, used = match.start(), 0
+        used += size
+    return offsets
+
+
+def _widest_whole(text: str) -> int:
+    import re
+
+    from rich.cells import cell_len
+
+    return max((cell_len(token) for token in re.findall(_WHOLE, text)), default=0)
 
 
 def print_bars(output: Output, rows: list[dict], label_keys: list[str], words: Words | None = None) -> None:
     """--chart: the totals as bars, whatever the format (a picture has no CSV form); labels by
     name in the page's language (words)."""
     columns = output.console().width if _is_terminal(output.out) else None  # a pipe keeps the whole bar
-    labels = [" ".join(plain(words.name(k, r.get(k), output.lang) if words else r.get(k)) or "-" for k in label_keys)
+    keys = [k for k in label_keys if k != "unit"]  # each total names its unit (8.58亿元, 6.35万人)
+    labels = [" ".join(plain(words.name(k, r.get(k), output.lang) if words else r.get(k)) or "-" for k in keys)
               for r in rows]
     output.out.write(bars(rows, label_keys, "total", "unit", lang=output.lang, columns=columns, labels=labels))

@@ -186,9 +186,8 @@ def _cards(base: FactBase, figures: list[dict], t: dict) -> str:
 
 
 def _amount(f: dict, t: dict) -> str:
-    """A figure's amount in its natural unit, with its unit's name unless it is money."""
-    unit = "" if f["unit"] == "cny" else " " + unit_name(f["unit"], t["code"])
-    return chinese_amount(f["value"], f["unit"], t["code"], f.get("approx"), f.get("raw")) + unit
+    """A figure's amount in its natural unit, with its unit's word."""
+    return chinese_amount(f["value"], f["unit"], t["code"], f.get("approx"), f.get("raw"))
 
 
 def _family(r: dict) -> str:
@@ -306,7 +305,7 @@ def _table(base: FactBase, figures: list[dict], within, t: dict) -> str:
                    f'data-regions="{_e(regions_up)}"><td class="id"><a href="#{_e(f["id"])}">{_e(f["id"])}</a></td>'
                    f'<td>{_e(_name(t, "honoree", f["honoree"]))}</td><td>{_e(metric_label(f["metric"], t["code"]))}</td>'
                    f'<td class="whole">{_e(_plain(t, f["raw"]))}</td>'
-                   f'<td class="num">{_e(chinese_amount(f["value"], f["unit"], t["code"], f["approx"], f["raw"]))}</td>'
+                   f'<td class="num">{_e(_amount(f, t))}</td>'
                    f'<td>{_e(unit_name(f["unit"], t["code"]))}</td><td>{_e(t["kinds"].get(f["kind"], f["kind"]))}</td>'
                    f'<td class="num">{_e(period_label(f["period_start"], f["period_end"]))}</td>'
                    f'<td>{_e(_name(t, "region", f["region"]))}</td>'

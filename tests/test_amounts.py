@@ -37,25 +37,29 @@ GOLDEN = [
     # 年产值30多亿元: 3,000,000,000, more than 3 billion
     (3000000000, "cny", "more_than", "30多亿元", "zh", "30多亿元"),
     (3000000000, "cny", "more_than", "30多亿元", "en", "more than 3 billion CNY"),
-    # 带贫益贫7万多人: 7 is not round, so 多 follows the scale (7万多, never 7多万)
-    (70000, "person", "more_than", "7万多人", "zh", "7万多"),
-    (70000, "person", "more_than", "7万多人", "en", "more than 70,000"),
-    # 1.4万多名贫困人口就业
-    (14000, "person", "more_than", "1.4万多名", "zh", "1.4万多"),
+    # 带贫益贫7万多人: 7 is not round, so 多 follows the scale (7万多人, never 7多万人); every unit's word
+    # follows its number (人; persons), as money's 元 does
+    (70000, "person", "more_than", "7万多人", "zh", "7万多人"),
+    (70000, "person", "more_than", "7万多人", "en", "more than 70,000 persons"),
+    # 1.4万多名贫困人口就业: 名 and 人 are one unit, person, written 人
+    (14000, "person", "more_than", "1.4万多名", "zh", "1.4万多人"),
     # 捐款捐物累计3901.5余万元: 3901.5 is not round: 余 after the scale, one way for every figure
     (39015000, "cny", "over", "3901.5余万元", "zh", "3901.5万余元"),
     # 占地6000余亩: no scale in the text, under 1万
-    (6000, "mu", "over", "6000余亩", "zh", "6000余"),
-    (6000, "mu", "over", "6000余亩", "en", "over 6,000"),
+    (6000, "mu", "over", "6000余亩", "zh", "6000余亩"),
+    (6000, "mu", "over", "6000余亩", "en", "over 6,000 mu"),
     # 带动6.35万名贫困人口脱贫: 63,500 persons; English groups every unit but yuan
-    (63500, "person", "exact", "6.35万名", "zh", "6.35万"),
-    (63500, "person", "exact", "6.35万名", "en", "63,500"),
-    # 捐助49.25万个口罩
-    (492500, "mask", "exact", "49.25万个", "zh", "49.25万"),
-    (492500, "mask", "exact", "49.25万个", "en", "492,500"),
+    (63500, "person", "exact", "6.35万名", "zh", "6.35万人"),
+    (63500, "person", "exact", "6.35万名", "en", "63,500 persons"),
+    # 捐助49.25万个口罩: the unit is the mask, counted 个
+    (492500, "mask", "exact", "49.25万个", "zh", "49.25万个口罩"),
+    (492500, "mask", "exact", "49.25万个", "en", "492,500 masks"),
     # 培训贫困人口8434人次: under 1万, digits as written (no comma in Chinese)
-    (8434, "person_time", "exact", "8434人次", "zh", "8434"),
-    (8434, "person_time", "exact", "8434人次", "en", "8,434"),
+    (8434, "person_time", "exact", "8434人次", "zh", "8434人次"),
+    (8434, "person_time", "exact", "8434人次", "en", "8,434 person-times"),
+    # 驰援了一架直升机: one, singular in English; the number in digits
+    (1, "helicopter", "exact", "一架", "zh", "1架直升机"),
+    (1, "helicopter", "exact", "一架", "en", "1 helicopter"),
     # Longnan's cash donations, 1.25亿 + 7.16万 = 125,071,600 (a total): 1.250716亿 needs six decimals, so 万
     (125071600, "cny", "exact", None, "zh", "12507.16万元"),
     (125071600, "cny", "exact", None, "en", "125.0716 million CNY"),
@@ -77,8 +81,8 @@ def test_amounts_as_people_write_them(value, unit, approx, raw, lang, expected):
     (39015000, 62015000, "cny", "zh", "3901.5万–6201.5万元"),
     (39015000, 62015000, "cny", "en", "39.015–62.015 million CNY"),
     # Longnan's people employed: 1.4万多 proven, 17,845 at most
-    (14000, 17845, "person", "zh", "1.4万–1.7845万"),
-    (14000, 17845, "person", "en", "14,000–17,845"),
+    (14000, 17845, "person", "zh", "1.4万–1.7845万人"),
+    (14000, 17845, "person", "en", "14,000–17,845 persons"),
 ])
 def test_an_interval_is_on_one_scale(low, high, unit, lang, expected):
     assert interval(low, high, unit, lang) == expected

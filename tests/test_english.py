@@ -76,8 +76,8 @@ def test_units_people_ask_about_are_explained():
     ([24730000], "cny", ["24.73 million CNY"]),
     ([125641600], "cny", ["125.6416 million CNY"]),
     ([60000], "cny", ["60,000 CNY"]),  # 6万元: below a million, grouped yuan
-    ([125000000, 1250716000], "cny", ["125 million CNY", "1,250.716 million CNY"]),  # one scale for a pair
-    ([1198], "person", ["1,198"]),
+    ([125000000, 1250716000], "cny", ["125 million CNY", "1,250.716 million CNY"]),  # 1.250716 billion: six decimals
+    ([1198], "person", ["1,198 persons"]),  # 1198名: every unit's name follows its number
 ])
 def test_english_amounts(values, unit, expected):
     from qdaid.amounts import chinese_amounts
@@ -178,4 +178,7 @@ def test_list_units_explains_each_unit(cli):
     assert "666.7 m²" in rows["mu"]["note"] and rows["mu"]["figures"] >= 1
     assert rows["person_time"]["name"] == "person-times" and "once per occasion" in rows["person_time"]["note"]
     assert rows["cny"]["name"] == "CNY" and sum(r["figures"] for r in rows.values()) == 141  # every figure once
-    assert "1 亩 ≈ 666.7 m²" in _table(cli, "list", "units")
+    # in the English table the Chinese word is quoted, and ≈ stands close to its number (never split)
+    assert "≈666.7 m²" in _table(cli, "list", "units")
+    # 次 is an occasion (a count of times) and 倍 a multiple: neither is "times" nor "×"
+    assert rows["occasion"]["name"] == "occasions"

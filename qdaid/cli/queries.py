@@ -51,10 +51,10 @@ LIST_WHAT = {"honorees": "honorees", "honoree": "honorees", "individuals": "indi
 
 
 # Which columns of each list a table shows by name rather than id.
-LIST_NAMED = {"honorees": ("listed_under", "home_region", "partner_regions"),
-              "individual": ("listed_under", "home_region", "partner_regions"),
-              "collective": ("listed_under", "home_region", "partner_regions"), "regions": ("parent",),
-              "programs": ("honoree", "region"), "events": ("honoree", "region"), "metrics": ("units", "honorees")}
+LIST_NAMED = {"honorees": ("kind", "listed_under", "home_region", "partner_regions"),
+              "individual": ("kind", "listed_under", "home_region", "partner_regions"),
+              "collective": ("kind", "listed_under", "home_region", "partner_regions"), "regions": ("level", "parent"),
+              "programs": ("honoree", "region"), "events": ("precision", "honoree", "region"), "metrics": ("units",)}
 
 
 def _complete_kind(incomplete: str) -> list[str]:
@@ -87,8 +87,11 @@ def list_(
     base = fact_base(db)
     rows, columns, table_columns = views.rows(base, kind, lang.lower())
     named = LIST_NAMED.get(kind, ())  # the ids a table shows by name (each list's own id column stays an id)
+    if lang.lower() == "zh" and kind in ("units", "metrics"):  # no English definition or note on a Chinese page
+        table_columns = {"units": ["unit", "name", "figures"],
+                         "metrics": ["metric", "label", "keywords", "units", "figures", "honorees"]}[kind]
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, render.View(
-        columns, table_columns=table_columns, what=what, words=Words(base, named)))
+        columns, table_columns=table_columns, what=what, words=Words(base, named), display=pages.named_in(kind)))
 
 
 @app.command()
@@ -121,13 +124,14 @@ def show(
     if out.format() == "table":  # the table marks each number in its sentence
         profile["raw_at"] = views.number_positions(base, profile["figures"], store.source_folders(db_path(db), sources))
     view = render.View(columns, nested=("figures", list(FIGURE_FIELDS)), draw=pages.draw_profile, single=True,
-                       table_columns=["id", "raw", "value", "unit", "metric", "period", "region", "context"],
+                       table_columns=["id", "raw", "value", "metric", "period", "region", "context"],
                        words=Words(base))
     out.emit([profile], view)
 
 
-# A terminal is narrow: tables show the period as one column (2016–2021) and leave out the quote.
-TABLE_FIGURE_FIELDS = ["id", "honoree", "metric", "raw", "value", "unit", "period", "region", "part_of"]
+# A terminal is narrow: tables show the period as one column (2016–2021), the unit in the value (8.58亿元,
+# 6.35万人) and leave out the quote.
+TABLE_FIGURE_FIELDS = ["id", "honoree", "metric", "raw", "value", "period", "region", "part_of"]
 
 
 @app.command()
@@ -235,7 +239,8 @@ def stats(
         render.print_bars(out, rows, group_fields, Words(base))
         return
     view = render.View(group_fields + STATS_FIELDS + EXPLAIN_FIELDS, machine_columns=group_fields + STATS_FIELDS + ids,
-                       table_columns=group_fields + ["count", "honorees", "total", "period", "excluded"] + ids,
+                       table_columns=[k for k in group_fields if k != "unit" or k in (by or [])]
+                       + ["count", "honorees", "total", "period", "excluded"] + ids,
                        display=amounts.stats_display, what="figures", words=Words(base),
                        numeric=("count", "honorees", "excluded", "total", "min", "max"),
                        priority=[*group_fields, "total", "count", "period", "excluded", "honorees"],
@@ -318,6 +323,7 @@ def timeline(
     base = fact_base(db)
     rows = dated(base, honoree or [], region or [], since, until)
     view = render.View(["date", "kind", "honoree", "region", "text", "id"], what="events", words=Words(base),
+                       priority=["date", "text", "id", "kind", "region", "honoree"],
                        display=pages.timeline_display(base))
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)
 
