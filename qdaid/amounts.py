@@ -5,11 +5,14 @@ totals as bars. Text only: the tables that show them are render's, the report's 
 
 The rules, one per language (README, "Amounts"):
 - zh: 亿 from 1亿 and 万 from 1万, when exact within four decimals (to the yuan; never rounded),
-  else the plain number (71600元, 8434); a figure keeps the scale its text wrote (71600元 stays
-  71600元, not 7.16万元). 多/余 follow a round number (2300多万元, 6000余亩) and the scale after
-  any other (1.4万多, 7万多); 近 and 约 lead (近800万元, 约…).
+  else the plain number (71600元, 8434人次); a figure keeps the scale its text wrote (71600元
+  stays 71600元, not 7.16万元). 多/余 follow a round number (2300多万元, 6000余亩), the scale
+  after any other (1.4万多人, 7万多人), or the unit where there is no scale (4年多); a percentage
+  takes 以上 (50%以上); 近 and 约 lead (近800万元, 约…). Every amount ends with its unit's word
+  (元, 人, 个口罩: vocabulary/chinese.json).
 - en: billion (to 10,000 yuan) and million (to the yuan) for yuan, grouped digits below and for
-  every other unit (71,600 CNY; 63,500); "more than", "over", "nearly", "about" lead.
+  every other unit (71,600 CNY; 63,500 persons, 1 helicopter); "more than", "over", "nearly",
+  "about" lead.
 - a total: ≥ when the text proves only that much, ≈ when an addend is approximate; an interval
   on one scale for its two ends (3901.5万–6201.5万元).
 """
@@ -97,8 +100,10 @@ def chinese_amount(value, unit: str | None, lang: str = "zh", approx: str | None
     word = scale[1] if scale else ""
     first, unit_word = unit_words(unit, lang, number)
     before, after = APPROX_WORDS[lang].get(approx or "", ("", ""))
-    if after and (number / (scale[0] if scale else 1)) % 10:
-        return f"{before}{first}{digits}{word}{after}{unit_word}"  # 7万多人, 1.4万多名: 多 after the scale
+    if after and unit == "percent":  # 一半以上: 50%以上, the word after the sign
+        return f"{digits}%以上"
+    if after and (number / (scale[0] if scale else 1)) % 10:  # 7万多人 after the scale; 4年多 after the unit
+        return f"{before}{first}{digits}{word}{after}{unit_word}" if scale else f"{before}{first}{digits}{unit_word}{after}"
     return f"{before}{first}{digits}{after}{word}{unit_word}"  # 2300多万元, 6000余亩
 
 

@@ -123,8 +123,14 @@ class Words:
 
     def __init__(self, base=None, columns=tuple(NAMED_COLUMNS)):
         self.columns = {c: NAMED_COLUMNS[c] for c in columns if c in NAMED_COLUMNS}
+        self.base = base
         self.regions = base.regions if base is not None else {}
         self.honorees = base.honorees if base is not None else {}
+
+    def approx(self, figure_id: str) -> str | None:
+        """How the text qualified the figure's number (more_than for 2300多万元), where a page's
+        record does not say (a citation)."""
+        return self.base.figure(figure_id)["approx"] if self.base is not None else None
 
     def name(self, column: str, value, lang: str = "zh"):
         """The value as the page names it (a list item by item); other columns' values as they are."""

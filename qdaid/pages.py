@@ -95,7 +95,8 @@ def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh", w
     for n, record in enumerate(rows):
         if n:
             con.print("")
-        amount = chinese_amount(record["value"], record["unit"], lang, record.get("approx"), record["raw"])
+        approx = record.get("approx") or words.approx(record["id"])
+        amount = chinese_amount(record["value"], record["unit"], lang, approx, record["raw"])
         publisher = rendering(record["publisher"] or "") if lang == "en" else record["publisher"] or ""
         title = rendering(record["source_title"] or "") if lang == "en" else record["source_title"] or ""
         head = [("figure", record["id"]),

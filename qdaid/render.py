@@ -158,7 +158,9 @@ def print_table(con, rows, columns, **options) -> None:
         if chosen is not None and len(chosen) < len(columns):
             _left_out(con, columns, chosen, options.get("lang", "zh"))
     if chosen is None:
-        _vertical(con, columns, _cells_of(rows, columns, options))
+        from .wrapping import vertical
+
+        vertical(con, columns, _cells_of(rows, columns, options))
         return
     con.print(table(rows, chosen, cells=_cells_of(rows, chosen, options), **_drawing(options)))
 
@@ -230,7 +232,9 @@ def _fitting(columns: list[str], cells: list[list[str]], width: int, priority: l
     def need(i: int, c: str) -> int:
         if c in wrappable:
             return min(12, max([cell_len(c)] + [cell_len(row[i]) for row in cells])) + 3
-        return _widest_token(c, [row[i] for row in cells], whole=c in WHOLE) + 3
+        from .wrapping import widest_token
+
+        return widest_token(c, [row[i] for row in cells], whole=c in WHOLE) + 3
 
     kept, used = [], 1
     order = sorted(range(len(columns)), key=lambda i: priority.index(columns[i]) if columns[i] in priority else 99)
@@ -241,68 +245,6 @@ def _fitting(columns: list[str], cells: list[list[str]], width: int, priority: l
         elif rank < 3:
             return None  # the three most important columns do not fit side by side: one record at a time
     return [c for c in columns if c in kept]
-
-
-def _widest_token(header: str, values: list[str], whole: bool = False) -> int:
-    """The widest run without a space or line break: ids and numbers have none, so they stay whole.
-    whole: the widest line (an amount in English has spaces, and stays whole all the same)."""
-    from rich.cells import cell_len
-
-    return max([cell_len(header)] + [cell_len(token) for value in values
-                                     for token in (value.splitlines() if whole else value.split())])
-
-
-def _vertical(con, columns: list[str], cells: list[list[str]]) -> None:
-    """Each row as lines of `field  value`, a long value wrapped under itself, never inside a
-    number, an amount or an id."""
-    from rich.cells import cell_len
-    from rich.text import Text
-
-    pad = max(len(c) for c in columns)
-    room = max(10, con.width - pad - 2)
-    for n, row in enumerate(cells):
-        if n:
-            con.print("")
-        for c, value in zip(columns, row, strict=True):
-            lines = wrap(value, room) or [""]
-            if max(map(cell_len, lines)) > room:  # an id wider than the room beside the names: under its name
-                con.print(Text(f"{c:>{pad}}", style="bold"))
-                lines, c, indent = wrap(value, con.width), "", ""
-            else:
-                indent = " " * (pad + 2)
-            for at, line in enumerate(lines):
-                head = f"{c:>{pad}}  " if not at and c else indent
-                con.print(Text(head, style="bold") + Text(line), soft_wrap=True)
-
-
-# What never breaks across lines: a number with its scale, approximation and a unit character
-# (6.35万名, 3901.5余万元, 20.84%), an id or a word of Latin letters, each with the 【】 that mark it.
-_NUMBER = r"\d[\d.,]*(?:[%万亿千百]|余|多)*"
-_WHOLE = (r"【?(?:(?:(?:more than|over|nearly|about) )?[≥≈近约]?" + _NUMBER + r"(?:[–-]" + _NUMBER + r")?"
-          r"(?: (?:million|billion))?(?: CNY|[元名个人户亩次所家项座批株头只套台辆件]| [a-z][a-z-]*(?: [a-z][a-z-]*)?)?\+?"
-          r"|[A-Za-z0-9][\w.\-]*)】?|\S")
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """The text's lines, each at most `width` cells (a token wider than that has a line of its
-    own), broken between tokens: never inside a number, an amount or an id."""
-    import re
-
-    from rich.cells import cell_len
-
-    lines = []
-    for paragraph in text.split("\n"):
-        line, used = "", 0
-        for token in re.findall(_WHOLE + r"|\s+", paragraph):
-            size = cell_len(token)
-            if used + size > width and line.strip():
-                lines.append(line.rstrip())
-                line, used = "", 0
-                if token.isspace():
-                    continue
-            line, used = line + token, used + size
-        lines.append(line.rstrip())
-    return lines
 
 
 def _safe_stream(output: Output) -> TextIO:
@@ -432,69 +374,19 @@ def table(rows, columns, *, title=None, numeric=(), amounts=None, cells=None, la
     from rich.table import Table
     from rich.text import Text
 
+    from .wrapping import Unbroken, widest_token
+
     grid = Table(title=title, show_lines=False, header_style="bold", title_justify="left")
     cells = table_cells(rows, columns, numeric, amounts, lang, words) if cells is None else cells
     wrappable = _wrappable(words)
     for i, c in enumerate(columns):
         # An id or a number is never wrapped: such a column is at least as wide as its widest word.
-        widest = _widest_token(c, [cell[i] for cell in cells], whole=c in WHOLE) if c not in wrappable else None
+        widest = widest_token(c, [cell[i] for cell in cells], whole=c in WHOLE) if c not in wrappable else None
         grid.add_column(c, overflow="fold", min_width=widest, no_wrap=c in WHOLE,
                         justify="right" if c in numeric else "left")
     for row in cells:
-        grid.add_row(*(_unbroken(cell) if c in wrappable else Text(cell) for c, cell in zip(columns, row, strict=True)))
+        grid.add_row(*(Unbroken(cell) if c in wrappable else Text(cell) for c, cell in zip(columns, row, strict=True)))
     return grid
-
-
-def _unbroken(cell: str):
-    """Text that Rich wraps only between the tokens `wrap` keeps whole (a number with its unit,
-    858 million CNY, an id): Rich's own wrapping breaks at any space and folds Chinese anywhere."""
-    from rich.containers import Lines
-    from rich.measure import Measurement
-    from rich.text import Text
-
-    class Unbroken(Text):
-        def wrap(self, console, width, *, justify=None, overflow=None, tab_size=8, no_wrap=None) -> Lines:
-            lines = Lines()
-            for line in self.split(allow_blank=True):
-                parts = line.divide(_breaks(line.plain, width))
-                for part in parts:
-                    part.rstrip_end(width)
-                parts.justify(console, width, justify=justify or self.justify or "default",
-                              overflow=overflow or self.overflow or "fold")
-                lines.extend(parts)
-            return lines
-
-        def __rich_measure__(self, console, options) -> Measurement:
-            from rich.cells import cell_len
-
-            widest = max((cell_len(line) for line in self.plain.splitlines()), default=0)
-            return Measurement(min(widest, _widest_whole(self.plain)), widest)
-
-    return Unbroken(cell)
-
-
-def _breaks(text: str, width: int) -> list[int]:
-    """Where to break a line of text to fit `width` cells: only before a token (wrap's)."""
-    import re
-
-    from rich.cells import cell_len
-
-    offsets, used, start = [], 0, 0
-    for match in re.finditer(_WHOLE + r"|\s+", text):
-        size = cell_len(match.group())
-        if not match.group().isspace() and used + size > width and match.start() > start:
-            offsets.append(match.start())
-            start, used = match.start(), 0
-        used += size
-    return offsets
-
-
-def _widest_whole(text: str) -> int:
-    import re
-
-    from rich.cells import cell_len
-
-    return max((cell_len(token) for token in re.findall(_WHOLE, text)), default=0)
 
 
 def print_bars(output: Output, rows: list[dict], label_keys: list[str], words: Words | None = None) -> None:

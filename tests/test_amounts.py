@@ -63,6 +63,12 @@ GOLDEN = [
     # Longnan's cash donations, 1.25亿 + 7.16万 = 125,071,600 (a total): 1.250716亿 needs six decimals, so 万
     (125071600, "cny", "exact", None, "zh", "12507.16万元"),
     (125071600, "cny", "exact", None, "en", "125.0716 million CNY"),
+    # 占青岛市一半以上: at least 50%; a percentage takes 以上 after its sign (not 50余%)
+    (50, "percent", "over", "一半以上", "zh", "50%以上"),
+    (50, "percent", "over", "一半以上", "en", "over 50%"),
+    # 四年多来,挂职干部… (Longnan's group): 4 is not round and has no scale: 多 after the unit, as the text writes it
+    (4, "year", "more_than", "四年多", "zh", "4年多"),
+    (4, "year", "more_than", "四年多", "en", "more than 4 years"),
     # a fraction of a yuan stays as it is
     (0.5, "cny", "exact", None, "zh", "0.5元"),
 ]

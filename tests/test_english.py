@@ -182,3 +182,9 @@ def test_list_units_explains_each_unit(cli):
     assert "≈666.7 m²" in _table(cli, "list", "units")
     # 次 is an occasion (a count of times) and 倍 a multiple: neither is "times" nor "×"
     assert rows["occasion"]["name"] == "occasions"
+
+
+def test_a_citation_keeps_the_texts_approximation(cli):
+    # ¶10: 捐款款物2300多万元: more than 23 million, never a bare 23 million (nor 2300万元 in Chinese)
+    assert "= more than 23 million CNY" in _table(cli, "cite", "qdrb-20210225-01553")
+    assert "= 2300多万元" in cli("cite", "qdrb-20210225-01553", "-f", "table").stdout
