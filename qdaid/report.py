@@ -21,7 +21,7 @@ LABELS = {
            "unit": "单位", "total": "合计", "period": "时期", "excluded": "已剔除", "kind": "类型", "raw": "原文",
            "value": "数值", "id": "编号", "within": "包含于", "motto": "格言", "partners": "帮扶地区",
            "individual": "先进个人", "collective": "先进集体", "headline": "主要数字", "link": "原文链接",
-           "may_overlap": "可能重复", "lower": "≥ 下限", "filter": "筛选", "regions": "地区",
+           "may_overlap": "可能重复", "lower": "≥ 下限", "filter": "筛选", "regions": "地区", "honorees_n": "获表彰对象",
            "money": "资金", "people": "人员", "places": "地区与农户", "things": "项目与设施", "honours": "荣誉",
            "rest": "其他", "trivia": "其他：时长、名次等",
            "kinds": {"amount": "累计量", "state": "存量", "per_year": "年度量", "ratio": "比率", "rank": "名次",
@@ -35,7 +35,7 @@ LABELS = {
            "id": "id", "within": "lies within", "motto": "motto", "partners": "partner regions",
            "individual": "individual", "collective": "collective", "headline": "headline figures",
            "link": "original", "may_overlap": "may overlap", "lower": "≥ lower bound", "filter": "Filter",
-           "regions": "regions", "money": "Money", "people": "People", "places": "Places and households",
+           "regions": "regions", "honorees_n": "honorees", "money": "Money", "people": "People", "places": "Places and households",
            "things": "Projects and facilities", "honours": "Honours", "rest": "Other",
            "trivia": "Other: durations, ranks and the like",
            "kinds": {}, "reasons": {}},
@@ -155,7 +155,7 @@ def _header(base: FactBase, figures: list[dict], t: dict) -> str:
         rows.append(f'<p class="meta">{_e(t["source"])}: {_e(_plain(t, s.get("publisher") or ""))} · '
                     f'{_e(s.get("date"))}{link}</p>')
     title = next(iter(base.sources.values()), {}).get("title") or t["report"]
-    held = (f'{len(figures)} {_e(t["figures"])} · {len(base.honorees)} {_e(t["honorees"])} · '
+    held = (f'{len(figures)} {_e(t["figures"])} · {len(base.honorees)} {_e(t["honorees_n"])} · '
             f'{len(base.regions)} {_e(t["regions"])}')
     return (f"<header>\n<h1>{_e(_plain(t, title))}</h1>\n" + "\n".join(rows)
             + f'\n<p class="meta">{_e(t["holds"])}: {held}</p>\n</header>\n')
