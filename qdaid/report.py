@@ -35,8 +35,8 @@ LABELS = {
            "id": "id", "within": "lies within", "motto": "motto", "partners": "partner regions",
            "individual": "individual", "collective": "collective", "headline": "headline figures",
            "link": "original", "may_overlap": "may overlap", "lower": "≥ lower bound", "filter": "Filter",
-           "regions": "regions", "honorees_n": "honorees", "money": "Money", "people": "People", "places": "Places and households",
-           "things": "Projects and facilities", "honours": "Honours", "rest": "Other",
+           "regions": "regions", "honorees_n": "honorees", "money": "Money", "people": "People",
+           "places": "Places and households", "things": "Projects and facilities", "honours": "Honours", "rest": "Other",
            "trivia": "Other: durations, ranks and the like",
            "kinds": {}, "reasons": {}},
 }
