@@ -22,7 +22,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .formats import plain, printable
-from .messages import message, unit_name
+from .messages import explained, message, unit_name
 from .model import period_label
 
 # (size, word, most decimals that keep it exact); English scales only yuan.
@@ -142,6 +142,8 @@ def stats_display(rows: list[dict], lang: str = "zh") -> list[dict]:
             cells["region"] = message("no_single_place", lang)
         if row.get("period_partly_undated"):
             cells["period"] += message("partly_undated", lang)
+        if row.get("excluded_because"):
+            cells["excluded_because"] = [explained(line, lang) for line in row["excluded_because"]]
         shown.append(cells)
     return shown
 

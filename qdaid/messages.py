@@ -93,6 +93,25 @@ def unit_name(slug: str, lang: str = "zh") -> str:
     return _chinese()["units"].get(slug, slug)
 
 
+REASONS_ZH = {"period": "时期", "scope": "范围", "region": "地区", "stock": "存量", "part_of": "其中"}
+
+
+def explained(line: str, lang: str = "zh") -> str:
+    """One of stats' (and cite's) explanations, which machine formats carry in English, as a
+    Chinese page says it: `a in b (period, possibly)` → `a 包含于 b（时期，可能）`; `a set aside
+    (duration: never added)` → `a 不相加（时长）`; `b (part_of)` → `b（其中）`."""
+    import re
+
+    if lang == "en":
+        return line
+    def reason(match) -> str:
+        return f"（{REASONS_ZH.get(match[1], match[1])}{'，可能' if match[2] else ''}）"
+    line = re.sub(r"^(\S+) set aside \((\w+): never added\)$",
+                  lambda m: f"{m[1]} 不相加（{CHINESE_WORDS.get(m[2], m[2])}）", line)
+    line = re.sub(r"^(\S+) in (\S+) ", r"\1 包含于 \2 ", line)
+    return re.sub(r" ?\((\w+)(, possibly)?\)$", reason, line)
+
+
 def with_quoted_chinese(text: str, lang: str = "en") -> str:
     """In English, each run of Chinese in the text as the quotation it is (“亩”: a unit of area)."""
     if lang != "en":

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .amounts import chinese_amount
 from .formats import printable
-from .messages import FACT_LABELS, Words, message, metric_label, unit_name, with_quoted_chinese
+from .messages import FACT_LABELS, Words, explained, message, metric_label, unit_name, with_quoted_chinese
 from .render import _left_out, _quoter, choose_columns, print_table
 
 
@@ -102,7 +102,7 @@ def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh", w
         head = [("figure", record["id"]),
                 ("value", f"{quote(record['raw'])} = {amount} ({metric_label(record['metric'], lang)})"),
                 ("period", record["period"] or "—"), ("region", words.name("region", record["region"], lang) or "—"),
-                ("within", "; ".join(record["within"]) or "—"),
+                ("within", "; ".join(explained(w, lang) for w in record["within"]) or "—"),
                 ("source", quote(title)), ("published", f"{quote(publisher)} {record['date'] or ''}".strip()),
                 ("file", f"{record['path']}  sha256 {(record['sha256'] or '')[:16]}…"),
                 ("where", message("where", lang, paragraph=record["paragraph"], start=record["start"], end=record["end"]))]

@@ -208,7 +208,7 @@ def _drawn_width(con, renderable) -> int:
 # Cells of running text, which may wrap anywhere; every other column holds ids, numbers, amounts
 # or lists of them, which wrap only between words (list items go one a line), never inside one.
 WRAPPABLE = frozenset({"quote", "text", "match", "context", "definition", "name", "motto", "title", "post", "label",
-                       "sentence", "honoree_name",
+                       "sentence", "honoree_name", "excluded_because",
                        "note", "source_title"})
 # Columns of ids that a table shows by name (messages.Words): names may wrap as text does.
 NAMED = frozenset({"honoree", "region", "parent", "listed_under", "home_region", "partner_regions", "metric"})
@@ -229,11 +229,12 @@ def _fitting(columns: list[str], cells: list[list[str]], width: int, priority: l
     numbers at their widest, text at 12 cells. None when the three most important cannot be kept."""
     from rich.cells import cell_len
 
-    def need(i: int, c: str) -> int:
-        if c in wrappable:
-            return min(12, max([cell_len(c)] + [cell_len(row[i]) for row in cells])) + 3
-        from .wrapping import widest_token
+    from .wrapping import widest_token, widest_whole
 
+    def need(i: int, c: str) -> int:
+        if c in wrappable:  # 12 cells, or the widest id or amount in it
+            return max(min(12, max([cell_len(c)] + [cell_len(row[i]) for row in cells])),
+                       max((widest_whole(row[i]) for row in cells), default=0)) + 3
         return widest_token(c, [row[i] for row in cells], whole=c in WHOLE) + 3
 
     kept, used = [], 1
@@ -374,14 +375,15 @@ def table(rows, columns, *, title=None, numeric=(), amounts=None, cells=None, la
     from rich.table import Table
     from rich.text import Text
 
-    from .wrapping import Unbroken, widest_token
+    from .wrapping import Unbroken, widest_token, widest_whole
 
     grid = Table(title=title, show_lines=False, header_style="bold", title_justify="left")
     cells = table_cells(rows, columns, numeric, amounts, lang, words) if cells is None else cells
     wrappable = _wrappable(words)
     for i, c in enumerate(columns):
         # An id or a number is never wrapped: such a column is at least as wide as its widest word.
-        widest = widest_token(c, [cell[i] for cell in cells], whole=c in WHOLE) if c not in wrappable else None
+        widest = (widest_token(c, [cell[i] for cell in cells], whole=c in WHOLE) if c not in wrappable
+                  else max((widest_whole(cell[i]) for cell in cells), default=0) or None)
         grid.add_column(c, overflow="fold", min_width=widest, no_wrap=c in WHOLE,
                         justify="right" if c in numeric else "left")
     for row in cells:

@@ -42,11 +42,12 @@ def vertical(con, columns: list[str], cells: list[list[str]]) -> None:
 
 
 # What never breaks across lines: a number with its scale, approximation and a unit character
-# (6.35万名, 3901.5余万元, 20.84%), an id or a word of Latin letters, each with the 【】 that mark it.
+# (6.35万名, 3901.5余万元, 20.84%), an id or a word of Latin letters with the brackets and
+# punctuation about it ((period), id;), each with the 【】 that mark it.
 _NUMBER = r"\d[\d.,]*(?:[%万亿千百]|余|多)*"
 _WHOLE = (r"【?(?:(?:(?:more than|over|nearly|about) )?[≥≈近约]?" + _NUMBER + r"(?:[–-]" + _NUMBER + r")?"
           r"(?: (?:million|billion))?(?: CNY|[元名个人户亩次所家项座批株头只套台辆件]| [a-z][a-z-]*(?: [a-z][a-z-]*)?)?\+?"
-          r"|[A-Za-z0-9][\w.\-]*)】?|\S")
+          r"|[(\[“]?[A-Za-z0-9][A-Za-z0-9_.\-]*[)\],;:”]*)】?|\S")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -84,7 +85,7 @@ class Unbroken(Text):
 
     def __rich_measure__(self, console, options) -> Measurement:
         widest = max((cell_len(line) for line in self.plain.splitlines()), default=0)
-        return Measurement(min(widest, _widest_whole(self.plain)), widest)
+        return Measurement(min(widest, widest_whole(self.plain)), widest)
 
 
 def _breaks(text: str, width: int) -> list[int]:
@@ -99,5 +100,7 @@ def _breaks(text: str, width: int) -> list[int]:
     return offsets
 
 
-def _widest_whole(text: str) -> int:
+def widest_whole(text: str) -> int:
+    """The widest token of the text that stays whole (an id, an amount): a column of such text is
+    never narrower."""
     return max((cell_len(token) for token in re.findall(_WHOLE, text)), default=0)

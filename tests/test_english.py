@@ -188,3 +188,17 @@ def test_a_citation_keeps_the_texts_approximation(cli):
     # ¶10: 捐款款物2300多万元: more than 23 million, never a bare 23 million (nor 2300万元 in Chinese)
     assert "= more than 23 million CNY" in _table(cli, "cite", "qdrb-20210225-01553")
     assert "= 2300多万元" in cli("cite", "qdrb-20210225-01553", "-f", "table").stdout
+
+
+def test_explanations_are_in_the_pages_language():
+    from qdaid.messages import explained
+
+    # stats --explain and cite carry these in English in every machine format; a Chinese page says them
+    # in Chinese (7.54亿 of 2020 lies in 8.58亿 since 2017: a period; 四年多 is a duration, never added)
+    assert explained("qdrb-20210225-03492 in qdrb-20210225-03457 (period)") == \
+        "qdrb-20210225-03492 包含于 qdrb-20210225-03457（时期）"
+    assert explained("qdrb-20210225-03828 in qdrb-20210225-03553 (period, possibly)") == \
+        "qdrb-20210225-03828 包含于 qdrb-20210225-03553（时期，可能）"
+    assert explained("qdrb-20210225-02931 set aside (duration: never added)") == "qdrb-20210225-02931 不相加（时长）"
+    assert explained("qdrb-20210225-00187 (part_of)") == "qdrb-20210225-00187（其中）"
+    assert explained("qdrb-20210225-00187 (part_of)", "en") == "qdrb-20210225-00187 (part_of)"

@@ -243,7 +243,7 @@ def stats(
                        + ["count", "honorees", "total", "period", "excluded"] + ids,
                        display=amounts.stats_display, what="figures", words=Words(base),
                        numeric=("count", "honorees", "excluded", "total", "min", "max"),
-                       priority=[*group_fields, "total", "count", "period", "excluded", "honorees"],
+                       priority=[*group_fields, "total", *reversed(ids), "count", "period", "excluded", "honorees"],
                        title=message("stats_title", lang, count=count))
     out.emit(rows, view)
 
