@@ -216,7 +216,7 @@ def stats(
       qdaid stats --region longnan --by metric
     """
     from ..order import arrange
-    from ..stats import counted_in_two_rows, totals
+    from ..stats import totals
 
     base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
@@ -226,15 +226,10 @@ def stats(
     rows, count = totals(base, where, keys, explain=explain or fields is not None)  # -F may ask for the id lists
     rows = arrange(rows, keys, sort)
     lang = lang.lower()
-    say_undated(base, where, lang)
-    if set(keys) - {"metric", "unit"} and (twice := counted_in_two_rows(base, where, keys)):
-        say(message("counted_in_two_rows", lang, n=twice))
+    _stats_notes(base, where, keys, rows, lang)
     group_fields = list(dict.fromkeys([*keys, "metric", "unit"]))
     ids = EXPLAIN_FIELDS if explain else []
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
-    overlapping_rows = sum(r["overlap_possible"] for r in rows)
-    if overlapping_rows:  # in every format: a spreadsheet reader must hear it too
-        say(message("may_count_twice", lang, n=overlapping_rows))
     if chart:
         render.print_bars(out, rows, group_fields, Words(base))
         return
@@ -246,6 +241,18 @@ def stats(
                        priority=[*group_fields, "total", *reversed(ids), "count", "period", "excluded", "honorees"],
                        title=message("stats_title", lang, count=count))
     out.emit(rows, view)
+
+
+def _stats_notes(base, where, keys: list[str], rows: list[dict], lang: str) -> None:
+    """What stats says on stderr, in every format (a spreadsheet reader must hear it too): figures a
+    filter left out, rows that hold one another, totals that may count aid twice."""
+    from ..stats import counted_in_two_rows
+
+    say_undated(base, where, lang)
+    if set(keys) - {"metric", "unit"} and (twice := counted_in_two_rows(base, where, keys)):
+        say(message("counted_in_two_rows", lang, n=twice))
+    if overlapping := sum(r["overlap_possible"] for r in rows):
+        say(message("may_count_twice", lang, n=overlapping))
 
 
 @app.command()
@@ -272,7 +279,7 @@ def search(
     rows = find(base, text)
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, render.View(
         ["table", "id", "field", "match", "honoree", "sentence"], table_columns=["table", "id", "field", "match", "honoree"],
-        what="records", priority=["id", "match", "table", "field", "honoree"], words=Words(base, ("honoree",))))
+        what="records", priority=["id", "match", "table", "field", "honoree"], words=Words(base, ("honoree", "table"))))
 
 
 @app.command()
