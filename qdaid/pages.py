@@ -34,10 +34,7 @@ def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "
              ("home_region", words.name("home_region", profile.get("home_region"), lang)),
              ("partner_regions", ", ".join(partners) or None),
              ("paragraphs", f"{profile['paragraph_start']}–{profile['paragraph_end']}")]
-    for label, value in facts:
-        if value:
-            con.print(Text(_right(labels[label], 16), style="bold") + Text(printable(quoted(str(value)))),
-                      soft_wrap=not con.is_terminal)
+    _facts(con, [(labels[label], Text(printable(quoted(str(value))))) for label, value in facts if value], 16)
     at = profile.get("raw_at", {})  # where each figure's number stands in its sentence, when the text is at hand
     shown = []
     for f in profile["figures"]:
@@ -67,11 +64,28 @@ def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "
         print_table(con, profile["events"], ["date", "text"], title=message("events", lang), lang=lang)
 
 
-def _right(label: str, width: int) -> str:
-    """The label right-aligned in `width` terminal cells (a Chinese character takes two), then two spaces."""
+def _facts(con, facts: list, width: int) -> None:
+    """Lines of `label  value`, the labels right-aligned in `width` cells (a Chinese character takes
+    two). On a terminal a long value wraps under itself, never inside a number or an id; in a pipe
+    each is one line, never cut."""
     from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
 
-    return " " * max(0, width - cell_len(label)) + label + "  "
+    from .wrapping import Unbroken
+
+    if not con.is_terminal:
+        for label, value in facts:
+            con.print(Text(" " * max(0, width - cell_len(label)) + label + "  ", style="bold") + value, soft_wrap=True)
+        return
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", min_width=width, no_wrap=True)
+    grid.add_column()
+    for label, value in facts:
+        whole = Unbroken()
+        whole.append_text(value)
+        grid.add_row(Text(label, style="bold"), whole)
+    con.print(grid)
 
 
 def _first(figure: dict) -> tuple[int, int]:
@@ -88,7 +102,6 @@ def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh", w
 
     from .english import rendering
 
-    wrap = {"soft_wrap": not con.is_terminal}  # in a pipe, one line per field, never cut
     quote = _quoter(lang)
     words = words or Words()
     labels = FACT_LABELS["en" if lang == "en" else "zh"]
@@ -106,8 +119,7 @@ def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh", w
                 ("source", quote(title)), ("published", f"{quote(publisher)} {record['date'] or ''}".strip()),
                 ("file", f"{record['path']}  sha256 {(record['sha256'] or '')[:16]}…"),
                 ("where", message("where", lang, paragraph=record["paragraph"], start=record["start"], end=record["end"]))]
-        for label, value in head:
-            con.print(Text(_right(labels[label], 10), style="bold") + Text(printable(value)), **wrap)
+        lines = [(labels[label], Text(printable(value))) for label, value in head]
         text = record["sentence"]
         if record["raw_in_sentence"]:
             start, end = record["raw_in_sentence"]
@@ -117,7 +129,7 @@ def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh", w
             sentence = Text(printable(text))
         if lang == "en":  # the sentence as the quotation it is
             sentence = Text("“") + sentence + Text("”")
-        con.print(Text(_right(labels["sentence"], 10), style="bold") + sentence, **wrap)
+        _facts(con, [*lines, (labels["sentence"], sentence)], 10)
 
 
 def timeline_display(base):

@@ -41,12 +41,18 @@ def vertical(con, columns: list[str], cells: list[list[str]]) -> None:
                 con.print(Text(head, style="bold") + Text(line), soft_wrap=True)
 
 
+def _number(group: int) -> str:
+    # The digits taken whole, never fewer (a lookahead and its backreference: an atomic group before
+    # Python 3.11), so 3721gongzuotixi is one word, not 372 and 1gongzuotixi.
+    return rf"(?=(\d[\d.,]*))\{group}(?:[%万亿千百]|余|多)*"
+
+
 # What never breaks across lines: a number with its scale, approximation and a unit character
 # (6.35万名, 3901.5余万元, 20.84%), an id or a word of Latin letters with the brackets and
 # punctuation about it ((period), id;), each with the 【】 that mark it.
-_NUMBER = r"\d[\d.,]*(?:[%万亿千百]|余|多)*"
-_WHOLE = (r"【?(?:(?:(?:more than|over|nearly|about) )?[≥≈近约]?" + _NUMBER + r"(?:[–-]" + _NUMBER + r")?"
-          r"(?: (?:million|billion))?(?: CNY|[元名个人户亩次所家项座批株头只套台辆件]| [a-z][a-z-]*(?: [a-z][a-z-]*)?)?\+?"
+_WHOLE = (r"【?(?:(?:(?:more than|over|nearly|about) )?[≥≈近约]?" + _number(1) + r"(?:[–-]" + _number(2) + r")?"
+          r"(?: (?:million|billion))?(?: CNY|[元名个人户亩次所家项座批株头只套台辆件]| [a-z][a-z-]*(?: [a-z][a-z-]*)?)?"
+          r"\+?(?![A-Za-z_])[)\],;:”]*"  # not the 5 of a hash 5e68…; the comma after 858 million CNY,
           r"|[(\[“]?[A-Za-z0-9][A-Za-z0-9_.\-]*[)\],;:”]*)】?|\S")
 
 
@@ -56,7 +62,7 @@ def wrap(text: str, width: int) -> list[str]:
     lines = []
     for paragraph in text.split("\n"):
         line, used = "", 0
-        for token in re.findall(_WHOLE + r"|\s+", paragraph):
+        for token in (m.group() for m in re.finditer(_WHOLE + r"|\s+", paragraph)):
             size = cell_len(token)
             if used + size > width and line.strip():
                 lines.append(line.rstrip())
@@ -103,4 +109,4 @@ def _breaks(text: str, width: int) -> list[int]:
 def widest_whole(text: str) -> int:
     """The widest token of the text that stays whole (an id, an amount): a column of such text is
     never narrower."""
-    return max((cell_len(token) for token in re.findall(_WHOLE, text)), default=0)
+    return max((cell_len(m.group()) for m in re.finditer(_WHOLE, text)), default=0)

@@ -55,7 +55,7 @@ def test_no_line_is_wider_than_the_terminal(columns, lang):
 
 # A number's end at the end of a line, and its scale, unit or digits at the start of the next:
 # 6.35 / 万名, 858 / million CNY, 2 / batches, more than / 23 million.
-_NUMBER_END = re.compile(r"(\d[\d.,]*|[≥≈近约]|more than|over|nearly|about)$")
+_NUMBER_END = re.compile(r"((?<![A-Za-z0-9_.,-])\d[\d.,]*|[≥≈近约]|more than|over|nearly|about)$")  # not sha256
 _NUMBER_GOES_ON = re.compile(r"^([\d.,万亿千百余多元人名个户亩次批%]|million|billion|CNY|persons?\b|masks?\b|"
                              r"households?\b|villages?\b|batch(es)?\b|mu\b|\d)")
 
@@ -93,6 +93,7 @@ def test_split_numbers_sees_a_split():
     assert split_numbers(["│ x │ Cadres dispatched 2 │", "│   │ batches │"])
     assert not split_numbers(["│ x │ 2016年10月 │", "│   │ 中央确定 │"])
     assert not split_numbers(["│ a │ 2018 │", "│ b │ 2019 │"])  # two rows
+    assert not split_numbers(["  file  x.txt  sha256", "        5e68b1c8d42b1bb3…"])  # a word, then a hash
 
 
 ID = re.compile(r"qdrb-[0-9e-]*")
@@ -232,3 +233,13 @@ def test_a_table_planned_too_wide_is_narrowed_as_drawn(monkeypatch):
     lines = out.getvalue().splitlines()
     assert max(map(cell_len, lines)) <= 50 and whole_tables(lines)
     assert "qdrb-20210225-01000" in out.getvalue() and "8.58亿元" in out.getvalue()
+
+
+def test_wrap_keeps_numbers_ids_and_hashes_whole():
+    from qdaid.wrapping import wrap
+
+    # at 6 cells every token stands alone, so the tokens show: 2批 and 35名 (¶20's 先后选派2批35名干部) two
+    # figures; a hash and a program id one word each (not 5 + e68…, 372 + 1gongzuotixi); an English
+    # amount with its unit and its comma
+    lines = wrap("选派2批35名 5e68b1c8d42b1bb3 3721gongzuotixi 858 million CNY, 2 batches", 6)
+    assert lines == ["选派", "2批", "35名", "5e68b1c8d42b1bb3", "3721gongzuotixi", "858 million CNY,", "2 batches"]
