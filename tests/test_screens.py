@@ -243,3 +243,10 @@ def test_wrap_keeps_numbers_ids_and_hashes_whole():
     # amount with its unit and its comma
     lines = wrap("选派2批35名 5e68b1c8d42b1bb3 3721gongzuotixi 858 million CNY, 2 batches", 6)
     assert lines == ["选派", "2批", "35名", "5e68b1c8d42b1bb3", "3721gongzuotixi", "858 million CNY,", "2 batches"]
+
+
+@pytest.mark.parametrize("columns", [40, 50])
+def test_a_citation_wraps_its_facts_between_whole_amounts(columns):
+    # ¶10's 捐款款物2300多万元 cited in English: its value line wraps under itself, the amount whole
+    lines, _ = screen(("cite", "1553"), columns, "en")
+    assert any("more than 23 million CNY" in line for line in lines), lines
