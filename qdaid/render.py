@@ -102,7 +102,8 @@ class Output:
         fmt = self.format()
         nested = view.nested if fmt not in ("json", "jsonl") else None
         universe = nested[1] if nested else view.columns
-        columns = self.columns(universe, view.table_columns if fmt == "table" else view.machine_columns)
+        human = fmt == "table" or (fmt == "md" and not nested)  # Markdown is read as a table is
+        columns = self.columns(universe, view.table_columns if human else view.machine_columns)
         if nested and fmt != "table":  # flat formats print the sub-rows; a table draws the record
             rows = [r for row in rows for r in row[nested[0]]]
         if fmt == "table" and not rows:
@@ -277,7 +278,12 @@ def _write_json(lines: bool):
 
 
 def _write_markdown(output: Output, rows, columns, view: View) -> None:
-    _safe_stream(output).write(to_markdown(rows, columns))
+    """Markdown is for people, as a table is: amounts in their natural unit, ids by name, in the
+    page's language; text, never markup (to_markdown escapes it)."""
+    rows = list(rows)
+    shown = view.display(rows, output.lang) if view.display else rows
+    cells = table_cells(shown, columns, view.numeric, view.amounts, output.lang, view.words)
+    _safe_stream(output).write(to_markdown([dict(zip(columns, row, strict=True)) for row in cells], columns))
 
 
 WRITERS: dict[str, Callable[[Output, list[dict], list[str], View], None]] = {

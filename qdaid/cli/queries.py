@@ -125,7 +125,7 @@ def show(
         profile["raw_at"] = views.number_positions(base, profile["figures"], store.source_folders(db_path(db), sources))
     view = render.View(columns, nested=("figures", list(FIGURE_FIELDS)), draw=pages.draw_profile, single=True,
                        table_columns=["id", "raw", "value", "metric", "period", "region", "context"],
-                       words=Words(base))
+                       words=Words(base), amounts={"value": "unit"}, numeric=("value",))  # Markdown's figures
     out.emit([profile], view)
 
 
