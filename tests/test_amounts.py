@@ -99,3 +99,14 @@ def test_a_column_is_not_forced_onto_one_scale():
     # 106000万元, nor 0.0057亿元); 10.6亿元 in English is 1.06 billion
     assert chinese_amounts([570000, 1060000000], "cny") == ["57万元", "10.6亿元"]
     assert chinese_amounts([570000, 1060000000], "cny", "en") == ["570,000 CNY", "1.06 billion CNY"]
+
+
+def test_markdown_writes_amounts_as_people_do_and_csv_keeps_the_base_value(cli):
+    # 扶贫产品8.58亿元 (qdrb-20210225-03457): Markdown is read by people, CSV by programs
+    md = cli("figures", "--region", "longnan", "--unit", "cny", "-f", "md", "-F", "id,value").stdout
+    assert "| qdrb-20210225-03457 | 8.58亿元 |" in md
+    english = cli("figures", "--region", "longnan", "--unit", "cny", "-f", "md", "-F", "id,value", "--lang", "en").stdout
+    assert "| qdrb-20210225-03457 | 858 million CNY |" in english
+    for lang in ("zh", "en"):
+        csv = cli("figures", "--region", "longnan", "--unit", "cny", "-f", "csv", "-F", "id,value", "--lang", lang).stdout
+        assert "qdrb-20210225-03457,858000000" in csv
