@@ -50,6 +50,11 @@ def unit(slug: str) -> dict:
     return {"note": "", **found}
 
 
+def rendering(text: str) -> str:
+    """The English rendering of a Chinese name the vocabulary lists (a publisher, a title), else the text."""
+    return vocabulary()["names"].get(text.strip("“”"), text)
+
+
 def has_chinese(text: str) -> bool:
     return bool(_HAN.search(text))
 

@@ -1,15 +1,17 @@
 """Pages for a terminal that are not one table: an honoree's profile (a table per paragraph, each
-number marked in its sentence) and the evidence for a figure. Drawn with Rich, as render's tables.
+number marked in its sentence) and the evidence for a figure. Drawn with Rich, as render's tables,
+every label in the page's language (messages.py).
 """
 
 from __future__ import annotations
 
-from .amounts import chinese_amount, money_scale
+from .amounts import chinese_amount
 from .formats import printable
+from .messages import FACT_LABELS, Words, explained, message, metric_label, unit_name, with_quoted_chinese
 from .render import _left_out, _quoter, choose_columns, print_table
 
 
-def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "zh") -> None:
+def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "zh", words: Words | None = None) -> None:
     """An honoree's profile on a terminal: facts; figures in the order of the text, a table per
     paragraph, each with its context (the number marked 【…】); durations and the like after them;
     programs; events in date order."""
@@ -18,22 +20,21 @@ def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "
     from .query import context
 
     (profile,) = rows
+    words = words or Words()
+    quoted = _quoter(lang)
     if lang == "en":
-        from .english import localise, quoted
+        from .english import localise
 
         profile = {**localise(profile, "honorees"), "programs": [localise(p, "programs") for p in profile["programs"]]}
-    else:
-        def quoted(text: str) -> str:
-            return text
-    facts = [("name", profile["name"]), ("id", profile["id"]), ("kind", profile["kind"]),
+    labels = FACT_LABELS["en" if lang == "en" else "zh"]
+    partners = words.name("partner_regions", profile.get("partner_regions") or [], lang)
+    facts = [("name", profile["name"]), ("id", profile["id"]), ("kind", message(profile["kind"], lang)),
              ("post", profile.get("post")), ("motto", profile.get("motto")),
-             ("listed under", profile.get("listed_under")), ("home region", profile.get("home_region")),
-             ("partner regions", ", ".join(profile.get("partner_regions") or []) or None),
+             ("listed_under", words.name("listed_under", profile.get("listed_under"), lang)),
+             ("home_region", words.name("home_region", profile.get("home_region"), lang)),
+             ("partner_regions", ", ".join(partners) or None),
              ("paragraphs", f"{profile['paragraph_start']}–{profile['paragraph_end']}")]
-    for label, value in facts:
-        if value:
-            con.print(Text(f"{label:>16}  ", style="bold") + Text(printable(quoted(str(value)))),
-                      soft_wrap=not con.is_terminal)
+    _facts(con, [(labels[label], Text(printable(quoted(str(value))))) for label, value in facts if value], 16)
     at = profile.get("raw_at", {})  # where each figure's number stands in its sentence, when the text is at hand
     shown = []
     for f in profile["figures"]:
@@ -43,27 +44,51 @@ def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "
 
     groups: dict[str, list[dict]] = {}
     for f in shown:
-        title = "other figures: durations and the like" if is_trivia(f) else f"paragraph {f['paragraph']}"
+        title = message("trivia", lang) if is_trivia(f) else message("paragraph", lang, n=f["paragraph"])
         groups.setdefault(title, []).append(f)
-    con.print(Text(f"figures ({len(shown)}), in the order of the text", style="bold"))
-    scales = {"value": money_scale([f["value"] for f in shown if f["unit"] == "cny"], lang)}  # one for all the tables
-    drawing = {"amounts": {"value": "unit"}, "numeric": ("value",), "lang": lang, "scales": scales,
+    con.print(Text(message("profile_figures", lang, n=len(shown)), style="bold"))
+    drawing = {"amounts": {"value": "unit"}, "numeric": ("value",), "lang": lang, "words": words,
                "priority": ["id", "raw", "value", "unit", "metric", "context"]}
     # One set of columns for every paragraph's table, chosen on all the figures, and one note.
     chosen: list[str] | None | bool = False  # False: each table chooses (not a terminal: all of them)
     if con.is_terminal:
         chosen = choose_columns(con, shown, figure_columns, **drawing)
         if chosen is not None and len(chosen) < len(figure_columns):
-            _left_out(con, figure_columns, chosen)
+            _left_out(con, figure_columns, chosen, lang)
     for title, figures in groups.items():
         print_table(con, figures, figure_columns, title=title, chosen=chosen, **drawing)
     if profile.get("restatements"):
         print_table(con, profile["restatements"], ["figure", "other", "source", "raw", "verdict", "reason"],
-                    title="the same facts in other sources", lang=lang)
+                    title=message("restatements", lang), lang=lang)
     if profile["programs"]:
-        print_table(con, profile["programs"], ["id", "name", "region"], title="programs", lang=lang)
+        print_table(con, profile["programs"], ["id", "name", "region"], title=message("programs", lang), lang=lang,
+                    words=words)
     if profile["events"]:
-        print_table(con, profile["events"], ["date", "text"], title="events", lang=lang)
+        print_table(con, profile["events"], ["date", "text"], title=message("events", lang), lang=lang)
+
+
+def _facts(con, facts: list, width: int) -> None:
+    """Lines of `label  value`, the labels right-aligned in `width` cells (a Chinese character takes
+    two). On a terminal a long value wraps under itself, never inside a number or an id; in a pipe
+    each is one line, never cut."""
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
+    from .wrapping import Unbroken
+
+    if not con.is_terminal:
+        for label, value in facts:
+            con.print(Text(" " * max(0, width - cell_len(label)) + label + "  ", style="bold") + value, soft_wrap=True)
+        return
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", min_width=width, no_wrap=True)
+    grid.add_column()
+    for label, value in facts:
+        whole = Unbroken()
+        whole.append_text(value)
+        grid.add_row(Text(label, style="bold"), whole)
+    con.print(grid)
 
 
 def _first(figure: dict) -> tuple[int, int]:
@@ -73,29 +98,32 @@ def _first(figure: dict) -> tuple[int, int]:
     return (at, at + len(figure["raw"])) if at >= 0 else (0, len(figure["quote"]))
 
 
-def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh") -> None:
+def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh", words: Words | None = None) -> None:
     """The evidence for each figure, with the raw text marked 【…】 in its sentence (and shown in
     reverse where the terminal has colour)."""
     from rich.text import Text
 
-    wrap = {"soft_wrap": not con.is_terminal}  # in a pipe, one line per field, never cut
+    from .english import rendering
+
     quote = _quoter(lang)
+    words = words or Words()
+    labels = FACT_LABELS["en" if lang == "en" else "zh"]
     for n, record in enumerate(rows):
         if n:
             con.print("")
-        amount = chinese_amount(record["value"], record["unit"], lang)
+        approx = record.get("approx") or words.approx(record["id"])
+        amount = chinese_amount(record["value"], record["unit"], lang, approx, record["raw"])
+        publisher = rendering(record["publisher"] or "") if lang == "en" else record["publisher"] or ""
+        title = rendering(record["source_title"] or "") if lang == "en" else record["source_title"] or ""
         head = [("figure", record["id"]),
-                ("value", f"{quote(record['raw'])} = {amount}{'' if record['unit'] == 'cny' else ' ' + record['unit']} "
-                          f"({record['metric']}, {record['kind']})"),
-                ("period", record["period"] or "—"), ("region", record["region"] or "—"),
-                ("within", "; ".join(record["within"]) or "—"),
-                *([("same fact", "; ".join(record["same_fact"]))] if record.get("same_fact") else []),
-                ("source", quote(f"{record['source_title']}")),
-                ("published", quote(f"{record['publisher'] or ''} {record['date'] or ''}")),
+                ("value", f"{quote(record['raw'])} = {amount} ({metric_label(record['metric'], lang)})"),
+                ("period", record["period"] or "—"), ("region", words.name("region", record["region"], lang) or "—"),
+                ("within", "; ".join(explained(w, lang) for w in record["within"]) or "—"),
+                *([("same_fact", "; ".join(record["same_fact"]))] if record.get("same_fact") else []),
+                ("source", quote(title)), ("published", f"{quote(publisher)} {record['date'] or ''}".strip()),
                 ("file", f"{record['path']}  sha256 {(record['sha256'] or '')[:16]}…"),
-                ("where", f"paragraph {record['paragraph']}, characters {record['start']}–{record['end']}")]
-        for label, value in head:
-            con.print(Text(f"{label:>10}  ", style="bold") + Text(printable(value)), **wrap)
+                ("where", message("where", lang, paragraph=record["paragraph"], start=record["start"], end=record["end"]))]
+        lines = [(labels[label], Text(printable(value))) for label, value in head]
         text = record["sentence"]
         if record["raw_in_sentence"]:
             start, end = record["raw_in_sentence"]
@@ -105,4 +133,31 @@ def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh") -
             sentence = Text(printable(text))
         if lang == "en":  # the sentence as the quotation it is
             sentence = Text("“") + sentence + Text("”")
-        con.print(Text(f"{'sentence':>10}  ", style="bold") + sentence, **wrap)
+        _facts(con, [*lines, (labels["sentence"], sentence)], 10)
+
+
+def timeline_display(base):
+    """The timeline's rows for a table: a figure's text as its metric and amount in the page's
+    language (消费扶贫 8.58亿元; Consumption aid 858 million CNY), not its slug and raw text."""
+    def display(rows: list[dict], lang: str) -> list[dict]:
+        shown = []
+        for row in rows:
+            if row["kind"] == "figure":
+                f = base.figure(row["id"])
+                amount = chinese_amount(f["value"], f["unit"], lang, f["approx"], f["raw"])
+                row = {**row, "text": f"{metric_label(f['metric'], lang)} {amount}"}
+            shown.append(row)
+        return shown
+    return display
+
+
+def named_in(kind: str):
+    """For `list units` and `list metrics` tables: each unit's name and each metric's label in the
+    page's language (户, 消费扶贫; households, Consumption aid), a unit's note with its Chinese words
+    quoted in English (“亩”: a Chinese unit of area). Other lists as they are."""
+    def display(rows: list[dict], lang: str) -> list[dict]:
+        if kind == "units":
+            return [{**r, "name": unit_name(r["unit"], lang), "note": with_quoted_chinese(r["note"] or "", lang)}
+                    for r in rows]
+        return [{**r, "label": metric_label(r["metric"], lang)} for r in rows]
+    return display if kind in ("units", "metrics") else None

@@ -16,8 +16,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, TextIO
 
-from .amounts import bars, chinese_amount, money_scale
+from .amounts import bars, chinese_amount
 from .formats import plain, printable, to_csv, to_json, to_markdown
+from .messages import Words, message
 from .model import UsageError, period_label
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ class View:
     transformer for tables (Chinese amounts); draw: a function that draws the table format
     itself (a profile, a citation); nested: (key, columns) for a record holding sub-rows (a
     profile's figures): JSON prints the record, the flat formats its sub-rows, and -F picks
-    from the sub-rows' columns.
+    from the sub-rows' columns. words: the names a table shows for the ids in its cells (消费扶贫
+    for consumption_aid, in the page's language); the machine formats keep the ids.
     """
 
     def __init__(self, columns: list[str], *, table_columns: list[str] | None = None,
@@ -42,12 +44,13 @@ class View:
                  numeric: tuple[str, ...] = (), amounts: dict[str, str] | None = None,
                  display: Callable[[list[dict], str], list[dict]] | None = None, draw: Callable | None = None,
                  nested: tuple[str, list[str]] | None = None, priority: list[str] | None = None,
-                 single: bool = False):
+                 single: bool = False, words: Words | None = None):
         self.columns, self.table_columns, self.machine_columns = columns, table_columns, machine_columns
         self.priority = priority  # most important first: what a narrow terminal keeps
         self.single = single  # one record (a profile): JSON prints the object itself, not a list of one
         self.title, self.what, self.numeric, self.amounts = title, what, numeric, amounts
         self.display, self.draw, self.nested = display, draw, nested
+        self.words = words
 
 
 class Output:
@@ -99,11 +102,12 @@ class Output:
         fmt = self.format()
         nested = view.nested if fmt not in ("json", "jsonl") else None
         universe = nested[1] if nested else view.columns
-        columns = self.columns(universe, view.table_columns if fmt == "table" else view.machine_columns)
+        human = fmt == "table" or (fmt == "md" and not nested)  # Markdown is read as a table is
+        columns = self.columns(universe, view.table_columns if human else view.machine_columns)
         if nested and fmt != "table":  # flat formats print the sub-rows; a table draws the record
             rows = [r for row in rows for r in row[nested[0]]]
         if fmt == "table" and not rows:
-            _note(f"no {view.what} match")
+            _note(message("no_match", self.lang, what=view.what))
             return
         WRITERS[fmt](self, rows, columns, view)
 
@@ -131,11 +135,11 @@ def _write_table(output: Output, rows, columns, view: View) -> None:
 
 def _draw_table(con, output: Output, rows, columns, view: View) -> None:
     if view.draw:
-        view.draw(con, rows, columns, output.lang)
+        view.draw(con, rows, columns, output.lang, view.words)
         return
     shown = view.display(rows, output.lang) if view.display else rows
     print_table(con, shown, columns, title=view.title, numeric=view.numeric, amounts=view.amounts,
-                priority=view.priority, lang=output.lang)
+                priority=view.priority, lang=output.lang, words=view.words)
 
 
 def print_table(con, rows, columns, **options) -> None:
@@ -153,9 +157,11 @@ def print_table(con, rows, columns, **options) -> None:
     if chosen is False:
         chosen = choose_columns(con, rows, columns, **options)
         if chosen is not None and len(chosen) < len(columns):
-            _left_out(con, columns, chosen)
+            _left_out(con, columns, chosen, options.get("lang", "zh"))
     if chosen is None:
-        _vertical(con, columns, _cells_of(rows, columns, options))
+        from .wrapping import vertical
+
+        vertical(con, columns, _cells_of(rows, columns, options))
         return
     con.print(table(rows, chosen, cells=_cells_of(rows, chosen, options), **_drawing(options)))
 
@@ -164,7 +170,7 @@ def choose_columns(con, rows, columns, **options) -> list[str] | None:
     """The columns of these rows that fit the console as drawn (None: one record a block)."""
     priority = options.get("priority") or columns
     cells = _cells_of(rows, columns, options)
-    fitting = _fitting(columns, cells, con.width, priority)
+    fitting = _fitting(columns, cells, con.width, priority, wrappable=_wrappable(options.get("words")))
     rank = {c: priority.index(c) if c in priority else 99 for c in columns}
     while fitting is not None:
         keep = [columns.index(c) for c in fitting]
@@ -175,19 +181,19 @@ def choose_columns(con, rows, columns, **options) -> list[str] | None:
     return None
 
 
-def _left_out(con, columns: list[str], chosen: list[str]) -> None:
+def _left_out(con, columns: list[str], chosen: list[str], lang: str = "zh") -> None:
     left_out = [c for c in columns if c not in chosen]
-    _note(f"note: left out {', '.join(left_out)} to fit {con.width} columns (-F chooses the columns)")
+    _note(message("left_out_columns", lang, columns=", ".join(left_out), width=con.width))
 
 
 def _cells_of(rows, columns, options: dict) -> list[list[str]]:
     return table_cells(rows, columns, options.get("numeric", ()), options.get("amounts"), options.get("lang", "zh"),
-                       options.get("scales"))
+                       options.get("words"))
 
 
 def _drawing(options: dict) -> dict:
     """What table() takes of print_table's options."""
-    return {k: v for k, v in options.items() if k in ("title", "numeric", "amounts", "lang")}
+    return {k: v for k, v in options.items() if k in ("title", "numeric", "amounts", "lang", "words")}
 
 
 def _drawn_width(con, renderable) -> int:
@@ -203,19 +209,34 @@ def _drawn_width(con, renderable) -> int:
 # Cells of running text, which may wrap anywhere; every other column holds ids, numbers, amounts
 # or lists of them, which wrap only between words (list items go one a line), never inside one.
 WRAPPABLE = frozenset({"quote", "text", "match", "context", "definition", "name", "motto", "title", "post", "label",
-                       "sentence", "honoree_name",
+                       "sentence", "honoree_name", "excluded_because",
                        "note", "source_title"})
+# Columns of ids that a table shows by name (messages.Words): names may wrap as text does.
+NAMED = frozenset({"honoree", "region", "parent", "listed_under", "home_region", "partner_regions", "metric"})
 
 
-def _fitting(columns: list[str], cells: list[list[str]], width: int, priority: list[str]) -> list[str] | None:
+def _wrappable(words: Words | None) -> frozenset[str]:
+    return WRAPPABLE | (NAMED & set(words.columns)) if words is not None else WRAPPABLE
+
+
+# Cells never wrapped at all, not even between words: an amount (858 million CNY, 7.6亿–8.2亿元),
+# a count, a period. Such a column is as wide as its widest line, or is left out.
+WHOLE = frozenset({"value", "total", "total_min", "total_max", "min", "max", "count", "excluded", "period", "date"})
+
+
+def _fitting(columns: list[str], cells: list[list[str]], width: int, priority: list[str],
+             wrappable: frozenset[str] = WRAPPABLE) -> list[str] | None:
     """The columns that fit, the most important first (priority; then the order shown): ids and
     numbers at their widest, text at 12 cells. None when the three most important cannot be kept."""
     from rich.cells import cell_len
 
+    from .wrapping import widest_token, widest_whole
+
     def need(i: int, c: str) -> int:
-        if c in WRAPPABLE:
-            return min(12, max([cell_len(c)] + [cell_len(row[i]) for row in cells])) + 3
-        return _widest_token(c, [row[i] for row in cells]) + 3
+        if c in wrappable:  # 12 cells, or the widest id or amount in it
+            return max(min(12, max([cell_len(c)] + [cell_len(row[i]) for row in cells])),
+                       max((widest_whole(row[i]) for row in cells), default=0)) + 3
+        return widest_token(c, [row[i] for row in cells], whole=c in WHOLE) + 3
 
     kept, used = [], 1
     order = sorted(range(len(columns)), key=lambda i: priority.index(columns[i]) if columns[i] in priority else 99)
@@ -226,64 +247,6 @@ def _fitting(columns: list[str], cells: list[list[str]], width: int, priority: l
         elif rank < 3:
             return None  # the three most important columns do not fit side by side: one record at a time
     return [c for c in columns if c in kept]
-
-
-def _widest_token(header: str, values: list[str]) -> int:
-    """The widest run without a space or line break: ids and numbers have none, so they stay whole."""
-    from rich.cells import cell_len
-
-    return max([cell_len(header)] + [cell_len(token) for value in values for token in value.split()])
-
-
-def _vertical(con, columns: list[str], cells: list[list[str]]) -> None:
-    """Each row as lines of `field  value`, a long value wrapped under itself, never inside a
-    number, an amount or an id."""
-    from rich.cells import cell_len
-    from rich.text import Text
-
-    pad = max(len(c) for c in columns)
-    room = max(10, con.width - pad - 2)
-    for n, row in enumerate(cells):
-        if n:
-            con.print("")
-        for c, value in zip(columns, row, strict=True):
-            lines = wrap(value, room) or [""]
-            if max(map(cell_len, lines)) > room:  # an id wider than the room beside the names: under its name
-                con.print(Text(f"{c:>{pad}}", style="bold"))
-                lines, c, indent = wrap(value, con.width), "", ""
-            else:
-                indent = " " * (pad + 2)
-            for at, line in enumerate(lines):
-                head = f"{c:>{pad}}  " if not at and c else indent
-                con.print(Text(head, style="bold") + Text(line), soft_wrap=True)
-
-
-# What never breaks across lines: a number with its scale, approximation and a unit character
-# (6.35万名, 3901.5余万元, 20.84%), an id or a word of Latin letters, each with the 【】 that mark it.
-_WHOLE = (r"【?(?:\d[\d.,]*(?:[%万亿千百]|余|多)*[元名个人户亩次所家项座批株头只套台辆件]?"
-          r"|[A-Za-z0-9][\w.\-]*)】?|\S")
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """The text's lines, each at most `width` cells (a token wider than that has a line of its
-    own), broken between tokens: never inside a number, an amount or an id."""
-    import re
-
-    from rich.cells import cell_len
-
-    lines = []
-    for paragraph in text.split("\n"):
-        line, used = "", 0
-        for token in re.findall(_WHOLE + r"|\s+", paragraph):
-            size = cell_len(token)
-            if used + size > width and line.strip():
-                lines.append(line.rstrip())
-                line, used = "", 0
-                if token.isspace():
-                    continue
-            line, used = line + token, used + size
-        lines.append(line.rstrip())
-    return lines
 
 
 def _safe_stream(output: Output) -> TextIO:
@@ -315,7 +278,12 @@ def _write_json(lines: bool):
 
 
 def _write_markdown(output: Output, rows, columns, view: View) -> None:
-    _safe_stream(output).write(to_markdown(rows, columns))
+    """Markdown is for people, as a table is: amounts in their natural unit, ids by name, in the
+    page's language; text, never markup (to_markdown escapes it)."""
+    rows = list(rows)
+    shown = view.display(rows, output.lang) if view.display else rows
+    cells = table_cells(shown, columns, view.numeric, view.amounts, output.lang, view.words)
+    _safe_stream(output).write(to_markdown([dict(zip(columns, row, strict=True)) for row in cells], columns))
 
 
 WRITERS: dict[str, Callable[[Output, list[dict], list[str], View], None]] = {
@@ -374,22 +342,21 @@ def fit(con, renderable):
     return con
 
 
-def table_cells(rows, columns, numeric=(), amounts=None, lang="zh", scales=None) -> list[list[str]]:
-    """Each row's cells as a person reads them: Chinese (or English) amounts, one period column,
-    lists one item a line, control characters shown as escapes; in English, Chinese text as a
-    quotation (“…”)."""
+def table_cells(rows, columns, numeric=(), amounts=None, lang="zh", words=None) -> list[list[str]]:
+    """Each row's cells as a person reads them: amounts in their natural unit with the text's
+    approximation (2300多万元), ids by name (words), one period column, lists one item a line,
+    control characters shown as escapes; in English, Chinese text as a quotation (“…”)."""
     quote = _quoter(lang)
-    if scales is None:  # one scale per column of amounts, unless the caller chose one for several tables
-        scales = {c: money_scale([r.get(c) for r in rows if r.get(unit) == "cny"], lang)
-                  for c, unit in (amounts or {}).items()}
     out = []
     for row in rows:
         cells = []
         for c in columns:
             value = row.get(c) if c != "period" or "period" in row else period_label(
                 row.get("period_start"), row.get("period_end"))
+            if words is not None:
+                value = words.name(c, value, lang)
             if amounts and c in amounts:
-                text = chinese_amount(value, row.get(amounts[c]), lang, scales[c])
+                text = chinese_amount(value, row.get(amounts[c]), lang, row.get("approx"), row.get("raw"))
             elif c in numeric and isinstance(value, (int, float, Decimal)):
                 text = chinese_amount(value, None, lang)
             elif isinstance(value, (list, tuple)):
@@ -409,23 +376,32 @@ def _quoter(lang: str) -> Callable[[str], str]:
     return quoted
 
 
-def table(rows, columns, *, title=None, numeric=(), amounts=None, cells=None, lang="zh"):
+def table(rows, columns, *, title=None, numeric=(), amounts=None, cells=None, lang="zh", words=None):
     """A Rich Table of the rows; amounts maps a column to the column holding its unit."""
     from rich.table import Table
     from rich.text import Text
 
+    from .wrapping import Unbroken, widest_token, widest_whole
+
     grid = Table(title=title, show_lines=False, header_style="bold", title_justify="left")
-    cells = table_cells(rows, columns, numeric, amounts, lang) if cells is None else cells
+    cells = table_cells(rows, columns, numeric, amounts, lang, words) if cells is None else cells
+    wrappable = _wrappable(words)
     for i, c in enumerate(columns):
         # An id or a number is never wrapped: such a column is at least as wide as its widest word.
-        widest = _widest_token(c, [cell[i] for cell in cells]) if c not in WRAPPABLE else None
-        grid.add_column(c, overflow="fold", min_width=widest, justify="right" if c in numeric else "left")
+        widest = (widest_token(c, [cell[i] for cell in cells], whole=c in WHOLE) if c not in wrappable
+                  else max((widest_whole(cell[i]) for cell in cells), default=0) or None)
+        grid.add_column(c, overflow="fold", min_width=widest, no_wrap=c in WHOLE,
+                        justify="right" if c in numeric else "left")
     for row in cells:
-        grid.add_row(*(Text(cell) for cell in row))
+        grid.add_row(*(Unbroken(cell) if c in wrappable else Text(cell) for c, cell in zip(columns, row, strict=True)))
     return grid
 
 
-def print_bars(output: Output, rows: list[dict], label_keys: list[str]) -> None:
-    """--chart: the totals as bars, whatever the format (a picture has no CSV form)."""
+def print_bars(output: Output, rows: list[dict], label_keys: list[str], words: Words | None = None) -> None:
+    """--chart: the totals as bars, whatever the format (a picture has no CSV form); labels by
+    name in the page's language (words)."""
     columns = output.console().width if _is_terminal(output.out) else None  # a pipe keeps the whole bar
-    output.out.write(bars(rows, label_keys, "total", "unit", lang=output.lang, columns=columns))
+    keys = [k for k in label_keys if k != "unit"]  # each total names its unit (8.58亿元, 6.35万人)
+    labels = [" ".join(plain(words.name(k, r.get(k), output.lang) if words else r.get(k)) or "-" for k in keys)
+              for r in rows]
+    output.out.write(bars(rows, label_keys, "total", "unit", lang=output.lang, columns=columns, labels=labels))

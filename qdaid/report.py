@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from html import escape
 
-from .amounts import STATS_AMOUNTS, chinese_amount, money_scale, total_text
+from .amounts import bar_scales, chinese_amount, total_text
 from .facts import FactBase
+from .messages import Words, message, metric_label, unit_name
 from .model import period_label, web_url
+from .order import arrange, family_of, trivia
 
 LABELS = {
     "zh": {"lang": "zh-Hans", "report": "证据报告", "source": "来源", "holds": "数据库", "figures": "数字",
@@ -19,7 +21,12 @@ LABELS = {
            "unit": "单位", "total": "合计", "period": "时期", "excluded": "已剔除", "kind": "类型", "raw": "原文",
            "value": "数值", "id": "编号", "within": "包含于", "motto": "格言", "partners": "帮扶地区",
            "individual": "先进个人", "collective": "先进集体", "headline": "主要数字", "link": "原文链接",
-           "may_overlap": "可能重复", "lower": "≥ 下限", "filter": "筛选"},
+           "may_overlap": "可能重复", "lower": "≥ 下限", "filter": "筛选", "regions": "地区", "honorees_n": "获表彰对象",
+           "money": "资金", "people": "人员", "places": "地区与农户", "things": "项目与设施", "honours": "荣誉",
+           "rest": "其他", "trivia": "其他：时长、名次等",
+           "kinds": {"amount": "累计量", "state": "存量", "per_year": "年度量", "ratio": "比率", "rank": "名次",
+                     "duration": "时长"},
+           "reasons": {"period": "时期", "scope": "范围", "region": "地区", "stock": "存量", "part_of": "其中"}},
     "en": {"lang": "en", "report": "Evidence report", "source": "Source", "holds": "Database", "figures": "figures",
            "honorees": "Honorees", "totals": "Totals (nothing counted twice)",
            "article": "The article, every figure marked", "table": "Every figure", "all": "all",
@@ -27,7 +34,11 @@ LABELS = {
            "period": "period", "excluded": "left out", "kind": "kind", "raw": "as written", "value": "value",
            "id": "id", "within": "lies within", "motto": "motto", "partners": "partner regions",
            "individual": "individual", "collective": "collective", "headline": "headline figures",
-           "link": "original", "may_overlap": "may overlap", "lower": "≥ lower bound", "filter": "Filter"},
+           "link": "original", "may_overlap": "may overlap", "lower": "≥ lower bound", "filter": "Filter",
+           "regions": "regions", "honorees_n": "honorees", "money": "Money", "people": "People",
+           "places": "Places and households", "things": "Projects and facilities", "honours": "Honours", "rest": "Other",
+           "trivia": "Other: durations, ranks and the like",
+           "kinds": {}, "reasons": {}},
 }
 
 _CSS = """
@@ -41,7 +52,9 @@ h1{font-size:1.6rem;line-height:1.3}h2{margin-top:2.5rem;border-bottom:2px solid
 .card h3{margin:.3rem 0;font-size:1.05rem}dl{display:grid;grid-template-columns:auto 1fr;gap:0 .8rem;margin:0}
 dt{color:var(--muted)}table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border-bottom:1px solid var(--line);padding:.25rem .4rem;text-align:left;vertical-align:top}
-th{background:#f2f2f2}td.num{text-align:right;white-space:nowrap}
+th{background:#f2f2f2}td.num{text-align:right;white-space:nowrap}td.id,td.whole{white-space:nowrap}
+tr.family th{background:none;border-bottom:2px solid var(--ink);padding-top:1rem}
+mark.adjacent{margin-left:.3em}
 mark{background:var(--mark);color:var(--ink);border-bottom:2px solid #b38f00;position:relative;cursor:help}
 mark:target{outline:3px solid #b00}
 mark:hover::after,mark:focus::after{content:attr(data-tip);position:absolute;left:0;top:1.6em;z-index:2;
@@ -90,9 +103,10 @@ def _e(value) -> str:
 
 
 def html(base: FactBase, figures: list[dict], totals: list[dict], texts: dict[str, str], lang: str = "zh") -> str:
-    """The page for these figures (selected by the caller's filters) and their totals."""
-    t = LABELS[lang]
-    within = _within(base)
+    """The page for these figures (selected by the caller's filters) and their totals, every word
+    of it in one language (the article's text, in English a quotation, excepted)."""
+    t = {**LABELS[lang], "words": Words(base), "code": "en" if lang == "en" else "zh"}
+    within = _within(base, t)
     parts = [f'<!doctype html>\n<html lang="{t["lang"]}" data-ready="no">\n<head>\n<meta charset="utf-8">\n'
              '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
              f"<title>{_e(t['report'])} · qdaid</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"]
@@ -101,19 +115,35 @@ def html(base: FactBase, figures: list[dict], totals: list[dict], texts: dict[st
                  + '</a> · <a href="#article">' + _e(t["article"]) + '</a> · <a href="#figures">'
                  + _e(t["table"]) + "</a></nav>\n<main>\n")
     parts.append(_cards(base, figures, t))
-    parts.append(_totals(totals, t))
+    parts.append(_totals(arrange(totals, ["metric", "unit"]), t))
     parts.append(_article(base, figures, texts, within, t))
     parts.append(_table(base, figures, within, t))
     parts.append(f"</main>\n<script>{_JS}</script>\n</body>\n</html>\n")
     return "".join(parts)
 
 
-def _within(base: FactBase) -> dict[str, list[str]]:
+def _name(t: dict, column: str, value) -> str:
+    """An id as the page names it (消费扶贫, 陇南市; Consumption aid, Longnan), or —."""
+    named = t["words"].name(column, value, t["code"])
+    return ", ".join(named) if isinstance(named, list) else _plain(t, named) if named else "—"
+
+
+def _plain(t: dict, text) -> str:
+    """In English, Chinese that has no rendering is shown as the quotation it is."""
+    if t["code"] != "en":
+        return str(text)
+    from .english import quoted, rendering
+
+    return quoted(rendering(str(text)))
+
+
+def _within(base: FactBase, t: dict) -> dict[str, list[str]]:
     """figure id → "id (reason)" of each figure that holds it."""
     found: dict[str, list[str]] = {}
+    maybe = message("possibly", t["code"])
     for f in base.figures_all:
         for outer, reason, certain in base.containers(f["id"]):
-            found.setdefault(f["id"], []).append(f"{outer} ({reason}{'' if certain else ', possibly'})")
+            found.setdefault(f["id"], []).append(f"{outer} ({t['reasons'].get(reason, reason)}{'' if certain else maybe})")
     return found
 
 
@@ -122,15 +152,18 @@ def _header(base: FactBase, figures: list[dict], t: dict) -> str:
     for s in base.sources.values():
         url = web_url(s.get("url"))
         link = f' · <a href="{_e(url)}">{_e(t["link"])}</a>' if url else ""
-        rows.append(f'<p class="meta">{_e(t["source"])}: {_e(s.get("publisher"))} · {_e(s.get("date"))}{link}</p>')
+        rows.append(f'<p class="meta">{_e(t["source"])}: {_e(_plain(t, s.get("publisher") or ""))} · '
+                    f'{_e(s.get("date"))}{link}</p>')
     title = next(iter(base.sources.values()), {}).get("title") or t["report"]
-    held = (f'{len(figures)} {_e(t["figures"])} · {len(base.honorees)} {_e(t["honorees"])} · '
-            f'{len(base.regions)} {_e(t["region"])}')
-    return f"<header>\n<h1>{_e(title)}</h1>\n" + "\n".join(rows) + f'\n<p class="meta">{_e(t["holds"])}: {held}</p>\n</header>\n'
+    held = (f'{len(figures)} {_e(t["figures"])} · {len(base.honorees)} {_e(t["honorees_n"])} · '
+            f'{len(base.regions)} {_e(t["regions"])}')
+    return (f"<header>\n<h1>{_e(_plain(t, title))}</h1>\n" + "\n".join(rows)
+            + f'\n<p class="meta">{_e(t["holds"])}: {held}</p>\n</header>\n')
 
 
 def _cards(base: FactBase, figures: list[dict], t: dict) -> str:
     shown = {f["honoree"] for f in figures}
+    english = t["code"] == "en"
     out = [f'<section id="honorees">\n<h2>{_e(t["honorees"])}</h2>\n<div class="cards">\n']
     for h in base.honorees.values():
         if h["id"] not in shown:
@@ -138,38 +171,49 @@ def _cards(base: FactBase, figures: list[dict], t: dict) -> str:
         mine = [f for f in figures if f["honoree"] == h["id"]]
         top = sorted((f for f in mine if f["kind"] == "amount" and f["unit"] in ("cny", "person")),
                      key=lambda f: (f["unit"] != "cny", -f["value"]))[:3]
-        items = "".join(f'<li><a href="#{_e(f["id"])}">{_e(f["raw"])}</a> {_e(f["metric"])}</li>' for f in top)
-        out.append(f'<article class="card" id="honoree-{_e(h["id"])}">\n<h3>{_e(h["name"])}</h3>\n<dl>'
+        items = "".join(f'<li><a href="#{_e(f["id"])}">{_e(_amount(f, t))}</a> {_e(metric_label(f["metric"], t["code"]))}'
+                        "</li>" for f in top)
+        name = (h.get("name_en") if english else None) or h["name"]
+        motto = (h.get("motto_en") if english else None) or h.get("motto")
+        out.append(f'<article class="card" id="honoree-{_e(h["id"])}">\n<h3>{_e(_plain(t, name))}</h3>\n<dl>'
                    f'<dt>{_e(t["kind"])}</dt><dd>{_e(t.get(h["kind"], h["kind"]))}</dd>'
-                   f'<dt>{_e(t["motto"])}</dt><dd>{_e(h.get("motto") or "—")}</dd>'
-                   f'<dt>{_e(t["partners"])}</dt><dd>{_e(", ".join(h.get("partner_regions") or []) or "—")}</dd>'
+                   f'<dt>{_e(t["motto"])}</dt><dd>{_e(_plain(t, motto) if motto else "—")}</dd>'
+                   f'<dt>{_e(t["partners"])}</dt><dd>{_e(_name(t, "partner_regions", h.get("partner_regions") or []))}</dd>'
                    f'<dt>{_e(t["figures"])}</dt><dd>{len(mine)}</dd></dl>\n'
                    f'<p>{_e(t["headline"])}:</p><ul>{items}</ul>\n</article>\n')
     out.append("</div>\n</section>\n")
     return "".join(out)
 
 
-def _amounts_in(t: dict) -> str:
-    return "en" if t["lang"] == "en" else "zh"
+def _amount(f: dict, t: dict) -> str:
+    """A figure's amount in its natural unit, with its unit's word."""
+    return chinese_amount(f["value"], f["unit"], t["code"], f.get("approx"), f.get("raw"))
+
+
+def _family(r: dict) -> str:
+    return "trivia" if trivia(r) else family_of(r["metric"])
 
 
 def _totals(rows: list[dict], t: dict) -> str:
-    largest: dict[str, float] = {}
-    for r in rows:
-        top = r["total_max"] if r["total_max"] is not None else r["total"]
-        if top is not None:
-            largest[r["unit"]] = max(largest.get(r["unit"], 0), float(top))
-    lang = _amounts_in(t)
-    scale = money_scale([r[k] for r in rows if r["unit"] == "cny" for k in STATS_AMOUNTS[:3]], lang)  # one per column
+    """The totals grouped by family (money, people, places, things, honours, the rest; trivia
+    last), each family's headline first (order.arrange); a bar only where its unit has another
+    row to be compared with."""
+    largest = bar_scales(rows)
+    lang = t["code"]
     out = [f'<section id="totals">\n<h2>{_e(t["totals"])}</h2>\n<table>\n<thead><tr>'
            f'<th scope="col">{_e(t["metric"])}</th><th scope="col">{_e(t["unit"])}</th>'
            f'<th scope="col">{_e(t["total"])}</th><th scope="col">{_e(t["period"])}</th>'
            f'<th scope="col">{_e(t["excluded"])}</th><th scope="col"></th></tr></thead>\n<tbody>\n']
+    family = None
     for r in rows:
+        if _family(r) != family:
+            family = _family(r)
+            out.append(f'<tr class="family"><th scope="rowgroup" colspan="6">{_e(t[family])}</th></tr>\n')
         attrs = " ".join(f'data-{k.replace("_", "-")}="{_e("" if r[k] is None else r[k])}"'
                          for k in ("metric", "unit", "total", "total_min", "total_max", "excluded"))
-        out.append(f'<tr {attrs}><th scope="row">{_e(r["metric"])}</th><td>{_e(r["unit"])}</td>'
-                   f'<td class="num">{_e(total_text(r, lang, scale))}</td>'
+        out.append(f'<tr {attrs}><th scope="row">{_e(metric_label(r["metric"], lang))}</th>'
+                   f'<td>{_e(unit_name(r["unit"], lang))}</td>'
+                   f'<td class="num">{_e(total_text(r, lang))}</td>'
                    f'<td class="num">{_e(period_label(r["period_start"], r["period_end"]))}</td>'
                    f'<td class="num">{r["excluded"]}</td><td>{_bar(r, largest.get(r["unit"]), t)}</td></tr>\n')
     out.append("</tbody>\n</table>\n</section>\n")
@@ -183,7 +227,7 @@ def _bar(r: dict, top: float | None, t: dict) -> str:
     width = 240
     low = float(r["total_min"] if r["overlap_possible"] else r["total"])
     high = float(r["total_max"]) if r["overlap_possible"] else low
-    label = _e(total_text(r, _amounts_in(t)) + (f" ({t['may_overlap']})" if r["overlap_possible"] else ""))
+    label = _e(total_text(r, t["code"]))  # the interval says "may overlap" once
     mark = (f'<text x="{width * high / top + 4:.1f}" y="13" font-size="12">≥</text>'
             if r["total_is_lower_bound"] else "")
     return (f'<svg width="{width + 20}" height="18" role="img" aria-label="{label}"><title>{label}</title>'
@@ -192,12 +236,10 @@ def _bar(r: dict, top: float | None, t: dict) -> str:
 
 
 def _tip(base: FactBase, f: dict, within: dict[str, list[str]], t: dict) -> str:
-    honoree = base.honorees.get(f["honoree"] or "", {}).get("name") or "—"
-    lines = [f"{f['id']}", f"{t['value']}: {chinese_amount(f['value'], f['unit'], _amounts_in(t))} {f['unit']} "
-             f"({f['approx']})",
-             f"{t['kind']}: {f['kind']} · {t['metric']}: {f['metric']}",
+    lines = [f"{f['id']}", f"{t['value']}: {_amount(f, t)}",
+             f"{t['kind']}: {t['kinds'].get(f['kind'], f['kind'])} · {t['metric']}: {metric_label(f['metric'], t['code'])}",
              f"{t['period']}: {period_label(f['period_start'], f['period_end']) or '—'} · {t['region']}: "
-             f"{f['region'] or '—'}", f"{t['honoree']}: {honoree}"]
+             f"{_name(t, 'region', f['region'])}", f"{t['honoree']}: {_name(t, 'honoree', f['honoree'])}"]
     if f["id"] in within:
         lines.append(f"{t['within']}: " + "; ".join(within[f["id"]]))
     return "\n".join(lines)
@@ -213,37 +255,41 @@ def _attr(text: str) -> str:
 
 
 def _article(base: FactBase, figures: list[dict], texts: dict[str, str], within, t: dict) -> str:
-    out = [f'<section id="article" class="article">\n<h2>{_e(t["article"])}</h2>\n']
+    """The article, every figure marked; a mark right after another is set apart (2批 and 35名 are
+    two figures, not one 2批35名). The text is a quotation: in a blockquote of its language."""
+    out = [f'<section id="article" class="article">\n<h2>{_e(t["article"])}</h2>\n<blockquote lang="zh-Hans">\n']
     by_source: dict[str, list[dict]] = {}
     for f in figures:
         by_source.setdefault(f["source"], []).append(f)
     for source, text in texts.items():
         marks = sorted(by_source.get(source, []), key=lambda f: f["start"])
-        pieces, at = [], 0
+        pieces: list[str] = []
+        at = 0
         for f in marks:
             if f["start"] < at:
                 continue  # overlapping marks: the first one stands
+            adjacent = ' class="adjacent"' if pieces and f["start"] == at else ""
             pieces.append(_e(text[at:f["start"]]))
             tip = _tip(base, f, within, t)
-            pieces.append(f'<mark id="{_e(f["id"])}" tabindex="0" data-tip="{_attr(tip)}" aria-label="{_attr(tip)}">'
-                          f'{_e(text[f["start"]:f["end"]])}</mark>')
+            pieces.append(f'<mark id="{_e(f["id"])}"{adjacent} tabindex="0" data-tip="{_attr(tip)}" '
+                          f'aria-label="{_attr(tip)}">{_e(text[f["start"]:f["end"]])}</mark>')
             at = f["end"]
         pieces.append(_e(text[at:]))
         body = "".join(pieces)
         out += [f"<p>{line}</p>\n" for line in body.splitlines() if line.strip()]
-    out.append("</section>\n")
+    out.append("</blockquote>\n</section>\n")
     return "".join(out)
 
 
 def _table(base: FactBase, figures: list[dict], within, t: dict) -> str:
     def options(name: str, values) -> str:
-        opts = "".join(f'<option value="{_e(v)}">{_e(v)}</option>' for v in sorted({v for v in values if v}))
+        column = {"metric": "metric", "honoree": "honoree", "region": "region"}[name]
+        opts = "".join(f'<option value="{_e(v)}">{_e(_name(t, column, v))}</option>'
+                       for v in sorted({v for v in values if v}))
         return (f'<label>{_e(t[name])} <select name="{name}"><option value="">{_e(t["all"])}</option>'
                 f"{opts}</select></label>")
 
     regions = {f["region"] for f in figures}
-    lang = _amounts_in(t)
-    scale = money_scale([f["value"] for f in figures if f["unit"] == "cny"], lang)  # one scale for the column
     out = [f'<section id="figures">\n<h2>{_e(t["table"])} (<span id="shown">{len(figures)}</span>)</h2>\n'
            f'<form id="filters" aria-label="{_e(t["filter"])}">'
            + options("honoree", (f["honoree"] for f in figures))
@@ -256,11 +302,14 @@ def _table(base: FactBase, figures: list[dict], within, t: dict) -> str:
     for f in figures:
         regions_up = " ".join([f["region"], *_ancestors(base, f["region"])]) if f["region"] else ""
         out.append(f'<tr data-honoree="{_e(f["honoree"] or "")}" data-metric="{_e(f["metric"])}" '
-                   f'data-regions="{_e(regions_up)}"><td><a href="#{_e(f["id"])}">{_e(f["id"])}</a></td>'
-                   f'<td>{_e(f["honoree"] or "—")}</td><td>{_e(f["metric"])}</td><td>{_e(f["raw"])}</td>'
-                   f'<td class="num">{_e(chinese_amount(f["value"], f["unit"], lang, scale))}</td><td>{_e(f["unit"])}</td>'
-                   f'<td>{_e(f["kind"])}</td><td>{_e(period_label(f["period_start"], f["period_end"]))}</td>'
-                   f'<td>{_e(f["region"] or "—")}</td><td>{_e("; ".join(within.get(f["id"], [])))}</td></tr>\n')
+                   f'data-regions="{_e(regions_up)}"><td class="id"><a href="#{_e(f["id"])}">{_e(f["id"])}</a></td>'
+                   f'<td>{_e(_name(t, "honoree", f["honoree"]))}</td><td>{_e(metric_label(f["metric"], t["code"]))}</td>'
+                   f'<td class="whole">{_e(_plain(t, f["raw"]))}</td>'
+                   f'<td class="num">{_e(_amount(f, t))}</td>'
+                   f'<td>{_e(unit_name(f["unit"], t["code"]))}</td><td>{_e(t["kinds"].get(f["kind"], f["kind"]))}</td>'
+                   f'<td class="num">{_e(period_label(f["period_start"], f["period_end"]))}</td>'
+                   f'<td>{_e(_name(t, "region", f["region"]))}</td>'
+                   f'<td class="id">{"<br>".join(map(_e, within.get(f["id"], [])))}</td></tr>\n')
     out.append("</tbody>\n</table>\n</section>\n")
     return "".join(out)
 

@@ -10,9 +10,11 @@ import sys
 QDAID = [sys.executable, "-m", "qdaid"]
 
 
-def on_terminal(args: list[str], env: dict[str, str], merge_stderr: bool = False) -> tuple[int, str]:
+def on_terminal(args: list[str], env: dict[str, str], merge_stderr: bool = False, notes: list | None = None
+                ) -> tuple[int, str]:
     """Run with stdout (and stderr, when merged) on a pseudo-terminal; the exit code and the screen.
-    $QDAID_FORMAT is dropped: a terminal's default is what is tested."""
+    $QDAID_FORMAT is dropped: a terminal's default is what is tested. notes: a list that gets
+    stderr's text, when it is not merged."""
     primary, secondary = pty.openpty()
     environment = {k: v for k, v in os.environ.items() if k != "QDAID_FORMAT"}
     environment.update(env)
@@ -30,4 +32,6 @@ def on_terminal(args: list[str], env: dict[str, str], merge_stderr: bool = False
         chunks.append(chunk)
     os.close(primary)
     code = proc.wait(timeout=60)
+    if notes is not None and proc.stderr is not None:
+        notes.append(proc.stderr.read().decode("utf-8"))
     return code, b"".join(chunks).decode("utf-8").replace("\r\n", "\n")

@@ -26,7 +26,7 @@ def test_check_reads_a_file_or_standard_input_and_writes_nothing(cli, tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text(DRAFT, encoding="utf-8")
     before = sorted(p.name for p in tmp_path.iterdir())
-    by_file, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json")
+    by_file, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json", "--lang", "en")
     by_stdin, same = _check(cli, "-", "--date", "2021-03-01", "-f", "json", input=DRAFT)
     assert rows == same and rows
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no sidecar, no copy, no database
@@ -44,7 +44,7 @@ def test_check_says_what_is_wrong_with_its_input_in_one_line(cli, tmp_path):
     assert result.exit_code == 2 and result.stderr.strip().count("\n") == 0 and "no such file" in result.stderr
     result = cli("check", tmp_path)  # a folder
     assert result.exit_code in (1, 2) and result.stderr.strip().count("\n") == 0
-    result = cli("check", "-", input="没有数字的句子。")
+    result = cli("check", "-", "--lang", "en", input="没有数字的句子。")
     assert result.exit_code == 0 and "no figures" in result.stderr
 
 
@@ -55,7 +55,7 @@ def test_each_figure_of_a_draft_gets_its_verdict(cli, tmp_path):
     # 60 projects signed: ¶41 says 50个 (03070): contradicted, 10 apart; 12 cold stores: unsupported.
     draft = tmp_path / "draft.txt"
     draft.write_text(DRAFT, encoding="utf-8")
-    result, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json")
+    result, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json", "--lang", "en")
     assert result.exit_code == 1  # something is contradicted, as diff says the files differ
     got = [(r["raw"], r["verdict"], r["sources"], r["source_values"]) for r in rows]
     assert got == [("1.25亿元", "supported", ["qdrb-20210225-03542"], ["1.25亿元"]),

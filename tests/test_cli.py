@@ -212,7 +212,8 @@ def test_empty_result_is_success(cli):
     assert empty.exit_code == 0 and empty.stdout.startswith("id,source") and len(empty.stdout.splitlines()) == 1
     assert as_json(cli("figures", "--min", "1e15", "-f", "json")) == []
     table = cli("figures", "--min", "1e15", "-f", "table")
-    assert table.exit_code == 0 and table.stdout == "" and "no figures match" in table.stderr
+    assert table.exit_code == 0 and table.stdout == "" and "没有匹配" in table.stderr  # the page's language
+    assert "no figures match" in cli("figures", "--min", "1e15", "-f", "table", "--lang", "en").stderr
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -282,15 +283,19 @@ def test_stats_csv_has_the_lower_bound_field(cli):
 
 
 def test_stats_table_marks_lower_bounds(cli):
+    # 订单种植在新疆有50多万亩、贵州4万多亩、甘肃6万多亩: at least 60万亩
     result = cli("stats", "--honoree", "jiaozhou", "--metric", "planting_area", "-f", "table")
-    assert "≥600,000" in result.stdout
+    assert "≥60万" in result.stdout
+    assert "≥600,000" in cli("stats", "--honoree", "jiaozhou", "--metric", "planting_area", "-f", "table",
+                             "--lang", "en").stdout
 
 
 def test_stats_chart(cli):
     result = cli("stats", "--region", "longnan", "--metric", "donations", "--chart")
     lines = result.stdout.splitlines()
-    assert len(lines) == 5 and all("█" in line for line in lines)
-    assert any(line.endswith("12500万–12507.16万元, may overlap") for line in lines)
+    # three totals in yuan have bars to compare; 49.25万 masks and 700 suits are each alone in their unit: no bar
+    assert len(lines) == 5 and [("█" in line) for line in lines] == [True, True, True, False, False]
+    assert any(line.endswith("12500万–12507.16万元，可能重复") for line in lines)
 
 
 # ---- search, cite, timeline -----------------------------------------------------------------
@@ -312,8 +317,8 @@ def test_cite_marks_the_raw_text(cli, figures):
     short = as_json(cli("cite", figure["id"].rsplit("-", 1)[1], "-f", "json"))
     assert short == [record]
     table = cli("cite", figure["id"], "-f", "table").stdout
-    assert "paragraph 21" in table and figure["quote"].replace("8.58亿元", "【8.58亿元】") in table  # marked, colour or not
-    assert "858000000" not in table and "8.58亿元 = 8.58亿元 (consumption_aid" in table and "2017–2021" in table
+    assert "第21段" in table and figure["quote"].replace("8.58亿元", "【8.58亿元】") in table  # marked, colour or not
+    assert "858000000" not in table and "8.58亿元 = 8.58亿元 (消费扶贫)" in table and "2017–2021" in table
 
 
 def test_cite_takes_the_list_explain_prints(cli):
@@ -384,8 +389,9 @@ def test_stats_counts_honorees_and_says_when_totals_may_overlap(cli, figures):
     stats = as_json(cli("stats", "--metric", "consumption_aid", "--unit", "cny", "-f", "json"))
     assert stats[0]["honorees"] == len({f["honoree"] for f in figures if f["metric"] == "consumption_aid"
                                         and f["unit"] == "cny" and f["honoree"]})
-    assert "may count the same aid twice" in cli("stats", "--metric", "consumption_aid").stderr
-    assert "may count" not in cli("stats", "--metric", "consumption_aid", "--by", "honoree").stderr
+    assert "可能重复计算同一帮扶" in cli("stats", "--metric", "consumption_aid").stderr
+    assert "may count the same aid twice" in cli("stats", "--metric", "consumption_aid", "--lang", "en").stderr
+    assert "可能重复计算" not in cli("stats", "--metric", "consumption_aid", "--by", "honoree").stderr
 
 
 # ---- help and completion --------------------------------------------------------------------

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from qdaid import amounts, export, formats, render, validate, views
+from qdaid import export, formats, render, validate, views
 from qdaid.facts import FactBase, from_tables
 from qdaid.filters import Filters
 from qdaid.model import UsageError
@@ -173,13 +173,6 @@ def test_region_rows_count_figures_below(base):
 
 # ---- serialisers and the output dispatch -----------------------------------------------------
 
-@pytest.mark.parametrize(("value", "unit", "shown"), [
-    (858000000, "cny", "8.58亿元"), (125641600, "cny", "12564.16万元"), (13350, "cny", "1.335万元"), (5000, "cny", "5,000元"),
-    (1104360000, "cny", "11.0436亿元"), (492500, "mask", "492,500"), (0.5, "cny", "0.5元")])
-def test_chinese_amounts(value, unit, shown):  # 13350 = 1.335万 exactly; 5000 < 1万: grouped yuan
-    assert amounts.chinese_amount(value, unit) == shown
-
-
 def test_csv_cells(base):
     text = formats.to_csv([{"a": ["x", "y"], "b": None, "c": True, "d": 0.1 + 0.2, "e": 'q"1,2'}], list("abcde"))
     assert text == 'a,b,c,d,e\nx;y,,true,0.30000000000000004,"q""1,2"\n'
@@ -251,14 +244,3 @@ def test_validate_finds_cycles_in_regions_and_parts():
     assert "regions[gansu]: parent forms a cycle" in found and "figures[src-00100]: part_of forms a cycle" in found
 
 
-@pytest.mark.parametrize(("values", "shown"), [
-    # 57万 and 10.6亿 in one column: 亿 fails (57万 < 1亿), 万 holds both exactly.
-    ([570000, 1060000000], ["57万元", "106000万元"]),
-    ([125000000, 125071600], ["12500万元", "12507.16万元"]),  # 1.250716亿 needs six decimals: 万
-    ([5000, 60000], ["5,000元", "60,000元"]),  # 5000 < 1万: the whole column in yuan
-    ([858000000, 1104360000], ["8.58亿元", "11.0436亿元"]),
-])
-def test_a_column_of_yuan_has_one_scale(values, shown):
-    from qdaid.amounts import chinese_amounts
-
-    assert chinese_amounts(values, "cny") == shown

@@ -76,8 +76,8 @@ def test_units_people_ask_about_are_explained():
     ([24730000], "cny", ["24.73 million CNY"]),
     ([125641600], "cny", ["125.6416 million CNY"]),
     ([60000], "cny", ["60,000 CNY"]),  # 6万元: below a million, grouped yuan
-    ([125000000, 1250716000], "cny", ["125 million CNY", "1,250.716 million CNY"]),  # one scale for a pair
-    ([1198], "person", ["1,198"]),
+    ([125000000, 1250716000], "cny", ["125 million CNY", "1,250.716 million CNY"]),  # 1.250716 billion: six decimals
+    ([1198], "person", ["1,198 persons"]),  # 1198名: every unit's name follows its number
 ])
 def test_english_amounts(values, unit, expected):
     from qdaid.amounts import chinese_amounts
@@ -91,7 +91,7 @@ def test_an_interval_names_its_unit_once():
     row = {"unit": "cny", "total": 62015000, "total_min": 39015000, "total_max": 62015000, "overlap_possible": True,
            "total_is_lower_bound": True, "total_is_approximate": False}
     assert total_text(row, "en") == "≥39.015–62.015 million CNY, may overlap"
-    assert total_text(row) == "≥3901.5万–6201.5万元, may overlap"
+    assert total_text(row) == "≥3901.5万–6201.5万元，可能重复"
 
 
 def _table(cli, *args, env=None):
@@ -125,9 +125,9 @@ def test_names_are_english_in_every_format(cli):
 
 def test_english_amounts_in_the_table(cli):
     printed = _table(cli, "show", "窦宗君")
-    # 10.6亿元 (paragraph 10) and 2473万元 (paragraph 9) on one scale, millions (2473万 < 1 billion);
-    # 1198名 as 1,198.
-    assert "1,060 million CNY" in printed and "24.73 million CNY" in printed and "1,198" in printed
+    # Each amount in its natural unit: 10.6亿元 (paragraph 10) = 1,060,000,000 = 1.06 billion; 2473万元
+    # (paragraph 9) = 24,730,000 = 24.73 million (not on one scale with 10.6亿); 1198名 as 1,198.
+    assert "1.06 billion CNY" in printed and "24.73 million CNY" in printed and "1,198" in printed
     assert "Dou Zongjun" in printed and "Party Secretary and Director" in printed
 
 
@@ -178,4 +178,27 @@ def test_list_units_explains_each_unit(cli):
     assert "666.7 m²" in rows["mu"]["note"] and rows["mu"]["figures"] >= 1
     assert rows["person_time"]["name"] == "person-times" and "once per occasion" in rows["person_time"]["note"]
     assert rows["cny"]["name"] == "CNY" and sum(r["figures"] for r in rows.values()) == 141  # every figure once
-    assert "1 亩 ≈ 666.7 m²" in _table(cli, "list", "units")
+    # in the English table the Chinese word is quoted, and ≈ stands close to its number (never split)
+    assert "≈666.7 m²" in _table(cli, "list", "units")
+    # 次 is an occasion (a count of times) and 倍 a multiple: neither is "times" nor "×"
+    assert rows["occasion"]["name"] == "occasions"
+
+
+def test_a_citation_keeps_the_texts_approximation(cli):
+    # ¶10: 捐款款物2300多万元: more than 23 million, never a bare 23 million (nor 2300万元 in Chinese)
+    assert "= more than 23 million CNY" in _table(cli, "cite", "qdrb-20210225-01553")
+    assert "= 2300多万元" in cli("cite", "qdrb-20210225-01553", "-f", "table").stdout
+
+
+def test_explanations_are_in_the_pages_language():
+    from qdaid.messages import explained
+
+    # stats --explain and cite carry these in English in every machine format; a Chinese page says them
+    # in Chinese (7.54亿 of 2020 lies in 8.58亿 since 2017: a period; 四年多 is a duration, never added)
+    assert explained("qdrb-20210225-03492 in qdrb-20210225-03457 (period)") == \
+        "qdrb-20210225-03492 包含于 qdrb-20210225-03457（时期）"
+    assert explained("qdrb-20210225-03828 in qdrb-20210225-03553 (period, possibly)") == \
+        "qdrb-20210225-03828 包含于 qdrb-20210225-03553（时期，可能）"
+    assert explained("qdrb-20210225-02931 set aside (duration: never added)") == "qdrb-20210225-02931 不相加（时长）"
+    assert explained("qdrb-20210225-00187 (part_of)") == "qdrb-20210225-00187（其中）"
+    assert explained("qdrb-20210225-00187 (part_of)", "en") == "qdrb-20210225-00187 (part_of)"

@@ -32,7 +32,7 @@ def on_terminal(*args, env=None, columns=120) -> tuple[int, str]:
 def test_a_pipe_gets_csv():
     result = run("figures", "--region", "longnan")
     # stderr holds notes only: the figures of no single place a place filter leaves out
-    assert result.returncode == 0 and result.stderr.startswith(b"note: ") and result.stderr.count(b"\n") == 1
+    assert result.returncode == 0 and result.stderr.startswith("注：".encode()) and result.stderr.count(b"\n") == 1
     parsed = list(csv.DictReader(io.StringIO(result.stdout.decode("utf-8"))))
     assert parsed and {r["region"] for r in parsed} == {"longnan", "huixian"}
     assert b"\x1b[" not in result.stdout and b"\r\n" not in result.stdout
@@ -41,7 +41,7 @@ def test_a_pipe_gets_csv():
 def test_a_terminal_gets_a_table():
     code, screen = on_terminal("stats", "--region", "longnan", "--metric", "consumption_aid")
     assert code == 0
-    assert "8.58亿元" in screen and "consumption_aid" in screen
+    assert "8.58亿元" in screen and "消费扶贫" in screen
     assert "metric,unit,count" not in screen
 
 
@@ -52,8 +52,8 @@ def test_no_color_means_no_escape_codes():
 
 def test_narrow_terminal_cuts_nothing_off():
     # One column at a time, so the folded lines of a cell can be read back in order.
-    # The value column has one scale: 11.0436亿元 stands beside 1707万元 (longnan's), as 110436万元.
-    for field, expected in (("quote", "累计争取青岛市财政帮扶资金11.0436亿元援助安顺脱贫攻坚"), ("value", "110436万元"),
+    # Each value in its natural unit: 11.0436亿元 stands beside 1707万元 (longnan's) as the text writes it.
+    for field, expected in (("quote", "累计争取青岛市财政帮扶资金11.0436亿元援助安顺脱贫攻坚"), ("value", "11.0436亿元"),
                             ("id", "qdrb-20210225-04306")):
         code, screen = on_terminal("figures", "--metric", "fiscal_aid", "-F", field, columns=24, env={"NO_COLOR": "1"})
         assert code == 0 and "…" not in screen
@@ -102,16 +102,17 @@ def test_narrow_terminals_never_split_an_id_or_a_number(command, columns):
         assert re.fullmatch(r"qdrb-20210225-e?\d{5}", token), (token, screen)
     if command[0] == "figures":  # the value column alone (the raw column would show 8.58亿元 anyway)
         code, screen = on_terminal(*command, "-F", "id,value,unit", columns=columns, env={"NO_COLOR": "1"})
-        rows = list(csv.DictReader(io.StringIO(run(*command, "-F", "id,value,unit", "-f", "csv").stdout.decode())))
-        from qdaid.amounts import chinese_amounts
+        rows = list(csv.DictReader(io.StringIO(run(*command, "-F", "id,value,unit,approx,raw", "-f",
+                                                   "csv").stdout.decode())))
+        from qdaid.amounts import chinese_amount
 
-        money = [Decimal(r["value"]) for r in rows if r["unit"] == "cny"]
-        shown = dict(zip(map(str, money), chinese_amounts(money, "cny"), strict=True))  # one scale for the column
-        assert "85800万元" in shown.values()  # 8.58亿元 beside 6万元: the column is in 万
         lines = screen.splitlines()
-        for row in rows:
-            amount = shown.get(str(Decimal(row["value"]))) if row["unit"] == "cny" else f"{Decimal(row['value']):,}"
+        shown = set()
+        for row in rows:  # each amount in its natural unit, the text's approximation kept
+            amount = chinese_amount(Decimal(row["value"]), row["unit"], "zh", row["approx"], row["raw"])
+            shown.add(amount)
             assert any(row["id"] in line and amount in line for line in lines), row  # whole, on the id's line
+        assert {"8.58亿元", "2300多万元"} <= shown and "85800万元" not in shown  # no scale per column
 
 
 @pytest.fixture
@@ -142,7 +143,7 @@ def test_no_pager_short_output_and_pipes_print_directly(recording_pager, tmp_pat
     code, screen = on_terminal("figures", "-F", "id,raw", "--no-pager", env={"QDAID_PAGER": command, "LINES": "24"})
     assert code == 0 and not got.exists() and "qdrb-20210225-04306" in screen
     code, screen = on_terminal("stats", "--metric", "fiscal_aid", env={"QDAID_PAGER": command, "LINES": "40"})
-    assert code == 0 and not got.exists() and "fiscal_aid" in screen  # fits the screen: no pager
+    assert code == 0 and not got.exists() and "财政帮扶资金" in screen  # fits the screen: no pager
     result = run("figures", env={"QDAID_PAGER": command})
     assert result.returncode == 0 and not got.exists()  # a pipe is never paged
     code, screen = on_terminal("figures", "-F", "id", env={"PAGER": command, "LINES": "24", "QDAID_PAGER": ""})

@@ -190,11 +190,86 @@ def test_datasette_serves_the_totals_qdaid_computes(cli, tmp_path):
     rows = asyncio.run(get("/qdaid/overlap_aware_totals.json?metric=&_shape=array"))
     stats = json.loads(cli("stats", "-f", "json").stdout)
     keys = ("metric", "unit", "count", "total", "total_min", "total_max", "excluded")
-    assert [tuple(r[k] for k in keys) for r in rows] == [tuple(s[k] for k in keys) for s in stats]
-    assert [bool(r["overlap_possible"]) for r in rows] == [s["overlap_possible"] for s in stats]
+    # the same totals; stats gives them in the reader's order (order.arrange), the view by name
+    assert sorted(tuple(r[k] for k in keys) for r in rows) == sorted(tuple(s[k] for k in keys) for s in stats)
+    overlaps = {(s["metric"], s["unit"]): s["overlap_possible"] for s in stats}
+    assert all(bool(r["overlap_possible"]) == overlaps[(r["metric"], r["unit"])] for r in rows)
     gansu = asyncio.run(get("/qdaid/figures_in_region.json?region=gansu&_shape=array"))
     assert {r["id"] for r in gansu} == {f["id"] for f in json.loads(cli("figures", "--region", "gansu", "-f",
                                                                             "json").stdout)}
     table = asyncio.run(get("/qdaid/figures.json?_facet=honoree&_size=0"))
     assert {f["value"] for f in table["facet_results"]["honoree"]["results"] if f["value"]} >= {"pingdu-office"}
     assert metadata["databases"]["qdaid"]["tables"]["figures"]["facets"][:3] == ["honoree", "region", "metric"]
+
+
+class Shown(HTMLParser):
+    """What a reader sees of the page, as text runs: the text (not the script, the style, the
+    article's blockquote when `quoted` leaves quotations out, or the cells of id columns) and the
+    tooltips (data-tip, aria-label, title)."""
+
+    VOID = {"br", "meta", "input", "img", "hr", "rect", "text"}
+
+    def __init__(self, quoted: bool = False):
+        super().__init__(convert_charrefs=True)
+        self.runs: list[str] = []
+        self.hidden: list[bool] = []
+        self.quoted = quoted
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.runs += [v for k, v in attrs if k in ("data-tip", "aria-label", "title") and v]
+        if tag not in self.VOID:
+            self.hidden.append(tag in ("script", "style") or (tag == "blockquote" and self.quoted)
+                               or (tag == "td" and a.get("class") == "id"))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.hidden:
+            self.hidden.pop()
+
+    def handle_data(self, data):
+        if not any(self.hidden):
+            self.runs.append(data)
+
+
+def test_the_english_report_is_in_english(cli, tmp_path):
+    from .test_english import HAN, outside_quotes
+
+    target = tmp_path / "en.html"
+    assert cli("report", "--lang", "en", "-o", target).exit_code == 0
+    shown = Shown(quoted=True)
+    shown.feed(target.read_text("utf-8"))
+    chinese = [run for run in shown.runs if HAN.search(outside_quotes(run))]
+    assert chinese == []  # title, publisher, names, mottos, amounts, tooltips: the article alone is quoted
+    text = "\n".join(shown.runs)
+    assert "Qingdao Daily / Guanhai News" in text and "26 regions" in text and "Dou Zongjun" in text
+    assert "1.06 billion CNY" in text and "(may overlap)" not in text  # 10.6亿元; the interval says it once
+
+
+def test_the_chinese_report_names_things_in_chinese(page):
+    from .test_screens import slugs
+
+    shown = Shown()
+    shown.feed(page[0])
+    words = {w for run in shown.runs for w in re.findall(r"[A-Za-z0-9][\w.\-]*", run)}
+    assert words & slugs() == set()  # consumption_aid and longnan only in id cells and attributes
+    assert "消费扶贫" in "".join(shown.runs) and "陇南市" in "".join(shown.runs)
+
+
+def test_ids_periods_and_marks_keep_whole_and_apart(page):
+    text = page[0]
+    # every figure id and period cell is unbroken (white-space: nowrap); so is each amount as written
+    assert re.search(r"td\.id,td\.whole\{white-space:nowrap\}", text) and "td.num{text-align:right;white-space:nowrap}" in text
+    assert re.search(r'<td class="id"><a href="#qdrb-20210225-03457">', text)
+    assert '<td class="num">2017–2021</td>' in text
+    # 先后选派2批35名干部 (¶20): two figures, two marks, the second set apart from the first
+    assert re.search(r">2批</mark><mark id=\"[^\"]+\" class=\"adjacent\"[^>]*>35名</mark>", text)
+    assert "mark.adjacent{margin-left" in text
+
+
+def test_bars_compare_one_unit(page):
+    parsed = parse(page[0])
+    rows = re.findall(r'<tr data-metric="([^"]+)" data-unit="([^"]+)"[^>]*>(.*?)</tr>', page[0])
+    bars = {(metric, unit): "<svg" in cells for metric, unit, cells in rows}
+    assert bars[("consumption_aid", "cny")] and bars[("donations_cash", "cny")]  # yuan beside yuan
+    assert not bars[("aircraft", "helicopter")]  # 一架直升机: alone in its unit, nothing to compare with
+    assert len(parsed.totals) == len(rows)

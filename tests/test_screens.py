@@ -1,13 +1,39 @@
-"""What a terminal shows, measured as drawn: no line wider than the terminal (cells, CJK = 2)."""
+"""What a terminal shows, measured as drawn, for every read command at 40, 60, 80 and 120 columns
+in Chinese and English (one run of each, shared by the tests of each property): no line wider
+than the terminal (cells, CJK = 2), no id or number-with-unit split across lines, one set of
+columns per command, and one language per page."""
 
 from __future__ import annotations
+
+import json
+import re
+from functools import cache
 
 import pytest
 from rich.cells import cell_len
 
+from qdaid import model
+
 from .terminal import on_terminal
+from .test_english import outside_quotes
 
 BORDERS = "┏┃┡│└┓┩┘"
+WIDTHS = [40, 60, 80, 120]
+LANGS = ["zh", "en"]
+COMMANDS = [("list", "honorees"), ("list", "collectives"), ("list", "regions"), ("list", "metrics"), ("list", "units"),
+            ("show", "陇南"), ("show", "窦宗君"), ("figures",), ("stats",), ("stats", "--explain"), ("stats", "--chart"),
+            ("search", "陇南"), ("search", "捐款"), ("cite", "3457"), ("timeline",)]
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@cache
+def screen(command: tuple[str, ...], columns: int, lang: str) -> tuple[list[str], str]:
+    """The lines on the terminal, and the notes on stderr, of one run."""
+    notes: list[str] = []
+    code, shown = on_terminal([*command, "--lang", lang, "--no-pager"],
+                              {"COLUMNS": str(columns), "LINES": "400", "NO_COLOR": "1", "TERM": "xterm"}, notes=notes)
+    assert code == 0, (command, notes)
+    return shown.splitlines(), notes[0]
 
 
 def whole_tables(lines: list[str]) -> bool:
@@ -16,41 +42,173 @@ def whole_tables(lines: list[str]) -> bool:
     return all(line.rstrip()[-1] in BORDERS for line in lines if line[:1] in BORDERS and line.strip())
 
 
-@pytest.mark.parametrize("columns", [40, 60, 80, 120])
-def test_a_chart_fits_the_terminal(columns):
-    # 81 rows of totals, the longest label 'industrial_parks_built industrial_park' (38 cells) and
-    # totals up to '10.6亿–17.49亿元, may overlap' (30): at 40 columns each bar goes under its label
-    code, screen = on_terminal(["stats", "--chart"], {"COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "xterm"})
-    lines = screen.splitlines()
-    assert code == 0 and len(lines) >= 81
-    assert max(map(cell_len, lines)) <= columns
-    assert any("10.6亿–17.49亿元, may overlap" in line for line in lines)  # totals whole, never cut
-
-
-COMMANDS = [["show", "陇南"], ["show", "窦宗君"], ["search", "陇南"], ["search", "捐款"], ["list", "honorees"],
-            ["list", "metrics"], ["stats"], ["stats", "--explain"], ["figures"], ["cite", "3457"], ["timeline"]]
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("columns", [40, 60, 80, 120])
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("columns", WIDTHS)
 def test_no_line_is_wider_than_the_terminal(columns, lang):
     """Every command's screen, measured as drawn (a table planned to fit was drawn one or two
     cells wider, and its right border and the ends of its sentences were lost)."""
     for command in COMMANDS:
-        code, screen = on_terminal([*command, "--lang", lang, "--no-pager"],
-                                   {"COLUMNS": str(columns), "LINES": "200", "NO_COLOR": "1", "TERM": "xterm"})
-        widest = max(map(cell_len, screen.splitlines()))
-        assert code == 0 and widest <= columns and whole_tables(screen.splitlines()), (command, columns, widest)
+        lines, _ = screen(command, columns, lang)
+        widest = max(map(cell_len, lines))
+        assert widest <= columns and whole_tables(lines), (command, columns, widest)
+
+
+# A number's end at the end of a line, and its scale, unit or digits at the start of the next:
+# 6.35 / 万名, 858 / million CNY, 2 / batches, more than / 23 million.
+_NUMBER_END = re.compile(r"((?<![A-Za-z0-9_.,-])\d[\d.,]*|[≥≈近约]|more than|over|nearly|about)$")  # not sha256
+_NUMBER_GOES_ON = re.compile(r"^([\d.,万亿千百余多元人名个户亩次批%]|million|billion|CNY|persons?\b|masks?\b|"
+                             r"households?\b|villages?\b|batch(es)?\b|mu\b|\d)")
+
+
+def split_numbers(lines: list[str]) -> list[tuple[str, str]]:
+    """Pairs of lines, cell by cell in a table, where a number is cut from its scale or unit (an
+    id is checked by its own pattern). A table's next line continues its row when its first cell is
+    empty; a line of text continues the one above when it is indented as far as that one's value."""
+    found = []
+    for above, below in zip(lines, lines[1:], strict=False):
+        if above.count("│") == below.count("│") > 0:
+            if below.split("│")[1].strip():
+                continue  # a new row
+            cells = list(zip(above.split("│"), below.split("│"), strict=True))
+        elif len(below) - len(below.lstrip()) < _value_at(above):
+            continue  # a new field, or no continuation
+        else:
+            cells = [(above, below)]
+        for a, b in cells:
+            a, b = a.strip(), b.strip()
+            if a and b and _NUMBER_END.search(a) and _NUMBER_GOES_ON.match(b):
+                found.append((a, b))
+    return found
+
+
+def _value_at(line: str) -> int:
+    """Where a `field  value` line's value starts (a page's facts, a record a block): its
+    continuation lines are indented so far."""
+    match = re.match(r"\s*\S+  ", line)
+    return match.end() if match else 0
+
+
+def test_split_numbers_sees_a_split():
+    assert split_numbers(["│ x │ 【6. │", "│   │ 35万名】 │"]) and split_numbers(["  raw  x 858", "       million CNY"])
+    assert split_numbers(["│ x │ Cadres dispatched 2 │", "│   │ batches │"])
+    assert not split_numbers(["│ x │ 2016年10月 │", "│   │ 中央确定 │"])
+    assert not split_numbers(["│ a │ 2018 │", "│ b │ 2019 │"])  # two rows
+    assert not split_numbers(["  file  x.txt  sha256", "        5e68b1c8d42b1bb3…"])  # a word, then a hash
+
+
+ID = re.compile(r"qdrb-[0-9e-]*")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_ids_and_numbers_stay_whole(columns, lang):
+    for command in COMMANDS:
+        lines, _ = screen(command, columns, lang)
+        for token in ID.findall("\n".join(lines)):  # every figure id whole: qdrb-20210225-03457 or …-e04037
+            assert re.fullmatch(r"qdrb-20210225-e?\d{5}", token), (command, columns, token)
+        assert split_numbers(lines) == [], (command, columns)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("columns", [60, 80])
+def test_one_set_of_columns_and_one_note_per_command(columns, lang):
+    # 陇南's figures stand in six paragraphs: each paragraph's table chose its own columns, and said so
+    # (five notes); now one choice for the page
+    for command in COMMANDS:
+        lines, notes = screen(command, columns, lang)
+        assert sum(("left out" in line or "未显示" in line) for line in notes.splitlines()) <= 1, command
+        headers = {tuple(cell.strip() for cell in line.split("┃") if cell.strip())
+                   for line in lines if line.startswith("┃ id ")}
+        assert len(headers) <= (2 if command[0] == "show" else 1), (command, headers)  # figures, programs
+
+
+def unquoted_chinese(text: str) -> list[str]:
+    """The Chinese outside quotations, read column by column (a table's cell may wrap a quotation
+    over several lines; a quotation never spans two columns)."""
+    columns: dict[int, list[str]] = {}
+    for line in text.splitlines():
+        parts = line.split("│") if line.count("│") > 1 else [line]
+        for i, part in enumerate(parts):
+            columns.setdefault(i if len(parts) > 1 else -1, []).append(part.strip())
+    return [found for column in columns.values() for found in HAN.findall(outside_quotes("\n".join(column)))]
+
+
+def test_unquoted_chinese_sees_it():
+    assert unquoted_chinese("a “陇南” b\n│ “陇 │ x │\n│ 南” │ y │") == []
+    assert unquoted_chinese("│ 陇南 │ x │") and unquoted_chinese("name 陇南")
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_english_pages_have_no_chinese_outside_quotations(columns):
+    for command in COMMANDS:
+        lines, notes = screen(command, columns, "en")
+        assert unquoted_chinese("\n".join(lines) + "\n" + notes) == [], (command, columns)
+
+
+@cache
+def slugs() -> set[str]:
+    """Metric slugs and region ids the bundled database uses, less the field names -F takes (a
+    header or a note may name them: honorees is a metric and a column)."""
+    from typer.testing import CliRunner
+
+    from qdaid.cli import app
+
+    run = CliRunner()
+    metrics = {r["metric"] for r in json.loads(run.invoke(app, ["list", "metrics", "-f", "json"]).stdout)}
+    regions = {r["id"] for r in json.loads(run.invoke(app, ["list", "regions", "-f", "json"]).stdout)}
+    fields = {f for table in model.SCHEMA.values() for f in table} | {"count", "honorees", "total", "excluded"}
+    return (metrics | regions) - fields
+
+
+# Columns (and a page's fact labels) that hold ids: the one place a slug or region id may stand.
+ID_COLUMNS = {"id", "headline", "part_of", "figure_ids", "excluded_ids", "excluded_because", "编号", "数字"}
+LIST_IDS = {("list", "metrics"): "metric", ("list", "units"): "unit"}
+
+
+def outside_id_columns(lines: list[str], ids: set[str]) -> list[str]:
+    """The text of the lines but for headers and the cells of id columns (a table's, or a record's
+    `field  value` lines)."""
+    kept, header, field, at = [], [], "", 0
+    for line in lines:
+        if line.startswith("┃"):
+            header = [cell.strip() for cell in line.strip("┃").split("┃")]
+            continue
+        cells = line.split("│")
+        if len(cells) > 2 and len(cells) - 2 == len(header):
+            kept.append(" ".join(c for name, c in zip(header, cells[1:-1], strict=True) if name not in ids))
+            continue
+        if not line.strip() or len(line) - len(line.lstrip()) < at or not at:  # not a continuation: a field
+            field, at = (line.split()[:1] or [""])[0], _value_at(line)
+        if field not in ids:
+            kept.append(line)
+    return kept
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_chinese_pages_name_things_in_chinese(columns):
+    """No metric slug (consumption_aid) or pinyin region id (longnan) outside id columns and headers:
+    消费扶贫, 陇南市. An id of another kind (longnan-group) is one word, and no region id."""
+    for command in COMMANDS:
+        lines, notes = screen(command, columns, "zh")
+        ids = ID_COLUMNS | {LIST_IDS.get(command, "id")}
+        words = set(re.findall(r"[A-Za-z0-9][\w.\-]*", "\n".join(outside_id_columns(lines, ids)) + "\n" + notes))
+        assert words & slugs() == set(), (command, columns, sorted(words & slugs()))
+
+
+def test_a_chart_fits_the_terminal():
+    # 81 rows of totals, the longest label 'industrial_parks_built industrial_park' (38 cells) and
+    # totals up to '10.6亿–17.49亿元，可能重复' (30): at 40 columns each bar goes under its label
+    for columns in WIDTHS:
+        lines, _ = screen(("stats", "--chart"), columns, "zh")
+        assert len(lines) >= 81 and max(map(cell_len, lines)) <= columns
+        assert any("10.6亿–17.49亿元，可能重复" in line for line in lines)  # totals whole, never cut
 
 
 @pytest.mark.parametrize("columns", [40, 60])
 def test_numbers_stay_whole_when_a_sentence_wraps(columns):
     # ¶21–¶24 of the article, in 陇南's profile: each amount whole on one line (6.35万名 was drawn
     # 【6. / 万名】); at 40 columns the figures go one a block, their sentences marked 【…】 and wrapped
-    code, screen = on_terminal(["show", "陇南", "--no-pager"],
-                               {"COLUMNS": str(columns), "LINES": "400", "NO_COLOR": "1", "TERM": "xterm"})
-    assert code == 0
-    lines = screen.splitlines()
+    lines, _ = screen(("show", "陇南"), columns, "zh")
     for amount in ("6.35万名", "8.58亿元", "49.25万个", "71600元"):
         marked = f"【{amount}】" if columns == 40 else amount
         assert any(marked in line for line in lines), marked
@@ -66,7 +224,7 @@ def test_a_table_planned_too_wide_is_narrowed_as_drawn(monkeypatch):
 
     from qdaid import render
 
-    monkeypatch.setattr(render, "_fitting", lambda columns, cells, width, priority: list(columns))
+    monkeypatch.setattr(render, "_fitting", lambda columns, cells, width, priority, **_: list(columns))
     rows = [{"id": f"qdrb-20210225-0{n}", "raw": "8.58亿元", "metric": "consumption_aid", "region": "longnan",
              "period": "2017–2021", "quote": "2017年以来,陇南市累计完成消费扶贫8.58亿元"} for n in range(1000, 1003)]
     out = io.StringIO()
@@ -77,13 +235,18 @@ def test_a_table_planned_too_wide_is_narrowed_as_drawn(monkeypatch):
     assert "qdrb-20210225-01000" in out.getvalue() and "8.58亿元" in out.getvalue()
 
 
-@pytest.mark.parametrize("columns", [60, 80])
-def test_a_profile_keeps_one_set_of_columns_and_one_note(columns):
-    # 陇南's figures stand in six paragraphs: each paragraph's table chose its own columns, and said so
-    # (five notes); now one choice for the page
-    code, screen = on_terminal(["show", "陇南", "--no-pager"],
-                               {"COLUMNS": str(columns), "LINES": "400", "NO_COLOR": "1", "TERM": "xterm"},
-                               merge_stderr=True)
-    lines = screen.splitlines()
-    headers = {tuple(cell.strip() for cell in line.split("┃") if cell.strip()) for line in lines if line.startswith("┃ id ")}
-    assert code == 0 and sum("left out" in line for line in lines) <= 1 and len(headers) <= 2  # figures, programs
+def test_wrap_keeps_numbers_ids_and_hashes_whole():
+    from qdaid.wrapping import wrap
+
+    # at 6 cells every token stands alone, so the tokens show: 2批 and 35名 (¶20's 先后选派2批35名干部) two
+    # figures; a hash and a program id one word each (not 5 + e68…, 372 + 1gongzuotixi); an English
+    # amount with its unit and its comma
+    lines = wrap("选派2批35名 5e68b1c8d42b1bb3 3721gongzuotixi 858 million CNY, 2 batches", 6)
+    assert lines == ["选派", "2批", "35名", "5e68b1c8d42b1bb3", "3721gongzuotixi", "858 million CNY,", "2 batches"]
+
+
+@pytest.mark.parametrize("columns", [40, 50])
+def test_a_citation_wraps_its_facts_between_whole_amounts(columns):
+    # ¶10's 捐款款物2300多万元 cited in English: its value line wraps under itself, the amount whole
+    lines, _ = screen(("cite", "1553"), columns, "en")
+    assert any("more than 23 million CNY" in line for line in lines), lines

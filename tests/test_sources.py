@@ -102,7 +102,7 @@ def two_sources(tmp_path):
 
 def test_stats_says_which_sources_disagree_in_every_format(cli, two_sources):
     for fmt in ("csv", "json", "table"):
-        result = cli("stats", "--db", two_sources, "--metric", "donations_cash", "-f", fmt)
+        result = cli("stats", "--db", two_sources, "--metric", "donations_cash", "-f", fmt, "--lang", "en")
         assert result.exit_code == 0, result.stderr
         assert "sources disagree on 2 facts (src-00140 vs wire-00140; src-00600 vs wire-00600)" in result.stderr
     (row,) = json.loads(cli("stats", "--db", two_sources, "--metric", "donations_cash", "-f", "json").stdout)
@@ -132,8 +132,10 @@ def test_cite_and_show_name_the_other_sources_of_a_fact(cli, two_sources):
     pairs = {(r["figure"], r["other"], r["verdict"]) for r in profile["restatements"]}
     assert pairs == {("src-00100", "wire-00100", "agrees"), ("src-00140", "wire-00140", "disagrees"),
                      ("wire-00100", "src-00100", "agrees"), ("wire-00140", "src-00140", "disagrees")}
-    page = cli("show", "team-a", "--db", two_sources, "-f", "table").stdout
+    page = cli("show", "team-a", "--db", two_sources, "-f", "table", "--lang", "en").stdout
     assert "the same facts in other sources" in page and "wire-00140" in page
+    page = cli("show", "team-a", "--db", two_sources, "-f", "table").stdout
+    assert "其他来源所述的同一事实" in page and "wire-00140" in page
 
 
 def test_a_store_older_than_the_covers_field_lists_it_empty(cli, tmp_path):

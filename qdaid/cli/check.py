@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from .. import fileio, render, store
+from ..messages import message
 from ..model import UsageError
 from .app import app, say
 from .options import Bom, Db, ExcelSafe, Fields, Format, Lang, NoHeader, NoPager, db_path, output, size_limit
@@ -58,9 +59,9 @@ def check(
     for note in notes:
         say(note.replace(article.name, "the draft"))
     if not rows:
-        say("note: the draft has no figures to check")
+        say(message("check_nothing", lang))
     counts = {v: sum(r["verdict"] == v for r in rows) for v in ("supported", "contradicted", "unsupported")}
-    say(f"{len(rows)} figures: " + ", ".join(f"{n} {v}" for v, n in counts.items()))
+    say(message("check_summary", lang, n=len(rows), **counts))
     view = render.View(CHECK_COLUMNS, table_columns=["verdict", "raw", "metric", "source_values", "sources", "sentence"],
                        what="figures", priority=["verdict", "raw", "source_values", "sentence", "metric", "sources"])
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)

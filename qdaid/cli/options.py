@@ -191,16 +191,16 @@ def filters(*, honoree, kind, region, metric, unit, approx, year, since, until, 
                    minimum=_decimal("minimum", minimum), maximum=_decimal("maximum", maximum), grep=grep)
 
 
-def say_undated(base, where) -> None:
+def say_undated(base, where, lang: str = "zh") -> None:
     """A period or place filter cannot place a figure that has no period or no place: say how many
-    were left out (in every format: a spreadsheet reader must hear it too)."""
+    were left out (in every format: a spreadsheet reader must hear it too), in the page's language."""
+    from ..messages import message
     from .app import say
 
     undated, unplaced = base.left_out(where)
     if undated:
-        say(f"note: {undated} figure{'s' if undated != 1 else ''} without a stated period left out by the period filter")
+        say(message("undated_left_out", lang, n=undated))
     if unplaced:
-        say(f"note: {unplaced} figure{'s' if unplaced != 1 else ''} without a single place (national, several places "
-            "or none stated) left out by the place filter")
+        say(message("unplaced_left_out", lang, n=unplaced))
 
 

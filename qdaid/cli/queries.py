@@ -8,7 +8,9 @@ import click
 import typer
 
 from .. import amounts, pages, render, store
+from ..messages import Words, message
 from ..model import FIGURE_FIELDS, STATS_KEYS, UsageError
+from ..order import SORTS
 from .app import app, say
 from .options import (
     Approx,
@@ -48,6 +50,13 @@ LIST_WHAT = {"honorees": "honorees", "honoree": "honorees", "individuals": "indi
              "events": "events", "event": "events", "units": "units", "unit": "units"}
 
 
+# Which columns of each list a table shows by name rather than id.
+LIST_NAMED = {"honorees": ("kind", "listed_under", "home_region", "partner_regions"),
+              "individual": ("kind", "listed_under", "home_region", "partner_regions"),
+              "collective": ("kind", "listed_under", "home_region", "partner_regions"), "regions": ("level", "parent"),
+              "programs": ("honoree", "region"), "events": ("precision", "honoree", "region"), "metrics": ("units",)}
+
+
 def _complete_kind(incomplete: str) -> list[str]:
     return [k for k in LIST_WHAT if k.endswith("s") and k.startswith(incomplete.lower())]
 
@@ -77,8 +86,12 @@ def list_(
         raise UsageError(f"cannot list {what!r}; choose from {', '.join(sorted(set(LIST_WHAT) - {k[:-1] for k in LIST_WHAT}))}")
     base = fact_base(db)
     rows, columns, table_columns = views.rows(base, kind, lang.lower())
-    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, render.View(columns, table_columns=table_columns,
-                                                                             what=what))
+    named = LIST_NAMED.get(kind, ())  # the ids a table shows by name (each list's own id column stays an id)
+    if lang.lower() == "zh" and kind in ("units", "metrics"):  # no English definition or note on a Chinese page
+        table_columns = {"units": ["unit", "name", "figures"],
+                         "metrics": ["metric", "label", "keywords", "units", "figures", "honorees"]}[kind]
+    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, render.View(
+        columns, table_columns=table_columns, what=what, words=Words(base, named), display=pages.named_in(kind)))
 
 
 @app.command()
@@ -111,12 +124,14 @@ def show(
     if out.format() == "table":  # the table marks each number in its sentence
         profile["raw_at"] = views.number_positions(base, profile["figures"], store.source_folders(db_path(db), sources))
     view = render.View(columns, nested=("figures", list(FIGURE_FIELDS)), draw=pages.draw_profile, single=True,
-                       table_columns=["id", "raw", "value", "unit", "metric", "period", "region", "context"])
+                       table_columns=["id", "raw", "value", "metric", "period", "region", "context"],
+                       words=Words(base), amounts={"value": "unit"}, numeric=("value",))  # Markdown's figures
     out.emit([profile], view)
 
 
-# A terminal is narrow: tables show the period as one column (2016–2021) and leave out the quote.
-TABLE_FIGURE_FIELDS = ["id", "honoree", "metric", "raw", "value", "unit", "period", "region", "part_of"]
+# A terminal is narrow: tables show the period as one column (2016–2021), the unit in the value (8.58亿元,
+# 6.35万人) and leave out the quote.
+TABLE_FIGURE_FIELDS = ["id", "honoree", "metric", "raw", "value", "period", "region", "part_of"]
 
 
 @app.command()
@@ -148,7 +163,7 @@ def figures(
     # Plain CSV needs only the printed columns: they are streamed as tuples.
     plain_csv = out.format() == "csv" and not excel_safe and not english
     rows = base.listing(where, sort, desc, limit, columns=out.columns(list(FIGURE_FIELDS), None) if plain_csv else None)
-    say_undated(base, where)
+    say_undated(base, where, lang)
     if english:
         from ..views import figures_in_english
 
@@ -157,8 +172,8 @@ def figures(
         rows = list(rows)
     view = render.View(list(FIGURE_FIELDS), table_columns=TABLE_FIGURE_FIELDS, what="figures",
                        priority=["id", "raw", "value", "unit", "metric", "honoree", "period", "region", "part_of"],
-                       amounts={"value": "unit"}, numeric=("value",),
-                       title=f"{len(rows)} figures" if isinstance(rows, list) else None)
+                       amounts={"value": "unit"}, numeric=("value",), words=Words(base),
+                       title=message("figures_title", lang, count=len(rows)) if isinstance(rows, list) else None)
     out.emit(rows, view)
 
 
@@ -179,6 +194,10 @@ def stats(
     explain: Annotated[bool, typer.Option("--explain", help="Add the figures behind each total, and for each "
                                           "excluded one the figure that holds it and why.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the totals as bars.")] = False,
+    sort: Annotated[str | None, typer.Option(
+        "--sort", help="family (default: money, people, places, things, honours, the rest, the largest first, "
+        "durations and ranks last), metric, total or count.", show_default=False,
+        click_type=click.Choice(SORTS, case_sensitive=False))] = None,
     db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
@@ -196,7 +215,8 @@ def stats(
     Example:
       qdaid stats --region longnan --by metric
     """
-    from ..stats import counted_in_two_rows, totals
+    from ..order import arrange
+    from ..stats import totals
 
     base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
@@ -204,30 +224,38 @@ def stats(
     keys = list(dict.fromkeys(by or ["metric"]))
     where = base.where(flt)
     rows, count = totals(base, where, keys, explain=explain or fields is not None)  # -F may ask for the id lists
-    say_undated(base, where)
-    if set(keys) - {"metric", "unit"} and (twice := counted_in_two_rows(base, where, keys)):
-        say(f"note: {twice} figure{'s' if twice != 1 else ''} counted in one row lie{'s' if twice == 1 else ''} within a "
-            "figure counted in another: add the rows and they count twice (--explain shows which)")
+    rows = arrange(rows, keys, sort)
+    lang = lang.lower()
+    _stats_notes(base, where, keys, rows, lang)
     group_fields = list(dict.fromkeys([*keys, "metric", "unit"]))
     ids = EXPLAIN_FIELDS if explain else []
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
-    overlapping_rows = sum(r["overlap_possible"] for r in rows)
-    if overlapping_rows:  # in every format: a spreadsheet reader must hear it too
-        say(f"note: {overlapping_rows} total{'s' if overlapping_rows != 1 else ''} may count the same aid twice: "
-            "total_min–total_max is what the text supports (--explain says why)")
-    if differ := [fact for r in rows for fact in r["sources_disagree"]]:
-        say(f"note: sources disagree on {len(differ)} fact{'s' if len(differ) != 1 else ''} "
-            f"({'; '.join(differ[:3])}{'; …' if len(differ) > 3 else ''}): each is counted once, and "
-            "total_min–total_max spans the values they give (qdaid cite shows each)")
     if chart:
-        render.print_bars(out, rows, group_fields)
+        render.print_bars(out, rows, group_fields, Words(base))
         return
     view = render.View(group_fields + STATS_FIELDS + EXPLAIN_FIELDS, machine_columns=group_fields + STATS_FIELDS + ids,
-                       table_columns=group_fields + ["count", "honorees", "total", "period", "excluded"] + ids,
-                       display=amounts.stats_display, what="figures", numeric=("count", "honorees", "excluded"),
-                       priority=[*group_fields, "total", "count", "period", "excluded", "honorees"],
-                       title=f"{count} figures; ≥ a lower bound, ≈ approximate, a–b the interval the text supports")
+                       table_columns=[k for k in group_fields if k != "unit" or k in (by or [])]
+                       + ["count", "honorees", "total", "period", "excluded"] + ids,
+                       display=amounts.stats_display, what="figures", words=Words(base),
+                       numeric=("count", "honorees", "excluded", "total", "min", "max"),
+                       priority=[*group_fields, "total", *reversed(ids), "count", "period", "excluded", "honorees"],
+                       title=message("stats_title", lang, count=count))
     out.emit(rows, view)
+
+
+def _stats_notes(base, where, keys: list[str], rows: list[dict], lang: str) -> None:
+    """What stats says on stderr, in every format (a spreadsheet reader must hear it too): figures a
+    filter left out, rows that hold one another, totals that may count aid twice, facts sources
+    state differently."""
+    from ..stats import counted_in_two_rows
+
+    say_undated(base, where, lang)
+    if set(keys) - {"metric", "unit"} and (twice := counted_in_two_rows(base, where, keys)):
+        say(message("counted_in_two_rows", lang, n=twice))
+    if overlapping := sum(r["overlap_possible"] for r in rows):
+        say(message("may_count_twice", lang, n=overlapping))
+    if differ := [fact for r in rows for fact in r["sources_disagree"]]:
+        say(message("sources_disagree", lang, n=len(differ), facts="; ".join(differ[:3]) + ("; …" if len(differ) > 3 else "")))
 
 
 @app.command()
@@ -250,10 +278,11 @@ def search(
     """
     from ..query import search as find
 
-    rows = find(fact_base(db), text)
+    base = fact_base(db)
+    rows = find(base, text)
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, render.View(
         ["table", "id", "field", "match", "honoree", "sentence"], table_columns=["table", "id", "field", "match", "honoree"],
-        what="records", priority=["id", "match", "table", "field", "honoree"]))
+        what="records", priority=["id", "match", "table", "field", "honoree"], words=Words(base, ("honoree", "table"))))
 
 
 @app.command()
@@ -282,8 +311,8 @@ def cite(
     if not wanted:
         raise UsageError("names no figure", param="figure")
     records = [citation(base, base.figure(figure_id), folders) for figure_id in wanted]
-    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(records, render.View(list(records[0]),
-                                                                              draw=pages.draw_citation))
+    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(records, render.View(
+        list(records[0]), draw=pages.draw_citation, words=Words(base)))
 
 
 @app.command()
@@ -301,7 +330,10 @@ def timeline(
     """
     from ..query import timeline as dated
 
-    rows = dated(fact_base(db), honoree or [], region or [], since, until)
-    view = render.View(["date", "kind", "honoree", "region", "text", "id"], what="events")
+    base = fact_base(db)
+    rows = dated(base, honoree or [], region or [], since, until)
+    view = render.View(["date", "kind", "honoree", "region", "text", "id"], what="events", words=Words(base),
+                       priority=["date", "text", "id", "kind", "region", "honoree"],
+                       display=pages.timeline_display(base))
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)
 

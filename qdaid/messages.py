@@ -1,0 +1,180 @@
+"""The words of a page in its language: every note and label a person reads, keyed by an id with
+its Chinese (zh, the default) and English (en) text, and the names a human table shows for the
+ids it holds (消费扶贫 for consumption_aid, 陇南市 or Longnan for longnan).
+
+One home, so the core never asks which language it speaks: it names a message, the page says it.
+Machine formats (csv, tsv, json, jsonl) never pass through here: their rows are the same in
+every language.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # notes on stderr
+    "left_out_columns": {"en": "note: left out {columns} to fit {width} columns (-F chooses the columns)",
+                         "zh": "注：终端宽{width}列，未显示 {columns}（-F 可选择列）"},
+    "no_match": {"en": "no {what} match", "zh": "没有匹配的结果"},
+    "undated_left_out": {"en": "note: {n} figure{s} without a stated period left out by the period filter",
+                         "zh": "注：{n}个数字未注明时期，时期筛选未计入"},
+    "unplaced_left_out": {"en": "note: {n} figure{s} without a single place (national, several places or none "
+                                "stated) left out by the place filter",
+                          "zh": "注：{n}个数字无单一地点（全国、多地或未注明），地点筛选未计入"},
+    "counted_in_two_rows": {"en": "note: {n} figure{s} counted in one row lie{s1} within a figure counted in "
+                                  "another: add the rows and they count twice (--explain shows which)",
+                            "zh": "注：{n}个数字计入一行，又包含在另一行计入的数字之内：各行相加会重复计算（--explain 列出）"},
+    "may_count_twice": {"en": "note: {n} total{s} may count the same aid twice: total_min–total_max is what the text "
+                              "supports (--explain says why)",
+                        "zh": "注：{n}项合计可能重复计算同一帮扶：total_min–total_max 为原文支持的区间（--explain 说明原因）"},
+    "sources_disagree": {"en": "note: sources disagree on {n} fact{s} ({facts}): each is counted once, and "
+                               "total_min–total_max spans the values they give (qdaid cite shows each)",
+                         "zh": "注：各来源对{n}项事实说法不一（{facts}）：每项只计一次，total_min–total_max "
+                               "涵盖各来源的数值（qdaid cite 逐一列出）"},
+    "check_summary": {"en": "{n} figure{s}: {supported} supported, {contradicted} contradicted, {unsupported} unsupported",
+                      "zh": "{n}个数字：{supported}个有来源支持，{contradicted}个与来源矛盾，{unsupported}个无来源"},
+    "check_nothing": {"en": "note: the draft has no figures to check", "zh": "注：稿件中没有可核对的数字"},
+    # in tables and pages
+    "stats_title": {"en": "{count} figures; ≥ a lower bound, ≈ approximate, a–b the interval the text supports",
+                    "zh": "{count}个数字；≥ 为下限，≈ 为约数，a–b 为原文支持的区间"},
+    "figures_title": {"en": "{count} figures", "zh": "{count}个数字"},
+    "may_overlap_after": {"en": ", may overlap", "zh": "，可能重复"},
+    "may_overlap": {"en": "may overlap", "zh": "可能重复"},
+    "partly_undated": {"en": ", partly undated", "zh": "，部分未注明时期"},
+    "no_single_place": {"en": "(no single place)", "zh": "（无单一地点）"},
+    "possibly": {"en": ", possibly", "zh": "，可能"},
+    "profile_figures": {"en": "figures ({n}), in the order of the text", "zh": "数字（{n}个），按原文顺序"},
+    "paragraph": {"en": "paragraph {n}", "zh": "第{n}段"},
+    "trivia": {"en": "other figures: durations and the like", "zh": "其他数字：时长等"},
+    "programs": {"en": "programs", "zh": "项目与模式"},
+    "events": {"en": "events", "zh": "事件"},
+    "restatements": {"en": "the same facts in other sources", "zh": "其他来源所述的同一事实"},
+    "where": {"en": "paragraph {paragraph}, characters {start}–{end}", "zh": "第{paragraph}段，第{start}–{end}字"},
+    "individual": {"en": "individual", "zh": "先进个人"},
+    "collective": {"en": "collective", "zh": "先进集体"},
+    "figure": {"en": "figure", "zh": "数字"},
+}
+# The labels of a profile's and a citation's facts.
+FACT_LABELS = {
+    "en": {"name": "name", "id": "id", "kind": "kind", "post": "post", "motto": "motto", "listed_under": "listed under",
+           "home_region": "home region", "partner_regions": "partner regions", "paragraphs": "paragraphs",
+           "figure": "figure", "value": "value", "period": "period", "region": "region", "within": "within",
+           "source": "source", "published": "published", "file": "file", "where": "where", "sentence": "sentence",
+           "same_fact": "same fact"},
+    "zh": {"name": "名称", "id": "编号", "kind": "类型", "post": "职务", "motto": "评语", "listed_under": "所属地区",
+           "home_region": "所在地", "partner_regions": "帮扶地区", "paragraphs": "段落",
+           "figure": "数字", "value": "数值", "period": "时期", "region": "地区", "within": "包含于",
+           "source": "来源", "published": "发布", "file": "文件", "where": "位置", "sentence": "原句",
+           "same_fact": "同一事实"},
+}
+
+
+def message(key: str, lang: str = "zh", **fields) -> str:
+    """The message in the language (zh unless en), its {fields} filled; s and s1 are English
+    plurals of n (figures, lies), which the Chinese never needs."""
+    if "n" in fields:
+        fields.setdefault("s", "" if fields["n"] == 1 else "s")
+        fields.setdefault("s1", "s" if fields["n"] == 1 else "")
+    return MESSAGES[key]["en" if (lang or "").lower() == "en" else "zh"].format(**fields)
+
+
+@cache
+def _chinese() -> dict:
+    return json.loads(resources.files("qdaid.vocabulary").joinpath("chinese.json").read_text("utf-8"))
+
+
+def metric_label(slug: str, lang: str = "zh") -> str:
+    """消费扶贫 / Consumption aid; a metric neither vocabulary holds reads as its slug."""
+    if lang == "en":
+        from .english import metric
+
+        return metric(slug)["label"]
+    return _chinese()["metrics"].get(slug, slug)
+
+
+def unit_name(slug: str, lang: str = "zh") -> str:
+    """户 / households: how a table names a unit."""
+    if lang == "en":
+        from .english import unit
+
+        return unit(slug)["many"]
+    return _chinese()["units"].get(slug, slug)
+
+
+REASONS_ZH = {"period": "时期", "scope": "范围", "region": "地区", "stock": "存量", "part_of": "其中"}
+
+
+def explained(line: str, lang: str = "zh") -> str:
+    """One of stats' (and cite's) explanations, which machine formats carry in English, as a
+    Chinese page says it: `a in b (period, possibly)` → `a 包含于 b（时期，可能）`; `a set aside
+    (duration: never added)` → `a 不相加（时长）`; `b (part_of)` → `b（其中）`."""
+    import re
+
+    if lang == "en":
+        return line
+    def reason(match) -> str:
+        return f"（{REASONS_ZH.get(match[1], match[1])}{'，可能' if match[2] else ''}）"
+    line = re.sub(r"^(\S+) set aside \((\w+): never added\)$",
+                  lambda m: f"{m[1]} 不相加（{CHINESE_WORDS.get(m[2], m[2])}）", line)
+    line = re.sub(r"^(\S+) in (\S+) ", r"\1 包含于 \2 ", line)
+    return re.sub(r" ?\((\w+)(, possibly)?\)$", reason, line)
+
+
+def with_quoted_chinese(text: str, lang: str = "en") -> str:
+    """In English, each run of Chinese in the text as the quotation it is (“亩”: a unit of area)."""
+    if lang != "en":
+        return text
+    import re
+
+    return re.sub(r"[\u3400-\u9fff\uf900-\ufaff]+", lambda m: f"“{m[0]}”", text)
+
+
+# Columns of a human table that hold ids of one kind, shown by name: (kind, how).
+NAMED_COLUMNS = {"metric": "metric", "unit": "unit", "units": "unit", "region": "region", "parent": "region",
+                 "listed_under": "region", "home_region": "region", "partner_regions": "region", "covers": "region",
+                 "honoree": "honoree", "honorees": "honoree", "kind": "word", "level": "word", "precision": "word",
+                 "table": "word"}
+# The model's words (model.py's vocabularies, the tables a search searches) in Chinese; English
+# pages show the words themselves.
+CHINESE_WORDS = {"individual": "先进个人", "collective": "先进集体", "event": "事件", "figure": "数字",
+                 "amount": "累计量", "state": "存量", "per_year": "年度量", "ratio": "比率", "rank": "名次",
+                 "duration": "时长", "nation": "国家", "province": "省级", "prefecture": "地级", "county": "县级",
+                 "township": "乡镇", "year": "年", "month": "月", "day": "日", "figures": "数字", "honorees": "表彰对象",
+                 "regions": "地区", "programs": "项目与模式", "events": "事件"}
+
+
+class Words:
+    """The names a human table shows for the ids in its cells, in the page's language: metric
+    labels, unit words, region and honoree names (Chinese, or the English the database has).
+    columns: which columns to name (an id column, like `list regions`'s id, stays an id)."""
+
+    def __init__(self, base=None, columns=tuple(NAMED_COLUMNS)):
+        self.columns = {c: NAMED_COLUMNS[c] for c in columns if c in NAMED_COLUMNS}
+        self.base = base
+        self.regions = base.regions if base is not None else {}
+        self.honorees = base.honorees if base is not None else {}
+
+    def approx(self, figure_id: str) -> str | None:
+        """How the text qualified the figure's number (more_than for 2300多万元), where a page's
+        record does not say (a citation)."""
+        return self.base.figure(figure_id)["approx"] if self.base is not None else None
+
+    def name(self, column: str, value, lang: str = "zh"):
+        """The value as the page names it (a list item by item); other columns' values as they are."""
+        kind = self.columns.get(column)
+        if kind is None or value is None or value == "":
+            return value
+        if isinstance(value, (list, tuple)):
+            return [self.name(column, v, lang) for v in value]
+        if kind == "metric":
+            return metric_label(str(value), lang)
+        if kind == "unit":
+            return unit_name(str(value), lang)
+        if kind == "word":
+            return value if lang == "en" else CHINESE_WORDS.get(value, value)
+        record = (self.regions if kind == "region" else self.honorees).get(value)
+        if record is None:
+            return value
+        return (record.get("name_en") if lang == "en" else None) or record.get("name") or value
