@@ -1,8 +1,11 @@
-"""Names a person types, resolved to ids: honorees, regions, metrics, units.
+"""Names a person types, resolved to ids: honorees, regions, metrics, units, kinds and fields.
 
-陇南, Longnan, 陇南市, ＬｏｎｇＮａｎ, 隴南 and a unique prefix all name one region; a name that
-names nothing gets "did you mean" help. Resolution reads the small tables (honorees, regions)
-held in memory and asks the fact base for the metric and unit names its figures use.
+Every name the tool prints is taken back: 陇南, Longnan, 陇南市, ＬｏｎｇＮａｎ, 隴南, Lǒngnán and a
+unique prefix all name one region; a metric is its slug, its English label (Cash donations) or a
+Chinese keyword `list metrics` shows (捐赠); a unit its id, English name (masks) or Chinese word
+(元, 口罩). A name that names nothing gets "did you mean" help. Resolution reads the small tables
+(honorees, regions) held in memory and asks the fact base for the metric and unit names its
+figures use; the vocabulary files are read only when a name is not an id.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from functools import cache
 
 from .model import METRIC_FAMILIES, UNIT_NAMES, UsageError
 
@@ -42,7 +46,7 @@ def _english_bare(key: str) -> str:
     return re.sub(_ENGLISH_LEVEL, "", key) if key.isascii() else key
 
 
-def _plain_pinyin(key: str) -> str:
+def plain_pinyin(key: str) -> str:
     """lǒngnán → longnan: tone marks dropped."""
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
@@ -58,10 +62,137 @@ def _simplified(text: str) -> str:
 
 
 def suggest(word: str, choices) -> str:
+    """"; did you mean a, b?" for the choices close to the word (Chinese names also by their
+    characters without 市/县: 陇男 → 陇南), or nothing."""
     import difflib  # only an error needs it
 
-    close = difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.5)
+    choices = sorted({c for c in choices if c})
+    close = difflib.get_close_matches(word, choices, n=3, cutoff=0.5)
+    if not close and not word.isascii():  # 陇男 is as close to 陇南 as to 陇南市 in what a reader sees
+        bare = {re.sub(_PLACE_SUFFIX, "", c): c for c in choices if not c.isascii()}
+        close = [bare[b] for b in difflib.get_close_matches(re.sub(_PLACE_SUFFIX, "", word), list(bare), 3, 0.5)]
     return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+def choice(text: str, choices: tuple[str, ...] | list[str], what: str, param: str) -> str:
+    """One of a few words (a kind, an approximation), in any case, with "did you mean" help."""
+    key = normalise(text)
+    if key in choices:
+        return key
+    raise UsageError(f"no {what} {text!r}{suggest(key, choices)}; choose one of {', '.join(choices)}", param=param)
+
+
+def fields(text: str, available: list[str], aliases: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The fields -F names (a,b,c; any case), and a note for each old name read as its new one
+    (sentence → quote); an unknown field is an error with "did you mean" help."""
+    by_name = {c.casefold(): c for c in available}
+    picked, notes = [], []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        name = by_name.get(part.casefold())
+        if name is None and (new := aliases.get(part.casefold())) in available:
+            name = new
+            notes.append(f"note: field {part} is now called {new}")
+        if name is None:
+            raise UsageError(f"unknown field {part}{suggest(part.casefold(), available)}; fields: "
+                             f"{', '.join(available)}", param="fields")
+        picked.append(name)
+    if not picked:
+        raise UsageError(f"names no field; fields: {', '.join(available)}", param="fields")
+    return picked, notes
+
+
+def _singular(word: str) -> str:
+    """masks → mask, batches → batch, categories → category, suits → suit: English plurals by the
+    few rules the vocabulary's nouns need (a library of English morphology would cost its import)."""
+    for plural, one in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("xes", "x")):
+        if word.endswith(plural) and len(word) > len(plural) + 1:
+            return word[:-len(plural)] + one
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def english_words(text: str) -> str:
+    """An English phrase made comparable: folded, each word singular (Face Masks → face mask)."""
+    return " ".join(_singular(w) for w in re.findall(r"[a-z0-9]+", normalise(text)))
+
+
+def unit_words() -> dict[str, str]:
+    """Every name of a unit a person may type, folded, → the unit: the Chinese classifiers and
+    nouns the extractor reads (元, 亩, 口罩), model.UNIT_NAMES, and the English names `list units`
+    prints (masks, protective suits), singular."""
+    from .english import vocabulary
+
+    found = {english_words(n): u for u, names in vocabulary()["units"].items() for n in (names["one"], names["many"])}
+    for table in ("specific", "general"):
+        found.update(_lexicon()["classifiers"][table])
+    found.update({k: u for k, u in _lexicon()["nouns"].items() if not k.startswith("_")})
+    found.update(UNIT_NAMES)
+    return {normalise(k): u for k, u in found.items() if not k.startswith("_")}
+
+
+def metric_words(metrics: list[str]) -> dict[str, set[str]]:
+    """Every name of these metrics a person may type, folded → the metrics: the English label
+    (Cash donations, singular) and the Chinese keywords `list metrics` shows (捐赠)."""
+    from .english import keywords, metric
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for m in metrics:
+        found[english_words(metric(m)["label"])].add(m)
+        for word in keywords().get(m, []):
+            found[normalise(word)].add(m)
+    return found
+
+
+def chinese_words(text: str) -> set[str]:
+    """The Chinese words an English search stands for (masks → 口罩, protective suits → 防护服,
+    flood → 洪, 汛): the nouns of the unit it names, the keywords of the metric whose label it is,
+    the glossary's renderings (english.json) and the search words (search.json). A phrase of
+    several words is read by its longest known parts (face masks → masks)."""
+    known = _english_to_chinese()
+    words = english_words(text).split()
+    found: set[str] = set()
+    covered: set[int] = set()
+    for size in range(len(words), 0, -1):
+        for at in range(len(words) - size + 1):
+            span = set(range(at, at + size))
+            if not span & covered and (hit := known.get(" ".join(words[at:at + size]))):
+                found |= hit
+                covered |= span
+    return found
+
+
+@cache
+def _english_to_chinese() -> dict[str, set[str]]:
+    import json
+    from importlib import resources
+
+    from .english import keywords, vocabulary
+
+    known: dict[str, set[str]] = defaultdict(set)
+    nouns = defaultdict(set)
+    for word, unit in _lexicon()["nouns"].items():
+        nouns[unit].add(word)
+    for unit, names in vocabulary()["units"].items():
+        for name in (names["one"], names["many"]):
+            known[english_words(name)] |= nouns.get(unit, set())
+    for metric, entry in vocabulary()["metrics"].items():
+        known[english_words(entry["label"])] |= set(keywords().get(metric, []))
+    for chinese, english in vocabulary()["glossary"].items():
+        if len(chinese) > 1:  # 局, 赴, 、: parts of names, not words a search means
+            known[english_words(english)].add(chinese)
+    search = json.loads(resources.files("qdaid.vocabulary").joinpath("search.json").read_text("utf-8"))
+    for english, chinese in search["words"].items():
+        known[english_words(english)] |= set(chinese)
+    return {k: v for k, v in known.items() if k and v}
+
+
+@cache
+def _lexicon() -> dict:
+    import json
+    from importlib import resources
+
+    return json.loads(resources.files("qdaid.vocabulary").joinpath("lexicon.json").read_text("utf-8"))
 
 
 class Names:
@@ -119,13 +250,13 @@ class Names:
             raise UsageError("a region name is empty", param="region")
         if key in self.regions:  # an id is exact: no name need be read
             return key
-        for candidate in dict.fromkeys([key, _english_bare(key), _plain_pinyin(key)]):
+        for candidate in dict.fromkeys([key, _english_bare(key), plain_pinyin(key)]):
             if found := self._region_named(candidate):
                 return found
         if not key.isascii() and (simplified := _simplified(key)) != key:  # 隴南 → 陇南
             if found := self._region_named(simplified):
                 return found
-        choices = [n for r in self.regions.values() for n in (r["id"], r["name"], r.get("name_en") or "")]
+        choices = [n for r in self.regions.values() for n in (r["id"], r["name"], r.get("name_en"), *r.get("aliases", []))]
         raise UsageError(f"no region {text!r}{suggest(_simplified(key) if not key.isascii() else key, choices)}",
                          param="region")
 
@@ -167,16 +298,27 @@ class Names:
         family = {m for m in names if m.startswith(key)} or set(METRIC_FAMILIES.get(key, ())) & set(names)
         if key and family:
             return family
-        if key and not key.isascii() and (labelled := self.metrics_labelled(key)):
-            return labelled
-        raise UsageError(f"no metric {text!r}{suggest(key, [*names, *METRIC_FAMILIES])}", param="metric")
+        if not key:
+            raise UsageError("a metric name is empty", param="metric")
+        words = metric_words(names)
+        for candidate in dict.fromkeys([key, english_words(key) if key.isascii() else _simplified(key)]):
+            if found := words.get(candidate, set()) & set(names):  # Cash donations, 捐赠, 捐贈
+                return found
+            if not candidate.isascii() and (labelled := self.metrics_labelled(candidate)):
+                return labelled  # a word the text used (消费扶贫额 holds 消费扶贫)
+        raise UsageError(f"no metric {text!r}{suggest(key, [*names, *METRIC_FAMILIES, *words])}", param="metric")
 
     def unit(self, text: str) -> str:
+        """A unit from its id, English name (mask, masks, protective suits) or Chinese word (元, 亩,
+        口罩, Traditional too)."""
         key, units = normalise(text), self.unit_names()
-        key = UNIT_NAMES.get(key, key)
-        if key not in units and key.endswith("s") and key[:-1] in units:
-            key = key[:-1]  # households, villages
-        if key not in units:
-            names = [*units, *(n for n, u in UNIT_NAMES.items() if u in units)]
-            raise UsageError(f"no unit {text!r}{suggest(key, names)}; units: {', '.join(units)}", param="unit")
-        return key
+        if key in units:
+            return key
+        words = unit_words()
+        for candidate in dict.fromkeys([key, key.replace(" ", "_"), english_words(key) if key.isascii() else _simplified(key)]):
+            if words.get(candidate) in units:
+                return words[candidate]
+            if candidate in units:
+                return candidate
+        names = [*units, *(n for n, u in words.items() if u in units)]
+        raise UsageError(f"no unit {text!r}{suggest(key, names)}; units: {', '.join(units)}", param="unit")

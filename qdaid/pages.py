@@ -92,9 +92,9 @@ def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh") -
                 ("where", f"paragraph {record['paragraph']}, characters {record['start']}–{record['end']}")]
         for label, value in head:
             con.print(Text(f"{label:>10}  ", style="bold") + Text(printable(value)), **wrap)
-        text = record["sentence"]
-        if record["raw_in_sentence"]:
-            start, end = record["raw_in_sentence"]
+        text = record["quote"]
+        if record["raw_in_quote"]:
+            start, end = record["raw_in_quote"]
             sentence = Text(printable(text[:start]) + "【") + Text(printable(text[start:end]), style="bold reverse") \
                 + Text("】" + printable(text[end:]))
         else:

@@ -8,14 +8,14 @@ import click
 import typer
 
 from .. import amounts, pages, render, store
-from ..model import FIGURE_FIELDS, STATS_KEYS, UsageError
+from .. import fields as vocabulary
+from ..model import STATS_KEYS, UsageError
 from .app import app, say
 from .options import (
     Approx,
     Bom,
     Db,
     ExcelSafe,
-    Fields,
     Format,
     Grep,
     Honoree,
@@ -36,10 +36,21 @@ from .options import (
     complete_honoree,
     db_path,
     fact_base,
+    fields_option,
     filters,
     output,
     say_undated,
 )
+
+# -F of each command, its help naming the fields it prints (fields.py, the one vocabulary).
+FigureFields = Annotated[str | None, fields_option(vocabulary.FIGURES)]
+ListFields = Annotated[str | None, fields_option("; ".join(f"{kind}: {vocabulary.listed(names)}"
+                                                           for kind, names in vocabulary.LIST.items()))]
+ShowFields = Annotated[str | None, fields_option(vocabulary.FIGURES_MACHINE)]
+StatsFields = Annotated[str | None, fields_option(vocabulary.STATS_KEYS_HELP + vocabulary.STATS + vocabulary.EXPLAIN)]
+SearchFields = Annotated[str | None, fields_option(vocabulary.SEARCH)]
+CiteFields = Annotated[str | None, fields_option(vocabulary.CITE)]
+TimelineFields = Annotated[str | None, fields_option(vocabulary.TIMELINE)]
 
 LIST_WHAT = {"honorees": "honorees", "honoree": "honorees", "individuals": "individual",
              "individual": "individual", "collectives": "collective", "collective": "collective",
@@ -56,7 +67,7 @@ def _complete_kind(incomplete: str) -> list[str]:
 def list_(
     what: Annotated[str, typer.Argument(metavar="KIND", help="honorees, individuals, collectives, regions, programs, "
                                         "metrics, units, sources or events.", autocompletion=_complete_kind)],
-    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    db: Db = None, fmt: Format = None, fields: ListFields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
@@ -71,21 +82,23 @@ def list_(
       qdaid list collectives
     """
     from .. import views
+    from ..names import normalise, suggest
 
-    kind = LIST_WHAT.get(what.strip().lower())
+    kind = LIST_WHAT.get(normalise(what))
     if kind is None:
-        raise UsageError(f"cannot list {what!r}; choose from {', '.join(sorted(set(LIST_WHAT) - {k[:-1] for k in LIST_WHAT}))}")
+        kinds = sorted(set(LIST_WHAT) - {k[:-1] for k in LIST_WHAT})
+        raise UsageError(f"cannot list {what!r}{suggest(normalise(what), kinds)}; choose from {', '.join(kinds)}")
     base = fact_base(db)
-    rows, columns, table_columns = views.rows(base, kind, lang.lower())
-    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, render.View(columns, table_columns=table_columns,
-                                                                             what=what))
+    out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
+    rows, columns, table_columns = views.rows(base, kind, out.names_lang())
+    out.emit(rows, render.View(columns, table_columns=table_columns, what=what))
 
 
 @app.command()
 def show(
     honoree: Annotated[str, typer.Argument(help="Id, full or short Chinese name, pinyin, or a unique prefix.",
                                            autocompletion=complete_honoree)],
-    db: Db = None, sources: Sources = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False,
+    db: Db = None, sources: Sources = None, fmt: Format = None, fields: ShowFields = None, no_header: NoHeader = False,
     bom: Bom = False, excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
@@ -104,19 +117,15 @@ def show(
 
     base = fact_base(db)
     profile = base.profile(honoree)
-    if lang.lower() == "en":
+    out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
+    if out.names_lang() == "en":
         profile = views.in_english(base, profile)
     columns = list(profile)
-    out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
     if out.format() == "table":  # the table marks each number in its sentence
         profile["raw_at"] = views.number_positions(base, profile["figures"], store.source_folders(db_path(db), sources))
-    view = render.View(columns, nested=("figures", list(FIGURE_FIELDS)), draw=pages.draw_profile, single=True,
+    view = render.View(columns, nested=("figures", vocabulary.FIGURES_MACHINE), draw=pages.draw_profile, single=True,
                        table_columns=["id", "raw", "value", "unit", "metric", "period", "region", "context"])
     out.emit([profile], view)
-
-
-# A terminal is narrow: tables show the period as one column (2016–2021) and leave out the quote.
-TABLE_FIGURE_FIELDS = ["id", "honoree", "metric", "raw", "value", "unit", "period", "region", "part_of"]
 
 
 @app.command()
@@ -127,7 +136,7 @@ def figures(
     sort: Annotated[str | None, typer.Option("--sort", help="Field to sort by.", show_default=False)] = None,
     desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", help="At most N rows.", show_default=False)] = None,
-    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    db: Db = None, fmt: Format = None, fields: FigureFields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
@@ -144,28 +153,23 @@ def figures(
     base = fact_base(db)
     where = base.where(flt)
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
-    english = lang.lower() == "en"
     # Plain CSV needs only the printed columns: they are streamed as tuples.
-    plain_csv = out.format() == "csv" and not excel_safe and not english
-    rows = base.listing(where, sort, desc, limit, columns=out.columns(list(FIGURE_FIELDS), None) if plain_csv else None)
+    plain_csv = out.format() == "csv" and not excel_safe
+    rows = base.listing(where, sort, desc, limit,
+                        columns=out.columns(vocabulary.FIGURES, vocabulary.FIGURES_MACHINE) if plain_csv else None)
     say_undated(base, where)
-    if english:
+    if out.names_lang() == "en":  # a table's honoree names in English (machine formats: honoree_name_en)
         from ..views import figures_in_english
 
         rows = figures_in_english(base, rows)
     if not out.streams():
         rows = list(rows)
-    view = render.View(list(FIGURE_FIELDS), table_columns=TABLE_FIGURE_FIELDS, what="figures",
+    view = render.View(vocabulary.FIGURES, machine_columns=vocabulary.FIGURES_MACHINE, table_columns=vocabulary.FIGURES_TABLE,
+                       what="figures",
                        priority=["id", "raw", "value", "unit", "metric", "honoree", "period", "region", "part_of"],
                        amounts={"value": "unit"}, numeric=("value",),
                        title=f"{len(rows)} figures" if isinstance(rows, list) else None)
     out.emit(rows, view)
-
-
-STATS_FIELDS = ["count", "honorees", "total", "total_min", "total_max", "overlap_possible", "excluded", "period_start",
-                "period_end", "period_partly_undated", "headline", "min", "max", "total_is_lower_bound",
-                "total_max_is_lower_bound", "total_is_approximate"]
-EXPLAIN_FIELDS = ["figure_ids", "excluded_ids", "excluded_because"]
 
 
 @app.command()
@@ -179,7 +183,7 @@ def stats(
     explain: Annotated[bool, typer.Option("--explain", help="Add the figures behind each total, and for each "
                                           "excluded one the figure that holds it and why.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the totals as bars.")] = False,
-    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    db: Db = None, fmt: Format = None, fields: StatsFields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
@@ -209,7 +213,7 @@ def stats(
         say(f"note: {twice} figure{'s' if twice != 1 else ''} counted in one row lie{'s' if twice == 1 else ''} within a "
             "figure counted in another: add the rows and they count twice (--explain shows which)")
     group_fields = list(dict.fromkeys([*keys, "metric", "unit"]))
-    ids = EXPLAIN_FIELDS if explain else []
+    ids = vocabulary.EXPLAIN if explain else []
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
     overlapping_rows = sum(r["overlap_possible"] for r in rows)
     if overlapping_rows:  # in every format: a spreadsheet reader must hear it too
@@ -218,7 +222,8 @@ def stats(
     if chart:
         render.print_bars(out, rows, group_fields)
         return
-    view = render.View(group_fields + STATS_FIELDS + EXPLAIN_FIELDS, machine_columns=group_fields + STATS_FIELDS + ids,
+    view = render.View(group_fields + vocabulary.STATS + vocabulary.EXPLAIN,
+                       machine_columns=group_fields + vocabulary.STATS + ids,
                        table_columns=group_fields + ["count", "honorees", "total", "period", "excluded"] + ids,
                        display=amounts.stats_display, what="figures", numeric=("count", "honorees", "excluded"),
                        priority=[*group_fields, "total", "count", "period", "excluded", "honorees"],
@@ -230,7 +235,7 @@ def stats(
 def search(
     text: Annotated[str, typer.Argument(help="Chinese, pinyin of any Chinese text (kouzhao finds 口罩), an English "
                                         "name, or an amount (57万 finds 570000); any case.")],
-    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    db: Db = None, fmt: Format = None, fields: SearchFields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
@@ -248,8 +253,8 @@ def search(
 
     rows = find(fact_base(db), text)
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, render.View(
-        ["table", "id", "field", "match", "honoree", "sentence"], table_columns=["table", "id", "field", "match", "honoree"],
-        what="records", priority=["id", "match", "table", "field", "honoree"]))
+        vocabulary.SEARCH, table_columns=vocabulary.SEARCH_TABLE, what="records", priority=["id", "match", "table", "field",
+                                                                                   "honoree"]))
 
 
 @app.command()
@@ -257,7 +262,7 @@ def cite(
     figure_ids: Annotated[list[str], typer.Argument(metavar="FIGURE_ID...",
                                                     help="Figure ids or their unique last digits (03457); several, "
                                                          "by spaces or semicolons (the list --explain prints).")],
-    db: Db = None, sources: Sources = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False,
+    db: Db = None, sources: Sources = None, fmt: Format = None, fields: CiteFields = None, no_header: NoHeader = False,
     bom: Bom = False, excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
@@ -278,14 +283,14 @@ def cite(
     if not wanted:
         raise UsageError("names no figure", param="figure")
     records = [citation(base, base.figure(figure_id), folders) for figure_id in wanted]
-    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(records, render.View(list(records[0]),
-                                                                              draw=pages.draw_citation))
+    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(records, render.View(
+        vocabulary.CITE, machine_columns=vocabulary.CITE_MACHINE, draw=pages.draw_citation))
 
 
 @app.command()
 def timeline(
     honoree: Honoree = None, region: Region = None, since: Since = None, until: Until = None,
-    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    db: Db = None, fmt: Format = None, fields: TimelineFields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
@@ -298,6 +303,6 @@ def timeline(
     from ..query import timeline as dated
 
     rows = dated(fact_base(db), honoree or [], region or [], since, until)
-    view = render.View(["date", "kind", "honoree", "region", "text", "id"], what="events")
+    view = render.View(vocabulary.TIMELINE, what="events")
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)
 
