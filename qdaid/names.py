@@ -66,12 +66,14 @@ def suggest(word: str, choices) -> str:
     characters without 市/县: 陇男 → 陇南), or nothing."""
     import difflib  # only an error needs it
 
-    choices = sorted({c for c in choices if c})
-    close = difflib.get_close_matches(word, choices, n=3, cutoff=0.5)
+    by_key: dict[str, str] = {}  # dou-zongjun and Dou Zongjun are one suggestion
+    for c in sorted({c for c in choices if c}):
+        by_key.setdefault(squash(c), c)
+    close = difflib.get_close_matches(squash(word), list(by_key), n=3, cutoff=0.5)
     if not close and not word.isascii():  # 陇男 is as close to 陇南 as to 陇南市 in what a reader sees
-        bare = {re.sub(_PLACE_SUFFIX, "", c): c for c in choices if not c.isascii()}
-        close = [bare[b] for b in difflib.get_close_matches(re.sub(_PLACE_SUFFIX, "", word), list(bare), 3, 0.5)]
-    return f"; did you mean {', '.join(close)}?" if close else ""
+        bare = {re.sub(_PLACE_SUFFIX, "", k): k for k in by_key if not k.isascii()}
+        close = [bare[b] for b in difflib.get_close_matches(re.sub(_PLACE_SUFFIX, "", squash(word)), list(bare), 3, 0.5)]
+    return f"; did you mean {', '.join(by_key[k] for k in close)}?" if close else ""
 
 
 def choice(text: str, choices: tuple[str, ...] | list[str], what: str, param: str) -> str:
@@ -79,7 +81,7 @@ def choice(text: str, choices: tuple[str, ...] | list[str], what: str, param: st
     key = normalise(text)
     if key in choices:
         return key
-    raise UsageError(f"no {what} {text!r}{suggest(key, choices)}; choose one of {', '.join(choices)}", param=param)
+    raise UsageError(f"no {what} {text!r}{suggest(key, choices)} (one of {', '.join(choices)})", param=param)
 
 
 def fields(text: str, available: list[str], aliases: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -95,8 +97,8 @@ def fields(text: str, available: list[str], aliases: dict[str, str]) -> tuple[li
             name = new
             notes.append(f"note: field {part} is now called {new}")
         if name is None:
-            raise UsageError(f"unknown field {part}{suggest(part.casefold(), available)}; fields: "
-                             f"{', '.join(available)}", param="fields")
+            raise UsageError(f"unknown field {part}{suggest(part.casefold(), [*available, *aliases])} (fields: "
+                             f"{', '.join(available)})", param="fields")
         picked.append(name)
     if not picked:
         raise UsageError(f"names no field; fields: {', '.join(available)}", param="fields")
@@ -123,7 +125,8 @@ def unit_words() -> dict[str, str]:
     prints (masks, protective suits), singular."""
     from .english import vocabulary
 
-    found = {english_words(n): u for u, names in vocabulary()["units"].items() for n in (names["one"], names["many"])}
+    found = {word: u for u, names in vocabulary()["units"].items() for n in (names["one"], names["many"])
+             for word in (n, english_words(n))}  # × as it is; Protective Suits singular
     for table in ("specific", "general"):
         found.update(_lexicon()["classifiers"][table])
     found.update({k: u for k, u in _lexicon()["nouns"].items() if not k.startswith("_")})
@@ -219,14 +222,26 @@ class Names:
         raise NotImplementedError
 
     def honoree(self, text: str) -> str:
-        """An honoree id from its id, full, partial or short Chinese name (平度市扶贫办), pinyin, or
-        a unique prefix."""
+        """An honoree id from its id, full, partial or short Chinese name (平度市扶贫办; Traditional
+        too), English name, pinyin, or a unique prefix."""
         key = squash(text)
         if not key:
             raise UsageError("an honoree name is empty", param="honoree")
+        found = self._honorees_named(key)
+        if not found and not key.isascii() and (simplified := _simplified(key)) != key:  # 竇宗君 → 窦宗君
+            found = self._honorees_named(simplified)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise UsageError(f"honoree {text!r} is ambiguous: {', '.join(found)}", param="honoree")
+        names = [n for h in self.honorees.values() for n in (h["id"], h["name"], h.get("name_en"))]
+        raise UsageError(f"no honoree {text!r}{suggest(normalise(text), names)}", param="honoree")
+
+    def _honorees_named(self, key: str) -> list[str]:
+        """The honorees this squashed name names: exactly, else by a part, else as an abbreviation."""
         exact, partial, abbreviated = [], [], []
         for h in self.honorees.values():
-            squashed = [squash(n) for n in [h["id"], h["name"], *h.get("aliases", [])]]
+            squashed = [squash(n) for n in [h["id"], h["name"], h.get("name_en") or "", *h.get("aliases", [])] if n]
             if key in squashed:
                 exact.append(h["id"])
             elif any(s.startswith(key) or (not key.isascii() and key in s) for s in squashed) or \
@@ -234,13 +249,7 @@ class Names:
                 partial.append(h["id"])
             elif not key.isascii() and len(key) >= 2 and _abbreviates(key, squash(h["name"])):
                 abbreviated.append(h["id"])
-        found = exact or partial or abbreviated
-        if len(found) == 1:
-            return found[0]
-        if found:
-            raise UsageError(f"honoree {text!r} is ambiguous: {', '.join(found)}", param="honoree")
-        names = [n for h in self.honorees.values() for n in (h["id"], h["name"])]
-        raise UsageError(f"no honoree {text!r}{suggest(normalise(text), names)}", param="honoree")
+        return exact or partial or abbreviated
 
     def region(self, text: str) -> str:
         """A region id from its id, Chinese name with or without 市/县 (Traditional too), alias,
@@ -306,7 +315,11 @@ class Names:
                 return found
             if not candidate.isascii() and (labelled := self.metrics_labelled(candidate)):
                 return labelled  # a word the text used (消费扶贫额 holds 消费扶贫)
-        raise UsageError(f"no metric {text!r}{suggest(key, [*names, *METRIC_FAMILIES, *words])}", param="metric")
+        from .english import keywords, metric
+
+        printed = [*names, *METRIC_FAMILIES, *(metric(m)["label"] for m in names), *(w for m in names
+                                                                                    for w in keywords().get(m, []))]
+        raise UsageError(f"no metric {text!r}{suggest(key, printed)}", param="metric")
 
     def unit(self, text: str) -> str:
         """A unit from its id, English name (mask, masks, protective suits) or Chinese word (元, 亩,
@@ -321,4 +334,4 @@ class Names:
             if candidate in units:
                 return candidate
         names = [*units, *(n for n, u in words.items() if u in units)]
-        raise UsageError(f"no unit {text!r}{suggest(key, names)}; units: {', '.join(units)}", param="unit")
+        raise UsageError(f"no unit {text!r}{suggest(key, names)} (units: {', '.join(units)})", param="unit")

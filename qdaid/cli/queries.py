@@ -87,7 +87,7 @@ def list_(
     kind = LIST_WHAT.get(normalise(what))
     if kind is None:
         kinds = sorted(set(LIST_WHAT) - {k[:-1] for k in LIST_WHAT})
-        raise UsageError(f"cannot list {what!r}{suggest(normalise(what), kinds)}; choose from {', '.join(kinds)}")
+        raise UsageError(f"cannot list {what!r}{suggest(normalise(what), kinds)} (one of {', '.join(kinds)})")
     base = fact_base(db)
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
     rows, columns, table_columns = views.rows(base, kind, out.names_lang())
