@@ -21,6 +21,9 @@ FIGURES_MACHINE = [f for f in FIGURES if f != "period"]  # the years are the mac
 FIGURES_TABLE = ["id", "honoree", "metric", "raw", "value", "unit", "period", "region", "part_of"]
 DERIVED_FIGURE_FIELDS = ("honoree_name_en", "period")
 
+# `show` prints the honoree's figures in flat formats and the whole profile in JSON.
+PROFILE = [*SCHEMA["honorees"], "figures", "programs", "events"]
+
 CITE = ["id", "raw", "value", "unit", "kind", "period_start", "period_end", "period", "region", "part_of", "within",
         "metric", "honoree", "source", "source_title", "publisher", "date", "path", "sha256", "paragraph", "quote",
         "quote_start", "start", "end", "raw_in_quote"]

@@ -62,17 +62,14 @@ def _simplified(text: str) -> str:
 
 
 def suggest(word: str, choices) -> str:
-    """"; did you mean a, b?" for the choices close to the word (Chinese names also by their
-    characters without 市/县: 陇男 → 陇南), or nothing."""
+    """"; did you mean a, b?" for the choices close to the word, or nothing; choices that differ
+    only in case, spaces or hyphens are one."""
     import difflib  # only an error needs it
 
     by_key: dict[str, str] = {}  # dou-zongjun and Dou Zongjun are one suggestion
     for c in sorted({c for c in choices if c}):
         by_key.setdefault(squash(c), c)
     close = difflib.get_close_matches(squash(word), list(by_key), n=3, cutoff=0.5)
-    if not close and not word.isascii():  # 陇男 is as close to 陇南 as to 陇南市 in what a reader sees
-        bare = {re.sub(_PLACE_SUFFIX, "", k): k for k in by_key if not k.isascii()}
-        close = [bare[b] for b in difflib.get_close_matches(re.sub(_PLACE_SUFFIX, "", squash(word)), list(bare), 3, 0.5)]
     return f"; did you mean {', '.join(by_key[k] for k in close)}?" if close else ""
 
 

@@ -46,7 +46,8 @@ from .options import (
 FigureFields = Annotated[str | None, fields_option(vocabulary.FIGURES)]
 ListFields = Annotated[str | None, fields_option("; ".join(f"{kind}: {vocabulary.listed(names)}"
                                                            for kind, names in vocabulary.LIST.items()))]
-ShowFields = Annotated[str | None, fields_option(vocabulary.FIGURES_MACHINE)]
+ShowFields = Annotated[str | None, fields_option(f"{vocabulary.listed(vocabulary.FIGURES_MACHINE)}; in JSON, the "
+                                                f"profile's: {vocabulary.listed(vocabulary.PROFILE)}")]
 StatsFields = Annotated[str | None, fields_option(vocabulary.STATS_KEYS_HELP + vocabulary.STATS + vocabulary.EXPLAIN)]
 SearchFields = Annotated[str | None, fields_option(vocabulary.SEARCH)]
 CiteFields = Annotated[str | None, fields_option(vocabulary.CITE)]
