@@ -78,7 +78,8 @@ def choice(text: str, choices: tuple[str, ...] | list[str], what: str, param: st
     key = normalise(text)
     if key in choices:
         return key
-    raise UsageError(f"no {what} {text!r}{suggest(key, choices)} (one of {', '.join(choices)})", param=param)
+    # worded as click words the options it checks (-f, --by): 'x' is not one of …
+    raise UsageError(f"{what} {text!r} is not one of {', '.join(choices)}{suggest(key, choices)}", param=param)
 
 
 def fields(text: str, available: list[str], aliases: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -128,7 +129,7 @@ def unit_words() -> dict[str, str]:
         found.update(_lexicon()["classifiers"][table])
     found.update({k: u for k, u in _lexicon()["nouns"].items() if not k.startswith("_")})
     found.update(UNIT_NAMES)
-    return {normalise(k): u for k, u in found.items() if not k.startswith("_")}
+    return {normalise(k): u for k, u in found.items() if k and not k.startswith("_")}
 
 
 def metric_words(metrics: list[str]) -> dict[str, set[str]]:
@@ -322,6 +323,8 @@ class Names:
         """A unit from its id, English name (mask, masks, protective suits) or Chinese word (元, 亩,
         口罩, Traditional too)."""
         key, units = normalise(text), self.unit_names()
+        if not key:
+            raise UsageError("a unit name is empty", param="unit")
         if key in units:
             return key
         words = unit_words()

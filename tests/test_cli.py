@@ -223,8 +223,8 @@ def test_empty_result_is_success(cli):
     (["--limit", "-1"], "--limit: -1 is negative"),
     (["--year", "1800"], "--year: 1800 is not a year"),
     (["--since", "99999"], "not a year"),
-    (["--kind", "team"], "--kind: no kind 'team' (one of individual, collective)"),  # --help lists them too
-    (["--approx", "roughly"], "no approximation 'roughly' (one of exact"),
+    (["--kind", "team"], "--kind: kind 'team' is not one of individual, collective"),  # --help lists them too
+    (["--approx", "roughly"], "approximation 'roughly' is not one of exact"),
     (["--sort", "colour"], "cannot sort by 'colour'"),
     (["-f", "xml"], "'xml' is not one of 'auto', 'table'"),
     (["--region", " "], "empty"),
