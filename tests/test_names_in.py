@@ -13,6 +13,8 @@ import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import qdaid
 from qdaid.filters import read_amount
@@ -194,3 +196,22 @@ def test_search_in_english_and_pinyin_finds_what_chinese_finds(cli, typed, raws)
 ])
 def test_search_by_an_amount_as_printed(cli, typed, raws):
     assert figure_raws(cli, typed) == raws
+
+
+# ---- amounts round-trip: what qdaid prints, it reads back -------------------------------------
+
+def test_every_amount_qdaid_prints_reads_back_as_its_value(figures):
+    from qdaid.amounts import chinese_amount
+
+    for f in figures:
+        for lang in ("zh", "en"):
+            printed = chinese_amount(f["value"], f["unit"], lang)
+            assert read_amount(printed) == Decimal(str(f["value"])), (printed, f["id"])
+
+
+@given(st.integers(min_value=0, max_value=10**40), st.sampled_from([("", 0), ("万", 4), ("亿", 8), (" million", 6),
+                                                                   (" billion", 9), ("萬", 4)]))
+def test_any_whole_amount_with_any_scale_is_exact(number, scale):
+    word, power = scale
+    assert read_amount(f"{number:,}{word}") == number * 10**power
+    assert read_amount(f"{number}{word}元") == number * 10**power
