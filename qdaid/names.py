@@ -47,8 +47,9 @@ def _english_bare(key: str) -> str:
 
 
 def plain_pinyin(key: str) -> str:
-    """lǒngnán → longnan: tone marks dropped."""
-    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    """lǒngnán → longnan, long3nan2 → longnan: tone marks and tone numbers dropped."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    return re.sub(r"[1-5]", "", plain) if re.fullmatch(r"(?:[a-z]+[1-5])+[a-z]*", plain) else plain
 
 
 def _simplified(text: str) -> str:

@@ -137,7 +137,8 @@ def test_every_region_and_honoree_name_printed_is_taken_back(cli):
             assert facts.honoree(name) == h["id"], name
 
 
-@pytest.mark.parametrize("typed", ["陇南", "陇南市", "隴南", "Longnan", "Longnan City", "Lǒngnán", "long nan", "LONGNAN"])
+@pytest.mark.parametrize("typed", ["陇南", "陇南市", "隴南", "Longnan", "Longnan City", "Lǒngnán", "long nan", "LONGNAN",
+                                   "long3nan2"])
 def test_region_in_every_writing(cli, typed):
     assert {r["region"] for r in rows(cli("figures", "--region", typed, "-F", "region"))} >= {"longnan"}
 
@@ -181,6 +182,7 @@ def figure_raws(cli, text) -> set[str]:
 
 @pytest.mark.parametrize(("typed", "raws"), [
     ("口罩", MASK_SENTENCE), ("kouzhao", MASK_SENTENCE), ("kǒuzhào", MASK_SENTENCE), ("kou zhao", MASK_SENTENCE),
+    ("kou3 zhao4", MASK_SENTENCE), ("Kǒu Zhào", MASK_SENTENCE),
     ("masks", MASK_SENTENCE), ("face masks", MASK_SENTENCE), ("Mask", MASK_SENTENCE),
     ("protective suits", MASK_SENTENCE), ("防护服", MASK_SENTENCE),
     ("flood", FLOOD_SENTENCES), ("floods", FLOOD_SENTENCES),
