@@ -101,20 +101,23 @@ def fields_option(names: list[str] | str):
 NoHeader = Annotated[bool, typer.Option("--no-header", help="CSV/TSV without the header line.")]
 Bom = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 byte-order mark (for Excel).")]
 ExcelSafe = Annotated[bool, typer.Option("--excel-safe", help="Prefix cells starting with = + - @ with ' (numbers untouched).")]
-Honoree = Annotated[list[str] | None, typer.Option("--honoree", help="Id, Chinese name, pinyin or unique prefix; repeatable.",
-                                                      autocompletion=complete_honoree, show_default=False)]
+Honoree = Annotated[list[str] | None, typer.Option(
+    "--honoree", help="Id, Chinese name (Traditional too), English name, pinyin or a unique prefix; repeatable.",
+    autocompletion=complete_honoree, show_default=False)]
 Region = Annotated[list[str] | None, typer.Option(
-    "--region", help="Id, Chinese name (市/县 optional) or pinyin; includes the places below it; repeatable.",
-    autocompletion=complete_region, show_default=False)]
-Metric = Annotated[list[str] | None, typer.Option("--metric", help="Metric, or a family by prefix (donations); repeatable.",
-                                                     autocompletion=complete_metric, show_default=False)]
+    "--region", help="Id, Chinese name (市/县 optional, Traditional too), pinyin (tones optional) or English "
+    "name; includes the places below it; repeatable.", autocompletion=complete_region, show_default=False)]
+Metric = Annotated[list[str] | None, typer.Option(
+    "--metric", help="Metric, a family (donations, money), its English label (\"Cash donations\") or a Chinese "
+    "keyword (捐赠, 消费扶贫); repeatable.", autocompletion=complete_metric, show_default=False)]
 # Kinds and approximations are names like the others (checked by names.choice, with "did you mean"), not
 # click choices, whose error suggests nothing.
 Kind = Annotated[list[str] | None, typer.Option("--kind", help=f"Honorees of this kind ({', '.join(HONOREE_KINDS)}); "
                                                 "repeatable.", show_default=False,
                                                 autocompletion=lambda incomplete: _words(HONOREE_KINDS, incomplete))]
-Unit = Annotated[list[str] | None, typer.Option("--unit", help="cny (元, yuan, RMB), person (人), household (户), mu (亩) …; "
-                                                "repeatable.", show_default=False, autocompletion=complete_unit)]
+Unit = Annotated[list[str] | None, typer.Option(
+    "--unit", help="cny (元, yuan, RMB), person (人), household (户), mu (亩), mask (口罩, masks) …: any name "
+    "list units prints; repeatable.", show_default=False, autocompletion=complete_unit)]
 Approx = Annotated[list[str] | None, typer.Option("--approx", help=f"How the number was written ({', '.join(APPROX)}); "
                                                   "repeatable.", show_default=False,
                                                   autocompletion=lambda incomplete: _words(APPROX, incomplete))]

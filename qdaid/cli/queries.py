@@ -234,8 +234,9 @@ def stats(
 
 @app.command()
 def search(
-    text: Annotated[str, typer.Argument(help="Chinese, pinyin of any Chinese text (kouzhao finds 口罩), an English "
-                                        "name, or an amount (57万 finds 570000); any case.")],
+    text: Annotated[str, typer.Argument(help="Chinese, pinyin of any Chinese text with or without tones (kouzhao, "
+                                        "kǒuzhào find 口罩), English (masks, flood), or an amount as qdaid prints it "
+                                        "(57万, 570,000, 858 million); any case.")],
     db: Db = None, fmt: Format = None, fields: SearchFields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
@@ -243,12 +244,14 @@ def search(
     """Find text anywhere, in Chinese, pinyin or English.
 
     Searches honorees, regions, programs, events and figures (quote, label, raw, unit, value):
-    one row per figure, with a snippet that never cuts a number (the whole sentence in
-    `sentence`). Letters alone are also read as pinyin of every Chinese text.
+    one row per record, with a snippet that never cuts a number; a figure's row carries its raw,
+    value and unit, and the whole sentence in `quote`. Letters alone are also read as pinyin of
+    every Chinese text; English words as the Chinese words they stand for (masks: 口罩).
 
     \b
     Example:
       qdaid search 辣椒
+      qdaid search "face masks"
     """
     from ..query import search as find
 
