@@ -166,9 +166,6 @@ def chinese_words(text: str) -> set[str]:
 
 @cache
 def _english_to_chinese() -> dict[str, set[str]]:
-    import json
-    from importlib import resources
-
     from .english import keywords, vocabulary
 
     known: dict[str, set[str]] = defaultdict(set)
@@ -183,18 +180,23 @@ def _english_to_chinese() -> dict[str, set[str]]:
     for chinese, english in vocabulary()["glossary"].items():
         if len(chinese) > 1:  # 局, 赴, 、: parts of names, not words a search means
             known[english_words(english)].add(chinese)
-    search = json.loads(resources.files("qdaid.vocabulary").joinpath("search.json").read_text("utf-8"))
-    for english, chinese in search["words"].items():
+    for english, chinese in _data("search.json")["words"].items():
         known[english_words(english)] |= set(chinese)
     return {k: v for k, v in known.items() if k and v}
 
 
-@cache
 def _lexicon() -> dict:
+    return _data("lexicon.json")
+
+
+@cache
+def _data(name: str) -> dict:
+    """A file of qdaid/vocabulary, read once, when a name is not an id (never on the way of a query
+    that names ids)."""
     import json
     from importlib import resources
 
-    return json.loads(resources.files("qdaid.vocabulary").joinpath("lexicon.json").read_text("utf-8"))
+    return json.loads(resources.files("qdaid.vocabulary").joinpath(name).read_text("utf-8"))
 
 
 class Names:
@@ -297,17 +299,17 @@ class Names:
 
     def metrics(self, text: str) -> set[str]:
         """A metric; a family by prefix (donations → donations_cash, donations_goods …) or by name
-        (money, people, places, things, rates, honours); or the Chinese word the text used (消费扶贫,
-        捐款: the metrics read from exactly that word, else from words that contain it)."""
+        (money, people, places, things, rates, honours); its English label (Cash donations) or a
+        Chinese keyword `list metrics` prints (捐赠, Traditional too); or the Chinese word the text
+        used (消费扶贫, 捐款: the metrics read from exactly that word, else from words that hold it)."""
         key = normalise(text)
+        if not key:
+            raise UsageError("a metric name is empty", param="metric")
         names = self.metric_names()
         if key in names:
             return {key}
-        family = {m for m in names if m.startswith(key)} or set(METRIC_FAMILIES.get(key, ())) & set(names)
-        if key and family:
+        if family := {m for m in names if m.startswith(key)} or set(METRIC_FAMILIES.get(key, ())) & set(names):
             return family
-        if not key:
-            raise UsageError("a metric name is empty", param="metric")
         words = metric_words(names)
         for candidate in dict.fromkeys([key, english_words(key) if key.isascii() else _simplified(key)]):
             if found := words.get(candidate, set()) & set(names):  # Cash donations, 捐赠, 捐贈
@@ -316,8 +318,8 @@ class Names:
                 return labelled  # a word the text used (消费扶贫额 holds 消费扶贫)
         from .english import keywords, metric
 
-        printed = [*names, *METRIC_FAMILIES, *(metric(m)["label"] for m in names), *(w for m in names
-                                                                                    for w in keywords().get(m, []))]
+        printed = [*names, *METRIC_FAMILIES, *(metric(m)["label"] for m in names),
+                   *(word for m in names for word in keywords().get(m, []))]  # as list metrics prints them
         raise UsageError(f"no metric {text!r}{suggest(key, printed)}", param="metric")
 
     def unit(self, text: str) -> str:
@@ -329,7 +331,8 @@ class Names:
         if key in units:
             return key
         words = unit_words()
-        for candidate in dict.fromkeys([key, key.replace(" ", "_"), english_words(key) if key.isascii() else _simplified(key)]):
+        folded = english_words(key) if key.isascii() else _simplified(key)  # Protective Suits, 口罩 in Traditional
+        for candidate in dict.fromkeys([key, key.replace(" ", "_"), folded]):
             if words.get(candidate) in units:
                 return words[candidate]
             if candidate in units:
