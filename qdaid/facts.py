@@ -28,10 +28,10 @@ from typing import Any
 
 from .filters import Filters, Where
 from .formats import Tuples, plain
-from .model import FIGURE_FIELDS, PERIOD_DASH, SCHEMA, TABLES, DataError, UsageError, is_trivia, period_label
+from .model import FIGURE_FIELDS, PERIOD_DASH, RESTATED, SCHEMA, TABLES, DataError, UsageError, is_trivia, period_label
 from .names import Names, normalise, suggest
 
-LAZY = ("figures", "containment", "programs", "events")  # read when a command asks for them
+LAZY = ("figures", "containment", "restatements", "programs", "events")  # read when a command asks for them
 NUMERIC_FIGURE_FIELDS = frozenset(name for name, types in SCHEMA["figures"].items() if int in types)
 
 
@@ -90,12 +90,15 @@ _DERIVED_SQL = {
 }
 
 
-def _cells(columns: list[str]) -> str:
+def _cells(columns: list[str], present: frozenset[str]) -> str:
     """Columns as CSV cells, the bytes formats.plain writes for a record: a REAL as plain writes it,
-    a list (stored as JSON text) joined by ';'."""
+    a list (stored as JSON text) joined by ';'; a field the store is older than, empty (in SQL a
+    missing "name" would be read as the text 'name')."""
     def cell(c: str) -> str:
         if c in _DERIVED_SQL:
             return _DERIVED_SQL[c]
+        if c not in present:
+            return "NULL"
         if c in NUMERIC_FIGURE_FIELDS:
             return f'CASE WHEN typeof("{c}") = \'real\' THEN qdaid_plain("{c}") ELSE "{c}" END'
         if c in LIST_FIGURE_FIELDS:
@@ -117,17 +120,39 @@ class _Holding:
         """figure id → the figure the text says holds it (其中, 含)."""
         return dict(self._cursor("SELECT id, part_of FROM figures WHERE part_of IS NOT NULL"))
 
+    def links_sql(self) -> str | None:
+        """SQL of every inferred link (figure, within, reason, certain): the containment the build
+        inferred, and each restatement as held, certainly, by the earlier source's figure of the
+        same fact (a fact two sources state is counted once); None when the store has neither."""
+        parts = []
+        if "containment" in self.present:
+            parts.append("SELECT figure, within, reason, certain FROM containment")
+        if "restatements" in self.present:
+            parts.append(f"SELECT figure, restates AS within, '{RESTATED}' AS reason, 1 AS certain FROM restatements")
+        return " UNION ALL ".join(parts) or None
+
     @cached_property
     def contained(self) -> dict[str, tuple[tuple[str, str, bool], ...]]:
         """figure id → the figures the build inferred hold it, as (within, reason, certain)."""
         inferred: dict[str, tuple[tuple[str, str, bool], ...]] = {}
         shared: dict[str, str] = {}  # a figure that holds several, and the four reasons, kept once
-        if "containment" in self.present:
-            for figure, within, reason, certain in self._cursor(
-                    "SELECT figure, within, reason, certain FROM containment ORDER BY rowid"):
+        if links := self.links_sql():
+            for figure, within, reason, certain in self._cursor(links):
                 link = (shared.setdefault(within, within), shared.setdefault(reason, reason), bool(certain))
                 inferred[figure] = (*inferred.get(figure, ()), link)  # a tuple: most figures have one link
         return inferred
+
+    @cached_property
+    def restated(self) -> dict[str, list[dict]]:
+        """figure id → the restatements it takes part in, either side, in the order of the store:
+        {other, verdict, reason} (other: the figure of the other source)."""
+        found: dict[str, list[dict]] = {}
+        if "restatements" in self.present:
+            for figure, restates, verdict, reason in self._cursor(
+                    "SELECT figure, restates, verdict, reason FROM restatements ORDER BY rowid"):
+                found.setdefault(figure, []).append({"other": restates, "verdict": verdict, "reason": reason})
+                found.setdefault(restates, []).append({"other": figure, "verdict": verdict, "reason": reason})
+        return found
 
     def containers(self, figure_id: str) -> list[tuple[str, str, bool]]:
         """Every figure that holds this one, as (id, reason, certain): the part_of chain the text
@@ -227,6 +252,16 @@ class FactBase(_Holding, Names):
         """How many figures have each value of a column."""
         return dict(self._cursor(f'SELECT "{column}", count(*) FROM figures GROUP BY "{column}"'))
 
+    def restated_counts(self) -> dict[tuple[str, str], int]:
+        """(source, verdict) → how many of the source's figures another source restates with that
+        verdict (agrees: confirmed; disagrees: disputed), either side of the link."""
+        if "restatements" not in self.present:
+            return {}
+        return {(source, verdict): n for source, verdict, n in self._cursor(
+            "SELECT figures.source, sides.verdict, count(DISTINCT figures.id) FROM figures JOIN "
+            "(SELECT figure AS id, verdict FROM restatements UNION ALL SELECT restates, verdict FROM restatements) AS sides "
+            "ON figures.id = sides.id GROUP BY 1, 2")}
+
     def metric_names(self) -> list[str]:
         return sorted(self._column("SELECT DISTINCT metric FROM figures"))
 
@@ -270,7 +305,7 @@ class FactBase(_Holding, Names):
         if columns is None:
             return self.derived(self.select(where, order, limit))
         scan = " NOT INDEXED" if where.terms and sort is None and self.broad(where) else ""
-        sql = f"SELECT {_cells(columns)} FROM figures{scan}{where.clause()} ORDER BY {order}"
+        sql = f"SELECT {_cells(columns, self.figure_columns)} FROM figures{scan}{where.clause()} ORDER BY {order}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return Tuples(columns, self._cursor(sql, where.params))  # csv iterates the cursor without a Python frame
@@ -317,7 +352,19 @@ class FactBase(_Holding, Names):
         h["programs"] = [p for p in self.table("programs") if p["honoree"] == honoree_id]
         events = [e for e in self.table("events") if e["honoree"] == honoree_id]
         h["events"] = sorted(events, key=lambda e: (e["date"], e["source"], e["start"]))
+        h["restatements"] = self.restatements_of(h["figures"])
         return h
+
+    def restatements_of(self, figures: list[dict]) -> list[dict]:
+        """The facts of these figures that other sources state too: one row per link, {figure,
+        other (the other source's figure), source (its source), verdict, reason}."""
+        rows = []
+        for f in figures:
+            for link in self.restated.get(f["id"], ()):
+                other = next(self._rows("figures", "id = ?", (link["other"],)), None)
+                rows.append({"figure": f["id"], "other": link["other"], "source": other and other["source"],
+                             "raw": other and other["raw"], "verdict": link["verdict"], "reason": link["reason"]})
+        return rows
 
     # ---- the library's questions ----------------------------------------------------------
 

@@ -25,7 +25,7 @@ DERIVED_FIGURE_FIELDS = ("honoree_name_en", "period")
 PROFILE = [*SCHEMA["honorees"], "figures", "programs", "events"]
 
 CITE = ["id", "raw", "value", "unit", "kind", "period_start", "period_end", "period", "region", "part_of", "within",
-        "metric", "honoree", "source", "source_title", "publisher", "date", "path", "sha256", "paragraph", "quote",
+        "same_fact", "metric", "honoree", "source", "source_title", "publisher", "date", "path", "sha256", "paragraph", "quote",
         "quote_start", "start", "end", "raw_in_quote"]
 CITE_MACHINE = [f for f in CITE if f != "period"]
 
@@ -39,15 +39,17 @@ STATS_KEYS_HELP = ["metric", "unit", "honoree", "region", "year"]  # the group k
 STATS = ["count", "honorees", "total", "total_min", "total_max", "overlap_possible", "excluded", "period_start",
          "period_end", "period_partly_undated", "headline", "min", "max", "total_is_lower_bound",
          "total_max_is_lower_bound", "total_is_approximate"]
-EXPLAIN = ["figure_ids", "excluded_ids", "excluded_because"]
+EXPLAIN = ["figure_ids", "excluded_ids", "excluded_because", "sources_disagree"]
 
 HONOREES = ["id", "name", "name_en", "kind", "post", "post_en", "motto", "motto_en", "listed_under", "home_region",
-            "partner_regions", "figures", "paragraph_start", "paragraph_end", "aliases", "source"]
+            "partner_regions", "figures", "paragraph_start", "paragraph_end", "aliases", "source", "sources"]
 REGIONS = ["id", "name", "name_en", "level", "parent", "aliases", "figures", "adcode"]
 METRICS = ["metric", "label", "definition", "keywords", "units", "figures", "honorees"]
 UNITS = ["unit", "name", "note", "figures"]
+SOURCE_COUNTS = ["figures", "confirmed", "disputed"]  # a source's figures, and how many others confirm or dispute
 LIST = {"honorees": HONOREES, "regions": REGIONS, "metrics": METRICS, "units": UNITS,
-        "programs": list(SCHEMA["programs"]), "sources": list(SCHEMA["sources"]), "events": list(SCHEMA["events"])}
+        "programs": list(SCHEMA["programs"]), "sources": [*SCHEMA["sources"], *SOURCE_COUNTS],
+        "events": list(SCHEMA["events"])}
 
 
 def listed(names: list[str]) -> str:

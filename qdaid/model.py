@@ -23,6 +23,8 @@ CONTAINMENT_REASONS = ("period", "scope", "region", "stock")
 # Two sources stating the same fact (same metric and unit, same honoree or place, compatible
 # periods): their values agree within what the approximations and rounding allow, or they do not.
 RESTATEMENT_VERDICTS = ("agrees", "disagrees")
+# The reason a query gives for not counting a restatement: the earlier source's figure holds it.
+RESTATED = "restated"
 DATE_PRECISION = ("year", "month", "day")
 # What a figure is, for totals: only amounts add up (README, data dictionary).
 KINDS = ("amount", "state", "per_year", "ratio", "rank", "duration")

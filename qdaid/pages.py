@@ -57,6 +57,9 @@ def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "
             _left_out(con, figure_columns, chosen)
     for title, figures in groups.items():
         print_table(con, figures, figure_columns, title=title, chosen=chosen, **drawing)
+    if profile.get("restatements"):
+        print_table(con, profile["restatements"], ["figure", "other", "source", "raw", "verdict", "reason"],
+                    title="the same facts in other sources", lang=lang)
     if profile["programs"]:
         print_table(con, profile["programs"], ["id", "name", "region"], title="programs", lang=lang)
     if profile["events"]:
@@ -86,6 +89,7 @@ def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh") -
                           f"({record['metric']}, {record['kind']})"),
                 ("period", record["period"] or "—"), ("region", record["region"] or "—"),
                 ("within", "; ".join(record["within"]) or "—"),
+                *([("same fact", "; ".join(record["same_fact"]))] if record.get("same_fact") else []),
                 ("source", quote(f"{record['source_title']}")),
                 ("published", quote(f"{record['publisher'] or ''} {record['date'] or ''}")),
                 ("file", f"{record['path']}  sha256 {(record['sha256'] or '')[:16]}…"),

@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .exact import ExactSum, Sum, number
-from .model import APPROXIMATE, LOWER_BOUND, STATS_KEYS, UsageError, period_label
+from .model import APPROXIMATE, LOWER_BOUND, RESTATED, STATS_KEYS, UsageError, period_label
 
 if TYPE_CHECKING:
     from .facts import FactBase
@@ -59,8 +59,10 @@ def totals(base: FactBase, where: Where, by: list[str], explain: bool = False) -
             sums = pool.submit(_free_parts, base, other or base.db, columns, where, explain) if other else None
             try:
                 for key, members, ids in _involved(base, keys, where, key_of, linked):
+                    held = base.held_among(members, ids)
                     tallies[key] = Tally()
-                    tallies[key].add_accounted(members, base.held_among(members, ids), explain)
+                    tallies[key].add_accounted(members, held, explain)
+                    tallies[key].add_disagreements(_disagreements(base, members, held))
             except BaseException:  # Ctrl-C or an error here: the query there need not run on
                 if other:
                     other.interrupt()
@@ -95,7 +97,7 @@ def counted_in_two_rows(base: FactBase, where: Where, by: list[str]) -> int:
     keys = _keys(by)
     columns = list(dict.fromkeys(["id", *(k for k in keys if k != "year"), "period_start", "period_end"]))
     names = ", ".join(f'"{c}"' for c in columns)
-    inferred = "UNION SELECT figure, within FROM containment" if "containment" in base.present else ""
+    inferred = f"UNION SELECT figure, within FROM ({links})" if (links := base.links_sql()) else ""
     sql = (f"WITH chosen AS (SELECT {names} FROM figures{where.clause()}), "
            f"links AS (SELECT id AS figure, part_of AS within FROM figures WHERE part_of IS NOT NULL {inferred}) "
            f"SELECT {', '.join(f'a.{c}' for c in names.split(', '))}, {', '.join(f'b.{c}' for c in names.split(', '))} "
@@ -139,8 +141,8 @@ def _free_parts(base: FactBase, db: Any, columns: list[str], where: Where, expla
     base._cursor("DROP TABLE IF EXISTS temp.qdaid_linked", db=db)
     base._cursor("CREATE TEMP TABLE qdaid_linked (r INTEGER PRIMARY KEY)", db=db)
     db.create_aggregate("qdaid_exact_sum", 1, ExactSum)
-    contained = (" UNION SELECT figures.rowid FROM containment JOIN figures ON figures.id = containment.figure"
-                 if "containment" in base.present else "")
+    contained = (f" UNION SELECT figures.rowid FROM ({links}) AS links JOIN figures ON figures.id = links.figure"
+                 if (links := base.links_sql()) else "")
     base._cursor(f"INSERT INTO temp.qdaid_linked SELECT rowid FROM figures WHERE part_of IS NOT NULL{contained}", db=db)
     names = ", ".join(f'"{c}"' for c in columns)
     free = "FILTER (WHERE free)"
@@ -179,8 +181,9 @@ def _involved(base: FactBase, keys: list[str], where: Where, key_of, linked):
     in memory at a time, its sentences kept once."""
     # Found through the indexes (part_of, the ids), then read by rowid: a scan testing every
     # figure against the lists took 3.3 s at a million figures, this 2.1 s.
-    links = ("SELECT figure AS id FROM containment UNION SELECT within FROM containment UNION "
-             if "containment" in base.present else "")
+    inferred = base.links_sql()
+    links = (f"SELECT figure AS id FROM ({inferred}) UNION SELECT within FROM ({inferred}) UNION "
+             if inferred else "")
     involved = ("rowid IN (SELECT rowid FROM figures WHERE part_of IS NOT NULL UNION SELECT figures.rowid FROM figures "
                 f"JOIN ({links}SELECT part_of AS id FROM figures WHERE part_of IS NOT NULL) AS t ON figures.id = t.id)")
     # Equal groups must come together: a year is its period, and 2020 is (2020, null) or (2020, 2020).
@@ -206,6 +209,24 @@ def _involved(base: FactBase, keys: list[str], where: Where, key_of, linked):
             members.append(figure)
     if ids:
         yield key, members, ids
+
+
+def _disagreements(base: FactBase, members: list[dict], held: dict) -> list[tuple[str, Any, list[dict]]]:
+    """The facts two sources state with values that disagree, among a group's counted figures:
+    (the earlier source's figure, counted; its value; the later sources' figures it holds, with
+    their values). The total then spans the values: the least in total_min, the largest in
+    total_max. Restatements that agree are counted once at the earlier source's value."""
+    later: dict[str, list[dict]] = {}
+    for figure in members:
+        for within, reason, _ in held.get(figure["id"], ()):
+            verdicts = {r["verdict"] for r in base.restated.get(figure["id"], ()) if r["other"] == within}
+            if reason == RESTATED and within not in held and "disagrees" in verdicts and figure["kind"] in ADDS:
+                later.setdefault(within, []).append(figure)
+    if not later:
+        return []
+    marks = ", ".join("?" * len(later))
+    values = dict(base._cursor(f"SELECT id, value FROM figures WHERE id IN ({marks})", list(later)))
+    return [(fid, values[fid], figures) for fid, figures in later.items() if fid in values]
 
 
 def _first_free(base: FactBase, part: dict, columns: list[str], where: Where, linked) -> tuple[int, str]:
@@ -245,6 +266,8 @@ class Tally:
         self.open_lower_bound = False  # a 多/余 figure among those the most the total can be adds
         self.largest_lower = None  # the largest of those 多/余 figures
         self.undated = False  # a counted figure without a period
+        self.spread_low, self.spread_high = Sum(), Sum()  # how far sources that disagree move the total
+        self.disagreements: list[str] = []  # "a vs b", for the note
 
     def add_accounted(self, members: list[dict], held: dict, explain: bool = False) -> None:
         """The members' part in the sums (the figures something may hold, each with its rowid, its
@@ -286,6 +309,15 @@ class Tally:
                                for f in counted})
         if explain:
             self.counted_ids += [(f["rowid"], f["id"]) for f in counted]
+
+    def add_disagreements(self, facts: list[tuple[str, Any, list[dict]]]) -> None:
+        """Facts that sources state differently (_disagreements): the earlier source's value is in
+        the sums; the interval moves down to the least value and up to the largest."""
+        for fid, value, later in facts:
+            values = [Decimal(v) if type(v) is int else Decimal(repr(v)) for v in (value, *(f["value"] for f in later))]
+            self.spread_low.add_exact(min(values) - values[0])
+            self.spread_high.add_exact(max(values) - values[0])
+            self.disagreements.append(" vs ".join([fid, *(f["id"] for f in later)]))
 
     def merge_free(self, part: dict) -> None:
         """A part of the group gathered by SQL (_free_parts): all its figures' count, honorees and
@@ -372,12 +404,15 @@ class Tally:
                 high = self.open_sum.value - twice
                 if low != proven:  # the total is the largest figure alone: ≥ when that one is 多/余
                     lower_bound = self.largest_lower is not None and self.largest_lower == low
+        overlap = low != high  # before the sources' disagreements widen the interval
+        if low is not None and high is not None and self.disagreements:
+            low, high = low + self.spread_low.value, high + self.spread_high.value
         adds = low is not None
         excluded = [(pos, fid, f"{fid} set aside ({kind}: never added)") for pos, fid, kind in self.aside]
         return {
             "count": self.count, "honorees": len(self.honorees),
             "total": number(low), "total_min": number(low), "total_max": number(high),
-            "overlap_possible": adds and low != high,
+            "overlap_possible": adds and overlap,
             "excluded": self.excluded, "min": self.low, "max": self.high,
             "period_start": self.first_year, "period_end": self.last_year,
             "period_partly_undated": adds and self.undated and self.first_year is not None,
@@ -387,6 +422,7 @@ class Tally:
             "total_is_approximate": adds and self.approximate,
             "figure_ids": [fid for _, fid in sorted(self.counted_ids)],
             "excluded_ids": [*held, *(fid for _, fid, _ in sorted(excluded))] if held is not None else [],
+            "sources_disagree": self.disagreements,
             "excluded_because": [f"{i} in {within} ({reason}{'' if sure else ', possibly'})"
                                  for i, links in held.items() for within, reason, sure in links]
                                 + [why for _, _, why in sorted(excluded)] if held is not None else [],

@@ -163,7 +163,7 @@ def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, cache_folder: 
     from .facts import FactBase
 
     if _is_sqlite(path, limit):
-        base = FactBase(connect_checked(path), path)
+        base = FactBase(connect_checked(path, cache_folder), path)
         check_records(path, {t: base.tables[t] for t in base.tables})
         return base
     from . import cache
@@ -193,13 +193,20 @@ def integrity_problems(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> li
     return [] if found == ["ok"] else [f"the SQLite file is damaged: {line}" for line in found]
 
 
-def connect_checked(path: Path) -> sqlite3.Connection:
-    """A SQLite store from elsewhere, read-only, its schema and values checked (sqlitefile.py)."""
+def connect_checked(path: Path, cache_folder: Path | None = None) -> sqlite3.Connection:
+    """A SQLite store from elsewhere, read-only, its schema and values checked (sqlitefile.py);
+    cache_folder: where a query remembers the versions whose values passed (validate, export and
+    append check every time)."""
+    from .cache import CheckedMark
     from .sqlitefile import check
 
     db = connect(path)
     try:
-        check(db, path)
+        mark = CheckedMark(path, cache_folder)
+        passed = mark.present()
+        check(db, path, values=not passed)
+        if not passed:
+            mark.keep()
     except BaseException:
         db.close()
         raise

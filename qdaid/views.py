@@ -67,9 +67,14 @@ def _rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
         out = [{"unit": u, "name": english.unit(u)["many"], "note": english.unit(u)["note"] or None, "figures": n}
                for u, n in sorted(base.counts("unit").items())]  # empty is null, in every table
         return out, fields.UNITS, fields.UNITS
-    table = {"programs": "programs", "sources": "sources", "events": "events"}[kind]
+    if kind == "sources":  # what each says, and how much of it the other sources confirm or dispute
+        figures, restated = base.counts("source"), base.restated_counts()
+        out = [{**s, "figures": figures.get(s["id"], 0), "confirmed": restated.get((s["id"], "agrees"), 0),
+                "disputed": restated.get((s["id"], "disagrees"), 0)} for s in base.table("sources")]
+        return out, fields.LIST["sources"], ["id", "title", "publisher", "date", *fields.SOURCE_COUNTS]
+    table = {"programs": "programs", "events": "events"}[kind]
     columns = fields.LIST[table]
-    shown = {"programs": ["id", "name", "honoree", "region"], "sources": ["id", "title", "publisher", "date", "reporter"],
+    shown = {"programs": ["id", "name", "honoree", "region"],
              "events": ["date", "precision", "honoree", "region", "text"]}[table]
     return base.table(table), columns, shown
 
@@ -86,6 +91,8 @@ def citation(base: FactBase, figure: dict, folders: list[Path]) -> dict:
         "region": figure["region"], "part_of": figure["part_of"],
         "within": [f"{outer} ({reason}{'' if certain else ', possibly'})"
                    for outer, reason, certain in base.containers(figure["id"])],
+        "same_fact": [f"{r['other']} ({r['source']}: {r['raw']}, {r['verdict']}: {r['reason']})"
+                      for r in base.restatements_of([figure])],
         "metric": figure["metric"], "honoree": figure["honoree"], "source": figure["source"],
         "source_title": source.get("title"), "publisher": source.get("publisher"), "date": source.get("date"),
         "path": source.get("path"), "sha256": source.get("sha256"), "paragraph": figure["paragraph"],
@@ -118,3 +125,37 @@ def _sentence_offset(figure: dict, source: dict, folders: list[Path]) -> int | N
             best = pos
         pos = text.find(figure["quote"], pos + 1)
     return best
+
+
+# `qdaid check`: what each verdict says of a draft's figure.
+VERDICTS = ("supported", "contradicted", "unsupported")
+CHECK_COLUMNS = ["verdict", "figure", "raw", "value", "unit", "metric", "honoree", "region", "period",
+                 "sources", "source_values", "reasons", "sentence", "start", "end"]
+
+
+def verdicts(base: FactBase, draft: str, folders: list[Path]) -> list[dict]:
+    """One row per figure of the draft (the source `draft`, built onto the sources): `supported`
+    when a source states the same fact with a value that agrees, `contradicted` when the sources
+    that state it all disagree, `unsupported` when none does; the sources' figures and values
+    beside it, and the draft's sentence with the number marked 【…】."""
+    from .query import context
+
+    figures = list(base._rows("figures", "source = ?", (draft,), order="start"))
+    marks = number_positions(base, figures, folders)
+    rows = []
+    for f in figures:
+        links = [link for link in base.restated.get(f["id"], ())]
+        agreeing = [link for link in links if link["verdict"] == "agrees"]
+        verdict = "supported" if agreeing else "contradicted" if links else "unsupported"
+        shown = agreeing or links  # a source that agrees is the evidence; else those that do not
+        others = [next(base._rows("figures", "id = ?", (link["other"],))) for link in shown]
+        start, end = marks.get(f["id"], (0, len(f["quote"])))
+        rows.append({
+            "verdict": verdict, "figure": f["id"], "raw": f["raw"], "value": f["value"], "unit": f["unit"],
+            "metric": f["metric"], "honoree": f["honoree"], "region": f["region"],
+            "period": period_label(f["period_start"], f["period_end"]) or None,
+            "sources": [o["id"] for o in others], "source_values": [o["raw"] for o in others],
+            "reasons": [link["reason"] for link in shown],
+            "sentence": context(f["quote"], start, end, reach=len(f["quote"]), mark=True),
+            "start": f["start"], "end": f["end"]})
+    return rows

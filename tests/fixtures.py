@@ -7,7 +7,7 @@ follows from the records below.
 from __future__ import annotations
 
 SOURCE = {"id": "src", "title": "测试报道", "publisher": "测试报社", "date": "2021-02-25", "reporter": None,
-          "editors": [], "path": "src.txt", "sha256": "0" * 64}
+          "editors": [], "url": None, "path": "src.txt", "sha256": "0" * 64}
 
 REGIONS = [
     {"id": "gansu", "name": "甘肃省", "aliases": ["甘肃"], "level": "province", "parent": None},
@@ -20,10 +20,10 @@ REGIONS = [
 HONOREES = [
     {"id": "team-a", "name": "甲工作组", "aliases": ["jiagongzuozu"], "kind": "collective", "scope": "unit", "post": None,
      "motto": None, "listed_under": "gansu", "home_region": None, "partner_regions": ["longnan"],
-     "paragraph_start": 2, "paragraph_end": 5, "source": "src"},
+     "paragraph_start": 2, "paragraph_end": 5, "source": "src", "sources": ["src"]},
     {"id": "wang-wu", "name": "王五", "aliases": ["wangwu"], "kind": "individual", "scope": "unit", "post": "主任", "motto": None,
      "listed_under": None, "home_region": None, "partner_regions": ["anshun"], "paragraph_start": 6,
-     "paragraph_end": 8, "source": "src"},
+     "paragraph_end": 8, "source": "src", "sources": ["src"]},
 ]
 
 
@@ -62,7 +62,7 @@ CONTAINMENT = [{"id": "src-00180-in-00160", "figure": "src-00180", "within": "sr
                 "certain": False, "note": "126名 in huixian may be part of 1.4万多名 in longnan", "source": "src"}]
 
 PROGRAMS = [{"id": "lajiao", "name": "辣椒模式", "honoree": "team-a", "region": "huixian", "quote": "辣椒模式。",
-             "source": "src", "paragraph": 3, "start": 300, "end": 304}]
+             "source": "src", "sources": ["src"], "paragraph": 3, "start": 300, "end": 304}]
 EVENTS = [
     {"id": "src-e00700", "date": "2013-08", "precision": "month", "honoree": "wang-wu", "region": "anshun",
      "text": "2013年8月,组建工作队", "quote": "2013年8月,组建工作队。", "source": "src", "paragraph": 6,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -191,3 +192,22 @@ def test_any_damaged_json_record_is_one_line_or_a_right_answer(cli, tmp_path_fac
     path.write_text(json.dumps(tables, ensure_ascii=False), "utf-8")
     answers_or_one_line(cli, path, ["figures", "--limit", "3", "-f", "csv"], ["stats", "-f", "csv"],
                         ["list", "regions", "-f", "csv"])
+
+
+def test_a_store_is_checked_again_whenever_it_changes(cli, clean, tmp_path):
+    # A query remembers (in the cache folder) that this version of the file passed the check of every
+    # value, which reads every row; a changed file, even one whose size and modification time are put
+    # back, is checked again (its change time and sampled blocks differ), never trusted on the old mark.
+    path = damaged(clean, tmp_path)  # an undamaged copy
+    assert cli("figures", "--limit", "1", "--db", path).exit_code == 0
+    marks = list(Path(os.environ["XDG_CACHE_HOME"]).glob("qdaid/*.checked"))
+    assert len(marks) == 1
+    before = os.stat(path)
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("UPDATE figures SET value = 'abc' WHERE rowid = 3")
+    db.close()
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(path).st_size == before.st_size
+    one_line_error(cli("figures", "--limit", "1", "--db", path), "figures row 3", "value")
+    one_line_error(cli("figures", "--limit", "1", "--db", path), "figures row 3", "value")  # and again

@@ -7,7 +7,7 @@ objects (no `from __future__ import annotations`): Typer reads them at every sta
 it would have to eval.
 """
 
-from . import files, queries  # noqa: F401  (registers the commands on app)
+from . import check, files, queries  # noqa: F401  (registers the commands on app)
 from .app import app, main
 
 __all__ = ["app", "main"]

@@ -98,6 +98,11 @@ def fields_option(names: list[str] | str):
     return typer.Option("-F", "--fields", help=f"Columns to print, in order: a,b,c (any case). Fields: {listed}.",
                         show_default=False)
 
+
+# -F without its list of fields (the query commands name theirs: fields_option)
+Fields = Annotated[str | None, typer.Option("-F", "--fields", help="Columns to print, in order: a,b,c (any case).",
+                                               show_default=False)]
+
 NoHeader = Annotated[bool, typer.Option("--no-header", help="CSV/TSV without the header line.")]
 Bom = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 byte-order mark (for Excel).")]
 ExcelSafe = Annotated[bool, typer.Option("--excel-safe", help="Prefix cells starting with = + - @ with ' (numbers untouched).")]

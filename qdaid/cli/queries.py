@@ -220,6 +220,10 @@ def stats(
     if overlapping_rows:  # in every format: a spreadsheet reader must hear it too
         say(f"note: {overlapping_rows} total{'s' if overlapping_rows != 1 else ''} may count the same aid twice: "
             "total_min–total_max is what the text supports (--explain says why)")
+    if differ := [fact for r in rows for fact in r["sources_disagree"]]:
+        say(f"note: sources disagree on {len(differ)} fact{'s' if len(differ) != 1 else ''} "
+            f"({'; '.join(differ[:3])}{'; …' if len(differ) > 3 else ''}): each is counted once, and "
+            "total_min–total_max spans the values they give (qdaid cite shows each)")
     if chart:
         render.print_bars(out, rows, group_fields)
         return

@@ -1,0 +1,88 @@
+"""`qdaid check`: are the numbers of a draft supported by the sources? The draft is read by the
+same pipeline as any article, onto the database (in memory: nothing is written), so each of its
+figures is linked to the sources' figures of the same fact as a restatement would be.
+"""
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import fileio, render, store
+from ..model import UsageError
+from .app import app, say
+from .options import Bom, Db, ExcelSafe, Fields, Format, Lang, NoHeader, NoPager, db_path, output, size_limit
+
+
+@app.command()
+def check(
+    draft: Annotated[str, typer.Argument(metavar="FILE", help="The draft: a text file (UTF-8), an .html page "
+                                         "(with qdaid[html]), or - for standard input.")],
+    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    excel_safe: ExcelSafe = False, lang: Lang = "zh", no_pager: NoPager = False,
+    date: Annotated[str | None, typer.Option("--date", help="The draft's date (YYYY-MM-DD, YYYY-MM or YYYY), "
+                                             "for periods such as 2017年以来 (default: read from the text).",
+                                             show_default=False)] = None,
+) -> None:
+    """Check a draft's numbers against the sources.
+
+    One row per figure of the draft: supported (a source states the same fact, and its value
+    agrees: the source's figure ids and values beside it), contradicted (the sources that state
+    it give another value), or unsupported (no source states it). The same fact: the same metric
+    and unit, the same honoree or place, periods that can be the same. Exit status 0 when
+    nothing is contradicted, 1 when something is (as diff does), 2 for a usage error.
+
+    \b
+    Example:
+      qdaid check draft.txt
+      pbpaste | qdaid check - -f csv
+    """
+    from ..facts import from_tables
+    from ..pipeline.records import extract
+    from ..views import CHECK_COLUMNS, verdicts
+
+    path = db_path(db)
+    onto = store.load(path, limit=size_limit(fileio.MAX_DATABASE_BYTES))
+    taken = {s["id"] for s in onto["sources"]}
+    draft_id = next(name for n in range(1, len(taken) + 2) if (name := "draft" if n == 1 else f"draft-{n}") not in taken)
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="qdaid-check-") as folder:
+        article = _draft_file(draft, Path(folder))
+        tables = extract([article], limit=size_limit(fileio.MAX_ARTICLE_BYTES),
+                         given={"id": draft_id, "title": "draft", **({"date": date} if date else {})}, onto=onto,
+                         warn=notes.append)
+        base = from_tables(tables)
+        rows = verdicts(base, draft_id, [article.parent])
+    for note in notes:
+        say(note.replace(article.name, "the draft"))
+    if not rows:
+        say("note: the draft has no figures to check")
+    counts = {v: sum(r["verdict"] == v for r in rows) for v in ("supported", "contradicted", "unsupported")}
+    say(f"{len(rows)} figures: " + ", ".join(f"{n} {v}" for v, n in counts.items()))
+    view = render.View(CHECK_COLUMNS, table_columns=["verdict", "raw", "metric", "source_values", "sources", "sentence"],
+                       what="figures", priority=["verdict", "raw", "source_values", "sentence", "metric", "sources"])
+    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)
+    if counts["contradicted"]:
+        raise typer.Exit(1)
+
+
+def _draft_file(draft: str, folder: Path) -> Path:
+    """The draft as a file the pipeline reads: the file named (a regular file only), or standard
+    input saved in folder (an .html name when it is a web page)."""
+    if draft == "-":
+        data = sys.stdin.buffer.read(size_limit(fileio.MAX_ARTICLE_BYTES) + 1)
+        if len(data) > size_limit(fileio.MAX_ARTICLE_BYTES):
+            raise UsageError("the draft on standard input is larger than the article limit (QDAID_MAX_BYTES)")
+        head = data[:512].lstrip().lower()
+        target = folder / ("draft.html" if head.startswith((b"<!doctype html", b"<html")) else "draft.txt")
+        target.write_bytes(data)
+        return target
+    source = Path(draft)
+    if not source.exists():
+        raise UsageError(f"{draft}: no such file", param="draft")
+    target = folder / ("draft" + source.suffix.lower())
+    with fileio.open_regular(source, "draft", size_limit(fileio.MAX_ARTICLE_BYTES)) as handle:
+        target.write_bytes(handle.read())
+    return target

@@ -1,0 +1,157 @@
+"""Many sources, the query half (issue 26): a fact two sources state is counted once; where they
+disagree the total spans their values and says which figures differ; `list sources` counts what
+other sources confirm or dispute; `cite` and `show` name the other sources of a fact.
+
+The fact base is tests/fixtures.py's source "src" and a second source "wire" written here by hand;
+the restatements are given as the build would link them (the linking itself is tested with the
+pipeline). Every expected value follows from the figures below.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from . import fixtures
+
+WIRE = {**fixtures.SOURCE, "id": "wire", "title": "通讯社稿", "publisher": "某通讯社", "date": "2021-03-01",
+        "path": "wire.txt"}
+
+
+def _wire(n, honoree, metric, value, unit, raw, **more) -> dict:
+    figure = fixtures._figure(n, honoree, metric, value, unit, raw, **more)
+    return {**figure, "id": f"wire-{n:05d}", "source": "wire"}
+
+
+def _tables(*restatements) -> dict:
+    tables = fixtures.tables()
+    tables["sources"].append(WIRE)
+    tables["figures"] += [
+        # "甲工作组2017年以来在陇南促成消费扶贫8.6亿元": src's 8.58亿 (src-00100) rounded to 0.1亿: agrees
+        _wire(100, "team-a", "consumption_aid", 860000000, "cny", "8.6亿元", period=(2017, 2021), region="longnan"),
+        # "甲工作组累计捐款1.35亿元": src says 1.25亿 (src-00140) for the same years and place: disagrees
+        _wire(140, "team-a", "donations_cash", 135000000, "cny", "1.35亿元", period=(2017, 2021), region="longnan"),
+        # "王五2019年捐款2500万元": src says 2600万 (src-00600): disagrees, and lower
+        _wire(600, "wang-wu", "donations_cash", 25000000, "cny", "2500万元", period=(2019, 2019), region="anshun"),
+    ]
+    tables["restatements"] = [{"id": f"{a}-restates-{b}", "figure": a, "restates": b, "verdict": v, "reason": why}
+                              for a, b, v, why in restatements]
+    return tables
+
+
+AGREES = ("wire-00100", "src-00100", "agrees", "8.6亿 is 8.58亿 rounded to 0.1亿")
+DISAGREES = ("wire-00140", "src-00140", "disagrees", "1.35亿 vs 1.25亿: 0.1亿 apart")
+LOWER = ("wire-00600", "src-00600", "disagrees", "2500万 vs 2600万: 100万 apart")
+
+
+def _totals(tables, **filters) -> dict:
+    from qdaid.facts import from_tables
+
+    return {r["metric"]: r for r in from_tables(tables).totals(explain=True, **filters)}
+
+
+def test_a_fact_two_sources_agree_on_is_counted_once():
+    # src-00100 8.58亿 holds its 2020 share src-00120 (其中 7.54亿); wire's 8.6亿 restates the 8.58亿:
+    # counted once, at the first source's value; 3 figures, 2 excluded
+    r = _totals(_tables(AGREES, DISAGREES, LOWER), metric=["consumption_aid"])["consumption_aid"]
+    assert (r["total"], r["total_min"], r["total_max"], r["count"], r["excluded"]) == \
+        (858000000, 858000000, 858000000, 3, 2)
+    assert (r["overlap_possible"], r["sources_disagree"]) == (False, [])
+    assert "wire-00100 in src-00100 (restated)" in r["excluded_because"]
+    assert r["figure_ids"] == ["src-00100"]
+
+
+def test_without_the_link_the_two_sources_add():
+    # the same figures with no restatement: 8.58亿 (src) and 8.6亿 (wire) are one place, one period
+    # and two sentences: they may overlap, so 8.6亿 (the larger alone) to 17.18亿
+    r = _totals(_tables(), metric=["consumption_aid"])["consumption_aid"]
+    assert (r["total_min"], r["total_max"], r["overlap_possible"]) == (860000000, 1718000000, True)
+
+
+def test_sources_that_disagree_give_an_interval_spanning_their_values():
+    # donations_cash in Longnan: src 1.25亿, wire 1.35亿 (the same fact): once, 1.25亿–1.35亿
+    r = _totals(_tables(AGREES, DISAGREES, LOWER), metric=["donations_cash"], region=["longnan"])["donations_cash"]
+    assert (r["total"], r["total_min"], r["total_max"]) == (125000000, 125000000, 135000000)
+    assert (r["overlap_possible"], r["count"], r["excluded"]) == (False, 2, 1)
+    assert r["sources_disagree"] == ["src-00140 vs wire-00140"]
+    # everywhere: Longnan 1.25亿–1.35亿, Anshun's 2019 2600万 (wire: 2500万, lower) and its 2020 71600元;
+    # places that do not nest add: min 1.25亿 + 2500万 + 71600 = 150071600, max 1.35亿 + 2600万 + 71600
+    r = _totals(_tables(AGREES, DISAGREES, LOWER), metric=["donations_cash"])["donations_cash"]
+    assert (r["total"], r["total_min"], r["total_max"]) == (150071600, 150071600, 161071600)
+    assert sorted(r["sources_disagree"]) == ["src-00140 vs wire-00140", "src-00600 vs wire-00600"]
+    assert (r["count"], r["excluded"], r["overlap_possible"]) == (5, 2, False)
+
+
+def test_a_later_figure_alone_is_counted_when_the_earlier_is_filtered_out():
+    # --year 2019 --region anshun: src's 2600万 and wire's 2500万 both 2019: once, 2500万–2600万;
+    # the restating figure alone (a filter on wire's source is not possible, but a honoree filter
+    # keeping one side is: both are wang-wu's) — here both are kept
+    r = _totals(_tables(LOWER), metric=["donations_cash"], region=["anshun"], year=2019)["donations_cash"]
+    assert (r["total_min"], r["total_max"], r["count"]) == (25000000, 26000000, 2)
+
+
+@pytest.fixture
+def two_sources(tmp_path):
+    from qdaid import export
+
+    db = tmp_path / "two.sqlite"
+    export.write_sqlite(_tables(AGREES, DISAGREES, LOWER), db)
+    return db
+
+
+def test_stats_says_which_sources_disagree_in_every_format(cli, two_sources):
+    for fmt in ("csv", "json", "table"):
+        result = cli("stats", "--db", two_sources, "--metric", "donations_cash", "-f", fmt)
+        assert result.exit_code == 0, result.stderr
+        assert "sources disagree on 2 facts (src-00140 vs wire-00140; src-00600 vs wire-00600)" in result.stderr
+    (row,) = json.loads(cli("stats", "--db", two_sources, "--metric", "donations_cash", "-f", "json").stdout)
+    assert (row["total_min"], row["total_max"]) == (150071600, 161071600)
+    result = cli("stats", "--db", two_sources, "--metric", "consumption_aid", "-f", "json")
+    assert "disagree" not in result.stderr  # they agree on 8.58亿
+
+
+def test_list_sources_counts_what_other_sources_confirm_or_dispute(cli, two_sources):
+    # src: 12 figures (fixtures.FIGURES); one confirmed (8.58亿 by wire's 8.6亿), two disputed
+    # (1.25亿 vs 1.35亿, 2600万 vs 2500万); wire: its 3 figures, the same one confirmed, two disputed
+    rows = {r["id"]: r for r in json.loads(cli("list", "sources", "--db", two_sources, "-f", "json").stdout)}
+    assert {k: (r["figures"], r["confirmed"], r["disputed"]) for k, r in rows.items()} == \
+        {"src": (12, 1, 2), "wire": (3, 1, 2)}
+    assert rows["wire"]["title"] == "通讯社稿" and rows["wire"]["date"] == "2021-03-01"
+
+
+def test_cite_and_show_name_the_other_sources_of_a_fact(cli, two_sources):
+    (record,) = json.loads(cli("cite", "src-00140", "--db", two_sources, "-f", "json").stdout)
+    assert record["same_fact"] == ["wire-00140 (wire: 1.35亿元, disagrees: 1.35亿 vs 1.25亿: 0.1亿 apart)"]
+    (record,) = json.loads(cli("cite", "wire-00100", "--db", two_sources, "-f", "json").stdout)
+    assert record["same_fact"] == ["src-00100 (src: 8.58亿元, agrees: 8.6亿 is 8.58亿 rounded to 0.1亿)"]
+    (record,) = json.loads(cli("cite", "src-00160", "--db", two_sources, "-f", "json").stdout)
+    assert record["same_fact"] == []  # 1.4万多名: no other source states it
+    # team-a's profile: its 8.58亿 and 1.25亿 are restated by wire (its own wire figures restate src's)
+    profile = json.loads(cli("show", "team-a", "--db", two_sources, "-f", "json").stdout)
+    pairs = {(r["figure"], r["other"], r["verdict"]) for r in profile["restatements"]}
+    assert pairs == {("src-00100", "wire-00100", "agrees"), ("src-00140", "wire-00140", "disagrees"),
+                     ("wire-00100", "src-00100", "agrees"), ("wire-00140", "src-00140", "disagrees")}
+    page = cli("show", "team-a", "--db", two_sources, "-f", "table").stdout
+    assert "the same facts in other sources" in page and "wire-00140" in page
+
+
+def test_a_store_older_than_the_covers_field_lists_it_empty(cli, tmp_path):
+    # A SQLite store written before figures had `covers`: the field reads as empty (model.ADDED_FIELDS),
+    # in CSV too (its SQL once read the missing column "covers" as the text 'covers': malformed JSON)
+    import csv
+    import io
+    import sqlite3
+
+    from qdaid import export
+
+    db = tmp_path / "old.sqlite"
+    export.write_sqlite(fixtures.tables(), db)
+    with sqlite3.connect(db) as con:
+        con.execute("ALTER TABLE figures DROP COLUMN covers")
+    result = cli("figures", "--db", db, "--region", "longnan", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    # team-a's figures in Longnan and Huixian (fixtures.FIGURES): 100, 120, 140, 160, 180, 200, 220
+    assert [r["id"] for r in rows] == [f"src-00{n}" for n in (100, 120, 140, 160, 180, 200, 220)]
+    assert {r["covers"] for r in rows} == {""}
