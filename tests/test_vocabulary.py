@@ -125,3 +125,12 @@ def test_search_rows_carry_the_figures_raw_value_and_unit(cli):
     other = json.loads(out(cli, "search", "longnan", "-f", "json"))
     region = next(h for h in other if h["table"] == "regions")
     assert (region["raw"], region["value"], region["unit"]) == (None, None, None)
+
+
+def test_check_output_is_the_same_bytes_whatever_the_language(cli, tmp_path):
+    draft = tmp_path / "draft.txt"  # a draft quoting ¶21 and ¶22 of the article, one number changed
+    draft.write_text("2017年以来,采购、销售陇南已认定扶贫产品8.58亿元。组织社会各界向陇南捐款1.35亿元。", "utf-8")
+    for fmt in ("csv", "json"):
+        printed = [cli("check", draft, "-f", fmt, env=env) for env in (None, {"QDAID_LANG": "en"})]
+        printed.append(cli("check", draft, "-f", fmt, "--lang", "en"))
+        assert {r.exit_code for r in printed} <= {0, 1} and len({r.stdout for r in printed}) == 1, fmt
