@@ -306,9 +306,10 @@ class Names:
         if not key:
             raise UsageError("a metric name is empty", param="metric")
         names = self.metric_names()
-        if key in names:
-            return {key}
-        if family := {m for m in names if m.startswith(key)} or set(METRIC_FAMILIES.get(key, ())) & set(names):
+        slug = re.sub(r"[\s-]+", "_", key)  # people lifted out, people-lifted-out: the slug with spaces
+        if slug in names:
+            return {slug}
+        if family := {m for m in names if m.startswith(slug)} or set(METRIC_FAMILIES.get(key, ())) & set(names):
             return family
         words = metric_words(names)
         for candidate in dict.fromkeys([key, english_words(key) if key.isascii() else _simplified(key)]):

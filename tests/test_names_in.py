@@ -98,6 +98,7 @@ def test_every_metric_label_and_keyword_list_metrics_prints_is_a_metric(cli):
     ("Cash donations", {"donations_cash"}),  # the English label it prints
     ("cash donation", {"donations_cash"}),  # singular, any case
     ("捐贈", {"donations_goods"}),  # Traditional
+    ("people lifted out", {"people_lifted_out"}),  # the slug as words
 ])
 def test_metric_by_printed_name(cli, typed, metrics):
     assert {r["metric"] for r in rows(cli("figures", "--metric", typed, "-F", "metric"))} == metrics
