@@ -77,7 +77,7 @@ def suggest(word: str, choices) -> str:
 def choice(text: str, choices: tuple[str, ...] | list[str], what: str, param: str) -> str:
     """One of a few words (a kind, an approximation), in any case, with "did you mean" help."""
     key = normalise(text)
-    if key in choices:
+    if key in choices or (key := _singular(key)) in choices:  # --kind individuals, --by metrics
         return key
     # worded as click words the options it checks (-f, --by): 'x' is not one of …
     raise UsageError(f"{what} {text!r} is not one of {', '.join(choices)}{suggest(key, choices)}", param=param)

@@ -218,3 +218,16 @@ def test_any_whole_amount_with_any_scale_is_exact(number, scale):
     word, power = scale
     assert read_amount(f"{number:,}{word}") == number * 10**power
     assert read_amount(f"{number}{word}元") == number * 10**power
+
+
+@pytest.mark.parametrize(("args", "column", "values"), [
+    (["stats", "--by", "Honorees", "-F", "honoree"], "honoree", {"", "dou-zongjun", "jiaozhou-office",
+                                                                 "longnan-group", "anshun-team", "pingdu-office"}),
+    (["figures", "--kind", "individuals", "-F", "honoree"], "honoree", {"dou-zongjun"}),  # 1 individual, ¶1
+])
+def test_plural_and_any_case_for_a_fixed_word(cli, args, column, values):
+    assert {r[column] for r in rows(cli(*args))} == values
+
+
+def test_a_grouping_gets_did_you_mean(cli):
+    assert "did you mean region?" in one_line_error(cli("stats", "--by", "regoin"))

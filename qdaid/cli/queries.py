@@ -4,7 +4,6 @@ options, asks the core, and hands rows and a View to render.
 
 from typing import Annotated
 
-import click
 import typer
 
 from .. import amounts, pages, render, store
@@ -178,9 +177,10 @@ def stats(
     honoree: Honoree = None, kind: Kind = None, region: Region = None, metric: Metric = None, unit: Unit = None,
     year: Year = None, since: Since = None, until: Until = None, overlapping: Overlapping = False, minimum: Min = None,
     maximum: Max = None, approx: Approx = None, grep: Grep = None,
-    by: Annotated[list[str] | None, typer.Option("--by", help="Group by these; repeat for two levels.",
-                                                    show_default=False,
-                                                    click_type=click.Choice(STATS_KEYS, case_sensitive=False))] = None,
+    by: Annotated[list[str] | None, typer.Option("--by", help=f"Group by these ({', '.join(STATS_KEYS)}); repeat "
+                                                 "for two levels.", show_default=False,
+                                                 autocompletion=lambda incomplete: [k for k in STATS_KEYS
+                                                                                    if k.startswith(incomplete)])] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Add the figures behind each total, and for each "
                                           "excluded one the figure that holds it and why.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the totals as bars.")] = False,
@@ -201,12 +201,13 @@ def stats(
     Example:
       qdaid stats --region longnan --by metric
     """
+    from ..names import choice
     from ..stats import counted_in_two_rows, totals
 
     base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
                   since=since, until=until, overlapping=overlapping, minimum=minimum, maximum=maximum, grep=grep)
-    keys = list(dict.fromkeys(by or ["metric"]))
+    keys = list(dict.fromkeys(choice(k, STATS_KEYS, "grouping", "by") for k in by or ["metric"]))
     where = base.where(flt)
     rows, count = totals(base, where, keys, explain=explain or fields is not None)  # -F may ask for the id lists
     say_undated(base, where)
