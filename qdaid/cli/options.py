@@ -144,7 +144,8 @@ Sources = Annotated[list[Path] | None, typer.Option(
 Lang = Annotated[str, typer.Option(
     "--lang", envvar="QDAID_LANG", show_envvar=True, click_type=click.Choice(LANGUAGES, case_sensitive=False),
     help="zh: Chinese names and amounts (8.58亿元); en: English names, labels and amounts (858 million CNY), "
-         "Chinese text shown as a quotation.")]
+         "Chinese text shown as a quotation. Tables and Markdown only: csv, tsv, json and jsonl are the same "
+         "bytes in either language (names beside their English, in the _en fields).")]
 NoPager = Annotated[bool, typer.Option("--no-pager", help="Print a long table straight to the terminal, never "
                                        "through $QDAID_PAGER, $PAGER or less.")]
 Grep = Annotated[str | None, typer.Option("--grep", help="Text in the quote, label or raw.", show_default=False)]
