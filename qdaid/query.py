@@ -37,15 +37,24 @@ def search(base: FactBase, text: str) -> list[dict]:
     if not key:
         raise UsageError("the search text is empty", param="text")
     number = read_amount(key)
+    hits = _scan(base, key, number)
+    if number is not None and not any(h["table"] == "figures" for h in hits):
+        hits = _scan(base, key, None)  # no figure of that value: the text, as written (“8.12”防汛)
+    return hits
+
+
+def _scan(base: FactBase, key: str, number: Decimal | None) -> list[dict]:
+    """The records that match; with a number, figures by their value or raw text, not by every
+    sentence that holds the number."""
     direct, translated = _matchers(key)
     hits = []
     for table, names in SEARCHED.items():
+        if table == "figures" and number is not None:
+            names = tuple(n for n in names if n != "quote")
         for rec in base.scan(table, ("id", "quote", "text", "honoree", "raw", "value", "unit", *names)):
             found = None
-            if table == "figures" and number is not None:
-                # an amount is looked for in figures' values and raw texts, not in every sentence that holds it
-                names = tuple(n for n in names if n != "quote")
-                found = ("value", rec["raw"]) if Decimal(str(rec["value"])) == number else None
+            if table == "figures" and number is not None and Decimal(str(rec["value"])) == number:
+                found = ("value", rec["raw"])
             for matches in (direct, translated):  # the words typed first (Mala Rabbit in name_en), then 兔
                 for name in names if found is None else ():
                     value = rec.get(name)

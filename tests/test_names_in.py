@@ -201,6 +201,11 @@ def test_search_by_an_amount_as_printed(cli, typed, raws):
     assert figure_raws(cli, typed) == raws
 
 
+def test_a_number_no_figure_has_is_searched_as_text(cli):
+    # ¶23: 在陇南“8.12”防汛抢险救灾中 — 8.12 names the flood (12 August), no figure is 8.12
+    assert figure_raws(cli, "8.12") == {"1707万元", "620余万元", "一架"}  # the three figures of that sentence
+
+
 # ---- amounts round-trip: what qdaid prints, it reads back -------------------------------------
 
 def test_every_amount_qdaid_prints_reads_back_as_its_value(figures):
