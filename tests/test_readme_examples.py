@@ -1,7 +1,8 @@
 """The README's shell examples run, offline: every ```sh block but the installation lines (pip
 fetches packages) and the blocks marked `# needs the network` runs as a script, in the README's
 order in one folder (as a reader runs them: the SQLite block reads the file the block before it
-wrote), and exits 0. (The ```console blocks are compared with real output by test_readme.py.)"""
+wrote), and exits 0; and every field a command prints is in its data dictionary. (The ```console
+blocks are compared with real output by test_readme.py.)"""
 
 from __future__ import annotations
 
@@ -67,3 +68,12 @@ def test_readme_example_runs_offline(block, folder):
                             text=True, timeout=120)
     assert result.returncode == 0, f"{block}\n{result.stderr}"
     assert "Traceback" not in result.stderr
+
+
+def test_every_field_a_command_prints_is_in_the_data_dictionary():
+    from qdaid import fields
+
+    text = (ROOT / "README.md").read_text("utf-8")
+    printed = {*fields.FIGURES, *fields.CITE, *fields.SEARCH, *fields.TIMELINE, *fields.STATS, *fields.EXPLAIN,
+               *fields.PROFILE, *(f for names in fields.LIST.values() for f in names)}
+    assert sorted(f for f in printed if f"`{f}`" not in text) == []
