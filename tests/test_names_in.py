@@ -11,13 +11,15 @@ import csv
 import io
 import json
 from decimal import Decimal
+from functools import cache
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import qdaid
 from qdaid.filters import read_amount
+from qdaid.model import UsageError
 
 
 def rows(result) -> list[dict]:
@@ -236,3 +238,30 @@ def test_plural_and_any_case_for_a_fixed_word(cli, args, column, values):
 
 def test_a_grouping_gets_did_you_mean(cli):
     assert "did you mean region?" in one_line_error(cli("stats", "--by", "regoin"))
+
+
+TYPED = st.one_of(st.text(max_size=12), st.sampled_from(["万", "1.", ",", "1,", "e5", "¥", "≥", "多万元", "×", "  ", "-",
+                                                        "1e99999", "0x10", "١٢٣", "𝟏𝟐", "½", "Ⅻ"]))
+
+
+@settings(max_examples=150)
+@given(TYPED)
+def test_any_text_is_an_amount_or_none(text):
+    value = read_amount(text)
+    assert value is None or value.is_finite()
+
+
+@settings(max_examples=60, deadline=None)
+@given(TYPED)
+def test_any_name_resolves_or_is_a_usage_error(text):
+    facts = _bundled()
+    for resolve in (facts.metrics, facts.unit, facts.region, facts.honoree, facts.search):
+        try:
+            resolve(text)
+        except UsageError:
+            pass
+
+
+@cache
+def _bundled():
+    return qdaid.open()  # in memory: no cache folder given
