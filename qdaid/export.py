@@ -24,6 +24,9 @@ from .model import DEPENDENCY_ORDER, REFERENCES, SCHEMA, SELF_REFERENCES, TABLES
 _INDEXED = {
     "figures": ["honoree", "region", "metric", "unit", "approx", "period_start", "period_end", "value", "part_of"],
     "programs": ["honoree", "region"], "events": ["honoree", "region", "date"], "regions": ["parent"],
+    # a figure's links, looked up by either end (and by SQLite's foreign-key checks: a figure
+    # added to a store while a reference waits for its commit looks for the rows naming it)
+    "containment": ["figure", "within"], "restatements": ["figure", "restates"],
 }
 
 
@@ -120,15 +123,20 @@ def finish(db: sqlite3.Connection, tables: dict[str, list[dict]], indexed: dict[
                    [(h["id"], r) for h in tables.get("honorees", []) for r in h.get("partner_regions") or []])
     db.execute('CREATE TABLE "region_closure" ("ancestor" TEXT NOT NULL REFERENCES "regions"("id"), '
                '"region" TEXT NOT NULL REFERENCES "regions"("id"), PRIMARY KEY ("ancestor", "region"))')
-    parents = {r["id"]: r.get("parent") for r in tables.get("regions", [])}
-    closure = []
+    db.executemany('INSERT INTO "region_closure" VALUES (?, ?)', closure(tables.get("regions", [])))
+
+
+def closure(regions: list[dict]) -> list[tuple[str, str]]:
+    """(ancestor, region) for each region and every place at or above it."""
+    parents = {r["id"]: r.get("parent") for r in regions}
+    pairs = []
     for region in parents:
         current, seen = region, set()
         while current and current not in seen:  # a damaged file may hold a cycle
             seen.add(current)
-            closure.append((current, region))
+            pairs.append((current, region))
             current = parents.get(current)
-    db.executemany('INSERT INTO "region_closure" VALUES (?, ?)', closure)
+    return pairs
 
 
 def write_sqlite(tables: dict[str, list[dict]], path: Path) -> None:

@@ -126,6 +126,8 @@ UNIT_NAMES = {
     "倍": "times", "次": "occasion", "个": "item", "年": "year", "years": "year", "月": "month", "天": "day",
     "days": "day", "所": "school", "家": "enterprise", "村": "village", "县": "county", "镇": "town",
     "社区": "community", "开发区": "zone", "功能区": "zone", "园区": "zone",
+    "车": "truckload", "辆": "vehicle", "台": "machine", "方": "cubic_metre", "支": "team", "座": "building",
+    "箱": "box", "眼": "well", "种": "kind", "间": "room",
 }
 # The metric families the README lists: --metric money is every money metric.
 METRIC_FAMILIES = {

@@ -217,6 +217,8 @@ def _disagreements(base: FactBase, members: list[dict], held: dict) -> list[tupl
     their values). The total then spans the values: the least in total_min, the largest in
     total_max. Restatements that agree are counted once at the earlier source's value."""
     later: dict[str, list[dict]] = {}
+    if not base.restated:  # one source, or sources that never restate one another
+        return []
     for figure in members:
         for within, reason, _ in held.get(figure["id"], ()):
             verdicts = {r["verdict"] for r in base.restated.get(figure["id"], ()) if r["other"] == within}

@@ -53,7 +53,7 @@ def test_failed_build_leaves_the_old_file(cli, tmp_path, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("pipeline failed midway")
 
-    monkeypatch.setattr("qdaid.pipeline.records.extract", explode)
+    monkeypatch.setattr("qdaid.pipeline.records.add_articles", explode)
     result = cli("build", "-o", target)
     assert result.exit_code == 1
     assert "internal error: RuntimeError: pipeline failed midway" in result.stderr

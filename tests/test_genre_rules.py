@@ -6,12 +6,16 @@ value is read off the sentence by hand, the reasoning beside it."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
+from qdaid.model import NAME_RE
 from qdaid.pipeline.records import extract
 
 from .test_extract_classes import figures, period  # raw → figure record, for an article of these paragraphs
+
+HAN = re.compile(r"[\u3400-\u9fff]")
 
 # 1. measure words: the dictionary's classifiers, each with its unit --------------------------
 
@@ -247,3 +251,159 @@ def test_one_thing_in_a_place_is_part_of_the_whole_places_figure(tmp_path):
     found = figures(tmp_path, "2019年,该镇新建占地450亩的茶叶示范园,带动全镇形成占地3000余亩的茶产业。")
     # the garden's 450 mu lie in the whole town's 3000余亩 (全镇): a part, not what the town's grew from
     assert found["450亩"]["part_of"] == found["3000余亩"]["id"]
+
+
+# 10. nouns as measure words, unknown nouns, people sent somewhere -----------------------------
+
+@pytest.mark.parametrize(("text", "raw", "unit"), [
+    ("合作社当月向东部城市运出蔬菜28车。", "28车", "truckload"),  # 车 after a number: a truck's load
+    ("村民当天装运苹果600箱。", "600箱", "box"),  # 箱 after a number: boxes of apples
+    ("抗旱期间新打机井15眼。", "15眼", "well"),  # 眼: CC-CEDICT's classifier for wells
+])
+def test_a_noun_after_a_number_measures_its_load(tmp_path, text, raw, unit):
+    assert figures(tmp_path, text)[raw]["unit"] == unit
+
+
+def test_a_noun_that_begins_with_a_borrowed_measure_word_is_the_noun(tmp_path):
+    # 2车间: two workshops; the 车 begins 车间, it measures no truckload
+    found = figures(tmp_path, "合作社今年又建成2车间。")
+    assert found["2"]["unit"] == "workshop"
+
+
+def test_an_unknown_noun_after_a_classifier_is_the_unit(tmp_path):
+    # 8个蓄水塘坝: eight ponds; no list knows 蓄水塘坝, and the 镇 before it is not what 个 counts
+    unit = figures(tmp_path, "镇里新修了8个蓄水塘坝。")["8个"]["unit"]
+    assert unit == "xushuitangba"  # the noun kept, as pinyin: a valid unit id, readable without Chinese
+    assert NAME_RE.fullmatch(unit)
+
+
+def test_people_sent_to_a_place_are_the_destinations(tmp_path):
+    # 莱西市 sends, 定西市安定区 receives: the 11 doctors work in 安定区, the most specific place after 前往
+    found = figures(tmp_path, "莱西市今年抽调11名医生前往甘肃省定西市安定区巡诊。")
+    assert found["11名"]["region"] == "anding"
+    # no dispatch verb: 青岛 organises, the workers of 岷县 are employed; 到 alone moves no figure
+    found = figures(tmp_path, "青岛市组织甘肃省岷县1500名劳动力到胶州务工。")
+    assert found["1500名"]["region"] == "minxian"
+
+
+def test_the_place_after_zai_holds_the_sentences_work(tmp_path):
+    # 烟台企业在巫山县…: the fruit was shipped from 巫山, whose orchards the enterprise works in
+    found = figures(tmp_path, "烟台企业在重庆市巫山县建成分拣中心3处，外运脆李60车。")
+    assert found["60车"]["region"] == "wushan"
+    # three provinces named, the first after 在: the sentence's total is none of them alone
+    found = figures(tmp_path, "企业订单种植在新疆有20万亩、贵州3万亩、甘肃5万亩，年产值12亿元。")
+    assert found["12亿元"]["region"] is None
+    # 在兰州举办: where the fair was held; the 17 projects are not 兰州's
+    found = figures(tmp_path, "甘肃省甘南州在兰州举办经贸合作对接会，现场签约项目17个。")
+    assert found["17个"]["region"] != "lanzhou"
+
+
+def test_n_years_between_refers_to_the_range_just_named(tmp_path):
+    found = figures(tmp_path, "2018年至2020年，两地合作成效明显。\n三年间，东部企业在当地投资兴业，共落地项目14个。\n")
+    assert period(found["14个"]) == (2018, 2020)  # 三年间: the three years 2018–2020 (both ends counted)
+
+
+def test_every_unit_the_dictionary_can_give_has_an_english_name():
+    from qdaid.english import vocabulary
+    from qdaid.pipeline.lexicon import Lexicon
+
+    lex = Lexicon.load()
+    units = {*lex.specific.values(), *lex.general.values(), *lex.nouns.values()}
+    assert lex.general["车"] == "truckload" and "truckload" in units  # the measure nouns are among them
+    assert units - set(vocabulary()["units"]) == set()
+    assert not any(HAN.search(u["one"] + u["many"]) for u in vocabulary()["units"].values())
+
+
+def test_the_buyer_after_xiang_is_not_the_figures_place(tmp_path):
+    # 甘肃省岷县向青岛市销售: 青岛 buys; the 2.1万吨 of potatoes are 岷县's sales
+    found = figures(tmp_path, "2020年，甘肃省岷县向青岛市销售马铃薯2.1万吨。")
+    assert found["2.1万吨"]["region"] == "minxian"
+
+
+def test_the_rest_of_a_sentence_is_about_where_the_firms_were_sent(tmp_path):
+    # 引导…企业到甘肃省临夏州投资: the money and the workshops of the clauses after are 临夏's
+    found = figures(tmp_path, "济南市引导46家企业到甘肃省临夏州投资，实际到位资金8亿元，建成扶贫车间31个。")
+    assert found["46家"]["region"] == found["8亿元"]["region"] == found["31个"]["region"] == "linxia"
+
+
+def test_a_title_restating_a_body_figure_takes_its_place_and_years(tmp_path):
+    path = tmp_path / "h.txt"
+    path.write_text("杭州四年投入9.2亿元助力恩施\n"
+                    "本报讯 2017年至2020年，杭州市累计向湖北省恩施州拨付帮扶资金9.2亿元。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "h", "date": "2021-03-01"}), "utf-8")
+    title, body = (f for f in extract([path])["figures"] if f["raw"] == "9.2亿元")
+    # one amount said twice: the title's is the body's, given to 恩施 over 2017–2020
+    assert (title["region"], period(title)) == (body["region"], period(body)) == ("enshi", (2017, 2020))
+
+
+def test_one_person_who_speaks_is_no_count(tmp_path):
+    # 一位老人说: "an old man said"; the 1200 mu are the only figure
+    assert list(figures(tmp_path, "当地一位老人说，今年全村新种花椒1200亩。")) == ["1200亩"]
+
+
+def test_a_place_before_a_spaced_value_is_the_items_name_not_its_unit(tmp_path):
+    # 东乡县 130个: 130 of the villages counted above, in 东乡县; 县 names the line, it is not what 个 counts
+    found = figures(tmp_path, "2020年，甘肃省临夏州结对帮扶村共240个，其中：\n东乡县 130个、积石山县 110个\n")
+    assert found["130个"]["unit"] != "county" and found["110个"]["unit"] != "county"
+    # …and what they count is the 村 of the total's line (130 + 110 = 240): villages, parts of it
+    for raw, region in (("130个", "dongxiang"), ("110个", "jishishan")):
+        assert (found[raw]["unit"], found[raw]["part_of"], found[raw]["region"]) == ("village", found["240个"]["id"], region)
+
+
+def test_an_autonomous_county_named_short_with_its_suffix_is_a_place(tmp_path):
+    # 积石山县 is how the news names 积石山保安族东乡族撒拉族自治县: a full name, as 临夏州 is of 临夏回族自治州
+    found = figures(tmp_path, "积石山县新建扶贫车间12个。")
+    assert found["12个"]["region"] == "jishishan"
+
+
+def test_a_year_after_dao_with_no_year_before_it_dates_its_figure(tmp_path):
+    # 由2015年的5200元增加到2020年的1.1万元: each amount has its own year; 到2020年 ends no range here
+    found = figures(tmp_path, "农村居民人均可支配收入由2015年的5200元增加到2020年的1.1万元。")
+    assert (period(found["5200元"]), period(found["1.1万元"])) == ((2015, 2015), (2020, 2020))
+
+
+def test_the_place_of_quanxian_is_not_what_is_counted(tmp_path):
+    # 全县…岗位2300个: jobs counted in the whole county, not 2300 counties
+    assert figures(tmp_path, "全县新增就业岗位2300个。")["2300个"]["unit"] == "job"
+    assert figures(tmp_path, "今年全县新修了水窖一百二十个。")["一百二十个"]["unit"] != "county"
+
+
+def test_one_and_the_other_are_no_counts_and_orders_are(tmp_path):
+    # 一家…另一家: "one firm … the other"; 过百万单: over a million orders, a lower bound
+    found = figures(tmp_path, "一家电商企业的年交易额破千万元，另一家的销量过百万单。")
+    assert sorted(found) == ["破千万元", "过百万单"]
+    assert (found["过百万单"]["value"], found["过百万单"]["unit"], found["过百万单"]["approx"]) == (1_000_000, "order", "over")
+
+
+def test_in_english_no_unit_is_shown_in_chinese(tmp_path, cli):
+    # 28车, 600箱, 15眼 and a noun no list knows (8个蓄水塘坝): every unit has a name without Han
+    path = tmp_path / "e.txt"
+    path.write_text("标题\n合作社运出蔬菜28车、苹果600箱，新打机井15眼，镇里新修了8个蓄水塘坝。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "e", "date": "2021-02-25"}), "utf-8")
+    db = tmp_path / "e.json"
+    assert cli("build", "-o", db, path).exit_code == 0
+    rows = json.loads(cli("stats", "--db", db, "--by", "unit", "--lang", "en", "-f", "json").stdout)
+    units = sorted(row["unit"] for row in rows)
+    assert units == ["box", "truckload", "well", "xushuitangba"]  # read off the sentence: what each number counts
+    assert not any(HAN.search(row["unit"] + row["metric"]) for row in rows)
+
+
+def test_a_title_keeps_its_own_place_when_the_body_names_none(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("济南市6人获表彰\n本报讯 我市共有6人受到表彰。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": "2021-03-01"}), "utf-8")
+    title = next(f for f in extract([path])["figures"] if f["raw"] == "6人")
+    assert title["region"] == "jinan-shandong"  # 我市 names no city; the title's 济南市 still does
+
+
+def test_not_a_single_one_is_no_count(tmp_path):
+    # 一户也没有落下: "not one household left behind"; 两名干部 is a count
+    assert list(figures(tmp_path, "全村一户也没有落下，共有两名干部驻村。")) == ["两名"]
+
+
+def test_the_years_of_a_title_are_the_bodys_range_of_as_many_years(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("三年引进企业逾50家\n本报讯 2018年至2020年，东部企业在当地投资兴业，共落地项目14个。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": "2021-03-01"}), "utf-8")
+    title = next(f for f in extract([path])["figures"] if f["raw"] == "逾50家")
+    assert period(title) == (2018, 2020)  # 三年 in the title: the three years the body names

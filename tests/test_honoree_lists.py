@@ -114,3 +114,45 @@ def test_a_public_notice_gives_every_honoree_and_nothing_else():
     assert found == NOTICE  # 4 + 2 under the headings, 2 after a colon, 1 in a sentence: 9
     ids = [h["id"] for h in tables["honorees"]]
     assert ids[1] == "ayiguli-maimaiti"  # the two parts of the name, each romanised
+
+
+# A province's list under numbered headings (一、先进个人（6名）), the name before or after the post,
+# a full-width space, a colon or 、 between; collectives that name their places. Read by hand.
+PROVINCE = [
+    ("张建国", "individual", "重庆市城口县坪坝镇党委书记", "chengkou"),  # name　post; 坪坝镇 is no division: 城口县
+    ("王秀英", "individual", "甘肃省临夏回族自治州东乡族自治县扶贫办主任", "dongxiangzu"),  # a county of 临夏州
+    ("刘强", "individual", "青州市王府街道办事处副主任", "qingzhou"),  # post　name
+    ("李卫东", "individual", "山东省潍坊市青州市农业农村局干部", "qingzhou"),  # name（追授）　post: 干部 is a post, not a 部
+    ("陈芳", "individual", "四川省凉山彝族自治州昭觉县某村第一书记", "zhaojue"),  # name：post
+    ("赵志刚", "individual", "威海市文登区人力资源和社会保障局科员", "wendeng"),  # name、post
+    ("山东省青州市扶贫开发领导小组办公室", "collective", None, "qingzhou"),
+    ("重庆市城口县乡村振兴局", "collective", None, "chengkou"),
+    ("甘肃省临夏回族自治州东乡族自治县教育局", "collective", None, "dongxiangzu"),
+]
+
+
+def test_a_provinces_list_gives_every_honoree_and_its_places():
+    found = extract([ARTICLES / "province_honoree_list.txt"])
+    assert [(h["name"], h["kind"], h["post"], h["home_region"]) for h in found["honorees"]] == PROVINCE
+    parent = {r["id"]: r["parent"] for r in found["regions"]}
+    assert (parent["chengkou"], parent["chongqing"]) == ("chongqing", "national")  # a county of 重庆
+    assert (parent["dongxiangzu"], parent["linxia"], parent["gansu"]) == ("linxia", "gansu", "national")
+    assert (parent["qingzhou"], parent["weifang"]) == ("weifang", "shandong")  # a county-level city of 潍坊
+    assert (parent["zhaojue"], parent["wendeng"]) == ("liangshan-sichuan", "weihai")
+    # the heading counts: 6 people and 3 collectives honoured, of the province (not named: no place)
+    assert sorted((f["raw"], f["value"], f["metric"]) for f in found["figures"]) == [("3个", 3, "honorees"),
+                                                                                    ("6名", 6, "honorees")]
+
+
+def test_a_sentence_list_with_a_person_honoured_after_death(tmp_path):
+    tables = _article(tmp_path, "我市集体和个人受表彰\n"
+                      "我市3名同志获得全国脱贫攻坚先进个人称号，分别是：市扶贫办副主任孙立新、"
+                      "西宁市湟中区某村党支部书记马福（生前）、市农业农村局干部韩梅梅。\n"
+                      "荣获全国脱贫攻坚先进集体的有：青海省海东市互助土族自治县扶贫开发局。\n")
+    found = [(h["name"], h["kind"], h["post"], h["home_region"]) for h in tables["honorees"]]
+    assert found == [
+        ("孙立新", "individual", "市扶贫办副主任", None),  # 市: which city the text does not say
+        ("马福", "individual", "西宁市湟中区某村党支部书记", "huangzhong"),  # （生前） marks the dead, not the name
+        ("韩梅梅", "individual", "市农业农村局干部", None),
+        ("青海省海东市互助土族自治县扶贫开发局", "collective", None, "huzhu"),  # 有：, a county of 海东
+    ]

@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from .. import fileio, store
-from ..model import TABLES, DataError, QdaidError, UsageError
+from ..model import TABLES, QdaidError, UsageError
+from . import building
 from .app import app, say
 from .options import (
     Db,
@@ -66,8 +67,10 @@ def export(
 
 @app.command()
 def build(
-    sources: Annotated[list[Path] | None, typer.Argument(help="Article text files (UTF-8). Default: the bundled article.",
-                                                            show_default=False)] = None,
+    sources: Annotated[list[str] | None, typer.Argument(
+        help="Articles: text files (UTF-8), saved web pages (.html, with qdaid[html]), web addresses, "
+        "or folders (every .txt and .html in them, by name). Default: the bundled article.",
+        show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", help="Where to write: a new path or a regular file (default: your database, "
         "$QDAID_HOME or $XDG_DATA_HOME/qdaid/qdaid.json; the bundled one is never written).",
@@ -86,54 +89,54 @@ def build(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file that is not a qdaid "
                                         "database.")] = False,
 ) -> None:
-    """Build a database from article text.
+    """Build a database from articles: text files, web pages, folders of them.
 
     Extraction is code: the same input gives the same bytes. The source's id, title, date,
     publisher and url come from --id, --title, --date, --publisher, --url, else from
-    NAME.meta.json beside NAME.txt (which may also give reporter and editors), else from the text.
-    --append adds articles to a database without changing what it holds: building a and b
-    together gives the same file as building a, then appending b.
+    NAME.meta.json beside NAME.txt (which may also give reporter and editors), else from the text
+    (a web page: from the page). A web page's text is kept beside the database as NAME.txt.
+    An honoree or programme named by several articles is one record; a figure that restates an
+    earlier source's is linked to it (the restatements table: agrees or disagrees, and why).
+    --append adds articles to a database in place, without changing what it holds: building a
+    and b together gives the same database as building a, then appending b.
 
     \b
     Example:
       qdaid build my-article.txt              # your database, which queries then use
-      qdaid build -o /tmp/qdaid.json          # the bundled article, elsewhere
-      qdaid build --append next.txt --title "…" --date 2021-03-01
+      qdaid build articles/ -o corpus.json    # every .txt and .html in the folder
+      qdaid build --append next.html --date 2021-03-01
     """
-    from ..pipeline.records import extract, sidecar_of
+    from ..pipeline.records import sidecar_of
 
-    given = _described(sources, append, {"id": source_id, "title": title, "date": date, "publisher": publisher,
-                                          "url": url})
-    paths = _named_in_text(sources or store.bundled_sources())
+    inputs = building.inputs(sources or [])
+    given = _described(inputs, append, {"id": source_id, "title": title, "date": date, "publisher": publisher,
+                                         "url": url})
+    inputs = inputs or [*store.bundled_sources()]
+    paths = [item for item in inputs if isinstance(item, Path)]
     output, base = _where_to(output, append)
     outputs = fileio.Outputs("build", [*paths, *map(sidecar_of, paths)])  # (what --append reads is the output)
     target = outputs.claim(output or user_folder() / store.DB_NAME)
     yours = target.resolve() == (user_folder() / store.DB_NAME).resolve()
+    in_place = base is not None and target.exists() and target.resolve() == base.resolve()
+    notes: list[str] = []  # said once the build has written its file: a failed build says one line, its error
     with fileio.exclusive(target):  # held for the whole build (and what it appends to), not only the final write
-        onto = store.load(base, limit=size_limit(fileio.MAX_DATABASE_BYTES)) if base else None
-        notes: list[str] = []  # said once the build has written its file: a failed build says one line, its error
-        tables = extract(paths, limit=size_limit(fileio.MAX_ARTICLE_BYTES), given=given, onto=onto, warn=notes.append)
-        _may_replace(target, base, force)
-        if not tables["figures"]:
-            say(f"warning: no figures were found in {', '.join(map(str, paths))}")
-        if yours:  # your database keeps its articles beside it, so its evidence stays checkable
-            _keep_copies(tables, paths, target, outputs, kept=len(onto["sources"]) if onto else 0)
-        store.write_tables(target, tables)
+        counts = building.run(inputs, target, base if in_place else None, base, given, notes.append, outputs,
+                              yours=yours, before_writing=lambda: _may_replace(target, base, force))
     for note in notes:
         say(note)
-    say(f"wrote {target}: {', '.join(f'{len(v)} {k}' for k, v in tables.items())}")
+    say(f"{'appended to' if in_place else 'wrote'} {target}: {', '.join(f'{n} {k}' for k, n in counts.items())}")
     if yours:
         say("queries now read it (unless --db or $QDAID_DB say otherwise); delete it to return to the "
             "bundled database")
 
 
-def _described(sources: list[Path] | None, append: bool, options: dict) -> dict:
+def _described(inputs: list, append: bool, options: dict) -> dict:
     """What the options say of the one article they describe."""
     given = {k: v for k, v in options.items() if v is not None}
-    if given and len(sources or []) != 1:
+    if given and len(inputs) != 1:
         raise UsageError(f"--{next(iter(given))} describes one article; name exactly one (or give each a sidecar, "
                          "NAME.meta.json)")
-    if append and not sources:
+    if append and not inputs:
         raise UsageError("--append needs the article files to add")
     return given
 
@@ -153,16 +156,6 @@ def _where_to(output: Path | None, append: bool) -> tuple[Path | None, Path | No
         except OSError as exc:
             raise QdaidError(f"{user_folder()}: cannot make the folder for your database: {exc.strerror or exc}") from None
     return output, base
-
-
-def _named_in_text(paths: list[Path]) -> list[Path]:
-    """The articles, each file name checked: the database names an article by its file name,
-    which must be text."""
-    for path in paths:
-        if not path.name.isprintable() or path.name != path.name.encode("utf-8", "ignore").decode("utf-8"):
-            raise DataError(f"{path}: its file name is not UTF-8 text (or holds control characters), and the "
-                             "database names each article by its file name: rename the file")
-    return paths
 
 
 def _may_replace(target: Path, base: Path | None, force: bool) -> None:
@@ -192,22 +185,6 @@ def _is_json_database(path: Path) -> bool:
     with fileio.open_regular(path, "file", fileio.MAX_DATABASE_BYTES * 8) as handle:
         head = handle.read(4096).decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
     return head.startswith("{") and any(f'"{table}"' in head for table in (*TABLES, "_default"))
-
-
-def _keep_copies(tables: dict, paths: list[Path], target: Path, outputs: fileio.Outputs, kept: int) -> None:
-    """Copy each new article beside your database, under its own name unless the database, another
-    of its sources or a file holding other bytes has that name (then with its source id); each
-    copy is an output, checked as one, and written before the database that names it."""
-    folder = target.parent
-    taken = {target.name, *(str(s["path"]) for s in tables["sources"][:kept])}
-    for path, source in zip(paths, tables["sources"][kept:], strict=True):
-        if path.resolve() == (folder / path.name).resolve() and path.name not in taken:
-            taken.add(path.name)  # already beside it
-            continue
-        data = path.read_bytes()
-        source["path"] = fileio.free_name(folder, path.name, data, taken, source["id"])
-        taken.add(source["path"])
-        fileio.write_bytes(outputs.claim(folder / source["path"]), data)
 
 
 def read_by(db: Path, sources: list[dict], folders: list[Path]) -> list[Path]:

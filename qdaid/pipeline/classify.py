@@ -24,6 +24,7 @@ _ANAPHORIC_SINCE_RE = re.compile(r"自[^，,。！？\d年]{1,15}?以来")
 _MONTH_RE = re.compile(r"(?<![年\d.])(?:1[0-2]|[1-9])月(?:份)?")
 _SINCE_RE = re.compile(r"以来|至今")
 _LATER_YEAR_RE = re.compile(rf"(?<!\d){_Y}\s?年")
+_SPAN_RE = re.compile(r"([一二两三四五六七八九十\d]+)年间")
 
 
 def metric(article: Article, f: Figure, figures: list[Figure]) -> tuple[str, str]:
@@ -48,7 +49,16 @@ def metric(article: Article, f: Figure, figures: list[Figure]) -> tuple[str, str
             return prior[-1].metric, prior[-1].label
     # No keyword: the metric is what the unit counts, labelled by the noun that gave the unit.
     nouns = [n for n in lex.nouns_in(text, f.end, c_end) if lex.nouns[n.word] == f.unit]
-    return lex.default_metric.get(f.unit, f.unit + "s"), nouns[0].word if nouns else f.raw
+    return lex.default_metric.get(f.unit, _plural(f.unit)), nouns[0].word if nouns else f.raw
+
+
+def _plural(unit: str) -> str:
+    """The metric a unit with no keyword and no default counts: box → boxes, cubic_metre → cubic_metres."""
+    if unit.endswith(("s", "x", "ch", "sh")):
+        return unit + "es"
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "s"
 
 
 def _in_sentence(figures: list[Figure], s: tx.Sentence) -> list[Figure]:
@@ -97,7 +107,20 @@ def period(article: Article, f: Figure) -> tuple[int | None, int | None]:
         before = [s for s in article.sentences_in[f.sentence.paragraph.index] if s.end <= f.sentence.start]
         if before:
             return stated_period(article, before[-1], before[-1].end, before[-1].end)
+    if found[0] is None and f.sentence.paragraph.index == 1:
+        return _title_span(article, f) or found
     return found
+
+
+def _title_span(article: Article, f: Figure) -> tuple[int, int] | None:
+    """四年引进企业逾百家 in a title: the N years are the first range of N years the body names
+    (2017年至2020年)."""
+    n = re.search(r"([一二两三四五六七八九十\d]+)年(?![来以间])", article.text[f.sentence.start:f.start])
+    if not n:
+        return None
+    years = int(n[1]) if n[1].isdigit() else int(parse_quantity(n[1]).value)
+    spans = [(int(m[1]), int(m[2])) for m in _RANGE_RE.finditer(article.text, f.sentence.end)]
+    return next((span for span in spans if span[1] - span[0] + 1 == years), None)
 
 
 def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tuple[int | None, int | None]:
@@ -115,7 +138,9 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     for m in tx.YEAR_RE.finditer(text, s_start, start):
         if any(c[0] <= m.start() < c[0] + 16 and c[1][0] != c[1][1] for c in candidates):
             continue  # part of a range or list already taken
-        range_end = text[m.start() - 1:m.start()] in ("至", "、", "到") and text[m.start() - 2:m.start()] != "截至"
+        # 2017至2018年, 2017年、2018年: the end of a range (a year right before); 由2015年的…增加到2020年的 is not
+        range_end = text[m.start() - 1:m.start()] in ("至", "、", "到") and text[m.start() - 2:m.start()] != "截至" \
+            and re.search(r"\d\s?年?\s?$", text[max(0, m.start() - 8):m.start() - 1]) is not None
         if range_end or text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):
             continue  # 2017至2018年: taken as a range; 较2015年增长: the base of a comparison (截至2020年 is a date)
         if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start:
@@ -146,6 +171,9 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
         first, last = lex.named_periods[m[0]]
         since = "以来" in text[m.end():m.end() + 4]
         candidates.append((m.start(), (first, report_year if since else last)))
+    for m in _SPAN_RE.finditer(text, s_start, start):  # 2017年至2020年…。四年间: the four years just named
+        if span := _span_named_before(article, s, m[1]):
+            candidates.append((m.start(), span))
     earlier = _earlier_year(article, s)
     if earlier is not None:
         for m in _ANAPHORIC_SINCE_RE.finditer(text, s_start, start):
@@ -161,6 +189,17 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     if not candidates:
         return None, None
     return max(candidates, key=lambda c: c[0])[1]
+
+
+def _span_named_before(article: Article, s: tx.Sentence, n: str) -> tuple[int, int] | None:
+    """The last range of n years (both ends counted) stated earlier in the honoree's section (or,
+    outside sections, the article)."""
+    years = int(n) if n.isdigit() else int(parse_quantity(n).value)
+    section = article.section_of(s.paragraph.index)
+    first = article.paragraphs[section.first - 1].start if section else 0
+    spans = [(int(m[1]), int(m[2])) for m in _RANGE_RE.finditer(article.text, first, s.start)]
+    fitting = [span for span in spans if span[1] - span[0] + 1 == years]
+    return fitting[-1] if fitting else None
 
 
 def _is_ratio_at(article: Article, start: int) -> bool:

@@ -8,6 +8,7 @@ id as a suffix, and regions.json pins the ids this project's data already uses.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -67,7 +68,11 @@ class Gazetteer:
         self.regions = {r.id: r for r in regions}
         self._names: dict[str, list[tuple[str, bool]]] = {}
         for region in regions:
-            for alias in [region.name, *region.aliases]:
+            # 积石山县, 临夏州: an autonomous place as the news names it (its short name and its level's
+            # suffix) is a full name, no province needed beside it
+            kind = re.search(r"自治([县州旗])$", region.name)
+            named_so = [region.aliases[0] + kind[1]] if kind and region.aliases and not region.aliases[0].isascii() else []
+            for alias in [region.name, *region.aliases, *named_so]:
                 if not alias.isascii():  # an alias with a suffix (盘州市 for 盘县) is a full name
                     entry = (region.id, alias != region.name and not alias.endswith(_FULL_NAME_ENDS))
                     if entry not in self._names.setdefault(alias, []):

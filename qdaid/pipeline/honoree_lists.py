@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 _HAN = r"[\u4e00-\u9fff]"
 _PERSON = rf"{_HAN}{{2,4}}|{_HAN}{{1,6}}·{_HAN}{{1,6}}"  # 张三, 阿依古丽·买买提
-_POSTHUMOUS = r"[（(]追授[)）]"
+_POSTHUMOUS = r"[（(](?:追授|生前)[)）]"
 _SEPARATORS = "\t 　，,：:、"
 _BULLET = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]"
                      r"|[·•●○■□◆◇▲△\-—*])\s*")
@@ -136,8 +136,10 @@ def _is_name(article: Article, start: int, end: int) -> bool:
 
 
 def _is_collective(article: Article, start: int, end: int) -> bool:
-    word = article.text[start:end]
-    return len(word) >= 4 and word.endswith(tuple(article.lex.org_kinds) + tuple(article.lex.collective_ends))
+    word, lex = article.text[start:end], article.lex
+    # …农业农村局干部 ends in 部, but 干部 is a person's post: the line names a person
+    return len(word) >= 4 and word.endswith(tuple(lex.org_kinds) + tuple(lex.collective_ends)) and \
+        not word.endswith(tuple(t for t in lex.titles if len(t) > 1))
 
 
 def _in_sentences(article: Article, heads: dict[str, str]) -> list[Listed]:

@@ -41,7 +41,10 @@ class Lexicon:
         # the lexicon's own classifiers come first; a measure word's unit is its fallback.
         cedict = data.get("measure_words", {"measure_words": {}, "idioms": [], "common_words": []})
         self.common_place_words = frozenset(cedict["common_words"])
-        self.measure_words = {w: u for w, u in cedict["measure_words"].items()
+        # 车, 箱 … (nouns borrowed as measures: 运出鲜果42车) count as measure words of their load.
+        borrowed = {**cedict.get("measure_nouns", {}), **cedict["measure_words"]}
+        self.borrowed = frozenset(cedict.get("measure_nouns", {}))
+        self.measure_words = {w: u for w, u in borrowed.items()
                               if w not in data["classifiers"]["specific"] and w not in data["classifiers"]["general"]}
         self.idioms = data["idioms"] + [half for idiom in cedict["idioms"] for half in re.split(r"[，,]", idiom)
                                         if len(half) >= 4]
@@ -63,6 +66,10 @@ class Lexicon:
         self.award_verbs = re.compile(alternation(data["region_words"]["award_verbs"]))
         self.helper_metrics = frozenset(data["region_words"]["helper_metrics"])
         self.place_counts = data["region_words"]["place_counts"]
+        self.dispatch_verbs = re.compile(alternation(data["region_words"]["dispatch"]["verbs"]))
+        self.dispatch_to = tuple(data["region_words"]["dispatch"]["to"])
+        self.buyer_verbs = re.compile(alternation(data["region_words"]["buyer_verbs"]))
+        self.venue_verbs = tuple(data["region_words"]["venue_verbs"])
         # 三市, 两地, 10个县 right before a figure (the number is not part of a longer one: 123市)
         self.place_count_re = re.compile(rf"(?<![\d.])(\d{{1,2}}|[两二三四五六七八九十])个?({alternation(self.place_counts)})"
                                          r"(?:的|共)?$")
@@ -71,6 +78,7 @@ class Lexicon:
         self.comparison_markers = tuple(data["comparison_markers"]["markers"])
         self.future_markers = re.compile(alternation(data["future_markers"]["markers"]))
         self.figurative_before = tuple(data["figurative"]["before"])
+        self.speaker_re = re.compile(rf"[^，,。；;：:]{{0,8}}?(?:{alternation(data['figurative']['speakers'])})")
         self.general.update(self.measure_words)
         self.classifier_pattern = alternation([*self.specific, *self.general])
         self._nouns_re = re.compile(alternation(self.nouns))

@@ -73,6 +73,13 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
                 f.part_of = next((g for g in same if g.metric == f.metric), same[0])
                 if f.metric != f.part_of.metric:
                     f.metric, f.label = f.part_of.metric, f.part_of.label
+                # one amount, so one place and time: the body's where it says them (天津五年投入18.6亿元助力甘南
+                # is 甘南's, 2016–2020; 青岛市8人… keeps 青岛 when the body says only 我市)
+                body = f.part_of
+                if body.region:
+                    f.region, f.region_basis = body.region, body.region_basis
+                if body.period[0] is not None:
+                    f.period = body.period
 
 
 def _link_listed_parts(article: Article, in_paragraph: dict[int, list[Figure]]) -> None:

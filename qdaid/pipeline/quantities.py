@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 _ZERO_RE = re.compile(r"(?:下降|降低|减少|降|减)(?:到|至|为)(零)|[清归](零)")
 _NEGATION = "未没不无"
-_PLACE_ITEM = re.compile(r"(?:(?<=[。！？\n])|[、，,；;：:])(?:其中)?([\u4e00-\u9fff]{2,8}?[县市区镇乡村])(?=\d)")
+_NOT_ONE = re.compile(r"[^，,。；;]{0,6}?[也都][没不未]")
+_PLACE_ITEM = re.compile(r"(?:(?<=[。！？\n])|[、，,；;：:])(?:其中)?([\u4e00-\u9fff]{2,8}?[县市区镇乡村])(?=[ \t　]?\d)")
 
 
 @dataclass
@@ -96,15 +97,21 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     if m["round"] and not m["before"]:
         return None  # 万寿菊: a multiplier alone is a number only after 近, 逾, 不过 …
     cls = m["cls"]
+    if cls in lex.borrowed and (noun := lex.noun_right_after(text, m.start("cls"))) and noun.start == m.start("cls"):
+        cls, end = None, m.start("cls")  # 5车间 counts workshops: 车 begins the noun, it measures no load
     if m["ordinal"]:  # 第二名 is a rank; 第一书记, 第一个 are not figures
         return Figure(start, end, article.original[start:end], "rank", s) if cls in ("名", "位") else None
     if prev in ("第", "初", "之") or prev in "+>=<＋" or text[end:end + 1] in "+>=<＋":
         return None  # 第一, 初四, 之一 are not counts; 1+1>2 is a slogan
-    if m["chinese"] and number.startswith("一") and any(c in text[max(0, start - 3):start] for c in _NEGATION):
-        return None  # 未休过一天假: "not a single day", not a count
+    if m["chinese"] and number.startswith("一") and (any(c in text[max(0, start - 3):start] for c in _NEGATION)
+                                                    or _NOT_ONE.match(text, end)):
+        return None  # 未休过一天假, 一户也没有落下: "not a single one", not a count
     small = m["chinese"] in ("一", "两", "二")
-    if small and cls and (text[start - 1:start] in lex.figurative_before or text.startswith(cls, end)):
-        return None  # 又一个丰收年, 一个个难题: figures of speech
+    if small and cls and (text[start - 1:start] in lex.figurative_before or text.startswith(cls, end)
+                          or "另一" + cls in text[end:s.end]):
+        return None  # 又一个丰收年, 一个个难题, 一家…另一家…: figures of speech
+    if m["chinese"] == "一" and cls in ("位", "名") and lex.speaker_re.match(text, end):
+        return None  # 当地一位老人说: "an old man said", no count
     if cls and text[end:end + 1] == "性":
         return None  # 一次性 is an adjective
     if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
@@ -157,11 +164,46 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
         return None
     if cls in lex.measure_words:
         return lex.general[cls]  # 冷藏车18辆, 9支巡护队: the measure word names what it counts
-    lo = max(s.start, m.start() - tx.REACH)
+    if unknown := _unknown_noun(text[m.end():stop]):
+        return unknown  # 建成12个光伏电站: the noun no list knows is what 个 counts, not the 村 before it
+    lo = _breakdown_head(article, s) or max(s.start, m.start() - tx.REACH)
     # 其中镇宁县25个、紫云县15个: an item named for a place; its 县 is not what 个 counts
     named = [range(n.start(1), n.end(1)) for n in _PLACE_ITEM.finditer(text, lo, m.start() + 1)
              if any(p.start == n.start(1) for p in article.gaz.mentions(text, n.start(1), n.end(1)))]
-    before = [n for n in lex.nouns_in(text, lo, m.start()) if not any(n.start in r for r in named)]
+    # 全县新增就业岗位2300个: 全县 is where, not what is counted
+    before = [n for n in lex.nouns_in(text, lo, m.start()) if not any(n.start in r for r in named)
+              and text[n.start - 1:n.start] not in ("全", "该", "本", "我")]
     if before:
         return lex.nouns[before[-1].word]
     return lex.general[cls]
+
+
+def _breakdown_head(article: Article, s: tx.Sentence) -> int | None:
+    """For a line under 其中： (东乡县 130个), the start of the total's sentence: what the line's 个
+    counts is what the total counts (结对帮扶村共240个，其中：)."""
+    index = s.paragraph.index - 1
+    while index >= 1:
+        p = article.paragraphs[index - 1]
+        if _BREAKDOWN_END.search(p.text):
+            return article.sentences_in[p.index][-1].start if article.sentences_in.get(p.index) else None
+        if len(p.text) > 40 or re.search("[。！？]", p.text):
+            return None
+        index -= 1
+    return None
+
+
+_BREAKDOWN_END = re.compile(r"(?:其中|具体如下|分别是|分别为)[：:]$")
+_PHRASE_END = re.compile(r"[、，,；;。：:的和与及\s“”\"（(《]")
+# Characters that make the words after a classifier a predicate, not a noun (12个已建成, 3个全部脱贫).
+_PREDICATE = re.compile(r"[了着过是在为将已被把从向对给让使并也都还又就全共均实达获得到]")
+
+
+def _unknown_noun(after: str) -> str | None:
+    """The unit a noun phrase right after a classifier gives when no list knows it: its pinyin
+    (光伏电站 → guangfudianzhan), a valid unit id and, as English, a name with no Han in it."""
+    phrase = _PHRASE_END.split(after, maxsplit=1)[0]
+    if not 2 <= len(phrase) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", phrase) or _PREDICATE.search(phrase):
+        return None
+    from pypinyin import lazy_pinyin  # only the build reads Chinese
+
+    return re.sub(r"[^a-z]", "", "".join(lazy_pinyin(phrase)).lower()) or None

@@ -9,14 +9,15 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
 from .. import fileio
-from ..model import REFERENCES, SCHEMA, DataError, UsageError
-from . import classify, containment, links, narrative
+from ..model import SCHEMA, DataError, UsageError
+from . import classify, containment, links, narrative, webpage
 from .article import Article
+from .corpus import Corpus
 from .english import English, add_names
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
@@ -174,7 +175,7 @@ def _real_date(text: str) -> bool:
     return 1900 <= int(year) <= 2100
 
 
-ORDER = ("sources", "honorees", "regions", "figures", "containment", "programs", "events")
+ORDER = ("sources", "honorees", "regions", "figures", "containment", "restatements", "programs", "events")
 
 
 def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES, given: dict | None = None,
@@ -183,24 +184,64 @@ def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES, given: dic
     to (build --append), whose records stay as they are. Building a and b together gives the
     same tables as building a, then appending b. warn: told, a line each, of an article without
     a date and the year taken for it."""
-    gazetteer, lexicon = Gazetteer.load(), Lexicon.load()
-    english = English.load(gazetteer)
-    tables = {table: list(onto.get(table, [])) if onto else [] for table in ORDER}
-    seen: dict[str, str] = {s["id"]: s["path"] for s in tables["sources"]}
-    for path in paths:
-        text, meta = read_source(path, limit, given)
-        if meta["id"] in seen:
-            raise DataError(f"{path}: has the source id {meta['id']!r}, as {seen[meta['id']]} does; "
-                            "give one of them another id (--id, or its sidecar)")
-        seen[meta["id"]] = path.name
-        article = Article(text, meta, gazetteer, lexicon)
-        if warn and not article.dated_year:
-            warn(f"warning: {path.name} has no date: " + (
-                f"taken as {article.assumed.year}, {article.assumed.why}" if article.assumed else
-                "it names no year, so periods since a year stay open") + "; give --date to set it")
-        merge(tables, _article_tables(article, path.name, english), gazetteer)
+    gazetteer = Gazetteer.load()
+    built = Corpus({table: list(onto.get(table, [])) for table in ORDER} if onto else {}, gazetteer)
+    add_articles(built, paths, limit, given, warn)
+    tables = built.whole()
     # Every record's fields in the model's order, whichever stage added them.
     return {table: [{f: rec.get(f) for f in SCHEMA[table]} for rec in tables[table]] for table in ORDER}
+
+
+def add_articles(built: Corpus, inputs: Sequence[Path | str], limit: int = fileio.MAX_ARTICLE_BYTES,
+                 given: dict | None = None, warn: Callable[[str], None] | None = None) -> list[tuple[dict, bytes]]:
+    """Read each article (a text file, a saved web page, or a page's address) and add its records
+    to the corpus, in the order given. Returns each web page's source record with the article
+    text read from it, which the build keeps beside the database as NAME.txt."""
+    gazetteer, lexicon = built.gazetteer, Lexicon.load()
+    english = English.load(gazetteer)
+    pages = []
+    for item in inputs:
+        text, meta, name = read_input(item, limit, given)
+        if isinstance(item, str) and meta["id"] in built.sources and "id" not in (given or {}):
+            # two addresses ending alike (…/0302/index.html, …/0303/index.html): the address tells them apart
+            meta["id"] = f"{meta['id']}-{hashlib.sha256(item.encode()).hexdigest()[:8]}"
+            name = f"{meta['id']}.txt"
+        if meta["id"] in built.sources:
+            raise DataError(f"{item}: has the source id {meta['id']!r}, as {built.sources[meta['id']]} does; "
+                            "give one of them another id (--id, or its sidecar)")
+        article = Article(text, meta, gazetteer, lexicon)
+        if warn and not article.dated_year:
+            warn(f"warning: {name} has no date: " + (
+                f"taken as {article.assumed.year}, {article.assumed.why}" if article.assumed else
+                "it names no year, so periods since a year stay open") + "; give --date to set it")
+        new = _article_tables(article, name, english)
+        new = {table: [{f: rec.get(f) for f in SCHEMA[table]} for rec in new[table]] for table in new}
+        built.add(new)
+        if isinstance(item, str) or item.suffix.lower() in webpage.HTML_SUFFIXES:
+            pages.append((new["sources"][0], text.encode("utf-8")))
+    return pages
+
+
+def read_input(item: Path | str, limit: int, given: dict | None) -> tuple[str, dict, str]:
+    """(text, metadata, the name the database gives its text) of a text file, a saved page or an
+    address: a page's text is stored as NAME.txt, NAME its source id (or the saved page's name)."""
+    if isinstance(item, Path) and item.suffix.lower() not in webpage.HTML_SUFFIXES:
+        text, meta = read_source(item, limit, given)
+        return text, meta, item.name
+    if isinstance(item, str):
+        text, found = webpage.read(webpage.fetch(item), item, item)
+        meta = {**check_meta(found, item), **check_meta(given or {}, None)}
+        meta.setdefault("id", webpage.source_id(item))
+        stem = meta["id"]
+    else:
+        with fileio.open_regular(item, "web page", webpage.MAX_PAGE_BYTES) as handle:
+            text, found = webpage.read(handle.read(), str(item))
+        meta = {**check_meta(found, str(item)), **_sidecar(sidecar_of(item)), **check_meta(given or {}, None)}
+        meta.setdefault("id", item.stem)
+        stem = item.stem
+    if not _SOURCE_ID.fullmatch(meta["id"]):
+        raise DataError(f"{item}: {meta['id']!r} cannot be a source id (letters, digits, - _ . only); give one with --id")
+    return text, meta, f"{stem}.txt"
 
 
 def _article_tables(article: Article, name: str, english: English) -> dict[str, list[dict]]:
@@ -220,36 +261,3 @@ def _article_tables(article: Article, name: str, english: English) -> dict[str, 
         used |= set(gazetteer.ancestors(region))
     tables["regions"] = [gazetteer.regions[r].record() for r in used]
     return tables
-
-
-def merge(tables: dict[str, list[dict]], new: dict[str, list[dict]], gazetteer: Gazetteer) -> None:
-    """Add one article's records to the tables, in place. Figure, event and containment ids carry
-    the source id, so they never clash; an honoree or program id the tables already hold gets the
-    new source's id as a suffix (and the new records' references follow it); regions are one
-    gazetteer, kept in its order."""
-    source = new["sources"][0]["id"]
-    for table in ("honorees", "programs"):
-        taken = {r["id"] for r in tables[table]}
-        renamed = {}
-        for rec in new[table]:
-            if rec["id"] in taken:
-                fresh, n = f"{rec['id']}-{source}", 2
-                while fresh in taken:
-                    fresh, n = f"{rec['id']}-{source}-{n}", n + 1
-                renamed[rec["id"]] = fresh
-                rec["id"] = fresh
-            taken.add(rec["id"])
-        for other, fields in REFERENCES.items():
-            for field, target in fields.items():
-                if target == table and renamed:
-                    for rec in new.get(other, []):
-                        value = rec.get(field)
-                        rec[field] = [renamed.get(v, v) for v in value] if isinstance(value, list) \
-                            else renamed.get(value, value)
-    for table in ORDER:
-        if table != "regions":
-            tables[table] += new[table]
-    known = {r["id"]: r for r in tables["regions"]}
-    known.update({r["id"]: r for r in new["regions"] if r["id"] not in known})
-    rank = {region_id: n for n, region_id in enumerate(gazetteer.regions)}
-    tables["regions"] = sorted(known.values(), key=lambda r: rank.get(r["id"], len(rank)))

@@ -20,9 +20,11 @@ _RIGHT_AFTER = ("", "共", "有", "共有")  # 全国50…, 全国共有1200个:
 
 
 def _awarding(article: Article, m, end: int) -> bool:
-    """A place right after 被 and before an award verb (被甘肃省授予…) is the awarding body."""
-    return article.text[m.start - 1:m.start] == "被" and bool(
-        article.lex.award_verbs.match(article.text, m.end, min(end, m.end + 4)))
+    """A place right after 被 and before an award verb (被甘肃省授予…) is the awarding body; one right
+    after 向 and before a verb of selling (定西向福州销售农产品) is the buyer: neither is the figure's."""
+    before, lex = article.text[m.start - 1:m.start], article.lex
+    return (before == "被" and bool(lex.award_verbs.match(article.text, m.end, min(end, m.end + 4)))) or \
+        (before == "向" and bool(lex.buyer_verbs.match(article.text, m.end, min(end, m.end + 4))))
 
 
 def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
@@ -51,6 +53,46 @@ def _recipient(article: Article, lo: int, start: int) -> list[str]:
     return []
 
 
+def _destination(article: Article, clause: list, c_start: int, start: int, end: int) -> str | None:
+    """平度还选派3批36名教师赴岷县支教: people sent (a dispatch verb before the figure) go to the place
+    right after 赴, 到 … after it; the sender named first is not where they work."""
+    verb = article.lex.dispatch_verbs.search(article.text, c_start, start)
+    return _sent_to(article, clause, c_start, end) if verb else None
+
+
+def _sent_to_before(article: Article, lo: int, start: int) -> list[str]:
+    """福州引导127家企业到定西投资，实际到位资金46亿元…: the rest of the sentence is about where they went."""
+    verb = article.lex.dispatch_verbs.search(article.text, lo, start)
+    place = _sent_to(article, article.mentions_in(lo, start), lo, verb.end()) if verb else None
+    return [place] if place else []
+
+
+def _sent_to(article: Article, mentions: list, lo: int, after: int) -> str | None:
+    """The most specific of the places right after 赴, 到 … past `after` (到甘肃省陇南市 → 陇南)."""
+    text, lex = article.text, article.lex
+    run, at = [], None
+    for m in mentions:
+        if at is None and m.start >= after and text[max(lo, m.start - 2):m.start].endswith(lex.dispatch_to):
+            run, at = [m.region], m.end
+        elif at is not None and m.start in (at, at + 1):
+            run.append(m.region)
+            at = m.end
+    return article.gaz.most_specific(run)[-1] if run else None
+
+
+def _located(article: Article, lo: int, start: int) -> list[str]:
+    """平度企业在岷县新建冷库5座…，发运中药材46车: the place after 在, the last named before the figure,
+    is where the sentence's work is done, whoever does it (在新疆有…、贵州…、甘肃…, 年产值…: not one place's)."""
+    named = article.mentions_in(lo, start)
+    first = len(named) - 1
+    while first > 0 and named[first - 1].end == named[first].start:
+        first -= 1  # 在重庆市巫山县: the run of places the last one ends
+    if not named or article.text[named[first].start - 1:named[first].start] != "在" or \
+            article.text.startswith(article.lex.venue_verbs, named[-1].end):
+        return []  # 在兰州举办对接会，签约项目17个: where the fair was held, not whose projects
+    return [named[-1].region]
+
+
 def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
                unit: str | None, metric: str | None) -> tuple[str | None, str]:
     gaz, text = article.gaz, article.text
@@ -71,6 +113,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         following = [m for m in clause if m not in preceding]
         ordered = preceding + following
         away = [m for m in ordered if m.region not in home]
+        if sent_to := _destination(article, clause, c_start, start, end):
+            return sent_to, "explicit"
         if unit in _ADMIN_UNITS:
             return ordered[0].region, "explicit"
         if away:  # aid goes to the partner, not to the home city it comes from
@@ -88,7 +132,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
                                    and not _awarding(article, m, hi)])
         partners_named = [r for r in named if r not in home]
         if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
-            partners_named = _recipient(article, lo, start) or partners_named
+            partners_named = _recipient(article, lo, start) or _sent_to_before(article, lo, start) or \
+                _located(article, lo, start) or partners_named
         if len(partners_named) == 1:
             return partners_named[0], "explicit"
         if partners_named:

@@ -7,6 +7,7 @@ exactly what a reader sees in the source file.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -40,11 +41,16 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def simplified(text: str) -> str:
-    """The text in Simplified characters, character for character, so offsets still hold."""
+@functools.cache
+def _t2s():
     import opencc  # only extraction reads Traditional text
 
-    converter = opencc.OpenCC("t2s")
+    return opencc.OpenCC("t2s")  # made once: loading its dictionaries costs ~3 ms a time
+
+
+def simplified(text: str) -> str:
+    """The text in Simplified characters, character for character, so offsets still hold."""
+    converter = _t2s()
     whole = converter.convert(text)
     if len(whole) == len(text):
         return whole

@@ -1,0 +1,117 @@
+"""What `qdaid build` does between its options and the file it writes: the inputs named on the
+command line (files, folders, addresses), the corpus built from them, the article texts kept
+beside the database, and the write (a new file, or an append in place).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .. import fileio, store
+from ..model import SCHEMA, DataError, UsageError
+from .app import say
+from .options import size_limit
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def inputs(named: list[str]) -> list[Path | str]:
+    """Each name as an input: a web address as it is, a folder as its articles (.txt, .html;
+    sorted by name, so a build is the same wherever it runs), a file as its path."""
+    from ..pipeline.webpage import is_url
+
+    found: list[Path | str] = []
+    for name in named:
+        if is_url(name):
+            found.append(name)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            articles = sorted((p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()),
+                              key=lambda p: p.name)
+            if not articles:
+                raise UsageError(f"{path}: holds no article (.txt or .html)")
+            found += articles
+        else:
+            found.append(_named_in_text(path))
+    return found
+
+
+def _named_in_text(path: Path) -> Path:
+    """The article, its file name checked: the database names an article by its file name, which
+    must be text."""
+    if not path.name.isprintable() or path.name != path.name.encode("utf-8", "ignore").decode("utf-8"):
+        raise DataError(f"{path}: its file name is not UTF-8 text (or holds control characters), and the "
+                         "database names each article by its file name: rename the file")
+    return path
+
+
+def run(items: list[Path | str], target: Path, in_place: Path | None, base: Path | None, given: dict,
+        warn: Callable[[str], None], outputs: fileio.Outputs, *, yours: bool,
+        before_writing: Callable[[], None]) -> dict[str, int]:
+    """Build (or append) and write; returns how many records of each table were written (an
+    append: added)."""
+    from .. import appending
+    from ..pipeline.corpus import Corpus
+    from ..pipeline.gazetteer import Gazetteer
+    from ..pipeline.records import ORDER, add_articles
+
+    limit = size_limit(fileio.MAX_ARTICLE_BYTES)
+    if in_place is not None:
+        with appending.held(in_place, size_limit(fileio.MAX_DATABASE_BYTES)) as held:
+            corpus = Corpus(held.tables, Gazetteer.load(), held.figures)
+            pages = add_articles(corpus, items, limit, given, warn)
+            before_writing()
+            _keep(corpus, items, pages, target, outputs, yours)
+            appending.append(target, held, corpus.added, {t: list(r.values()) for t, r in corpus.changed.items()},
+                             corpus.whole())
+        return {t: len(corpus.added[t]) for t in ORDER if t in corpus.added}
+    onto = store.load(base, limit=size_limit(fileio.MAX_DATABASE_BYTES)) if base else {}
+    corpus = Corpus(onto, Gazetteer.load())
+    pages = add_articles(corpus, items, limit, given, warn)
+    before_writing()
+    _keep(corpus, items, pages, target, outputs, yours)
+    tables = _ordered(corpus.whole())
+    store.write_tables(target, tables)
+    return {t: len(tables[t]) for t in ORDER}
+
+
+def _ordered(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    from ..pipeline.records import ORDER
+
+    return {t: [{f: rec.get(f) for f in SCHEMA[t]} for rec in tables.get(t, [])] for t in ORDER}
+
+
+def _keep(corpus, items: list[Path | str], pages: list[tuple[dict, bytes]], target: Path,
+          outputs: fileio.Outputs, yours: bool) -> None:
+    if not corpus.added["figures"]:
+        say(f"warning: no figures were found in {', '.join(map(str, items))}")
+    folder, new = target.parent, corpus.added["sources"]
+    taken = {target.name, *(str(s["path"]) for s in corpus.tables.get("sources", []))}
+    kept = {id(source): data for source, data in pages}
+    for item, source in zip(items, new, strict=True):
+        if id(source) in kept:  # a web page: the text read from it, always kept (nowhere else has it)
+            _keep_one(source, kept[id(source)], folder, taken, outputs, page=True)
+        elif yours:  # your database keeps its articles beside it, so its evidence stays checkable
+            path = Path(item)
+            if path.resolve() == (folder / path.name).resolve() and path.name not in taken:
+                taken.add(path.name)  # already beside it
+                continue
+            _keep_one(source, path.read_bytes(), folder, taken, outputs, page=False)
+
+
+def _keep_one(source: dict, data: bytes, folder: Path, taken: set[str], outputs: fileio.Outputs, page: bool) -> None:
+    """Copy an article beside the database, under its own name unless the database, another of
+    its sources or a file holding other bytes has that name (then with its source id); each copy
+    is an output, checked as one, and written before the database that names it. A page's text
+    gets a sidecar with what the page said of it, unless a file of that name is there."""
+    import json
+
+    source["path"] = fileio.free_name(folder, source["path"], data, taken, source["id"])
+    taken.add(source["path"])
+    fileio.write_bytes(outputs.claim(folder / source["path"]), data)
+    sidecar = folder / (source["path"].rsplit(".", 1)[0] + ".meta.json")
+    if page and not sidecar.exists():
+        meta = {k: source[k] for k in ("id", "title", "date", "publisher", "url") if source.get(k)}
+        fileio.write_bytes(outputs.claim(sidecar), json.dumps(meta, ensure_ascii=False, indent=1).encode() + b"\n")

@@ -1,0 +1,91 @@
+"""Web pages as sources: a saved page (.html) or a page fetched by its address, read down to the
+article's main text and its title, date, publisher and address.
+
+Reading a page is trafilatura's work (`pip install 'qdaid[html]'`): it drops navigation, ads,
+sidebars and comments, and reads the metadata a page carries (<title>, og: and other meta tags,
+the date in the page). Fetching is urllib's, with a timeout, a size limit, and only HTML
+accepted; every failure is one line for a person.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+
+from ..model import DataError, UsageError, web_url
+
+HTML_SUFFIXES = (".html", ".htm")
+TIMEOUT = 20.0  # seconds, for the connection and for each read
+MAX_PAGE_BYTES = 8 * 2**20
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_ID_PART = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def is_url(text: str) -> bool:
+    return text.lower().startswith(("http://", "https://"))
+
+
+def fetch(url: str, timeout: float | None = None, limit: int | None = None) -> bytes:
+    """The page at url (http or https), or a one-line DataError: unreachable, too slow, not found,
+    not HTML, over the size limit (default: TIMEOUT and MAX_PAGE_BYTES)."""
+    timeout = TIMEOUT if timeout is None else timeout
+    limit = MAX_PAGE_BYTES if limit is None else limit
+    if not web_url(url):
+        raise UsageError(f"{url!r} is not a web address (http:// or https://, no spaces)")
+    request = urllib.request.Request(url, headers={"User-Agent": "qdaid (+https://pypi.org/project/qdaid/)",
+                                                   "Accept": "text/html,application/xhtml+xml"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) only, checked)
+            kind = response.headers.get_content_type()
+            if kind not in _HTML_TYPES:
+                raise DataError(f"{url}: is {kind}, not a web page (HTML); save the article's text as .txt")
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > limit:
+                raise DataError(f"{url}: the page is {int(length):,} bytes, over the limit of {limit:,}")
+            data = response.read(limit + 1)
+    except urllib.error.HTTPError as exc:
+        raise DataError(f"{url}: the server answered {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        said = "timed out" if isinstance(reason, TimeoutError) or "timed out" in str(reason) else str(reason)
+        raise DataError(f"{url}: cannot fetch the page: {said}") from None
+    except TimeoutError:
+        raise DataError(f"{url}: cannot fetch the page: timed out after {timeout:g} s") from None
+    except OSError as exc:
+        raise DataError(f"{url}: cannot fetch the page: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise DataError(f"{url}: the page is over the limit of {limit:,} bytes")
+    return data
+
+
+def source_id(url: str) -> str:
+    """A source id from the address: its last path segment without suffix (.../a123.html → a123),
+    else its host."""
+    parts = urlsplit(url)
+    segment = next((s for s in reversed(parts.path.split("/")) if s), "")
+    stem = segment.rsplit(".", 1)[0] if "." in segment else segment
+    name = _ID_PART.sub("-", stem or parts.hostname or "page").strip("-._")[:64]
+    return name or "page"
+
+
+def read(data: bytes, where: str, url: str | None = None) -> tuple[str, dict]:
+    """The article's text (its title the first line, as a .txt source has it) and what the page
+    says of it: title, date, publisher, url."""
+    try:
+        import trafilatura
+    except ImportError:
+        raise UsageError(f"{where}: reading a web page needs trafilatura: pip install 'qdaid[html]'") from None
+    document = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
+                                           include_tables=True, favor_precision=True)
+    found = {} if document is None else document if isinstance(document, dict) else document.as_dict()
+    text = str(found.get("text") or "").strip()
+    if not text:
+        raise DataError(f"{where}: no article text found in the page")
+    title = str(found.get("title") or "").strip() or None
+    if title and not text.startswith(title):
+        text = f"{title}\n{text}"
+    meta = {"title": title, "date": found.get("date"), "publisher": found.get("sitename"),
+            "url": found.get("url") or url}
+    return text + "\n", {key: value for key, value in meta.items() if isinstance(value, str) and value}

@@ -1,0 +1,133 @@
+"""qdaid.pipeline.restate: same_fact, compare and link on figure records made by hand.
+
+Each expectation is read off the numbers as written, with the arithmetic beside it.
+"""
+
+import pytest
+
+from qdaid.pipeline.restate import compare, link, same_fact
+
+
+def fig(raw, value, approx="exact", source="a", id=None, **fields):
+    record = {"id": id or f"{source}-{raw}", "source": source, "metric": "fiscal_aid", "unit": "cny",
+              "kind": "amount", "honoree": "longnan-group", "region": "longnan", "covers": [],
+              "period_start": 2020, "period_end": 2020, "raw": raw, "value": value, "approx": approx}
+    return {**record, **fields}
+
+
+@pytest.mark.parametrize(("a", "b", "verdict", "reason"), [
+    # 15.66亿 written to 0.01亿; rounded to the 0.1亿 the other writes: 15.7亿.
+    (fig("15.66亿元", 1566000000), fig("15.7亿元", 1570000000, source="b"),
+     "agrees", "15.7亿 is 15.66亿 rounded to 0.1亿"),
+    # 179.4万 rounds to 179万 at 1万, not 190万: 190 − 179.4 = 10.6万 apart.
+    (fig("190万人", 1900000, unit="person"), fig("179.4万人", 1794000, unit="person", source="b"),
+     "disagrees", "190万 vs 179.4万: 10.6万 apart"),
+    # both written to 0.1亿, 0.1亿 apart.
+    (fig("1.2亿元", 120000000), fig("1.3亿元", 130000000, source="b"), "disagrees", "1.2亿 vs 1.3亿: 0.1亿 apart"),
+    # the same number, the same way.
+    (fig("62名", 62, unit="person"), fig("62名", 62, unit="person", source="b"), "agrees", "both 62"),
+    # 五 and 5: one value, written two ways.
+    (fig("五批", 5, unit="batch"), fig("5批", 5, unit="batch", source="b"), "agrees", "五 = 5"),
+    # 2300多万: at least 2300万; 2350万 is more.
+    (fig("2300多万元", 23000000, "more_than"), fig("2350万元", 23500000, source="b"),
+     "agrees", "2350万 fits 2300多万 (at least 2300万)"),
+    # 2200万 is below the bound 2300万: 100万 short.
+    (fig("2300多万元", 23000000, "more_than"), fig("2200万元", 22000000, source="b"),
+     "disagrees", "2300多万 vs 2200万: 100万 apart; 2300多万 (at least 2300万)"),
+    # 近800万: at most 800万, within 5% (40万) below it: 790万 is inside.
+    (fig("近800万元", 8000000, "nearly"), fig("790万元", 7900000, source="b"),
+     "agrees", "790万 fits 近800万 (nearly 800万)"),
+    # 近800万 cannot be 810万 (810万 rounds to itself at 1万: [809.5万, 810.5万) lies above 800万).
+    (fig("近800万元", 8000000, "nearly"), fig("810万元", 8100000, source="b"),
+     "disagrees", "近800万 vs 810万: 10万 apart; 近800万 (nearly 800万)"),
+    # 约120万: within 5% (6万) of 120万, [114万, 126万]; 125万 ([124.5万, 125.5万)) is inside,
+    # 127万 ([126.5万, 127.5万)) is not.
+    (fig("约120万元", 1200000, "about"), fig("125万元", 1250000, source="b"),
+     "agrees", "125万 fits 约120万 (about 120万)"),
+    (fig("约120万元", 1200000, "about"), fig("127万元", 1270000, source="b"),
+     "disagrees", "约120万 vs 127万: 7万 apart; 约120万 (about 120万)"),
+    # 1亿 is written to 1亿: 1.06亿 rounds to it (as 15.66亿 to 15.7亿).
+    (fig("1亿元", 100000000), fig("1.06亿元", 106000000, source="b"), "agrees", "1亿 is 1.06亿 rounded to 1亿"),
+    # a rate: 20.84% rounds to 20.8% at 0.1.
+    (fig("20.84%", 20.84, unit="percent", kind="ratio"), fig("20.8%", 20.8, unit="percent", kind="ratio", source="b"),
+     "agrees", "20.8 is 20.84 rounded to 0.1"),
+])
+def test_compare(a, b, verdict, reason):
+    assert compare(a, b) == (verdict, reason)
+
+
+def test_rounding_is_half_up_and_no_wider_than_written():
+    # 15.65亿 rounds to 15.7亿 (half up: [15.65, 15.75) holds it); 15.64亿 rounds to 15.6亿.
+    assert compare(fig("15.65亿元", 1565000000), fig("15.7亿元", 1570000000, source="b"))[0] == "agrees"
+    assert compare(fig("15.64亿元", 1564000000), fig("15.7亿元", 1570000000, source="b"))[0] == "disagrees"
+    # 62 and 63 persons: each written to 1, neither rounds to the other.
+    assert compare(fig("62名", 62), fig("63名", 63, source="b"))[0] == "disagrees"
+
+
+@pytest.mark.parametrize(("change", "same"), [
+    ({}, True),
+    ({"source": "a"}, False),                                 # one source: not a restatement
+    ({"metric": "donations_cash"}, False),                    # another metric
+    ({"unit": "person"}, False),                              # another unit
+    ({"honoree": "anshun-team"}, False),                      # another honoree
+    ({"region": "anshun"}, False),                            # another place
+    ({"honoree": None}, True),                                # the same place, no honoree named
+    ({"region": None}, True),                                 # the same honoree, no place named
+    ({"honoree": None, "region": None}, False),               # nothing in common
+    ({"period_start": 2017, "period_end": 2021}, True),       # overlapping periods
+    ({"period_start": 2021, "period_end": 2021}, False),      # disjoint periods
+    ({"period_start": None, "period_end": None}, True),       # one undated
+    ({"kind": "duration", "metric": "fiscal_aid"}, False),    # a duration: never a fact of its own
+])
+def test_same_fact(change, same):
+    a = fig("1.2亿元", 120000000, source="a")
+    b = {**fig("1.3亿元", 130000000, source="b"), **change}
+    if change.get("kind"):
+        a["kind"] = change["kind"]
+    assert same_fact(a, b) is same and same_fact(b, a) is same
+
+
+def test_link_gives_each_restating_figure_one_row_to_its_closest_earlier_statement():
+    # Source a states the 2020 aid (1.2亿) and the 2017–2021 aid (5.3亿); b restates the 2020 aid
+    # as 1.2亿: linked to a's 2020 figure (the same period), not to the five-year total.
+    a2020 = fig("1.2亿元", 120000000, id="a-1")
+    a5 = fig("5.3亿元", 530000000, id="a-2", period_start=2017, period_end=2021)
+    b2020 = fig("1.2亿元", 120000000, source="b", id="b-1")
+    # c restates it as 1.3亿 and 1.25亿 (two sentences): both are 0.1亿 and 0.05亿 from a's and b's
+    # 1.2亿, which are written alike: the earlier, a's, stands for both. 1.25亿 rounds to 1.3亿 at
+    # 0.1亿, not to 1.2亿: it disagrees too.
+    c2020 = fig("1.3亿元", 130000000, source="c", id="c-1")
+    c2020b = fig("1.25亿元", 125000000, source="c", id="c-2")
+    # d says 1.3亿: c's 1.3亿 agrees with it, so that is its closest statement, not a's 1.2亿.
+    d2020 = fig("1.3亿元", 130000000, source="d", id="d-1")
+    rows = link([b2020], [a2020, a5]) + link([c2020, c2020b], [a2020, a5, b2020]) + \
+        link([d2020], [a2020, a5, b2020, c2020, c2020b])
+    assert rows == [
+        {"id": "b-1-re-a-1", "figure": "b-1", "restates": "a-1", "verdict": "agrees", "reason": "both 1.2亿"},
+        {"id": "c-1-re-a-1", "figure": "c-1", "restates": "a-1", "verdict": "disagrees",
+         "reason": "1.3亿 vs 1.2亿: 0.1亿 apart"},
+        {"id": "c-2-re-a-1", "figure": "c-2", "restates": "a-1", "verdict": "disagrees",
+         "reason": "1.25亿 vs 1.2亿: 0.05亿 apart"},
+        {"id": "d-1-re-c-1", "figure": "d-1", "restates": "c-1", "verdict": "agrees", "reason": "both 1.3亿"},
+    ]
+    assert link([a2020], [a5]) == []  # one source: nothing restated
+
+
+def test_link_prefers_the_same_period_to_an_agreeing_overlapping_one():
+    # b says 5.3亿 for 2020. a's 2020 figure is 1.2亿, a's 2017–2021 total 5.3亿: the fact b
+    # restates is a's 2020 aid (the same period), and they disagree; the equal total of a wider
+    # period is another fact.
+    a2020 = fig("1.2亿元", 120000000, id="a-1")
+    a5 = fig("5.3亿元", 530000000, id="a-2", period_start=2017, period_end=2021)
+    rows = link([fig("5.3亿元", 530000000, source="b", id="b-1")], [a5, a2020])
+    assert [(r["restates"], r["verdict"]) for r in rows] == [("a-1", "disagrees")]
+
+
+def test_link_prefers_an_agreeing_statement_to_a_nearer_one():
+    # b's 3000多名 (at least 3000) cannot be a's 2990名 (10 below the bound) but fits c's 3500名:
+    # the statement it agrees with is the one it restates, though 2990 is nearer.
+    people = {"unit": "person", "metric": "people_benefited"}
+    a = fig("2990名", 2990, id="a-1", **people)
+    c = fig("3500名", 3500, source="c", id="c-1", **people)
+    (row,) = link([fig("3000多名", 3000, "more_than", source="b", id="b-1", **people)], [a, c])
+    assert (row["restates"], row["verdict"], row["reason"]) == ("c-1", "agrees", "3500 fits 3000多 (at least 3000)")
