@@ -28,7 +28,7 @@ from typing import Any
 
 from .filters import Filters, Where
 from .formats import Tuples, plain
-from .model import FIGURE_FIELDS, RESTATED, SCHEMA, TABLES, DataError, UsageError, is_trivia
+from .model import FIGURE_FIELDS, PERIOD_DASH, RESTATED, SCHEMA, TABLES, DataError, UsageError, is_trivia, period_label
 from .names import Names, normalise, suggest
 
 LAZY = ("figures", "containment", "restatements", "programs", "events")  # read when a command asks for them
@@ -81,11 +81,22 @@ def _with_functions(db: sqlite3.Connection) -> sqlite3.Connection:
 LIST_FIGURE_FIELDS = frozenset(name for name, types in SCHEMA["figures"].items() if types == (list,))
 
 
+# The fields made from others (fields.DERIVED_FIGURE_FIELDS), in SQL: the honoree's English name (from
+# the honorees held in memory) and the period as one label (2016–2021), as model.period_label writes it.
+_DERIVED_SQL = {
+    "honoree_name_en": "qdaid_honoree_en(honoree)",
+    "period": "CASE WHEN period_start IS NULL THEN NULL WHEN period_end IS NULL OR period_end = period_start "
+              f"THEN CAST(period_start AS TEXT) ELSE period_start || '{PERIOD_DASH}' || period_end END",
+}
+
+
 def _cells(columns: list[str], present: frozenset[str]) -> str:
     """Columns as CSV cells, the bytes formats.plain writes for a record: a REAL as plain writes it,
     a list (stored as JSON text) joined by ';'; a field the store is older than, empty (in SQL a
     missing "name" would be read as the text 'name')."""
     def cell(c: str) -> str:
+        if c in _DERIVED_SQL:
+            return _DERIVED_SQL[c]
         if c not in present:
             return "NULL"
         if c in NUMERIC_FIGURE_FIELDS:
@@ -177,6 +188,16 @@ class FactBase(_Holding, Names):
         self.tables = {t: list(self._rows(t)) for t in TABLES if t in self.present and t not in LAZY}
         self.sources = {s["id"]: s for s in self.table("sources")}
         super().__init__({h["id"]: h for h in self.table("honorees")}, {r["id"]: r for r in self.table("regions")})
+        english = {h["id"]: h.get("name_en") for h in self.honorees.values()}
+        self.db.create_function("qdaid_honoree_en", 1, english.get, deterministic=True)
+
+    def derived(self, figures):
+        """The figures with the fields made from others (fields.DERIVED_FIGURE_FIELDS): the honoree's
+        English name, and the period as one label (null where the text gives none)."""
+        for f in figures:
+            honoree = self.honorees.get(f["honoree"] or "")
+            yield {**f, "honoree_name_en": honoree.get("name_en") if honoree else None,
+                   "period": period_label(f["period_start"], f["period_end"]) or None}
 
     # ---- reading --------------------------------------------------------------------------
 
@@ -282,7 +303,7 @@ class FactBase(_Holding, Names):
         if sort is not None:
             order = f'"{sort}" IS NULL, "{sort}"{" DESC" if desc else ""}, rowid'
         if columns is None:
-            return self.select(where, order, limit)
+            return self.derived(self.select(where, order, limit))
         scan = " NOT INDEXED" if where.terms and sort is None and self.broad(where) else ""
         sql = f"SELECT {_cells(columns, self.figure_columns)} FROM figures{scan}{where.clause()} ORDER BY {order}"
         if limit is not None:
@@ -326,7 +347,7 @@ class FactBase(_Holding, Names):
         """The honoree, its figures in the order of the text (durations and the like last), its
         programs, and its events in date order."""
         h = dict(self.honorees[honoree_id])
-        figures = list(self._rows("figures", "honoree = ?", (honoree_id,)))
+        figures = list(self.derived(self._rows("figures", "honoree = ?", (honoree_id,))))
         h["figures"] = sorted(figures, key=lambda f: (is_trivia(f), f["source"], f["paragraph"], f["start"]))
         h["programs"] = [p for p in self.table("programs") if p["honoree"] == honoree_id]
         events = [e for e in self.table("events") if e["honoree"] == honoree_id]
@@ -378,7 +399,11 @@ def _filters(given: dict) -> Filters:
         return [value] if isinstance(value, str) else list(value)
 
     def amount(key: str) -> Decimal | None:
+        from .filters import amount
+
         value = given.pop(key, None)
+        if isinstance(value, str):
+            return amount(value, key)  # "100万", "1.2 billion"
         return None if value is None else Decimal(str(value))
 
     flt = Filters(honorees=names("honoree"), kinds=names("kind"), regions=names("region"), metrics=names("metric"),

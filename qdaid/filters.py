@@ -9,10 +9,57 @@ functions the fact base registers on its connection.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from .model import APPROX, HONOREE_KINDS, UsageError
-from .names import Names, normalise
+from .names import Names, choice, normalise
+
+# An amount as a person types it or qdaid prints it: 1200, 1,200, 100万, 1.2亿, 8.58亿元, ≥6201.5万元,
+# 2300多万元, 858 million CNY, 1.2 billion, ¥570,000, 1e8. Digits are grouped by commas in threes or not
+# at all (1,2,3 is no amount); the scale is a power of ten; a unit word after it is read, not used.
+_AMOUNT = (r"(?:[≥≈~]|约|近|第|about|over|at least|no\. ?)?\s*[¥]?\s*(?P<sign>[-+])?"
+           r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:e(?P<exp>[-+]?\d{1,4}))?\s*(?:多|余)?\s*"
+           r"(?P<scale>万亿|亿|万|千|百|thousand|million|billion|trillion)?\s*(?:多|余)?\s*"
+           r"(?P<unit>[\u3400-\u9fff()%]{1,6}|[a-z][a-z ×-]{0,40})?")  # 元, 人; CNY, persons, protective suits
+_SCALES = {None: 0, "百": 2, "千": 3, "thousand": 3, "万": 4, "million": 6, "亿": 8, "billion": 9, "万亿": 12,
+           "trillion": 12}
+EXAMPLES = "1200, 1,200, 100万, 1.2亿 or 1.2 billion"
+
+
+def read_amount(text: str) -> Decimal | None:
+    """The exact value of an amount as typed or printed (100万 → 1000000, 858 million CNY →
+    858000000, a 30-digit number to its last digit), or None when the text is not one."""
+    key = normalise(text).replace("萬", "万").replace("億", "亿")
+    m = re.fullmatch(_AMOUNT, key)
+    if not m or (m["unit"] and not _unit_word(m["unit"])):
+        return None
+    digits = m["digits"].replace(",", "")
+    # Decimal from text is exact whatever its length; arithmetic would round at 28 digits.
+    return Decimal(f"{m['sign'] or ''}{digits}E{_SCALES[m['scale']] + int(m['exp'] or 0)}")
+
+
+def _unit_word(word: str) -> bool:
+    """元, 个, 口罩: a word that names a unit (read after an amount, and left out of the value)."""
+    from .names import english_words, unit_words
+
+    words = unit_words()
+    if word in ("cny", "yuan", "rmb") or word in words or english_words(word) in words:
+        return True
+    return len(word) > 1 and word[0] in words and word[1:] in words  # 4个集体: a classifier and its noun
+
+
+def amount(text: str, param: str) -> Decimal:
+    """read_amount, or a UsageError saying how an amount is written."""
+    value = read_amount(text)
+    if value is None:
+        raise UsageError(f"{text!r} is not an amount; write it as {EXAMPLES}", param=param)
+    return value
+
+
+def written(value: Decimal) -> str:
+    """A bound as a person reads it: every digit, no exponent (1.2E+8 → 120000000)."""
+    return format(value, "f")
 
 
 class Filters:
@@ -44,9 +91,7 @@ class Filters:
         """Every name resolved (an unknown one is a UsageError with suggestions), as SQL."""
         where = Where()
         honorees = {names.honoree(h) for h in self.honorees} if self.honorees else None
-        kinds = {normalise(k) for k in self.kinds}
-        for k in kinds - set(HONOREE_KINDS):
-            raise UsageError(f"no kind {k!r}; choose individual or collective", param="kind")
+        kinds = {choice(k, HONOREE_KINDS, "kind", "kind") for k in self.kinds}
         if kinds:  # a kind is the honorees of that kind: a figure of no honoree has none
             of_kind = {h["id"] for h in names.honorees.values() if h.get("kind") in kinds}
             honorees = of_kind if honorees is None else honorees & of_kind
@@ -68,9 +113,7 @@ class Filters:
             units = {names.unit(u) for u in self.units}
             where.among("unit", units, f"unit: {', '.join(sorted(units))}")
         if self.approx:
-            approx = {normalise(a) for a in self.approx}
-            for a in approx - set(APPROX):
-                raise UsageError(f"no approximation {a!r}; choose one of {', '.join(APPROX)}", param="approx")
+            approx = {choice(a, APPROX, "approximation", "approx") for a in self.approx}
             where.among("approx", approx, f"approximation: {', '.join(sorted(approx))}")
         self._amounts(where)
         if self.grep is not None:
@@ -94,9 +137,9 @@ class Filters:
     def _amounts(self, where: Where) -> None:
         # Exact: a bound of 30 digits, or 0.1 against a value stored as binary floating point.
         if self.minimum is not None:
-            where.add("qdaid_compare(value, ?) >= 0", [str(self.minimum)], f"value ≥ {self.minimum}")
+            where.add("qdaid_compare(value, ?) >= 0", [str(self.minimum)], f"value ≥ {written(self.minimum)}")
         if self.maximum is not None:
-            where.add("qdaid_compare(value, ?) <= 0", [str(self.maximum)], f"value ≤ {self.maximum}")
+            where.add("qdaid_compare(value, ?) <= 0", [str(self.maximum)], f"value ≤ {written(self.maximum)}")
 
     def _period(self, where: Where) -> None:
         low, high = self.years()

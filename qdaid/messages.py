@@ -81,7 +81,7 @@ def message(key: str, lang: str = "zh", **fields) -> str:
 
 
 @cache
-def _chinese() -> dict:
+def chinese_vocabulary() -> dict:
     return json.loads(resources.files("qdaid.vocabulary").joinpath("chinese.json").read_text("utf-8"))
 
 
@@ -91,7 +91,7 @@ def metric_label(slug: str, lang: str = "zh") -> str:
         from .english import metric
 
         return metric(slug)["label"]
-    return _chinese()["metrics"].get(slug, slug)
+    return chinese_vocabulary()["metrics"].get(slug, slug)
 
 
 def unit_name(slug: str, lang: str = "zh") -> str:
@@ -100,7 +100,7 @@ def unit_name(slug: str, lang: str = "zh") -> str:
         from .english import unit
 
         return unit(slug)["many"]
-    return _chinese()["units"].get(slug, slug)
+    return chinese_vocabulary()["units"].get(slug, slug)
 
 
 REASONS_ZH = {"period": "时期", "scope": "范围", "region": "地区", "stock": "存量", "part_of": "其中"}

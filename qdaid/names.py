@@ -1,8 +1,11 @@
-"""Names a person types, resolved to ids: honorees, regions, metrics, units.
+"""Names a person types, resolved to ids: honorees, regions, metrics, units, kinds and fields.
 
-陇南, Longnan, 陇南市, ＬｏｎｇＮａｎ, 隴南 and a unique prefix all name one region; a name that
-names nothing gets "did you mean" help. Resolution reads the small tables (honorees, regions)
-held in memory and asks the fact base for the metric and unit names its figures use.
+Every name the tool prints is taken back: 陇南, Longnan, 陇南市, ＬｏｎｇＮａｎ, 隴南, Lǒngnán and a
+unique prefix all name one region; a metric is its slug, its English label (Cash donations) or a
+Chinese keyword `list metrics` shows (捐赠); a unit its id, English name (masks) or Chinese word
+(元, 口罩). A name that names nothing gets "did you mean" help. Resolution reads the small tables
+(honorees, regions) held in memory and asks the fact base for the metric and unit names its
+figures use; the vocabulary files are read only when a name is not an id.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from functools import cache
 
 from .model import METRIC_FAMILIES, UNIT_NAMES, UsageError
 
@@ -42,9 +46,10 @@ def _english_bare(key: str) -> str:
     return re.sub(_ENGLISH_LEVEL, "", key) if key.isascii() else key
 
 
-def _plain_pinyin(key: str) -> str:
-    """lǒngnán → longnan: tone marks dropped."""
-    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+def plain_pinyin(key: str) -> str:
+    """lǒngnán → longnan, long3nan2 → longnan: tone marks and tone numbers dropped."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    return re.sub(r"[1-5]", "", plain) if re.fullmatch(r"(?:[a-z]+[1-5])+[a-z]*", plain) else plain
 
 
 def _simplified(text: str) -> str:
@@ -58,10 +63,148 @@ def _simplified(text: str) -> str:
 
 
 def suggest(word: str, choices) -> str:
+    """"; did you mean a, b?" for the choices close to the word, or nothing; choices that differ
+    only in case, spaces or hyphens are one."""
     import difflib  # only an error needs it
 
-    close = difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.5)
-    return f"; did you mean {', '.join(close)}?" if close else ""
+    by_key: dict[str, str] = {}  # dou-zongjun and Dou Zongjun are one suggestion
+    for c in sorted({c for c in choices if c}):
+        by_key.setdefault(squash(c), c)
+    close = difflib.get_close_matches(squash(word), list(by_key), n=3, cutoff=0.5)
+    return f"; did you mean {', '.join(by_key[k] for k in close)}?" if close else ""
+
+
+def choice(text: str, choices: tuple[str, ...] | list[str], what: str, param: str) -> str:
+    """One of a few words (a kind, an approximation), in any case, with "did you mean" help."""
+    key = normalise(text)
+    if key in choices or (key := _singular(key)) in choices:  # --kind individuals, --by metrics
+        return key
+    # worded as click words the options it checks (-f, --by): 'x' is not one of …
+    raise UsageError(f"{what} {text!r} is not one of {', '.join(choices)}{suggest(key, choices)}", param=param)
+
+
+def fields(text: str, available: list[str], aliases: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The fields -F names (a,b,c; any case), and a note for each old name read as its new one
+    (sentence → quote); an unknown field is an error with "did you mean" help."""
+    by_name = {c.casefold(): c for c in available}
+    picked, notes = [], []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        name = by_name.get(part.casefold())
+        if name is None and (new := aliases.get(part.casefold())) in available:
+            name = new
+            notes.append(f"note: field {part} is now called {new}")
+        if name is None:
+            raise UsageError(f"unknown field {part}{suggest(part.casefold(), [*available, *aliases])} (fields: "
+                             f"{', '.join(available)})", param="fields")
+        picked.append(name)
+    if not picked:
+        raise UsageError(f"names no field; fields: {', '.join(available)}", param="fields")
+    return picked, notes
+
+
+def _singular(word: str) -> str:
+    """masks → mask, batches → batch, categories → category, suits → suit: English plurals by the
+    few rules the vocabulary's nouns need (a library of English morphology would cost its import)."""
+    for plural, one in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("xes", "x")):
+        if word.endswith(plural) and len(word) > len(plural) + 1:
+            return word[:-len(plural)] + one
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def english_words(text: str) -> str:
+    """An English phrase made comparable: folded, each word singular (Face Masks → face mask)."""
+    return " ".join(_singular(w) for w in re.findall(r"[a-z0-9]+", normalise(text)))
+
+
+def unit_words() -> dict[str, str]:
+    """Every name of a unit a person may type, folded, → the unit: the Chinese classifiers and
+    nouns the extractor reads (元, 亩, 口罩), model.UNIT_NAMES, and the English names `list units`
+    prints (masks, protective suits), singular."""
+    from .english import vocabulary
+
+    found = {word: u for u, names in vocabulary()["units"].items() for n in (names["one"], names["many"])
+             for word in (n, english_words(n))}  # × as it is; Protective Suits singular
+    for table in ("specific", "general"):
+        found.update(_lexicon()["classifiers"][table])
+    found.update({k: u for k, u in _lexicon()["nouns"].items() if not k.startswith("_")})
+    found.update(UNIT_NAMES)
+    # the measure words a Chinese page writes after a number (5组, 3个基地), where no other name is
+    found.update({word: u for u, word in _chinese_units().items() if word not in found})
+    return {normalise(k): u for k, u in found.items() if k and not k.startswith("_")}
+
+
+def _chinese_units() -> dict[str, str]:
+    from .messages import chinese_vocabulary
+
+    return chinese_vocabulary()["units"]
+
+
+def metric_words(metrics: list[str]) -> dict[str, set[str]]:
+    """Every name of these metrics a person may type, folded → the metrics: the English label
+    (Cash donations, singular) and the Chinese keywords `list metrics` shows (捐赠)."""
+    from .english import keywords, metric
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for m in metrics:
+        found[english_words(metric(m)["label"])].add(m)
+        for word in keywords().get(m, []):
+            found[normalise(word)].add(m)
+    return found
+
+
+def chinese_words(text: str) -> set[str]:
+    """The Chinese words an English search stands for (masks → 口罩, protective suits → 防护服,
+    flood → 洪, 汛): the nouns of the unit it names, the keywords of the metric whose label it is,
+    the glossary's renderings (english.json) and the search words (search.json). A phrase of
+    several words is read by its longest known parts (face masks → masks)."""
+    known = _english_to_chinese()
+    words = english_words(text).split()
+    found: set[str] = set()
+    covered: set[int] = set()
+    for size in range(len(words), 0, -1):
+        for at in range(len(words) - size + 1):
+            span = set(range(at, at + size))
+            if not span & covered and (hit := known.get(" ".join(words[at:at + size]))):
+                found |= hit
+                covered |= span
+    return found
+
+
+@cache
+def _english_to_chinese() -> dict[str, set[str]]:
+    from .english import keywords, vocabulary
+
+    known: dict[str, set[str]] = defaultdict(set)
+    nouns = defaultdict(set)
+    for word, unit in _lexicon()["nouns"].items():
+        nouns[unit].add(word)
+    for unit, names in vocabulary()["units"].items():
+        for name in (names["one"], names["many"]):
+            known[english_words(name)] |= nouns.get(unit, set())
+    for metric, entry in vocabulary()["metrics"].items():
+        known[english_words(entry["label"])] |= set(keywords().get(metric, []))
+    for chinese, english in vocabulary()["glossary"].items():
+        if len(chinese) > 1:  # 局, 赴, 、: parts of names, not words a search means
+            known[english_words(english)].add(chinese)
+    for english, chinese in _data("search.json")["words"].items():
+        known[english_words(english)] |= set(chinese)
+    return {k: v for k, v in known.items() if k and v}
+
+
+def _lexicon() -> dict:
+    return _data("lexicon.json")
+
+
+@cache
+def _data(name: str) -> dict:
+    """A file of qdaid/vocabulary, read once, when a name is not an id (never on the way of a query
+    that names ids)."""
+    import json
+    from importlib import resources
+
+    return json.loads(resources.files("qdaid.vocabulary").joinpath(name).read_text("utf-8"))
 
 
 class Names:
@@ -88,14 +231,26 @@ class Names:
         raise NotImplementedError
 
     def honoree(self, text: str) -> str:
-        """An honoree id from its id, full, partial or short Chinese name (平度市扶贫办), pinyin, or
-        a unique prefix."""
+        """An honoree id from its id, full, partial or short Chinese name (平度市扶贫办; Traditional
+        too), English name, pinyin, or a unique prefix."""
         key = squash(text)
         if not key:
             raise UsageError("an honoree name is empty", param="honoree")
+        found = self._honorees_named(key)
+        if not found and not key.isascii() and (simplified := _simplified(key)) != key:  # 竇宗君 → 窦宗君
+            found = self._honorees_named(simplified)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise UsageError(f"honoree {text!r} is ambiguous: {', '.join(found)}", param="honoree")
+        names = [n for h in self.honorees.values() for n in (h["id"], h["name"], h.get("name_en"))]
+        raise UsageError(f"no honoree {text!r}{suggest(normalise(text), names)}", param="honoree")
+
+    def _honorees_named(self, key: str) -> list[str]:
+        """The honorees this squashed name names: exactly, else by a part, else as an abbreviation."""
         exact, partial, abbreviated = [], [], []
         for h in self.honorees.values():
-            squashed = [squash(n) for n in [h["id"], h["name"], *h.get("aliases", [])]]
+            squashed = [squash(n) for n in [h["id"], h["name"], h.get("name_en") or "", *h.get("aliases", [])] if n]
             if key in squashed:
                 exact.append(h["id"])
             elif any(s.startswith(key) or (not key.isascii() and key in s) for s in squashed) or \
@@ -103,13 +258,7 @@ class Names:
                 partial.append(h["id"])
             elif not key.isascii() and len(key) >= 2 and _abbreviates(key, squash(h["name"])):
                 abbreviated.append(h["id"])
-        found = exact or partial or abbreviated
-        if len(found) == 1:
-            return found[0]
-        if found:
-            raise UsageError(f"honoree {text!r} is ambiguous: {', '.join(found)}", param="honoree")
-        names = [n for h in self.honorees.values() for n in (h["id"], h["name"])]
-        raise UsageError(f"no honoree {text!r}{suggest(normalise(text), names)}", param="honoree")
+        return exact or partial or abbreviated
 
     def region(self, text: str) -> str:
         """A region id from its id, Chinese name with or without 市/县 (Traditional too), alias,
@@ -119,13 +268,13 @@ class Names:
             raise UsageError("a region name is empty", param="region")
         if key in self.regions:  # an id is exact: no name need be read
             return key
-        for candidate in dict.fromkeys([key, _english_bare(key), _plain_pinyin(key)]):
+        for candidate in dict.fromkeys([key, _english_bare(key), plain_pinyin(key)]):
             if found := self._region_named(candidate):
                 return found
         if not key.isascii() and (simplified := _simplified(key)) != key:  # 隴南 → 陇南
             if found := self._region_named(simplified):
                 return found
-        choices = [n for r in self.regions.values() for n in (r["id"], r["name"], r.get("name_en") or "")]
+        choices = [n for r in self.regions.values() for n in (r["id"], r["name"], r.get("name_en"), *r.get("aliases", []))]
         raise UsageError(f"no region {text!r}{suggest(_simplified(key) if not key.isascii() else key, choices)}",
                          param="region")
 
@@ -158,25 +307,44 @@ class Names:
 
     def metrics(self, text: str) -> set[str]:
         """A metric; a family by prefix (donations → donations_cash, donations_goods …) or by name
-        (money, people, places, things, rates, honours); or the Chinese word the text used (消费扶贫,
-        捐款: the metrics read from exactly that word, else from words that contain it)."""
+        (money, people, places, things, rates, honours); its English label (Cash donations) or a
+        Chinese keyword `list metrics` prints (捐赠, Traditional too); or the Chinese word the text
+        used (消费扶贫, 捐款: the metrics read from exactly that word, else from words that hold it)."""
         key = normalise(text)
+        if not key:
+            raise UsageError("a metric name is empty", param="metric")
         names = self.metric_names()
-        if key in names:
-            return {key}
-        family = {m for m in names if m.startswith(key)} or set(METRIC_FAMILIES.get(key, ())) & set(names)
-        if key and family:
+        slug = re.sub(r"[\s-]+", "_", key)  # people lifted out, people-lifted-out: the slug with spaces
+        if slug in names:
+            return {slug}
+        if family := {m for m in names if m.startswith(slug)} or set(METRIC_FAMILIES.get(key, ())) & set(names):
             return family
-        if key and not key.isascii() and (labelled := self.metrics_labelled(key)):
-            return labelled
-        raise UsageError(f"no metric {text!r}{suggest(key, [*names, *METRIC_FAMILIES])}", param="metric")
+        words = metric_words(names)
+        for candidate in dict.fromkeys([key, english_words(key) if key.isascii() else _simplified(key)]):
+            if found := words.get(candidate, set()) & set(names):  # Cash donations, 捐赠, 捐贈
+                return found
+            if not candidate.isascii() and (labelled := self.metrics_labelled(candidate)):
+                return labelled  # a word the text used (消费扶贫额 holds 消费扶贫)
+        from .english import keywords, metric
+
+        printed = [*names, *METRIC_FAMILIES, *(metric(m)["label"] for m in names),
+                   *(word for m in names for word in keywords().get(m, []))]  # as list metrics prints them
+        raise UsageError(f"no metric {text!r}{suggest(key, printed)}", param="metric")
 
     def unit(self, text: str) -> str:
+        """A unit from its id, English name (mask, masks, protective suits) or Chinese word (元, 亩,
+        口罩, Traditional too)."""
         key, units = normalise(text), self.unit_names()
-        key = UNIT_NAMES.get(key, key)
-        if key not in units and key.endswith("s") and key[:-1] in units:
-            key = key[:-1]  # households, villages
-        if key not in units:
-            names = [*units, *(n for n, u in UNIT_NAMES.items() if u in units)]
-            raise UsageError(f"no unit {text!r}{suggest(key, names)}; units: {', '.join(units)}", param="unit")
-        return key
+        if not key:
+            raise UsageError("a unit name is empty", param="unit")
+        if key in units:
+            return key
+        words = unit_words()
+        folded = english_words(key) if key.isascii() else _simplified(key)  # Protective Suits, 口罩 in Traditional
+        for candidate in dict.fromkeys([key, key.replace(" ", "_"), folded]):
+            if words.get(candidate) in units:
+                return words[candidate]
+            if candidate in units:
+                return candidate
+        names = [*units, *(n for n, u in words.items() if u in units)]
+        raise UsageError(f"no unit {text!r}{suggest(key, names)} (units: {', '.join(units)})", param="unit")

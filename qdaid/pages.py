@@ -124,9 +124,9 @@ def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh", w
                 ("file", f"{record['path']}  sha256 {(record['sha256'] or '')[:16]}…"),
                 ("where", message("where", lang, paragraph=record["paragraph"], start=record["start"], end=record["end"]))]
         lines = [(labels[label], Text(printable(value))) for label, value in head]
-        text = record["sentence"]
-        if record["raw_in_sentence"]:
-            start, end = record["raw_in_sentence"]
+        text = record["quote"]
+        if record["raw_in_quote"]:
+            start, end = record["raw_in_quote"]
             sentence = Text(printable(text[:start]) + "【") + Text(printable(text[start:end]), style="bold reverse") \
                 + Text("】" + printable(text[end:]))
         else:

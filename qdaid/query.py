@@ -9,63 +9,91 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .filters import Filters
+from .filters import Filters, read_amount
 from .model import UsageError, period_label
-from .names import normalise
+from .names import chinese_words, normalise, plain_pinyin
 from .names import squash as _squash
 
 if TYPE_CHECKING:
     from .facts import FactBase
 
 
-# An amount typed as a search (57万, 1.25亿元): the few forms a person types, read here because the
-# query half does not import the pipeline's full number grammar.
-_QUANTITY = r"(\d+(?:\.\d+)?)\s*(万|亿|萬|億)?\s*(元|人|户|个|名)?"
+SEARCHED = {
+    "honorees": ("id", "name", "post", "motto", "aliases", "name_en", "post_en", "motto_en"),
+    "regions": ("id", "name", "aliases", "name_en"),
+    "programs": ("id", "name", "quote", "name_en"),
+    "events": ("text",),
+    "figures": ("raw", "label", "metric", "unit", "quote"),
+}
 
 
 def search(base: FactBase, text: str) -> list[dict]:
-    """Matches in Chinese, pinyin of any Chinese text (spaces, tones and case ignored), English names
-    or slugs, with the table, record and field that matched; figures one row each, found by their words, their raw text, or their
-    value (57万 finds 570000). `sentence` carries the whole sentence; `match` a snippet that never
-    cuts a number."""
+    """Matches in Chinese, pinyin of any Chinese text (spaces, tones and case ignored), English
+    (names, metric labels, unit names, the glossary: masks finds 口罩), with the table, record
+    and field that matched; figures one row each, found by their words, their raw text, or their
+    value as qdaid prints it (57万, 570,000, 858 million, 8.58亿). `quote` carries the whole
+    sentence, `match` a snippet that never cuts a number; a figure's row its raw, value and unit."""
     key = normalise(text)
     if not key:
         raise UsageError("the search text is empty", param="text")
-    squashed = _squash(key) if key.isascii() else key
-    number = _quantity(key)
-    # Letters alone may be pinyin of any Chinese text (kouzhao finds 口罩 in a quote).
-    sounds = _sounds_like(squashed) if squashed.isascii() and squashed.isalpha() and len(squashed) >= 3 else None
-    fields = {
-        "honorees": ("id", "name", "post", "motto", "aliases", "name_en", "post_en", "motto_en"),
-        "regions": ("id", "name", "aliases", "name_en"),
-        "programs": ("id", "name", "quote", "name_en"),
-        "events": ("text",),
-        "figures": ("raw", "label", "metric", "unit", "quote"),
-    }
+    number = read_amount(key)
+    hits = _scan(base, key, number)
+    if number is not None and not any(h["table"] == "figures" for h in hits):
+        hits = _scan(base, key, None)  # no figure of that value: the text, as written (“8.12”防汛)
+    return hits
+
+
+def _scan(base: FactBase, key: str, number: Decimal | None) -> list[dict]:
+    """The records that match; with a number, figures by their value or raw text, not by every
+    sentence that holds the number."""
+    direct, translated = _matchers(key)
     hits = []
-    for table, names in fields.items():
-        for rec in base.scan(table, ("id", "quote", "text", "honoree", "raw", "value", *names)):
+    for table, names in SEARCHED.items():
+        if table == "figures" and number is not None:
+            names = tuple(n for n in names if n != "quote")
+        for rec in base.scan(table, ("id", "quote", "text", "honoree", "raw", "value", "unit", *names)):
             found = None
             if table == "figures" and number is not None and Decimal(str(rec["value"])) == number:
                 found = ("value", rec["raw"])
-            for name in names:
-                if found or (table == "figures" and name == "quote" and number is not None):
-                    break  # a number is looked for in figures, not in every sentence that holds it
-                value = rec.get(name)
-                for v in value if isinstance(value, list) else [value]:
-                    if isinstance(v, str) and (key in normalise(v) or (key.isascii() and squashed in _squash(v))
-                                               or (sounds is not None and sounds(v))):
+            for matches in (direct, translated):  # the words typed first (Mala Rabbit in name_en), then 兔
+                for name in names if found is None else ():
+                    value = rec.get(name)
+                    if (v := next((v for v in (value if isinstance(value, list) else [value]) if matches(v)), None)):
                         found = (name, v)
                         break
             if found:
-                name, matched = found
-                sentence = rec.get("quote") or rec.get("text") or ""
-                hits.append({"table": table, "id": rec["id"], "field": name,
-                             # a figure's snippet is its sentence around the figure itself
-                             "match": _snippet(sentence, rec["raw"]) if table == "figures" else _snippet(matched, key),
-                             "honoree": rec.get("honoree") if table != "honorees" else rec["id"],
-                             "sentence": sentence})
+                hits.append(_hit(table, rec, *found, key))
     return hits
+
+
+def _hit(table: str, rec: dict, name: str, matched: str, key: str) -> dict:
+    sentence = rec.get("quote") or rec.get("text") or None
+    figure = table == "figures"
+    return {"table": table, "id": rec["id"], "field": name,
+            # a figure's snippet is its sentence around the figure itself
+            "match": _snippet(sentence or "", rec["raw"]) if figure else _snippet(matched, key),
+            "honoree": rec.get("honoree") if table != "honorees" else rec["id"],
+            "raw": rec["raw"] if figure else None, "value": rec["value"] if figure else None,
+            "unit": rec["unit"] if figure else None, "quote": sentence}
+
+
+def _matchers(key: str):
+    """Two tests of whether a text matches the search: it holds the text (any case; Latin letters
+    also without spaces and hyphens) or its pinyin holds the letters (tones dropped: kǒuzhào);
+    else it holds a Chinese word the English stands for (masks → 口罩)."""
+    squashed = _squash(key)
+    letters = plain_pinyin(squashed)
+    sounds = _sounds_like(letters) if letters.isascii() and letters.isalpha() and len(letters) >= 3 else None
+    chinese = chinese_words(key) if key.isascii() and any(c.isalpha() for c in key) else set()
+
+    def direct(value) -> bool:
+        return isinstance(value, str) and (key in normalise(value) or (key.isascii() and squashed in _squash(value))
+                                           or (sounds is not None and sounds(value)))
+
+    def translated(value) -> bool:
+        return isinstance(value, str) and any(word in value for word in chinese)
+
+    return direct, translated
 
 
 def _sounds_like(letters: str):
@@ -81,14 +109,6 @@ def _sounds_like(letters: str):
         return letters in romanised[text]
 
     return test
-
-
-def _quantity(key: str) -> Decimal | None:
-    """57万 → 570000, 1.25亿元 → 125000000: a query that is an amount."""
-    m = re.fullmatch(_QUANTITY, key)
-    if not m:
-        return None
-    return Decimal(m[1]) * {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, None: 1}[m[2]]
 
 
 def _whole_quotations(text: str, start: int, end: int) -> tuple[int, int]:

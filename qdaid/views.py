@@ -8,23 +8,17 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from . import english
+from . import english, fields
 from .english import localise
 from .facts import FactBase
-from .model import SCHEMA, QdaidError, period_label
+from .model import QdaidError, period_label
 from .store import source_text
-
-HONOREE_COLUMNS = ["id", "name", "kind", "post", "motto", "listed_under", "home_region", "partner_regions",
-                   "figures", "paragraph_start", "paragraph_end", "aliases", "source", "sources", "name_en", "post_en",
-                   "motto_en"]
-
-
-SOURCE_COUNTS = ["figures", "confirmed", "disputed"]
 
 
 def rows(base: FactBase, kind: str, lang: str = "zh") -> tuple[list[dict], list[str], list[str]]:
     """(rows, all columns, the columns a terminal table shows) for `qdaid list KIND`, names in
-    the language asked for."""
+    the language asked for (a machine format asks for zh: its names are the original, with the
+    English in the _en columns)."""
     found, columns, shown = _rows(base, kind)
     if kind == "metrics" and lang == "en":
         shown = ["metric", "label", "definition", "keywords", "units", "figures"]
@@ -52,12 +46,11 @@ def _rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
         chosen = [h for h in base.honorees.values() if kind == "honorees" or h["kind"] == kind]
         per_honoree = base.counts("honoree")
         out = [{**h, "figures": per_honoree.get(h["id"], 0)} for h in chosen]
-        return out, HONOREE_COLUMNS, ["id", "name", "kind", "motto", "listed_under", "partner_regions", "figures"]
+        return out, fields.HONOREES, ["id", "name", "kind", "motto", "listed_under", "partner_regions", "figures"]
     if kind == "regions":
         direct = base.counts("region")
         out = [{**r, "figures": sum(direct.get(i, 0) for i in base.within(r["id"]))} for r in base.regions.values()]
-        columns = ["id", "name", "level", "parent", "aliases", "figures"]
-        return out, columns + ["name_en", "adcode"], columns
+        return out, fields.REGIONS, ["id", "name", "level", "parent", "aliases", "figures"]
     if kind == "metrics":
         units: dict[str, dict] = {}
         honorees: dict[str, dict] = {}
@@ -69,20 +62,18 @@ def _rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
         words = english.keywords()
         out = [{"metric": m, **english.metric(m), "keywords": words.get(m, []), "units": list(units[m]),
                 "figures": counts[m], "honorees": [h for h in honorees[m] if h]} for m in sorted(counts)]
-        columns = ["metric", "label", "definition", "keywords", "units", "figures", "honorees"]
-        return out, columns, ["metric", "keywords", "units", "figures", "honorees"]
+        return out, fields.METRICS, ["metric", "keywords", "units", "figures", "honorees"]
     if kind == "units":  # what each unit is, for a reader who does not know 亩 or 人次
-        out = [{"unit": u, "name": english.unit(u)["many"], "note": english.unit(u)["note"], "figures": n}
-               for u, n in sorted(base.counts("unit").items())]
-        columns = ["unit", "name", "note", "figures"]
-        return out, columns, columns
+        out = [{"unit": u, "name": english.unit(u)["many"], "note": english.unit(u)["note"] or None, "figures": n}
+               for u, n in sorted(base.counts("unit").items())]  # empty is null, in every table
+        return out, fields.UNITS, fields.UNITS
     if kind == "sources":  # what each says, and how much of it the other sources confirm or dispute
         figures, restated = base.counts("source"), base.restated_counts()
         out = [{**s, "figures": figures.get(s["id"], 0), "confirmed": restated.get((s["id"], "agrees"), 0),
                 "disputed": restated.get((s["id"], "disagrees"), 0)} for s in base.table("sources")]
-        return out, [*SCHEMA["sources"], *SOURCE_COUNTS], ["id", "title", "publisher", "date", *SOURCE_COUNTS]
+        return out, fields.LIST["sources"], ["id", "title", "publisher", "date", *fields.SOURCE_COUNTS]
     table = {"programs": "programs", "events": "events"}[kind]
-    columns = list(SCHEMA[table])
+    columns = fields.LIST[table]
     shown = {"programs": ["id", "name", "honoree", "region"],
              "events": ["date", "precision", "honoree", "region", "text"]}[table]
     return base.table(table), columns, shown
@@ -95,7 +86,8 @@ def citation(base: FactBase, figure: dict, folders: list[Path]) -> dict:
     at = _sentence_offset(figure, source, folders)
     return {
         "id": figure["id"], "raw": figure["raw"], "value": figure["value"], "unit": figure["unit"],
-        "kind": figure["kind"], "period": period_label(figure["period_start"], figure["period_end"]),
+        "kind": figure["kind"], "period_start": figure["period_start"], "period_end": figure["period_end"],
+        "period": period_label(figure["period_start"], figure["period_end"]) or None,
         "region": figure["region"], "part_of": figure["part_of"],
         "within": [f"{outer} ({reason}{'' if certain else ', possibly'})"
                    for outer, reason, certain in base.containers(figure["id"])],
@@ -104,8 +96,8 @@ def citation(base: FactBase, figure: dict, folders: list[Path]) -> dict:
         "metric": figure["metric"], "honoree": figure["honoree"], "source": figure["source"],
         "source_title": source.get("title"), "publisher": source.get("publisher"), "date": source.get("date"),
         "path": source.get("path"), "sha256": source.get("sha256"), "paragraph": figure["paragraph"],
-        "sentence": sentence, "sentence_start": at, "start": figure["start"], "end": figure["end"],
-        "raw_in_sentence": [figure["start"] - at, figure["end"] - at] if at is not None else None,
+        "quote": sentence, "quote_start": at, "start": figure["start"], "end": figure["end"],
+        "raw_in_quote": [figure["start"] - at, figure["end"] - at] if at is not None else None,
     }
 
 

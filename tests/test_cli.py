@@ -220,12 +220,12 @@ def test_empty_result_is_success(cli):
     (["--region", "atlantis"], "no region 'atlantis'"),
     (["--region", "longan"], "did you mean longnan"),
     (["--metric", "donation_cash"], "did you mean donations_cash"),
-    (["--min", "abc"], "--min: 'abc' is not a number"),
+    (["--min", "abc"], "--min: 'abc' is not an amount; write it as 1200, 1,200, 100万"),
     (["--limit", "-1"], "--limit: -1 is negative"),
     (["--year", "1800"], "--year: 1800 is not a year"),
     (["--since", "99999"], "not a year"),
-    (["--kind", "team"], "'team' is not one of 'individual', 'collective'"),  # a choice: --help lists them
-    (["--approx", "roughly"], "'roughly' is not one of 'exact'"),
+    (["--kind", "team"], "--kind: kind 'team' is not one of individual, collective"),  # --help lists them too
+    (["--approx", "roughly"], "approximation 'roughly' is not one of exact"),
     (["--sort", "colour"], "cannot sort by 'colour'"),
     (["-f", "xml"], "'xml' is not one of 'auto', 'table'"),
     (["--region", " "], "empty"),
@@ -311,8 +311,8 @@ def test_search_pinyin_and_chinese(cli):
 def test_cite_marks_the_raw_text(cli, figures):
     figure = next(f for f in figures if f["raw"] == "8.58亿元")
     (record,) = as_json(cli("cite", figure["id"], "-f", "json"))
-    start, end = record["raw_in_sentence"]
-    assert record["sentence"][start:end] == "8.58亿元"
+    start, end = record["raw_in_quote"]
+    assert record["quote"][start:end] == "8.58亿元"
     assert (record["start"], record["end"], record["paragraph"]) == (figure["start"], figure["end"], figure["paragraph"])
     short = as_json(cli("cite", figure["id"].rsplit("-", 1)[1], "-f", "json"))
     assert short == [record]

@@ -31,7 +31,7 @@ def test_the_library_answers_what_the_readme_shows():
     assert (row["total"], row["total_min"], row["total_max"], row["excluded"]) == (858000000,) * 3 + (1,)
     assert facts.profile("窦宗君")["id"] == "dou-zongjun"
     # 49.25万个口罩 (¶24): the figure, found by its word
-    assert any(hit["table"] == "figures" and hit["field"] == "raw" or "口罩" in hit["sentence"]
+    assert any(hit["table"] == "figures" and hit["field"] == "raw" or "口罩" in hit["quote"]
                for hit in facts.search("口罩"))
 
 

@@ -109,18 +109,21 @@ def test_no_chinese_outside_quotes(cli, command):
     assert not HAN.search(outside_quotes(printed)), outside_quotes(printed)
 
 
-def test_names_are_english_in_every_format(cli):
+def test_names_are_english_for_people_and_beside_the_original_for_machines(cli):
+    # Machine formats are language-neutral (issue 23): the original name and name_en, whatever --lang says.
     honorees = json.loads(cli("list", "honorees", "-f", "json", "--lang", "en").stdout)
-    names = {h["id"]: h["name"] for h in honorees}
+    names = {h["id"]: h["name_en"] for h in honorees}
     # 窦宗君: family name 窦 (Dou), given name 宗君 (Zongjun).
-    assert names["dou-zongjun"] == "Dou Zongjun"
+    assert names["dou-zongjun"] == "Dou Zongjun" and {h["id"]: h["name"] for h in honorees}["dou-zongjun"] == "窦宗君"
     assert names["pingdu-office"].startswith("Office of the Pingdu")
-    assert all(not HAN.search(h["name"] + (h["post"] or "") + (h["motto"] or "")) for h in honorees)
+    assert all(not HAN.search(h["name_en"] + (h["post_en"] or "") + (h["motto_en"] or "")) for h in honorees)
+    markdown = cli("list", "honorees", "-f", "md", "--lang", "en", "-F", "id,name").stdout
+    assert "| dou-zongjun | Dou Zongjun |" in markdown  # Markdown is for people: in the language asked for
     rows = list(csv.DictReader(io.StringIO(cli("figures", "--honoree", "窦宗君", "--lang", "en", "-f", "csv").stdout)))
-    assert {r["honoree_name"] for r in rows} == {"Dou Zongjun"}
+    assert {(r["honoree_name"], r["honoree_name_en"]) for r in rows} == {("窦宗君", "Dou Zongjun")}
     assert {r["value"] for r in rows} >= {"1060000000"}  # machine formats keep raw values
-    profile = json.loads(cli("show", "longnan-group", "-f", "json", "--lang", "en").stdout)
-    assert "麻辣兔" not in json.dumps([p["name"] for p in profile["programs"]], ensure_ascii=False)
+    table = cli("show", "longnan-group", "-f", "table", "--lang", "en").stdout
+    assert "麻辣兔" not in table.split("programs")[-1].split("events")[0]
 
 
 def test_english_amounts_in_the_table(cli):

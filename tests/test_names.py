@@ -66,7 +66,8 @@ def test_search_finds_figures_by_value_and_raw(cli, figures):
     assert [(h["id"], h["field"]) for h in search(cli, "57万")] == [("qdrb-20210225-03631", "value")]  # 捐款57万元
     assert [h["id"] for h in search(cli, "3901.5")] == ["qdrb-20210225-03959"]  # not the 3个 of its sentence
     assert [h["id"] for h in search(cli, "1.25亿元")] == ["qdrb-20210225-03542"]
-    assert [h["id"] for h in search(cli, "mask")] == ["qdrb-20210225-03598"]  # the unit, in English
+    # mask, in English, is 口罩 (the unit's noun): every figure of the one sentence that names them (¶24)
+    assert [h["id"] for h in search(cli, "mask")] == [f["id"] for f in figures if "口罩" in f["quote"]]
     assert ("honorees", "dou-zongjun") in {(h["table"], h["id"]) for h in search(cli, "Dou Zongjun")}
 
 
@@ -77,10 +78,10 @@ def test_search_gives_a_row_per_figure_and_whole_numbers(cli, figures):
     number = re.compile(r"[\d.]+")
     for hit in search(cli, "陇南"):
         match = hit["match"].strip("…")
-        at = hit["sentence"].find(match) if hit["sentence"] else -1
+        at = hit["quote"].find(match) if hit["quote"] else -1
         if at < 0:
             continue
-        before, after = hit["sentence"][:at], hit["sentence"][at + len(match):]
+        before, after = hit["quote"][:at], hit["quote"][at + len(match):]
         assert not (number.fullmatch(before[-1:] or "x") and number.match(match)), hit  # no number cut at the start
         assert not (number.fullmatch(after[:1] or "x") and number.fullmatch(match[-1:] or "x")), hit  # nor at the end
 

@@ -4,14 +4,13 @@ QDAID_DEBUG): the only module that reads environment variables.
 """
 
 import os
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated
 
 import click
 import typer
 
-from .. import fileio, render, store
+from .. import fields, fileio, render, store
 from ..model import APPROX, HONOREE_KINDS, LANGUAGES, NAME_RE, QdaidError, UsageError
 from ..pager import Pager
 
@@ -63,6 +62,10 @@ def _names(kind: str, incomplete: str) -> list[str]:
     return [n for n in names if isinstance(n, str) and NAME_RE.fullmatch(n) and n.startswith(incomplete)]
 
 
+def _words(words: tuple[str, ...], incomplete: str) -> list[str]:
+    return [w for w in words if w.startswith(incomplete.lower())]
+
+
 def complete_honoree(incomplete: str) -> list[str]:
     return _names("honoree", incomplete)
 
@@ -87,24 +90,42 @@ Db = Annotated[Path | None, typer.Option("--db", help="Database file (default: $
 Format = Annotated[str | None, typer.Option(
     "-f", "--format", help="auto (or $QDAID_FORMAT): a table on a terminal, CSV in a pipe.", show_default=False,
     click_type=click.Choice(render.FORMATS, case_sensitive=False))]
-Fields = Annotated[str | None, typer.Option("-F", "--fields", help="Columns to print, in order: a,b,c.",
+
+
+def fields_option(names: list[str] | str):
+    """-F, its help naming the fields this command prints (fields.py; README, "Fields")."""
+    listed = names if isinstance(names, str) else ", ".join(names)
+    return typer.Option("-F", "--fields", help=f"Columns to print, in order: a,b,c (any case). Fields: {listed}.",
+                        show_default=False)
+
+
+# -F without its list of fields (the query commands name theirs: fields_option)
+Fields = Annotated[str | None, typer.Option("-F", "--fields", help="Columns to print, in order: a,b,c (any case).",
                                                show_default=False)]
+
 NoHeader = Annotated[bool, typer.Option("--no-header", help="CSV/TSV without the header line.")]
 Bom = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 byte-order mark (for Excel).")]
 ExcelSafe = Annotated[bool, typer.Option("--excel-safe", help="Prefix cells starting with = + - @ with ' (numbers untouched).")]
-Honoree = Annotated[list[str] | None, typer.Option("--honoree", help="Id, Chinese name, pinyin or unique prefix; repeatable.",
-                                                      autocompletion=complete_honoree, show_default=False)]
+Honoree = Annotated[list[str] | None, typer.Option(
+    "--honoree", help="Id, Chinese name (Traditional too), English name, pinyin or a unique prefix; repeatable.",
+    autocompletion=complete_honoree, show_default=False)]
 Region = Annotated[list[str] | None, typer.Option(
-    "--region", help="Id, Chinese name (市/县 optional) or pinyin; includes the places below it; repeatable.",
-    autocompletion=complete_region, show_default=False)]
-Metric = Annotated[list[str] | None, typer.Option("--metric", help="Metric, or a family by prefix (donations); repeatable.",
-                                                     autocompletion=complete_metric, show_default=False)]
-Kind = Annotated[list[str] | None, typer.Option("--kind", help="Honorees of this kind; repeatable.", show_default=False,
-                                                click_type=click.Choice(HONOREE_KINDS, case_sensitive=False))]
-Unit = Annotated[list[str] | None, typer.Option("--unit", help="cny (元, yuan, RMB), person (人), household (户), mu (亩) …; "
-                                                "repeatable.", show_default=False, autocompletion=complete_unit)]
-Approx = Annotated[list[str] | None, typer.Option("--approx", help="How the number was written; repeatable.",
-                                                  show_default=False, click_type=click.Choice(APPROX, case_sensitive=False))]
+    "--region", help="Id, Chinese name (市/县 optional, Traditional too), pinyin (tones optional) or English "
+    "name; includes the places below it; repeatable.", autocompletion=complete_region, show_default=False)]
+Metric = Annotated[list[str] | None, typer.Option(
+    "--metric", help="Metric, a family (donations, money), its English label (\"Cash donations\") or a Chinese "
+    "keyword (捐赠, 消费扶贫); repeatable.", autocompletion=complete_metric, show_default=False)]
+# Kinds and approximations are names like the others (checked by names.choice, with "did you mean"), not
+# click choices, whose error suggests nothing.
+Kind = Annotated[list[str] | None, typer.Option("--kind", help=f"Honorees of this kind ({', '.join(HONOREE_KINDS)}); "
+                                                "repeatable.", show_default=False,
+                                                autocompletion=lambda incomplete: _words(HONOREE_KINDS, incomplete))]
+Unit = Annotated[list[str] | None, typer.Option(
+    "--unit", help="cny (元, yuan, RMB), person (人), household (户), mu (亩), mask (口罩, masks) …: any name "
+    "list units prints; repeatable.", show_default=False, autocompletion=complete_unit)]
+Approx = Annotated[list[str] | None, typer.Option("--approx", help=f"How the number was written ({', '.join(APPROX)}); "
+                                                  "repeatable.", show_default=False,
+                                                  autocompletion=lambda incomplete: _words(APPROX, incomplete))]
 Year = Annotated[int | None, typer.Option("--year", help="Figures of this year: a period within it (a 2017–2021 "
                                           "total is not a 2020 figure).", show_default=False)]
 Since = Annotated[int | None, typer.Option("--since", help="Figures whose period starts this year or later.",
@@ -113,28 +134,62 @@ Until = Annotated[int | None, typer.Option("--until", help="Figures whose period
                                            show_default=False)]
 Overlapping = Annotated[bool, typer.Option("--overlapping", help="With --year/--since/--until: figures whose period "
                                            "merely touches the years (a 2017–2021 total for --year 2020).")]
-Min = Annotated[str | None, typer.Option("--min", help="Smallest value, in base units (yuan, persons …).", show_default=False)]
-Max = Annotated[str | None, typer.Option("--max", help="Largest value, in base units.", show_default=False)]
+Min = Annotated[str | None, typer.Option("--min", help="Smallest value, in base units (yuan, persons …): 1200, 1,200, "
+                                        "100万, 1.2亿, \"858 million\"; exact.", show_default=False)]
+Max = Annotated[str | None, typer.Option("--max", help="Largest value, in base units, written as --min.",
+                                        show_default=False)]
 Sources = Annotated[list[Path] | None, typer.Option(
     "--sources", help="A folder holding the article texts (default: beside the database, then the bundled ones); "
     "repeatable.", show_default=False, file_okay=False)]
 Lang = Annotated[str, typer.Option(
     "--lang", envvar="QDAID_LANG", show_envvar=True, click_type=click.Choice(LANGUAGES, case_sensitive=False),
     help="zh: Chinese names and amounts (8.58亿元); en: English names, labels and amounts (858 million CNY), "
-         "Chinese text shown as a quotation.")]
+         "Chinese text shown as a quotation. Tables and Markdown only: csv, tsv, json and jsonl are the same "
+         "bytes in either language (names beside their English, in the _en fields).")]
 NoPager = Annotated[bool, typer.Option("--no-pager", help="Print a long table straight to the terminal, never "
                                        "through $QDAID_PAGER, $PAGER or less.")]
 Grep = Annotated[str | None, typer.Option("--grep", help="Text in the quote, label or raw.", show_default=False)]
 
 
+class Output(render.Output):
+    """The output options, with -F read as every name is (names.fields): any case, an old name
+    (sentence) as its new one with a note, "did you mean" for a typo (qoute → quote)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._said: set[str] = set()  # the notes said: columns is asked more than once
+
+    def columns(self, all_fields: list[str], default: list[str] | None) -> list[str]:
+        if self.fields is None:
+            return default or all_fields
+        from ..names import fields as picked_fields
+        from .app import say
+
+        picked, notes = picked_fields(self.fields, all_fields, fields.ALIASES)
+        for note in notes:
+            if note not in self._said:
+                self._said.add(note)
+                say(note)
+        return picked
+
+    def human(self) -> bool:
+        """Whether the format is for people (a table, Markdown): names in the language asked for.
+        Machine formats print the same bytes whatever --lang and $QDAID_LANG say."""
+        return self.format() in ("table", "md")
+
+    def names_lang(self) -> str:
+        """The language of the names in the rows: --lang for people, the original for machines."""
+        return self.lang if self.human() else "zh"
+
+
 def output(fmt: str | None, fields: str | None, no_header: bool, bom: bool, excel_safe: bool,
-           lang: str | None = None, no_pager: bool = False) -> render.Output:
+           lang: str | None = None, no_pager: bool = False) -> Output:
     """The shared output options, with the environment's defaults ($QDAID_FORMAT, NO_COLOR,
     $QDAID_PAGER or $PAGER)."""
     plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-    return render.Output(fmt, fields, header=not no_header, bom=bom, excel_safe=excel_safe,
-                         default_format=os.environ.get("QDAID_FORMAT"), plain_terminal=plain,
-                         lang=(lang or "zh").lower(), pager=None if no_pager else pager)
+    return Output(fmt, fields, header=not no_header, bom=bom, excel_safe=excel_safe,
+                  default_format=os.environ.get("QDAID_FORMAT"), plain_terminal=plain,
+                  lang=(lang or "zh").lower(), pager=None if no_pager else pager)
 
 
 def pager() -> Pager | None:
@@ -160,18 +215,6 @@ def pager() -> Pager | None:
                                "LESSCHARSET": os.environ.get("LESSCHARSET", "utf-8")})
 
 
-def _decimal(name: str, text: str | None) -> Decimal | None:
-    if text is None:
-        return None
-    try:
-        value = Decimal(text.strip().replace(",", "").replace("_", ""))
-    except InvalidOperation:
-        raise UsageError(f"{text!r} is not a number", param=name) from None
-    if not value.is_finite():
-        raise UsageError(f"{text!r} is not a finite number", param=name)
-    return value
-
-
 def cache_folder() -> Path:
     """Where a large JSON database is kept as SQLite between commands: $XDG_CACHE_HOME/qdaid,
     else ~/.cache/qdaid (the XDG default)."""
@@ -184,11 +227,12 @@ def fact_base(db: Path | None):
 
 
 def filters(*, honoree, kind, region, metric, unit, approx, year, since, until, overlapping, minimum, maximum, grep):
-    from ..filters import Filters
+    from ..filters import Filters, amount
 
     return Filters(honorees=honoree or [], kinds=kind or [], regions=region or [], metrics=metric or [],
                    units=unit or [], approx=approx or [], year=year, since=since, until=until, overlapping=overlapping,
-                   minimum=_decimal("minimum", minimum), maximum=_decimal("maximum", maximum), grep=grep)
+                   minimum=None if minimum is None else amount(minimum, "minimum"),
+                   maximum=None if maximum is None else amount(maximum, "maximum"), grep=grep)
 
 
 def say_undated(base, where, lang: str = "zh") -> None:

@@ -4,12 +4,12 @@ options, asks the core, and hands rows and a View to render.
 
 from typing import Annotated
 
-import click
 import typer
 
 from .. import amounts, pages, render, store
+from .. import fields as vocabulary
 from ..messages import Words, message
-from ..model import FIGURE_FIELDS, STATS_KEYS, UsageError
+from ..model import STATS_KEYS, UsageError
 from ..order import SORTS
 from .app import app, say
 from .options import (
@@ -17,7 +17,6 @@ from .options import (
     Bom,
     Db,
     ExcelSafe,
-    Fields,
     Format,
     Grep,
     Honoree,
@@ -38,10 +37,22 @@ from .options import (
     complete_honoree,
     db_path,
     fact_base,
+    fields_option,
     filters,
     output,
     say_undated,
 )
+
+# -F of each command, its help naming the fields it prints (fields.py, the one vocabulary).
+FigureFields = Annotated[str | None, fields_option(vocabulary.FIGURES)]
+ListFields = Annotated[str | None, fields_option("; ".join(f"{kind}: {vocabulary.listed(names)}"
+                                                           for kind, names in vocabulary.LIST.items()))]
+ShowFields = Annotated[str | None, fields_option(f"{vocabulary.listed(vocabulary.FIGURES_MACHINE)}; in JSON, the "
+                                                f"profile's: {vocabulary.listed(vocabulary.PROFILE)}")]
+StatsFields = Annotated[str | None, fields_option(vocabulary.STATS_KEYS_HELP + vocabulary.STATS + vocabulary.EXPLAIN)]
+SearchFields = Annotated[str | None, fields_option(vocabulary.SEARCH)]
+CiteFields = Annotated[str | None, fields_option(vocabulary.CITE)]
+TimelineFields = Annotated[str | None, fields_option(vocabulary.TIMELINE)]
 
 LIST_WHAT = {"honorees": "honorees", "honoree": "honorees", "individuals": "individual",
              "individual": "individual", "collectives": "collective", "collective": "collective",
@@ -65,7 +76,7 @@ def _complete_kind(incomplete: str) -> list[str]:
 def list_(
     what: Annotated[str, typer.Argument(metavar="KIND", help="honorees, individuals, collectives, regions, programs, "
                                         "metrics, units, sources or events.", autocompletion=_complete_kind)],
-    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    db: Db = None, fmt: Format = None, fields: ListFields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
@@ -80,25 +91,28 @@ def list_(
       qdaid list collectives
     """
     from .. import views
+    from ..names import normalise, suggest
 
-    kind = LIST_WHAT.get(what.strip().lower())
+    kind = LIST_WHAT.get(normalise(what))
     if kind is None:
-        raise UsageError(f"cannot list {what!r}; choose from {', '.join(sorted(set(LIST_WHAT) - {k[:-1] for k in LIST_WHAT}))}")
+        kinds = sorted(set(LIST_WHAT) - {k[:-1] for k in LIST_WHAT})
+        raise UsageError(f"cannot list {what!r}{suggest(normalise(what), kinds)} (one of {', '.join(kinds)})")
     base = fact_base(db)
-    rows, columns, table_columns = views.rows(base, kind, lang.lower())
+    out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
+    rows, columns, table_columns = views.rows(base, kind, out.names_lang())
     named = LIST_NAMED.get(kind, ())  # the ids a table shows by name (each list's own id column stays an id)
     if lang.lower() == "zh" and kind in ("units", "metrics"):  # no English definition or note on a Chinese page
         table_columns = {"units": ["unit", "name", "figures"],
                          "metrics": ["metric", "label", "keywords", "units", "figures", "honorees"]}[kind]
-    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, render.View(
-        columns, table_columns=table_columns, what=what, words=Words(base, named), display=pages.named_in(kind)))
+    out.emit(rows, render.View(columns, table_columns=table_columns, what=what, words=Words(base, named),
+                               display=pages.named_in(kind)))
 
 
 @app.command()
 def show(
     honoree: Annotated[str, typer.Argument(help="Id, full or short Chinese name, pinyin, or a unique prefix.",
                                            autocompletion=complete_honoree)],
-    db: Db = None, sources: Sources = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False,
+    db: Db = None, sources: Sources = None, fmt: Format = None, fields: ShowFields = None, no_header: NoHeader = False,
     bom: Bom = False, excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
@@ -117,21 +131,16 @@ def show(
 
     base = fact_base(db)
     profile = base.profile(honoree)
-    if lang.lower() == "en":
+    out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
+    if out.names_lang() == "en":
         profile = views.in_english(base, profile)
     columns = list(profile)
-    out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
     if out.format() == "table":  # the table marks each number in its sentence
         profile["raw_at"] = views.number_positions(base, profile["figures"], store.source_folders(db_path(db), sources))
-    view = render.View(columns, nested=("figures", list(FIGURE_FIELDS)), draw=pages.draw_profile, single=True,
+    view = render.View(columns, nested=("figures", vocabulary.FIGURES_MACHINE), draw=pages.draw_profile, single=True,
                        table_columns=["id", "raw", "value", "metric", "period", "region", "context"],
                        words=Words(base), amounts={"value": "unit"}, numeric=("value",))  # Markdown's figures
     out.emit([profile], view)
-
-
-# A terminal is narrow: tables show the period as one column (2016–2021), the unit in the value (8.58亿元,
-# 6.35万人) and leave out the quote.
-TABLE_FIGURE_FIELDS = ["id", "honoree", "metric", "raw", "value", "period", "region", "part_of"]
 
 
 @app.command()
@@ -142,7 +151,7 @@ def figures(
     sort: Annotated[str | None, typer.Option("--sort", help="Field to sort by.", show_default=False)] = None,
     desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", help="At most N rows.", show_default=False)] = None,
-    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    db: Db = None, fmt: Format = None, fields: FigureFields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
@@ -159,28 +168,23 @@ def figures(
     base = fact_base(db)
     where = base.where(flt)
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
-    english = lang.lower() == "en"
     # Plain CSV needs only the printed columns: they are streamed as tuples.
-    plain_csv = out.format() == "csv" and not excel_safe and not english
-    rows = base.listing(where, sort, desc, limit, columns=out.columns(list(FIGURE_FIELDS), None) if plain_csv else None)
+    plain_csv = out.format() == "csv" and not excel_safe
+    rows = base.listing(where, sort, desc, limit,
+                        columns=out.columns(vocabulary.FIGURES, vocabulary.FIGURES_MACHINE) if plain_csv else None)
     say_undated(base, where, lang)
-    if english:
+    if out.names_lang() == "en":  # a table's honoree names in English (machine formats: honoree_name_en)
         from ..views import figures_in_english
 
         rows = figures_in_english(base, rows)
     if not out.streams():
         rows = list(rows)
-    view = render.View(list(FIGURE_FIELDS), table_columns=TABLE_FIGURE_FIELDS, what="figures",
+    view = render.View(vocabulary.FIGURES, machine_columns=vocabulary.FIGURES_MACHINE, table_columns=vocabulary.FIGURES_TABLE,
+                       what="figures",
                        priority=["id", "raw", "value", "unit", "metric", "honoree", "period", "region", "part_of"],
                        amounts={"value": "unit"}, numeric=("value",), words=Words(base),
                        title=message("figures_title", lang, count=len(rows)) if isinstance(rows, list) else None)
     out.emit(rows, view)
-
-
-STATS_FIELDS = ["count", "honorees", "total", "total_min", "total_max", "overlap_possible", "excluded", "period_start",
-                "period_end", "period_partly_undated", "headline", "min", "max", "total_is_lower_bound",
-                "total_max_is_lower_bound", "total_is_approximate"]
-EXPLAIN_FIELDS = ["figure_ids", "excluded_ids", "excluded_because", "sources_disagree"]
 
 
 @app.command()
@@ -188,17 +192,17 @@ def stats(
     honoree: Honoree = None, kind: Kind = None, region: Region = None, metric: Metric = None, unit: Unit = None,
     year: Year = None, since: Since = None, until: Until = None, overlapping: Overlapping = False, minimum: Min = None,
     maximum: Max = None, approx: Approx = None, grep: Grep = None,
-    by: Annotated[list[str] | None, typer.Option("--by", help="Group by these; repeat for two levels.",
-                                                    show_default=False,
-                                                    click_type=click.Choice(STATS_KEYS, case_sensitive=False))] = None,
+    by: Annotated[list[str] | None, typer.Option("--by", help=f"Group by these ({', '.join(STATS_KEYS)}); repeat "
+                                                 "for two levels.", show_default=False,
+                                                 autocompletion=lambda incomplete: [k for k in STATS_KEYS
+                                                                                    if k.startswith(incomplete)])] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Add the figures behind each total, and for each "
                                           "excluded one the figure that holds it and why.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the totals as bars.")] = False,
     sort: Annotated[str | None, typer.Option(
         "--sort", help="family (default: money, people, places, things, honours, the rest, the largest first, "
-        "durations and ranks last), metric, total or count.", show_default=False,
-        click_type=click.Choice(SORTS, case_sensitive=False))] = None,
-    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+        "durations and ranks last), metric, total or count.", show_default=False)] = None,
+    db: Db = None, fmt: Format = None, fields: StatsFields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
@@ -215,25 +219,27 @@ def stats(
     Example:
       qdaid stats --region longnan --by metric
     """
+    from ..names import choice
     from ..order import arrange
     from ..stats import totals
 
     base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
                   since=since, until=until, overlapping=overlapping, minimum=minimum, maximum=maximum, grep=grep)
-    keys = list(dict.fromkeys(by or ["metric"]))
+    keys = list(dict.fromkeys(choice(k, STATS_KEYS, "grouping", "by") for k in by or ["metric"]))
     where = base.where(flt)
     rows, count = totals(base, where, keys, explain=explain or fields is not None)  # -F may ask for the id lists
-    rows = arrange(rows, keys, sort)
+    rows = arrange(rows, keys, sort and choice(sort, SORTS, "sort order", "sort"))
     lang = lang.lower()
     _stats_notes(base, where, keys, rows, lang)
     group_fields = list(dict.fromkeys([*keys, "metric", "unit"]))
-    ids = EXPLAIN_FIELDS if explain else []
+    ids = vocabulary.EXPLAIN if explain else []
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
     if chart:
         render.print_bars(out, rows, group_fields, Words(base))
         return
-    view = render.View(group_fields + STATS_FIELDS + EXPLAIN_FIELDS, machine_columns=group_fields + STATS_FIELDS + ids,
+    view = render.View(group_fields + vocabulary.STATS + vocabulary.EXPLAIN,
+                       machine_columns=group_fields + vocabulary.STATS + ids,
                        table_columns=[k for k in group_fields if k != "unit" or k in (by or [])]
                        + ["count", "honorees", "total", "period", "excluded"] + ids,
                        display=amounts.stats_display, what="figures", words=Words(base),
@@ -260,29 +266,32 @@ def _stats_notes(base, where, keys: list[str], rows: list[dict], lang: str) -> N
 
 @app.command()
 def search(
-    text: Annotated[str, typer.Argument(help="Chinese, pinyin of any Chinese text (kouzhao finds 口罩), an English "
-                                        "name, or an amount (57万 finds 570000); any case.")],
-    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    text: Annotated[str, typer.Argument(help="Chinese, pinyin of any Chinese text with or without tones (kouzhao, "
+                                        "kǒuzhào find 口罩), English (masks, flood), or an amount as qdaid prints it "
+                                        "(57万, 570,000, 858 million); any case.")],
+    db: Db = None, fmt: Format = None, fields: SearchFields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
     """Find text anywhere, in Chinese, pinyin or English.
 
     Searches honorees, regions, programs, events and figures (quote, label, raw, unit, value):
-    one row per figure, with a snippet that never cuts a number (the whole sentence in
-    `sentence`). Letters alone are also read as pinyin of every Chinese text.
+    one row per record, with a snippet that never cuts a number; a figure's row carries its raw,
+    value and unit, and the whole sentence in `quote`. Letters alone are also read as pinyin of
+    every Chinese text; English words as the Chinese words they stand for (masks: 口罩).
 
     \b
     Example:
       qdaid search 辣椒
+      qdaid search "face masks"
     """
     from ..query import search as find
 
     base = fact_base(db)
     rows = find(base, text)
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, render.View(
-        ["table", "id", "field", "match", "honoree", "sentence"], table_columns=["table", "id", "field", "match", "honoree"],
-        what="records", priority=["id", "match", "table", "field", "honoree"], words=Words(base, ("honoree", "table"))))
+        vocabulary.SEARCH, table_columns=vocabulary.SEARCH_TABLE, what="records",
+        priority=["id", "match", "table", "field", "honoree"], words=Words(base, ("honoree", "table"))))
 
 
 @app.command()
@@ -290,7 +299,7 @@ def cite(
     figure_ids: Annotated[list[str], typer.Argument(metavar="FIGURE_ID...",
                                                     help="Figure ids or their unique last digits (03457); several, "
                                                          "by spaces or semicolons (the list --explain prints).")],
-    db: Db = None, sources: Sources = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False,
+    db: Db = None, sources: Sources = None, fmt: Format = None, fields: CiteFields = None, no_header: NoHeader = False,
     bom: Bom = False, excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
@@ -312,13 +321,13 @@ def cite(
         raise UsageError("names no figure", param="figure")
     records = [citation(base, base.figure(figure_id), folders) for figure_id in wanted]
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(records, render.View(
-        list(records[0]), draw=pages.draw_citation, words=Words(base)))
+        vocabulary.CITE, machine_columns=vocabulary.CITE_MACHINE, draw=pages.draw_citation, words=Words(base)))
 
 
 @app.command()
 def timeline(
     honoree: Honoree = None, region: Region = None, since: Since = None, until: Until = None,
-    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    db: Db = None, fmt: Format = None, fields: TimelineFields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
@@ -332,7 +341,7 @@ def timeline(
 
     base = fact_base(db)
     rows = dated(base, honoree or [], region or [], since, until)
-    view = render.View(["date", "kind", "honoree", "region", "text", "id"], what="events", words=Words(base),
+    view = render.View(vocabulary.TIMELINE, what="events", words=Words(base),
                        priority=["date", "text", "id", "kind", "region", "honoree"],
                        display=pages.timeline_display(base))
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)

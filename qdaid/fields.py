@@ -1,0 +1,58 @@
+"""One vocabulary of fields: the names each command prints and -F picks, in their order, the
+fields made from others, and the old names -F still reads.
+
+One thing has one name in every command and format (README, "Fields"): a figure's sentence is
+`quote`, its years `period_start` and `period_end`, the two as one label `period` (2016–2021,
+what tables show); an English name stands beside its original as `…_en`. Machine formats (csv,
+tsv, json, jsonl) print the same columns and values whatever the language; tables and Markdown
+are for people, in the language asked for.
+"""
+
+from __future__ import annotations
+
+from .model import FIGURE_FIELDS, SCHEMA
+
+# Old names -F still reads (with a note): what cite and search called these before.
+ALIASES = {"sentence": "quote", "sentence_start": "quote_start", "raw_in_sentence": "raw_in_quote"}
+
+# A figure's fields, and two made from others: the honoree's English name, and the period as one label.
+FIGURES = [*FIGURE_FIELDS[:4], "honoree_name_en", *FIGURE_FIELDS[4:], "period"]
+FIGURES_MACHINE = [f for f in FIGURES if f != "period"]  # the years are the machine's; the label a table's
+# A terminal is narrow: tables show the period as one column (2016–2021), the unit in the value (8.58亿元,
+# 6.35万人) and leave out the quote.
+FIGURES_TABLE = ["id", "honoree", "metric", "raw", "value", "period", "region", "part_of"]
+DERIVED_FIGURE_FIELDS = ("honoree_name_en", "period")
+
+# `show` prints the honoree's figures in flat formats and the whole profile in JSON.
+PROFILE = [*SCHEMA["honorees"], "figures", "programs", "events", "restatements"]
+
+CITE = ["id", "raw", "value", "unit", "kind", "period_start", "period_end", "period", "region", "part_of", "within",
+        "same_fact", "metric", "honoree", "source", "source_title", "publisher", "date", "path", "sha256", "paragraph", "quote",
+        "quote_start", "start", "end", "raw_in_quote"]
+CITE_MACHINE = [f for f in CITE if f != "period"]
+
+# A search row: the record that matched, and for a figure its raw text, value and unit.
+SEARCH = ["table", "id", "field", "match", "honoree", "raw", "value", "unit", "quote"]
+SEARCH_TABLE = ["table", "id", "field", "match", "honoree"]
+
+TIMELINE = ["date", "kind", "honoree", "region", "text", "id"]
+
+STATS_KEYS_HELP = ["metric", "unit", "honoree", "region", "year"]  # the group keys --by adds
+STATS = ["count", "honorees", "total", "total_min", "total_max", "overlap_possible", "excluded", "period_start",
+         "period_end", "period_partly_undated", "headline", "min", "max", "total_is_lower_bound",
+         "total_max_is_lower_bound", "total_is_approximate"]
+EXPLAIN = ["figure_ids", "excluded_ids", "excluded_because", "sources_disagree"]
+
+HONOREES = ["id", "name", "name_en", "kind", "post", "post_en", "motto", "motto_en", "listed_under", "home_region",
+            "partner_regions", "figures", "paragraph_start", "paragraph_end", "aliases", "source", "sources"]
+REGIONS = ["id", "name", "name_en", "level", "parent", "aliases", "figures", "adcode"]
+METRICS = ["metric", "label", "definition", "keywords", "units", "figures", "honorees"]
+UNITS = ["unit", "name", "note", "figures"]
+SOURCE_COUNTS = ["figures", "confirmed", "disputed"]  # a source's figures, and how many others confirm or dispute
+LIST = {"honorees": HONOREES, "regions": REGIONS, "metrics": METRICS, "units": UNITS,
+        "programs": list(SCHEMA["programs"]), "sources": [*SCHEMA["sources"], *SOURCE_COUNTS],
+        "events": list(SCHEMA["events"])}
+
+
+def listed(names: list[str]) -> str:
+    return ", ".join(names)
