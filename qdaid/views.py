@@ -130,14 +130,14 @@ def _sentence_offset(figure: dict, source: dict, folders: list[Path]) -> int | N
 # `qdaid check`: what each verdict says of a draft's figure.
 VERDICTS = ("supported", "contradicted", "unsupported")
 CHECK_COLUMNS = ["verdict", "figure", "raw", "value", "unit", "metric", "honoree", "region", "period",
-                 "sources", "source_values", "reasons", "sentence", "start", "end"]
+                 "sources", "source_values", "reasons", "context", "start", "end"]
 
 
 def verdicts(base: FactBase, draft: str, folders: list[Path]) -> list[dict]:
     """One row per figure of the draft (the source `draft`, built onto the sources): `supported`
     when a source states the same fact with a value that agrees, `contradicted` when the sources
     that state it all disagree, `unsupported` when none does; the sources' figures and values
-    beside it, and the draft's sentence with the number marked 【…】."""
+    beside it, and the draft's sentence with the number marked 【…】 (context)."""
     from .query import context
 
     figures = list(base._rows("figures", "source = ?", (draft,), order="start"))
@@ -156,6 +156,6 @@ def verdicts(base: FactBase, draft: str, folders: list[Path]) -> list[dict]:
             "period": period_label(f["period_start"], f["period_end"]) or None,
             "sources": [o["id"] for o in others], "source_values": [o["raw"] for o in others],
             "reasons": [link["reason"] for link in shown],
-            "sentence": context(f["quote"], start, end, reach=len(f["quote"]), mark=True),
+            "context": context(f["quote"], start, end, reach=len(f["quote"]), mark=True),
             "start": f["start"], "end": f["end"]})
     return rows

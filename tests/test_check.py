@@ -32,8 +32,8 @@ def test_check_reads_a_file_or_standard_input_and_writes_nothing(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no sidecar, no copy, no database
     # every figure of the draft, in its order: 1.25亿, 8.6亿, 60个, 12座
     assert [r["raw"] for r in rows] == ["1.25亿元", "8.6亿元", "60个", "12座"]
-    assert all(r["sentence"].count("【") == 1 for r in rows)
-    assert "【12座】" in rows[3]["sentence"]
+    assert all(r["context"].count("【") == 1 for r in rows)
+    assert "【12座】" in rows[3]["context"]
     cold = rows[3]
     assert (cold["verdict"], cold["sources"], cold["source_values"]) == ("unsupported", [], [])
     assert by_file.stderr.splitlines()[-1].startswith("4 figures: ")
@@ -74,3 +74,15 @@ def test_each_figure_of_a_draft_gets_its_verdict(cli, tmp_path):
     draft.write_text(DRAFT.replace("，在陇南引导签约产业项目60个", ""), encoding="utf-8")
     result, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json")
     assert result.exit_code == 0 and [r["verdict"] for r in rows] == ["supported", "supported", "unsupported"]
+
+
+def test_an_undated_draft_is_of_today_and_a_since_matches_its_since(cli, tmp_path):
+    # Without --date the draft is taken as written today: 2017年以来 runs from 2017 to now, and the
+    # article's 2017年以来 (2017–2021) states the same "since": 1.25亿 is supported by ¶43's 1.25亿,
+    # not compared with ¶47's undated 71600元 (which once made it "contradicted").
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    result, rows = _check(cli, draft, "-f", "json")
+    assert [(r["raw"], r["verdict"], r["sources"]) for r in rows][:2] == [
+        ("1.25亿元", "supported", ["qdrb-20210225-03542"]), ("8.6亿元", "supported", ["qdrb-20210225-03457"])]
+    assert rows[0]["period"].startswith("2017–") and "no date" not in result.stderr

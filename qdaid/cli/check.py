@@ -11,21 +11,23 @@ from typing import Annotated
 import typer
 
 from .. import fileio, render, store
-from ..messages import message
+from ..messages import Words, message
 from ..model import UsageError
+from ..views import CHECK_COLUMNS
 from .app import app, say
-from .options import Bom, Db, ExcelSafe, Fields, Format, Lang, NoHeader, NoPager, db_path, output, size_limit
+from .options import Bom, Db, ExcelSafe, Format, Lang, NoHeader, NoPager, db_path, fields_option, output, size_limit
 
 
 @app.command()
 def check(
     draft: Annotated[str, typer.Argument(metavar="FILE", help="The draft: a text file (UTF-8), an .html page "
                                          "(with qdaid[html]), or - for standard input.")],
-    db: Db = None, fmt: Format = None, fields: Fields = None, no_header: NoHeader = False, bom: Bom = False,
+    db: Db = None, fmt: Format = None, fields: Annotated[str | None, fields_option(CHECK_COLUMNS)] = None,
+    no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh", no_pager: NoPager = False,
     date: Annotated[str | None, typer.Option("--date", help="The draft's date (YYYY-MM-DD, YYYY-MM or YYYY), "
-                                             "for periods such as 2017年以来 (default: read from the text).",
-                                             show_default=False)] = None,
+                                             "for periods such as 2017年以来 (default: today, as a draft is "
+                                             "written now).", show_default=False)] = None,
 ) -> None:
     """Check a draft's numbers against the sources.
 
@@ -42,7 +44,7 @@ def check(
     """
     from ..facts import from_tables
     from ..pipeline.records import extract
-    from ..views import CHECK_COLUMNS, verdicts
+    from ..views import verdicts
 
     path = db_path(db)
     onto = store.load(path, limit=size_limit(fileio.MAX_DATABASE_BYTES))
@@ -52,7 +54,7 @@ def check(
     with tempfile.TemporaryDirectory(prefix="qdaid-check-") as folder:
         article = _draft_file(draft, Path(folder))
         tables = extract([article], limit=size_limit(fileio.MAX_ARTICLE_BYTES),
-                         given={"id": draft_id, "title": "draft", **({"date": date} if date else {})}, onto=onto,
+                         given={"id": draft_id, "title": "draft", "date": date or _today()}, onto=onto,
                          warn=notes.append)
         base = from_tables(tables)
         rows = verdicts(base, draft_id, [article.parent])
@@ -62,8 +64,9 @@ def check(
         say(message("check_nothing", lang))
     counts = {v: sum(r["verdict"] == v for r in rows) for v in ("supported", "contradicted", "unsupported")}
     say(message("check_summary", lang, n=len(rows), **counts))
-    view = render.View(CHECK_COLUMNS, table_columns=["verdict", "raw", "metric", "source_values", "sources", "sentence"],
-                       what="figures", priority=["verdict", "raw", "source_values", "sentence", "metric", "sources"])
+    view = render.View(CHECK_COLUMNS, table_columns=["verdict", "raw", "metric", "source_values", "sources", "context"],
+                       what="figures", priority=["verdict", "raw", "source_values", "context", "metric", "sources"],
+                       words=Words(base))
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)
     if counts["contradicted"]:
         raise typer.Exit(1)
@@ -87,3 +90,9 @@ def _draft_file(draft: str, folder: Path) -> Path:
     with fileio.open_regular(source, "draft", size_limit(fileio.MAX_ARTICLE_BYTES)) as handle:
         target.write_bytes(handle.read())
     return target
+
+
+def _today() -> str:
+    import datetime
+
+    return datetime.date.today().isoformat()

@@ -207,8 +207,9 @@ class Statements:
         self._count += 1
 
     def closest(self, new: dict) -> dict | None:
-        """The earlier figure that states new's fact most closely: the same period before one
-        undated before an overlapping one; agreeing before not; the nearer value; the earlier."""
+        """The earlier figure that states new's fact most closely: the same period, then the same
+        first year (2017年以来 written in 2021 and in 2026: the same "since"), then one undated,
+        then an overlapping one; agreeing before not; the nearer value; the earlier."""
         wn, pn, best = written(new), _period(new), None
         for subject in self._subjects(new):
             for order, old in self._facts.get((new["metric"], new["unit"], subject), {}).values():
@@ -217,7 +218,7 @@ class Statements:
                 if (wo := self._written.get(order)) is None:
                     wo = self._written[order] = written(old)
                 po = _period(old)
-                tier = 0 if pn == po else 1 if pn is None or po is None else 2
+                tier = 0 if pn == po else 2 if pn is None or po is None else 1 if pn[0] == po[0] else 3
                 rank = (tier, not _meet(wn, wo), abs(wn.value - wo.value), order)
                 if best is None or rank < best[0]:
                     best = (rank, old)
