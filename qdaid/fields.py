@@ -37,6 +37,10 @@ SEARCH_TABLE = ["table", "id", "field", "match", "honoree"]
 
 TIMELINE = ["date", "kind", "honoree", "region", "text", "id"]
 
+# `qdaid check`: a draft's figure, its verdict, the sources' figures beside it, its sentence marked.
+CHECK = ["verdict", "figure", "raw", "value", "unit", "metric", "honoree", "region", "period", "sources",
+         "source_values", "reasons", "context", "start", "end"]
+
 STATS_KEYS_HELP = ["metric", "unit", "honoree", "region", "year"]  # the group keys --by adds
 STATS = ["count", "honorees", "total", "total_min", "total_max", "overlap_possible", "excluded", "period_start",
          "period_end", "period_partly_undated", "headline", "min", "max", "total_is_lower_bound",

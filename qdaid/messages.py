@@ -55,6 +55,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "individual": {"en": "individual", "zh": "先进个人"},
     "collective": {"en": "collective", "zh": "先进集体"},
     "figure": {"en": "figure", "zh": "数字"},
+    "supported": {"en": "supported", "zh": "有来源支持"},
+    "contradicted": {"en": "contradicted", "zh": "与来源矛盾"},
+    "unsupported": {"en": "unsupported", "zh": "无来源"},
 }
 # The labels of a profile's and a citation's facts.
 FACT_LABELS = {

@@ -161,3 +161,8 @@ def named_in(kind: str):
                     for r in rows]
         return [{**r, "label": metric_label(r["metric"], lang)} for r in rows]
     return display if kind in ("units", "metrics") else None
+
+
+def check_display(rows: list[dict], lang: str) -> list[dict]:
+    """`qdaid check` as a table: each verdict in the page's language (有来源支持, supported)."""
+    return [{**r, "verdict": message(r["verdict"], lang)} for r in rows]

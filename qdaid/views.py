@@ -127,12 +127,6 @@ def _sentence_offset(figure: dict, source: dict, folders: list[Path]) -> int | N
     return best
 
 
-# `qdaid check`: what each verdict says of a draft's figure.
-VERDICTS = ("supported", "contradicted", "unsupported")
-CHECK_COLUMNS = ["verdict", "figure", "raw", "value", "unit", "metric", "honoree", "region", "period",
-                 "sources", "source_values", "reasons", "context", "start", "end"]
-
-
 def verdicts(base: FactBase, draft: str, folders: list[Path]) -> list[dict]:
     """One row per figure of the draft (the source `draft`, built onto the sources): `supported`
     when a source states the same fact with a value that agrees, `contradicted` when the sources

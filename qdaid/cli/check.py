@@ -10,10 +10,10 @@ from typing import Annotated
 
 import typer
 
-from .. import fileio, render, store
+from .. import fileio, pages, render, store
+from ..fields import CHECK
 from ..messages import Words, message
 from ..model import UsageError
-from ..views import CHECK_COLUMNS
 from .app import app, say
 from .options import Bom, Db, ExcelSafe, Format, Lang, NoHeader, NoPager, db_path, fields_option, output, size_limit
 
@@ -22,7 +22,7 @@ from .options import Bom, Db, ExcelSafe, Format, Lang, NoHeader, NoPager, db_pat
 def check(
     draft: Annotated[str, typer.Argument(metavar="FILE", help="The draft: a text file (UTF-8), an .html page "
                                          "(with qdaid[html]), or - for standard input.")],
-    db: Db = None, fmt: Format = None, fields: Annotated[str | None, fields_option(CHECK_COLUMNS)] = None,
+    db: Db = None, fmt: Format = None, fields: Annotated[str | None, fields_option(CHECK)] = None,
     no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh", no_pager: NoPager = False,
     date: Annotated[str | None, typer.Option("--date", help="The draft's date (YYYY-MM-DD, YYYY-MM or YYYY), "
@@ -64,9 +64,9 @@ def check(
         say(message("check_nothing", lang))
     counts = {v: sum(r["verdict"] == v for r in rows) for v in ("supported", "contradicted", "unsupported")}
     say(message("check_summary", lang, n=len(rows), **counts))
-    view = render.View(CHECK_COLUMNS, table_columns=["verdict", "raw", "metric", "source_values", "sources", "context"],
+    view = render.View(CHECK, table_columns=["verdict", "raw", "metric", "source_values", "sources", "context"],
                        what="figures", priority=["verdict", "raw", "source_values", "context", "metric", "sources"],
-                       words=Words(base))
+                       words=Words(base), display=pages.check_display)
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)
     if counts["contradicted"]:
         raise typer.Exit(1)
