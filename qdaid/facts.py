@@ -252,16 +252,6 @@ class FactBase(_Holding, Names):
         """How many figures have each value of a column."""
         return dict(self._cursor(f'SELECT "{column}", count(*) FROM figures GROUP BY "{column}"'))
 
-    def restated_counts(self) -> dict[tuple[str, str], int]:
-        """(source, verdict) → how many of the source's figures another source restates with that
-        verdict (agrees: confirmed; disagrees: disputed), either side of the link."""
-        if "restatements" not in self.present:
-            return {}
-        return {(source, verdict): n for source, verdict, n in self._cursor(
-            "SELECT figures.source, sides.verdict, count(DISTINCT figures.id) FROM figures JOIN "
-            "(SELECT figure AS id, verdict FROM restatements UNION ALL SELECT restates, verdict FROM restatements) AS sides "
-            "ON figures.id = sides.id GROUP BY 1, 2")}
-
     def metric_names(self) -> list[str]:
         return sorted(self._column("SELECT DISTINCT metric FROM figures"))
 
@@ -352,19 +342,11 @@ class FactBase(_Holding, Names):
         h["programs"] = [p for p in self.table("programs") if p["honoree"] == honoree_id]
         events = [e for e in self.table("events") if e["honoree"] == honoree_id]
         h["events"] = sorted(events, key=lambda e: (e["date"], e["source"], e["start"]))
-        h["restatements"] = self.restatements_of(h["figures"])
+        from .restatements import restatements_of
+
+        h["restatements"] = restatements_of(self, h["figures"])
         return h
 
-    def restatements_of(self, figures: list[dict]) -> list[dict]:
-        """The facts of these figures that other sources state too: one row per link, {figure,
-        other (the other source's figure), source (its source), verdict, reason}."""
-        rows = []
-        for f in figures:
-            for link in self.restated.get(f["id"], ()):
-                other = next(self._rows("figures", "id = ?", (link["other"],)), None)
-                rows.append({"figure": f["id"], "other": link["other"], "source": other and other["source"],
-                             "raw": other and other["raw"], "verdict": link["verdict"], "reason": link["reason"]})
-        return rows
 
     # ---- the library's questions ----------------------------------------------------------
 

@@ -28,6 +28,9 @@ RESTATED = "restated"
 DATE_PRECISION = ("year", "month", "day")
 # What a figure is, for totals: only amounts add up (README, data dictionary).
 KINDS = ("amount", "state", "per_year", "ratio", "rank", "duration")
+# Kinds that add up: amounts, and sizes of stocks (the latest of each, or of different stocks).
+# Yearly rates, ratios, ranks and durations never add: a total sets them aside (stats.py).
+ADDING_KINDS = ("amount", "state")
 
 # A source's url becomes a link (the report, Datasette's source_url) only as a plain web address:
 # a javascript: or data: url would run when clicked; whitespace or a control character could

@@ -27,7 +27,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .exact import ExactSum, Sum, number
-from .model import APPROXIMATE, LOWER_BOUND, RESTATED, STATS_KEYS, UsageError, period_label
+from .model import ADDING_KINDS, APPROXIMATE, LOWER_BOUND, STATS_KEYS, UsageError, period_label
+from .restatements import disagreements
 
 if TYPE_CHECKING:
     from .facts import FactBase
@@ -62,7 +63,7 @@ def totals(base: FactBase, where: Where, by: list[str], explain: bool = False) -
                     held = base.held_among(members, ids)
                     tallies[key] = Tally()
                     tallies[key].add_accounted(members, held, explain)
-                    tallies[key].add_disagreements(_disagreements(base, members, held))
+                    tallies[key].add_disagreements(disagreements(base, members, held))
             except BaseException:  # Ctrl-C or an error here: the query there need not run on
                 if other:
                     other.interrupt()
@@ -125,9 +126,7 @@ def _sorted(rows: list[dict], keys: list[str]) -> list[dict]:
     return sorted(rows, key=lambda r: tuple("" if r[k] is None else str(r[k]) for k in keys))
 
 
-# Kinds that add up: amounts, and sizes of stocks (the latest of each, or of different stocks).
-# Yearly rates, ratios, ranks and durations never add: a group sets them aside and adds the rest.
-ADDS = ("amount", "state")
+ADDS = ADDING_KINDS  # a group sets the other kinds aside and adds the rest
 _UNLINKED = "(part_of IS NULL AND NOT EXISTS (SELECT 1 FROM temp.qdaid_linked WHERE r = figures.rowid))"
 
 
@@ -209,41 +208,6 @@ def _involved(base: FactBase, keys: list[str], where: Where, key_of, linked):
             members.append(figure)
     if ids:
         yield key, members, ids
-
-
-def _disagreements(base: FactBase, members: list[dict], held: dict) -> list[tuple[str, Any, list[dict]]]:
-    """The facts sources state with values that disagree, among a group's counted figures: (the
-    first source's figure, counted; its value; the later sources' figures of that fact, with their
-    values). A fact three sources state is a chain (the build links each figure to its closest
-    earlier statement), followed to the figure that restates none. The total then spans the
-    values: the least in total_min, the largest in total_max. A fact whose sources all agree is
-    counted once at the first source's value."""
-    if not base.restated:  # one source, or sources that never restate one another
-        return []
-
-    def restates(fid: str) -> str | None:
-        return next((within for within, reason, _ in held.get(fid, ()) if reason == RESTATED), None)
-
-    facts: dict[str, list[dict]] = {}
-    disagree: set[str] = set()
-    for figure in members:
-        root, seen = restates(figure["id"]), {figure["id"]}
-        if root is None or figure["kind"] not in ADDS:
-            continue
-        differs = any(r["verdict"] == "disagrees" for r in base.restated[figure["id"]])
-        while (up := restates(root)) is not None and root not in seen:  # a damaged store may loop
-            seen.add(root)
-            root = up
-        if root in held:  # the fact lies within another figure: not counted, nothing to span
-            continue
-        facts.setdefault(root, []).append(figure)
-        if differs:
-            disagree.add(root)
-    if not disagree:
-        return []
-    marks = ", ".join("?" * len(disagree))
-    values = dict(base._cursor(f"SELECT id, value FROM figures WHERE id IN ({marks})", sorted(disagree)))
-    return [(fid, values[fid], facts[fid]) for fid in facts if fid in disagree and fid in values]
 
 
 def _first_free(base: FactBase, part: dict, columns: list[str], where: Where, linked) -> tuple[int, str]:
@@ -328,7 +292,7 @@ class Tally:
             self.counted_ids += [(f["rowid"], f["id"]) for f in counted]
 
     def add_disagreements(self, facts: list[tuple[str, Any, list[dict]]]) -> None:
-        """Facts that sources state differently (_disagreements): the earlier source's value is in
+        """Facts that sources state differently (restatements.disagreements): the earlier source's value is in
         the sums; the interval moves down to the least value and up to the largest."""
         for fid, value, later in facts:
             values = [Decimal(v) if type(v) is int else Decimal(repr(v)) for v in (value, *(f["value"] for f in later))]

@@ -12,6 +12,7 @@ from . import english, fields
 from .english import localise
 from .facts import FactBase
 from .model import QdaidError, period_label
+from .restatements import counts_by_source, restatements_of
 from .store import source_text
 
 
@@ -68,7 +69,7 @@ def _rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
                for u, n in sorted(base.counts("unit").items())]  # empty is null, in every table
         return out, fields.UNITS, fields.UNITS
     if kind == "sources":  # what each says, and how much of it the other sources confirm or dispute
-        figures, restated = base.counts("source"), base.restated_counts()
+        figures, restated = base.counts("source"), counts_by_source(base)
         out = [{**s, "figures": figures.get(s["id"], 0), "confirmed": restated.get((s["id"], "agrees"), 0),
                 "disputed": restated.get((s["id"], "disagrees"), 0)} for s in base.table("sources")]
         return out, fields.LIST["sources"], ["id", "title", "publisher", "date", *fields.SOURCE_COUNTS]
@@ -92,7 +93,7 @@ def citation(base: FactBase, figure: dict, folders: list[Path]) -> dict:
         "within": [f"{outer} ({reason}{'' if certain else ', possibly'})"
                    for outer, reason, certain in base.containers(figure["id"])],
         "same_fact": [f"{r['other']} ({r['source']}: {r['raw']}, {r['verdict']}: {r['reason']})"
-                      for r in base.restatements_of([figure])],
+                      for r in restatements_of(base, [figure])],
         "metric": figure["metric"], "honoree": figure["honoree"], "source": figure["source"],
         "source_title": source.get("title"), "publisher": source.get("publisher"), "date": source.get("date"),
         "path": source.get("path"), "sha256": source.get("sha256"), "paragraph": figure["paragraph"],

@@ -92,13 +92,11 @@ def build(
     """Build a database from articles: text files, web pages, folders of them.
 
     Extraction is code: the same input gives the same bytes. The source's id, title, date,
-    publisher and url come from --id, --title, --date, --publisher, --url, else from
-    NAME.meta.json beside NAME.txt (which may also give reporter and editors), else from the text
-    (a web page: from the page). A web page's text is kept beside the database as NAME.txt.
-    An honoree or programme named by several articles is one record; a figure that restates an
-    earlier source's is linked to it (the restatements table: agrees or disagrees, and why).
-    --append adds articles to a database in place, without changing what it holds: building a
-    and b together gives the same database as building a, then appending b.
+    publisher and url come from --id, --title, --date, --publisher, --url, else from NAME.meta.json
+    beside NAME.txt (also reporter, editors), else from the text or page (kept as NAME.txt). An
+    honoree named by several articles is one record; a restated figure is linked to the earlier
+    (agrees or disagrees, and why). --append adds in place, changing nothing held: building a and
+    b together gives the same database as building a, then appending b.
 
     \b
     Example:

@@ -135,33 +135,7 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     for m in _LIST_RE.finditer(text, s_start, start):
         candidates.append((m.start(), (int(m[1]), int(m[2]))))
     clause_start = article.clause(start, end, s)[0]
-    for m in tx.YEAR_RE.finditer(text, s_start, start):
-        if any(c[0] <= m.start() < c[0] + 16 and c[1][0] != c[1][1] for c in candidates):
-            continue  # part of a range or list already taken
-        # 2017至2018年, 2017年、2018年: the end of a range (a year right before); 由2015年的…增加到2020年的 is not
-        range_end = text[m.start() - 1:m.start()] in ("至", "、", "到") and text[m.start() - 2:m.start()] != "截至" \
-            and re.search(r"\d\s?年?\s?$", text[max(0, m.start() - 8):m.start() - 1]) is not None
-        if range_end or text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):
-            continue  # 2017至2018年: taken as a range; 较2015年增长: the base of a comparison (截至2020年 is a date)
-        if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start:
-            continue  # 从2016年底的4.8%降为零；带动…: the base of a change dates its own clause only
-        if of := re.match(r"(?:底|末|初)?的", text[m.end():m.end() + 2]):  # 2014年的, 2016年底的
-            if m.end() + of.end() == start and (of[0] != "的" or not _is_ratio_at(article, start)):
-                candidates.append((m.start(), (int(m[1]), int(m[1]))))  # 从2014年的3200元: that figure's year
-            continue  # 是2018年的8倍: a base of comparison, not the period
-        # A date at the sentence's start, or standing alone as a clause (2020年1月,迎接…), dates the
-        # clauses after it up to the end of its segment (；).
-        alone = not text[article.clause(m.start(), m.end(), s)[0]:m.start()].strip() and \
-            re.fullmatch(r"\d{1,2}月(?:\d{1,2}日)?\s*", text[m.end():article.clause(m.start(), m.end(), s)[1]]) is not None \
-            and article.segment(m.start(), m.end(), s) == article.segment(start, end, s)
-        initial = (m.start() - s.start < tx.REACH and not text[s.start:m.start()].strip()) or alone
-        if (re.match(r"\d{1,2}月", text[m.end():m.end() + 3]) and m.start() < clause_start and not initial
-                and not _SINCE_RE.search(text, m.end(), start)):
-            continue  # …,2020年11月满分通过: the date of an event in another clause
-        year = int(m[1])
-        since = (_SINCE_RE.search(text, m.end(), start) or text[m.end():m.end() + 2].startswith(("起", "开始"))) \
-            and not _LATER_YEAR_RE.search(text, m.end(), start)
-        candidates.append((m.start(), (year, report_year if since else year)))
+    candidates += _years_stated(article, s, start, end, s_start, candidates)
     for m in _RELATIVE_RE.finditer(text, s_start, start):
         n = m[2]
         years = int(n) if n.isdigit() else int(parse_quantity(n).value)
@@ -189,6 +163,44 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     if not candidates:
         return None, None
     return max(candidates, key=lambda c: c[0])[1]
+
+
+def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_start: int,
+                  candidates: list[tuple[int, tuple]]) -> list[tuple[int, tuple]]:
+    """stated_period's single years before [start, end) (candidates: the ranges and lists found
+    already), each as (where, (first, last)): a year, or a year and 以来 (to the report's year)."""
+    text, report_year, lex = article.text, article.report_year, article.lex
+    clause_start = article.clause(start, end, s)[0]
+    found: list[tuple[int, tuple]] = []
+    for m in tx.YEAR_RE.finditer(text, s_start, start):
+        if any(c[0] <= m.start() < c[0] + 16 and c[1][0] != c[1][1] for c in (*candidates, *found)):
+            continue  # part of a range or list already taken
+        # 2017至2018年, 2017年、2018年: the end of a range (a year right before); 由2015年的…增加到2020年的 is not
+        range_end = text[m.start() - 1:m.start()] in ("至", "、", "到") and text[m.start() - 2:m.start()] != "截至" \
+            and re.search(r"\d\s?年?\s?$", text[max(0, m.start() - 8):m.start() - 1]) is not None
+        if range_end or text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):
+            continue  # 2017至2018年: taken as a range; 较2015年增长: the base of a comparison (截至2020年 is a date)
+        if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start:
+            continue  # 从2016年底的4.8%降为零；带动…: the base of a change dates its own clause only
+        if of := re.match(r"(?:底|末|初)?的", text[m.end():m.end() + 2]):  # 2014年的, 2016年底的
+            if m.end() + of.end() == start and (of[0] != "的" or not _is_ratio_at(article, start)):
+                found.append((m.start(), (int(m[1]), int(m[1]))))  # 从2014年的3200元: that figure's year
+            continue  # 是2018年的8倍: a base of comparison, not the period
+        # A date at the sentence's start, or standing alone as a clause (2020年1月,迎接…), dates the
+        # clauses after it up to the end of its segment (；).
+        alone = not text[article.clause(m.start(), m.end(), s)[0]:m.start()].strip() and \
+            re.fullmatch(r"\d{1,2}月(?:\d{1,2}日)?\s*", text[m.end():article.clause(m.start(), m.end(), s)[1]]) is not None \
+            and article.segment(m.start(), m.end(), s) == article.segment(start, end, s)
+        initial = (m.start() - s.start < tx.REACH and not text[s.start:m.start()].strip()) or alone
+        if (re.match(r"\d{1,2}月", text[m.end():m.end() + 3]) and m.start() < clause_start and not initial
+                and not _SINCE_RE.search(text, m.end(), start)):
+            continue  # …,2020年11月满分通过: the date of an event in another clause
+        year = int(m[1])
+        since = (_SINCE_RE.search(text, m.end(), start) or text[m.end():m.end() + 2].startswith(("起", "开始"))) \
+            and not _LATER_YEAR_RE.search(text, m.end(), start)
+        found.append((m.start(), (year, report_year if since else year)))
+    return found
+
 
 
 def _span_named_before(article: Article, s: tx.Sentence, n: str) -> tuple[int, int] | None:
