@@ -240,6 +240,9 @@ class Tally:
         self.lower_bound = self.approximate = False
         self.first_year = self.last_year = None
         self.sentences: set[tuple] = set()  # (source, paragraph, quote, period_start, period_end, region)
+        # signature → [the sum of its counted figures, whether one is 多/余]: one sentence's figures are
+        # disjoint, so each signature is one unit of the largest disjoint sum (_disjoint_sum)
+        self.units: dict[tuple, list] = {}
         self.counted_ids: list[tuple[int, str]] = []  # (position in the text, id), for --explain
         self.held: dict[str, list[tuple[str, str, bool]]] = {}  # the excluded figures' links, for --explain
         self.aside: list[tuple] = []  # (position, id, kind) of the figures set aside, for --explain
@@ -286,8 +289,12 @@ class Tally:
         if dated:
             self.add_period(min(start for start, _ in dated), max(end for _, end in dated))
         self.undated = self.undated or len(dated) < len(counted)
-        self.sentences.update({(f["source"], f["paragraph"], f["quote"], f["period_start"], f["period_end"], f["region"])
-                               for f in counted})
+        for f in counted:
+            sig = (f["source"], f["paragraph"], f["quote"], f["period_start"], f["period_end"], f["region"])
+            self.sentences.add(sig)
+            unit = self.units.setdefault(sig, [Sum(), False])
+            unit[0].add(f["value"])
+            unit[1] = unit[1] or f["approx"] in LOWER_BOUND
         if explain:
             self.counted_ids += [(f["rowid"], f["id"]) for f in counted]
 
@@ -329,8 +336,19 @@ class Tally:
         # One sentence, or two or more; then the least and greatest stand for them: they differ, as
         # two of them do, and each differs from any other sentence as one of them does.
         place = (part["period_start"], part["period_end"], part["region"])
-        self.sentences.add((part["source_low"], part["paragraph_low"], part["quote_low"], *place))
-        self.sentences.add((part["source_high"], part["paragraph_high"], part["quote_high"], *place))
+        low = (part["source_low"], part["paragraph_low"], part["quote_low"], *place)
+        high = (part["source_high"], part["paragraph_high"], part["quote_high"], *place)
+        self.sentences.update((low, high))
+        if low == high:  # one sentence: its free figures are one unit
+            unit = self.units.setdefault(low, [Sum(), False])
+            unit[0].add(part["int_sum"] or 0)
+            if part["real_sum"] is not None:
+                unit[0].add_exact(Decimal(part["real_sum"]))
+            unit[1] = unit[1] or bool(part["lower_bound"])
+        else:  # several sentences that may overlap: the largest alone, a unit of no sentence of its own
+            alone = (f"(part {len(self.units)})", None, None, *place)
+            self.units[alone] = [
+                _sum_of(part["free_max"]), part["lower_max"] is not None and part["lower_max"] == part["free_max"]]
         if part["ids"] is not None:  # --explain
             self.counted_ids += [tuple(pair) for pair in json.loads(part["ids"])]
 
@@ -363,13 +381,30 @@ class Tally:
             if holders > 1:
                 self.twice.add((holders - 1) * value_of[fid])
 
+    def _disjoint_sum(self, base: FactBase, twice) -> tuple[Any, bool]:
+        """A sum the text proves when some counted figures may overlap: the largest units first,
+        each taken when it cannot overlap any taken before (different years, places that do not
+        nest, one sentence); less what two of them both hold (twice). Any such set is proven;
+        this one is found greedily (an exact search grows with 2^n). Whether a taken one is 多/余."""
+        if len(self.units) > 2000:  # a scan of pairs beyond this costs more than it tells
+            return 0, False
+        taken: list[tuple] = []
+        total, lower = Sum(), False
+        for sig, (value, is_lower) in sorted(self.units.items(), key=lambda u: (-u[1][0].value, repr(u[0]))):
+            if all(_disjoint(base, sig, other) for other in taken):
+                taken.append(sig)
+                total.add_exact(Decimal(value.value))
+                lower = lower or is_lower
+        return total.value - twice, lower
+
     def total(self, base: FactBase, explain: bool = False) -> dict:
         """The row; explain: with the ids counted and excluded, and why.
 
         One rule: `total` is what the text proves without counting anything twice, every
         possible containment taken as real (the figures' own links, and any overlap their
-        periods and places cannot rule out: then the largest figure alone); `total_max` is the
-        most it can be. "—" (None) only when nothing in the group adds."""
+        periods and places cannot rule out: then the largest sum of figures that cannot overlap,
+        at least the largest figure alone); `total_max` is the most it can be (counted ⊆ open, so
+        the first never passes the second). "—" (None) only when nothing in the group adds."""
         held = self.held if explain else None
         low = high = None
         lower_bound = self.lower_bound  # the total is the sum of the counted figures, one of them 多/余
@@ -381,10 +416,11 @@ class Tally:
                 low = high = proven
             else:
                 assert self.largest_open is not None  # what is counted is open: counted ⊆ open
-                low = max(proven, self.largest_open) if disjoint else self.largest_open
                 high = self.open_sum.value - twice
-                if low != proven:  # the total is the largest figure alone: ≥ when that one is 多/余
-                    lower_bound = self.largest_lower is not None and self.largest_lower == low
+                # the largest sum of figures that cannot overlap, else the largest figure alone
+                low, lower_bound = (proven, lower_bound) if disjoint else self._disjoint_sum(base, twice)
+                if low <= self.largest_open:  # the largest figure alone: ≥ when that one is 多/余
+                    low, lower_bound = self.largest_open, self.largest_lower is not None and self.largest_lower == low
         overlap = low != high  # before the sources' disagreements widen the interval
         if low is not None and high is not None and self.disagreements:
             low, high = low + self.spread_low.value, high + self.spread_high.value
@@ -408,6 +444,12 @@ class Tally:
                                  for i, links in held.items() for within, reason, sure in links]
                                 + [why for _, _, why in sorted(excluded)] if held is not None else [],
         }
+
+
+def _sum_of(value) -> Sum:
+    total = Sum()
+    total.add(value)
+    return total
 
 
 def _pairwise_disjoint(base: FactBase, sentences: set[tuple]) -> bool:

@@ -60,10 +60,11 @@ CASES = [
     (["--honoree", "jiaozhou", "--metric", "investment_attracted"], "investment_attracted", "cny",
      (1030000000, 1030000000, 1030000000, False), 2,
      "¶15 引进项目22个,投资10.3亿元; 其中 Zhenning's 3.8亿 and Huixian's 6000万 are parts of it"),
-    (["--metric", "donations_mixed"], "donations_mixed", "cny", (189000000, 189000000, 272015000, True), 0,
-     "¶10 Dou's 2300多万 (Longnan flood, 2020), ¶23 the Longnan team's 3901.5余万 (2020), ¶15 Jiaozhou's 2100万, "
-     "¶30 Anshun's 1.89亿: none holds another, but the two 2020 Longnan figures may be the same money, and the "
-     "undated ones may overlap any: proven 1.89亿 (the largest), at most the sum 2.72015亿"),
+    (["--metric", "donations_mixed"], "donations_mixed", "cny", (228015000, 228015000, 272015000, True), 0,
+     "¶10 Dou's 2300多万 (Longnan flood, 2020), ¶23 the Longnan team's 3901.5余万 (2020), ¶15 Jiaozhou's 2100万 "
+     "(no place), ¶30 Anshun's 1.89亿: none holds another, but the two 2020 Longnan figures may be the same money, "
+     "and Jiaozhou's may overlap any. Anshun and Longnan do not nest: the text proves 1.89亿 + 3901.5余万 = "
+     "2.28015亿 (not the largest alone, which adding Dou's figure once made it), at most the sum 2.72015亿"),
     (["--region", "anshun", "--metric", "people_trained"], "people_trained", "person_time",
      (59641, 59641, 59641, False), 0,
      "¶29 培训各类党政干部10884人次、专业技术人员48757人次: one sentence lists two groups, 10884 + 48757"),
@@ -97,9 +98,9 @@ def test_lower_bounds_and_honorees_counted(cli):
     honorees = row(stats(cli, "--metric", "honorees", "--unit", "person"), metric="honorees")
     assert honorees["honorees"] == 0  # article-level figures are no honoree's
     mixed = row(stats(cli, "--metric", "donations_mixed"), metric="donations_mixed")
-    # the proven total is ¶30's 1.89亿元 alone (exact); the most it can be adds ¶10's 2300多万 and ¶23's
-    # 3901.5余万, each "at least": that end is open
-    assert mixed["honorees"] == 4 and not mixed["total_is_lower_bound"] and mixed["total_max_is_lower_bound"]
+    # the proven total is ¶30's 1.89亿元 and ¶23's 3901.5余万 ("at least": so is the total); the most it can
+    # be adds ¶10's 2300多万 and ¶15's 2100万, and is open too
+    assert mixed["honorees"] == 4 and mixed["total_is_lower_bound"] and mixed["total_max_is_lower_bound"]
 
 
 def test_by_honoree_keeps_each_actor_apart(cli):
@@ -146,10 +147,10 @@ def test_year_means_within_and_undated_figures_are_counted_out(cli):
 def test_chart_draws_the_interval(cli):
     chart = cli("stats", "--metric", "donations_mixed", "--chart").stdout
     (line,) = chart.splitlines()
-    # solid up to what the text proves (the largest figure, 1.89亿, exact), light on to the plain sum,
-    # itself open (+): 2300多万 and 3901.5余万 are each "at least"
+    # solid up to what the text proves (1.89亿 in Anshun and 3901.5余万 in Longnan, places that do not nest:
+    # ≥ 2.28015亿), light on to the plain sum, itself open (+): 2300多万 and 3901.5余万 are each "at least"
     assert line.count("█") < line.count("█") + line.count("░") == 40
-    assert line.endswith(" 18900万–27201.5万元+，可能重复")
+    assert line.endswith(" ≥22801.5万–27201.5万元+，可能重复")
 
 
 # ---- the rules of round 3, on figures written by hand (tests/fixtures.py's places: longnan and
@@ -273,3 +274,23 @@ def test_a_figure_of_several_places_belongs_to_a_region_that_holds_them_all():
     (rows, (undated, unplaced)) = _two_cities("longnan")
     (r,) = rows
     assert (r["count"], r["total"], unplaced) == (1, 300000, 2)
+
+
+
+def test_a_figure_more_never_lowers_what_the_text_proves(cli):
+    # Reviewer's case: Longnan's 3901.5余万 (2020) and Anshun's 1.89亿 cannot overlap (places that do not
+    # nest): 2.28015亿 proven. Dou's 2300多万, also Longnan's in 2020, may be the same money as the
+    # 3901.5万: it may add nothing, but it must not take the proven total back to the largest alone.
+    two = row(stats(cli, "--metric", "donations_mixed", "--honoree", "longnan-group", "--honoree", "anshun-team"),
+              metric="donations_mixed")
+    three = row(stats(cli, "--metric", "donations_mixed", "--honoree", "longnan-group", "--honoree", "anshun-team",
+                      "--honoree", "dou-zongjun"), metric="donations_mixed")
+    assert two["total_min"] == three["total_min"] == 228015000
+    assert (two["total_max"], three["total_max"]) == (228015000, 251015000)
+    # people employed: the Longnan team's 1.4万多名 (2017–2021; its 3719名 and 795名 may lie within) and
+    # Anshun's 6914人 cannot overlap: ≥ 20914 proven; Jiaozhou's 1516人 (no place) and 126名 (Huixian, in
+    # Longnan) may overlap them, so selecting them too adds to the most, not to the proven
+    some = row(stats(cli, "--metric", "people_employed", "--honoree", "longnan-group", "--honoree", "anshun-team"),
+               metric="people_employed")
+    every = row(stats(cli, "--metric", "people_employed"), metric="people_employed")
+    assert some["total_min"] == every["total_min"] == 20914 and some["total_is_lower_bound"]
