@@ -156,11 +156,19 @@ def total_text(row: dict, lang: str = "zh", overlap_note: bool = True) -> str:
     if row["total"] is None:  # nothing adds (ratios, yearly rates): the unit says which row it is
         return f"— ({unit_name(unit, lang)})" if unit else "—"
     mark = "≥" if row["total_is_lower_bound"] else "≈" if row["total_is_approximate"] else ""
-    if not row.get("overlap_possible"):
+    if not _ranged(row):
         return mark + chinese_amount(row["total"], unit, lang)
     text = f"{mark}{interval(row['total_min'], row['total_max'], unit, lang)}"
     text += "+" if row.get("total_max_is_lower_bound") else ""
-    return text + (message("may_overlap_after", lang) if overlap_note else "")
+    if not overlap_note:
+        return text
+    return text + message("may_overlap_after" if row.get("overlap_possible") else "sources_differ_after", lang)
+
+
+def _ranged(row: dict) -> bool:
+    """An interval to show: an overlap the text cannot rule out, or sources that give different values."""
+    return bool(row.get("overlap_possible")) or row.get("total_min", row.get("total")) != row.get("total_max",
+                                                                                              row.get("total"))
 
 
 def bar_scales(rows: list[dict], value_key: str = "total") -> dict:
@@ -174,7 +182,7 @@ def bar_scales(rows: list[dict], value_key: str = "total") -> dict:
         top = r.get("total_max") if r.get("total_max") is not None else r.get(value_key)
         if isinstance(top, (int, float, Decimal)) and not isinstance(top, bool):
             largest[r.get("unit")] = max(largest.get(r.get("unit"), 0), abs(float(top)))
-            rows_of[r.get("unit")] = rows_of.get(r.get("unit"), 0) + (2 if r.get("overlap_possible") else 1)
+            rows_of[r.get("unit")] = rows_of.get(r.get("unit"), 0) + (2 if _ranged(r) else 1)
     return {unit: top for unit, top in largest.items() if rows_of[unit] > 1 and top}
 
 
@@ -206,7 +214,7 @@ def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str,
         bar = ""
         if isinstance(value, (int, float, Decimal)) and r.get(unit_key) in largest:
             scale = width / largest[r.get(unit_key)]
-            ranged = bool(r.get("overlap_possible"))
+            ranged = _ranged(r)
             low = r["total_min"] if ranged else value
             solid = max(1 if low else 0, round(abs(float(low)) * scale))
             bar = "█" * solid + ("░" * max(0, round(abs(float(r["total_max"])) * scale) - solid) if ranged else "")

@@ -42,6 +42,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "figures_title": {"en": "{count} figures", "zh": "{count}个数字"},
     "may_overlap_after": {"en": ", may overlap", "zh": "，可能重复"},
     "may_overlap": {"en": "may overlap", "zh": "可能重复"},
+    "sources_differ_after": {"en": ", sources differ", "zh": "，来源不一"},
     "partly_undated": {"en": ", partly undated", "zh": "，部分未注明时期"},
     "no_single_place": {"en": "(no single place)", "zh": "（无单一地点）"},
     "possibly": {"en": ", possibly", "zh": "，可能"},

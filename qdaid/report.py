@@ -225,8 +225,8 @@ def _bar(r: dict, top: float | None, t: dict) -> str:
     if r["total"] is None or not top:
         return ""
     width = 240
-    low = float(r["total_min"] if r["overlap_possible"] else r["total"])
-    high = float(r["total_max"]) if r["overlap_possible"] else low
+    low = float(r["total_min"])  # equal to total_max unless an overlap or sources that differ widen it
+    high = float(r["total_max"])
     label = _e(total_text(r, t["code"]))  # the interval says "may overlap" once
     mark = (f'<text x="{width * high / top + 4:.1f}" y="13" font-size="12">≥</text>'
             if r["total_is_lower_bound"] else "")

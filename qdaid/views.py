@@ -84,7 +84,10 @@ def citation(base: FactBase, figure: dict, folders: list[Path]) -> dict:
     """A figure with its source and the sentence it stands in, marked by offsets."""
     source = base.sources.get(figure["source"], {})
     sentence = figure["quote"]
-    at = _sentence_offset(figure, source, folders)
+    try:
+        at = _sentence_offset(figure, source_text(source, folders))
+    except QdaidError:
+        at = None
     return {
         "id": figure["id"], "raw": figure["raw"], "value": figure["value"], "unit": figure["unit"],
         "kind": figure["kind"], "period_start": figure["period_start"], "period_end": figure["period_end"],
@@ -104,53 +107,72 @@ def citation(base: FactBase, figure: dict, folders: list[Path]) -> dict:
 
 def number_positions(base: FactBase, figures: list[dict], folders: list[Path]) -> dict[str, tuple[int, int]]:
     """figure id → where its number stands in its quoted sentence, for the figures whose source
-    text is at hand (a number written twice in one sentence is told apart by its offsets)."""
+    text is at hand (a number written twice in one sentence is told apart by its offsets). Each
+    source's text is read (and its sha256 checked) once, not once per figure."""
     found = {}
+    texts: dict[str, str | None] = {}
     for f in figures:
-        at = _sentence_offset(f, base.sources.get(f["source"], {}), folders)
+        if f["source"] not in texts:
+            try:
+                texts[f["source"]] = source_text(base.sources.get(f["source"], {}), folders)
+            except QdaidError:
+                texts[f["source"]] = None
+        at = _sentence_offset(f, texts[f["source"]])
         if at is not None:
             found[f["id"]] = (f["start"] - at, f["end"] - at)
     return found
 
 
-def _sentence_offset(figure: dict, source: dict, folders: list[Path]) -> int | None:
-    """Where the quoted sentence starts in the source text: the sentence holding [start, end)."""
-    try:
-        text = source_text(source, folders)
-    except QdaidError:
+def _sentence_offset(figure: dict, text: str | None) -> int | None:
+    """Where the quoted sentence starts in the source text: the sentence holding [start, end),
+    looked for only where it can stand (a draft of thousands of sentences is not searched whole
+    for each of them)."""
+    if text is None:
         return None
-    best = None
-    pos = text.find(figure["quote"])
-    while pos >= 0:
-        if pos <= figure["start"] and figure["end"] <= pos + len(figure["quote"]):
-            best = pos
-        pos = text.find(figure["quote"], pos + 1)
-    return best
+    quote, start, end = figure["quote"], figure["start"], figure["end"]
+    at = text.rfind(quote, max(0, end - len(quote)), start + len(quote))
+    return at if at >= 0 and at <= start and end <= at + len(quote) else None
 
 
-def verdicts(base: FactBase, draft: str, folders: list[Path]) -> list[dict]:
+def verdicts(base: FactBase, draft: str, folders: list[Path], compare) -> list[dict]:
     """One row per figure of the draft (the source `draft`, built onto the sources): `supported`
-    when a source states the same fact with a value that agrees, `contradicted` when the sources
-    that state it all disagree, `unsupported` when none does; the sources' figures and values
-    beside it, and the draft's sentence with the number marked 【…】 (context)."""
+    when the sources that state the same fact all give a value that agrees, `contradicted` when
+    one of them does not, `unsupported` when none states it; every source's figure, value and the
+    reason beside it, and the draft's sentence with the number marked 【…】 (context). The build
+    links the draft's figure to its closest statement; the fact's other statements are the
+    restatements linked to that one, and so on. compare(a, b) -> (verdict, reason): the build's
+    rule (pipeline.restate.compare), given by the command line, which may import the pipeline."""
     from .query import context
 
     figures = list(base._rows("figures", "source = ?", (draft,), order="start"))
     marks = number_positions(base, figures, folders)
     rows = []
     for f in figures:
-        links = [link for link in base.restated.get(f["id"], ())]
-        agreeing = [link for link in links if link["verdict"] == "agrees"]
-        verdict = "supported" if agreeing else "contradicted" if links else "unsupported"
-        shown = links  # the build links a figure to its closest statement: one source
-        others = [next(base._rows("figures", "id = ?", (link["other"],))) for link in shown]
+        others = [next(base._rows("figures", "id = ?", (fid,))) for fid in _statements(base, f["id"], draft)]
+        compared = [compare(f, o) for o in others]
+        verdict = ("unsupported" if not others else "contradicted" if any(v == "disagrees" for v, _ in compared)
+                   else "supported")
         start, end = marks.get(f["id"], (0, len(f["quote"])))
         rows.append({
             "verdict": verdict, "figure": f["id"], "raw": f["raw"], "value": f["value"], "unit": f["unit"],
             "metric": f["metric"], "honoree": f["honoree"], "region": f["region"],
             "period": period_label(f["period_start"], f["period_end"]) or None,
             "sources": [o["id"] for o in others], "source_values": [o["raw"] for o in others],
-            "reasons": [link["reason"] for link in shown],
+            "reasons": [reason for _, reason in compared],
             "context": context(f["quote"], start, end, reach=len(f["quote"]), mark=True),
             "start": f["start"], "end": f["end"]})
     return rows
+
+
+def _statements(base: FactBase, figure: str, draft: str) -> list[str]:
+    """The sources' figures that state the fact this figure of the draft restates: the one it is
+    linked to, and every figure linked to those in turn (a fact three sources state is a chain)."""
+    found: list[str] = []
+    queue = [link["other"] for link in base.restated.get(figure, ())]
+    while queue:
+        fid = queue.pop(0)
+        if fid in found or fid == figure:
+            continue
+        found.append(fid)
+        queue += [link["other"] for link in base.restated.get(fid, ()) if not link["other"].startswith(f"{draft}-")]
+    return found

@@ -86,3 +86,28 @@ def test_an_undated_draft_is_of_today_and_a_since_matches_its_since(cli, tmp_pat
     assert [(r["raw"], r["verdict"], r["sources"]) for r in rows][:2] == [
         ("1.25亿元", "supported", ["qdrb-20210225-03542"]), ("8.6亿元", "supported", ["qdrb-20210225-03457"])]
     assert rows[0]["period"].startswith("2017–") and "no date" not in result.stderr
+
+
+def test_a_draft_is_contradicted_when_any_source_of_the_fact_disagrees(cli, tmp_path):
+    # Two articles written here: a (March) says Qingdao gave Longnan 1.25亿 since 2017, c (April) says
+    # 1.35亿 for the same fact. A draft of 1.25亿 agrees with a and not with c: contradicted, with both
+    # sources and values beside it (it was "supported", citing a alone).
+    for name, date, amount in (("a", "2021-03-01", "1.25"), ("c", "2021-04-01", "1.35")):
+        (tmp_path / f"{name}.txt").write_text(f"青岛援助陇南\n2017年以来,青岛市向陇南市捐款{amount}亿元。\n", encoding="utf-8")
+        (tmp_path / f"{name}.meta.json").write_text(json.dumps({"id": name, "title": name, "date": date}), encoding="utf-8")
+    db = tmp_path / "two.json"
+    assert cli("build", tmp_path / "a.txt", tmp_path / "c.txt", "-o", db).exit_code == 0
+    draft = tmp_path / "draft.txt"
+    draft.write_text("青岛援助陇南\n2017年以来,青岛市向陇南市捐款1.25亿元。\n", encoding="utf-8")
+    result, rows = _check(cli, draft, "--db", db, "--date", "2021-05-01", "-f", "json")
+    (row,) = rows
+    assert result.exit_code == 1
+    assert (row["verdict"], sorted(row["source_values"])) == ("contradicted", ["1.25亿元", "1.35亿元"])
+    assert sorted(s.split("-")[0] for s in row["sources"]) == ["a", "c"]
+
+
+def test_errors_name_the_draft_not_its_temporary_copy(cli):
+    for data in (b"", b"\xff\xfe"):
+        result = cli("check", "-", input=data)
+        assert result.exit_code != 0 and result.stderr.count("\n") == 1, result.stderr
+        assert "qdaid-check-" not in result.stderr and "the draft" in result.stderr, result.stderr

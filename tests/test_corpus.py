@@ -207,3 +207,23 @@ def test_any_split_into_a_build_and_an_append_gives_the_same_tables(cli, tmp_pat
         assert step.read_bytes() == together.read_bytes()
     else:
         assert store.load(step) == store.load(together)
+
+
+def test_an_empty_article_name_is_refused_not_read_as_the_current_folder(cli, tmp_path, monkeypatch):
+    # `qdaid build "$ARTICLE"` with the variable unset: "" was the current folder, every .txt in it built
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.txt").write_text("标题\n2017年以来,青岛市向陇南市捐款1亿元。\n", encoding="utf-8")
+    result = cli("build", "", "-o", tmp_path / "out.json")
+    assert result.exit_code == 2 and "empty" in result.stderr and not (tmp_path / "out.json").exists()
+
+
+def test_a_numeral_that_does_not_read_and_a_broken_address_are_one_line(cli, tmp_path):
+    # 一千…亿亿: the number grammar takes it, the numeral reader does not (an internal error before);
+    # http://[::1 (an address left open): urllib's ValueError (an internal error before), a usage error now
+    article = tmp_path / "n.txt"
+    article.write_text("标题\n2017年以来,青岛市向陇南市捐款一千二百三十四万五千六百七十八亿亿元。\n", encoding="utf-8")
+    result = cli("build", article, "-o", tmp_path / "n.json")
+    assert result.exit_code == 1 and "does not read as a number" in result.stderr
+    assert "internal error" not in result.stderr and result.stderr.count("\n") == 1
+    result = cli("build", "http://[::1", "-o", tmp_path / "x.json")
+    assert result.exit_code == 2 and "not a web address" in result.stderr

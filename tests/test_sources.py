@@ -181,3 +181,15 @@ def test_a_fact_three_sources_state_spans_all_three_values():
     r = _totals(tables, metric=["consumption_aid"])["consumption_aid"]
     assert (r["total_min"], r["total_max"], r["sources_disagree"]) == \
         (858000000, 900000000, ["src-00100 vs wire-00100 vs daily-00100"])
+
+
+def test_every_page_shows_the_interval_sources_that_disagree_give(cli, two_sources):
+    # Longnan's cash donations: 1.25亿 (src) and 1.35亿 (wire): no overlap, but two values: the table,
+    # Markdown and chart show 1.25亿–1.35亿元 (they showed 1.25亿元 alone); the chart says "sources differ",
+    # not "may overlap"
+    for fmt in ("table", "md"):
+        page = cli("stats", "--db", two_sources, "--metric", "donations_cash", "--region", "longnan", "-f", fmt).stdout
+        assert "1.25亿–1.35亿元" in page and "可能重复" not in page, page
+    chart = cli("stats", "--db", two_sources, "--metric", "donations_cash", "--region", "longnan", "--chart",
+                "--lang", "en").stdout
+    assert "125–135 million CNY, sources differ" in chart and "░" in chart, chart

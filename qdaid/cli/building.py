@@ -23,6 +23,8 @@ def inputs(named: list[str]) -> list[Path | str]:
 
     found: list[Path | str] = []
     for name in named:
+        if not name.strip():  # "" is the current folder to Path: an unset shell variable would build it
+            raise UsageError("an article name is empty", param="sources")
         if is_url(name):
             found.append(name)
             continue

@@ -13,7 +13,7 @@ import typer
 from .. import fileio, pages, render, store
 from ..fields import CHECK
 from ..messages import Words, message
-from ..model import UsageError
+from ..model import QdaidError, UsageError
 from .app import app, say
 from .options import Bom, Db, ExcelSafe, Format, Lang, NoHeader, NoPager, db_path, fields_option, output, size_limit
 
@@ -44,6 +44,7 @@ def check(
     """
     from ..facts import from_tables
     from ..pipeline.records import extract
+    from ..pipeline.restate import compare
     from ..views import verdicts
 
     path = db_path(db)
@@ -53,11 +54,15 @@ def check(
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="qdaid-check-") as folder:
         article = _draft_file(draft, Path(folder))
-        tables = extract([article], limit=size_limit(fileio.MAX_ARTICLE_BYTES),
-                         given={"id": draft_id, "title": "draft", "date": date or _today()}, onto=onto,
-                         warn=notes.append)
+        try:
+            tables = extract([article], limit=size_limit(fileio.MAX_ARTICLE_BYTES),
+                             given={"id": draft_id, "title": "draft", "date": date or _today()}, onto=onto,
+                             warn=notes.append)
+        except QdaidError as exc:  # said of the draft as the user named it, not of its copy
+            said = str(exc).replace(str(article), "the draft" if draft == "-" else draft).replace("the article", "it")
+            raise type(exc)(said) from None
         base = from_tables(tables)
-        rows = verdicts(base, draft_id, [article.parent])
+        rows = verdicts(base, draft_id, [article.parent], compare)
     for note in notes:
         say(note.replace(article.name, "the draft"))
     if not rows:

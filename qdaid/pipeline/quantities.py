@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..model import DataError
 from . import text as tx
-from .numbers import NUMBER_PATTERN, normalise, parse_quantity
+from .numbers import NUMBER_PATTERN, NumberError, normalise, parse_quantity
 
 if TYPE_CHECKING:
     from .article import Article
@@ -64,7 +65,11 @@ def find_figures(article: Article) -> list[Figure]:
         figures += in_sentence
     figures.sort(key=lambda f: f.start)
     for f in figures:
-        q = parse_quantity(f.raw)
+        try:
+            q = parse_quantity(f.raw)
+        except NumberError as exc:  # 一千…亿亿: the grammar took it, the numeral does not read
+            raise DataError(f"{article.source_id}: {f.raw!r} at character {f.start} does not read as a number "
+                            f"({exc}); write it in digits") from None
         f.value, f.approx = normalise(q.value), q.approx
     return figures
 

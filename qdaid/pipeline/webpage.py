@@ -32,7 +32,11 @@ def fetch(url: str, timeout: float | None = None, limit: int | None = None) -> b
     not HTML, over the size limit (default: TIMEOUT and MAX_PAGE_BYTES)."""
     timeout = TIMEOUT if timeout is None else timeout
     limit = MAX_PAGE_BYTES if limit is None else limit
-    if not web_url(url):
+    try:
+        valid = web_url(url) and urlsplit(url).hostname  # [::1 (an unclosed address) raises
+    except ValueError:
+        valid = None
+    if not valid:
         raise UsageError(f"{url!r} is not a web address (http:// or https://, no spaces)")
     request = urllib.request.Request(url, headers={"User-Agent": "qdaid (+https://pypi.org/project/qdaid/)",
                                                    "Accept": "text/html,application/xhtml+xml"})
