@@ -147,8 +147,13 @@ def verdicts(base: FactBase, draft: str, folders: list[Path], compare) -> list[d
     figures = list(base._rows("figures", "source = ?", (draft,), order="start"))
     marks = number_positions(base, figures, folders)
     rows = []
+    facts: dict[str, list[dict]] = {}  # a source's figure → its fact's statements (found once, for every draft figure)
     for f in figures:
-        others = [next(base._rows("figures", "id = ?", (fid,))) for fid in _statements(base, f["id"], draft)]
+        linked = [link["other"] for link in base.restated.get(f["id"], ())]
+        for fid in linked:
+            if fid not in facts:
+                facts[fid] = [next(base._rows("figures", "id = ?", (i,))) for i in _statements(base, fid, draft)]
+        others = list({o["id"]: o for fid in linked for o in facts[fid]}.values())
         compared = [compare(f, o) for o in others]
         verdict = ("unsupported" if not others else "contradicted" if any(v == "disagrees" for v, _ in compared)
                    else "supported")
@@ -165,13 +170,14 @@ def verdicts(base: FactBase, draft: str, folders: list[Path], compare) -> list[d
 
 
 def _statements(base: FactBase, figure: str, draft: str) -> list[str]:
-    """The sources' figures that state the fact this figure of the draft restates: the one it is
-    linked to, and every figure linked to those in turn (a fact three sources state is a chain)."""
+    """The sources' figures that state the fact of this one (a source's figure a draft's figure is
+    linked to): itself, and every figure linked to those in turn (a fact three sources state is a
+    chain), the draft's own left out."""
     found: list[str] = []
-    queue = [link["other"] for link in base.restated.get(figure, ())]
+    queue = [figure]
     while queue:
         fid = queue.pop(0)
-        if fid in found or fid == figure:
+        if fid in found:
             continue
         found.append(fid)
         queue += [link["other"] for link in base.restated.get(fid, ()) if not link["other"].startswith(f"{draft}-")]
