@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from .exact import ExactSum, Sum, number
 from .model import ADDING_KINDS, APPROXIMATE, LOWER_BOUND, STATS_KEYS, UsageError, period_label
+from .overlap import add_part, disjoint_sum, pairwise_disjoint
 from .restatements import disagreements
 
 if TYPE_CHECKING:
@@ -339,16 +340,7 @@ class Tally:
         low = (part["source_low"], part["paragraph_low"], part["quote_low"], *place)
         high = (part["source_high"], part["paragraph_high"], part["quote_high"], *place)
         self.sentences.update((low, high))
-        if low == high:  # one sentence: its free figures are one unit
-            unit = self.units.setdefault(low, [Sum(), False])
-            unit[0].add(part["int_sum"] or 0)
-            if part["real_sum"] is not None:
-                unit[0].add_exact(Decimal(part["real_sum"]))
-            unit[1] = unit[1] or bool(part["lower_bound"])
-        else:  # several sentences that may overlap: the largest alone, a unit of no sentence of its own
-            alone = (f"(part {len(self.units)})", None, None, *place)
-            self.units[alone] = [
-                _sum_of(part["free_max"]), part["lower_max"] is not None and part["lower_max"] == part["free_max"]]
+        add_part(self.units, part, low, high)
         if part["ids"] is not None:  # --explain
             self.counted_ids += [tuple(pair) for pair in json.loads(part["ids"])]
 
@@ -381,22 +373,6 @@ class Tally:
             if holders > 1:
                 self.twice.add((holders - 1) * value_of[fid])
 
-    def _disjoint_sum(self, base: FactBase, twice) -> tuple[Any, bool]:
-        """A sum the text proves when some counted figures may overlap: the largest units first,
-        each taken when it cannot overlap any taken before (different years, places that do not
-        nest, one sentence); less what two of them both hold (twice). Any such set is proven;
-        this one is found greedily (an exact search grows with 2^n). Whether a taken one is 多/余."""
-        if len(self.units) > 2000:  # a scan of pairs beyond this costs more than it tells
-            return 0, False
-        taken: list[tuple] = []
-        total, lower = Sum(), False
-        for sig, (value, is_lower) in sorted(self.units.items(), key=lambda u: (-u[1][0].value, repr(u[0]))):
-            if all(_disjoint(base, sig, other) for other in taken):
-                taken.append(sig)
-                total.add_exact(Decimal(value.value))
-                lower = lower or is_lower
-        return total.value - twice, lower
-
     def total(self, base: FactBase, explain: bool = False) -> dict:
         """The row; explain: with the ids counted and excluded, and why.
 
@@ -409,7 +385,7 @@ class Tally:
         low = high = None
         lower_bound = self.lower_bound  # the total is the sum of the counted figures, one of them 多/余
         if self.counted:
-            disjoint = _pairwise_disjoint(base, self.sentences)
+            disjoint = pairwise_disjoint(base, self.sentences)
             twice = self.twice.value if self.counted > 1 else 0
             proven = self.counted_sum.value - twice
             if disjoint and not self.possibly_held:
@@ -418,7 +394,7 @@ class Tally:
                 assert self.largest_open is not None  # what is counted is open: counted ⊆ open
                 high = self.open_sum.value - twice
                 # the largest sum of figures that cannot overlap, else the largest figure alone
-                low, lower_bound = (proven, lower_bound) if disjoint else self._disjoint_sum(base, twice)
+                low, lower_bound = (proven, lower_bound) if disjoint else disjoint_sum(base, self.units, twice)
                 if low <= self.largest_open:  # the largest figure alone: ≥ when that one is 多/余
                     low, lower_bound = self.largest_open, self.largest_lower is not None and self.largest_lower == low
         overlap = low != high  # before the sources' disagreements widen the interval
@@ -444,33 +420,3 @@ class Tally:
                                  for i, links in held.items() for within, reason, sure in links]
                                 + [why for _, _, why in sorted(excluded)] if held is not None else [],
         }
-
-
-def _sum_of(value) -> Sum:
-    total = Sum()
-    total.add(value)
-    return total
-
-
-def _pairwise_disjoint(base: FactBase, sentences: set[tuple]) -> bool:
-    """True when no two figures can describe the same aid: different years, places that do not
-    nest, or items one sentence lists. sentences: each figure's (source, paragraph, quote, period,
-    region), figures alike in these checked once (at scale, many share them), so the cost grows with
-    the distinct kinds, not the figures."""
-    # Two figures of one signature are of one sentence, hence disjoint: checking signatures suffices.
-    kinds = list(sentences)
-    for i, a in enumerate(kinds):
-        for b in kinds[i + 1:]:
-            if not _disjoint(base, a, b):
-                return False
-    return True
-
-
-def _disjoint(base: FactBase, a: tuple, b: tuple) -> bool:
-    """a, b: (source, paragraph, quote, period_start, period_end, region)."""
-    if a[:3] == b[:3]:
-        return True  # one sentence listing figures of one metric (41名贫困学生、30名贫困残疾人)
-    (a_start, a_end, a_region), (b_start, b_end, b_region) = a[3:], b[3:]
-    if a_start is not None and b_start is not None and ((a_end or a_start) < b_start or (b_end or b_start) < a_start):
-        return True
-    return bool(a_region and b_region and a_region not in base.within(b_region) and b_region not in base.within(a_region))
