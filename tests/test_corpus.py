@@ -227,3 +227,28 @@ def test_a_numeral_that_does_not_read_and_a_broken_address_are_one_line(cli, tmp
     assert "internal error" not in result.stderr and result.stderr.count("\n") == 1
     result = cli("build", "http://[::1", "-o", tmp_path / "x.json")
     assert result.exit_code == 2 and "not a web address" in result.stderr
+
+
+def test_a_dateline_with_its_year_dates_the_article(cli, tmp_path):
+    # "2021年3月1日讯" is the article's date (its "since" runs to 2021), not a publisher "2021年" and
+    # "no date"; "青岛日报2021年3月1日讯" names the publisher before it
+    rows = []
+    for name, lead in (("one", ""), ("two", "青岛日报")):
+        article = tmp_path / f"{name}.txt"
+        article.write_text(f"青岛援助陇南\n{lead}2021年3月1日讯 2017年以来,青岛市向陇南市捐款1.25亿元。\n", encoding="utf-8")
+        result = cli("build", article, "-o", tmp_path / f"{name}.json")
+        assert result.exit_code == 0 and "no date" not in result.stderr, result.stderr
+        (source,) = json.loads(cli("list", "sources", "--db", tmp_path / f"{name}.json", "-f", "json").stdout)
+        (figure,) = json.loads(cli("figures", "--db", tmp_path / f"{name}.json", "-f", "json").stdout)
+        rows.append((source["publisher"], source["date"], figure["period_start"], figure["period_end"]))
+    assert rows == [(None, "2021-03-01", 2017, 2021), ("青岛日报", "2021-03-01", 2017, 2021)]
+
+
+def test_a_number_before_a_year_leaves_the_year_whole(cli, tmp_path):
+    # "编号12345,2017年以来": 12345,201 was read as one grouped number, and the 7 of 2017 left over
+    # became a duration "7年"; a comma group is three digits and no more
+    article = tmp_path / "e.txt"
+    article.write_text("标题\n编号12345,2017年以来青岛捐款1亿元。\n", encoding="utf-8")
+    assert cli("build", article, "-o", tmp_path / "e.json", "--date", "2021-03-01").exit_code == 0
+    figures = json.loads(cli("figures", "--db", tmp_path / "e.json", "-f", "json").stdout)
+    assert [(f["raw"], f["period_start"], f["period_end"]) for f in figures] == [("1亿元", 2017, 2021)]

@@ -21,6 +21,8 @@ _PLACE_PREPOSITIONS = ("在", "赴", "到", "至", "从", "来自", "前往", "�
 
 
 _DATELINE_RE = re.compile(r"(?<![年\d])(\d{1,2})月(\d{1,2})日(?:讯|电)")  # 2月25日讯: month and day, no year
+# 2021年3月1日讯, 青岛日报2021年3月1日电: a dateline with its year is the article's date
+FULL_DATELINE_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:讯|电)")
 _MONTH_DAY_RE = re.compile(r"\s?(?:(\d{1,2})月(?:(\d{1,2})日)?|[底末])")  # after a year: 2020年11月, 2020年底
 
 
@@ -84,12 +86,22 @@ class Article:
                          if not self.text[max(0, m.start() - 2):m.start()].endswith(lexicon.comparison_markers)]
         # The year of the date given (sidecar, --date); else the time the text shows (assumed_time),
         # which "since" periods run to: left open, they would not hold the years inside them.
-        self.dated_year = int(meta["date"][:4]) if meta.get("date") else None
+        self.dateline = None if meta.get("date") else self._full_dateline()
+        self.dated_year = int((meta.get("date") or self.dateline or "0")[:4]) or None
         self.assumed = None if self.dated_year else assumed_time(self)
         self.report_year = self.dated_year or (self.assumed.year if self.assumed else None)
         self.source_id: str = meta["id"]
         self._section_at: dict[int, Section] | None = None
         self.sections: list[Section] = find_sections(self)
+
+    def _full_dateline(self) -> str | None:
+        """The date a dateline with its year gives (2021年3月1日讯 → 2021-03-01), in the lines after
+        the title; None without one (2月25日讯 names no year: assumed_time)."""
+        lead = self.paragraphs[1:3]
+        m = lead and FULL_DATELINE_RE.search(self.text, lead[0].start, lead[-1].end)
+        if not m or not (1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31):
+            return None
+        return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
 
     def _resolve(self, raw: list[Mention]) -> list[Mention]:
         """Which place each name is. A short or two-character county name (镇宁, 徽县) counts only

@@ -29,7 +29,7 @@ _BOUND_WORDS = {"过": r"(?<![经通度越跨走看办做参超不年错放难�
 APPROX_INSIDE = {"多": "more_than", "余": "over"}
 APPROX_AFTER = {"以上": "over", "左右": "about", "余": "over", "多": "more_than"}
 
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+ARABIC = r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"  # 12,345; not 12345,2017年 (a number, then a year)
 # A Chinese numeral may not start with a bare multiplier (万寿菊 is a flower, not 10⁴).
 CHINESE = r"(?:一半|半|[零〇一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億]*)"
 

@@ -80,7 +80,9 @@ def source_record(article: Article, name: str) -> dict:
     text, meta, paragraphs = article.text, article.meta, article.paragraphs
     lead = paragraphs[1] if len(paragraphs) > 1 else None
     found = {
-        "publisher": lead and re.compile(r"(\S{2,24}?)\d{1,2}月\d{1,2}日讯").match(text, lead.start, lead.end),
+        # 青岛日报2021年3月1日讯: the words before the date, not its year (2021年3月1日讯 names no publisher)
+        "publisher": lead and re.compile(r"([^\d\s]\S{1,23}?)(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日讯").match(
+            text, lead.start, lead.end),
         "reporter": re.search(r"记者\s*([\u4e00-\u9fff]{2,4})\s*[)）]", text),
         "editors": re.search(r"责任编辑[：:]\s*(\S+)", text),
     }
@@ -90,7 +92,7 @@ def source_record(article: Article, name: str) -> dict:
         "id": article.source_id,
         "title": meta.get("title") or (article.original[first.start:first.end] if first else ""),
         "publisher": meta.get("publisher") or said["publisher"],
-        "date": meta.get("date"),
+        "date": meta.get("date") or article.dateline,
         "reporter": meta.get("reporter") or said["reporter"],
         "editors": meta.get("editors") or (re.split(r"[、,，]", said["editors"]) if said["editors"] else []),
         "url": meta.get("url"), "path": name, "sha256": hashlib.sha256(article.original.encode("utf-8")).hexdigest(),
