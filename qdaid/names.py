@@ -237,6 +237,8 @@ class Names:
         if not key:
             raise UsageError("an honoree name is empty", param="honoree")
         found = self._honorees_named(key)
+        if not found and (plain := plain_pinyin(key)) != key and plain.isascii():  # píngdù, ping2du4 → pingdu
+            found = self._honorees_named(plain)
         if not found and not key.isascii() and (simplified := _simplified(key)) != key:  # 竇宗君 → 窦宗君
             found = self._honorees_named(simplified)
         if len(found) == 1:

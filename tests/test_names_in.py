@@ -265,3 +265,11 @@ def test_any_name_resolves_or_is_a_usage_error(text):
 @cache
 def _bundled():
     return qdaid.open()  # in memory: no cache folder given
+
+
+def test_an_honoree_in_pinyin_with_tones_is_found(cli):
+    # regions took tone marks and numbers (lǒngnán, long3nan2); honorees did not (show píngdù: "no honoree")
+    for typed, honoree in (("píngdù", "pingdu-office"), ("dòu zōngjūn", "dou-zongjun"), ("dou4zong1jun1", "dou-zongjun")):
+        result = cli("show", typed, "-f", "json")
+        assert result.exit_code == 0, (typed, result.stderr)
+        assert json.loads(result.stdout)["id"] == honoree
