@@ -218,11 +218,19 @@ def bars(rows: list[dict], label_keys: list[str], value_key: str, unit_key: str,
             low = r["total_min"] if ranged else value
             solid = max(1 if low else 0, round(abs(float(low)) * scale))
             bar = "█" * solid + ("░" * max(0, round(abs(float(r["total_max"])) * scale) - solid) if ranged else "")
-        if below:
-            lines += [label, f"  {bar} {total}"]
+        if below:  # the label on lines of its own, wrapped between words where it is wider than the terminal
+            lines += [*_wrapped(label, columns), f"  {bar} {total}"]
         else:
             lines.append(f"{label}{' ' * (pad - _width(label))}  {bar} {total}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _wrapped(label: str, columns: int | None) -> list[str]:
+    if columns is None or _width(label) <= columns:
+        return [label]
+    from .wrapping import wrap  # rich, which a chart on a terminal has loaded already
+
+    return wrap(label, columns)
 
 
 def _width(text: str) -> int:

@@ -110,3 +110,22 @@ def test_markdown_writes_amounts_as_people_do_and_csv_keeps_the_base_value(cli):
     for lang in ("zh", "en"):
         csv = cli("figures", "--region", "longnan", "--unit", "cny", "-f", "csv", "-F", "id,value", "--lang", lang).stdout
         assert "qdrb-20210225-03457,858000000" in csv
+
+
+def test_a_chart_label_wider_than_the_terminal_wraps_on_lines_of_its_own():
+    # --by honoree --chart at 40 columns: the Anshun team's name and its metric (47 cells) went past the
+    # terminal; in English at 80, 94 and 103. Each line now keeps within the width, the amount whole.
+    from rich.cells import cell_len
+
+    from qdaid.amounts import bars
+
+    rows = [{"honoree": "山东省青岛市赴安顺东西部扶贫协作工作队", "metric": "消费扶贫", "unit": "cny", "total": 405000000,
+             "total_min": 405000000, "total_max": 405000000, "overlap_possible": False, "total_is_lower_bound": False,
+             "total_is_approximate": False},
+            {"honoree": "窦宗君", "metric": "消费扶贫", "unit": "cny", "total": 1060000000, "total_min": 1060000000,
+             "total_max": 1060000000, "overlap_possible": False, "total_is_lower_bound": False,
+             "total_is_approximate": False}]
+    for columns in (30, 40):
+        drawn = bars(rows, ["honoree", "metric"], "total", "unit", columns=columns)
+        assert max(cell_len(line) for line in drawn.splitlines()) <= columns, drawn
+        assert "4.05亿元" in drawn and "10.6亿元" in drawn
