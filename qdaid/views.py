@@ -147,12 +147,13 @@ def verdicts(base: FactBase, draft: str, folders: list[Path], compare) -> list[d
     figures = list(base._rows("figures", "source = ?", (draft,), order="start"))
     marks = number_positions(base, figures, folders)
     rows = []
+    drafted = {f["id"] for f in figures}
     facts: dict[str, list[dict]] = {}  # a source's figure → its fact's statements (found once, for every draft figure)
     for f in figures:
         linked = [link["other"] for link in base.restated.get(f["id"], ())]
         for fid in linked:
             if fid not in facts:
-                facts[fid] = [next(base._rows("figures", "id = ?", (i,))) for i in _statements(base, fid, draft)]
+                facts[fid] = [next(base._rows("figures", "id = ?", (i,))) for i in _statements(base, fid, drafted)]
         others = list({o["id"]: o for fid in linked for o in facts[fid]}.values())
         compared = [compare(f, o) for o in others]
         verdict = ("unsupported" if not others else "contradicted" if any(v == "disagrees" for v, _ in compared)
@@ -169,10 +170,10 @@ def verdicts(base: FactBase, draft: str, folders: list[Path], compare) -> list[d
     return rows
 
 
-def _statements(base: FactBase, figure: str, draft: str) -> list[str]:
+def _statements(base: FactBase, figure: str, drafted: set[str]) -> list[str]:
     """The sources' figures that state the fact of this one (a source's figure a draft's figure is
     linked to): itself, and every figure linked to those in turn (a fact three sources state is a
-    chain), the draft's own left out."""
+    chain), the draft's own (drafted) left out."""
     found: list[str] = []
     queue = [figure]
     while queue:
@@ -180,5 +181,5 @@ def _statements(base: FactBase, figure: str, draft: str) -> list[str]:
         if fid in found:
             continue
         found.append(fid)
-        queue += [link["other"] for link in base.restated.get(fid, ()) if not link["other"].startswith(f"{draft}-")]
+        queue += [link["other"] for link in base.restated.get(fid, ()) if link["other"] not in drafted]
     return found

@@ -115,17 +115,21 @@ Region = Annotated[list[str] | None, typer.Option(
 Metric = Annotated[list[str] | None, typer.Option(
     "--metric", help="Metric, a family (donations, money), its English label (\"Cash donations\") or a Chinese "
     "keyword (捐赠, 消费扶贫); repeatable.", autocompletion=complete_metric, show_default=False)]
-# Kinds and approximations are names like the others (checked by names.choice, with "did you mean"), not
-# click choices, whose error suggests nothing.
-Kind = Annotated[list[str] | None, typer.Option("--kind", help=f"Honorees of this kind ({', '.join(HONOREE_KINDS)}); "
-                                                "repeatable.", show_default=False,
-                                                autocompletion=lambda incomplete: _words(HONOREE_KINDS, incomplete))]
+
+
+def _words_option(flag: str, what: str, words: tuple[str, ...]):
+    """A repeatable option of a few fixed words (kinds, approximations), completed from them: names
+    like the others (checked by names.choice, with "did you mean"), not click choices, whose error
+    suggests nothing."""
+    return typer.Option(flag, help=f"{what} ({', '.join(words)}); repeatable.", show_default=False,
+                        autocompletion=lambda incomplete: _words(words, incomplete))
+
+
+Kind = Annotated[list[str] | None, _words_option("--kind", "Honorees of this kind", HONOREE_KINDS)]
 Unit = Annotated[list[str] | None, typer.Option(
     "--unit", help="cny (元, yuan, RMB), person (人), household (户), mu (亩), mask (口罩, masks) …: any name "
     "list units prints; repeatable.", show_default=False, autocompletion=complete_unit)]
-Approx = Annotated[list[str] | None, typer.Option("--approx", help=f"How the number was written ({', '.join(APPROX)}); "
-                                                  "repeatable.", show_default=False,
-                                                  autocompletion=lambda incomplete: _words(APPROX, incomplete))]
+Approx = Annotated[list[str] | None, _words_option("--approx", "How the number was written", APPROX)]
 Year = Annotated[int | None, typer.Option("--year", help="Figures of this year: a period within it (a 2017–2021 "
                                           "total is not a 2020 figure).", show_default=False)]
 Since = Annotated[int | None, typer.Option("--since", help="Figures whose period starts this year or later.",
