@@ -631,7 +631,7 @@ def test_ctrl_c_while_the_command_line_loads_is_quiet(tmp_path):
     # ends it as Ctrl-C ends a command. (A signal inside the interpreter's own start, before any of
     # qdaid runs, is Python's to report: those runs are not counted.)
     seen = 0
-    for delay in (0.03, 0.05, 0.07, 0.09, 0.12, 0.15, 0.2):
+    for delay in (0.03, 0.05, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12, 0.13, 0.15, 0.2, 0.25):
         child = subprocess.Popen([sys.executable, "-c", "from qdaid.start import main; main()", "stats"],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
         time.sleep(delay)
