@@ -132,11 +132,14 @@ _UNLINKED = "(part_of IS NULL AND NOT EXISTS (SELECT 1 FROM temp.qdaid_linked WH
 
 
 def _free_parts(base: FactBase, db: Any, columns: list[str], where: Where, explain: bool) -> list[dict]:
-    """Per value of the columns: every figure's count, honorees and range, and the sums, kinds,
-    approximations and sentences of the free figures (those nothing can hold, tested against a
-    temporary table of the others); explain: their rowids and ids. Sums of integers are SQL's
-    (exact); fractions are summed as decimals by a Python aggregate, since SQLite's floating sum
-    is not exact, and it is called for those values only. db: the connection to run on (its own
+    """Per value of the columns, and per class of figure (free: nothing can hold it and it adds;
+    aside: nothing can hold it and it never adds; linked: the rest, which _involved reads), one
+    part: its count, honorees and range, and for the free its sums, kinds, approximations and
+    sentences; explain: its rowids and ids. Figures are tested against a temporary table of the
+    linked ones. Grouping by the class, not filtering each aggregate by it, reads each figure once
+    and sorts it once (1M figures: 6.4 s of CPU before, 4.5 s). Sums of integers are SQL's (exact);
+    fractions are summed as decimals by a Python aggregate, since SQLite's floating sum is not
+    exact, and it is called for those values only. db: the connection to run on (its own
     thread's; typed Any, as typeshed's aggregates return numbers and this one exact text)."""
     base._cursor("DROP TABLE IF EXISTS temp.qdaid_linked", db=db)
     base._cursor("CREATE TEMP TABLE qdaid_linked (r INTEGER PRIMARY KEY)", db=db)
@@ -145,34 +148,30 @@ def _free_parts(base: FactBase, db: Any, columns: list[str], where: Where, expla
                  if (links := base.links_sql()) else "")
     base._cursor(f"INSERT INTO temp.qdaid_linked SELECT rowid FROM figures WHERE part_of IS NOT NULL{contained}", db=db)
     names = ", ".join(f'"{c}"' for c in columns)
-    free = "FILTER (WHERE free)"
     lower, about = sorted(LOWER_BOUND), sorted(APPROXIMATE)
     scan = " NOT INDEXED" if not where.terms or base.broad(where, db) else ""
-    ids = f"json_group_array(json_array(rowid, id)) {free}" if explain else "NULL"
-    aside_ids = "json_group_array(json_array(rowid, id, kind)) FILTER (WHERE aside)" if explain else "NULL"
-    read = ", ".join(f'"{c}"' for c in dict.fromkeys([*columns, "honoree", "value", "kind", "approx", "source",
-                                                       "paragraph", "quote", "id"]))
-    # The inner query reads only what the sums need, and tests each figure's links once (LIMIT -1
-    # keeps it whole, so `free` is worked out once per figure, not once per aggregate that tests it).
-    sql = (f"SELECT {names}, count(*), json_group_array(DISTINCT honoree) FILTER (WHERE honoree <> ''), "
-           f"min(value), max(value), count(*) {free}, "
-           "sum(value) FILTER (WHERE free AND typeof(value) = 'integer'), "
-           "qdaid_exact_sum(value) FILTER (WHERE free AND typeof(value) = 'real'), "
-           f"max(value) {free}, min(kind) {free}, max(kind) {free}, "
-           f"max(approx IN ({', '.join('?' * len(lower))})) {free}, "
-           f"max(approx IN ({', '.join('?' * len(about))})) {free}, "
-           f"min(source) {free}, min(paragraph) {free}, min(quote) {free}, "
-           f"max(source) {free}, max(paragraph) {free}, max(quote) {free}, {ids}, "
-           f"count(*) FILTER (WHERE aside), {aside_ids}, "
-           f"max(value) FILTER (WHERE free AND approx IN ({', '.join('?' * len(lower))})) "
-           f"FROM (SELECT *, unlinked AND kind IN {ADDS!r} AS free, unlinked AND kind NOT IN {ADDS!r} AS aside "
-           f"FROM (SELECT rowid, {read}, {_UNLINKED} AS unlinked FROM figures{scan}{where.clause()} LIMIT -1)) "
-           f"GROUP BY {names}")
-    fields = (*columns, "count", "honorees", "low", "high", "free", "int_sum", "real_sum", "free_max",
-              "kind_low", "kind_high", "lower_bound", "approximate", "source_low", "paragraph_low",
-              "quote_low", "source_high", "paragraph_high", "quote_high", "ids", "aside", "aside_ids", "lower_max")
-    return [dict(zip(fields, row, strict=True))
-            for row in base._cursor(sql, (*lower, *about, *lower, *where.params), db=db)]
+    ids = "json_group_array(json_array(rowid, id, kind))" if explain else "NULL"
+    sql = (f"SELECT {names}, {_UNLINKED} AS unlinked, kind IN {ADDS!r} AS adds, count(*), "
+           "json_group_array(DISTINCT honoree) FILTER (WHERE honoree <> ''), min(value), max(value), "
+           "sum(value) FILTER (WHERE typeof(value) = 'integer'), "
+           "qdaid_exact_sum(value) FILTER (WHERE typeof(value) = 'real'), min(kind), max(kind), "
+           f"max(approx IN ({', '.join('?' * len(lower))})), max(approx IN ({', '.join('?' * len(about))})), "
+           "min(source), min(paragraph), min(quote), max(source), max(paragraph), max(quote), "
+           f"{ids}, max(value) FILTER (WHERE approx IN ({', '.join('?' * len(lower))})) "
+           f"FROM figures{scan}{where.clause()} GROUP BY {names}, unlinked, adds")
+    fields = (*columns, "unlinked", "adds", "count", "honorees", "low", "high", "int_sum", "real_sum",
+              "kind_low", "kind_high", "lower_bound", "approximate", "source_low", "paragraph_low", "quote_low",
+              "source_high", "paragraph_high", "quote_high", "ids", "lower_max")
+    parts = []
+    for row in base._cursor(sql, (*lower, *about, *lower, *where.params), db=db):
+        part = dict(zip(fields, row, strict=True))
+        free, aside = part["unlinked"] and part["adds"], part["unlinked"] and part["adds"] == 0
+        listed = json.loads(part["ids"]) if explain else []
+        # free_max and ids are read of a free part only (merge_free)
+        part.update(free=part["count"] if free else 0, free_max=part["high"], ids=[(r, i) for r, i, _ in listed],
+                    aside=part["count"] if aside else 0, aside_ids=[tuple(t) for t in listed] if aside else [])
+        parts.append(part)
+    return parts
 
 
 def _involved(base: FactBase, keys: list[str], where: Where, key_of, linked):
@@ -315,8 +314,7 @@ class Tally:
         self.honorees.update(json.loads(part["honorees"]))
         self._widen(part["low"], part["high"])
         self.excluded += part["aside"]
-        if part["aside_ids"] is not None:  # --explain
-            self.aside += [tuple(triple) for triple in json.loads(part["aside_ids"])]
+        self.aside += part["aside_ids"]  # --explain
         if not part["free"]:
             return
         self.counted += part["free"]
@@ -341,8 +339,7 @@ class Tally:
         high = (part["source_high"], part["paragraph_high"], part["quote_high"], *place)
         self.sentences.update((low, high))
         add_part(self.units, part, low, high)
-        if part["ids"] is not None:  # --explain
-            self.counted_ids += [tuple(pair) for pair in json.loads(part["ids"])]
+        self.counted_ids += part["ids"]  # --explain
 
     def _widen(self, low, high) -> None:
         """The range, widened to take in low and high (the first of equals kept, as min() keeps it)."""

@@ -294,3 +294,19 @@ def test_a_figure_more_never_lowers_what_the_text_proves(cli):
                metric="people_employed")
     every = row(stats(cli, "--metric", "people_employed"), metric="people_employed")
     assert some["total_min"] == every["total_min"] == 20914 and some["total_is_lower_bound"]
+
+
+def test_explain_lists_each_figure_once_counted_or_excluded(cli):
+    """--explain accounts for every figure of a row exactly once: counted (figure_ids) or excluded
+    (excluded_ids), and the counts agree (a row's figures are counted, held, or set aside as a
+    kind that never adds). The bundled rows hold all three classes: ¶21's 7.54亿 is held by 8.58亿,
+    ¶22's rank and ratios are set aside, most figures are free."""
+    rows = stats(cli, "--explain")
+    classes = set()
+    for r in rows:
+        counted, excluded = r["figure_ids"], r["excluded_ids"]
+        assert not set(counted) & set(excluded), r
+        assert len(counted) == len(set(counted)) and len(excluded) == len(set(excluded)), r
+        assert len(counted) + len(excluded) == r["count"] and len(excluded) == r["excluded"], r
+        classes.update(("counted" if counted else "", "excluded" if excluded else ""))
+    assert {"counted", "excluded"} <= classes
