@@ -14,6 +14,7 @@ number in the file.
 """
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -252,3 +253,16 @@ def test_a_number_before_a_year_leaves_the_year_whole(cli, tmp_path):
     assert cli("build", article, "-o", tmp_path / "e.json", "--date", "2021-03-01").exit_code == 0
     figures = json.loads(cli("figures", "--db", tmp_path / "e.json", "-f", "json").stdout)
     assert [(f["raw"], f["period_start"], f["period_end"]) for f in figures] == [("1亿元", 2017, 2021)]
+
+
+def test_a_pipe_named_like_an_article_in_a_folder_is_left_out_and_said(cli, tmp_path):
+    # A FIFO (or a device) called x.txt in the folder would block a build that opened it; it was
+    # skipped without a word, so a reader could not tell why its article was missing.
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("标题\n2017年以来,青岛市向陇南市捐款1亿元。\n", encoding="utf-8")
+    os.mkfifo(folder / "b.txt")
+    result = cli("build", folder, "-o", tmp_path / "out.json")
+    assert result.exit_code == 0, result.stderr
+    assert "b.txt: not a regular file, left out" in result.stderr
+    assert [s["id"] for s in store.load(tmp_path / "out.json")["sources"]] == ["a"]

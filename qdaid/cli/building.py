@@ -30,8 +30,11 @@ def inputs(named: list[str]) -> list[Path | str]:
             continue
         path = Path(name)
         if path.is_dir():
-            articles = sorted((p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()),
-                              key=lambda p: p.name)
+            named_like = sorted((p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES), key=lambda p: p.name)
+            articles = [p for p in named_like if p.is_file()]
+            # A pipe or device named like an article would block or never end a build: left out, and said.
+            for other in (p for p in named_like if not p.is_file() and not p.is_dir()):
+                say(f"qdaid: {other}: not a regular file, left out")
             if not articles:
                 raise UsageError(f"{path}: holds no article (.txt or .html)")
             found += articles
