@@ -34,7 +34,7 @@ def inputs(named: list[str]) -> list[Path | str]:
             articles = [p for p in named_like if p.is_file()]
             # A pipe or device named like an article would block or never end a build: left out, and said.
             for other in (p for p in named_like if not p.is_file() and not p.is_dir()):
-                say(f"qdaid: {other}: not a regular file, left out")
+                say(f"warning: {other}: not a regular file, left out")
             if not articles:
                 raise UsageError(f"{path}: holds no article (.txt or .html)")
             found += articles
