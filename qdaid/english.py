@@ -55,13 +55,9 @@ def rendering(text: str) -> str:
     return vocabulary()["names"].get(text.strip("“”"), text)
 
 
-def has_chinese(text: str) -> bool:
-    return bool(_HAN.search(text))
-
-
 def quoted(text: str) -> str:
     """Chinese text as the quotation it is, “…”, unless it is quoted already; other text as it is."""
-    if not has_chinese(text) or (text.startswith("“") and text.endswith("”") and text.count("“") == 1):
+    if not _HAN.search(text) or (text.startswith("“") and text.endswith("”") and text.count("“") == 1):
         return text
     return f"“{text}”"
 

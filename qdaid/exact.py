@@ -28,9 +28,7 @@ class Sum:
 
 def number(value):
     """A sum as the JSON store writes a number: an int when whole, else a float."""
-    if value is None or type(value) is int:
-        return value
-    if isinstance(value, float):
+    if value is None or type(value) in (int, float):
         return value
     return int(value) if value == value.to_integral_value() else float(value)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
+from contextlib import closing
 from operator import add, itemgetter
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import orjson
 
 from . import fileio
 from .formats import to_csv, to_json
-from .model import DEPENDENCY_ORDER, REFERENCES, SCHEMA, SELF_REFERENCES, TABLES, DataError
+from .model import DEPENDENCY_ORDER, REFERENCES, SCHEMA, SELF_REFERENCES, TABLES, DataError, chain
 
 _INDEXED = {
     "figures": ["honoree", "region", "metric", "unit", "approx", "period_start", "period_end", "value", "part_of"],
@@ -66,25 +67,23 @@ def create(db: sqlite3.Connection, table: str, keyed: bool = True) -> None:
     db.execute(f'CREATE TABLE "{table}" ({", ".join(columns)})')
 
 
-def to_sqlite(tables: dict[str, list[dict]], db: sqlite3.Connection, enforce_references: bool = True,
-              indexed: dict[str, list[str]] | None = None) -> None:
+def to_sqlite(tables: dict[str, list[dict]], db: sqlite3.Connection, enforce_references: bool = True) -> None:
     """The tables into an empty database: a SQLite store's schema and rows. enforce_references:
     foreign keys checked at commit (an export; a JSON store loaded for a query is taken as it is,
-    as validate reports what it names that is not there). indexed: the columns to index (default:
-    the filter columns, for sqlite3, Datasette and DuckDB users)."""
+    as validate reports what it names that is not there). Indexed: the filter columns."""
     db.execute(f"PRAGMA foreign_keys = {'ON' if enforce_references else 'OFF'}")
     for table in DEPENDENCY_ORDER:
         create(db, table)
         # A table's key on itself is indexed before its rows: each row that may complete a key checked
         # at commit is looked up there (without the index, a scan of the table per row).
         for own, column in SELF_REFERENCES:
-            if own == table and column in (_INDEXED if indexed is None else indexed).get(table, []):
+            if own == table and column in _INDEXED.get(table, []):
                 db.execute(f'CREATE INDEX "{table}_{column}" ON "{table}"("{column}")')
         # part_of and parent may point forward: checked at commit (the setting lasts one
         # transaction, which the first insert opens: so it is set again before each)
         db.execute("PRAGMA defer_foreign_keys = ON")
         insert(db, table, tables.get(table, []))
-    finish(db, tables, indexed)
+    finish(db, tables)
 
 
 def insert(db: sqlite3.Connection, table: str, records: list[dict]) -> None:
@@ -129,24 +128,17 @@ def finish(db: sqlite3.Connection, tables: dict[str, list[dict]], indexed: dict[
 def closure(regions: list[dict]) -> list[tuple[str, str]]:
     """(ancestor, region) for each region and every place at or above it."""
     parents = {r["id"]: r.get("parent") for r in regions}
-    pairs = []
-    for region in parents:
-        current, seen = region, set()
-        while current and current not in seen:  # a damaged file may hold a cycle
-            seen.add(current)
-            pairs.append((current, region))
-            current = parents.get(current)
-    return pairs
+    return [(ancestor, region) for region in parents for ancestor in chain(region, parents.get)]
 
 
-def write_sqlite(tables: dict[str, list[dict]], path: Path) -> None:
-    """Write the tables as a SQLite store at path (a new, empty file)."""
-    db = sqlite3.connect(path)
-    try:
-        with db:
-            to_sqlite(tables, db)
-    finally:
-        db.close()
+def write_sqlite(tables: dict[str, list[dict]], path: Path, totals: bool = False) -> None:
+    """Write the tables as a SQLite store at path (a new, empty file); totals: with Datasette's totals tables."""
+    with closing(sqlite3.connect(path)) as db, db:
+        to_sqlite(tables, db)
+        if totals:
+            from . import datasette
+
+            datasette.add_totals(db)
 
 
 def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool = False,
@@ -187,16 +179,7 @@ def export(tables: dict[str, list[dict]], what: str, target: Path, force: bool =
 
 def _write(tmp: Path, *, tables: dict[str, list[dict]], kind: str, table: str | None, excel_safe: bool) -> None:
     if kind in ("sqlite", "datasette"):
-        db = sqlite3.connect(tmp)
-        try:
-            with db:
-                to_sqlite(tables, db)
-                if kind == "datasette":
-                    from . import datasette
-
-                    datasette.add_totals(db)
-        finally:
-            db.close()
+        write_sqlite(tables, tmp, totals=kind == "datasette")
     elif kind == "metadata":
         from . import datasette
 

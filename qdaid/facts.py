@@ -28,7 +28,7 @@ from typing import Any
 
 from .filters import Filters, Where
 from .formats import Tuples, plain
-from .model import FIGURE_FIELDS, PERIOD_DASH, RESTATED, SCHEMA, TABLES, DataError, UsageError, is_trivia, period_label
+from .model import FIGURE_FIELDS, PERIOD_DASH, RESTATED, SCHEMA, TABLES, DataError, UsageError, chain, is_trivia, period_label
 from .names import Names, normalise, suggest
 
 LAZY = ("figures", "containment", "restatements", "programs", "events")  # read when a command asks for them
@@ -157,13 +157,8 @@ class _Holding:
     def containers(self, figure_id: str) -> list[tuple[str, str, bool]]:
         """Every figure that holds this one, as (id, reason, certain): the part_of chain the text
         states (其中, 含), then the containment the build inferred."""
-        found, seen = [], {figure_id}
-        parent = self.parent_of.get(figure_id)
-        while parent and parent not in seen:  # a damaged file may hold a cycle
-            found.append((parent, "part_of", True))
-            seen.add(parent)
-            parent = self.parent_of.get(parent)
-        return [*found, *self.contained.get(figure_id, ())]
+        stated = [(parent, "part_of", True) for parent in chain(figure_id, self.parent_of.get)[1:]]
+        return [*stated, *self.contained.get(figure_id, ())]
 
     def held_among(self, members: list[dict], ids: set[str]) -> dict[str, list[tuple[str, str, bool]]]:
         """For each member that another member holds, in the members' order: the links (within,
@@ -244,10 +239,6 @@ class FactBase(_Holding, Names):
             return iter(self.table(name))
         return self._rows(name, only=tuple(f for f in SCHEMA[name] if f in fields))
 
-    @property
-    def figures_all(self) -> list[dict]:
-        return self.table("figures")
-
     def counts(self, column: str) -> dict:
         """How many figures have each value of a column."""
         return dict(self._cursor(f'SELECT "{column}", count(*) FROM figures GROUP BY "{column}"'))
@@ -326,16 +317,17 @@ class FactBase(_Holding, Names):
     def dated(self, honorees: set[str] | None, regions: set[str] | None, since: int | None, until: int | None):
         """The figures with a period starting within since–until, of these honorees and places (None: any)."""
         where = Where(["period_start IS NOT NULL"])
-        where.among("honoree", honorees, "")
-        where.among("region", regions, "")
+        where.among("honoree", honorees)
+        where.among("region", regions)
         for bound, year in ((">=", since), ("<=", until)):
             if year is not None:
-                where.add(f"period_start {bound} ?", [year], "")
+                where.add(f"period_start {bound} ?", [year])
         return self.select(where, only=("id", "honoree", "region", "metric", "raw", "period_start", "period_end"))
 
-    def profile_of(self, honoree_id: str) -> dict:
-        """The honoree, its figures in the order of the text (durations and the like last), its
-        programs, and its events in date order."""
+    def profile(self, honoree: str) -> dict:
+        """One honoree by any of its names; its figures in the order of the text (durations and the
+        like last), its programs, and its events in date order."""
+        honoree_id = self.honoree(honoree)
         h = dict(self.honorees[honoree_id])
         figures = list(self.derived(self._rows("figures", "honoree = ?", (honoree_id,))))
         h["figures"] = sorted(figures, key=lambda f: (is_trivia(f), f["source"], f["paragraph"], f["start"]))
@@ -347,56 +339,25 @@ class FactBase(_Holding, Names):
         h["restatements"] = restatements_of(self, h["figures"])
         return h
 
-
     # ---- the library's questions ----------------------------------------------------------
 
     def figures(self, *, sort: str | None = None, desc: bool = False, limit: int | None = None,
                 **filters) -> list[dict]:
         """The figures selected by keyword filters (honorees, regions, metrics … as Filters takes
         them; a single name may be given as a string: region="陇南"), as records."""
-        return list(self.listing(self.where(_filters(filters)), sort, desc, limit))
+        return list(self.listing(self.where(Filters.of(**filters)), sort, desc, limit))
 
     def totals(self, *, by: list[str] | str = "metric", explain: bool = False, **filters) -> list[dict]:
         """`qdaid stats`: one row per group and unit, nothing counted twice (see stats.py)."""
         from .stats import totals
 
-        return totals(self, self.where(_filters(filters)), [by] if isinstance(by, str) else list(by), explain)[0]
+        return totals(self, self.where(Filters.of(**filters)), [by] if isinstance(by, str) else list(by), explain)[0]
 
     def search(self, text: str) -> list[dict]:
         """Matches in Chinese, pinyin or English, one row per record (see query.search)."""
         from .query import search
 
         return search(self, text)
-
-    def profile(self, honoree: str) -> dict:
-        """One honoree by any of its names, with its figures, programs and events."""
-        return self.profile_of(self.honoree(honoree))
-
-
-def _filters(given: dict) -> Filters:
-    """Filters from the API's keywords: honoree, kind, region, metric, unit, approx (a name, or a
-    list of names), year, since, until, overlapping, minimum, maximum (numbers), grep (text)."""
-    def names(key: str) -> list[str]:
-        value = given.pop(key, None) or []
-        return [value] if isinstance(value, str) else list(value)
-
-    def amount(key: str) -> Decimal | None:
-        from .filters import amount
-
-        value = given.pop(key, None)
-        if isinstance(value, str):
-            return amount(value, key)  # "100万", "1.2 billion"
-        return None if value is None else Decimal(str(value))
-
-    flt = Filters(honorees=names("honoree"), kinds=names("kind"), regions=names("region"), metrics=names("metric"),
-                  units=names("unit"), approx=names("approx"), year=given.pop("year", None),
-                  since=given.pop("since", None), until=given.pop("until", None),
-                  overlapping=bool(given.pop("overlapping", False)), minimum=amount("minimum"),
-                  maximum=amount("maximum"), grep=given.pop("grep", None))
-    if given:
-        raise UsageError(f"no filter {min(given)!r}; filters: honoree, kind, region, metric, unit, approx, year, "
-                         "since, until, overlapping, minimum, maximum, grep")
-    return flt
 
 
 def from_tables(tables: dict[str, list[dict]]) -> FactBase:

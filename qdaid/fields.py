@@ -57,6 +57,3 @@ LIST = {"honorees": HONOREES, "regions": REGIONS, "metrics": METRICS, "units": U
         "programs": list(SCHEMA["programs"]), "sources": [*SCHEMA["sources"], *SOURCE_COUNTS],
         "events": list(SCHEMA["events"])}
 
-
-def listed(names: list[str]) -> str:
-    return ", ".join(names)

@@ -57,9 +57,18 @@ def amount(text: str, param: str) -> Decimal:
     return value
 
 
-def written(value: Decimal) -> str:
-    """A bound as a person reads it: every digit, no exponent (1.2E+8 → 120000000)."""
-    return format(value, "f")
+_KEYWORDS = {"honoree": "honorees", "kind": "kinds", "region": "regions", "metric": "metrics", "unit": "units",
+             "approx": "approx", **{k: k for k in ("year", "since", "until", "overlapping", "minimum", "maximum", "grep")}}
+
+
+def _names(value) -> list[str]:
+    """A name, or a list of names (None: any)."""
+    return [value] if value and isinstance(value, str) else list(value or ())
+
+
+def _bound(value, param: str) -> Decimal | None:
+    """An amount bound as typed ("100万", "1.2 billion") or as a number."""
+    return amount(value, param) if isinstance(value, str) else None if value is None else Decimal(str(value))
 
 
 class Filters:
@@ -68,13 +77,21 @@ class Filters:
 
     def __init__(self, *, honorees=(), kinds=(), regions=(), metrics=(), units=(), approx=(), year: int | None = None,
                  since: int | None = None, until: int | None = None, overlapping: bool = False,
-                 minimum: Decimal | None = None, maximum: Decimal | None = None, grep: str | None = None):
-        self.honorees, self.kinds, self.regions = list(honorees), list(kinds), list(regions)
-        self.metrics, self.units, self.approx = list(metrics), list(units), list(approx)
+                 minimum: Decimal | str | float | None = None, maximum: Decimal | str | float | None = None,
+                 grep: str | None = None):
+        self.honorees, self.kinds, self.regions = _names(honorees), _names(kinds), _names(regions)
+        self.metrics, self.units, self.approx = _names(metrics), _names(units), _names(approx)
         # A period filter selects figures whose period lies within the years; overlapping: whose
         # period merely touches them (a 2017–2021 total touches 2020, but is not a 2020 figure).
         self.year, self.since, self.until, self.overlapping = year, since, until, overlapping
-        self.minimum, self.maximum, self.grep = minimum, maximum, grep
+        self.minimum, self.maximum, self.grep = _bound(minimum, "minimum"), _bound(maximum, "maximum"), grep
+
+    @classmethod
+    def of(cls, **given) -> Filters:
+        """Filters from the keywords the API and the command line use (honoree, region … year, minimum, grep)."""
+        if unknown := sorted(set(given) - set(_KEYWORDS)):
+            raise UsageError(f"no filter {unknown[0]!r}; filters: {', '.join(_KEYWORDS)}")
+        return cls(**{_KEYWORDS[k]: v for k, v in given.items()})
 
     def years(self) -> tuple[int | None, int | None]:
         """The span of years allowed, (None, None) for any."""
@@ -95,7 +112,7 @@ class Filters:
         if kinds:  # a kind is the honorees of that kind: a figure of no honoree has none
             of_kind = {h["id"] for h in names.honorees.values() if h.get("kind") in kinds}
             honorees = of_kind if honorees is None else honorees & of_kind
-        where.among("honoree", honorees, f"honoree: {', '.join(sorted(honorees or ())) or 'none'}")
+        where.among("honoree", honorees)
         placed = len(where.terms)  # where the place's term goes: the figures of no place are counted without it
         places = sorted(names.places(self.regions)) if self.regions else []
         covers = "covers" in names.figure_columns  # a store written before figures had it has none
@@ -104,24 +121,22 @@ class Filters:
             # a figure of several places (助力三市: covers) is the region's when every place it covers is
             within = (f' OR (json_array_length(covers) > 0 AND NOT EXISTS (SELECT 1 FROM json_each(covers) '
                       f'WHERE value NOT IN ({marks})))' if covers else "")
-            where.add(f'"region" IN ({marks}){within}', places * (2 if covers else 1),
-                      f"region: {', '.join(self.regions)} and every place in it")
+            where.add(f'"region" IN ({marks}){within}', places * (2 if covers else 1))
         if self.metrics:
             metrics = set().union(*(names.metrics(m) for m in self.metrics))
-            where.among("metric", metrics, f"metric: {', '.join(sorted(metrics))}")
+            where.among("metric", metrics)
         if self.units:
             units = {names.unit(u) for u in self.units}
-            where.among("unit", units, f"unit: {', '.join(sorted(units))}")
+            where.among("unit", units)
         if self.approx:
             approx = {choice(a, APPROX, "approximation", "approx") for a in self.approx}
-            where.among("approx", approx, f"approximation: {', '.join(sorted(approx))}")
+            where.among("approx", approx)
         self._amounts(where)
         if self.grep is not None:
             text = normalise(self.grep)
             if not text:
                 raise UsageError("the text to look for is empty", param="grep")
-            where.add(" OR ".join(f"instr(qdaid_normalise({c}), ?) > 0" for c in ("quote", "label", "raw")),
-                      [text] * 3, f"quote, label or raw text holding {self.grep!r}")
+            where.add(" OR ".join(f"instr(qdaid_normalise({c}), ?) > 0" for c in ("quote", "label", "raw")), [text] * 3)
         if self.regions:
             # left out for want of a single place: no place at all, or several of which some lie
             # outside (the three cities' 179.4万, for --region anshun)
@@ -130,47 +145,43 @@ class Filters:
             partly = (f" AND (json_array_length(covers) = 0 OR (EXISTS (SELECT 1 FROM json_each(covers) WHERE value "
                       f"IN ({marks})) AND EXISTS (SELECT 1 FROM json_each(covers) WHERE value NOT IN ({marks}))))"
                       if covers else "")
-            where.unplaced.add(f"region IS NULL{partly}", places * 2 if covers else [], "")
+            where.unplaced.add(f"region IS NULL{partly}", places * 2 if covers else [])
         self._period(where)
         return where
 
     def _amounts(self, where: Where) -> None:
         # Exact: a bound of 30 digits, or 0.1 against a value stored as binary floating point.
         if self.minimum is not None:
-            where.add("qdaid_compare(value, ?) >= 0", [str(self.minimum)], f"value ≥ {written(self.minimum)}")
+            where.add("qdaid_compare(value, ?) >= 0", [str(self.minimum)])
         if self.maximum is not None:
-            where.add("qdaid_compare(value, ?) <= 0", [str(self.maximum)], f"value ≤ {written(self.maximum)}")
+            where.add("qdaid_compare(value, ?) <= 0", [str(self.maximum)])
 
     def _period(self, where: Where) -> None:
         low, high = self.years()
         if low is None and high is None:
             return
         where.undated = Where(list(where.terms), list(where.params))
-        where.undated.add("period_start IS NULL", [], "")
+        where.undated.add("period_start IS NULL", [])
         end = "coalesce(period_end, period_start)"
         first, last = (end, "period_start") if self.overlapping else ("period_start", end)  # touches, or lies within
-        span = f"{low or '…'}–{high or '…'}"
-        where.add("period_start IS NOT NULL", [], f"period {'touching' if self.overlapping else 'within'} {span}")
+        where.add("period_start IS NOT NULL", [])
         if low is not None:
-            where.add(f"{first} >= ?", [low], "")
+            where.add(f"{first} >= ?", [low])
         if high is not None:
-            where.add(f"{last} <= ?", [high], "")
+            where.add(f"{last} <= ?", [high])
 
 
 class Where:
-    """Terms of a WHERE clause on the figures table, their parameters, and what they mean."""
+    """Terms of a WHERE clause on the figures table, and their parameters."""
 
     def __init__(self, terms: list[str] | None = None, params: list | None = None):
         self.terms, self.params = terms or [], params or []
-        self.described: list[str] = []
         self.undated: Where | None = None  # the figures a period filter cannot place, when there is one
         self.unplaced: Where | None = None  # the figures of no place a place filter leaves out, when there is one
 
-    def add(self, term: str, params: list, description: str) -> None:
+    def add(self, term: str, params: list) -> None:
         self.terms.append(f"({term})")
         self.params += params
-        if description:
-            self.described.append(description)
 
     def without(self, at: int) -> Where:
         """These terms but the one at this index (and its parameters)."""
@@ -178,10 +189,10 @@ class Where:
         start = sum(counts[:at])
         return Where(self.terms[:at] + self.terms[at + 1:], self.params[:start] + self.params[start + counts[at]:])
 
-    def among(self, column: str, allowed: set[str] | None, description: str) -> None:
+    def among(self, column: str, allowed: set[str] | None) -> None:
         """column IN (allowed); None allows any, an empty set nothing."""
         if allowed is not None:
-            self.add(f'"{column}" IN ({", ".join("?" * len(allowed))})' if allowed else "0", sorted(allowed), description)
+            self.add(f'"{column}" IN ({", ".join("?" * len(allowed))})' if allowed else "0", sorted(allowed))
 
     @property
     def sql(self) -> str:
@@ -190,6 +201,3 @@ class Where:
     def clause(self) -> str:
         """' WHERE …', or nothing when every figure is selected."""
         return f" WHERE {self.sql}" if self.terms else ""
-
-    def describe(self) -> str:
-        return "; ".join(self.described) or "every figure"

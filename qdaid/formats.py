@@ -78,11 +78,8 @@ def to_csv(rows, columns, *, header=True, guard=False, dialect="csv", out: TextI
         return "" if out else buf.getvalue()  # type: ignore[attr-defined]
     if header:
         buf.write(_csv_text([columns]))
-    if isinstance(rows, Tuples) and rows.columns == list(columns) and not guard:
-        for text in _csv_chunks(rows.rows):
-            buf.write(text)
-        return "" if out else buf.getvalue()  # type: ignore[attr-defined]
-    for text in _csv_chunks(_cells(row, columns, guard) for row in rows):
+    tuples = isinstance(rows, Tuples) and rows.columns == list(columns) and not guard  # written as they are
+    for text in _csv_chunks(rows.rows if tuples else (_cells(row, columns, guard) for row in rows)):
         buf.write(text)
     return "" if out else buf.getvalue()  # type: ignore[attr-defined]
 

@@ -168,6 +168,15 @@ STATS_KEYS = ("metric", "honoree", "region", "unit", "year")
 PERIOD_DASH = "–"
 
 
+def chain(start, parent_of) -> list:
+    """start, its parent, the parent's parent …: up to the first repeat (a damaged file may hold a cycle)."""
+    found: list = []
+    while start and start not in found:
+        found.append(start)
+        start = parent_of(start)
+    return found
+
+
 def period_label(start: int | None, end: int | None) -> str:
     """A figure's period as a person reads it and every output writes it: 2020, 2016–2021, or ''."""
     if start is None:

@@ -123,22 +123,18 @@ def unit_words() -> dict[str, str]:
     nouns the extractor reads (元, 亩, 口罩), model.UNIT_NAMES, and the English names `list units`
     prints (masks, protective suits), singular."""
     from .english import vocabulary
+    from .messages import chinese_vocabulary
 
     found = {word: u for u, names in vocabulary()["units"].items() for n in (names["one"], names["many"])
              for word in (n, english_words(n))}  # × as it is; Protective Suits singular
+    lexicon = _data("lexicon.json")
     for table in ("specific", "general"):
-        found.update(_lexicon()["classifiers"][table])
-    found.update({k: u for k, u in _lexicon()["nouns"].items() if not k.startswith("_")})
+        found.update(lexicon["classifiers"][table])
+    found.update({k: u for k, u in lexicon["nouns"].items() if not k.startswith("_")})
     found.update(UNIT_NAMES)
     # the measure words a Chinese page writes after a number (5组, 3个基地), where no other name is
-    found.update({word: u for u, word in _chinese_units().items() if word not in found})
+    found.update({word: u for u, word in chinese_vocabulary()["units"].items() if word not in found})
     return {normalise(k): u for k, u in found.items() if k and not k.startswith("_")}
-
-
-def _chinese_units() -> dict[str, str]:
-    from .messages import chinese_vocabulary
-
-    return chinese_vocabulary()["units"]
 
 
 def metric_words(metrics: list[str]) -> dict[str, set[str]]:
@@ -178,7 +174,7 @@ def _english_to_chinese() -> dict[str, set[str]]:
 
     known: dict[str, set[str]] = defaultdict(set)
     nouns = defaultdict(set)
-    for word, unit in _lexicon()["nouns"].items():
+    for word, unit in _data("lexicon.json")["nouns"].items():
         nouns[unit].add(word)
     for unit, names in vocabulary()["units"].items():
         for name in (names["one"], names["many"]):
@@ -191,10 +187,6 @@ def _english_to_chinese() -> dict[str, set[str]]:
     for english, chinese in _data("search.json")["words"].items():
         known[english_words(english)] |= set(chinese)
     return {k: v for k, v in known.items() if k and v}
-
-
-def _lexicon() -> dict:
-    return _data("lexicon.json")
 
 
 @cache

@@ -6,6 +6,7 @@ another order: metric (by name), total (largest first), count (most figures firs
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 from .model import DURATION_UNITS, METRIC_FAMILIES, RANK_UNITS, TRIVIA_METRICS, UsageError
@@ -52,10 +53,7 @@ def _ordered(rows: list[dict], sort: str) -> list[dict]:
         return sorted(rows, key=lambda r: -(r.get("count") or 0))
     rank = {family: n for n, family in enumerate((*FAMILY_ORDER, "rest"))}
     # A family's main unit (the one of most rows: yuan, persons) before its others.
-    units: dict[tuple[str, str], int] = {}
-    for r in rows:
-        pair = (family_of(r.get("metric") or ""), str(r.get("unit")))
-        units[pair] = units.get(pair, 0) + 1
+    units = Counter((family_of(r.get("metric") or ""), str(r.get("unit"))) for r in rows)
 
     def key(r: dict) -> tuple:
         family = family_of(r.get("metric") or "")

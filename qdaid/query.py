@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 from .filters import Filters, read_amount
 from .model import UsageError, period_label
-from .names import chinese_words, normalise, plain_pinyin
-from .names import squash as _squash
+from .names import chinese_words, normalise, plain_pinyin, squash
 
 if TYPE_CHECKING:
     from .facts import FactBase
@@ -81,13 +80,13 @@ def _matchers(key: str):
     """Two tests of whether a text matches the search: it holds the text (any case; Latin letters
     also without spaces and hyphens) or its pinyin holds the letters (tones dropped: kǒuzhào);
     else it holds a Chinese word the English stands for (masks → 口罩)."""
-    squashed = _squash(key)
+    squashed = squash(key)
     letters = plain_pinyin(squashed)
     sounds = _sounds_like(letters) if letters.isascii() and letters.isalpha() and len(letters) >= 3 else None
     chinese = chinese_words(key) if key.isascii() and any(c.isalpha() for c in key) else set()
 
     def direct(value) -> bool:
-        return isinstance(value, str) and (key in normalise(value) or (key.isascii() and squashed in _squash(value))
+        return isinstance(value, str) and (key in normalise(value) or (key.isascii() and squashed in squash(value))
                                            or (sounds is not None and sounds(value)))
 
     def translated(value) -> bool:
@@ -105,7 +104,7 @@ def _sounds_like(letters: str):
 
     def test(text: str) -> bool:
         if text not in romanised:
-            romanised[text] = _squash("".join(lazy_pinyin(text))) if re.search(r"[\u3400-\u9fff]", text) else ""
+            romanised[text] = squash("".join(lazy_pinyin(text))) if re.search(r"[\u3400-\u9fff]", text) else ""
         return letters in romanised[text]
 
     return test

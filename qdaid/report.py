@@ -11,7 +11,7 @@ from html import escape
 from .amounts import bar_scales, chinese_amount, total_text
 from .facts import FactBase
 from .messages import Words, message, metric_label, unit_name
-from .model import period_label, web_url
+from .model import chain, period_label, web_url
 from .order import arrange, family_of, trivia
 
 LABELS = {
@@ -141,9 +141,9 @@ def _within(base: FactBase, t: dict) -> dict[str, list[str]]:
     """figure id → "id (reason)" of each figure that holds it."""
     found: dict[str, list[str]] = {}
     maybe = message("possibly", t["code"])
-    for f in base.figures_all:
-        for outer, reason, certain in base.containers(f["id"]):
-            found.setdefault(f["id"], []).append(f"{outer} ({t['reasons'].get(reason, reason)}{'' if certain else maybe})")
+    for fid in {**base.parent_of, **base.contained}:  # the figures something holds
+        for outer, reason, certain in base.containers(fid):
+            found.setdefault(fid, []).append(f"{outer} ({t['reasons'].get(reason, reason)}{'' if certain else maybe})")
     return found
 
 
@@ -283,24 +283,23 @@ def _article(base: FactBase, figures: list[dict], texts: dict[str, str], within,
 
 def _table(base: FactBase, figures: list[dict], within, t: dict) -> str:
     def options(name: str, values) -> str:
-        column = {"metric": "metric", "honoree": "honoree", "region": "region"}[name]
-        opts = "".join(f'<option value="{_e(v)}">{_e(_name(t, column, v))}</option>'
+        opts = "".join(f'<option value="{_e(v)}">{_e(_name(t, name, v))}</option>'
                        for v in sorted({v for v in values if v}))
         return (f'<label>{_e(t[name])} <select name="{name}"><option value="">{_e(t["all"])}</option>'
                 f"{opts}</select></label>")
 
-    regions = {f["region"] for f in figures}
+    up = {r: chain(r, lambda i: base.regions.get(i, {}).get("parent")) for r in {f["region"] for f in figures} if r}
     out = [f'<section id="figures">\n<h2>{_e(t["table"])} (<span id="shown">{len(figures)}</span>)</h2>\n'
            f'<form id="filters" aria-label="{_e(t["filter"])}">'
            + options("honoree", (f["honoree"] for f in figures))
-           + options("region", regions | {a for r in regions if r for a in _ancestors(base, r)})
+           + options("region", {a for r in up.values() for a in r})
            + options("metric", (f["metric"] for f in figures)) + "</form>\n"
            '<table id="figtable">\n<thead><tr>'
            + "".join(f'<th scope="col">{_e(t[c])}</th>' for c in
                      ("id", "honoree", "metric", "raw", "value", "unit", "kind", "period", "region", "within"))
            + "</tr></thead>\n<tbody>\n"]
     for f in figures:
-        regions_up = " ".join([f["region"], *_ancestors(base, f["region"])]) if f["region"] else ""
+        regions_up = " ".join(up.get(f["region"], []))
         out.append(f'<tr data-honoree="{_e(f["honoree"] or "")}" data-metric="{_e(f["metric"])}" '
                    f'data-regions="{_e(regions_up)}"><td class="id"><a href="#{_e(f["id"])}">{_e(f["id"])}</a></td>'
                    f'<td>{_e(_name(t, "honoree", f["honoree"]))}</td><td>{_e(metric_label(f["metric"], t["code"]))}</td>'
@@ -312,12 +311,3 @@ def _table(base: FactBase, figures: list[dict], within, t: dict) -> str:
                    f'<td class="id">{"<br>".join(map(_e, within.get(f["id"], [])))}</td></tr>\n')
     out.append("</tbody>\n</table>\n</section>\n")
     return "".join(out)
-
-
-def _ancestors(base: FactBase, region_id: str) -> list[str]:
-    chain, current, seen = [], base.regions.get(region_id, {}).get("parent"), {region_id}
-    while current and current not in seen:
-        chain.append(current)
-        seen.add(current)
-        current = base.regions.get(current, {}).get("parent")
-    return chain

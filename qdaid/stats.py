@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .exact import ExactSum, Sum, number
-from .model import ADDING_KINDS, APPROXIMATE, LOWER_BOUND, STATS_KEYS, UsageError, period_label
+from .model import ADDING_KINDS, APPROXIMATE, LOWER_BOUND, STATS_KEYS, DataError, UsageError, period_label
 from .overlap import add_part, disjoint_sum, pairwise_disjoint
 from .restatements import disagreements
 
@@ -46,10 +46,7 @@ def totals(base: FactBase, where: Where, by: list[str], explain: bool = False) -
     counts and those it excludes, and why."""
     keys = _keys(by)
     columns = list(dict.fromkeys([*(k for k in keys if k != "year"), "period_start", "period_end", "region"]))
-
-    def key_of(row: dict) -> tuple:
-        return tuple(period_label(row["period_start"], row["period_end"]) or None if k == "year" else row[k]
-                     for k in keys)
+    key_of = _key_of(keys)
 
     def linked(fid: str) -> bool:  # something may hold it
         return fid in base.parent_of or fid in base.contained
@@ -89,7 +86,7 @@ def totals(base: FactBase, where: Where, by: list[str], explain: bool = False) -
                 if part["free_max"] == largest:
                     tally.add_headline(largest, *_first_free(base, part, columns, where, linked))
     rows = [dict(zip(keys, group, strict=True)) | tally.total(base, explain) for group, tally in tallies.items()]
-    return _sorted(rows, keys), count
+    return sorted(rows, key=lambda r: tuple("" if r[k] is None else str(r[k]) for k in keys)), count
 
 
 def counted_in_two_rows(base: FactBase, where: Where, by: list[str]) -> int:
@@ -104,10 +101,7 @@ def counted_in_two_rows(base: FactBase, where: Where, by: list[str]) -> int:
            f"links AS (SELECT id AS figure, part_of AS within FROM figures WHERE part_of IS NOT NULL {inferred}) "
            f"SELECT {', '.join(f'a.{c}' for c in names.split(', '))}, {', '.join(f'b.{c}' for c in names.split(', '))} "
            "FROM links JOIN chosen AS a ON a.id = links.figure JOIN chosen AS b ON b.id = links.within")
-
-    def key_of(row: dict) -> tuple:
-        return tuple(period_label(row["period_start"], row["period_end"]) if k == "year" else row[k] for k in keys)
-
+    key_of = _key_of(keys)
     elsewhere: set[str] = set()
     at_home: set[str] = set()
     for row in base._cursor(sql, where.params):
@@ -123,8 +117,10 @@ def _keys(by: list[str]) -> list[str]:
     return list(dict.fromkeys([*by, "metric", "unit"]))
 
 
-def _sorted(rows: list[dict], keys: list[str]) -> list[dict]:
-    return sorted(rows, key=lambda r: tuple("" if r[k] is None else str(r[k]) for k in keys))
+def _key_of(keys: list[str]):
+    """A row's group: its values of the keys, a year as its period's label."""
+    return lambda row: tuple(period_label(row["period_start"], row["period_end"]) or None if k == "year" else row[k]
+                             for k in keys)
 
 
 ADDS = ADDING_KINDS  # a group sets the other kinds aside and adds the rest
@@ -220,8 +216,6 @@ def _first_free(base: FactBase, part: dict, columns: list[str], where: Where, li
     for rowid, fid, part_of in base._cursor(sql, (part["free_max"], *(part[c] for c in columns), *where.params)):
         if part_of is None and not linked(fid):
             return rowid, fid
-    from .model import DataError
-
     raise DataError(f"{base.path}: the figures changed while they were read")
 
 
@@ -285,11 +279,9 @@ class Tally:
         approx = {f["approx"] for f in counted}
         self.lower_bound = self.lower_bound or not approx.isdisjoint(LOWER_BOUND)
         self.approximate = self.approximate or not approx.isdisjoint(APPROXIMATE)
-        dated = [(f["period_start"], f["period_end"] or f["period_start"]) for f in counted if f["period_start"] is not None]
-        if dated:
-            self.add_period(min(start for start, _ in dated), max(end for _, end in dated))
-        self.undated = self.undated or len(dated) < len(counted)
         for f in counted:
+            self.add_period(f["period_start"], f["period_end"])
+            self.undated = self.undated or f["period_start"] is None
             sig = (f["source"], f["paragraph"], f["quote"], f["period_start"], f["period_end"], f["region"])
             self.sentences.add(sig)
             unit = self.units.setdefault(sig, [Sum(), False])
@@ -312,7 +304,8 @@ class Tally:
         range, and the sums of its free ones, those nothing can hold."""
         self.count += part["count"]
         self.honorees.update(json.loads(part["honorees"]))
-        self._widen(part["low"], part["high"])
+        self.low = part["low"] if self.low is None else min(self.low, part["low"])  # the first of equals kept
+        self.high = part["high"] if self.high is None else max(self.high, part["high"])
         self.excluded += part["aside"]
         self.aside += part["aside_ids"]  # --explain
         if not part["free"]:
@@ -340,11 +333,6 @@ class Tally:
         self.sentences.update((low, high))
         add_part(self.units, part, low, high)
         self.counted_ids += part["ids"]  # --explain
-
-    def _widen(self, low, high) -> None:
-        """The range, widened to take in low and high (the first of equals kept, as min() keeps it)."""
-        self.low = low if self.low is None else min(self.low, low)
-        self.high = high if self.high is None else max(self.high, high)
 
     def add_headline(self, value, position: int, fid: str) -> None:
         if self.headline is None or value > self.headline[0] or (value == self.headline[0] and position < self.headline[1]):

@@ -83,11 +83,8 @@ def _rows(base: FactBase, kind: str) -> tuple[list[dict], list[str], list[str]]:
 def citation(base: FactBase, figure: dict, folders: list[Path]) -> dict:
     """A figure with its source and the sentence it stands in, marked by offsets."""
     source = base.sources.get(figure["source"], {})
-    sentence = figure["quote"]
-    try:
-        at = _sentence_offset(figure, source_text(source, folders))
-    except QdaidError:
-        at = None
+    marked = number_positions(base, [figure], folders).get(figure["id"])  # the number's place in its sentence
+    at = figure["start"] - marked[0] if marked else None
     return {
         "id": figure["id"], "raw": figure["raw"], "value": figure["value"], "unit": figure["unit"],
         "kind": figure["kind"], "period_start": figure["period_start"], "period_end": figure["period_end"],
@@ -100,8 +97,8 @@ def citation(base: FactBase, figure: dict, folders: list[Path]) -> dict:
         "metric": figure["metric"], "honoree": figure["honoree"], "source": figure["source"],
         "source_title": source.get("title"), "publisher": source.get("publisher"), "date": source.get("date"),
         "path": source.get("path"), "sha256": source.get("sha256"), "paragraph": figure["paragraph"],
-        "quote": sentence, "quote_start": at, "start": figure["start"], "end": figure["end"],
-        "raw_in_quote": [figure["start"] - at, figure["end"] - at] if at is not None else None,
+        "quote": figure["quote"], "quote_start": at, "start": figure["start"], "end": figure["end"],
+        "raw_in_quote": list(marked) if marked else None,
     }
 
 

@@ -230,13 +230,10 @@ def fact_base(db: Path | None):
     return store.fact_base(db_path(db), limit=size_limit(fileio.MAX_DATABASE_BYTES), cache_folder=cache_folder())
 
 
-def filters(*, honoree, kind, region, metric, unit, approx, year, since, until, overlapping, minimum, maximum, grep):
-    from ..filters import Filters, amount
+def filters(**given):
+    from ..filters import Filters
 
-    return Filters(honorees=honoree or [], kinds=kind or [], regions=region or [], metrics=metric or [],
-                   units=unit or [], approx=approx or [], year=year, since=since, until=until, overlapping=overlapping,
-                   minimum=None if minimum is None else amount(minimum, "minimum"),
-                   maximum=None if maximum is None else amount(maximum, "maximum"), grep=grep)
+    return Filters.of(**given)
 
 
 def say_undated(base, where, lang: str = "zh") -> None:

@@ -45,10 +45,10 @@ from .options import (
 
 # -F of each command, its help naming the fields it prints (fields.py, the one vocabulary).
 FigureFields = Annotated[str | None, fields_option(vocabulary.FIGURES)]
-ListFields = Annotated[str | None, fields_option("; ".join(f"{kind}: {vocabulary.listed(names)}"
+ListFields = Annotated[str | None, fields_option("; ".join(f"{kind}: {', '.join(names)}"
                                                            for kind, names in vocabulary.LIST.items()))]
-ShowFields = Annotated[str | None, fields_option(f"{vocabulary.listed(vocabulary.FIGURES_MACHINE)}; in JSON, the "
-                                                f"profile's: {vocabulary.listed(vocabulary.PROFILE)}")]
+ShowFields = Annotated[str | None, fields_option(f"{', '.join(vocabulary.FIGURES_MACHINE)}; in JSON, the "
+                                                f"profile's: {', '.join(vocabulary.PROFILE)}")]
 StatsFields = Annotated[str | None, fields_option(vocabulary.STATS_KEYS_HELP + vocabulary.STATS + vocabulary.EXPLAIN)]
 SearchFields = Annotated[str | None, fields_option(vocabulary.SEARCH)]
 CiteFields = Annotated[str | None, fields_option(vocabulary.CITE)]
