@@ -68,6 +68,11 @@ LIST_NAMED = {"honorees": ("kind", "listed_under", "home_region", "partner_regio
               "programs": ("honoree", "region"), "events": ("precision", "honoree", "region"), "metrics": ("units",)}
 
 
+# What a narrow terminal keeps of a list, most important first (else the columns in their order):
+# a source's counts before its publisher, which a 40-column screen shows in its record.
+LIST_PRIORITY = {"sources": ["id", "title", "figures", "confirmed", "disputed", "date", "publisher"]}
+
+
 def _complete_kind(incomplete: str) -> list[str]:
     return [k for k in LIST_WHAT if k.endswith("s") and k.startswith(incomplete.lower())]
 
@@ -105,7 +110,7 @@ def list_(
         table_columns = {"units": ["unit", "name", "figures"],
                          "metrics": ["metric", "label", "keywords", "units", "figures", "honorees"]}[kind]
     out.emit(rows, render.View(columns, table_columns=table_columns, what=what, words=Words(base, named),
-                               display=pages.named_in(kind)))
+                               display=pages.named_in(kind), priority=LIST_PRIORITY.get(kind)))
 
 
 @app.command()
