@@ -180,13 +180,19 @@ def timeline_display(base):
 def named_in(kind: str):
     """For `list units` and `list metrics` tables: each unit's name and each metric's label in the
     page's language (户, 消费扶贫; households, Consumption aid), a unit's note with its Chinese words
-    quoted in English (“亩”: a Chinese unit of area). Other lists as they are."""
+    quoted in English (“亩”: a Chinese unit of area); a source's title and publisher in English where
+    the vocabulary renders them, as cite does. Other lists as they are."""
     def display(rows: list[dict], lang: str) -> list[dict]:
         if kind == "units":
             return [{**r, "name": unit_name(r["unit"], lang), "note": with_quoted_chinese(r["note"] or "", lang)}
                     for r in rows]
+        if kind == "sources":
+            from .english import rendering
+
+            return rows if lang != "en" else [{**r, "title": rendering(r["title"] or ""),
+                                               "publisher": rendering(r["publisher"] or "")} for r in rows]
         return [{**r, "label": metric_label(r["metric"], lang)} for r in rows]
-    return display if kind in ("units", "metrics") else None
+    return display if kind in ("units", "metrics", "sources") else None
 
 
 def check_display(rows: list[dict], lang: str) -> list[dict]:

@@ -336,3 +336,14 @@ def test_a_note_wraps_between_whole_tokens(lang):
             assert any(token in line for line in lines), (token, lines)
         indent = cell_len(lines[0]) - cell_len(lines[0].split("：" if lang == "zh" else ": ", 1)[1])
         assert all(line.startswith(" " * indent) for line in lines[1:])  # under the text, not the 注：
+
+
+def test_lists_name_honorees_and_sources_in_the_pages_language(cli):
+    # list metrics showed honoree ids (longnan-group) in its honorees column on a Chinese page; list
+    # sources quoted the Chinese title on an English one, where cite gives the English title
+    zh = cli("list", "metrics", "-f", "md", "-F", "metric,honorees").stdout
+    en = cli("list", "metrics", "-f", "md", "-F", "metric,honorees", "--lang", "en").stdout
+    assert "青岛赴陇南扶贫协作挂职干部工作组" in zh and "longnan-group" not in zh
+    assert "Working Group of Qingdao Cadres Seconded to Longnan" in en and "longnan-group" not in en
+    en = cli("list", "sources", "-f", "md", "--lang", "en").stdout
+    assert "Their stories: one person and four collectives" in en and "Qingdao Daily / Guanhai News" in en

@@ -65,7 +65,8 @@ LIST_WHAT = {"honorees": "honorees", "honoree": "honorees", "individuals": "indi
 LIST_NAMED = {"honorees": ("kind", "listed_under", "home_region", "partner_regions"),
               "individual": ("kind", "listed_under", "home_region", "partner_regions"),
               "collective": ("kind", "listed_under", "home_region", "partner_regions"), "regions": ("level", "parent"),
-              "programs": ("honoree", "region"), "events": ("precision", "honoree", "region"), "metrics": ("units",)}
+              "programs": ("honoree", "region"), "events": ("precision", "honoree", "region"),
+              "metrics": ("units", "honorees")}
 
 
 # What a narrow terminal keeps of a list, most important first (else the columns in their order):
