@@ -142,8 +142,9 @@ def stats_display(rows: list[dict], lang: str = "zh") -> list[dict]:
             cells["region"] = message("no_single_place", lang)
         if row.get("period_partly_undated"):
             cells["period"] += message("partly_undated", lang)
-        if row.get("excluded_because"):
-            cells["excluded_because"] = [explained(line, lang) for line in row["excluded_because"]]
+        for key in ("excluded_because", "sources_disagree"):
+            if row.get(key):
+                cells[key] = [explained(line, lang) for line in row[key]]
         shown.append(cells)
     return shown
 

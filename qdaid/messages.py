@@ -113,13 +113,15 @@ def unit_name(slug: str, lang: str = "zh") -> str:
     return unit_zh(slug)
 
 
-REASONS_ZH = {"period": "时期", "scope": "范围", "region": "地区", "stock": "存量", "part_of": "其中"}
+REASONS_ZH = {"period": "时期", "scope": "范围", "region": "地区", "stock": "存量", "part_of": "其中",
+              "restated": "同一事实"}
 
 
 def explained(line: str, lang: str = "zh") -> str:
     """One of stats' (and cite's) explanations, which machine formats carry in English, as a
     Chinese page says it: `a in b (period, possibly)` → `a 包含于 b（时期，可能）`; `a set aside
-    (duration: never added)` → `a 不相加（时长）`; `b (part_of)` → `b（其中）`."""
+    (duration: never added)` → `a 不相加（时长）`; `b (part_of)` → `b（其中）`; `a vs b` (sources that
+    disagree) → `a 与 b`."""
     import re
 
     if lang == "en":
@@ -129,6 +131,7 @@ def explained(line: str, lang: str = "zh") -> str:
     line = re.sub(r"^(\S+) set aside \((\w+): never added\)$",
                   lambda m: f"{m[1]} 不相加（{CHINESE_WORDS.get(m[2], m[2])}）", line)
     line = re.sub(r"^(\S+) in (\S+) ", r"\1 包含于 \2 ", line)
+    line = re.sub(r"^(\S+) vs (\S+)$", r"\1 与 \2", line)  # sources_disagree: the two figures of one fact
     return re.sub(r" ?\((\w+)(, possibly)?\)$", reason, line)
 
 

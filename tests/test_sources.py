@@ -250,3 +250,13 @@ def test_restatements_are_shown_in_the_pages_language(cli, two_sources):
         plain = cli("cite", "src-00140", "--db", two_sources, "-f", fmt)
         english = cli("cite", "src-00140", "--db", two_sources, "-f", fmt, "--lang", "en")
         assert plain.stdout == english.stdout and "1.35亿 vs 1.25亿: 0.1亿 apart" in plain.stdout
+
+
+def test_stats_explains_restatements_in_the_pages_language(cli, two_sources):
+    # --explain on a Chinese page said "（restated）" and "src-00140 vs wire-00140", in its table and note
+    result = cli("stats", "--db", two_sources, "--metric", "donations_cash", "--explain", "-f", "table")
+    assert "wire-00140 包含于 src-00140（同一事实）" in " ".join(result.stdout.split()).replace("（ ", "（")
+    assert "src-00140 与 wire-00140" in result.stdout and "src-00140 与 wire-00140" in result.stderr
+    assert "restated" not in result.stdout and " vs " not in result.stdout + result.stderr
+    english = cli("stats", "--db", two_sources, "--metric", "donations_cash", "--explain", "-f", "table", "--lang", "en")
+    assert "(restated)" in english.stdout and "src-00140 vs wire-00140" in english.stderr

@@ -8,7 +8,7 @@ import typer
 
 from .. import amounts, pages, render, store
 from .. import fields as vocabulary
-from ..messages import Words, message
+from ..messages import Words, explained, message
 from ..model import STATS_KEYS, UsageError
 from ..order import SORTS
 from .app import app, say
@@ -266,7 +266,7 @@ def _stats_notes(base, where, keys: list[str], rows: list[dict], lang: str) -> N
         say(message("counted_in_two_rows", lang, n=twice))
     if overlapping := sum(r["overlap_possible"] for r in rows):
         say(message("may_count_twice", lang, n=overlapping))
-    if differ := [fact for r in rows for fact in r["sources_disagree"]]:
+    if differ := [explained(fact, lang) for r in rows for fact in r["sources_disagree"]]:
         say(message("sources_disagree", lang, n=len(differ), facts="; ".join(differ[:3]) + ("; …" if len(differ) > 3 else "")))
 
 
