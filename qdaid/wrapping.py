@@ -55,7 +55,7 @@ _WHOLE = (r"【[^【】\s]{1,16}】|"  # a number the page marks in its sentence
           r"【?(?:[(\[“（]?(?:(?:more than|over|nearly|about) )?[≥≈近约]?" + _number(1) + r"(?:[–-]" + _number(2) + r")?"
           r"(?: (?:million|billion))?(?: CNY|人次|户次|[元名个人户亩次所家项座批株头只套台辆件]| [a-z][a-z-]*(?: [a-z][a-z-]*)?)?"
           r"\+?(?![A-Za-z_])[)\],;:”]*"  # not the 5 of a hash 5e68…; the comma after 858 million CNY,
-          r"|[(\[“（]?-{0,2}[A-Za-z0-9][A-Za-z0-9_.\-–]*[)\],;:”）]*)】?|\S")  # --explain, total_min–total_max
+          r"|[(\[“（]?-{0,2}[A-Za-z0-9/~][A-Za-z0-9_.\-–/~]*[)\],;:”）]*)】?|\S")  # --explain, total_min–total_max, a path
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -336,6 +336,8 @@ def test_a_note_wraps_between_whole_tokens(lang):
             assert any(token in line for line in lines), (token, lines)
         indent = cell_len(lines[0]) - cell_len(lines[0].split("：" if lang == "zh" else ": ", 1)[1])
         assert all(line.startswith(" " * indent) for line in lines[1:])  # under the text, not the 注：
+    # a path is one word: build's "wrote …" broke at its slashes
+    assert "/tmp/qdaid/my.json:" in "\n".join(hanging("wrote /tmp/qdaid/my.json: 2 sources, 5 honorees", 20))
 
 
 def test_lists_name_honorees_and_sources_in_the_pages_language(cli):
