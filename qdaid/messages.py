@@ -45,6 +45,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sources_differ_after": {"en": ", sources differ", "zh": "，来源不一"},
     "partly_undated": {"en": ", partly undated", "zh": "，部分未注明时期"},
     "no_single_place": {"en": "(no single place)", "zh": "（无单一地点）"},
+    "no_honoree": {"en": "(the report itself)", "zh": "（报道本身）"},
+    "no_year": {"en": "undated", "zh": "未注明"},
     "possibly": {"en": ", possibly", "zh": "，可能"},
     "profile_figures": {"en": "figures ({n}), in the order of the text", "zh": "数字（{n}个），按原文顺序"},
     "paragraph": {"en": "paragraph {n}", "zh": "第{n}段"},

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, TextIO
 
-from .amounts import bars, chinese_amount
+from .amounts import UNGROUPED, bars, chinese_amount
 from .formats import plain, printable, to_csv, to_json, to_markdown
 from .messages import Words, message
 from .model import UsageError, period_label
@@ -435,6 +435,7 @@ def print_bars(output: Output, rows: list[dict], label_keys: list[str], words: W
     name in the page's language (words)."""
     columns = output.console().width if _is_terminal(output.out) else None  # a pipe keeps the whole bar
     keys = [k for k in label_keys if k != "unit"]  # each total names its unit (8.58亿元, 6.35万人)
-    labels = [" ".join(plain(words.name(k, r.get(k), output.lang) if words else r.get(k)) or "-" for k in keys)
+    labels = [" ".join(message(UNGROUPED[k], output.lang) if r.get(k) is None and k in UNGROUPED else
+                       plain(words.name(k, r.get(k), output.lang) if words else r.get(k)) or "-" for k in keys)
               for r in rows]
     output.out.write(bars(rows, label_keys, "total", "unit", lang=output.lang, columns=columns, labels=labels))

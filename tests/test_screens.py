@@ -24,7 +24,8 @@ LANGS = ["zh", "en"]
 # figures (one agrees, two do not); {draft}: test_check's draft, checked against it
 COMMANDS = [("list", "honorees"), ("list", "collectives"), ("list", "regions"), ("list", "metrics"), ("list", "units"),
             ("list", "sources", "--db", "{two}"), ("show", "陇南"), ("show", "窦宗君"), ("show", "平度"), ("figures",),
-            ("stats",), ("stats", "--explain"), ("stats", "--chart"), ("search", "陇南"), ("search", "捐款"),
+            ("stats",), ("stats", "--explain"), ("stats", "--chart"), ("stats", "--by", "honoree"),
+            ("search", "陇南"), ("search", "捐款"), ("search", "masks"),
             ("cite", "3457"), ("timeline",), ("check", "{draft}", "--db", "{two}", "--date", "2021-04-01")]
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 WIRE = ("青岛对口帮扶陇南\n青岛赴陇南扶贫协作挂职干部工作组2017年以来组织社会各界向陇南捐款1.35亿元，"
@@ -349,3 +350,16 @@ def test_lists_name_honorees_and_sources_in_the_pages_language(cli):
     assert "Working Group of Qingdao Cadres Seconded to Longnan" in en and "longnan-group" not in en
     en = cli("list", "sources", "-f", "md", "--lang", "en").stdout
     assert "Their stories: one person and four collectives" in en and "Qingdao Daily / Guanhai News" in en
+
+
+def test_a_group_of_no_honoree_or_no_year_is_named(cli):
+    # stats --by honoree / --by year left the cell blank for the report's own figures (1982 honorees
+    # nationwide) and for undated ones: read as the row above's honoree or year
+    for by, zh, en in (("honoree", "（报道本身）", "(the report itself)"), ("year", "未注明", "undated")):
+        for lang, said in (("zh", zh), ("en", en)):
+            for fmt in ("table", "md"):
+                page = cli("stats", "--by", by, "-f", fmt, "--lang", lang).stdout
+                assert said in page, (by, lang, fmt)
+        assert zh not in cli("stats", "--by", by, "-f", "csv").stdout  # machine formats: empty, as ever
+    chart = cli("stats", "--by", "honoree", "--chart").stdout
+    assert "（报道本身） 表彰对象" in chart
