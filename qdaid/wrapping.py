@@ -115,7 +115,8 @@ def settle(con, grid):
     widest column that may still narrow gives a cell at a time, none below its narrowest (the
     widest id, amount or whole token in it). Rich's own last resort narrows every column alike and
     then widens back those that cannot narrow, so a table that could fit was drawn wider than
-    the terminal, and a column that would have fitted was left out."""
+    the terminal, and a column that would have fitted was left out. (Rich's Table measures its
+    columns with the private methods used here; rich>=13 has them all.)"""
     room = con.width - grid._extra_width
     options = con.options.update_width(room)
     ranges = [grid._measure_column(con, options, column) for column in grid.columns]
