@@ -124,6 +124,9 @@ def interval(low, high, unit: str | None, lang: str = "zh") -> str:
     return f"{first}{ends[0]}{word}–{ends[1]}{word}{unit_word}"
 
 
+# --by region, honoree, year: what a group of figures of no single place, no honoree or no stated
+# year is called (a blank cell read as the row above's)
+UNGROUPED = {"region": "no_single_place", "honoree": "no_honoree", "year": "no_year"}
 STATS_AMOUNTS = ("total", "total_min", "total_max", "min", "max")
 
 
@@ -138,12 +141,14 @@ def stats_display(rows: list[dict], lang: str = "zh") -> list[dict]:
             cells[key] = chinese_amount(row[key], unit, lang)
         cells["total"] = total_text(row, lang, overlap_note=False)  # the title says what a–b is
         cells["period"] = period_label(row.get("period_start"), row.get("period_end"))
-        if "region" in row and row["region"] is None:  # --by region: figures of no single place
-            cells["region"] = message("no_single_place", lang)
+        for key, said in UNGROUPED.items():
+            if key in row and row[key] is None:
+                cells[key] = message(said, lang)
         if row.get("period_partly_undated"):
             cells["period"] += message("partly_undated", lang)
-        if row.get("excluded_because"):
-            cells["excluded_because"] = [explained(line, lang) for line in row["excluded_because"]]
+        for key in ("excluded_because", "sources_disagree"):
+            if row.get(key):
+                cells[key] = [explained(line, lang) for line in row[key]]
         shown.append(cells)
     return shown
 

@@ -40,8 +40,16 @@ def keywords() -> dict[str, list[str]]:
 
 
 def metric(slug: str) -> dict:
-    """{label, definition} of a metric; a metric the vocabulary lacks reads as its slug."""
-    return vocabulary()["metrics"].get(slug) or {"label": slug.replace("_", " ").capitalize(), "definition": ""}
+    """{label, definition} of a metric; a metric the vocabulary lacks, named after its unit, by
+    the unit's name (Buildings, Tonnes), else by its slug."""
+    found = vocabulary()["metrics"].get(slug)
+    if found:
+        return found
+    from .labels import unit_of
+
+    counts = unit_of(slug)
+    label = unit(counts)["many"] if counts else slug.replace("_", " ")
+    return {"label": label[:1].upper() + label[1:], "definition": ""}
 
 
 def unit(slug: str) -> dict:

@@ -45,6 +45,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sources_differ_after": {"en": ", sources differ", "zh": "，来源不一"},
     "partly_undated": {"en": ", partly undated", "zh": "，部分未注明时期"},
     "no_single_place": {"en": "(no single place)", "zh": "（无单一地点）"},
+    "no_honoree": {"en": "(the report itself)", "zh": "（报道本身）"},
+    "no_year": {"en": "undated", "zh": "未注明"},
     "possibly": {"en": ", possibly", "zh": "，可能"},
     "profile_figures": {"en": "figures ({n}), in the order of the text", "zh": "数字（{n}个），按原文顺序"},
     "paragraph": {"en": "paragraph {n}", "zh": "第{n}段"},
@@ -59,6 +61,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "supported": {"en": "supported", "zh": "有来源支持"},
     "contradicted": {"en": "contradicted", "zh": "与来源矛盾"},
     "unsupported": {"en": "unsupported", "zh": "无来源"},
+    "agrees": {"en": "agrees", "zh": "相符"},
+    "disagrees": {"en": "disagrees", "zh": "不符"},
 }
 # The labels of a profile's and a citation's facts.
 FACT_LABELS = {
@@ -90,12 +94,14 @@ def chinese_vocabulary() -> dict:
 
 
 def metric_label(slug: str, lang: str = "zh") -> str:
-    """消费扶贫 / Consumption aid; a metric neither vocabulary holds reads as its slug."""
+    """消费扶贫 / Consumption aid; a metric the vocabularies lack by what it counts (labels.py)."""
     if lang == "en":
         from .english import metric
 
         return metric(slug)["label"]
-    return chinese_vocabulary()["metrics"].get(slug, slug)
+    from .labels import metric_zh
+
+    return metric_zh(slug)
 
 
 def unit_name(slug: str, lang: str = "zh") -> str:
@@ -104,16 +110,20 @@ def unit_name(slug: str, lang: str = "zh") -> str:
         from .english import unit
 
         return unit(slug)["many"]
-    return chinese_vocabulary()["units"].get(slug, slug)
+    from .labels import unit_zh
+
+    return unit_zh(slug)
 
 
-REASONS_ZH = {"period": "时期", "scope": "范围", "region": "地区", "stock": "存量", "part_of": "其中"}
+REASONS_ZH = {"period": "时期", "scope": "范围", "region": "地区", "stock": "存量", "part_of": "其中",
+              "restated": "同一事实"}
 
 
 def explained(line: str, lang: str = "zh") -> str:
     """One of stats' (and cite's) explanations, which machine formats carry in English, as a
     Chinese page says it: `a in b (period, possibly)` → `a 包含于 b（时期，可能）`; `a set aside
-    (duration: never added)` → `a 不相加（时长）`; `b (part_of)` → `b（其中）`."""
+    (duration: never added)` → `a 不相加（时长）`; `b (part_of)` → `b（其中）`; `a vs b` (sources that
+    disagree) → `a 与 b`."""
     import re
 
     if lang == "en":
@@ -123,7 +133,64 @@ def explained(line: str, lang: str = "zh") -> str:
     line = re.sub(r"^(\S+) set aside \((\w+): never added\)$",
                   lambda m: f"{m[1]} 不相加（{CHINESE_WORDS.get(m[2], m[2])}）", line)
     line = re.sub(r"^(\S+) in (\S+) ", r"\1 包含于 \2 ", line)
+    line = re.sub(r"^(\S+) vs (\S+)$", r"\1 与 \2", line)  # sources_disagree: the two figures of one fact
     return re.sub(r" ?\((\w+)(, possibly)?\)$", reason, line)
+
+
+# restate.py's reasons (stored, and in machine formats, as it writes them), as a page says them.
+_WRITTEN = r"[近约]?(?:\d[\d.,]*(?<![.,])|[零一二两三四五六七八九十百])(?:多|余)?[零一二两三四五六七八九十百千万亿]*(?:多|余)?"
+_REASONS_ZH = [(rf"^both ({_WRITTEN})$", r"均为\1"),
+               (rf"^({_WRITTEN}) is ({_WRITTEN}) rounded to ({_WRITTEN})$", r"\1即\2取整到\3"),
+               (rf"^({_WRITTEN}) fits (.+)$", r"\1在\2之内"), (r"^(.+) meet$", r"\1可以相合"),
+               (rf"^({_WRITTEN}) vs ({_WRITTEN}): ({_WRITTEN}) apart", r"\1与\2相差\3"),
+               (rf"({_WRITTEN}) \(at least ({_WRITTEN})\)", r"\1（至少\2）"),
+               (rf"({_WRITTEN}) \(nearly ({_WRITTEN})\)", r"\1（接近\2）"),
+               (rf"({_WRITTEN}) \(about ({_WRITTEN})\)", r"\1（约\2）"), (r" and ", "、"), (r"; ", "；")]
+_SCALES = {"千": 10**3, "万": 10**4, "亿": 10**8}
+_APPROX = {"近": "nearly", "约": "about", "多": "more_than", "余": "over"}
+
+
+def reason_text(reason: str, lang: str = "zh") -> str:
+    """A restatement's reason as the page says it: 8.6亿即8.58亿取整到0.1亿 (zh), 860 million is
+    858 million rounded to 10 million (en; its numbers in English, as the page's amounts)."""
+    import re
+
+    if lang != "en":
+        for pattern, said in _REASONS_ZH:
+            reason = re.sub(pattern, said, reason)
+        return reason
+    from decimal import Decimal
+
+    from .amounts import chinese_amount
+
+    def english(match) -> str:
+        text = match.group()
+        if not re.search(r"\d", text):
+            return text  # 五: quoted below, as the text wrote it
+        value = Decimal(re.search(r"\d[\d.,]*", text).group().replace(",", ""))  # type: ignore[union-attr]
+        for scale in re.findall(r"[千万亿]", text):
+            value *= _SCALES[scale]
+        approx = next((word for mark, word in _APPROX.items() if mark in text), None)
+        return chinese_amount(value, "cny", "en", approx).removesuffix(" CNY")
+    # what 近800万 allows, said for a Chinese reader: the English amount says it (nearly 8 million)
+    reason = re.sub(r" \((?:at least|nearly|about) [^)]*\)", "", reason)
+    reason = re.sub(rf"(?<= apart)(?:; {_WRITTEN})+$", "", reason)
+    return with_quoted_chinese(re.sub(_WRITTEN, english, reason))  # 五 = 5: “五” = 5
+
+
+def same_fact_text(line: str, lang: str = "zh") -> str:
+    """One of cite's `same_fact` lines (`wire-00140 (wire: 1.35亿元, disagrees: …)`, as machine
+    formats carry it) as the page says it: the verdict and the reason in its language, the other
+    source's number quoted in English."""
+    import re
+
+    found = re.fullmatch(r"(\S+) \((.+?): (\S+), (agrees|disagrees): (.*)\)", line)
+    if found is None:
+        return line
+    other, source, raw, verdict, reason = found.groups()
+    if lang == "en":
+        return f"{other} ({source}: “{raw}”, {verdict}: {reason_text(reason, lang)})"
+    return f"{other}（{source}：{raw}，{message(verdict, lang)}：{reason_text(reason, lang)}）"
 
 
 def with_quoted_chinese(text: str, lang: str = "en") -> str:

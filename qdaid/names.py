@@ -141,12 +141,14 @@ def metric_words(metrics: list[str]) -> dict[str, set[str]]:
     """Every name of these metrics a person may type, folded → the metrics: the English label
     (Cash donations, singular) and the Chinese keywords `list metrics` shows (捐赠)."""
     from .english import keywords, metric
+    from .labels import metric_zh
 
     found: dict[str, set[str]] = defaultdict(set)
     for m in metrics:
         found[english_words(metric(m)["label"])].add(m)
         for word in keywords().get(m, []):
             found[normalise(word)].add(m)
+        found[normalise(metric_zh(m))].add(m)  # the label a Chinese page shows (消费扶贫, 座数)
     return found
 
 
@@ -335,10 +337,13 @@ class Names:
             return key
         words = unit_words()
         folded = english_words(key) if key.isascii() else _simplified(key)  # Protective Suits, 口罩 in Traditional
+        from .labels import unit_zh
+
+        shown = {normalise(unit_zh(u)): u for u in units}  # as a Chinese page writes it (座, 个蓄水塘坝)
         for candidate in dict.fromkeys([key, key.replace(" ", "_"), folded]):
             if words.get(candidate) in units:
                 return words[candidate]
-            if candidate in units:
-                return candidate
+            if candidate in units or candidate in shown:
+                return shown.get(candidate, candidate)
         names = [*units, *(n for n, u in words.items() if u in units)]
         raise UsageError(f"no unit {text!r}{suggest(key, names)} (units: {', '.join(units)})", param="unit")

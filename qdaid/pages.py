@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from .amounts import chinese_amount
 from .formats import printable
-from .messages import FACT_LABELS, Words, explained, message, metric_label, unit_name, with_quoted_chinese
+from .messages import (
+    FACT_LABELS,
+    Words,
+    explained,
+    message,
+    metric_label,
+    reason_text,
+    same_fact_text,
+    unit_name,
+    with_quoted_chinese,
+)
 from .render import _left_out, _quoter, choose_columns, print_table
 
 
@@ -50,21 +60,36 @@ def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "
     drawing = {"amounts": {"value": "unit"}, "numeric": ("value",), "lang": lang, "words": words,
                "priority": ["id", "raw", "value", "unit", "metric", "context"]}
     # One set of columns for every paragraph's table, chosen on all the figures, and one note.
-    chosen: list[str] | None | bool = False  # False: each table chooses (not a terminal: all of them)
-    if con.is_terminal:
-        chosen = choose_columns(con, shown, figure_columns, **drawing)
-        if chosen is not None and len(chosen) < len(figure_columns):
-            _left_out(con, figure_columns, chosen, lang)
-    for title, figures in groups.items():
-        print_table(con, figures, figure_columns, title=title, chosen=chosen, **drawing)
+    tables = [(shown, figure_columns, drawing, list(groups.items()))]
     if profile.get("restatements"):
-        print_table(con, profile["restatements"], ["figure", "other", "source", "raw", "verdict", "reason"],
-                    title=message("restatements", lang), lang=lang)
+        restated = [{**r, "verdict": message(r["verdict"], lang), "reason": reason_text(r["reason"], lang)}
+                    for r in profile["restatements"]]
+        tables.append((restated, ["figure", "other", "source", "raw", "verdict", "reason"],
+                       {"lang": lang, "priority": ["figure", "other", "verdict", "reason", "raw", "source"]},
+                       [(message("restatements", lang), restated)]))
     if profile["programs"]:
-        print_table(con, profile["programs"], ["id", "name", "region"], title=message("programs", lang), lang=lang,
-                    words=words)
+        tables.append((profile["programs"], ["id", "name", "region"], {"lang": lang, "words": words},
+                       [(message("programs", lang), profile["programs"])]))
     if profile["events"]:
-        print_table(con, profile["events"], ["date", "text"], title=message("events", lang), lang=lang)
+        tables.append((profile["events"], ["date", "text"], {"lang": lang}, [(message("events", lang), profile["events"])]))
+    _print_tables(con, tables, lang)
+
+
+def _print_tables(con, tables: list[tuple], lang: str) -> None:
+    """A page's tables: (all the rows, columns, drawing options, [(title, rows)] for each table
+    drawn with one set of columns). The columns of each set are chosen first, so one note says
+    what the page leaves out."""
+    choices: list = []
+    left: list[str] = []
+    for rows, columns, options, _ in tables:
+        chosen = choose_columns(con, rows, columns, **options) if con.is_terminal else False
+        left += [c for c in columns if isinstance(chosen, list) and c not in chosen and c not in left]
+        choices.append(chosen)
+    if left:
+        _left_out(con, left, [], lang)
+    for (_, columns, options, parts), chosen in zip(tables, choices, strict=True):
+        for title, rows in parts:
+            print_table(con, rows, columns, title=title, chosen=chosen, **options)
 
 
 def _facts(con, facts: list, width: int) -> None:
@@ -119,7 +144,8 @@ def draw_citation(con, rows: list[dict], columns: list[str], lang: str = "zh", w
                 ("value", f"{quote(record['raw'])} = {amount} ({metric_label(record['metric'], lang)})"),
                 ("period", record["period"] or "—"), ("region", words.name("region", record["region"], lang) or "—"),
                 ("within", "; ".join(explained(w, lang) for w in record["within"]) or "—"),
-                *([("same_fact", "; ".join(record["same_fact"]))] if record.get("same_fact") else []),
+                *([("same_fact", "\n".join(same_fact_text(line, lang) for line in record["same_fact"]))]
+                  if record.get("same_fact") else []),
                 ("source", quote(title)), ("published", f"{quote(publisher)} {record['date'] or ''}".strip()),
                 ("file", f"{record['path']}  sha256 {(record['sha256'] or '')[:16]}…"),
                 ("where", message("where", lang, paragraph=record["paragraph"], start=record["start"], end=record["end"]))]
@@ -154,15 +180,22 @@ def timeline_display(base):
 def named_in(kind: str):
     """For `list units` and `list metrics` tables: each unit's name and each metric's label in the
     page's language (户, 消费扶贫; households, Consumption aid), a unit's note with its Chinese words
-    quoted in English (“亩”: a Chinese unit of area). Other lists as they are."""
+    quoted in English (“亩”: a Chinese unit of area); a source's title and publisher in English where
+    the vocabulary renders them, as cite does. Other lists as they are."""
     def display(rows: list[dict], lang: str) -> list[dict]:
         if kind == "units":
             return [{**r, "name": unit_name(r["unit"], lang), "note": with_quoted_chinese(r["note"] or "", lang)}
                     for r in rows]
+        if kind == "sources":
+            from .english import rendering
+
+            return rows if lang != "en" else [{**r, "title": rendering(r["title"] or ""),
+                                               "publisher": rendering(r["publisher"] or "")} for r in rows]
         return [{**r, "label": metric_label(r["metric"], lang)} for r in rows]
-    return display if kind in ("units", "metrics") else None
+    return display if kind in ("units", "metrics", "sources") else None
 
 
 def check_display(rows: list[dict], lang: str) -> list[dict]:
     """`qdaid check` as a table: each verdict in the page's language (有来源支持, supported)."""
-    return [{**r, "verdict": message(r["verdict"], lang)} for r in rows]
+    return [{**r, "verdict": message(r["verdict"], lang), "reasons": [reason_text(x, lang) for x in r["reasons"]]}
+            for r in rows]

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, TextIO
 
-from .amounts import bars, chinese_amount
+from .amounts import UNGROUPED, bars, chinese_amount
 from .formats import plain, printable, to_csv, to_json, to_markdown
 from .messages import Words, message
 from .model import UsageError, period_label
@@ -116,7 +116,36 @@ class Output:
 
 
 def _note(line: str) -> None:
-    sys.stderr.write(printable(line) + "\n")
+    sys.stderr.write(for_stderr(line) + "\n")
+
+
+def for_stderr(line: str) -> str:
+    """A note as stderr shows it: control characters shown, not run; on a terminal, wrapped to its
+    width between whole tokens (the terminal would cut 6.35万名 or an id anywhere); in a pipe or a
+    file, one line."""
+    line = printable(line)
+    width = _terminal_width(sys.stderr)
+    if width is None or len(line) <= width // 2:
+        return line
+    from .wrapping import hanging
+
+    return "\n".join(hanging(line, width))
+
+
+def _terminal_width(stream) -> int | None:
+    """The width of the terminal the stream is, as Rich reads it ($COLUMNS first); None when it is
+    no terminal."""
+    import os
+
+    if not _is_terminal(stream):
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or None
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 # ---- writers: one per format ------------------------------------------------------------------
@@ -163,11 +192,15 @@ def print_table(con, rows, columns, **options) -> None:
 
         vertical(con, columns, _cells_of(rows, columns, options))
         return
-    con.print(table(rows, chosen, cells=_cells_of(rows, chosen, options), **_drawing(options)))
+    from .wrapping import settle
+
+    con.print(settle(con, table(rows, chosen, cells=_cells_of(rows, chosen, options), **_drawing(options))))
 
 
 def choose_columns(con, rows, columns, **options) -> list[str] | None:
     """The columns of these rows that fit the console as drawn (None: one record a block)."""
+    from .wrapping import settle
+
     priority = options.get("priority") or columns
     cells = _cells_of(rows, columns, options)
     fitting = _fitting(columns, cells, con.width, priority, wrappable=_wrappable(options.get("words")))
@@ -175,7 +208,7 @@ def choose_columns(con, rows, columns, **options) -> list[str] | None:
     while fitting is not None:
         keep = [columns.index(c) for c in fitting]
         grid = table(rows, fitting, cells=[[row[i] for i in keep] for row in cells], **_drawing(options))
-        if _drawn_width(con, grid) <= con.width:
+        if _drawn_width(con, settle(con, grid)) <= con.width:
             return fitting
         fitting = None if len(fitting) <= 3 else [c for c in fitting if c != max(fitting, key=lambda c: rank[c])]
     return None
@@ -210,7 +243,7 @@ def _drawn_width(con, renderable) -> int:
 # or lists of them, which wrap only between words (list items go one a line), never inside one.
 WRAPPABLE = frozenset({"quote", "text", "match", "context", "definition", "name", "motto", "title", "post", "label",
                        "sentence", "honoree_name", "excluded_because",
-                       "note", "source_title"})
+                       "note", "source_title", "reason", "reasons"})
 # Columns of ids that a table shows by name (messages.Words): names may wrap as text does.
 NAMED = frozenset({"honoree", "region", "parent", "listed_under", "home_region", "partner_regions", "metric"})
 
@@ -402,6 +435,7 @@ def print_bars(output: Output, rows: list[dict], label_keys: list[str], words: W
     name in the page's language (words)."""
     columns = output.console().width if _is_terminal(output.out) else None  # a pipe keeps the whole bar
     keys = [k for k in label_keys if k != "unit"]  # each total names its unit (8.58亿元, 6.35万人)
-    labels = [" ".join(plain(words.name(k, r.get(k), output.lang) if words else r.get(k)) or "-" for k in keys)
+    labels = [" ".join(message(UNGROUPED[k], output.lang) if r.get(k) is None and k in UNGROUPED else
+                       plain(words.name(k, r.get(k), output.lang) if words else r.get(k)) or "-" for k in keys)
               for r in rows]
     output.out.write(bars(rows, label_keys, "total", "unit", lang=output.lang, columns=columns, labels=labels))

@@ -1,6 +1,7 @@
 """Text for a terminal that never breaks inside a number, an amount or an id: the tokens that stay
 whole (6.35万名, 858 million CNY, qdrb-20210225-03457), lines wrapped between them, a table cell
-that Rich wraps only there, and a record printed as lines of `field  value`. Imported when
+that Rich wraps only there, a table's columns narrowed to fit where they can, a note wrapped under
+its 注：, and a record printed as lines of `field  value`. Imported when
 something is drawn (render imports it then), as Rich is.
 """
 
@@ -49,11 +50,12 @@ def _number(group: int) -> str:
 
 # What never breaks across lines: a number with its scale, approximation and a unit character
 # (6.35万名, 3901.5余万元, 20.84%), an id or a word of Latin letters with the brackets and
-# punctuation about it ((period), id;), each with the 【】 that mark it.
-_WHOLE = (r"【?(?:(?:(?:more than|over|nearly|about) )?[≥≈近约]?" + _number(1) + r"(?:[–-]" + _number(2) + r")?"
-          r"(?: (?:million|billion))?(?: CNY|[元名个人户亩次所家项座批株头只套台辆件]| [a-z][a-z-]*(?: [a-z][a-z-]*)?)?"
+# punctuation about it ((period), id;), each with the 【】 that mark it; whatever stands marked 【…】.
+_WHOLE = (r"【[^【】\s]{1,16}】|"  # a number the page marks in its sentence, as the text wrote it: 【一半以上】
+          r"【?(?:[(\[“（]?(?:(?:more than|over|nearly|about) )?[≥≈近约]?" + _number(1) + r"(?:[–-]" + _number(2) + r")?"
+          r"(?: (?:million|billion))?(?: CNY|人次|户次|[元名个人户亩次所家项座批株头只套台辆件]| [a-z][a-z-]*(?: [a-z][a-z-]*)?)?"
           r"\+?(?![A-Za-z_])[)\],;:”]*"  # not the 5 of a hash 5e68…; the comma after 858 million CNY,
-          r"|[(\[“]?[A-Za-z0-9][A-Za-z0-9_.\-]*[)\],;:”]*)】?|\S")
+          r"|[(\[“（]?-{0,2}[A-Za-z0-9/~][A-Za-z0-9_.\-–/~]*[)\],;:”）]*)】?|\S")  # --explain, total_min–total_max, a path
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -83,7 +85,9 @@ class Unbroken(Text):
         for line in self.split(allow_blank=True):
             parts = line.divide(_breaks(line.plain, width))
             for part in parts:
-                part.rstrip_end(width)
+                # the space before a break: rstrip_end(width) counts characters, not cells, and kept it
+                # on a line of Chinese one cell too wide, which Rich then cut with an ellipsis
+                part.rstrip()
             parts.justify(console, width, justify=justify or self.justify or "default",
                           overflow=overflow or self.overflow or "fold")
             lines.extend(parts)
@@ -106,7 +110,43 @@ def _breaks(text: str, width: int) -> list[int]:
     return offsets
 
 
+def settle(con, grid):
+    """The table's column widths set to fit the console where its columns can narrow enough: the
+    widest column that may still narrow gives a cell at a time, none below its narrowest (the
+    widest id, amount or whole token in it). Rich's own last resort narrows every column alike and
+    then widens back those that cannot narrow, so a table that could fit was drawn wider than
+    the terminal, and a column that would have fitted was left out. (Rich's Table measures its
+    columns with the private methods used here; rich>=13 has them all.)"""
+    room = con.width - grid._extra_width
+    options = con.options.update_width(room)
+    ranges = [grid._measure_column(con, options, column) for column in grid.columns]
+    widths = [r.maximum for r in ranges]
+    while sum(widths) > room:
+        slack = [(w - r.minimum, i) for i, (w, r) in enumerate(zip(widths, ranges, strict=True)) if w > r.minimum]
+        if not slack:
+            break
+        widths[max(slack, key=lambda s: (widths[s[1]], s[0]))[1]] -= 1
+    for i, (column, width, measured) in enumerate(zip(grid.columns, widths, ranges, strict=True)):
+        if width < measured.maximum:
+            column.width = width - grid._get_padding_width(i)
+    return grid
+
+
 def widest_whole(text: str) -> int:
     """The widest token of the text that stays whole (an id, an amount): a column of such text is
     never narrower."""
     return max((cell_len(m.group()) for m in re.finditer(_WHOLE, text)), default=0)
+
+
+NOTE_HEADS = re.compile(r"注：|(?:note|warning): ")
+
+
+def hanging(line: str, width: int) -> list[str]:
+    """A note for a terminal `width` cells wide: wrapped between whole tokens (never inside a
+    number, an id or an option), its lines after the first indented under the text after its
+    `注：` or `note: `."""
+    head = NOTE_HEADS.match(line)
+    lead = head.group() if head else ""
+    indent = cell_len(lead) if cell_len(lead) < width // 2 else 0
+    return [(lead if not n else " " * indent) + text
+            for n, text in enumerate(wrap(line[len(lead):], max(10, width - indent)))]

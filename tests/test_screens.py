@@ -20,19 +20,50 @@ from .test_english import outside_quotes
 BORDERS = "┏┃┡│└┓┩┘"
 WIDTHS = [40, 60, 80, 120]
 LANGS = ["zh", "en"]
+# {two}: a database of two sources, the article and a wire that restates three of its Longnan
+# figures (one agrees, two do not); {draft}: test_check's draft, checked against it
 COMMANDS = [("list", "honorees"), ("list", "collectives"), ("list", "regions"), ("list", "metrics"), ("list", "units"),
-            ("show", "陇南"), ("show", "窦宗君"), ("figures",), ("stats",), ("stats", "--explain"), ("stats", "--chart"),
-            ("search", "陇南"), ("search", "捐款"), ("cite", "3457"), ("timeline",)]
+            ("list", "sources", "--db", "{two}"), ("show", "陇南"), ("show", "窦宗君"), ("show", "平度"), ("figures",),
+            ("stats",), ("stats", "--explain"), ("stats", "--chart"), ("stats", "--by", "honoree"),
+            ("search", "陇南"), ("search", "捐款"), ("search", "masks"),
+            ("cite", "3457"), ("timeline",), ("check", "{draft}", "--db", "{two}", "--date", "2021-04-01")]
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+WIRE = ("青岛对口帮扶陇南\n青岛赴陇南扶贫协作挂职干部工作组2017年以来组织社会各界向陇南捐款1.35亿元，"
+        "在陇南帮助销售农特产品8.6亿元，带动贫困人口9.1万多人。\n")
+
+
+@cache
+def _files() -> dict[str, str]:
+    """The wire article, the two-source database and the draft, made once for the module."""
+    import atexit
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from .test_check import DRAFT
+
+    folder = Path(tempfile.mkdtemp(prefix="qdaid-screens-"))
+    atexit.register(shutil.rmtree, folder, True)
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (folder / "wire.meta.json").write_text(json.dumps({"id": "wire", "title": "青岛对口帮扶陇南", "publisher": "某通讯社",
+                                                       "date": "2021-03-01"}), encoding="utf-8")
+    (folder / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    article = Path(__file__).parent.parent / "data" / "000_0077034771fe7207.txt"
+    code, _ = on_terminal(["build", str(article), str(folder / "wire.txt"), "-o", str(folder / "two.json")], {})
+    assert code == 0
+    return {"two": str(folder / "two.json"), "draft": str(folder / "draft.txt")}
 
 
 @cache
 def screen(command: tuple[str, ...], columns: int, lang: str) -> tuple[list[str], str]:
-    """The lines on the terminal, and the notes on stderr, of one run."""
+    """The lines on the terminal, and the notes on stderr (a terminal too, of the same width), of
+    one run."""
     notes: list[str] = []
-    code, shown = on_terminal([*command, "--lang", lang, "--no-pager"],
-                              {"COLUMNS": str(columns), "LINES": "400", "NO_COLOR": "1", "TERM": "xterm"}, notes=notes)
-    assert code == 0, (command, notes)
+    args = [arg.format(**_files()) if "{" in arg else arg for arg in command]
+    code, shown = on_terminal([*args, "--lang", lang, "--no-pager"],
+                              {"COLUMNS": str(columns), "LINES": "400", "NO_COLOR": "1", "TERM": "xterm"}, notes=notes,
+                              notes_on_terminal=True)
+    assert code == (1 if command[0] == "check" else 0), (command, notes)  # check: 2 figures contradicted
     return shown.splitlines(), notes[0]
 
 
@@ -48,9 +79,11 @@ def test_no_line_is_wider_than_the_terminal(columns, lang):
     """Every command's screen, measured as drawn (a table planned to fit was drawn one or two
     cells wider, and its right border and the ends of its sentences were lost)."""
     for command in COMMANDS:
-        lines, _ = screen(command, columns, lang)
+        lines, notes = screen(command, columns, lang)
         widest = max(map(cell_len, lines))
         assert widest <= columns and whole_tables(lines), (command, columns, widest)
+        # notes too: a terminal wraps a longer one anywhere (91 cells at 80 columns, 6.35万 cut)
+        assert max(map(cell_len, notes.splitlines()), default=0) <= columns, (command, columns, notes)
 
 
 # A number's end at the end of a line, and its scale, unit or digits at the start of the next:
@@ -103,10 +136,13 @@ ID = re.compile(r"qdrb-[0-9e-]*")
 @pytest.mark.parametrize("columns", WIDTHS)
 def test_ids_and_numbers_stay_whole(columns, lang):
     for command in COMMANDS:
-        lines, _ = screen(command, columns, lang)
-        for token in ID.findall("\n".join(lines)):  # every figure id whole: qdrb-20210225-03457 or …-e04037
-            assert re.fullmatch(r"qdrb-20210225-e?\d{5}", token), (command, columns, token)
+        lines, notes = screen(command, columns, lang)
+        for token in ID.findall("\n".join(lines)):  # every id whole: qdrb-20210225, qdrb-20210225-03457, …-e04037
+            assert re.fullmatch(r"qdrb-20210225(-e?\d{5})?", token), (command, columns, token)  # a source, a figure
         assert split_numbers(lines) == [], (command, columns)
+        wrapped = [line.strip() for line in notes.splitlines()]  # a note's lines: each goes on from the one above
+        assert [(a, b) for a, b in zip(wrapped, wrapped[1:], strict=False)
+                if _NUMBER_END.search(a) and _NUMBER_GOES_ON.match(b)] == [], (command, columns, notes)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -147,15 +183,21 @@ def test_english_pages_have_no_chinese_outside_quotations(columns):
 
 @cache
 def slugs() -> set[str]:
-    """Metric slugs and region ids the bundled database uses, less the field names -F takes (a
-    header or a note may name them: honorees is a metric and a column)."""
+    """Metric slugs, unit ids and region ids the databases of the matrix use (and the draft's),
+    less the field names -F takes (a header or a note may name them: honorees is a metric and a
+    column)."""
     from typer.testing import CliRunner
 
     from qdaid.cli import app
 
     run = CliRunner()
-    metrics = {r["metric"] for r in json.loads(run.invoke(app, ["list", "metrics", "-f", "json"]).stdout)}
-    regions = {r["id"] for r in json.loads(run.invoke(app, ["list", "regions", "-f", "json"]).stdout)}
+    metrics, regions = set(), set()
+    for db in ([], ["--db", _files()["two"]]):
+        metrics |= {r["metric"] for r in json.loads(run.invoke(app, ["list", "metrics", "-f", "json", *db]).stdout)}
+        metrics |= {r["unit"] for r in json.loads(run.invoke(app, ["list", "units", "-f", "json", *db]).stdout)}
+        regions |= {r["id"] for r in json.loads(run.invoke(app, ["list", "regions", "-f", "json", *db]).stdout)}
+    checked = run.invoke(app, ["check", _files()["draft"], "--db", _files()["two"], "-f", "json"]).stdout
+    metrics |= {r[key] for r in json.loads(checked) for key in ("metric", "unit")}  # the draft's 12座: buildings
     fields = {f for table in model.SCHEMA.values() for f in table} | {"count", "honorees", "total", "excluded"}
     return (metrics | regions) - fields
 
@@ -250,3 +292,74 @@ def test_a_citation_wraps_its_facts_between_whole_amounts(columns):
     # ¶10's 捐款款物2300多万元 cited in English: its value line wraps under itself, the amount whole
     lines, _ = screen(("cite", "1553"), columns, "en")
     assert any("more than 23 million CNY" in line for line in lines), lines
+
+
+def test_a_column_that_fits_is_kept():
+    """¶35 of the article as 平度's profile shows it, at 80 columns: id, raw, value, metric and a
+    context of 20 cells fit (1 + 22 + 13 + 15 + 11 + 18 = 80). Rich's own narrowing took a cell
+    or two from every column, gave the ids and amounts theirs back, and drew 82: the context was
+    left out where it had room."""
+    import io
+
+    from rich.console import Console
+
+    from qdaid import render
+
+    sentence = "其中崔家集镇统筹6个贫困村540万元扶贫资金,联村建设西红柿大棚36个,短短3年时间扩大到800个"
+    rows = [{"id": "qdrb-20210225-05380", "raw": "3万余户(次)", "value": 1200, "unit": "greenhouse", "approx": "more_than",
+             "metric": "占地面积", "context": sentence}]
+    out = io.StringIO()
+    con = Console(file=out, width=80, force_terminal=True, color_system=None)
+    render.print_table(con, rows, ["id", "raw", "value", "metric", "context"], amounts={"value": "unit"},
+                       numeric=("value",), priority=["id", "raw", "value", "metric", "context"])
+    lines = out.getvalue().splitlines()
+    assert "context" in lines[1] and max(map(cell_len, lines)) <= 80 and whole_tables(lines)
+
+
+def test_a_list_of_sources_shows_its_counts_at_80_columns():
+    # the counts are what list sources is for: at 80 the publisher goes, not figures/confirmed/disputed
+    for lang in LANGS:
+        lines, notes = screen(("list", "sources", "--db", "{two}"), 80, lang)
+        header = next(line for line in lines if line.startswith("┃"))
+        assert all(c in header for c in ("figures", "confirmed", "disputed")), (lang, header, notes)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_note_wraps_between_whole_tokens(lang):
+    from qdaid.messages import message
+    from qdaid.wrapping import hanging
+
+    note = message("may_count_twice", lang, n=5) + " 6.35万名 858 million CNY qdrb-20210225-03457"
+    for width in (30, 40, 60):
+        lines = hanging(note, width)
+        assert max(map(cell_len, lines)) <= width and len(lines) > 1
+        for token in ("total_min–total_max", "--explain", "6.35万名", "858 million CNY", "qdrb-20210225-03457"):
+            assert any(token in line for line in lines), (token, lines)
+        indent = cell_len(lines[0]) - cell_len(lines[0].split("：" if lang == "zh" else ": ", 1)[1])
+        assert all(line.startswith(" " * indent) for line in lines[1:])  # under the text, not the 注：
+    # a path is one word: build's "wrote …" broke at its slashes
+    assert "/tmp/qdaid/my.json:" in "\n".join(hanging("wrote /tmp/qdaid/my.json: 2 sources, 5 honorees", 20))
+
+
+def test_lists_name_honorees_and_sources_in_the_pages_language(cli):
+    # list metrics showed honoree ids (longnan-group) in its honorees column on a Chinese page; list
+    # sources quoted the Chinese title on an English one, where cite gives the English title
+    zh = cli("list", "metrics", "-f", "md", "-F", "metric,honorees").stdout
+    en = cli("list", "metrics", "-f", "md", "-F", "metric,honorees", "--lang", "en").stdout
+    assert "青岛赴陇南扶贫协作挂职干部工作组" in zh and "longnan-group" not in zh
+    assert "Working Group of Qingdao Cadres Seconded to Longnan" in en and "longnan-group" not in en
+    en = cli("list", "sources", "-f", "md", "--lang", "en").stdout
+    assert "Their stories: one person and four collectives" in en and "Qingdao Daily / Guanhai News" in en
+
+
+def test_a_group_of_no_honoree_or_no_year_is_named(cli):
+    # stats --by honoree / --by year left the cell blank for the report's own figures (1982 honorees
+    # nationwide) and for undated ones: read as the row above's honoree or year
+    for by, zh, en in (("honoree", "（报道本身）", "(the report itself)"), ("year", "未注明", "undated")):
+        for lang, said in (("zh", zh), ("en", en)):
+            for fmt in ("table", "md"):
+                page = cli("stats", "--by", by, "-f", fmt, "--lang", lang).stdout
+                assert said in page, (by, lang, fmt)
+        assert zh not in cli("stats", "--by", by, "-f", "csv").stdout  # machine formats: empty, as ever
+    chart = cli("stats", "--by", "honoree", "--chart").stdout
+    assert "（报道本身） 表彰对象" in chart

@@ -193,3 +193,70 @@ def test_every_page_shows_the_interval_sources_that_disagree_give(cli, two_sourc
     chart = cli("stats", "--db", two_sources, "--metric", "donations_cash", "--region", "longnan", "--chart",
                 "--lang", "en").stdout
     assert "125–135 million CNY, sources differ" in chart and "░" in chart, chart
+
+
+@pytest.mark.parametrize(("reason", "zh", "en"), [
+    # restate.py's reasons, as stored (and as csv/json carry them), said by each page: written by hand
+    ("8.6亿 is 8.58亿 rounded to 0.1亿", "8.6亿即8.58亿取整到0.1亿", "860 million is 858 million rounded to 10 million"),
+    ("1.35亿 vs 1.25亿: 0.1亿 apart", "1.35亿与1.25亿相差0.1亿", "135 million vs 125 million: 10 million apart"),
+    ("both 62", "均为62", "both 62"),
+    ("五 = 5", "五 = 5", "“五” = 5"),
+    ("790万 fits 近800万 (nearly 800万)", "790万在近800万（接近800万）之内", "7.9 million fits nearly 8 million"),
+    ("2300多万 vs 2200万: 100万 apart; 2300多万 (at least 2300万)", "2300多万与2200万相差100万；2300多万（至少2300万）",
+     "more than 23 million vs 22 million: 1 million apart"),
+    ("近800万 (nearly 800万) and 约790万 (about 790万) meet", "近800万（接近800万）、约790万（约790万）可以相合",
+     "nearly 8 million and about 7.9 million meet"),
+])
+def test_a_reason_is_said_in_the_pages_language(reason, zh, en):
+    from qdaid.messages import reason_text
+
+    assert (reason_text(reason, "zh"), reason_text(reason, "en")) == (zh, en)
+
+
+def test_every_reason_the_build_gives_reads_in_one_language():
+    # every branch of restate.compare, on figures made by hand: no English word on a Chinese page, no
+    # Chinese outside quotation marks on an English one
+    import re
+
+    from qdaid.messages import reason_text
+    from qdaid.pipeline.restate import compare
+
+    from .test_english import outside_quotes
+    from .test_restate import fig
+
+    pairs = [("1.25亿元", 125000000, "exact", "1.25亿元", 125000000, "exact"), ("12500万元", 125000000, "exact",
+             "1.25亿元", 125000000, "exact"), ("8.6亿元", 860000000, "exact", "8.58亿元", 858000000, "exact"),
+             ("2300多万元", 23000000, "more_than", "2350万元", 23500000, "exact"),
+             ("近800万元", 8000000, "nearly", "约790万元", 7900000, "about"),
+             ("1.35亿元", 135000000, "exact", "1.25亿元", 125000000, "exact"),
+             ("近1.3亿元", 130000000, "nearly", "1.5亿元", 150000000, "exact"), ("五批", 5, "exact", "6批", 6, "exact"),
+             ("1,200万元", 12000000, "exact", "1,300万元", 13000000, "exact")]
+    for raw_a, a, approx_a, raw_b, b, approx_b in pairs:
+        _, reason = compare(fig(raw_a, a, approx_a), fig(raw_b, b, approx_b, source="b"))
+        assert not re.search(r"[A-Za-z]", reason_text(reason, "zh")), reason
+        assert not re.search(r"[\u4e00-\u9fff]", outside_quotes(reason_text(reason, "en"))), reason
+
+
+def test_restatements_are_shown_in_the_pages_language(cli, two_sources):
+    # the profile's table and cite's same fact: verdict and reason in Chinese on a Chinese page (they
+    # were English: disagrees, 1.35亿 vs 1.25亿: 0.1亿 apart), in English with English amounts on an
+    # English one; machine formats keep the stored reason, whatever the language
+    for command in (["show", "team-a"], ["cite", "src-00140"]):
+        zh = cli(*command, "--db", two_sources, "-f", "table").stdout
+        en = cli(*command, "--db", two_sources, "-f", "table", "--lang", "en").stdout
+        assert "不符" in zh and "1.35亿与1.25亿相差0.1亿" in zh and "disagrees" not in zh and " vs " not in zh
+        assert "135 million vs 125 million: 10 million apart" in " ".join(en.split()), en
+    for fmt in ("json", "csv"):
+        plain = cli("cite", "src-00140", "--db", two_sources, "-f", fmt)
+        english = cli("cite", "src-00140", "--db", two_sources, "-f", fmt, "--lang", "en")
+        assert plain.stdout == english.stdout and "1.35亿 vs 1.25亿: 0.1亿 apart" in plain.stdout
+
+
+def test_stats_explains_restatements_in_the_pages_language(cli, two_sources):
+    # --explain on a Chinese page said "（restated）" and "src-00140 vs wire-00140", in its table and note
+    result = cli("stats", "--db", two_sources, "--metric", "donations_cash", "--explain", "-f", "table")
+    assert "wire-00140 包含于 src-00140（同一事实）" in " ".join(result.stdout.split()).replace("（ ", "（")
+    assert "src-00140 与 wire-00140" in result.stdout and "src-00140 与 wire-00140" in result.stderr
+    assert "restated" not in result.stdout and " vs " not in result.stdout + result.stderr
+    english = cli("stats", "--db", two_sources, "--metric", "donations_cash", "--explain", "-f", "table", "--lang", "en")
+    assert "(restated)" in english.stdout and "src-00140 vs wire-00140" in english.stderr

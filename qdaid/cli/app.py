@@ -55,7 +55,7 @@ class QdaidGroup(TyperGroup):
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
             return result
         except QdaidError as exc:
-            say(f"qdaid: {_spelled(ctx, exc)}")
+            say(f"qdaid: {_spelled(ctx, exc)}", note=False)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
@@ -63,23 +63,23 @@ class QdaidGroup(TyperGroup):
             _silence_stdout()
             ctx.exit(0)
         except KeyboardInterrupt:
-            say("qdaid: interrupted")
+            say("qdaid: interrupted", note=False)
             ctx.exit(130)
         except Terminated as exc:
             import signal
 
-            say(f"qdaid: stopped by {signal.Signals(exc.signum).name}")
+            say(f"qdaid: stopped by {signal.Signals(exc.signum).name}", note=False)
             ctx.exit(128 + exc.signum)
         except OSError as exc:
             if exc.errno is None or debugging():
                 raise
             _silence_stdout()
-            say(f"qdaid: cannot write the output: {exc.strerror or exc}")
+            say(f"qdaid: cannot write the output: {exc.strerror or exc}", note=False)
             ctx.exit(1)
         except Exception as exc:
             if debugging():
                 raise
-            say(f"qdaid: internal error: {type(exc).__name__}: {exc}; {REPORT}")
+            say(f"qdaid: internal error: {type(exc).__name__}: {exc}; {REPORT}", note=False)
             ctx.exit(1)
 
 
@@ -99,9 +99,11 @@ HINTS = {"metric": " (qdaid list metrics shows them)", "figure": " (qdaid figure
          "force": "; add --force to replace it"}
 
 
-def say(line: str) -> None:
-    """One line on stderr, whatever the terminal's encoding; control characters shown, not run."""
-    click.echo(render.printable(line), err=True)
+def say(line: str, note: bool = True) -> None:
+    """A note on stderr, whatever the terminal's encoding; control characters shown, not run;
+    wrapped to a terminal's width between whole tokens, one line elsewhere. An error (note=False)
+    is one line wherever it goes."""
+    click.echo(render.for_stderr(line) if note else render.printable(line), err=True)
 
 
 def _silence_stdout() -> None:

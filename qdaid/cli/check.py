@@ -43,6 +43,7 @@ def check(
       pbpaste | qdaid check - -f csv
     """
     from ..facts import from_tables
+    from ..labels import use
     from ..pipeline.records import extract
     from ..pipeline.restate import compare
     from ..views import verdicts
@@ -62,6 +63,7 @@ def check(
             said = str(exc).replace(str(article), "the draft" if draft == "-" else draft).replace("the article", "it")
             raise type(exc)(said) from None
         base = from_tables(tables)
+        use(base)
         rows = verdicts(base, draft_id, [article.parent], compare)
     for note in notes:
         say(note.replace(article.name, "the draft"))

@@ -227,7 +227,12 @@ def cache_folder() -> Path:
 
 
 def fact_base(db: Path | None):
-    return store.fact_base(db_path(db), limit=size_limit(fileio.MAX_DATABASE_BYTES), cache_folder=cache_folder())
+    """The fact base of the database in use; the names of its metrics and units are read from it."""
+    from ..labels import use
+
+    base = store.fact_base(db_path(db), limit=size_limit(fileio.MAX_DATABASE_BYTES), cache_folder=cache_folder())
+    use(base)
+    return base
 
 
 def filters(**given):

@@ -8,7 +8,7 @@ import typer
 
 from .. import amounts, pages, render, store
 from .. import fields as vocabulary
-from ..messages import Words, message
+from ..messages import Words, explained, message
 from ..model import STATS_KEYS, UsageError
 from ..order import SORTS
 from .app import app, say
@@ -65,7 +65,13 @@ LIST_WHAT = {"honorees": "honorees", "honoree": "honorees", "individuals": "indi
 LIST_NAMED = {"honorees": ("kind", "listed_under", "home_region", "partner_regions"),
               "individual": ("kind", "listed_under", "home_region", "partner_regions"),
               "collective": ("kind", "listed_under", "home_region", "partner_regions"), "regions": ("level", "parent"),
-              "programs": ("honoree", "region"), "events": ("precision", "honoree", "region"), "metrics": ("units",)}
+              "programs": ("honoree", "region"), "events": ("precision", "honoree", "region"),
+              "metrics": ("units", "honorees")}
+
+
+# What a narrow terminal keeps of a list, most important first (else the columns in their order):
+# a source's counts before its publisher, which a 40-column screen shows in its record.
+LIST_PRIORITY = {"sources": ["id", "title", "figures", "confirmed", "disputed", "date", "publisher"]}
 
 
 def _complete_kind(incomplete: str) -> list[str]:
@@ -105,7 +111,7 @@ def list_(
         table_columns = {"units": ["unit", "name", "figures"],
                          "metrics": ["metric", "label", "keywords", "units", "figures", "honorees"]}[kind]
     out.emit(rows, render.View(columns, table_columns=table_columns, what=what, words=Words(base, named),
-                               display=pages.named_in(kind)))
+                               display=pages.named_in(kind), priority=LIST_PRIORITY.get(kind)))
 
 
 @app.command()
@@ -260,7 +266,7 @@ def _stats_notes(base, where, keys: list[str], rows: list[dict], lang: str) -> N
         say(message("counted_in_two_rows", lang, n=twice))
     if overlapping := sum(r["overlap_possible"] for r in rows):
         say(message("may_count_twice", lang, n=overlapping))
-    if differ := [fact for r in rows for fact in r["sources_disagree"]]:
+    if differ := [explained(fact, lang) for r in rows for fact in r["sources_disagree"]]:
         say(message("sources_disagree", lang, n=len(differ), facts="; ".join(differ[:3]) + ("; …" if len(differ) > 3 else "")))
 
 
