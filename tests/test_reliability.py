@@ -637,8 +637,8 @@ def test_ctrl_c_while_the_command_line_loads_is_quiet(tmp_path):
         time.sleep(delay)
         child.send_signal(signal.SIGINT)
         _, err = child.communicate(timeout=60)
-        if "init_import_site" in err:
-            continue
+        if "init_import_site" in err or ("Traceback" in err and "qdaid" not in err):
+            continue  # Python's own start, or the -c line's import before qdaid.start.main runs
         seen += 1
         assert "Traceback" not in err, (delay, err)
         assert child.returncode in (0, 130, -signal.SIGINT), (delay, child.returncode, err)

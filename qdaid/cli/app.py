@@ -6,6 +6,7 @@ not flags), and the entry point.
 import copy
 import io
 import os
+import signal
 import sys
 from typing import Annotated
 
@@ -50,6 +51,7 @@ class QdaidGroup(TyperGroup):
         formatter.write_text(f"Database in use: {render.printable(str(path))} ({why}).")
 
     def invoke(self, ctx: click.Context):
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # the command's own (qdaid.start stopped at once)
         try:
             result = super().invoke(ctx)
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
@@ -66,8 +68,6 @@ class QdaidGroup(TyperGroup):
             say("qdaid: interrupted", note=False)
             ctx.exit(130)
         except Terminated as exc:
-            import signal
-
             say(f"qdaid: stopped by {signal.Signals(exc.signum).name}", note=False)
             ctx.exit(128 + exc.signum)
         except OSError as exc:
@@ -158,8 +158,6 @@ def _command_named(args: list[str]) -> str | None:
 
 
 def main() -> None:
-    import signal
-
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _terminate)
     if sys.stdout is None or sys.stderr is None:  # started with `>&-` or `2>&-`
