@@ -37,17 +37,11 @@ class _Unwritable(Exception):
 
 
 def connect(path: Path, limit: int, folder: Path | None) -> sqlite3.Connection:
-    """A SQLite connection on the JSON store's records (checked as the JSON store checks them)."""
-    from . import store
-
-    def in_memory() -> sqlite3.Connection:  # where no cache can be written or kept
-        try:
-            return store.in_memory(store.json_tables(path, limit))
-        except DataError as exc:
-            raise DataError(f"{path}: {exc}") from None
-
+    """A SQLite connection on the JSON store's records (checked as the JSON store checks them):
+    the cache file in folder, made first if need be; in memory when folder is None or cannot be
+    written."""
     if folder is None:
-        return in_memory()
+        return _load(path, limit, sqlite3.connect(":memory:"), None)
     key = _key(path)
     cached = folder / f"{_name(path)}.sqlite"
     if (db := _open_cached(cached, key)) is not None:
@@ -56,10 +50,10 @@ def connect(path: Path, limit: int, folder: Path | None) -> sqlite3.Connection:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fileio.discard([tmp])  # left by a process of the same id that was killed
-        _write(path, limit, tmp, key)
+        _load(path, limit, sqlite3.connect(tmp), key).close()
     except (OSError, _Unwritable):
         fileio.discard([tmp])
-        return in_memory()
+        return _load(path, limit, sqlite3.connect(":memory:"), None)
     except BaseException:
         fileio.discard([tmp])
         raise
@@ -70,7 +64,7 @@ def connect(path: Path, limit: int, folder: Path | None) -> sqlite3.Connection:
         os.replace(tmp, cached)  # no fsync: a cache lost or torn by a crash is made again
     except OSError:
         fileio.discard([tmp])
-    return _open_cached(cached, key) or in_memory()
+    return _open_cached(cached, key) or _load(path, limit, sqlite3.connect(":memory:"), None)
 
 
 def _name(path: Path) -> str:
@@ -166,12 +160,12 @@ class _Figures:
         self.db.execute("DELETE FROM figures")
 
 
-def _write(path: Path, limit: int, tmp: Path, key: str) -> None:
-    """The cache file at tmp: the JSON file read a chunk at a time into a SQLite store's tables."""
+def _load(path: Path, limit: int, db: sqlite3.Connection, key: str | None) -> sqlite3.Connection:
+    """db (a new cache file, or memory) filled from the JSON file, read a chunk of figures at a
+    time into a SQLite store's tables; key: the cache's, kept in it."""
     from . import store
     from .export import create, finish, insert
 
-    db = sqlite3.connect(tmp)
     try:
         db.execute("PRAGMA journal_mode = MEMORY")  # a temporary file, renamed into place once whole
         db.execute("PRAGMA synchronous = OFF")
@@ -185,11 +179,16 @@ def _write(path: Path, limit: int, tmp: Path, key: str) -> None:
             for table, records in tables.items():
                 insert(db, table, records)
             finish(db, tables, _INDEXED)
-            db.execute("CREATE TABLE qdaid_cache (key TEXT NOT NULL)")
-            db.execute("INSERT INTO qdaid_cache VALUES (?)", (key,))
+            if key is not None:
+                db.execute("CREATE TABLE qdaid_cache (key TEXT NOT NULL)")
+                db.execute("INSERT INTO qdaid_cache VALUES (?)", (key,))
     except sqlite3.IntegrityError as exc:
+        db.close()
         raise DataError(f"{path}: not a usable database: {exc} (validating the file lists every problem)") from None
     except sqlite3.Error as exc:
-        raise _Unwritable(str(exc)) from None
-    finally:
         db.close()
+        raise _Unwritable(str(exc)) from None
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -93,26 +93,22 @@ def read_raw(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, figures=None) -
     figures = reader.Figures() if keep else figures
     with fileio.open_regular(path, "database file", limit) as handle:
         try:
-            size = os.fstat(handle.fileno()).st_size
-            head = handle.read(min(size, reader.STREAM_FROM) if size else -1)
+            head = handle.read(reader.CHUNK + 1)
             if not head.strip():
                 raise DataError(f"{path}: the file is empty, not a qdaid database")
             if head.startswith(b"\xef\xbb\xbf"):
                 raise DataError(f"{path}: starts with a UTF-8 byte-order mark; save it without one")
+            data = b""
             try:
-                raw = reader.read_streaming(handle, head, figures) if size > reader.STREAM_FROM else None
-            except reader.DuplicateKey as exc:
-                raise _bad_json(path, b"", exc) from None
-            if raw is None:
-                handle.seek(0)
-                data = handle.read()
-                try:
+                raw = reader.read_chunked(handle.fileno(), figures) if len(head) > reader.CHUNK else None
+                if raw is None:
+                    data = head + handle.read()
                     raw = reader.parse_whole(data)
-                except ValueError as exc:
-                    raise _bad_json(path, data, exc) from None
-                del data
+            except ValueError as exc:  # DuplicateKey too
+                raise _bad_json(path, data, exc) from None
+            if data:
                 _check_layout(path, raw)
-                figures.clear()  # what a stream that failed gave before it failed
+                figures.clear()  # what a chunked read that failed gave before it failed
                 figures.add(raw["figures"])
         except OSError as exc:
             raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
@@ -150,7 +146,8 @@ def load(path: Path, strict: bool = True, limit: int = fileio.MAX_DATABASE_BYTES
         finally:
             db.close()
     else:
-        tables = _json_tables(path, limit)
+        raw = read_raw(path, limit)
+        tables = {name: list(raw[name].values()) for name in TABLES if name in raw}
     if strict:
         check_records(path, tables)
     return tables
@@ -224,18 +221,6 @@ def in_memory(tables: dict[str, list[dict]]) -> sqlite3.Connection:
     except sqlite3.IntegrityError as exc:
         raise DataError(f"not a usable database: {exc} (validating the file lists every problem)") from None
     return db
-
-
-def json_tables(path: Path, limit: int) -> dict[str, list[dict]]:
-    """Every table of a JSON store as records, checked (the first problem is an error)."""
-    tables = _json_tables(path, limit)
-    check_records(path, tables)
-    return tables
-
-
-def _json_tables(path: Path, limit: int) -> dict[str, list[dict]]:
-    raw = read_raw(path, limit)
-    return {name: list(raw[name].values()) for name in TABLES if name in raw}
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -224,7 +224,7 @@ def test_a_large_json_store_streamed_into_its_cache_answers_as_in_memory(cli, tm
     generate(10_000, big)
     compact = tmp_path / "compact.json"
     compact.write_text(json.dumps(json.loads(big.read_text("utf-8"))), "utf-8")
-    assert big.stat().st_size > reader.STREAM_FROM
+    assert big.stat().st_size > reader.CHUNK
     commands = (["figures", "--region", "longnan"], ["stats", "--by", "honoree", "--explain"], ["list", "metrics"],
                 ["search", "口罩"], ["show", "pingdu", "-f", "json"])
     cache_home = os.environ["XDG_CACHE_HOME"]
