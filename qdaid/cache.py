@@ -14,6 +14,7 @@ cache file per JSON path: a rebuilt database replaces it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import zlib
@@ -41,7 +42,7 @@ def connect(path: Path, limit: int, folder: Path | None) -> sqlite3.Connection:
     the cache file in folder, made first if need be; in memory when folder is None or cannot be
     written."""
     if folder is None:
-        return _load(path, limit, sqlite3.connect(":memory:"), None)
+        return _in_memory(path, limit)
     key = _key(path)
     cached = folder / f"{_name(path)}.sqlite"
     if (db := _open_cached(cached, key)) is not None:
@@ -51,20 +52,18 @@ def connect(path: Path, limit: int, folder: Path | None) -> sqlite3.Connection:
         folder.mkdir(parents=True, exist_ok=True)
         fileio.discard([tmp])  # left by a process of the same id that was killed
         _load(path, limit, sqlite3.connect(tmp), key).close()
-    except (OSError, _Unwritable):
-        fileio.discard([tmp])
-        return _load(path, limit, sqlite3.connect(":memory:"), None)
-    except BaseException:
-        fileio.discard([tmp])
-        raise
-    if _key(path) != key:
-        fileio.discard([tmp])
-        raise DataError(f"{path}: the file changed while it was read; run the command again")
-    try:
+        if _key(path) != key:
+            raise DataError(f"{path}: the file changed while it was read; run the command again")
         os.replace(tmp, cached)  # no fsync: a cache lost or torn by a crash is made again
-    except OSError:
+    except (OSError, _Unwritable):
+        return _in_memory(path, limit)
+    finally:
         fileio.discard([tmp])
-    return _open_cached(cached, key) or _load(path, limit, sqlite3.connect(":memory:"), None)
+    return _open_cached(cached, key) or _in_memory(path, limit)
+
+
+def _in_memory(path: Path, limit: int) -> sqlite3.Connection:
+    return _load(path, limit, sqlite3.connect(":memory:"), None)
 
 
 def _name(path: Path) -> str:
@@ -92,15 +91,10 @@ class CheckedMark:
             return False
 
     def keep(self) -> None:
-        if self.file is None:
-            return
-        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(self.key, "utf-8")
-            os.replace(tmp, self.file)
-        except OSError:  # no folder, no space: the next query checks again
-            fileio.discard([tmp])
+        if self.file is not None:
+            with contextlib.suppress(OSError, DataError):  # no folder, no space: the next query checks again
+                self.file.parent.mkdir(parents=True, exist_ok=True)
+                fileio.write_bytes(self.file, self.key.encode("utf-8"))
 
 
 def _key(path: Path) -> str:
@@ -119,12 +113,12 @@ def _key(path: Path) -> str:
 
 def _open_cached(cached: Path, key: str) -> sqlite3.Connection | None:
     """The cache file, read-only, when it was made from this version of the file; else None."""
-    from . import store
+    from .sqlitefile import open_readonly
 
     if not cached.is_file():
         return None
     try:
-        db = store.connect(cached)
+        db = open_readonly(cached)
         (stored,) = db.execute("SELECT key FROM qdaid_cache").fetchone()
     except (sqlite3.Error, DataError, TypeError):
         return None
@@ -149,12 +143,7 @@ class _Figures:
         if not all(row.__class__ is dict for row in rows):
             raise DataError(f"{self.path}: table 'figures' is not a set of records")
         store.check_records(self.path, {"figures": rows})
-        try:
-            insert(self.db, "figures", rows)
-        except sqlite3.IntegrityError as exc:
-            raise DataError(f"{self.path}: not a usable database: {exc} (validating the file lists every problem)") from None
-        except sqlite3.Error as exc:
-            raise _Unwritable(str(exc)) from None
+        insert(self.db, "figures", rows)  # (an error of SQLite's is translated where the cache is made)
 
     def clear(self) -> None:
         self.db.execute("DELETE FROM figures")

@@ -130,14 +130,12 @@ def _read_table(text: mmap.mmap, at: int, add: Callable[[dict], None]) -> int | 
     return None
 
 
-def _last(pattern: re.Pattern, text, start: int, end: int) -> re.Match | None:
-    """The last match in text[start:end]: as many whole records as the window holds. Looked for
-    near the end first: going through every boundary of a window cost ~0.1 s at 100k figures."""
-    reach = 2**16
-    while True:
-        low = max(start, end - reach)
-        if found := list(pattern.finditer(text, low, end)):
-            return found[-1]
-        if low == start:
-            return None
-        reach *= 8
+def _last(boundary: re.Pattern, text: mmap.mmap, start: int, end: int) -> re.Match | None:
+    """The last record boundary in text[start:end]: as many whole records as the window holds
+    (found from the end back: going through every boundary of a window cost ~0.1 s at 100k)."""
+    limit = end
+    while (brace := text.rfind(b"}", start, limit)) > start:
+        if found := boundary.match(text, brace, end):
+            return found
+        limit = brace
+    return None

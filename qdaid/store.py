@@ -168,19 +168,14 @@ def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, cache_folder: 
     return FactBase(cache.connect(path, limit, cache_folder), path)
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A SQLite store, read-only: nothing is created or changed."""
-    from .sqlitefile import open_readonly
-
-    return open_readonly(path)
-
-
 def integrity_problems(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> list[str]:
     """What SQLite's own check finds wrong in a SQLite store's pages and indexes, the first 20 (a corrupt index
     answers queries wrongly without an error); nothing for a JSON store."""
     if not _is_sqlite(path, limit):
         return []
-    db = connect(path)
+    from .sqlitefile import open_readonly
+
+    db = open_readonly(path)
     try:
         found = [row[0] for row in db.execute("PRAGMA integrity_check(20)")]
     except sqlite3.DatabaseError as exc:
@@ -195,9 +190,9 @@ def connect_checked(path: Path, cache_folder: Path | None = None) -> sqlite3.Con
     cache_folder: where a query remembers the versions whose values passed (validate, export and
     append check every time)."""
     from .cache import CheckedMark
-    from .sqlitefile import check
+    from .sqlitefile import check, open_readonly
 
-    db = connect(path)
+    db = open_readonly(path)
     try:
         mark = CheckedMark(path, cache_folder)
         passed = mark.present()
@@ -298,28 +293,12 @@ def dumps(tables: dict[str, list[dict]]) -> str:
     import json
 
     from tinydb import TinyDB
-    from tinydb.storages import Storage
+    from tinydb.storages import MemoryStorage
 
-    class FixedJSON(Storage):
-        text = ""
-        data: dict | None = None
-
-        def read(self):
-            return self.data
-
-        def write(self, data):
-            self.data = data
-
-        def close(self):
-            self.text = json.dumps(self.data or {}, ensure_ascii=False, indent=1) + "\n"
-
-    db = TinyDB(storage=FixedJSON)
+    db = TinyDB(storage=MemoryStorage)
     for name in TABLES:
         db.table(name, cache_size=0).insert_multiple(tables.get(name, []))
-    db.close()
-    storage = db.storage
-    assert isinstance(storage, FixedJSON)
-    return storage.text
+    return json.dumps(db.storage.read() or {}, ensure_ascii=False, indent=1) + "\n"
 
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
