@@ -267,8 +267,9 @@ def check_records(path: Path, tables: dict[str, list[dict]]) -> None:
         shapes = _shapes(records)
         if any(not added.issubset(keys) for keys, _ in shapes):  # written before these fields existed
             for record in records:  # (a loop per shape instead took 3.2 s at 100k figures)
-                for name in added - record.keys():
-                    record[name] = [] if schema[name] == (list,) else None  # a list is read as [], not null
+                for name in added:
+                    if name not in record:
+                        record[name] = [] if schema[name] == (list,) else None  # a list is read as [], not null
         for keys, types in shapes:
             if problem := shape_problem(table, keys, types):
                 bad = next(r for r in records if problem not in r or type(r[problem]) not in schema[problem])
