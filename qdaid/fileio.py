@@ -209,20 +209,26 @@ def stage(target: Path, write: Callable[[Path], None]) -> Path:
     except OSError as exc:
         raise DataError(f"{target.parent}: cannot write there: {exc.strerror or exc}") from None
     tmp = Path(name)
-    try:
+    with _removed_on_failure(target, tmp):
         write(tmp)
         fd = os.open(tmp, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
             os.close(fd)
+    return tmp
+
+
+@contextlib.contextmanager
+def _removed_on_failure(target: Path, tmp: Path):
+    """Whatever fails or interrupts: tmp removed, and a cause outside qdaid said in one line."""
+    try:
+        yield
     except BaseException as exc:
         discard([tmp])
-        reason = write_failure(exc)
-        if reason:
+        if reason := write_failure(exc):
             raise DataError(f"{target}: not written: {reason}") from None
         raise
-    return tmp
 
 
 # SQLite's codes for a cause outside qdaid: a full disk, a failing device, a folder it may not write.
@@ -263,16 +269,10 @@ def write_atomically(target: Path, write: Callable[[Path], None], *,
     """Replace target with what write(a path) writes, checked by check(that path) when given:
     whatever fails or interrupts, the old target stays and no temporary file is left."""
     tmp = stage(target, write)
-    try:
+    with _removed_on_failure(target, tmp):
         if check is not None:
             check(tmp)
         commit([(tmp, target)])
-    except BaseException as exc:
-        discard([tmp])
-        reason = write_failure(exc)
-        if reason:
-            raise DataError(f"{target}: not written: {reason}") from None
-        raise
 
 
 def write_bytes(target: Path, data: bytes, *, check: Callable[[Path], None] | None = None) -> None:
