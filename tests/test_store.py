@@ -130,3 +130,18 @@ def test_truncated_large_file_is_a_data_error(tmp_path, big):
     path.write_text(text[: len(text) // 2], "utf-8")
     with pytest.raises(store.DataError, match="not valid JSON"):
         store.load(path)
+
+
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_braces_inside_a_quote_are_no_table_end(tmp_path, big, where):
+    """"}}" and "}, " in a sentence look like the figures table's end and a record boundary: the
+    reader tries the next end, still a chunk at a time, and gives what a whole parse gives."""
+    data = dict(big, figures=dict(big["figures"]))
+    key = next(iter(data["figures"])) if where == "first" else list(data["figures"])[-1]
+    data["figures"][key] = dict(data["figures"][key], quote='{"a": {"b": 1}}, "c": "}}"')
+    path = tmp_path / "braces.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    with path.open("rb") as handle:
+        cut = reader.Figures()
+        assert reader.read_chunked(handle.fileno(), cut) is not None
+    assert cut.records == orjson.loads(path.read_bytes())["figures"]
