@@ -1,12 +1,12 @@
 """Reading a TinyDB JSON file fast, whatever its layout (compact as TinyDB writes by default,
 indented, CRLF, any key order), in time linear in its size.
 
-A large file is mapped, not read: the figures table is cut at record boundaries and parsed a
-chunk of records at a time with orjson, each chunk's pages given back once parsed, so the file
-is never in memory next to its records. A record boundary is `}`, blanks, `,`, blanks, `"`: the
-`"` cannot be inside a string (there it is escaped), so a cut never splits a string; a cut inside
-a nested object makes the chunk fail to parse, and the file is then parsed whole, with the same
-result. Strings repeated across records (a sentence quoted by each of its figures) are kept once.
+A large file is read a window at a time: the figures table is cut at record boundaries and
+parsed a chunk of records at a time with orjson, so the file is never in memory next to its
+records. A record boundary is `}`, blanks, `,`, blanks, `"`: the `"` cannot be inside a string
+(there it is escaped), so a cut never splits a string; a cut inside a nested object makes the
+chunk fail to parse, and the file is then parsed whole, with the same result. Strings repeated
+across records (a sentence quoted by each of its figures) are kept once.
 
 Duplicate keys are refused whatever the size: every key of a JSON object costs one `:` in the
 text, and orjson (which keeps the last of duplicate keys) writes one `:` per key it kept; a
@@ -20,9 +20,9 @@ The patterns are compiled at first use (re caches them): a small file needs none
 
 from __future__ import annotations
 
-import mmap
 import re
 from collections.abc import Callable
+from typing import BinaryIO
 
 CHUNK = 2**20  # bytes: smaller files are parsed whole, larger ones about this much at a time (2, 8 MiB: no faster)
 _FIGURES_KEY = rb'"figures"\s*:\s*\{'
@@ -73,32 +73,36 @@ class Figures:
         self.records.clear()
 
 
-def read_chunked(fd: int, figures) -> dict | None:
+def read_chunked(handle: BinaryIO, figures) -> dict | None:
     """The file's top-level object, the figures table given to figures.add a chunk of records at
     a time (a doc id read before being an error) and left empty here; None when the file cannot
     be cut this way (it is then parsed whole)."""
-    with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as text:
-        if not (key := re.search(_FIGURES_KEY, text)):
+    head, figures_key, scanned = bytearray(), re.compile(_FIGURES_KEY), 0  # head: searched in place as it grows
+    while not (key := figures_key.search(head, max(0, scanned - 16))):
+        scanned = len(head)
+        if not (more := _read(handle, scanned, CHUNK)):
             return None
-        ids: set[str] = set()
+        head += more
+    ids: set[str] = set()
 
-        def add(records: dict) -> None:
-            if not ids.isdisjoint(records):
-                raise DuplicateKey(f"the figures table holds the id {next(i for i in records if i in ids)!r} twice")
-            ids.update(records)
-            figures.add(records)
+    def add(records: dict) -> None:
+        if not ids.isdisjoint(records):
+            raise DuplicateKey(f"the figures table holds the id {next(i for i in records if i in ids)!r} twice")
+        ids.update(records)
+        figures.add(records)
 
-        try:
-            head = text[:key.start()].rstrip()
-            tables = parse_whole(head[:-1] + b"}" if head.endswith(b",") else head + b"}")
-            if (end := _read_table(text, key.end() - 1, add)) is None:
-                return None
-            rest = text[end:].strip()  # the tables after the figures
-            others = parse_whole(b"{" + rest[1:]) if rest.startswith(b",") else {} if rest == b"}" else None
-        except DuplicateKey:
-            raise
-        except ValueError:
+    try:
+        before = bytes(head[:key.start()]).rstrip()
+        del head
+        tables = parse_whole(before[:-1] + b"}" if before.endswith(b",") else before + b"}")
+        if (rest := _read_table(handle, key.end() - 1, add)) is None:
             return None
+        rest = rest.strip()  # the tables after the figures
+        others = parse_whole(b"{" + rest[1:]) if rest.startswith(b",") else {} if rest == b"}" else None
+    except DuplicateKey:
+        raise
+    except ValueError:
+        return None
     if others is None:
         return None
     if twice := {"figures"} & (tables.keys() | others.keys()) or tables.keys() & others.keys():
@@ -106,31 +110,39 @@ def read_chunked(fd: int, figures) -> dict | None:
     return {**tables, **others, "figures": {}}
 
 
-def _read_table(text: mmap.mmap, at: int, add: Callable[[dict], None]) -> int | None:
-    """The records from text[at] (the table's { or the byte before an id) on, given to add a
-    chunk at a time; where the table ends (None when its end cannot be found this way)."""
+def _read(handle: BinaryIO, offset: int, size: int = -1) -> bytes:
+    """size bytes of the file from offset (-1: to its end). Read, not mapped: a file cut short
+    while it is read (edited in place) then reads as JSON that ends early, where a mapped page
+    past its new end would kill the process with SIGBUS."""
+    handle.seek(offset)
+    return handle.read(size)
+
+
+def _read_table(handle: BinaryIO, at: int, add: Callable[[dict], None]) -> bytes | None:
+    """The records from the file's byte at (the table's { or the byte before an id) on, given to
+    add a chunk at a time; what follows the table (None when its end cannot be found this way)."""
     boundary, table_end = re.compile(_BOUNDARY), re.compile(_TABLE_END)
     # Cut a chunk at a time until the table's end (a record's } then the table's }) is in sight.
-    while table_end.search(text, at, at + CHUNK) is None:
-        if (cut := _last(boundary, text, at, at + CHUNK)) is None:
+    while table_end.search(window := _read(handle, at, CHUNK)) is None:
+        if (cut := _last(boundary, window, 0, len(window))) is None:
             return None
-        add(parse_whole(b"{" + text[at + 1:cut.start() + 1] + b"}"))
-        text.madvise(mmap.MADV_DONTNEED, 0, cut.start() // mmap.PAGESIZE * mmap.PAGESIZE)  # parsed: give it back
-        at = cut.end() - 2  # the byte before the next id, which stands in for a {
-    for tries, stop in enumerate(table_end.finditer(text, at)):
+        add(parse_whole(b"{" + window[1:cut.start() + 1] + b"}"))
+        at += cut.end() - 2  # the byte before the next id, which stands in for a {
+    rest = _read(handle, at)  # the last records, and the tables after them
+    for tries, stop in enumerate(table_end.finditer(rest)):
         try:  # the first "}}" ends the last record and the table, unless it is inside a string
-            add(parse_whole(b"{" + text[at + 1:stop.start() + 1] + b"}") if text[at + 1:stop.start()].strip() else {})
+            add(parse_whole(b"{" + rest[1:stop.start() + 1] + b"}") if rest[1:stop.start()].strip() else {})
         except DuplicateKey:
             raise
         except ValueError:
             if tries < 64:  # a few are read past; then the whole file is parsed at once
                 continue
             return None
-        return stop.end()
+        return rest[stop.end():]
     return None
 
 
-def _last(boundary: re.Pattern, text: mmap.mmap, start: int, end: int) -> re.Match | None:
+def _last(boundary: re.Pattern, text: bytes, start: int, end: int) -> re.Match | None:
     """The last record boundary in text[start:end]: as many whole records as the window holds
     (found from the end back: going through every boundary of a window cost ~0.1 s at 100k)."""
     limit = end

@@ -100,8 +100,9 @@ def read_raw(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, figures=None) -
                 raise DataError(f"{path}: starts with a UTF-8 byte-order mark; save it without one")
             data = b""
             try:
-                raw = reader.read_chunked(handle.fileno(), figures) if len(head) > reader.CHUNK else None
+                raw = reader.read_chunked(handle, figures) if len(head) > reader.CHUNK else None
                 if raw is None:
+                    handle.seek(len(head))  # (where a chunked read left it)
                     data = head + handle.read()
                     raw = reader.parse_whole(data)
             except ValueError as exc:  # DuplicateKey too

@@ -43,7 +43,7 @@ def test_every_layout_is_cut_into_the_same_records(tmp_path, big, layout):
     whole = orjson.loads(path.read_bytes())
     with path.open("rb") as handle:
         cut = reader.Figures()
-        assert reader.read_chunked(handle.fileno(), cut) is not None  # read a chunk at a time, not whole
+        assert reader.read_chunked(handle, cut) is not None  # read a chunk at a time, not whole
     assert cut.records == whole["figures"]
     assert store.read_raw(path) == whole
     figures = store.load(path)["figures"]
@@ -143,5 +143,5 @@ def test_braces_inside_a_quote_are_no_table_end(tmp_path, big, where):
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     with path.open("rb") as handle:
         cut = reader.Figures()
-        assert reader.read_chunked(handle.fileno(), cut) is not None
+        assert reader.read_chunked(handle, cut) is not None
     assert cut.records == orjson.loads(path.read_bytes())["figures"]
