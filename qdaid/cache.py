@@ -14,6 +14,7 @@ cache file per JSON path: a rebuilt database replaces it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import zlib
@@ -37,17 +38,11 @@ class _Unwritable(Exception):
 
 
 def connect(path: Path, limit: int, folder: Path | None) -> sqlite3.Connection:
-    """A SQLite connection on the JSON store's records (checked as the JSON store checks them)."""
-    from . import store
-
-    def in_memory() -> sqlite3.Connection:  # where no cache can be written or kept
-        try:
-            return store.in_memory(store.json_tables(path, limit))
-        except DataError as exc:
-            raise DataError(f"{path}: {exc}") from None
-
+    """A SQLite connection on the JSON store's records (checked as the JSON store checks them):
+    the cache file in folder, made first if need be; in memory when folder is None or cannot be
+    written."""
     if folder is None:
-        return in_memory()
+        return _in_memory(path, limit)
     key = _key(path)
     cached = folder / f"{_name(path)}.sqlite"
     if (db := _open_cached(cached, key)) is not None:
@@ -56,21 +51,19 @@ def connect(path: Path, limit: int, folder: Path | None) -> sqlite3.Connection:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fileio.discard([tmp])  # left by a process of the same id that was killed
-        _write(path, limit, tmp, key)
-    except (OSError, _Unwritable):
-        fileio.discard([tmp])
-        return in_memory()
-    except BaseException:
-        fileio.discard([tmp])
-        raise
-    if _key(path) != key:
-        fileio.discard([tmp])
-        raise DataError(f"{path}: the file changed while it was read; run the command again")
-    try:
+        _load(path, limit, sqlite3.connect(tmp), key).close()
+        if _key(path) != key:
+            raise DataError(f"{path}: the file changed while it was read; run the command again")
         os.replace(tmp, cached)  # no fsync: a cache lost or torn by a crash is made again
-    except OSError:
+    except (OSError, _Unwritable):
+        return _in_memory(path, limit)
+    finally:
         fileio.discard([tmp])
-    return _open_cached(cached, key) or in_memory()
+    return _open_cached(cached, key) or _in_memory(path, limit)
+
+
+def _in_memory(path: Path, limit: int) -> sqlite3.Connection:
+    return _load(path, limit, sqlite3.connect(":memory:"), None)
 
 
 def _name(path: Path) -> str:
@@ -98,15 +91,10 @@ class CheckedMark:
             return False
 
     def keep(self) -> None:
-        if self.file is None:
-            return
-        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(self.key, "utf-8")
-            os.replace(tmp, self.file)
-        except OSError:  # no folder, no space: the next query checks again
-            fileio.discard([tmp])
+        if self.file is not None:
+            with contextlib.suppress(OSError, DataError):  # no folder, no space: the next query checks again
+                self.file.parent.mkdir(parents=True, exist_ok=True)
+                fileio.write_bytes(self.file, self.key.encode("utf-8"))
 
 
 def _key(path: Path) -> str:
@@ -125,12 +113,12 @@ def _key(path: Path) -> str:
 
 def _open_cached(cached: Path, key: str) -> sqlite3.Connection | None:
     """The cache file, read-only, when it was made from this version of the file; else None."""
-    from . import store
+    from .sqlitefile import open_readonly
 
     if not cached.is_file():
         return None
     try:
-        db = store.connect(cached)
+        db = open_readonly(cached)
         (stored,) = db.execute("SELECT key FROM qdaid_cache").fetchone()
     except (sqlite3.Error, DataError, TypeError):
         return None
@@ -155,23 +143,18 @@ class _Figures:
         if not all(row.__class__ is dict for row in rows):
             raise DataError(f"{self.path}: table 'figures' is not a set of records")
         store.check_records(self.path, {"figures": rows})
-        try:
-            insert(self.db, "figures", rows)
-        except sqlite3.IntegrityError as exc:
-            raise DataError(f"{self.path}: not a usable database: {exc} (validating the file lists every problem)") from None
-        except sqlite3.Error as exc:
-            raise _Unwritable(str(exc)) from None
+        insert(self.db, "figures", rows)  # (an error of SQLite's is translated where the cache is made)
 
     def clear(self) -> None:
         self.db.execute("DELETE FROM figures")
 
 
-def _write(path: Path, limit: int, tmp: Path, key: str) -> None:
-    """The cache file at tmp: the JSON file read a chunk at a time into a SQLite store's tables."""
+def _load(path: Path, limit: int, db: sqlite3.Connection, key: str | None) -> sqlite3.Connection:
+    """db (a new cache file, or memory) filled from the JSON file, read a chunk of figures at a
+    time into a SQLite store's tables; key: the cache's, kept in it."""
     from . import store
     from .export import create, finish, insert
 
-    db = sqlite3.connect(tmp)
     try:
         db.execute("PRAGMA journal_mode = MEMORY")  # a temporary file, renamed into place once whole
         db.execute("PRAGMA synchronous = OFF")
@@ -185,11 +168,16 @@ def _write(path: Path, limit: int, tmp: Path, key: str) -> None:
             for table, records in tables.items():
                 insert(db, table, records)
             finish(db, tables, _INDEXED)
-            db.execute("CREATE TABLE qdaid_cache (key TEXT NOT NULL)")
-            db.execute("INSERT INTO qdaid_cache VALUES (?)", (key,))
+            if key is not None:
+                db.execute("CREATE TABLE qdaid_cache (key TEXT NOT NULL)")
+                db.execute("INSERT INTO qdaid_cache VALUES (?)", (key,))
     except sqlite3.IntegrityError as exc:
+        db.close()
         raise DataError(f"{path}: not a usable database: {exc} (validating the file lists every problem)") from None
     except sqlite3.Error as exc:
-        raise _Unwritable(str(exc)) from None
-    finally:
         db.close()
+        raise _Unwritable(str(exc)) from None
+    except BaseException:
+        db.close()
+        raise
+    return db

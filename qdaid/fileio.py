@@ -9,7 +9,7 @@ import contextlib
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -42,12 +42,12 @@ def open_regular(path: Path, what: str, limit: int) -> BinaryIO:
         raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
+_KINDS = {stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device", stat.S_IFIFO: "a FIFO",
+          stat.S_IFSOCK: "a socket"}
+
+
 def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISLNK, "a symbolic link")):
-        if test(mode):
-            return name
-    return "not a regular file"
+    return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
 
 
 # ---- writing -------------------------------------------------------------------------------
@@ -69,8 +69,27 @@ class Outputs:
 
     def claim(self, target: Path) -> Path:
         """The target made absolute, or a one-line DataError: why this command will not write there."""
-        target = check_output(target, self.inputs, self.command)
+        target = absolute(target)
+        try:
+            info = os.lstat(target)
+        except FileNotFoundError:
+            info = None
+        except OSError as exc:
+            raise DataError(f"{target}: cannot write there: {exc.strerror or exc}") from None
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            if stat.S_ISLNK(info.st_mode):
+                raise DataError(f"{target}: is a symbolic link; qdaid does not write through links, give the file itself")
+            if stat.S_ISDIR(info.st_mode):
+                raise DataError(f"{target}: is a directory; give a file path")
+            raise DataError(f"{target}: is {_kind(info.st_mode)}; qdaid writes only regular files")
+        if not target.parent.is_dir():
+            raise DataError(f"{target.parent}: no such folder")
         resolved = target.parent.resolve() / target.name
+        for source in self.inputs:
+            if os.path.lexists(source) and source.resolve() == resolved:
+                raise DataError(f"{target}: is one of the {self.command}'s inputs ({source}); choose another output")
+        if resolved.parent == Path(__file__).resolve().parent / "data":
+            raise DataError(f"{target}: is the bundled database, which is read-only; write elsewhere with -o")
         if resolved in self.claimed:
             raise DataError(f"{target}: this {self.command} would write it twice (also as {self.claimed[resolved]}); "
                             "give another output")
@@ -110,34 +129,6 @@ def absolute(path: Path) -> Path:
         return Path(os.path.abspath(path))
     except FileNotFoundError:  # os.getcwd() of a folder that was deleted
         raise DataError(f"{path}: the current folder no longer exists; give an absolute path") from None
-
-
-def check_output(target: Path, inputs: Sequence[Path] = (), command: str = "build") -> Path:
-    """The target made absolute, or a one-line DataError: why qdaid will not write there."""
-    target = absolute(target)
-    try:
-        info = os.lstat(target)
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise DataError(f"{target}: cannot write there: {exc.strerror or exc}") from None
-    if info is not None:
-        if stat.S_ISLNK(info.st_mode):
-            raise DataError(f"{target}: is a symbolic link; qdaid does not write through links, give the file itself")
-        if stat.S_ISDIR(info.st_mode):
-            raise DataError(f"{target}: is a directory; give a file path")
-        if not stat.S_ISREG(info.st_mode):
-            raise DataError(f"{target}: is {_kind(info.st_mode)}; qdaid writes only regular files")
-    if not target.parent.is_dir():
-        raise DataError(f"{target.parent}: no such folder")
-    resolved = target.parent.resolve() / target.name
-    for source in inputs:
-        if os.path.lexists(source) and source.resolve() == resolved:
-            raise DataError(f"{target}: is one of the {command}'s inputs ({source}); choose another output")
-    installed = Path(__file__).resolve().parent / "data"
-    if resolved.parent == installed:
-        raise DataError(f"{target}: is the bundled database, which is read-only; write elsewhere with -o")
-    return target
 
 
 def _side_name(target: Path, suffix: str) -> str:
@@ -218,20 +209,26 @@ def stage(target: Path, write: Callable[[Path], None]) -> Path:
     except OSError as exc:
         raise DataError(f"{target.parent}: cannot write there: {exc.strerror or exc}") from None
     tmp = Path(name)
-    try:
+    with _removed_on_failure(target, tmp):
         write(tmp)
         fd = os.open(tmp, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
             os.close(fd)
+    return tmp
+
+
+@contextlib.contextmanager
+def _removed_on_failure(target: Path, tmp: Path):
+    """Whatever fails or interrupts: tmp removed, and a cause outside qdaid said in one line."""
+    try:
+        yield
     except BaseException as exc:
         discard([tmp])
-        reason = write_failure(exc)
-        if reason:
+        if reason := write_failure(exc):
             raise DataError(f"{target}: not written: {reason}") from None
         raise
-    return tmp
 
 
 # SQLite's codes for a cause outside qdaid: a full disk, a failing device, a folder it may not write.
@@ -272,16 +269,10 @@ def write_atomically(target: Path, write: Callable[[Path], None], *,
     """Replace target with what write(a path) writes, checked by check(that path) when given:
     whatever fails or interrupts, the old target stays and no temporary file is left."""
     tmp = stage(target, write)
-    try:
+    with _removed_on_failure(target, tmp):
         if check is not None:
             check(tmp)
         commit([(tmp, target)])
-    except BaseException as exc:
-        discard([tmp])
-        reason = write_failure(exc)
-        if reason:
-            raise DataError(f"{target}: not written: {reason}") from None
-        raise
 
 
 def write_bytes(target: Path, data: bytes, *, check: Callable[[Path], None] | None = None) -> None:

@@ -93,26 +93,23 @@ def read_raw(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, figures=None) -
     figures = reader.Figures() if keep else figures
     with fileio.open_regular(path, "database file", limit) as handle:
         try:
-            size = os.fstat(handle.fileno()).st_size
-            head = handle.read(min(size, reader.STREAM_FROM) if size else -1)
+            head = handle.read(reader.CHUNK + 1)
             if not head.strip():
                 raise DataError(f"{path}: the file is empty, not a qdaid database")
             if head.startswith(b"\xef\xbb\xbf"):
                 raise DataError(f"{path}: starts with a UTF-8 byte-order mark; save it without one")
+            data = b""
             try:
-                raw = reader.read_streaming(handle, head, figures) if size > reader.STREAM_FROM else None
-            except reader.DuplicateKey as exc:
-                raise _bad_json(path, b"", exc) from None
-            if raw is None:
-                handle.seek(0)
-                data = handle.read()
-                try:
+                raw = reader.read_chunked(handle, figures) if len(head) > reader.CHUNK else None
+                if raw is None:
+                    handle.seek(len(head))  # (where a chunked read left it)
+                    data = head + handle.read()
                     raw = reader.parse_whole(data)
-                except ValueError as exc:
-                    raise _bad_json(path, data, exc) from None
-                del data
+            except ValueError as exc:  # DuplicateKey too
+                raise _bad_json(path, data, exc) from None
+            if data:
                 _check_layout(path, raw)
-                figures.clear()  # what a stream that failed gave before it failed
+                figures.clear()  # what a chunked read that failed gave before it failed
                 figures.add(raw["figures"])
         except OSError as exc:
             raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
@@ -150,7 +147,8 @@ def load(path: Path, strict: bool = True, limit: int = fileio.MAX_DATABASE_BYTES
         finally:
             db.close()
     else:
-        tables = _json_tables(path, limit)
+        raw = read_raw(path, limit)
+        tables = {name: list(raw[name].values()) for name in TABLES if name in raw}
     if strict:
         check_records(path, tables)
     return tables
@@ -171,19 +169,14 @@ def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, cache_folder: 
     return FactBase(cache.connect(path, limit, cache_folder), path)
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A SQLite store, read-only: nothing is created or changed."""
-    from .sqlitefile import open_readonly
-
-    return open_readonly(path)
-
-
 def integrity_problems(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> list[str]:
     """What SQLite's own check finds wrong in a SQLite store's pages and indexes, the first 20 (a corrupt index
     answers queries wrongly without an error); nothing for a JSON store."""
     if not _is_sqlite(path, limit):
         return []
-    db = connect(path)
+    from .sqlitefile import open_readonly
+
+    db = open_readonly(path)
     try:
         found = [row[0] for row in db.execute("PRAGMA integrity_check(20)")]
     except sqlite3.DatabaseError as exc:
@@ -198,9 +191,9 @@ def connect_checked(path: Path, cache_folder: Path | None = None) -> sqlite3.Con
     cache_folder: where a query remembers the versions whose values passed (validate, export and
     append check every time)."""
     from .cache import CheckedMark
-    from .sqlitefile import check
+    from .sqlitefile import check, open_readonly
 
-    db = connect(path)
+    db = open_readonly(path)
     try:
         mark = CheckedMark(path, cache_folder)
         passed = mark.present()
@@ -224,18 +217,6 @@ def in_memory(tables: dict[str, list[dict]]) -> sqlite3.Connection:
     except sqlite3.IntegrityError as exc:
         raise DataError(f"not a usable database: {exc} (validating the file lists every problem)") from None
     return db
-
-
-def json_tables(path: Path, limit: int) -> dict[str, list[dict]]:
-    """Every table of a JSON store as records, checked (the first problem is an error)."""
-    tables = _json_tables(path, limit)
-    check_records(path, tables)
-    return tables
-
-
-def _json_tables(path: Path, limit: int) -> dict[str, list[dict]]:
-    raw = read_raw(path, limit)
-    return {name: list(raw[name].values()) for name in TABLES if name in raw}
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -281,18 +262,19 @@ def _shapes(records: list[dict]) -> set[tuple]:
 
 def check_records(path: Path, tables: dict[str, list[dict]]) -> None:
     """Field presence and types. Records of one table share a handful of shapes (keys, value
-    types): each distinct shape is checked once, ~0.2 s at 100k figures (bench/RESULTS.md)."""
+    types): each distinct shape is checked once (bench/RESULTS.md)."""
     for table, records in tables.items():
-        added = ADDED_FIELDS.get(table, frozenset())
-        for keys, types in _shapes(records):
-            if older := [name for name in added if name not in keys]:  # written before these fields existed
-                lists = [name for name in older if SCHEMA[table][name] == (list,)]  # read as [], not null
-                for record in records:
-                    if shape(record) == (keys, types):
-                        record.update(dict.fromkeys(older))
-                        record.update((name, []) for name in lists)
+        schema, added = SCHEMA[table], ADDED_FIELDS.get(table, frozenset())
+        shapes = _shapes(records)
+        if any(not added.issubset(keys) for keys, _ in shapes):  # written before these fields existed
+            for record in records:  # (a loop per shape instead took 3.2 s at 100k figures)
+                for name in added:
+                    if name not in record:
+                        record[name] = [] if schema[name] == (list,) else None  # a list is read as [], not null
+        for keys, types in shapes:
             if problem := shape_problem(table, keys, types):
-                raise _bad_record(path, table, next(r for r in records if shape(r) == (keys, types)), problem)
+                bad = next(r for r in records if problem not in r or type(r[problem]) not in schema[problem])
+                raise _bad_record(path, table, bad, problem)
     for table, field in LIST_FIELDS:
         records = tables.get(table, [])
         # the types of every item of every list, found without a Python call per record
@@ -313,28 +295,12 @@ def dumps(tables: dict[str, list[dict]]) -> str:
     import json
 
     from tinydb import TinyDB
-    from tinydb.storages import Storage
+    from tinydb.storages import MemoryStorage
 
-    class FixedJSON(Storage):
-        text = ""
-        data: dict | None = None
-
-        def read(self):
-            return self.data
-
-        def write(self, data):
-            self.data = data
-
-        def close(self):
-            self.text = json.dumps(self.data or {}, ensure_ascii=False, indent=1) + "\n"
-
-    db = TinyDB(storage=FixedJSON)
+    db = TinyDB(storage=MemoryStorage)
     for name in TABLES:
         db.table(name, cache_size=0).insert_multiple(tables.get(name, []))
-    db.close()
-    storage = db.storage
-    assert isinstance(storage, FixedJSON)
-    return storage.text
+    return json.dumps(db.storage.read() or {}, ensure_ascii=False, indent=1) + "\n"
 
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")

@@ -192,6 +192,19 @@ def test_an_unwritable_cache_folder_answers_from_memory(cli, large, tmp_path, mo
     assert blocked.read_text() == "a file where the cache folder would be"
 
 
+def test_a_broken_json_store_read_in_memory_is_named_once(cli, tmp_path, monkeypatch):
+    # where no cache could be written the store was read by a second loader, whose errors named
+    # the file twice ("x.json: x.json: not valid JSON")
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"figures": {}, "honorees": {}', "utf-8")
+    result = cli("figures", "--db", broken)
+    assert result.exit_code == 1 and result.stderr.count(str(broken)) == 1, result.stderr
+    assert "not valid JSON" in result.stderr
+
+
 def test_the_readme_python_example_runs_and_prints_what_it_says():
     import contextlib
     import re
@@ -224,7 +237,7 @@ def test_a_large_json_store_streamed_into_its_cache_answers_as_in_memory(cli, tm
     generate(10_000, big)
     compact = tmp_path / "compact.json"
     compact.write_text(json.dumps(json.loads(big.read_text("utf-8"))), "utf-8")
-    assert big.stat().st_size > reader.STREAM_FROM
+    assert big.stat().st_size > reader.CHUNK
     commands = (["figures", "--region", "longnan"], ["stats", "--by", "honoree", "--explain"], ["list", "metrics"],
                 ["search", "口罩"], ["show", "pingdu", "-f", "json"])
     cache_home = os.environ["XDG_CACHE_HOME"]

@@ -145,7 +145,7 @@ def test_any_damaged_value_is_one_line_or_a_right_answer(cli, clean, tmp_path_fa
 
 
 def test_a_deeply_nested_record_in_a_large_json_file_is_refused_at_once(cli, tmp_path):
-    """A record nested 50,000 objects deep in a file read a block at a time: each place the
+    """A record nested 50,000 objects deep in a file read a chunk at a time: each place the
     figures table might end was tried, each try parsing the rest (17 s); now a few, then the
     whole file once, which refuses it in one line."""
     import json
@@ -160,7 +160,7 @@ def test_a_deeply_nested_record_in_a_large_json_file_is_refused_at_once(cli, tmp
     text = text[:at] + '"quote": ' + '{"a":' * 50000 + "1" + "}" * 50000 + ', "x' + text[at + len('"quote":'):]
     path = tmp_path / "deep.json"
     path.write_text(text, "utf-8")
-    assert path.stat().st_size > reader.STREAM_FROM
+    assert path.stat().st_size > reader.CHUNK
     started = time.monotonic()
     result = cli("figures", "--db", path)
     assert time.monotonic() - started < 3

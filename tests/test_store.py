@@ -1,5 +1,5 @@
 """The JSON reader: every layout another program may write (compact as TinyDB's default,
-indented, CRLF, tables in another order) is read a block at a time with the same result as a
+indented, CRLF, tables in another order) is read a chunk at a time with the same result as a
 whole parse; duplicate keys are refused whatever the size."""
 
 from __future__ import annotations
@@ -36,18 +36,16 @@ def big() -> dict:
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_every_layout_streams_to_the_same_records(tmp_path, monkeypatch, big, layout):
+def test_every_layout_is_cut_into_the_same_records(tmp_path, big, layout):
     path = tmp_path / "big.json"
     path.write_text(LAYOUTS[layout](big), "utf-8")
-    assert path.stat().st_size > reader.STREAM_FROM
+    assert path.stat().st_size > 2 * reader.CHUNK  # three chunks or more
     whole = orjson.loads(path.read_bytes())
-
-    def no_fallback(data):
-        raise AssertionError("fell back to a whole parse")
-
-    monkeypatch.setattr(reader, "parse_whole", no_fallback)
-    streamed = store.read_raw(path)
-    assert streamed == whole
+    with path.open("rb") as handle:
+        cut = reader.Figures()
+        assert reader.read_chunked(handle, cut) is not None  # read a chunk at a time, not whole
+    assert cut.records == whole["figures"]
+    assert store.read_raw(path) == whole
     figures = store.load(path)["figures"]
     n = len(figures) // 60  # one string kept for the copies of a sentence, on every layout
     assert figures[0]["quote"] == figures[n]["quote"] and figures[0]["quote"] is figures[n]["quote"]
@@ -92,7 +90,7 @@ def test_duplicate_keys_are_refused_whatever_the_size(tmp_path, size, how):
     data = _data(60 if size == "large" else 1)
     path = tmp_path / "dup.json"
     path.write_text(_duplicated(json.dumps(data, ensure_ascii=False), how), "utf-8")
-    assert (path.stat().st_size > reader.STREAM_FROM) == (size == "large")
+    assert (path.stat().st_size > reader.CHUNK) == (size == "large")
     with pytest.raises(store.DataError, match="twice"):
         store.read_raw(path)
 
@@ -126,36 +124,6 @@ def test_an_escaped_backslash_before_u003a_is_no_colon(tmp_path, written, meant)
     assert store.read_raw(path) == orjson.loads(text)
 
 
-@pytest.mark.parametrize("written", [written for written, _ in BACKSLASHED])
-@pytest.mark.parametrize("into", range(1, 11))
-def test_backslashes_before_u003a_across_two_blocks_count_as_read_whole(tmp_path, monkeypatch, written, into):
-    """The reader counts escaped colons a block at a time: a cut inside the run of backslashes
-    or inside the escape must not change whether it is a colon."""
-    data = _data(3)
-    data["figures"]["200"]["quote"] += "冒号"
-    path = tmp_path / "backslash.json"
-    path.write_text(json.dumps(data, ensure_ascii=False).replace("冒号", written, 1), "utf-8")
-    at = path.read_bytes().index(written.encode())
-    monkeypatch.setattr(reader, "STREAM_FROM", at + into)
-    monkeypatch.setattr(reader, "BLOCK", 4096)
-    assert store.read_raw(path) == orjson.loads(path.read_bytes())
-
-
-@pytest.mark.parametrize("into", range(1, 6))
-def test_an_escaped_colon_across_two_blocks_is_no_duplicate(tmp_path, monkeypatch, into):
-    """The reader counts colons a block at a time: an escaped one (\\u003a, six bytes) that a block
-    ends inside is still counted once, wherever the cut falls."""
-    data = _data(3)
-    data["figures"]["200"]["quote"] += "冒号"
-    text = json.dumps(data, ensure_ascii=False).replace("冒号", "\\u003a", 1)  # six bytes: \u003a
-    path = tmp_path / "escaped.json"
-    path.write_bytes(text.encode("utf-8"))
-    at = path.read_bytes().index(b"\\u003a")
-    monkeypatch.setattr(reader, "STREAM_FROM", at + into)  # the first read ends inside the escape
-    monkeypatch.setattr(reader, "BLOCK", 4096)
-    assert store.read_raw(path) == orjson.loads(path.read_bytes())
-
-
 def test_truncated_large_file_is_a_data_error(tmp_path, big):
     path = tmp_path / "big.json"
     text = json.dumps(big, ensure_ascii=False, indent=1)
@@ -164,18 +132,16 @@ def test_truncated_large_file_is_a_data_error(tmp_path, big):
         store.load(path)
 
 
-def test_the_reader_holds_a_few_blocks_not_the_file(tmp_path, monkeypatch, big):
-    path = tmp_path / "big.json"
-    path.write_text(LAYOUTS["indent-1"](big), "utf-8")
-    monkeypatch.setattr(reader, "BLOCK", 64 * 1024)
-    monkeypatch.setattr(reader, "STREAM_FROM", 256 * 1024)  # the first read, too, a small part of the file
-    largest = []
-    real_more = reader._Blocks.more
-
-    def more(self):
-        largest.append(len(self.buffer))
-        return real_more(self)
-
-    monkeypatch.setattr(reader._Blocks, "more", more)
-    assert store.read_raw(path) == orjson.loads(path.read_bytes())
-    assert path.stat().st_size > 40 * reader.BLOCK and max(largest) < reader.STREAM_FROM + 4 * reader.BLOCK  # ~0.5 of 7 MB
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_braces_inside_a_quote_are_no_table_end(tmp_path, big, where):
+    """"}}" and "}, " in a sentence look like the figures table's end and a record boundary: the
+    reader tries the next end, still a chunk at a time, and gives what a whole parse gives."""
+    data = dict(big, figures=dict(big["figures"]))
+    key = next(iter(data["figures"])) if where == "first" else list(data["figures"])[-1]
+    data["figures"][key] = dict(data["figures"][key], quote='{"a": {"b": 1}}, "c": "}}"')
+    path = tmp_path / "braces.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    with path.open("rb") as handle:
+        cut = reader.Figures()
+        assert reader.read_chunked(handle, cut) is not None
+    assert cut.records == orjson.loads(path.read_bytes())["figures"]

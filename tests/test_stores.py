@@ -223,3 +223,18 @@ def test_covers_round_trips_and_reads_empty_where_a_store_predates_it(cli, tmp_p
         assert {repr(f["covers"]) for f in store.load(old[name])["figures"]} == {"[]"}, name
         printed = json.loads(cli("figures", "--db", old[name], "-f", "json").stdout)
         assert {repr(f["covers"]) for f in printed} == {"[]"}, name
+
+
+def test_a_wrong_value_in_a_store_that_predates_a_field_names_its_record(cli, tmp_path):
+    """A JSON store written before covers existed, one figure's value text: one line naming that
+    figure (the record was looked for by its shape after covers was filled in, and not found:
+    StopIteration, a traceback)."""
+    data = json.loads((store.bundled_dir() / store.DB_NAME).read_text("utf-8"))
+    for figure in data["figures"].values():
+        del figure["covers"]
+    data["figures"]["7"]["value"] = "abc"
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    result = cli("figures", "--db", path)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert f"figures record {data['figures']['7']['id']!r} value is 'abc', of the wrong type" in result.stderr
