@@ -1,7 +1,7 @@
 """The fact base every read command asks: one SQLite connection, whatever the store.
 
 A SQLite store is queried in place, read-only; a TinyDB JSON store is loaded into SQLite first
-(store.connect: in memory when small, else a cache file kept beside nothing of the user's). Every
+(cache.connect: in memory when small, else a cache file kept beside nothing of the user's). Every
 query is SQL on that connection: filters as one parameterised WHERE clause (filters.py), sorts
 and limits in SQL, rows streamed; stats' totals are made by stats.py from rows this base gives.
 The small tables (sources, honorees, regions) are held in memory for name resolution.
