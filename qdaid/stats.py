@@ -53,23 +53,24 @@ def totals(base: FactBase, where: Where, by: list[str], explain: bool = False) -
 
     tallies: dict[tuple, Tally] = {}
     other = base.second_connection()  # the sums in SQL on another thread, the rest on this one
-    try:
-        with ThreadPoolExecutor(1) as pool:
-            sums = pool.submit(_free_parts, base, other or base.db, columns, where, explain) if other else None
-            try:
-                for key, members, ids in _involved(base, keys, where, key_of, linked):
-                    held = base.held_among(members, ids)
-                    tallies[key] = Tally()
-                    tallies[key].add_accounted(members, held, explain)
-                    tallies[key].add_disagreements(disagreements(base, members, held))
-            except BaseException:  # Ctrl-C or an error here: the query there need not run on
-                if other:
-                    other.interrupt()
-                raise
+    with ThreadPoolExecutor(1) as pool:
+        sums = pool.submit(_free_parts, base, other or base.db, columns, where, explain) if other else None
+        try:
+            for key, members, ids in _involved(base, keys, where, key_of, linked):
+                held = base.held_among(members, ids)
+                tallies[key] = Tally()
+                tallies[key].add_accounted(members, held, explain)
+                tallies[key].add_disagreements(disagreements(base, members, held))
             parts = sums.result() if sums else _free_parts(base, base.db, columns, where, explain)
-    finally:
-        if other:
-            other.close()
+        except BaseException:  # Ctrl-C or an error here: the query there need not run on
+            if other:
+                other.interrupt()
+            raise
+    # Closed once its query is over, never on the way out of an error or a Ctrl-C: the other
+    # thread may still be running on it (a Ctrl-C during submit), and closing a connection under
+    # a running query crashes the process (a segfault, 1 in 150 interrupts of stats at 90-160 ms).
+    if other:
+        other.close()
     count = 0
     tops: dict[tuple, list[dict]] = {}  # per group, its parts with free figures (for the headline)
     for part in parts:

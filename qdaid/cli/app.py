@@ -51,7 +51,13 @@ class QdaidGroup(TyperGroup):
         formatter.write_text(f"Database in use: {render.printable(str(path))} ({why}).")
 
     def invoke(self, ctx: click.Context):
-        signal.signal(signal.SIGINT, signal.default_int_handler)  # the command's own (qdaid.start stopped at once)
+        # Imported while Ctrl-C still ends qdaid at once (qdaid.start): a KeyboardInterrupt inside
+        # orjson's module set-up crashes the process (a segfault, 1 in 150 interrupts of stats at
+        # 90-160 ms). Every read command loads it anyway (facts.records). Then the command's own
+        # Ctrl-C: a KeyboardInterrupt, for its clean-up.
+        import orjson  # noqa: F401
+
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         try:
             result = super().invoke(ctx)
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
