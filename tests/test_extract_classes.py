@@ -226,6 +226,17 @@ def test_without_a_date_a_dateline_before_the_last_month_reported_means_the_next
     assert len(warnings) == 1 and "taken as 2020" in warnings[0] and "3月8日" in warnings[0]
 
 
+def test_without_a_date_days_take_the_year_the_build_took(tmp_path):
+    """Dateline 3月8日讯 after 2019年12月 told as past: the build takes 2020 (and says so). 今天 is
+    that 8 March; 3月2日 comes before it, in 2020; 12月20日 comes after 8 March, so it was told
+    as past on 8 March 2020: 20 December 2019. Before, the undated article lost these events."""
+    path = tmp_path / "u.txt"
+    path.write_text("标题\n某报社3月8日讯 今天上午,乙县召开总结大会。2019年12月,该县通过验收。"
+                    "3月2日,县里发布公示。12月20日,县里召开推进会。\n", "utf-8")
+    dated = sorted(e["date"] for e in extract([path], warn=lambda _: None)["events"])
+    assert dated == ["2019-12", "2019-12-20", "2020-03-02", "2020-03-08"]
+
+
 def test_without_a_date_or_a_year_since_stays_open_and_holds_the_years_after_it(tmp_path):
     found, links, warnings = undated(tmp_path, "十二五以来,丁县累计投入资金8亿元。十三五期间,丁县投入资金5亿元。")
     assert period(found["8亿元"]) == (2011, None)  # since 2011 (十二五), to a time the text does not give

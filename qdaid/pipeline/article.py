@@ -20,9 +20,9 @@ QUOTE_LIMIT = 300  # characters
 _PLACE_PREPOSITIONS = ("在", "赴", "到", "至", "从", "来自", "前往", "抵达", "于", "驻", "援")
 
 
-_DATELINE_RE = re.compile(r"(?<![年\d])(\d{1,2})月(\d{1,2})日(?:讯|电)")  # 2月25日讯: month and day, no year
+DATELINE_RE = re.compile(r"(?<![年\d])(\d{1,2})月(\d{1,2})日(?:讯|电)")  # 2月25日讯: month and day, no year
 # 2021年3月1日讯, 青岛日报2021年3月1日电: a dateline with its year is the article's date
-FULL_DATELINE_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:讯|电)")
+FULLDATELINE_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:讯|电)")
 _MONTH_DAY_RE = re.compile(r"\s?(?:(\d{1,2})月(?:(\d{1,2})日)?|[底末])")  # after a year: 2020年11月, 2020年底
 
 
@@ -53,7 +53,7 @@ def assumed_time(article: Article) -> AssumedTime | None:
     if latest is None:
         return None
     lead = article.paragraphs[min(1, len(article.paragraphs) - 1)]
-    dateline = _DATELINE_RE.search(text, 0, lead.end)
+    dateline = DATELINE_RE.search(text, 0, lead.end)
     if dateline and (int(dateline[1]), int(dateline[2])) < month:
         return AssumedTime(latest + 1, f"the first {dateline[0][:-1]} (its dateline) after {latest}年{month[0]}月, "
                                        "the latest month it reports as past")
@@ -98,7 +98,7 @@ class Article:
         """The date a dateline with its year gives (2021年3月1日讯 → 2021-03-01), in the lines after
         the title; None without one (2月25日讯 names no year: assumed_time)."""
         lead = self.paragraphs[1:3]
-        m = lead and FULL_DATELINE_RE.search(self.text, lead[0].start, lead[-1].end)
+        m = lead and FULLDATELINE_RE.search(self.text, lead[0].start, lead[-1].end)
         if not m or not (1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31):
             return None
         return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
