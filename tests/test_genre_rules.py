@@ -298,6 +298,18 @@ def test_the_place_after_zai_holds_the_sentences_work(tmp_path):
     assert found["17个"]["region"] != "lanzhou"
 
 
+def test_the_place_after_xiang_receives_the_rest_of_its_sentence(tmp_path):
+    # 烟台 gives, 巫山 (after 向, in 重庆市) receives: the 2600 people of the next clause are 巫山's
+    found = figures(tmp_path, "烟台市五年来向重庆市巫山县倾斜帮扶资源，助推2600名群众稳定增收。")
+    assert found["2600名"]["region"] == "wushan"
+    # 向 and a verb of selling: 烟台 buys what 巫山 sells, and 巫山's 2600 growers are still the sentence's
+    found = figures(tmp_path, "巫山县向烟台市销售脆李，助推2600名果农增收。")
+    assert found["2600名"]["region"] == "wushan"
+    # the place after 在 just before the figure holds the work (here the same county as after 向)
+    found = figures(tmp_path, "烟台市向巫山县倾斜资源，在巫山县建成扶贫车间12个。")
+    assert found["12个"]["region"] == "wushan"
+
+
 def test_n_years_between_refers_to_the_range_just_named(tmp_path):
     found = figures(tmp_path, "2018年至2020年，两地合作成效明显。\n三年间，东部企业在当地投资兴业，共落地项目14个。\n")
     assert period(found["14个"]) == (2018, 2020)  # 三年间: the three years 2018–2020 (both ends counted)

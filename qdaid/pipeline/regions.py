@@ -80,6 +80,21 @@ def _sent_to(article: Article, mentions: list, lo: int, after: int) -> str | Non
     return article.gaz.most_specific(run)[-1] if run else None
 
 
+def _toward(article: Article, lo: int, start: int) -> list[str]:
+    """青岛市累计向陇南市投入资金…，带动贫困人口9.1万人脱贫: the place right after 向 before the figure
+    (the last such run) receives the sentence's aid, and what follows in the sentence is its; a place
+    after 向 and a verb of selling (定西向福州销售) buys, and gives nothing."""
+    run: list[str] = []
+    at = -1
+    for m in article.mentions_in(lo, start):
+        if article.text[m.start - 1:m.start] == "向" and not _awarding(article, m, start):
+            run = [m.region]
+        elif run and m.start == at:
+            run.append(m.region)
+        at = m.end
+    return article.gaz.most_specific(run)[-1:] if run else []
+
+
 def _located(article: Article, lo: int, start: int) -> list[str]:
     """平度企业在岷县新建冷库5座…，发运中药材46车: the place after 在, the last named before the figure,
     is where the sentence's work is done, whoever does it (在新疆有…、贵州…、甘肃…, 年产值…: not one place's)."""
@@ -133,7 +148,7 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         partners_named = [r for r in named if r not in home]
         if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
             partners_named = _recipient(article, lo, start) or _sent_to_before(article, lo, start) or \
-                _located(article, lo, start) or partners_named
+                _located(article, lo, start) or _toward(article, lo, start) or partners_named
         if len(partners_named) == 1:
             return partners_named[0], "explicit"
         if partners_named:
