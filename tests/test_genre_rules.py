@@ -79,6 +79,23 @@ def test_idioms_with_numerals_are_not_figures(tmp_path):
     assert list(found) == ["3200亩"]
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    # a couplet no dictionary lists: two clauses of 7 characters, 根/筷/子 in the same places; the
+    # 236 households after it are a figure (Arabic digits, another length)
+    ("村支书常说，一根筷子容易折，十根筷子抱成团，全村236户拧成一股绳。", ["236户"]),
+    ("两村干部都懂得，一人挑柴难成捆，众人挑柴堆满山。", []),  # 人/挑/柴 in the same places: a saying
+    # two clauses of one length in plain prose share no characters in place: figures, not a couplet
+    ("村里建成车间三十个，县里培训农民五百人。", ["三十个", "五百人"]),
+    # after a cue (正所谓, 常言道) the short clause is a saying, and the next one of its length its other half
+    ("正所谓一块砖头三分力，一群人手百分功，两地携手建成车间30个。", ["30个"]),
+    ("常言道，三人同心土变金，青岛援建学校12所。", ["12所"]),
+    # a clause after the saying that is not its other half keeps its figure, in Chinese numerals too
+    ("常言道：“一人拾草不成垛”，两地合作社吸纳三百人就业。", ["三百人"]),
+])
+def test_a_saying_by_its_shape_is_not_a_figure(tmp_path, text, kept):
+    assert list(figures(tmp_path, text)) == kept
+
+
 def test_a_numeral_inside_a_place_name_is_not_a_figure(tmp_path):
     # 六盘水 and 七台河 are cities: 六盘 is not six dishes, 七台 not seven machines
     found = figures(tmp_path, "大连与六盘水市、七台河市结对，引进企业12家。")

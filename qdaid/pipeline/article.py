@@ -72,7 +72,8 @@ class Article:
         self.sentences = [s for p in self.paragraphs for s in tx.sentences(p)]
         self.quoted = tx.quoted_spans(self.text)
         idiom_re = re.compile(tx.alternation(lexicon.idioms))
-        self.idioms = tx.Spans([tx.Span(m.start(), m.end()) for m in idiom_re.finditer(self.text)])
+        self.idioms = tx.Spans([tx.Span(m.start(), m.end()) for m in idiom_re.finditer(self.text)] +
+                               tx.sayings(self.text, self.sentences, lexicon.saying_cues))
         self.sentences_in: dict[int, list[tx.Sentence]] = {}  # paragraph index → its sentences
         for sentence in self.sentences:
             self.sentences_in.setdefault(sentence.paragraph.index, []).append(sentence)

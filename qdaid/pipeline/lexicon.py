@@ -48,6 +48,7 @@ class Lexicon:
                               if w not in data["classifiers"]["specific"] and w not in data["classifiers"]["general"]}
         self.idioms = data["idioms"] + [half for idiom in cedict["idioms"] for half in re.split(r"[，,]", idiom)
                                         if len(half) >= 4]
+        self.saying_cues = re.compile(alternation(data["saying_cues"]["cues"]))
         self.named_periods = data["named_periods"]
         self.named_period_re = re.compile(alternation(self.named_periods))
         self.headings = _public(data["honoree_headings"])
