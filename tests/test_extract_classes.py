@@ -49,6 +49,17 @@ def test_a_month_alone_takes_the_year_said_before(tmp_path):
     assert period(found["2000人次"]) == (2019, 2019)  # August of 2019
 
 
+def test_this_year_and_last_year_count_back_from_the_report(tmp_path):
+    # the article is of 2021-02-25: 今年以来 is 2021 to the report, 去年 is 2020, 前年 2019
+    found = figures(tmp_path, "今年以来,苏州向铜仁采购农产品1.3亿元。去年,两地共建车间42个。前年,铜仁脱贫3.1万人。")
+    assert period(found["1.3亿元"]) == (2021, 2021)
+    assert period(found["42个"]) == (2020, 2020) and period(found["3.1万人"]) == (2019, 2019)
+    # 比上年: the base of a comparison, not the figure's year; the sentence's 去年 dates it (links.py
+    # already gives a change its sibling's period, so this guards the two rules together)
+    found = figures(tmp_path, "去年,铜仁接收帮扶资金2.6亿元,比上年增加4000万元。")
+    assert period(found["4000万元"]) == (2020, 2020)
+
+
 # 2. a sentence-initial date ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "raws", "year"), [

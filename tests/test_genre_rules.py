@@ -33,6 +33,20 @@ def test_measure_words_give_units(tmp_path, text, raw, value, unit):
     assert (found["value"], found["unit"]) == (value, unit)
 
 
+@pytest.mark.parametrize(("text", "raw", "unit"), [
+    # 县 of 岷县 names a place: the 12 trucks are vehicles (辆), going from 岷县, not 12 counties
+    ("清晨，12辆冷链车陆续从岷县发车。", "12辆", "vehicle"),
+    ("车上装着8种岷县土特产。", "8种", "kind"),  # 8 kinds of produce of 岷县, not 8 counties
+    ("县里开设了15个东西部协作农产品专区。", "15个", "zone"),  # …专区: sales zones (区 of 专区 is no county)
+    ("两天内收到4200个爱心订单。", "4200个", "order"),  # …订单: orders
+    ("覆盖了西部12个省份。", "12个", "province"),  # 省份: provinces
+    ("为卫生院捐赠了30支体温枪。", "30支", "item"),  # 支 of instruments: items, not teams
+    ("乡里成立了6支应急救援队。", "6支", "team"),  # 支 before …队: teams
+])
+def test_the_noun_a_number_counts_is_not_a_place_or_a_word_after_it(tmp_path, text, raw, unit):
+    assert figures(tmp_path, text)[raw]["unit"] == unit
+
+
 def test_a_measure_word_does_not_take_the_noun_before_it(tmp_path):
     # 村 before 9支 is where the teams are, not what 支 counts (the old rule took the noun before)
     assert figures(tmp_path, "村里组建了9支志愿服务队。")["9支"]["unit"] == "team"

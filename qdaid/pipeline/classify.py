@@ -141,6 +141,10 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
         years = int(n) if n.isdigit() else int(parse_quantity(n).value)
         if report_year:
             candidates.append((m.start(), (report_year - years, report_year)))
+    for m in _THIS_YEAR_RE.finditer(text, s_start, start):  # 今年以来, 去年: years counted back from the report's
+        if report_year and not text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):  # 比上年: a base
+            year = report_year - _YEARS_BACK[m[1]]
+            candidates.append((m.start(), (year, report_year if m[2] else year)))
     for m in lex.named_period_re.finditer(text, s_start, start):  # 十三五, 挂牌督战 … (one pass for them all)
         first, last = lex.named_periods[m[0]]
         since = "以来" in text[m.end():m.end() + 4]
@@ -163,6 +167,10 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     if not candidates:
         return None, None
     return max(candidates, key=lambda c: c[0])[1]
+
+
+_YEARS_BACK = {"今年": 0, "本年度": 0, "去年": 1, "上年": 1, "前年": 2}
+_THIS_YEAR_RE = re.compile(r"(今年|本年度|去年|上年|前年)(以来)?")
 
 
 def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_start: int,

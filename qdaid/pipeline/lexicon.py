@@ -103,11 +103,12 @@ class Lexicon:
         return [Hit(m.start(), m.end(), m.group()) for m in self._nouns_re.finditer(text, lo, hi)
                 if text[m.end():m.end() + 1] != "级"]
 
-    def head_noun(self, text: str, lo: int, hi: int) -> Hit | None:
-        """The noun the phrase at lo counts: its first noun before a separator, unless that is a
-        one-character modifier of the noun after it (156所乡村小学 → 小学, not the 村 of 乡村)."""
-        end = lo + len(re.split(r"[、，,；;。：:的和与及]", text[lo:hi], maxsplit=1)[0])
-        hits = self.nouns_in(text, lo, end)
+    def head_noun(self, text: str, lo: int, hi: int, skip=lambda hit: False) -> Hit | None:
+        """The noun the phrase at lo counts: its first noun before a separator or a word of motion
+        (9辆大货车依次从…出发), unless that is a one-character modifier of the noun after it (156所乡村
+        小学 → 小学, not the 村 of 乡村); skip(hit) leaves out nouns that are not counted (a place's 县)."""
+        end = lo + len(re.split(r"[、，,；;。：:的和与及]|依次|从|向|往|赴", text[lo:hi], maxsplit=1)[0])
+        hits = [hit for hit in self.nouns_in(text, lo, end) if not skip(hit)]
         # A one-character noun right before another noun modifies it (乡村小学: 村 → 小学).
         while len(hits) > 1 and len(hits[0].word) == 1 and hits[1].start == hits[0].end:
             hits = hits[1:]

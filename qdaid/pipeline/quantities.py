@@ -163,7 +163,12 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
     clause_end = article.clause(m.start(), m.end(), s)[1]
     nxt = re.search(r"\d|[一二两三四五六七八九十]", text[m.end():clause_end])
     stop = m.end() + nxt.start() if nxt else clause_end
-    if after := lex.head_noun(text, m.end(), stop):
+    places = [(p.start, p.end) for p in article.gaz.mentions(text, max(s.start, m.start() - tx.REACH), stop)]
+
+    def in_place(hit) -> bool:  # 11种陇县特色农产品, 从陇县出发: the 县 of a place's name counts nothing
+        return any(a <= hit.start and hit.end <= b and b - a > hit.end - hit.start for a, b in places)
+
+    if after := lex.head_noun(text, m.end(), stop, in_place):
         return lex.nouns[after.word]
     if after_only:
         return None
@@ -177,7 +182,7 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
              if any(p.start == n.start(1) for p in article.gaz.mentions(text, n.start(1), n.end(1)))]
     # 全县新增就业岗位2300个: 全县 is where, not what is counted
     before = [n for n in lex.nouns_in(text, lo, m.start()) if not any(n.start in r for r in named)
-              and text[n.start - 1:n.start] not in ("全", "该", "本", "我")]
+              and text[n.start - 1:n.start] not in ("全", "该", "本", "我") and not in_place(n)]
     if before:
         return lex.nouns[before[-1].word]
     return lex.general[cls]
