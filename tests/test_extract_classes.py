@@ -248,6 +248,26 @@ def test_without_a_date_days_take_the_year_the_build_took(tmp_path):
     assert dated == ["2019-12", "2019-12-20", "2020-03-02", "2020-03-08"]
 
 
+@pytest.mark.parametrize(("stamp", "date"), [
+    ("2019-11-08 09:30:12  来源：某日报", "2019-11-08"),  # a web page's time stamp under the title
+    ("2019年11月08日 09:30 | 作者：某记者", "2019-11-08"),
+    ("发布时间：2019年11月8日  阅读量：88", "2019-11-08"),  # labelled, without a time
+])
+def test_a_pages_time_stamp_under_the_title_is_its_date(tmp_path, stamp, date):
+    """Before, such an article had no date (the build assumed a year from the text) and the stamp
+    was an event of that day."""
+    path = tmp_path / "u.txt"
+    path.write_text(f"标题\n{stamp}\n新华社贵阳11月7日电 经过评审,2019年共有36个集体获奖。\n", "utf-8")
+    warnings: list[str] = []
+    tables = extract([path], warn=warnings.append)
+    assert tables["sources"][0]["date"] == date and warnings == []
+    # no event is the stamp or the dispatch's dateline (11月7日电)
+    assert [e["date"] for e in tables["events"]] == []
+    # 贵阳 is where the dispatch was sent from, not where the 36 collectives are (the text does not say)
+    (figure,) = tables["figures"]
+    assert figure["region"] is None
+
+
 def test_without_a_date_or_a_year_since_stays_open_and_holds_the_years_after_it(tmp_path):
     found, links, warnings = undated(tmp_path, "十二五以来,丁县累计投入资金8亿元。十三五期间,丁县投入资金5亿元。")
     assert period(found["8亿元"]) == (2011, None)  # since 2011 (十二五), to a time the text does not give

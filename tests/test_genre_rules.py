@@ -341,6 +341,13 @@ def test_the_place_after_xiang_receives_the_rest_of_its_sentence(tmp_path):
     assert found["12个"]["region"] == "wushan"
 
 
+def test_figures_in_brackets_after_a_figure_break_it_down(tmp_path):
+    # 18人 of the 30 are from villages, and the bracket after 18人 says who they are: parts of 18, not of 30
+    found = figures(tmp_path, "受表彰的30人中，其中村一级18人（村支书11人，驻村队员7人），县直单位12人。")
+    assert found["18人"]["part_of"] == found["30人"]["id"]
+    assert found["11人"]["part_of"] == found["7人"]["part_of"] == found["18人"]["id"]
+
+
 def test_n_years_between_refers_to_the_range_just_named(tmp_path):
     found = figures(tmp_path, "2018年至2020年，两地合作成效明显。\n三年间，东部企业在当地投资兴业，共落地项目14个。\n")
     assert period(found["14个"]) == (2018, 2020)  # 三年间: the three years 2018–2020 (both ends counted)

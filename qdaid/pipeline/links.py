@@ -23,19 +23,10 @@ _BREAKDOWN = re.compile(r"(?:其中|具体如下|分别是|分别为)[：:]$")
 
 
 def link_parts(article: Article, figures: list[Figure]) -> None:
-    text = article.text
     in_paragraph: dict[int, list[Figure]] = defaultdict(list)
     for f in figures:
         in_paragraph[f.sentence.paragraph.index].append(f)
-    for f in figures:
-        s = f.sentence
-        aside = text.rfind("含", max(s.start, f.start - tx.REACH), f.start)
-        if aside > 0 and text[aside - 1] in "(（" and ")" not in text[aside:f.start] and "）" not in text[aside:f.start]:
-            _link(f, [g for g in in_paragraph[s.paragraph.index] if g.sentence == s and g.end <= aside - 1])
-            continue
-        which = text.rfind("其中", max(s.paragraph.start, f.start - tx.REACH), f.start)
-        if which >= s.start and not tx.inside(article.quoted, which, which + 2):  # 其中 in this sentence
-            _link(f, [g for g in in_paragraph[s.paragraph.index] if g.end <= which])
+    _link_asides(article, figures, in_paragraph)
     _link_listed_parts(article, in_paragraph)
     _link_wholes(article, figures)
     default = article.lex.default_metric
@@ -80,6 +71,27 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
                     f.region, f.region_basis = body.region, body.region_basis
                 if body.period[0] is not None:
                     f.period = body.period
+
+
+
+def _link_asides(article: Article, figures: list[Figure], in_paragraph: dict[int, list[Figure]]) -> None:
+    """A bracket right after a figure, a (含…) aside and a 其中 clause break down the figure before them."""
+    text = article.text
+    ends = {g.end: g for g in figures}
+    for f in figures:
+        s = f.sentence
+        bracket = max(text.rfind("(", s.start, f.start), text.rfind("（", s.start, f.start))
+        if bracket > 0 and bracket in ends and not re.search(r"[)）]", text[bracket:f.start]):
+            _link(f, [ends[bracket]])  # 村一级19人(村党支部书记10人,第一书记6人…): a breakdown of the figure before
+            if f.part_of:
+                continue
+        aside = text.rfind("含", max(s.start, f.start - tx.REACH), f.start)
+        if aside > 0 and text[aside - 1] in "(（" and ")" not in text[aside:f.start] and "）" not in text[aside:f.start]:
+            _link(f, [g for g in in_paragraph[s.paragraph.index] if g.sentence == s and g.end <= aside - 1])
+            continue
+        which = text.rfind("其中", max(s.paragraph.start, f.start - tx.REACH), f.start)
+        if which >= s.start and not tx.inside(article.quoted, which, which + 2):  # 其中 in this sentence
+            _link(f, [g for g in in_paragraph[s.paragraph.index] if g.end <= which])
 
 
 def _link_listed_parts(article: Article, in_paragraph: dict[int, list[Figure]]) -> None:
