@@ -156,3 +156,16 @@ def test_a_sentence_list_with_a_person_honoured_after_death(tmp_path):
         ("韩梅梅", "individual", "市农业农村局干部", None),
         ("青海省海东市互助土族自治县扶贫开发局", "collective", None, "huzhu"),  # 有：, a county of 海东
     ]
+
+
+def test_a_post_of_two_employers_is_one_post_in_a_sentence_list(tmp_path):
+    # 贵州某集团派驻…联络员 ends in no title the lexicon knows: alone it names nobody, and with the
+    # next item it is one person's two posts (a real list wrote 某集团派驻…督导员、…公司副总经理NAME)
+    tables = _article(tmp_path, "我县受表彰名单\n"
+                      "我县2名先进个人分别是平坝区扶贫办主任李明,贵州某集团派驻关岭县某镇联络员、"
+                      "某农业科技有限公司副经理赵刚。\n")
+    found = [(h["name"], h["post"], h["home_region"]) for h in tables["honorees"]]
+    assert found == [
+        ("李明", "平坝区扶贫办主任", "pingba"),
+        ("赵刚", "贵州某集团派驻关岭县某镇联络员、某农业科技有限公司副经理", "guanling"),  # 派驻关岭县
+    ]

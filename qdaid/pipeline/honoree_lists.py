@@ -162,11 +162,16 @@ def _in_sentences(article: Article, heads: dict[str, str]) -> list[Listed]:
 def _items(article: Article, lo: int, hi: int, kind: str) -> list[tuple]:
     """The honorees of a list written as a run of items: 主任张三、书记李四（追授）和王五."""
     found: list[tuple] = []
+    pending = None  # 华鲁集团派驻…扶贫督导员、…公司副总经理王恒冰: a post alone joins the next item's
     for start, end in _pieces(article, lo, hi):
         if _is_collective(article, start, end):
             found.append(("collective", (start, end), None, (start, end)))
-        elif kind == "individual" and (person := _person(article, start, end)):
-            found.append(("individual", person[0], person[1], (start, end)))
+        elif kind == "individual" and (person := _person(article, pending or start, end)):
+            found.append(("individual", person[0], person[1], (pending or start, end)))
+        elif kind == "individual" and pending is None and end - start <= 40:
+            pending = start
+            continue
+        pending = None
     return found
 
 
