@@ -348,6 +348,17 @@ def test_figures_in_brackets_after_a_figure_break_it_down(tmp_path):
     assert found["11人"]["part_of"] == found["7人"]["part_of"] == found["18人"]["id"]
 
 
+def test_our_city_is_the_city_the_article_is_of(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("铜仁市多人受表彰\n我市6名先进个人获得表彰。全市23.5万贫困人口如期脱贫。"
+                    "合作社按完全市场化方式吸纳300人就业。\n", "utf-8")
+    found = {f["raw"]: f for f in extract([path])["figures"]}
+    # 我市, 全市 with no place in the clause: 铜仁, the one city the title names
+    assert found["6名"]["region"] == found["23.5万"]["region"] == "tongren"
+    # 完全市场化: 全市 of 市场 is no city; nothing names where the 300 work
+    assert found["300人"]["region"] is None
+
+
 def test_n_years_between_refers_to_the_range_just_named(tmp_path):
     found = figures(tmp_path, "2018年至2020年，两地合作成效明显。\n三年间，东部企业在当地投资兴业，共落地项目14个。\n")
     assert period(found["14个"]) == (2018, 2020)  # 三年间: the three years 2018–2020 (both ends counted)

@@ -169,3 +169,20 @@ def test_a_post_of_two_employers_is_one_post_in_a_sentence_list(tmp_path):
         ("李明", "平坝区扶贫办主任", "pingba"),
         ("赵刚", "贵州某集团派驻关岭县某镇联络员、某农业科技有限公司副经理", "guanling"),  # 派驻关岭县
     ]
+
+
+def test_posts_held_in_turn_and_a_collective_with_its_other_name(tmp_path):
+    """Invented, in the layout of a real city's list: one person's three posts between commas (…副秘书长,
+    …县委常委、副县长（挂职）,…总经理NAME), and a bureau named again in brackets."""
+    tables = _article(tmp_path, "我市2名个人2个集体受表彰\n"
+                      "获得表彰的2名先进个人分别是:平坝区某村党支部书记王林,"
+                      "贵州省安顺市行署原副秘书长,关岭县原县委常委、副县长（挂职）,某银行分行行长周海。\n"
+                      "获得表彰的2个先进集体分别是:镇宁县农业农村局（县扶贫办）、某市对口支援关岭县工作组。\n")
+    found = [(h["name"], h["kind"], h["post"]) for h in tables["honorees"]]
+    assert found == [
+        ("王林", "individual", "平坝区某村党支部书记"),
+        # 县委常委 is a post (常委), not a committee: the three posts are one person's
+        ("周海", "individual", "贵州省安顺市行署原副秘书长,关岭县原县委常委、副县长（挂职）,某银行分行行长"),
+        ("镇宁县农业农村局（县扶贫办）", "collective", None),  # …局 before its other name in brackets
+        ("某市对口支援关岭县工作组", "collective", None),
+    ]

@@ -136,7 +136,8 @@ def _is_name(article: Article, start: int, end: int) -> bool:
 
 
 def _is_collective(article: Article, start: int, end: int) -> bool:
-    word, lex = article.text[start:end], article.lex
+    # 阜宁县农业农村局（县政府扶贫工作办公室）: the name before the bracket says what it is
+    word, lex = re.sub(r"[（(][^（()）]*[)）]$", "", article.text[start:end]), article.lex
     # …农业农村局干部 ends in 部, but 干部 is a person's post: the line names a person
     return len(word) >= 4 and word.endswith(tuple(lex.org_kinds) + tuple(lex.collective_ends)) and \
         not word.endswith(tuple(t for t in lex.titles if len(t) > 1))
@@ -181,8 +182,8 @@ def _pieces(article: Article, lo: int, hi: int) -> list[tuple[int, int]]:
     text, titles = article.text, tuple(article.lex.titles)
     pieces, at = [], lo
     for m in re.finditer(r"[、，,；;]", text[lo:hi]):
-        if text[at:lo + m.start()].endswith(titles):
-            continue  # 党组书记、主任: one post
+        if re.sub(r"[（(][^（()）]*[)）]$", "", text[at:lo + m.start()]).endswith(titles):
+            continue  # 党组书记、主任, 副县长（挂职）,总经理: one post
         pieces.append((at, lo + m.start()))
         at = lo + m.end()
     pieces.append((at, hi))

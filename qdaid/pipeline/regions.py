@@ -5,6 +5,7 @@ else the honoree's single partner region or, for in-city work, its own area.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from . import text as tx
@@ -136,6 +137,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
             return away[0].region, "explicit"
         if not (sec and sec.partners and unit == "cny"):
             return _home_region(article, [m.region for m in ordered], sec), "explicit"
+    if sec is None and (own := _own_place(article, c_start, c_end)):
+        return own, "explicit"  # 全市41.85万低收入人口…, 我市4名先进个人: the city the article is of
     if sec and sec.home and metric in article.lex.helper_metrics:
         return sec.home, "section"  # 动员92个镇街…参与携手奔小康行动: the helpers come from the honoree's home
     if sec and len(sec.partners) > 1 and sec.home and article.lex.home_words.search(text, c_start, c_end):
@@ -160,6 +163,30 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     if sec and not sec.partners and sec.home:
         return sec.home, "section"
     return None, "none"
+
+
+_OWN = re.compile(r"(?:我|本|全)([市县区省州])")
+_OWN_LEVELS = {"市": ("prefecture", "county"), "县": ("county",), "区": ("county",), "省": ("province",),
+               "州": ("prefecture",)}
+
+
+def _own_place(article: Article, lo: int, hi: int) -> str | None:
+    """我市, 本县, 全市 … in a clause that names no place: the one place of that level the title names
+    (盐城市4名个人…受表彰); a 市 is a county-level city only when the title names no prefecture.
+    None when the title does not decide (no guess from the body's places)."""
+    m = _OWN.search(article.text, lo, hi)
+    if not m or article.text[m.end():m.end() + 1] in "委级场":  # 全市场化, 本市级: not the place
+        return None
+    gaz = article.gaz
+    for p in article.paragraphs[:1]:
+        named = {x.region for x in article.mentions_in(p.start, p.end)}
+        for level in _OWN_LEVELS[m[1]]:
+            of_level = {r for r in named if gaz.regions[r].level == level}
+            if len(of_level) == 1:
+                return of_level.pop()
+            if of_level:
+                return None
+    return None
 
 
 def _home_region(article: Article, named: list[str], sec: Section | None) -> str:
