@@ -110,6 +110,15 @@ def test_a_saying_by_its_shape_is_not_a_figure(tmp_path, text, kept):
     assert list(figures(tmp_path, text)) == kept
 
 
+def test_a_congress_and_a_described_group_are_not_counts(tmp_path):
+    # 十八届三中全会 names a party congress; 涌现出一批…的干部 is "a number of cadres who…"; the batch
+    # of goods sent (送去一批过冬物资) and the 4 fairs held are counts
+    found = figures(tmp_path, "学习十八届三中全会精神，涌现出一批扎根基层的扶贫干部，"
+                              "送去一批过冬物资，累计举办4届消费扶贫展销会。")
+    assert list(found) == ["一批", "4届"]
+    assert found["一批"]["start"] > 20  # the batch of goods, not the group of cadres
+
+
 def test_a_numeral_inside_a_place_name_is_not_a_figure(tmp_path):
     # 六盘水 and 七台河 are cities: 六盘 is not six dishes, 七台 not seven machines
     found = figures(tmp_path, "大连与六盘水市、七台河市结对，引进企业12家。")

@@ -119,6 +119,10 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 当地一位老人说: "an old man said", no count
     if cls and text[end:end + 1] == "性":
         return None  # 一次性 is an adjective
+    if cls == "届" and _CONGRESS.match(text, end):
+        return None  # 十九届五中全会, 十三届全国人大: the name of a congress, no count of sessions
+    if m["chinese"] == "一" and cls == "批" and "的" in text[end:article.clause(start, end, s)[1]]:
+        return None  # 表彰一批…作出突出贡献的先进个人: "a number of", described, not one batch
     if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
         return None  # 记者7日从…了解到, 8月份: a date; 上世纪80年代: a decade
     if cls == "年":
@@ -202,6 +206,7 @@ def _breakdown_head(article: Article, s: tx.Sentence) -> int | None:
     return None
 
 
+_CONGRESS = re.compile(r"[一二三四五六七八九]中全会|全国人大|全国政协|人大|政协|中央委员会|党代会|全会")
 _BREAKDOWN_END = re.compile(r"(?:其中|具体如下|分别是|分别为)[：:]$")
 _PHRASE_END = re.compile(r"[、，,；;。：:的和与及\s“”\"（(《]")
 # Characters that make the words after a classifier a predicate, not a noun (12个已建成, 3个全部脱贫).
