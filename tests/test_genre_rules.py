@@ -40,6 +40,7 @@ def test_measure_words_give_units(tmp_path, text, raw, value, unit):
     ("县里开设了15个东西部协作农产品专区。", "15个", "zone"),  # …专区: sales zones (区 of 专区 is no county)
     ("两天内收到4200个爱心订单。", "4200个", "order"),  # …订单: orders
     ("覆盖了西部12个省份。", "12个", "province"),  # 省份: provinces
+    ("全市20多个市直部门参与结对。", "20多个", "organization"),  # 市直部门: departments, not cities
     ("为卫生院捐赠了30支体温枪。", "30支", "item"),  # 支 of instruments: items, not teams
     ("乡里成立了6支应急救援队。", "6支", "team"),  # 支 before …队: teams
 ])

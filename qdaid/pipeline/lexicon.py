@@ -110,7 +110,7 @@ class Lexicon:
         end = lo + len(re.split(r"[、，,；;。：:的和与及]|依次|从|向|往|赴", text[lo:hi], maxsplit=1)[0])
         hits = [hit for hit in self.nouns_in(text, lo, end) if not skip(hit)]
         # A one-character noun right before another noun modifies it (乡村小学: 村 → 小学).
-        while len(hits) > 1 and len(hits[0].word) == 1 and hits[1].start == hits[0].end:
+        while len(hits) > 1 and len(hits[0].word) == 1 and hits[1].start - hits[0].end <= 1:  # 市直部门: 部门
             hits = hits[1:]
         return hits[0] if hits else None
 
