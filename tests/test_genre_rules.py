@@ -369,6 +369,18 @@ def test_our_city_is_the_city_the_article_is_of(tmp_path):
     assert found["300人"]["region"] is None
 
 
+def test_a_breakdown_sentence_is_of_the_place_and_a_change_is_no_part(tmp_path):
+    # invented, in the layout of a real dispatch: a total for 贵州, then a 其中 sentence naming no place
+    found = figures(tmp_path, "三年来,东部3市累计向贵州投入资金超过50亿元。"
+                              "其中,2020年投入21亿元,较2018年增加6亿元,实施项目900个。")
+    assert found["21亿元"]["part_of"] == found["超过50亿元"]["id"]  # 其中: a part of the total
+    assert found["6亿元"]["part_of"] is None  # 较2018年增加: a change, not a part of the 50亿
+    # the 其中 sentence names no place: its figures are 贵州's, as the total is
+    assert found["21亿元"]["region"] == found["6亿元"]["region"] == found["900个"]["region"] == "guizhou"
+    # 东部3市 counts eastern cities: 贵州, named after the count, does not hold them
+    assert found["3"]["region"] is None
+
+
 def test_n_years_between_refers_to_the_range_just_named(tmp_path):
     found = figures(tmp_path, "2018年至2020年，两地合作成效明显。\n三年间，东部企业在当地投资兴业，共落地项目14个。\n")
     assert period(found["14个"]) == (2018, 2020)  # 三年间: the three years 2018–2020 (both ends counted)

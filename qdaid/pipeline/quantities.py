@@ -126,6 +126,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
         return None  # 记者7日从…了解到, 8月份: a date; 上世纪80年代: a decade
     if cls == "年":
+        if text.startswith("近", start) and text[end:end + 1] in "，,":
+            start += 1  # 近三年，…: the last three years (a period), not "nearly three years"
         if m["arabic"] and re.fullmatch(tx.YEAR, m["arabic"]) and not m["mult"]:
             return None  # a calendar year
         if text.startswith("多", end) and re.match(r"多(来|以来)", text[end:end + 3]):

@@ -131,8 +131,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         away = [m for m in ordered if m.region not in home]
         if sent_to := _destination(article, clause, c_start, start, end):
             return sent_to, "explicit"
-        if unit in _ADMIN_UNITS:
-            return ordered[0].region, "explicit"
+        if unit in _ADMIN_UNITS:  # 青岛8个区市: the place before the count holds them; 东部4市对甘肃…: none does
+            return (preceding[0].region, "explicit") if preceding else (None, "none")
         if away:  # aid goes to the partner, not to the home city it comes from
             return away[0].region, "explicit"
         if not (sec and sec.partners and unit == "cny"):
