@@ -159,11 +159,11 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     earlier = _earlier_year(article, s)
     if earlier is not None:
         for m in _ANAPHORIC_SINCE_RE.finditer(text, s_start, start):
-            year = _year_of_event(article, s, m.group()[1:-2])
-            if year is None and tx.YEAR_RE.search(text, s.paragraph.start, s.start):
-                year = earlier  # a year said just before, in the paragraph; not one of another topic
-            if year is not None:
-                candidates.append((m.start(), (year, report_year)))  # 自签订协议以来: since that year
+            began = _year_of_event(article, s, m.group()[1:-2])
+            if began is None and tx.YEAR_RE.search(text, s.paragraph.start, s.start):
+                began = earlier  # a year said just before, in the paragraph; not one of another topic
+            if began is not None:
+                candidates.append((m.start(), (began, report_year)))  # 自签订协议以来: began that year
         if not tx.YEAR_RE.search(text, s_start, start):
             for m in _MONTH_RE.finditer(text, s_start, start):
                 candidates.append((m.start(), (earlier, earlier)))  # 8月份…: the year said before
