@@ -66,12 +66,15 @@ def test_recent_years_a_pandemic_told_in_its_year_and_a_since_of_another_topic(t
     path.write_text("标题\n近四年,苏州向铜仁投入帮扶资金超过40亿元。\n"
                     "受新冠肺炎疫情影响,两地通过线上平台销售农产品约9亿元。\n"
                     "2019年以来,铜仁引进东部企业210家。\n"
+                    "过去三年里,苏州为铜仁培训教师1.2万人次,捐款1.2亿元。\n"
                     "自东西部扶贫协作开展以来,苏州累计选派干部480名。\n", "utf-8")
     path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": "2020-10-20"}), "utf-8")
     found = {f["raw"]: f for f in extract([path])["figures"]}
     # 近四年, (a clause of its own): the last four years, to the report (as 四年来), and no "nearly"
     assert period(found["超过40亿元"]) == (2016, 2020)
     assert (found["四年"]["value"], found["四年"]["approx"]) == (4, "exact")
+    # 过去三年里 is the same as 近三年
+    assert period(found["1.2亿元"]) == (2017, 2020)
     # 新冠肺炎疫情 told in October 2020: 2020, not 2020–2021 (the named period's end is after the report)
     assert period(found["约9亿元"]) == (2020, 2020)
     # 自…协作开展以来: no sentence tells when the cooperation began; 2019 is another paragraph's topic

@@ -41,6 +41,9 @@ def test_measure_words_give_units(tmp_path, text, raw, value, unit):
     ("两天内收到4200个爱心订单。", "4200个", "order"),  # …订单: orders
     ("覆盖了西部12个省份。", "12个", "province"),  # 省份: provinces
     ("全市20多个市直部门参与结对。", "20多个", "organization"),  # 市直部门: departments, not cities
+    ("西部6省区市参展。", "6省区市", "province"),  # 省区市: provinces, regions and municipalities
+    ("东部8省市参与协作。", "8省市", "province"),  # 省市: provinces and municipalities, not cities
+    ("共有300多家山区的农业企业参展。", "300多家", "enterprise"),  # the noun after 的 heads the phrase
     ("为卫生院捐赠了30支体温枪。", "30支", "item"),  # 支 of instruments: items, not teams
     ("乡里成立了6支应急救援队。", "6支", "team"),  # 支 before …队: teams
 ])

@@ -21,7 +21,7 @@ _RANGE_RE = re.compile(rf"({_Y})\s?年?\s?(?:至|到|—|－|-|~)\s?({_Y})\s?年
 _LIST_RE = re.compile(rf"({_Y})\s?年、\s?({_Y})\s?年")
 # 五年来, 近5年以来, 七年奋战; 近三年, (a clause of its own): the last N years to the report
 _RELATIVE_RE = re.compile(r"(近)?([零一二两三四五六七八九十\d]+)年(?:多)?(?:来|以来|奋战)"
-                          r"|近(?P<recent>[零一二两三四五六七八九十\d]+)年(?=[，,])")
+                          r"|(?:近|过去)(?P<recent>[零一二两三四五六七八九十\d]+)年(?=[，,里中间])")
 _ANAPHORIC_SINCE_RE = re.compile(r"自[^，,。！？\d年]{1,15}?以来")
 _MONTH_RE = re.compile(r"(?<![年\d.])(?:1[0-2]|[1-9])月(?:份)?")
 _SINCE_RE = re.compile(r"以来|至今")
@@ -163,7 +163,7 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
             if began is None and tx.YEAR_RE.search(text, s.paragraph.start, s.start):
                 began = earlier  # a year said just before, in the paragraph; not one of another topic
             if began is not None:
-                candidates.append((m.start(), (began, report_year)))  # 自签订协议以来: began that year
+                candidates.append((m.start(), (began, report_year)))  # 自签订协议以来: since that year
         if not tx.YEAR_RE.search(text, s_start, start):
             for m in _MONTH_RE.finditer(text, s_start, start):
                 candidates.append((m.start(), (earlier, earlier)))  # 8月份…: the year said before

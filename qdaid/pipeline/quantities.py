@@ -178,6 +178,8 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
         return lex.nouns[after.word]
     if after_only:
         return None
+    if (of := text.find("的", m.end(), stop)) > 0 and (after := lex.head_noun(text, of + 1, stop, in_place)):
+        return lex.nouns[after.word]  # 1200多家贫困地区的扶贫企业: the noun after 的 is the head
     if cls in lex.measure_words:
         return lex.general[cls]  # 冷藏车18辆, 9支巡护队: the measure word names what it counts
     if unknown := _unknown_noun(text[m.end():stop]):
