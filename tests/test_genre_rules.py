@@ -382,6 +382,9 @@ def test_a_breakdown_sentence_is_of_the_place_and_a_change_is_no_part(tmp_path):
     assert found["21亿元"]["region"] == found["6亿元"]["region"] == found["900个"]["region"] == "guizhou"
     # 东部3市 counts eastern cities: 贵州, named after the count, does not hold them
     assert found["3"]["region"] is None
+    # a place before a count of places holds them (铜仁市10个区县), unless it is their partner (与…的)
+    found = figures(tmp_path, "浙江省与结对帮扶的6个省份签署协议。铜仁市10个区县全部脱贫摘帽。")
+    assert (found["6个"]["region"], found["10个"]["region"]) == (None, "tongren")
 
 
 def test_n_years_between_refers_to_the_range_just_named(tmp_path):

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .sections import Section
 
 # A count of places belongs to the place named before it (青岛8个区市), not to a partner.
-_ADMIN_UNITS = {"town", "village", "county", "district", "city"}
+_ADMIN_UNITS = {"town", "village", "county", "district", "city", "province"}
 _RIGHT_AFTER = ("", "共", "有", "共有")  # 全国50…, 全国共有1200个: the figure is the nation's
 
 
@@ -132,7 +132,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         if sent_to := _destination(article, clause, c_start, start, end):
             return sent_to, "explicit"
         if unit in _ADMIN_UNITS:  # 青岛8个区市: the place before the count holds them; 东部4市对甘肃…: none does
-            return (preceding[0].region, "explicit") if preceding else (None, "none")
+            holds = preceding and not _PARTNERED.search(text, preceding[0].end, start)
+            return (preceding[0].region, "explicit") if holds else (None, "none")  # 江苏省与…的8个省份: its partners
         if away:  # aid goes to the partner, not to the home city it comes from
             return away[0].region, "explicit"
         if not (sec and sec.partners and unit == "cny"):
@@ -165,6 +166,7 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     return None, "none"
 
 
+_PARTNERED = re.compile(r"与|和|同|跟|对|向|帮扶|支援|援助|结对")
 _OWN = re.compile(r"(?:我|本|全)([市县区省州])")
 _OWN_LEVELS = {"市": ("prefecture", "county"), "县": ("county",), "区": ("county",), "省": ("province",),
                "州": ("prefecture",)}
