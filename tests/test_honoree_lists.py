@@ -186,3 +186,25 @@ def test_posts_held_in_turn_and_a_collective_with_its_other_name(tmp_path):
         ("镇宁县农业农村局（县扶贫办）", "collective", None),  # …局 before its other name in brackets
         ("某市对口支援关岭县工作组", "collective", None),
     ]
+
+
+def test_profiles_of_honorees_one_a_paragraph(tmp_path):
+    """The layout of a decision on 楷模 and of a paper's pages on them: each paragraph opens with a
+    profile (name, sex, nation, party, birth) and the post, then the story (sentences of my own)."""
+    tables = _article(tmp_path, "授予脱贫攻坚楷模称号\n"
+                      "新华网讯 授予李桂兰等5名同志、贵州省某林场等5个集体“脱贫攻坚楷模”荣誉称号。\n"
+                      "李桂兰,女,苗族,党员,1968年5月生,贵州省关岭县某村党支部书记。她带领村民修路12公里。\n"
+                      "王德厚 ,男,汉族,中共党员,1972年9月生,生前系甘肃省岷县扶贫办副主任。他走访农户3000余户。\n"
+                      "据新华网报道,受表彰的集体有36个,河北省也在其中。\n")
+    found = [(h["name"], h["kind"], h["post"], h["home_region"]) for h in tables["honorees"]]
+    assert found == [("李桂兰", "individual", "贵州省关岭县某村党支部书记", "guanling"),
+                     ("王德厚", "individual", "甘肃省岷县扶贫办副主任", "minxian")]  # 生前系: a mark, not the post
+    figures = {f["raw"]: f for f in tables["figures"]}
+    # each story's figures are its honoree's, in the honoree's county
+    assert (figures["12公里"]["honoree"], figures["12公里"]["region"]) == ("li-guilan", "guanling")
+    assert figures["3000余户"]["region"] == "minxian"
+    # 新华网 is a site, not 新华区; 李桂兰等5名, 某林场等5个: the place is one example's, not the five's
+    assert figures["5名"]["region"] is None and figures["5个"]["region"] is None
+    assert not figures["36个"]["region"].startswith("xinhua")  # 新华网: a site, not 新华区 of 河北
+    # a birth date is no event
+    assert [e["date"] for e in tables["events"]] == []

@@ -82,9 +82,10 @@ class Article:
         self.sentences_in: dict[int, list[tx.Sentence]] = {}  # paragraph index → its sentences
         for sentence in self.sentences:
             self.sentences_in.setdefault(sentence.paragraph.index, []).append(sentence)
-        # 新华社兰州10月17日电: the place a dispatch was sent from is no place the article is about
+        # 新华社兰州10月17日电: the place a dispatch was sent from is no place the article is about;
+        # 新华社, 新华网: an agency, a site (新华 before 社 or 网 is no 新华区)
         raw = [m for m in gazetteer.mentions(self.text) if not tx.inside(self.quoted, m.start, m.end)
-               and not _DISPATCHED_FROM.match(self.text, m.end)]
+               and not _DISPATCHED_FROM.match(self.text, m.end) and self.text[m.end:m.end + 1] not in ("社", "网")]
         self.mentions: list[Mention] = self._resolve(raw)
         self._mention_starts = [m.start for m in self.mentions]
         self.places = tx.Spans([tx.Span(m.start, m.end) for m in self.mentions])  # 六盘水 holds no figure

@@ -26,7 +26,7 @@ _HEAD_TAIL = re.compile(r"(?:荣誉称号|称号)?(?:拟?(?:表彰|推荐)对象
                         r"(?:[（(][^（()）]{0,12}[)）])?\s*[：:]?$")
 # What a 公示 line says of a person besides the post: 男, 汉族, 1972年3月生, 中共党员, 大学学历 …
 _PROFILE = re.compile(r"男|女|[\u4e00-\u9fff]{1,4}族|\d{4}年\d{1,2}月(?:出)?生|\d{4}\.\d{1,2}生?|中共党员|中共预备党员|"
-                      r"群众|无党派人士|[\u4e00-\u9fff]{0,4}(?:学历|学位)|大学|大专|本科|研究生|中专|高中|初中")
+                      r"党员|群众|无党派人士|[\u4e00-\u9fff]{0,4}(?:学历|学位)|大学|大专|本科|研究生|中专|高中|初中")
 # A line of a list that only counts it: （共4名）
 _LIST_VERBS = r"分别是|分别为|包括|名单为|名单是|是|为|有"
 _ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
@@ -34,8 +34,29 @@ _ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
 
 def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
     """Every honoree named under a heading line or in a sentence that lists them, in text order."""
-    found = _under_headings(article, heads) + _in_sentences(article, heads)
+    found = _under_headings(article, heads) + _in_sentences(article, heads) + _profiles(article, heads)
     return sorted(found, key=lambda listed: listed.name[0])
+
+
+_PROFILE_HEAD = re.compile(rf"\s*({_PERSON})\s*[，,]\s*[男女]\s*[，,]")
+
+
+def _profiles(article: Article, heads: dict[str, str]) -> list[Listed]:
+    """In an article about honours (a heading word in it), a paragraph that opens with a person's
+    profile: 毛相林，男，汉族，党员，1959年1月生，重庆市巫山县…党支部书记。他… (the post is what the
+    first sentence says after the profile; 生前系 marks the dead). The paragraph is the person's."""
+    if not any(word in article.text for word in heads):
+        return []
+    found: list[Listed] = []
+    for p in article.paragraphs:
+        m = _PROFILE_HEAD.match(article.text, p.start, p.end)
+        if not m or not _is_name(article, m.start(1), m.end(1)):
+            continue
+        first = article.sentences_in[p.index][0]
+        end = first.end - 1 if article.text[first.end - 1] in tx.SENTENCE_END else first.end
+        post = _post(article.text, m.end(), end)
+        found.append(Listed(p, "individual", (m.start(1), m.end(1)), post, (m.start(1), end)))
+    return found
 
 
 def _heading_kind(article: Article, p: tx.Paragraph, heads: dict[str, str]) -> str | None:

@@ -31,8 +31,9 @@ def events(article: Article) -> list[dict]:
             if tx.inside(article.quoted, m.start(), m.end()):
                 continue
             date, precision = _date(article, m)
-            if date is None or article.text[m.end():m.end() + 1] in ("讯", "电") or STAMP_RE.match(article.text, m.start()):
-                continue  # 2月25日讯 is the dateline, 2017年09月14日 16:08 a page's time stamp: not events
+            if date is None or article.text[m.end():m.end() + 1] in ("讯", "电", "生") or \
+                    STAMP_RE.match(article.text, m.start()) or article.text.startswith("出生", m.end()):
+                continue  # 2月25日讯: the dateline; 2017年09月14日 16:08: a page's stamp; 1959年1月生: a birth
             c_start, c_end = article.clause(m.start(), m.end(), s)
             if c_end - m.end() < 2 and c_end < s.end:  # "2020年," alone: its clause is the next one
                 c_end = article.clause(c_end + 1, c_end + 1, s)[1]

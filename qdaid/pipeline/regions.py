@@ -112,6 +112,8 @@ def _located(article: Article, lo: int, start: int) -> list[str]:
 def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
                unit: str | None, metric: str | None) -> tuple[str | None, str]:
     gaz, text = article.gaz, article.text
+    if text[start - 1:start] == "等" and sec is None and unit in ("person", "collective"):
+        return None, "none"  # 河北省塞罕坝机械林场等10个集体: one honoree's place, not the ten's
     home = gaz.family(sec.home) if sec else set()
     c_start, c_end = article.clause(start, end, s)
     g_start, g_end = article.segment(start, end, s)
