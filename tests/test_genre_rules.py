@@ -236,6 +236,14 @@ def test_a_title_repeating_a_body_figure_is_its_headline(tmp_path):
     assert body["part_of"] is None
 
 
+def test_a_county_of_two_characters_an_article_is_about_is_a_place(tmp_path):
+    # 礼县 three times, its city and province never: the article is about it (礼县 is no word)
+    found = figures(tmp_path, "礼县苹果进京。\n礼县果农今年新栽果树3000亩。东部企业在礼县收购苹果1.2万吨。\n")
+    assert found["3000亩"]["region"] == found["1.2万吨"]["region"] == "lixian-longnan"
+    # named once, with nothing around it, it stays no place (it could be a word's two characters)
+    assert figures(tmp_path, "礼县新栽果树3000亩。")["3000亩"]["region"] is None
+
+
 def test_a_place_renamed_after_the_gazetteers_data_is_found_by_its_new_name(tmp_path):
     # 即墨市 became 即墨区 in 2017; the new name, with its suffix, needs no province beside it
     found = figures(tmp_path, "即墨区新建扶贫车间5个。")

@@ -146,6 +146,12 @@ class Article:
         everywhere = around(set().union(*named.values())) if named else set()
         confirmed = {c for m in raw if gated(m) for c in m.candidates if above(c) & named.get(sentence_of(m), set())}
         confirmed |= {m.region for m in raw if not gated(m) and len(m.candidates) == 1}  # 盘州市 … 在盘州
+        # 陇县 three times or more in its full name (an article about it), none of them a common word:
+        # the county, though its city and province are never named
+        names = [self.text[m.start:m.end] for m in raw if gated(m) and not m.short and len(m.candidates) == 1]
+        confirmed |= {m.region for m in raw if gated(m) and not m.short and len(m.candidates) == 1
+                      and names.count(self.text[m.start:m.end]) >= 3
+                      and self.text[m.start:m.end] not in self.lex.common_place_words}
         resolved: list[Mention] = []
         for m in raw:
             if gated(m) and self.text[m.start:m.end] in self.lex.common_place_words and \
