@@ -395,6 +395,25 @@ def test_a_breakdown_sentence_is_of_the_place_and_a_change_is_no_part(tmp_path):
     assert (found["6个"]["region"], found["10个"]["region"]) == (None, "tongren")
 
 
+def test_in_an_article_of_one_helper_and_one_helped_place_the_aid_is_the_helped_places(tmp_path):
+    """An eastern city's paper on its help to 铜仁 (sentences of my own, in the layout of real ones):
+    我市 and 苏州 are the helper; 铜仁 and its counties are helped."""
+    path = tmp_path / "t.txt"
+    path.write_text("苏州·铜仁携手奔小康\n"
+                    "2017年苏州市与贵州铜仁市签署东西部协作协议以来,全市累计投入财政帮扶资金9.6亿元。\n"
+                    "苏州市统筹社会帮扶资金1.3亿元,援建扶贫车间55个。石阡县、思南县两县农产品销往苏州。\n"
+                    "我市累计输转铜仁贫困劳动力2.1万人,真金白银投入协作,带动1.6万名群众增收。\n"
+                    "两地共同组建了12支志愿服务队。苏州市8名干部受到表彰。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": "2021-03-01"}), "utf-8")
+    found = {f["raw"]: f for f in extract([path])["figures"]}
+    # the sentence names the pair, or only the helper (苏州, 全市, 我市): the aid is 铜仁's
+    for raw in ("9.6亿元", "1.3亿元", "2.1万人", "1.6万名"):
+        assert found[raw]["region"] == "tongren", raw  # 真金白银 names no 白银市
+    assert found["55个"]["region"] == "tongren"  # its sentence names only 苏州
+    assert found["12支"]["region"] is None  # 两地: both sides
+    assert found["8名"]["region"] == "suzhou"  # a count of honours: the helper's own (苏州市 of 江苏)
+
+
 def test_n_years_between_refers_to_the_range_just_named(tmp_path):
     found = figures(tmp_path, "2018年至2020年，两地合作成效明显。\n三年间，东部企业在当地投资兴业，共落地项目14个。\n")
     assert period(found["14个"]) == (2018, 2020)  # 三年间: the three years 2018–2020 (both ends counted)

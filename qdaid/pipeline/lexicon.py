@@ -25,6 +25,11 @@ class Hit:
     word: str
 
 
+def _east_west(words: dict) -> tuple[frozenset[str], frozenset[str], re.Pattern]:
+    """The provinces that help, those helped, and the words of both sides (两地, 双方)."""
+    return frozenset(words["helpers"]), frozenset(words["helped"]), re.compile(alternation(words["both"]))
+
+
 class Lexicon:
     def __init__(self, data: dict):
         self.specific = _public(data["classifiers"]["specific"])
@@ -60,9 +65,8 @@ class Lexicon:
         self.partner_verbs = data["partner_verbs"]
         self.destination_markers = data["destination_markers"]["markers"]
         self.partner_verb_re = re.compile(alternation(self.partner_verbs))
-        self.per_year_markers = data["kinds"]["per_year"]
-        self.state_markers = data["kinds"]["state"]
-        self.cumulative_markers = data["kinds"]["cumulative"]
+        self.per_year_markers, self.state_markers, self.cumulative_markers = (
+            data["kinds"][k] for k in ("per_year", "state", "cumulative"))
         self.home_words = re.compile(alternation(data["region_words"]["home"]))
         self.award_verbs = re.compile(alternation(data["region_words"]["award_verbs"]))
         self.helper_metrics = frozenset(data["region_words"]["helper_metrics"])
@@ -70,6 +74,7 @@ class Lexicon:
         self.dispatch_verbs = re.compile(alternation(data["region_words"]["dispatch"]["verbs"]))
         self.dispatch_to = tuple(data["region_words"]["dispatch"]["to"])
         self.buyer_verbs = re.compile(alternation(data["region_words"]["buyer_verbs"]))
+        self.helper_provinces, self.helped_provinces, self.both_sides = _east_west(data["region_words"]["east_west"])
         self.venue_verbs = tuple(data["region_words"]["venue_verbs"])
         # 三市, 两地, 10个县 right before a figure (the number is not part of a longer one: 123市)
         self.place_count_re = re.compile(rf"(?<![\d.])(\d{{1,2}}|[两二三四五六七八九十])个?({alternation(self.place_counts)})"

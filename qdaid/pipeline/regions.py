@@ -6,6 +6,8 @@ else the honoree's single partner region or, for in-city work, its own area.
 from __future__ import annotations
 
 import re
+import weakref
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import text as tx
@@ -32,6 +34,8 @@ def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Secti
               unit: str | None, metric: str | None = None) -> tuple[str | None, str]:
     """(region id or None, basis): basis is explicit (named), context (named, but a name several
     places share, chosen by the places named beside it), section (the honoree's) or none."""
+    if article.text[start - 1:start] == "等" and sec is None and unit in ("person", "collective"):
+        return None, "none"  # 河北省塞罕坝机械林场等10个集体: one honoree's place, not the ten's
     region, basis = _region_of(article, start, end, s, sec, unit, metric)
     if basis == "explicit" and region in article.contextual_regions(s):
         basis = "context"
@@ -112,25 +116,23 @@ def _located(article: Article, lo: int, start: int) -> list[str]:
 def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
                unit: str | None, metric: str | None) -> tuple[str | None, str]:
     gaz, text = article.gaz, article.text
-    if text[start - 1:start] == "等" and sec is None and unit in ("person", "collective"):
-        return None, "none"  # 河北省塞罕坝机械林场等10个集体: one honoree's place, not the ten's
     home = gaz.family(sec.home) if sec else set()
     c_start, c_end = article.clause(start, end, s)
     g_start, g_end = article.segment(start, end, s)
     clause = [m for m in article.mentions_in(c_start, c_end) if not _awarding(article, m, c_end)]
-    nation = next((m for m in clause if gaz.is_nation(m.region) and m.end <= start and text[m.end:start] in _RIGHT_AFTER),
-                  None)
-    if nation:  # 全国50典型案例: the nation's count (a list the honoree's work was chosen for), not the honoree's
+    if nation := next((m for m in clause if gaz.is_nation(m.region) and m.end <= start and text[m.end:start] in _RIGHT_AFTER),
+                      None):  # 全国50典型案例: the nation's count (a list the honoree's work was chosen for), not the honoree's
         return nation.region, "explicit"
     if sec or any(not gaz.is_nation(m.region) for m in clause):
-        # 全国 beside a place is an adjective (青岛市有全国…先进个人1人): the place decides; in an
-        # honoree's section it qualifies (全国挂牌督战的4个县), the figures are the honoree's work.
+        # 全国 beside a place (青岛市有全国…先进个人1人) or in a section (全国挂牌督战的4个县) qualifies
         clause = [m for m in clause if not gaz.is_nation(m.region)]
     if clause:
         preceding = [m for m in clause if m.start < end and m.start < start + 1][::-1]
         following = [m for m in clause if m not in preceding]
         ordered = preceding + following
         away = [m for m in ordered if m.region not in home]
+        if unit not in _ADMIN_UNITS and (helped := _for_helper(article, s, sec, metric, [m.region for m in ordered])):
+            return helped, "context"  # 青岛市统筹3000万元帮扶资金 in an article of 青岛's help to 陇南: 陇南's
         if sent_to := _destination(article, clause, c_start, start, end):
             return sent_to, "explicit"
         if unit in _ADMIN_UNITS:  # 青岛8个区市: the place before the count holds them; 东部4市对甘肃…: none does
@@ -156,16 +158,65 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
             partners_named = _recipient(article, lo, start) or _sent_to_before(article, lo, start) or \
                 _located(article, lo, start) or _toward(article, lo, start) or partners_named
         if len(partners_named) == 1:
+            if helped := _for_helper(article, s, sec, metric, partners_named):
+                return helped, "context"  # only the helper named (青岛市统筹…,在九县区…18个贫困村): the helped place's
             return partners_named[0], "explicit"
         if partners_named:
-            return None, "none"
+            helped = _helped(article, s, metric, partners_named) if sec is None else None
+            return (helped, "context") if helped else (None, "none")
         if named and not (sec and sec.partners):
             return _home_region(article, named, sec), "explicit"
     if sec and len(sec.partners) == 1:
         return sec.partners[0], "section"
     if sec and not sec.partners and sec.home:
         return sec.home, "section"
+    if sec is None and (helped := _helped(article, s, metric, [])):
+        return helped, "context"
     return None, "none"
+
+
+_HELPED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _for_helper(article: Article, s: tx.Sentence, sec: Section | None, metric: str | None, named: list[str]) -> str | None:
+    """Outside an honoree's section, a figure whose places are all helpers' is the helped place's."""
+    helpers = article.lex.helper_provinces
+    if sec is not None or not named or any(_province(article.gaz, r) not in helpers for r in named):
+        return None
+    return _helped(article, s, metric, [])
+
+
+def _province(gaz, region: str) -> str | None:
+    return next((a for a in [region, *gaz.ancestors(region)] if gaz.regions[a].level == "province"), None)
+
+
+def _helped(article: Article, s: tx.Sentence, metric: str | None, named: list[str]) -> str | None:
+    """福州…全市各级累计投入财政帮扶资金11.22亿元 in an article of 福州's help to 定西: the one place
+    the helped places of the article lie in (定西市 and its counties: 定西), for a figure whose
+    sentence names no place, or that place and helpers only; not a figure of both sides (两地, 双方)
+    nor a count of honours. None in an article of several helped places or of no helper."""
+    if article not in _HELPED:
+        gaz, lex = article.gaz, article.lex
+        province = {m.region: _province(gaz, m.region) for m in article.mentions}
+        times = Counter(m.region for m in article.mentions)
+        helped = [r for r, p in province.items() if p in lex.helped_provinces]
+        inner = [r for r in helped if gaz.regions[r].level != "province"] or helped
+        if any(times[r] > 1 for r in inner):  # 真金白银投入 beside 定西 five times: 白银 once is no evidence
+            inner = [r for r in inner if times[r] > 1]
+        common = set.intersection(*({r, *gaz.ancestors(r)} for r in inner)) if inner else set()
+        lowest = max(common, key=lambda r: len(gaz.ancestors(r)), default=None)
+        has_helper = any(p in lex.helper_provinces for p in province.values())
+        _HELPED[article] = (lowest if has_helper and lowest and not gaz.is_nation(lowest) else None, times)
+    found, times = _HELPED[article]
+    if found is None or metric in ("honorees",) or article.lex.both_sides.search(article.text, s.start, s.end):
+        return None
+    province_of = article.gaz.ancestors
+    others = [r for r in named if r != found and found not in province_of(r) and r not in province_of(found)
+              and times[r] > 1]  # 真金白银: a place named once in passing
+    if any(not set(province_of(r)) & article.lex.helper_provinces and r not in article.lex.helper_provinces
+           for r in others):
+        return None  # another place that is no helper's: the sentence is not only of the pair
+    return found
 
 
 _PARTNERED = re.compile(r"与|和|同|跟|对|向|帮扶|支援|援助|结对")
