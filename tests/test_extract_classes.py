@@ -22,6 +22,14 @@ def figures(tmp_path, text: str) -> dict[str, dict]:
     return by_raw
 
 
+def dated(tmp_path, text: str, date: str) -> dict[str, dict]:
+    """raw → figure record, for an article of these lines (the first is its title), of this date."""
+    path = tmp_path / "d.txt"
+    path.write_text(text, "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": date}), "utf-8")
+    return {f["raw"]: f for f in extract([path])["figures"]}
+
+
 def period(f) -> tuple:
     return f["period_start"], f["period_end"]
 
@@ -62,14 +70,11 @@ def test_this_year_and_last_year_count_back_from_the_report(tmp_path):
 
 def test_recent_years_a_pandemic_told_in_its_year_and_a_since_of_another_topic(tmp_path):
     """An article of 2020-10-20 (sentences of my own, in the layout of a real dispatch)."""
-    path = tmp_path / "t.txt"
-    path.write_text("标题\n近四年,苏州向铜仁投入帮扶资金超过40亿元。\n"
-                    "受新冠肺炎疫情影响,两地通过线上平台销售农产品约9亿元。\n"
-                    "2019年以来,铜仁引进东部企业210家。\n"
-                    "过去三年里,苏州为铜仁培训教师1.2万人次,捐款1.2亿元。\n"
-                    "自东西部扶贫协作开展以来,苏州累计选派干部480名。\n", "utf-8")
-    path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": "2020-10-20"}), "utf-8")
-    found = {f["raw"]: f for f in extract([path])["figures"]}
+    found = dated(tmp_path, "标题\n近四年,苏州向铜仁投入帮扶资金超过40亿元。\n"
+                            "受新冠肺炎疫情影响,两地通过线上平台销售农产品约9亿元。\n"
+                            "2019年以来,铜仁引进东部企业210家。\n"
+                            "过去三年里,苏州为铜仁培训教师1.2万人次,捐款1.2亿元。\n"
+                            "自东西部扶贫协作开展以来,苏州累计选派干部480名。\n", "2020-10-20")
     # 近四年, (a clause of its own): the last four years, to the report (as 四年来), and no "nearly"
     assert period(found["超过40亿元"]) == (2016, 2020)
     assert (found["四年"]["value"], found["四年"]["approx"]) == (4, "exact")

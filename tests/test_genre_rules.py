@@ -13,7 +13,7 @@ import pytest
 from qdaid.model import NAME_RE
 from qdaid.pipeline.records import extract
 
-from .test_extract_classes import figures, period  # raw → figure record, for an article of these paragraphs
+from .test_extract_classes import dated, figures, period  # raw → figure record, for an article of these paragraphs
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -350,16 +350,16 @@ def test_the_place_after_zai_holds_the_sentences_work(tmp_path):
     assert found["17个"]["region"] != "lanzhou"
 
 
-def test_the_place_after_xiang_receives_the_rest_of_its_sentence(tmp_path):
+@pytest.mark.parametrize(("text", "raw"), [
     # 烟台 gives, 巫山 (after 向, in 重庆市) receives: the 2600 people of the next clause are 巫山's
-    found = figures(tmp_path, "烟台市五年来向重庆市巫山县倾斜帮扶资源，助推2600名群众稳定增收。")
-    assert found["2600名"]["region"] == "wushan"
+    ("烟台市五年来向重庆市巫山县倾斜帮扶资源，助推2600名群众稳定增收。", "2600名"),
     # 向 and a verb of selling: 烟台 buys what 巫山 sells, and 巫山's 2600 growers are still the sentence's
-    found = figures(tmp_path, "巫山县向烟台市销售脆李，助推2600名果农增收。")
-    assert found["2600名"]["region"] == "wushan"
+    ("巫山县向烟台市销售脆李，助推2600名果农增收。", "2600名"),
     # the place after 在 just before the figure holds the work (here the same county as after 向)
-    found = figures(tmp_path, "烟台市向巫山县倾斜资源，在巫山县建成扶贫车间12个。")
-    assert found["12个"]["region"] == "wushan"
+    ("烟台市向巫山县倾斜资源，在巫山县建成扶贫车间12个。", "12个"),
+])
+def test_the_place_after_xiang_receives_the_rest_of_its_sentence(tmp_path, text, raw):
+    assert figures(tmp_path, text)[raw]["region"] == "wushan"
 
 
 def test_figures_in_brackets_after_a_figure_break_it_down(tmp_path):
@@ -398,20 +398,19 @@ def test_a_breakdown_sentence_is_of_the_place_and_a_change_is_no_part(tmp_path):
 def test_in_an_article_of_one_helper_and_one_helped_place_the_aid_is_the_helped_places(tmp_path):
     """An eastern city's paper on its help to 铜仁 (sentences of my own, in the layout of real ones):
     我市 and 苏州 are the helper; 铜仁 and its counties are helped."""
-    path = tmp_path / "t.txt"
-    path.write_text("苏州·铜仁携手奔小康\n"
-                    "2017年苏州市与贵州铜仁市签署东西部协作协议以来,全市累计投入财政帮扶资金9.6亿元。\n"
-                    "苏州市统筹社会帮扶资金1.3亿元,援建扶贫车间55个。石阡县、思南县两县农产品销往苏州。\n"
-                    "我市累计输转铜仁贫困劳动力2.1万人,真金白银投入协作,带动1.6万名群众增收。\n"
-                    "两地共同组建了12支志愿服务队。苏州市8名干部受到表彰。\n", "utf-8")
-    path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": "2021-03-01"}), "utf-8")
-    found = {f["raw"]: f for f in extract([path])["figures"]}
+    found = dated(tmp_path, "苏州·铜仁携手奔小康\n"
+                            "2017年苏州市与贵州铜仁市签署东西部协作协议以来,全市累计投入财政帮扶资金9.6亿元。\n"
+                            "苏州市统筹社会帮扶资金1.3亿元,援建扶贫车间55个。石阡县、思南县两县农产品销往苏州。\n"
+                            "我市累计输转铜仁贫困劳动力2.1万人,真金白银投入协作,带动1.6万名群众增收。\n"
+                            "两地共同组建了12支志愿服务队。苏州市8名干部受到表彰。苏州市培训本地农民900人次。\n",
+                  "2021-03-01")
     # the sentence names the pair, or only the helper (苏州, 全市, 我市): the aid is 铜仁's
     for raw in ("9.6亿元", "1.3亿元", "2.1万人", "1.6万名"):
         assert found[raw]["region"] == "tongren", raw  # 真金白银 names no 白银市
     assert found["55个"]["region"] == "tongren"  # its sentence names only 苏州
     assert found["12支"]["region"] is None  # 两地: both sides
     assert found["8名"]["region"] == "suzhou"  # a count of honours: the helper's own (苏州市 of 江苏)
+    assert found["900人次"]["region"] == "suzhou"  # 本地: work at home
 
 
 def test_n_years_between_refers_to_the_range_just_named(tmp_path):

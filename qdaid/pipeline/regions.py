@@ -181,8 +181,9 @@ _HELPED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def _for_helper(article: Article, s: tx.Sentence, sec: Section | None, metric: str | None, named: list[str]) -> str | None:
     """Outside an honoree's section, a figure whose places are all helpers' is the helped place's."""
     helpers = article.lex.helper_provinces
-    if sec is not None or not named or any(_province(article.gaz, r) not in helpers for r in named):
-        return None
+    if sec is not None or not named or any(_province(article.gaz, r) not in helpers for r in named) or \
+            article.lex.home_words.search(article.text, s.start, s.end):
+        return None  # 莱阳市累计培训本地农民: work at home (本地, 本市), not for the helped place
     return _helped(article, s, metric, [])
 
 
