@@ -197,7 +197,8 @@ def test_profiles_of_honorees_one_a_paragraph(tmp_path):
                       "王德厚 ,男,汉族,中共党员,1972年9月生,生前系甘肃省岷县扶贫办副主任。他走访农户3000余户。\n"
                       "据新华网报道,受表彰的集体有36个,河北省也在其中。\n")
     found = [(h["name"], h["kind"], h["post"], h["home_region"]) for h in tables["honorees"]]
-    assert found == [("李桂兰", "individual", "贵州省关岭县某村党支部书记", "guanling"),
+    assert found == [("贵州省某林场", "collective", None, "guizhou"),  # 授予…某林场等5个集体: the one named
+                     ("李桂兰", "individual", "贵州省关岭县某村党支部书记", "guanling"),  # once, with her post
                      ("王德厚", "individual", "甘肃省岷县扶贫办副主任", "minxian")]  # 生前系: a mark, not the post
     figures = {f["raw"]: f for f in tables["figures"]}
     # each story's figures are its honoree's, in the honoree's county

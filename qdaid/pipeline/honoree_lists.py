@@ -34,8 +34,36 @@ _ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
 
 def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
     """Every honoree named under a heading line or in a sentence that lists them, in text order."""
-    found = _under_headings(article, heads) + _in_sentences(article, heads) + _profiles(article, heads)
-    return sorted(found, key=lambda listed: listed.name[0])
+    found = _under_headings(article, heads) + _in_sentences(article, heads) + _profiles(article, heads) + \
+        _first_of_many(article, heads)
+    kept: dict[str, Listed] = {}  # one honoree named twice (授予毛相林等…, then 毛相林，男…): the telling with a post
+    for listed in found:
+        name = article.text[listed.name[0]:listed.name[1]]
+        if name not in kept or (kept[name].post is None and listed.post is not None):
+            kept[name] = listed
+    return sorted(kept.values(), key=lambda listed: listed.name[0])
+
+
+_FIRST_OF = re.compile(r"(?:授予|表彰|命名)?([^，,、；;。：:“”]{2,40}?)等(?:\d+|[一二两三四五六七八九十百]+)"
+                       r"(名同志|名|人|个集体|个单位)")
+
+
+def _first_of_many(article: Article, heads: dict[str, str]) -> list[Listed]:
+    """授予毛相林等10名同志、河北省塞罕坝机械林场等10个集体“…楷模”荣誉称号: the one honoree of each
+    group the decision names, a person (名同志) or a collective (个集体)."""
+    text, found = article.text, []
+    for s in article.sentences:
+        award = text.find("授予", s.start, s.end)
+        if award < 0 or not any(w in text[award:s.end] for w in heads) or "称号" not in text[award:s.end]:
+            continue
+        for m in _FIRST_OF.finditer(text, award + 2, s.end):
+            name = (m.start(1), m.end(1))
+            if m[2].endswith(("集体", "单位")):
+                if _is_collective(article, *name) or article.mentions_in(*name):
+                    found.append(Listed(s.paragraph, "collective", name, None, name, owns=False))
+            elif _is_name(article, *name):
+                found.append(Listed(s.paragraph, "individual", name, None, name, owns=False))
+    return found
 
 
 _PROFILE_HEAD = re.compile(rf"\s*({_PERSON})\s*[，,]\s*[男女]\s*[，,]")
