@@ -22,6 +22,14 @@ def figures(tmp_path, text: str) -> dict[str, dict]:
     return by_raw
 
 
+def dated(tmp_path, text: str, date: str) -> dict[str, dict]:
+    """raw → figure record, for an article of these lines (the first is its title), of this date."""
+    path = tmp_path / "d.txt"
+    path.write_text(text, "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": date}), "utf-8")
+    return {f["raw"]: f for f in extract([path])["figures"]}
+
+
 def period(f) -> tuple:
     return f["period_start"], f["period_end"]
 
@@ -47,6 +55,35 @@ def test_an_anaphoric_since_refers_to_the_year_said_before(tmp_path):
 def test_a_month_alone_takes_the_year_said_before(tmp_path):
     found = figures(tmp_path, "2019年,青岛向陇南派出医疗队。8月,医疗队义诊2000人次。")
     assert period(found["2000人次"]) == (2019, 2019)  # August of 2019
+
+
+def test_this_year_and_last_year_count_back_from_the_report(tmp_path):
+    # the article is of 2021-02-25: 今年以来 is 2021 to the report, 去年 is 2020, 前年 2019
+    found = figures(tmp_path, "今年以来,苏州向铜仁采购农产品1.3亿元。去年,两地共建车间42个。前年,铜仁脱贫3.1万人。")
+    assert period(found["1.3亿元"]) == (2021, 2021)
+    assert period(found["42个"]) == (2020, 2020) and period(found["3.1万人"]) == (2019, 2019)
+    # 比上年: the base of a comparison, not the figure's year; the sentence's 去年 dates it (links.py
+    # already gives a change its sibling's period, so this guards the two rules together)
+    found = figures(tmp_path, "去年,铜仁接收帮扶资金2.6亿元,比上年增加4000万元。")
+    assert period(found["4000万元"]) == (2020, 2020)
+
+
+def test_recent_years_a_pandemic_told_in_its_year_and_a_since_of_another_topic(tmp_path):
+    """An article of 2020-10-20 (sentences of my own, in the layout of a real dispatch)."""
+    found = dated(tmp_path, "标题\n近四年,苏州向铜仁投入帮扶资金超过40亿元。\n"
+                            "受新冠肺炎疫情影响,两地通过线上平台销售农产品约9亿元。\n"
+                            "2019年以来,铜仁引进东部企业210家。\n"
+                            "过去三年里,苏州为铜仁培训教师1.2万人次,捐款1.2亿元。\n"
+                            "自东西部扶贫协作开展以来,苏州累计选派干部480名。\n", "2020-10-20")
+    # 近四年, (a clause of its own): the last four years, to the report (as 四年来), and no "nearly"
+    assert period(found["超过40亿元"]) == (2016, 2020)
+    assert (found["四年"]["value"], found["四年"]["approx"]) == (4, "exact")
+    # 过去三年里 is the same as 近三年
+    assert period(found["1.2亿元"]) == (2017, 2020)
+    # 新冠肺炎疫情 told in October 2020: 2020, not 2020–2021 (the named period's end is after the report)
+    assert period(found["约9亿元"]) == (2020, 2020)
+    # 自…协作开展以来: no sentence tells when the cooperation began; 2019 is another paragraph's topic
+    assert period(found["480名"]) == (None, None)
 
 
 # 2. a sentence-initial date ------------------------------------------------------------------
@@ -224,6 +261,37 @@ def test_without_a_date_a_dateline_before_the_last_month_reported_means_the_next
     # December 2019 is told as past, and the dateline says 8 March: the 8 March after it is in 2020
     assert period(found["1.5万人"]) == (2016, 2020)
     assert len(warnings) == 1 and "taken as 2020" in warnings[0] and "3月8日" in warnings[0]
+
+
+def test_without_a_date_days_take_the_year_the_build_took(tmp_path):
+    """Dateline 3月8日讯 after 2019年12月 told as past: the build takes 2020 (and says so). 今天 is
+    that 8 March; 3月2日 comes before it, in 2020; 12月20日 comes after 8 March, so it was told
+    as past on 8 March 2020: 20 December 2019. Before, the undated article lost these events."""
+    path = tmp_path / "u.txt"
+    path.write_text("标题\n某报社3月8日讯 今天上午,乙县召开总结大会。2019年12月,该县通过验收。"
+                    "3月2日,县里发布公示。12月20日,县里召开推进会。\n", "utf-8")
+    dated = sorted(e["date"] for e in extract([path], warn=lambda _: None)["events"])
+    assert dated == ["2019-12", "2019-12-20", "2020-03-02", "2020-03-08"]
+
+
+@pytest.mark.parametrize(("stamp", "date"), [
+    ("2019-11-08 09:30:12  来源：某日报", "2019-11-08"),  # a web page's time stamp under the title
+    ("2019年11月08日 09:30 | 作者：某记者", "2019-11-08"),
+    ("发布时间：2019年11月8日  阅读量：88", "2019-11-08"),  # labelled, without a time
+])
+def test_a_pages_time_stamp_under_the_title_is_its_date(tmp_path, stamp, date):
+    """Before, such an article had no date (the build assumed a year from the text) and the stamp
+    was an event of that day."""
+    path = tmp_path / "u.txt"
+    path.write_text(f"标题\n{stamp}\n新华社贵阳11月7日电 经过评审,2019年共有36个集体获奖。\n", "utf-8")
+    warnings: list[str] = []
+    tables = extract([path], warn=warnings.append)
+    assert tables["sources"][0]["date"] == date and warnings == []
+    # no event is the stamp or the dispatch's dateline (11月7日电)
+    assert [e["date"] for e in tables["events"]] == []
+    # 贵阳 is where the dispatch was sent from, not where the 36 collectives are (the text does not say)
+    (figure,) = tables["figures"]
+    assert figure["region"] is None
 
 
 def test_without_a_date_or_a_year_since_stays_open_and_holds_the_years_after_it(tmp_path):

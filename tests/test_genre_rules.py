@@ -13,7 +13,7 @@ import pytest
 from qdaid.model import NAME_RE
 from qdaid.pipeline.records import extract
 
-from .test_extract_classes import figures, period  # raw → figure record, for an article of these paragraphs
+from .test_extract_classes import dated, figures, period  # raw → figure record, for an article of these paragraphs
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -31,6 +31,24 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 def test_measure_words_give_units(tmp_path, text, raw, value, unit):
     found = figures(tmp_path, text)[raw]
     assert (found["value"], found["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "raw", "unit"), [
+    # 县 of 岷县 names a place: the 12 trucks are vehicles (辆), going from 岷县, not 12 counties
+    ("清晨，12辆冷链车陆续从岷县发车。", "12辆", "vehicle"),
+    ("车上装着8种岷县土特产。", "8种", "kind"),  # 8 kinds of produce of 岷县, not 8 counties
+    ("县里开设了15个东西部协作农产品专区。", "15个", "zone"),  # …专区: sales zones (区 of 专区 is no county)
+    ("两天内收到4200个爱心订单。", "4200个", "order"),  # …订单: orders
+    ("覆盖了西部12个省份。", "12个", "province"),  # 省份: provinces
+    ("全市20多个市直部门参与结对。", "20多个", "organization"),  # 市直部门: departments, not cities
+    ("西部6省区市参展。", "6省区市", "province"),  # 省区市: provinces, regions and municipalities
+    ("东部8省市参与协作。", "8省市", "province"),  # 省市: provinces and municipalities, not cities
+    ("共有300多家山区的农业企业参展。", "300多家", "enterprise"),  # the noun after 的 heads the phrase
+    ("为卫生院捐赠了30支体温枪。", "30支", "item"),  # 支 of instruments: items, not teams
+    ("乡里成立了6支应急救援队。", "6支", "team"),  # 支 before …队: teams
+])
+def test_the_noun_a_number_counts_is_not_a_place_or_a_word_after_it(tmp_path, text, raw, unit):
+    assert figures(tmp_path, text)[raw]["unit"] == unit
 
 
 def test_a_measure_word_does_not_take_the_noun_before_it(tmp_path):
@@ -77,6 +95,32 @@ def test_idioms_with_numerals_are_not_figures(tmp_path):
     # 一年之计在于春 and 三天打鱼，两天晒网 are CC-CEDICT idioms: 一年, 三天, 两天 are no durations
     found = figures(tmp_path, "老乡们说一年之计在于春，干活不能三天打鱼，两天晒网，今年春播面积3200亩。")
     assert list(found) == ["3200亩"]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a couplet no dictionary lists: two clauses of 7 characters, 根/筷/子 in the same places; the
+    # 236 households after it are a figure (Arabic digits, another length)
+    ("村支书常说，一根筷子容易折，十根筷子抱成团，全村236户拧成一股绳。", ["236户"]),
+    ("两村干部都懂得，一人挑柴难成捆，众人挑柴堆满山。", []),  # 人/挑/柴 in the same places: a saying
+    # two clauses of one length in plain prose share no characters in place: figures, not a couplet
+    ("村里建成车间三十个，县里培训农民五百人。", ["三十个", "五百人"]),
+    # after a cue (正所谓, 常言道) the short clause is a saying, and the next one of its length its other half
+    ("正所谓一块砖头三分力，一群人手百分功，两地携手建成车间30个。", ["30个"]),
+    ("常言道，三人同心土变金，青岛援建学校12所。", ["12所"]),
+    # a clause after the saying that is not its other half keeps its figure, in Chinese numerals too
+    ("常言道：“一人拾草不成垛”，两地合作社吸纳三百人就业。", ["三百人"]),
+])
+def test_a_saying_by_its_shape_is_not_a_figure(tmp_path, text, kept):
+    assert list(figures(tmp_path, text)) == kept
+
+
+def test_a_congress_and_a_described_group_are_not_counts(tmp_path):
+    # 十八届三中全会 names a party congress; 涌现出一批…的干部 is "a number of cadres who…"; the batch
+    # of goods sent (送去一批过冬物资) and the 4 fairs held are counts
+    found = figures(tmp_path, "学习十八届三中全会精神，涌现出一批扎根基层的扶贫干部，"
+                              "送去一批过冬物资，累计举办4届消费扶贫展销会。")
+    assert list(found) == ["一批", "4届"]
+    assert found["一批"]["start"] > 20  # the batch of goods, not the group of cadres
 
 
 def test_a_numeral_inside_a_place_name_is_not_a_figure(tmp_path):
@@ -192,6 +236,14 @@ def test_a_title_repeating_a_body_figure_is_its_headline(tmp_path):
     assert body["part_of"] is None
 
 
+def test_a_county_of_two_characters_an_article_is_about_is_a_place(tmp_path):
+    # 礼县 three times, its city and province never: the article is about it (礼县 is no word)
+    found = figures(tmp_path, "礼县苹果进京。\n礼县果农今年新栽果树3000亩。东部企业在礼县收购苹果1.2万吨。\n")
+    assert found["3000亩"]["region"] == found["1.2万吨"]["region"] == "lixian-longnan"
+    # named once, with nothing around it, it stays no place (it could be a word's two characters)
+    assert figures(tmp_path, "礼县新栽果树3000亩。")["3000亩"]["region"] is None
+
+
 def test_a_place_renamed_after_the_gazetteers_data_is_found_by_its_new_name(tmp_path):
     # 即墨市 became 即墨区 in 2017; the new name, with its suffix, needs no province beside it
     found = figures(tmp_path, "即墨区新建扶贫车间5个。")
@@ -296,6 +348,69 @@ def test_the_place_after_zai_holds_the_sentences_work(tmp_path):
     # 在兰州举办: where the fair was held; the 17 projects are not 兰州's
     found = figures(tmp_path, "甘肃省甘南州在兰州举办经贸合作对接会，现场签约项目17个。")
     assert found["17个"]["region"] != "lanzhou"
+
+
+@pytest.mark.parametrize(("text", "raw"), [
+    # 烟台 gives, 巫山 (after 向, in 重庆市) receives: the 2600 people of the next clause are 巫山's
+    ("烟台市五年来向重庆市巫山县倾斜帮扶资源，助推2600名群众稳定增收。", "2600名"),
+    # 向 and a verb of selling: 烟台 buys what 巫山 sells, and 巫山's 2600 growers are still the sentence's
+    ("巫山县向烟台市销售脆李，助推2600名果农增收。", "2600名"),
+    # the place after 在 just before the figure holds the work (here the same county as after 向)
+    ("烟台市向巫山县倾斜资源，在巫山县建成扶贫车间12个。", "12个"),
+])
+def test_the_place_after_xiang_receives_the_rest_of_its_sentence(tmp_path, text, raw):
+    assert figures(tmp_path, text)[raw]["region"] == "wushan"
+
+
+def test_figures_in_brackets_after_a_figure_break_it_down(tmp_path):
+    # 18人 of the 30 are from villages, and the bracket after 18人 says who they are: parts of 18, not of 30
+    found = figures(tmp_path, "受表彰的30人中，其中村一级18人（村支书11人，驻村队员7人），县直单位12人。")
+    assert found["18人"]["part_of"] == found["30人"]["id"]
+    assert found["11人"]["part_of"] == found["7人"]["part_of"] == found["18人"]["id"]
+
+
+def test_our_city_is_the_city_the_article_is_of(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("铜仁市多人受表彰\n我市6名先进个人获得表彰。全市23.5万贫困人口如期脱贫。"
+                    "合作社按完全市场化方式吸纳300人就业。\n", "utf-8")
+    found = {f["raw"]: f for f in extract([path])["figures"]}
+    # 我市, 全市 with no place in the clause: 铜仁, the one city the title names
+    assert found["6名"]["region"] == found["23.5万"]["region"] == "tongren"
+    # 完全市场化: 全市 of 市场 is no city; nothing names where the 300 work
+    assert found["300人"]["region"] is None
+
+
+def test_a_breakdown_sentence_is_of_the_place_and_a_change_is_no_part(tmp_path):
+    # invented, in the layout of a real dispatch: a total for 贵州, then a 其中 sentence naming no place
+    found = figures(tmp_path, "三年来,东部3市累计向贵州投入资金超过50亿元。"
+                              "其中,2020年投入21亿元,较2018年增加6亿元,实施项目900个。")
+    assert found["21亿元"]["part_of"] == found["超过50亿元"]["id"]  # 其中: a part of the total
+    assert found["6亿元"]["part_of"] is None  # 较2018年增加: a change, not a part of the 50亿
+    # the 其中 sentence names no place: its figures are 贵州's, as the total is
+    assert found["21亿元"]["region"] == found["6亿元"]["region"] == found["900个"]["region"] == "guizhou"
+    # 东部3市 counts eastern cities: 贵州, named after the count, does not hold them
+    assert found["3"]["region"] is None
+    # a place before a count of places holds them (铜仁市10个区县), unless it is their partner (与…的)
+    found = figures(tmp_path, "浙江省与结对帮扶的6个省份签署协议。铜仁市10个区县全部脱贫摘帽。")
+    assert (found["6个"]["region"], found["10个"]["region"]) == (None, "tongren")
+
+
+def test_in_an_article_of_one_helper_and_one_helped_place_the_aid_is_the_helped_places(tmp_path):
+    """An eastern city's paper on its help to 铜仁 (sentences of my own, in the layout of real ones):
+    我市 and 苏州 are the helper; 铜仁 and its counties are helped."""
+    found = dated(tmp_path, "苏州·铜仁携手奔小康\n"
+                            "2017年苏州市与贵州铜仁市签署东西部协作协议以来,全市累计投入财政帮扶资金9.6亿元。\n"
+                            "苏州市统筹社会帮扶资金1.3亿元,援建扶贫车间55个。石阡县、思南县两县农产品销往苏州。\n"
+                            "我市累计输转铜仁贫困劳动力2.1万人,真金白银投入协作,带动1.6万名群众增收。\n"
+                            "两地共同组建了12支志愿服务队。苏州市8名干部受到表彰。苏州市培训本地农民900人次。\n",
+                  "2021-03-01")
+    # the sentence names the pair, or only the helper (苏州, 全市, 我市): the aid is 铜仁's
+    for raw in ("9.6亿元", "1.3亿元", "2.1万人", "1.6万名"):
+        assert found[raw]["region"] == "tongren", raw  # 真金白银 names no 白银市
+    assert found["55个"]["region"] == "tongren"  # its sentence names only 苏州
+    assert found["12支"]["region"] is None  # 两地: both sides
+    assert found["8名"]["region"] == "suzhou"  # a count of honours: the helper's own (苏州市 of 江苏)
+    assert found["900人次"]["region"] == "suzhou"  # 本地: work at home
 
 
 def test_n_years_between_refers_to_the_range_just_named(tmp_path):

@@ -156,3 +156,56 @@ def test_a_sentence_list_with_a_person_honoured_after_death(tmp_path):
         ("韩梅梅", "individual", "市农业农村局干部", None),
         ("青海省海东市互助土族自治县扶贫开发局", "collective", None, "huzhu"),  # 有：, a county of 海东
     ]
+
+
+def test_a_post_of_two_employers_is_one_post_in_a_sentence_list(tmp_path):
+    # 贵州某集团派驻…联络员 ends in no title the lexicon knows: alone it names nobody, and with the
+    # next item it is one person's two posts (a real list wrote 某集团派驻…督导员、…公司副总经理NAME)
+    tables = _article(tmp_path, "我县受表彰名单\n"
+                      "我县2名先进个人分别是平坝区扶贫办主任李明,贵州某集团派驻关岭县某镇联络员、"
+                      "某农业科技有限公司副经理赵刚。\n")
+    found = [(h["name"], h["post"], h["home_region"]) for h in tables["honorees"]]
+    assert found == [
+        ("李明", "平坝区扶贫办主任", "pingba"),
+        ("赵刚", "贵州某集团派驻关岭县某镇联络员、某农业科技有限公司副经理", "guanling"),  # 派驻关岭县
+    ]
+
+
+def test_posts_held_in_turn_and_a_collective_with_its_other_name(tmp_path):
+    """Invented, in the layout of a real city's list: one person's three posts between commas (…副秘书长,
+    …县委常委、副县长（挂职）,…总经理NAME), and a bureau named again in brackets."""
+    tables = _article(tmp_path, "我市2名个人2个集体受表彰\n"
+                      "获得表彰的2名先进个人分别是:平坝区某村党支部书记王林,"
+                      "贵州省安顺市行署原副秘书长,关岭县原县委常委、副县长（挂职）,某银行分行行长周海。\n"
+                      "获得表彰的2个先进集体分别是:镇宁县农业农村局（县扶贫办）、某市对口支援关岭县工作组。\n")
+    found = [(h["name"], h["kind"], h["post"]) for h in tables["honorees"]]
+    assert found == [
+        ("王林", "individual", "平坝区某村党支部书记"),
+        # 县委常委 is a post (常委), not a committee: the three posts are one person's
+        ("周海", "individual", "贵州省安顺市行署原副秘书长,关岭县原县委常委、副县长（挂职）,某银行分行行长"),
+        ("镇宁县农业农村局（县扶贫办）", "collective", None),  # …局 before its other name in brackets
+        ("某市对口支援关岭县工作组", "collective", None),
+    ]
+
+
+def test_profiles_of_honorees_one_a_paragraph(tmp_path):
+    """The layout of a decision on 楷模 and of a paper's pages on them: each paragraph opens with a
+    profile (name, sex, nation, party, birth) and the post, then the story (sentences of my own)."""
+    tables = _article(tmp_path, "授予脱贫攻坚楷模称号\n"
+                      "新华网讯 授予李桂兰等5名同志、贵州省某林场等5个集体“脱贫攻坚楷模”荣誉称号。\n"
+                      "李桂兰,女,苗族,党员,1968年5月生,贵州省关岭县某村党支部书记。她带领村民修路12公里。\n"
+                      "王德厚 ,男,汉族,中共党员,1972年9月生,生前系甘肃省岷县扶贫办副主任。他走访农户3000余户。\n"
+                      "据新华网报道,受表彰的集体有36个,河北省也在其中。\n")
+    found = [(h["name"], h["kind"], h["post"], h["home_region"]) for h in tables["honorees"]]
+    assert found == [("贵州省某林场", "collective", None, "guizhou"),  # 授予…某林场等5个集体: the one named
+                     ("李桂兰", "individual", "贵州省关岭县某村党支部书记", "guanling"),  # once, with her post
+                     ("王德厚", "individual", "甘肃省岷县扶贫办副主任", "minxian")]  # 生前系: a mark, not the post
+    figures = {f["raw"]: f for f in tables["figures"]}
+    # each story's figures are its honoree's, in the honoree's county
+    assert (figures["12公里"]["honoree"], figures["12公里"]["region"]) == ("li-guilan", "guanling")
+    assert figures["3000余户"]["region"] == "minxian"
+    # 新华网 is a site, not 新华区; 李桂兰等5名, 某林场等5个: the place is one example's, not the five's
+    assert figures["5名"]["region"] is None and figures["5个"]["region"] is None
+    assert not figures["36个"]["region"].startswith("xinhua")  # 新华网: a site, not 新华区 of 河北
+    # a birth date is no event
+    assert [e["date"] for e in tables["events"]] == []

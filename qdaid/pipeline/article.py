@@ -20,9 +20,14 @@ QUOTE_LIMIT = 300  # characters
 _PLACE_PREPOSITIONS = ("在", "赴", "到", "至", "从", "来自", "前往", "抵达", "于", "驻", "援")
 
 
-_DATELINE_RE = re.compile(r"(?<![年\d])(\d{1,2})月(\d{1,2})日(?:讯|电)")  # 2月25日讯: month and day, no year
+DATELINE_RE = re.compile(r"(?<![年\d])(\d{1,2})月(\d{1,2})日(?:讯|电)")  # 2月25日讯: month and day, no year
 # 2021年3月1日讯, 青岛日报2021年3月1日电: a dateline with its year is the article's date
 FULL_DATELINE_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:讯|电)")
+# 2021-02-25 17:19:13 | 来源：…, 发布时间：2021年02月25日: a page's time stamp under the title is its date
+STAMP_RE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?=\s*\d{1,2}:\d{2})"
+                      r"|(?<=时间[：:])\s*((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})"
+                      r"|(?<=日期[：:])\s*((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_DISPATCHED_FROM = re.compile(r"\s?\d{1,2}月\d{1,2}日电")  # after a place: 新华社北京9月14日电
 _MONTH_DAY_RE = re.compile(r"\s?(?:(\d{1,2})月(?:(\d{1,2})日)?|[底末])")  # after a year: 2020年11月, 2020年底
 
 
@@ -53,7 +58,7 @@ def assumed_time(article: Article) -> AssumedTime | None:
     if latest is None:
         return None
     lead = article.paragraphs[min(1, len(article.paragraphs) - 1)]
-    dateline = _DATELINE_RE.search(text, 0, lead.end)
+    dateline = DATELINE_RE.search(text, 0, lead.end)
     if dateline and (int(dateline[1]), int(dateline[2])) < month:
         return AssumedTime(latest + 1, f"the first {dateline[0][:-1]} (its dateline) after {latest}年{month[0]}月, "
                                        "the latest month it reports as past")
@@ -72,11 +77,15 @@ class Article:
         self.sentences = [s for p in self.paragraphs for s in tx.sentences(p)]
         self.quoted = tx.quoted_spans(self.text)
         idiom_re = re.compile(tx.alternation(lexicon.idioms))
-        self.idioms = tx.Spans([tx.Span(m.start(), m.end()) for m in idiom_re.finditer(self.text)])
+        self.idioms = tx.Spans([tx.Span(m.start(), m.end()) for m in idiom_re.finditer(self.text)] +
+                               tx.sayings(self.text, self.sentences, lexicon.saying_cues))
         self.sentences_in: dict[int, list[tx.Sentence]] = {}  # paragraph index → its sentences
         for sentence in self.sentences:
             self.sentences_in.setdefault(sentence.paragraph.index, []).append(sentence)
-        raw = [m for m in gazetteer.mentions(self.text) if not tx.inside(self.quoted, m.start, m.end)]
+        # 新华社兰州10月17日电: the place a dispatch was sent from is no place the article is about;
+        # 新华社, 新华网: an agency, a site (新华 before 社 or 网 is no 新华区)
+        raw = [m for m in gazetteer.mentions(self.text) if not tx.inside(self.quoted, m.start, m.end)
+               and not _DISPATCHED_FROM.match(self.text, m.end) and self.text[m.end:m.end + 1] not in ("社", "网")]
         self.mentions: list[Mention] = self._resolve(raw)
         self._mention_starts = [m.start for m in self.mentions]
         self.places = tx.Spans([tx.Span(m.start, m.end) for m in self.mentions])  # 六盘水 holds no figure
@@ -95,13 +104,16 @@ class Article:
         self.sections: list[Section] = find_sections(self)
 
     def _full_dateline(self) -> str | None:
-        """The date a dateline with its year gives (2021年3月1日讯 → 2021-03-01), in the lines after
-        the title; None without one (2月25日讯 names no year: assumed_time)."""
+        """The date a dateline with its year gives (2021年3月1日讯 → 2021-03-01), or a page's time
+        stamp (2021-02-25 17:19, 发布时间：2021年02月25日), in the lines after the title; None
+        without one (2月25日讯 names no year: assumed_time)."""
         lead = self.paragraphs[1:3]
-        m = lead and FULL_DATELINE_RE.search(self.text, lead[0].start, lead[-1].end)
-        if not m or not (1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31):
+        m = lead and (FULL_DATELINE_RE.search(self.text, lead[0].start, lead[-1].end)
+                      or STAMP_RE.search(self.text, lead[0].start, lead[-1].end))
+        if not m:
             return None
-        return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+        year, month, day = (int(g) for g in m.groups() if g is not None)
+        return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
     def _resolve(self, raw: list[Mention]) -> list[Mention]:
         """Which place each name is. A short or two-character county name (镇宁, 徽县) counts only
@@ -134,6 +146,12 @@ class Article:
         everywhere = around(set().union(*named.values())) if named else set()
         confirmed = {c for m in raw if gated(m) for c in m.candidates if above(c) & named.get(sentence_of(m), set())}
         confirmed |= {m.region for m in raw if not gated(m) and len(m.candidates) == 1}  # 盘州市 … 在盘州
+        # 陇县 three times or more in its full name (an article about it), none of them a common word:
+        # the county, though its city and province are never named
+        names = [self.text[m.start:m.end] for m in raw if gated(m) and not m.short and len(m.candidates) == 1]
+        confirmed |= {m.region for m in raw if gated(m) and not m.short and len(m.candidates) == 1
+                      and names.count(self.text[m.start:m.end]) >= 3
+                      and self.text[m.start:m.end] not in self.lex.common_place_words}
         resolved: list[Mention] = []
         for m in raw:
             if gated(m) and self.text[m.start:m.end] in self.lex.common_place_words and \

@@ -28,9 +28,10 @@ import sys
 from pathlib import Path
 
 # Measure words whose gloss's first noun is not what they count in this genre (台 "vehicles or
-# machines" counts machines; 方 is a cubic metre of earth or water; 支 a team).
+# machines" counts machines; 方 is a cubic metre of earth or water; 支 counts rods, pens, instruments:
+# an item, and a team only before a noun of teams, 队, which the lexicon gives).
 UNIT_OVERRIDES = {"串": "string", "瓶": "bottle", "杯": "cup", "壶": "pot", "缸": "vat", "份": "portion",
-                  "台": "machine", "方": "cubic_metre", "支": "team", "种": "kind", "件": "item", "条": "item",
+                  "台": "machine", "方": "cubic_metre", "支": "item", "种": "kind", "件": "item", "条": "item",
                   "座": "building", "间": "room", "处": "site", "口": "well", "眼": "well", "只": "animal",
                   "头": "head_of_livestock", "片": "tract", "块": "piece", "场": "event", "届": "session",
                   "期": "session", "轮": "round", "趟": "trip", "部": "work", "门": "course", "级": "level"}

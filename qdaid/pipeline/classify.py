@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 _Y = tx.YEAR
 _RANGE_RE = re.compile(rf"({_Y})\s?年?\s?(?:至|到|—|－|-|~)\s?({_Y})\s?年")
 _LIST_RE = re.compile(rf"({_Y})\s?年、\s?({_Y})\s?年")
-_RELATIVE_RE = re.compile(r"(近)?([零一二两三四五六七八九十\d]+)年(?:多)?(?:来|以来|奋战)")
+# 五年来, 近5年以来, 七年奋战; 近三年, (a clause of its own): the last N years to the report
+_RELATIVE_RE = re.compile(r"(近)?([零一二两三四五六七八九十\d]+)年(?:多)?(?:来|以来|奋战)"
+                          r"|(?:近|过去)(?P<recent>[零一二两三四五六七八九十\d]+)年(?=[，,里中间])")
 _ANAPHORIC_SINCE_RE = re.compile(r"自[^，,。！？\d年]{1,15}?以来")
 _MONTH_RE = re.compile(r"(?<![年\d.])(?:1[0-2]|[1-9])月(?:份)?")
 _SINCE_RE = re.compile(r"以来|至今")
@@ -137,13 +139,19 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     clause_start = article.clause(start, end, s)[0]
     candidates += _years_stated(article, s, start, end, s_start, candidates)
     for m in _RELATIVE_RE.finditer(text, s_start, start):
-        n = m[2]
+        n = m[2] or m["recent"]
         years = int(n) if n.isdigit() else int(parse_quantity(n).value)
         if report_year:
             candidates.append((m.start(), (report_year - years, report_year)))
+    for m in _THIS_YEAR_RE.finditer(text, s_start, start):  # 今年以来, 去年: years counted back from the report's
+        if report_year and not text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):  # 比上年: a base
+            year = report_year - _YEARS_BACK[m[1]]
+            candidates.append((m.start(), (year, report_year if m[2] else year)))
     for m in lex.named_period_re.finditer(text, s_start, start):  # 十三五, 挂牌督战 … (one pass for them all)
         first, last = lex.named_periods[m[0]]
         since = "以来" in text[m.end():m.end() + 4]
+        if report_year and first <= report_year < last:
+            last = report_year  # 新冠肺炎疫情 told in 2020: to the report, not the period's later end
         candidates.append((m.start(), (first, report_year if since else last)))
     for m in _SPAN_RE.finditer(text, s_start, start):  # 2017年至2020年…。四年间: the four years just named
         if span := _span_named_before(article, s, m[1]):
@@ -151,8 +159,11 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     earlier = _earlier_year(article, s)
     if earlier is not None:
         for m in _ANAPHORIC_SINCE_RE.finditer(text, s_start, start):
-            year = _year_of_event(article, s, m.group()[1:-2]) or earlier
-            candidates.append((m.start(), (year, report_year)))  # 自签订协议以来: since that year
+            began = _year_of_event(article, s, m.group()[1:-2])
+            if began is None and tx.YEAR_RE.search(text, s.paragraph.start, s.start):
+                began = earlier  # a year said just before, in the paragraph; not one of another topic
+            if began is not None:
+                candidates.append((m.start(), (began, report_year)))  # 自签订协议以来: since that year
         if not tx.YEAR_RE.search(text, s_start, start):
             for m in _MONTH_RE.finditer(text, s_start, start):
                 candidates.append((m.start(), (earlier, earlier)))  # 8月份…: the year said before
@@ -163,6 +174,10 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     if not candidates:
         return None, None
     return max(candidates, key=lambda c: c[0])[1]
+
+
+_YEARS_BACK = {"今年": 0, "本年度": 0, "去年": 1, "上年": 1, "前年": 2}
+_THIS_YEAR_RE = re.compile(r"(今年|本年度|去年|上年|前年)(以来)?")
 
 
 def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_start: int,
@@ -223,7 +238,9 @@ def _is_ratio_at(article: Article, start: int) -> bool:
 def _year_of_event(article: Article, s: tx.Sentence, words: str) -> int | None:
     """The year of the latest earlier sentence that tells of this event (自结对以来 → the sentence
     with 结对 and a year), within the section; None when none does."""
-    pairs = {words[i:i + 2] for i in range(len(words) - 1)}
+    # the event's last two characters (签订协议 → 协议, 扶贫协作开展 → 开展): any pair of its words
+    # (东部, 扶贫) is in too many sentences of the genre to say which one tells of it
+    pairs = {words[-2:]}
     section = article.section_of(s.paragraph.index)
     first = section.first if section else 0
     earlier_sentences = [x for index in range(s.paragraph.index, first - 1, -1)

@@ -26,7 +26,7 @@ _HEAD_TAIL = re.compile(r"(?:荣誉称号|称号)?(?:拟?(?:表彰|推荐)对象
                         r"(?:[（(][^（()）]{0,12}[)）])?\s*[：:]?$")
 # What a 公示 line says of a person besides the post: 男, 汉族, 1972年3月生, 中共党员, 大学学历 …
 _PROFILE = re.compile(r"男|女|[\u4e00-\u9fff]{1,4}族|\d{4}年\d{1,2}月(?:出)?生|\d{4}\.\d{1,2}生?|中共党员|中共预备党员|"
-                      r"群众|无党派人士|[\u4e00-\u9fff]{0,4}(?:学历|学位)|大学|大专|本科|研究生|中专|高中|初中")
+                      r"党员|群众|无党派人士|[\u4e00-\u9fff]{0,4}(?:学历|学位)|大学|大专|本科|研究生|中专|高中|初中")
 # A line of a list that only counts it: （共4名）
 _LIST_VERBS = r"分别是|分别为|包括|名单为|名单是|是|为|有"
 _ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
@@ -34,8 +34,57 @@ _ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
 
 def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
     """Every honoree named under a heading line or in a sentence that lists them, in text order."""
-    found = _under_headings(article, heads) + _in_sentences(article, heads)
-    return sorted(found, key=lambda listed: listed.name[0])
+    found = _under_headings(article, heads) + _in_sentences(article, heads) + _profiles(article, heads) + \
+        _first_of_many(article, heads)
+    kept: dict[str, Listed] = {}  # one honoree named twice (授予毛相林等…, then 毛相林，男…): the telling with a post
+    for listed in found:
+        name = article.text[listed.name[0]:listed.name[1]]
+        if name not in kept or (kept[name].post is None and listed.post is not None):
+            kept[name] = listed
+    return sorted(kept.values(), key=lambda listed: listed.name[0])
+
+
+_FIRST_OF = re.compile(r"(?:授予|表彰|命名)?([^，,、；;。：:“”]{2,40}?)等(?:\d+|[一二两三四五六七八九十百]+)"
+                       r"(名同志|名|人|个集体|个单位)")
+
+
+def _first_of_many(article: Article, heads: dict[str, str]) -> list[Listed]:
+    """授予毛相林等10名同志、河北省塞罕坝机械林场等10个集体“…楷模”荣誉称号: the one honoree of each
+    group the decision names, a person (名同志) or a collective (个集体)."""
+    text, found = article.text, []
+    for s in article.sentences:
+        award = text.find("授予", s.start, s.end)
+        if award < 0 or not any(w in text[award:s.end] for w in heads) or "称号" not in text[award:s.end]:
+            continue
+        for m in _FIRST_OF.finditer(text, award + 2, s.end):
+            name = (m.start(1), m.end(1))
+            if m[2].endswith(("集体", "单位")):
+                if _is_collective(article, *name) or article.mentions_in(*name):
+                    found.append(Listed(s.paragraph, "collective", name, None, name, owns=False))
+            elif _is_name(article, *name):
+                found.append(Listed(s.paragraph, "individual", name, None, name, owns=False))
+    return found
+
+
+_PROFILE_HEAD = re.compile(rf"\s*({_PERSON})\s*[，,]\s*[男女]\s*[，,]")
+
+
+def _profiles(article: Article, heads: dict[str, str]) -> list[Listed]:
+    """In an article about honours (a heading word in it), a paragraph that opens with a person's
+    profile: 毛相林，男，汉族，党员，1959年1月生，重庆市巫山县…党支部书记。他… (the post is what the
+    first sentence says after the profile; 生前系 marks the dead). The paragraph is the person's."""
+    if not any(word in article.text for word in heads):
+        return []
+    found: list[Listed] = []
+    for p in article.paragraphs:
+        m = _PROFILE_HEAD.match(article.text, p.start, p.end)
+        if not m or not _is_name(article, m.start(1), m.end(1)):
+            continue
+        first = article.sentences_in[p.index][0]
+        end = first.end - 1 if article.text[first.end - 1] in tx.SENTENCE_END else first.end
+        post = _post(article.text, m.end(), end)
+        found.append(Listed(p, "individual", (m.start(1), m.end(1)), post, (m.start(1), end)))
+    return found
 
 
 def _heading_kind(article: Article, p: tx.Paragraph, heads: dict[str, str]) -> str | None:
@@ -136,7 +185,8 @@ def _is_name(article: Article, start: int, end: int) -> bool:
 
 
 def _is_collective(article: Article, start: int, end: int) -> bool:
-    word, lex = article.text[start:end], article.lex
+    # 阜宁县农业农村局（县政府扶贫工作办公室）: the name before the bracket says what it is
+    word, lex = re.sub(r"[（(][^（()）]*[)）]$", "", article.text[start:end]), article.lex
     # …农业农村局干部 ends in 部, but 干部 is a person's post: the line names a person
     return len(word) >= 4 and word.endswith(tuple(lex.org_kinds) + tuple(lex.collective_ends)) and \
         not word.endswith(tuple(t for t in lex.titles if len(t) > 1))
@@ -162,11 +212,16 @@ def _in_sentences(article: Article, heads: dict[str, str]) -> list[Listed]:
 def _items(article: Article, lo: int, hi: int, kind: str) -> list[tuple]:
     """The honorees of a list written as a run of items: 主任张三、书记李四（追授）和王五."""
     found: list[tuple] = []
+    pending = None  # 华鲁集团派驻…扶贫督导员、…公司副总经理王恒冰: a post alone joins the next item's
     for start, end in _pieces(article, lo, hi):
         if _is_collective(article, start, end):
             found.append(("collective", (start, end), None, (start, end)))
-        elif kind == "individual" and (person := _person(article, start, end)):
-            found.append(("individual", person[0], person[1], (start, end)))
+        elif kind == "individual" and (person := _person(article, pending or start, end)):
+            found.append(("individual", person[0], person[1], (pending or start, end)))
+        elif kind == "individual" and pending is None and end - start <= 40:
+            pending = start
+            continue
+        pending = None
     return found
 
 
@@ -176,8 +231,8 @@ def _pieces(article: Article, lo: int, hi: int) -> list[tuple[int, int]]:
     text, titles = article.text, tuple(article.lex.titles)
     pieces, at = [], lo
     for m in re.finditer(r"[、，,；;]", text[lo:hi]):
-        if text[at:lo + m.start()].endswith(titles):
-            continue  # 党组书记、主任: one post
+        if re.sub(r"[（(][^（()）]*[)）]$", "", text[at:lo + m.start()]).endswith(titles):
+            continue  # 党组书记、主任, 副县长（挂职）,总经理: one post
         pieces.append((at, lo + m.start()))
         at = lo + m.end()
     pieces.append((at, hi))

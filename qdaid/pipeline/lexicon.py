@@ -25,6 +25,11 @@ class Hit:
     word: str
 
 
+def _east_west(words: dict) -> tuple[frozenset[str], frozenset[str], re.Pattern]:
+    """The provinces that help, those helped, and the words of both sides (两地, 双方)."""
+    return frozenset(words["helpers"]), frozenset(words["helped"]), re.compile(alternation(words["both"]))
+
+
 class Lexicon:
     def __init__(self, data: dict):
         self.specific = _public(data["classifiers"]["specific"])
@@ -48,6 +53,7 @@ class Lexicon:
                               if w not in data["classifiers"]["specific"] and w not in data["classifiers"]["general"]}
         self.idioms = data["idioms"] + [half for idiom in cedict["idioms"] for half in re.split(r"[，,]", idiom)
                                         if len(half) >= 4]
+        self.saying_cues = re.compile(alternation(data["saying_cues"]["cues"]))
         self.named_periods = data["named_periods"]
         self.named_period_re = re.compile(alternation(self.named_periods))
         self.headings = _public(data["honoree_headings"])
@@ -59,9 +65,8 @@ class Lexicon:
         self.partner_verbs = data["partner_verbs"]
         self.destination_markers = data["destination_markers"]["markers"]
         self.partner_verb_re = re.compile(alternation(self.partner_verbs))
-        self.per_year_markers = data["kinds"]["per_year"]
-        self.state_markers = data["kinds"]["state"]
-        self.cumulative_markers = data["kinds"]["cumulative"]
+        self.per_year_markers, self.state_markers, self.cumulative_markers = (
+            data["kinds"][k] for k in ("per_year", "state", "cumulative"))
         self.home_words = re.compile(alternation(data["region_words"]["home"]))
         self.award_verbs = re.compile(alternation(data["region_words"]["award_verbs"]))
         self.helper_metrics = frozenset(data["region_words"]["helper_metrics"])
@@ -69,6 +74,7 @@ class Lexicon:
         self.dispatch_verbs = re.compile(alternation(data["region_words"]["dispatch"]["verbs"]))
         self.dispatch_to = tuple(data["region_words"]["dispatch"]["to"])
         self.buyer_verbs = re.compile(alternation(data["region_words"]["buyer_verbs"]))
+        self.helper_provinces, self.helped_provinces, self.both_sides = _east_west(data["region_words"]["east_west"])
         self.venue_verbs = tuple(data["region_words"]["venue_verbs"])
         # 三市, 两地, 10个县 right before a figure (the number is not part of a longer one: 123市)
         self.place_count_re = re.compile(rf"(?<![\d.])(\d{{1,2}}|[两二三四五六七八九十])个?({alternation(self.place_counts)})"
@@ -102,13 +108,14 @@ class Lexicon:
         return [Hit(m.start(), m.end(), m.group()) for m in self._nouns_re.finditer(text, lo, hi)
                 if text[m.end():m.end() + 1] != "级"]
 
-    def head_noun(self, text: str, lo: int, hi: int) -> Hit | None:
-        """The noun the phrase at lo counts: its first noun before a separator, unless that is a
-        one-character modifier of the noun after it (156所乡村小学 → 小学, not the 村 of 乡村)."""
-        end = lo + len(re.split(r"[、，,；;。：:的和与及]", text[lo:hi], maxsplit=1)[0])
-        hits = self.nouns_in(text, lo, end)
+    def head_noun(self, text: str, lo: int, hi: int, skip=lambda hit: False) -> Hit | None:
+        """The noun the phrase at lo counts: its first noun before a separator or a word of motion
+        (9辆大货车依次从…出发), unless that is a one-character modifier of the noun after it (156所乡村
+        小学 → 小学, not the 村 of 乡村); skip(hit) leaves out nouns that are not counted (a place's 县)."""
+        end = lo + len(re.split(r"[、，,；;。：:的和与及]|依次|从|向|往|赴", text[lo:hi], maxsplit=1)[0])
+        hits = [hit for hit in self.nouns_in(text, lo, end) if not skip(hit)]
         # A one-character noun right before another noun modifies it (乡村小学: 村 → 小学).
-        while len(hits) > 1 and len(hits[0].word) == 1 and hits[1].start == hits[0].end:
+        while len(hits) > 1 and len(hits[0].word) == 1 and hits[1].start - hits[0].end <= 1:  # 市直部门: 部门
             hits = hits[1:]
         return hits[0] if hits else None
 

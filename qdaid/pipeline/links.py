@@ -19,23 +19,16 @@ if TYPE_CHECKING:
     from .article import Article
     from .quantities import Figure
 
+_CHANGE = re.compile(r"(?:较|比|同比)[^，,；;。]{0,12}?(?:增长|增加|提高|减少|下降|多)了?$")
 _BREAKDOWN = re.compile(r"(?:其中|具体如下|分别是|分别为)[：:]$")
 
 
 def link_parts(article: Article, figures: list[Figure]) -> None:
-    text = article.text
     in_paragraph: dict[int, list[Figure]] = defaultdict(list)
     for f in figures:
         in_paragraph[f.sentence.paragraph.index].append(f)
-    for f in figures:
-        s = f.sentence
-        aside = text.rfind("含", max(s.start, f.start - tx.REACH), f.start)
-        if aside > 0 and text[aside - 1] in "(（" and ")" not in text[aside:f.start] and "）" not in text[aside:f.start]:
-            _link(f, [g for g in in_paragraph[s.paragraph.index] if g.sentence == s and g.end <= aside - 1])
-            continue
-        which = text.rfind("其中", max(s.paragraph.start, f.start - tx.REACH), f.start)
-        if which >= s.start and not tx.inside(article.quoted, which, which + 2):  # 其中 in this sentence
-            _link(f, [g for g in in_paragraph[s.paragraph.index] if g.end <= which])
+    _link_asides(article, figures, in_paragraph)
+    _qizhong_regions(article, figures)
     _link_listed_parts(article, in_paragraph)
     _link_wholes(article, figures)
     default = article.lex.default_metric
@@ -48,6 +41,8 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
             f.metric, f.label = f.part_of.metric, f.part_of.label
         if f.period[0] is None:
             f.period = f.part_of.period
+        if f.region is None and f.part_of.region and not f.covers:  # 其中,2020年已投入30.07亿元: 甘肃's too
+            f.region, f.region_basis = f.part_of.region, f.part_of.region_basis
     # The totals a year's figure may fall in, by what they must share with it: one list per place
     # (a list of every total was read once per figure, quadratic in an article of many places).
     multi_year: dict[tuple, list[Figure]] = defaultdict(list)
@@ -56,7 +51,7 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
             multi_year[(g.metric, g.unit, id(g.section), g.region)].append(g)
     for f in figures:
         p_start, p_end = f.period
-        if f.part_of or p_start is None or p_start != p_end:
+        if f.part_of or p_start is None or p_start != p_end or _is_change(article, f):
             continue
         totals = [g for region in dict.fromkeys((f.region, None))
                   for g in multi_year.get((f.metric, f.unit, id(f.section), region), ()) if g.start < f.start
@@ -80,6 +75,48 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
                     f.region, f.region_basis = body.region, body.region_basis
                 if body.period[0] is not None:
                     f.period = body.period
+
+
+
+def _is_change(article: Article, f: Figure) -> bool:
+    """较2016年增长28.78亿元, 比上年增加6亿元: the figure is a difference, part of no total."""
+    return bool(_CHANGE.search(article.text, article.clause(f.start, f.end, f.sentence)[0], f.start))
+
+
+def _qizhong_regions(article: Article, figures: list[Figure]) -> None:
+    """A sentence that starts with 其中 breaks down the one before it: its figures that name no
+    place are of the place of that sentence's last figure (…向甘肃投入70亿元。其中,实施项目1669个)."""
+    before: Figure | None = None
+    for f in figures:
+        s = f.sentence
+        if before and before.sentence is not s and f.region is None and not f.covers and \
+                article.text[s.start:s.end].lstrip().startswith("其中") and \
+                before.sentence.paragraph is s.paragraph and before.sentence.end <= s.start:
+            f.region, f.region_basis = before.region, before.region_basis
+        if not article.text[s.start:s.end].lstrip().startswith("其中"):
+            before = f if f.region else before
+
+
+def _link_asides(article: Article, figures: list[Figure], in_paragraph: dict[int, list[Figure]]) -> None:
+    """A bracket right after a figure, a (含…) aside and a 其中 clause break down the figure before them."""
+    text = article.text
+    ends = {g.end: g for g in figures}
+    for f in figures:
+        s = f.sentence
+        bracket = max(text.rfind("(", s.start, f.start), text.rfind("（", s.start, f.start))
+        if bracket > 0 and bracket in ends and not re.search(r"[)）]", text[bracket:f.start]):
+            _link(f, [ends[bracket]])  # 村一级19人(村党支部书记10人,第一书记6人…): a breakdown of the figure before
+            if f.part_of:
+                continue
+        aside = text.rfind("含", max(s.start, f.start - tx.REACH), f.start)
+        if aside > 0 and text[aside - 1] in "(（" and ")" not in text[aside:f.start] and "）" not in text[aside:f.start]:
+            _link(f, [g for g in in_paragraph[s.paragraph.index] if g.sentence == s and g.end <= aside - 1])
+            continue
+        which = text.rfind("其中", max(s.paragraph.start, f.start - tx.REACH), f.start)
+        if _is_change(article, f):
+            continue  # 较2016年增长28.78亿元: a change, no part of the total 其中 breaks down
+        if which >= s.start and not tx.inside(article.quoted, which, which + 2):  # 其中 in this sentence
+            _link(f, [g for g in in_paragraph[s.paragraph.index] if g.end <= which])
 
 
 def _link_listed_parts(article: Article, in_paragraph: dict[int, list[Figure]]) -> None:

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import text as tx
+from .article import DATELINE_RE, STAMP_RE
 from .gazetteer import slug
 from .numbers import NUMBER_PATTERN
 from .regions import region_of
@@ -30,8 +31,9 @@ def events(article: Article) -> list[dict]:
             if tx.inside(article.quoted, m.start(), m.end()):
                 continue
             date, precision = _date(article, m)
-            if date is None or article.text[m.end():m.end() + 1] == "讯":
-                continue  # 2月25日讯 is the dateline, not an event
+            if date is None or article.text[m.end():m.end() + 1] in ("讯", "电", "生") or \
+                    STAMP_RE.match(article.text, m.start()) or article.text.startswith("出生", m.end()):
+                continue  # 2月25日讯: the dateline; 2017年09月14日 16:08: a page's stamp; 1959年1月生: a birth
             c_start, c_end = article.clause(m.start(), m.end(), s)
             if c_end - m.end() < 2 and c_end < s.end:  # "2020年," alone: its clause is the next one
                 c_end = article.clause(c_end + 1, c_end + 1, s)[1]
@@ -63,7 +65,7 @@ def _after_space(article: Article, s: tx.Sentence, at: int) -> int:
 
 def _date(article: Article, m: re.Match) -> tuple[str | None, str]:
     if m.group() in ("今天", "今日"):
-        return article.meta.get("date"), "day"
+        return article.meta.get("date") or _assumed_day(article, None), "day"
     if m["y"]:
         year = m["y"]
         if m["d"]:
@@ -71,9 +73,24 @@ def _date(article: Article, m: re.Match) -> tuple[str | None, str]:
         if m["m"]:
             return f"{year}-{int(m['m']):02d}", "month"
         return year, "year"
-    if article.dated_year:  # a day of the article's year: only the date given says which (not an assumed year)
+    if article.dated_year:  # a day of the article's year
         return f"{article.dated_year}-{int(m['m2']):02d}-{int(m['d2']):02d}", "day"
-    return None, "day"
+    return _assumed_day(article, (int(m["m2"]), int(m["d2"]))), "day"
+
+
+def _assumed_day(article: Article, day: tuple[int, int] | None) -> str | None:
+    """A day without its year in an undated article: in the year the build took for it (and said
+    so), or the year before when the day falls after the dateline's (a 11月5日 told on 2月25日 was
+    last year's). 今天 (day None) is the dateline's own day. None without a year or, for 今天, a dateline."""
+    if article.report_year is None:
+        return None
+    dateline = DATELINE_RE.search(article.text, 0, article.paragraphs[min(1, len(article.paragraphs) - 1)].end)
+    told = (int(dateline[1]), int(dateline[2])) if dateline else None
+    if (day or told) is None:
+        return None
+    month, date = day or told  # type: ignore[misc]
+    year = article.report_year - (1 if told and day and day > told else 0)
+    return f"{year}-{month:02d}-{date:02d}"
 
 def programs(article: Article) -> list[dict]:
     """Named initiatives: quoted names ending in 模式/行动/体系 …, or such a name after 创建/实施 …"""

@@ -119,9 +119,15 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 当地一位老人说: "an old man said", no count
     if cls and text[end:end + 1] == "性":
         return None  # 一次性 is an adjective
+    if cls == "届" and _CONGRESS.match(text, end):
+        return None  # 十九届五中全会, 十三届全国人大: the name of a congress, no count of sessions
+    if m["chinese"] == "一" and cls == "批" and "的" in text[end:article.clause(start, end, s)[1]]:
+        return None  # 表彰一批…作出突出贡献的先进个人: "a number of", described, not one batch
     if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
         return None  # 记者7日从…了解到, 8月份: a date; 上世纪80年代: a decade
     if cls == "年":
+        if text.startswith("近", start) and text[end:end + 1] in "，,":
+            start += 1  # 近三年，…: the last three years (a period), not "nearly three years"
         if m["arabic"] and re.fullmatch(tx.YEAR, m["arabic"]) and not m["mult"]:
             return None  # a calendar year
         if text.startswith("多", end) and re.match(r"多(来|以来)", text[end:end + 3]):
@@ -163,10 +169,17 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
     clause_end = article.clause(m.start(), m.end(), s)[1]
     nxt = re.search(r"\d|[一二两三四五六七八九十]", text[m.end():clause_end])
     stop = m.end() + nxt.start() if nxt else clause_end
-    if after := lex.head_noun(text, m.end(), stop):
+    places = [(p.start, p.end) for p in article.gaz.mentions(text, max(s.start, m.start() - tx.REACH), stop)]
+
+    def in_place(hit) -> bool:  # 11种陇县特色农产品, 从陇县出发: the 县 of a place's name counts nothing
+        return any(a <= hit.start and hit.end <= b and b - a > hit.end - hit.start for a, b in places)
+
+    if after := lex.head_noun(text, m.end(), stop, in_place):
         return lex.nouns[after.word]
     if after_only:
         return None
+    if (of := text.find("的", m.end(), stop)) > 0 and (after := lex.head_noun(text, of + 1, stop, in_place)):
+        return lex.nouns[after.word]  # 1200多家贫困地区的扶贫企业: the noun after 的 is the head
     if cls in lex.measure_words:
         return lex.general[cls]  # 冷藏车18辆, 9支巡护队: the measure word names what it counts
     if unknown := _unknown_noun(text[m.end():stop]):
@@ -177,7 +190,7 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
              if any(p.start == n.start(1) for p in article.gaz.mentions(text, n.start(1), n.end(1)))]
     # 全县新增就业岗位2300个: 全县 is where, not what is counted
     before = [n for n in lex.nouns_in(text, lo, m.start()) if not any(n.start in r for r in named)
-              and text[n.start - 1:n.start] not in ("全", "该", "本", "我")]
+              and text[n.start - 1:n.start] not in ("全", "该", "本", "我") and not in_place(n)]
     if before:
         return lex.nouns[before[-1].word]
     return lex.general[cls]
@@ -197,6 +210,7 @@ def _breakdown_head(article: Article, s: tx.Sentence) -> int | None:
     return None
 
 
+_CONGRESS = re.compile(r"[一二三四五六七八九]中全会|全国人大|全国政协|人大|政协|中央委员会|党代会|全会")
 _BREAKDOWN_END = re.compile(r"(?:其中|具体如下|分别是|分别为)[：:]$")
 _PHRASE_END = re.compile(r"[、，,；;。：:的和与及\s“”\"（(《]")
 # Characters that make the words after a classifier a predicate, not a noun (12个已建成, 3个全部脱贫).

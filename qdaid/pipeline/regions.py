@@ -5,6 +5,9 @@ else the honoree's single partner region or, for in-city work, its own area.
 
 from __future__ import annotations
 
+import re
+import weakref
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import text as tx
@@ -15,7 +18,7 @@ if TYPE_CHECKING:
     from .sections import Section
 
 # A count of places belongs to the place named before it (青岛8个区市), not to a partner.
-_ADMIN_UNITS = {"town", "village", "county", "district", "city"}
+_ADMIN_UNITS = {"town", "village", "county", "district", "city", "province"}
 _RIGHT_AFTER = ("", "共", "有", "共有")  # 全国50…, 全国共有1200个: the figure is the nation's
 
 
@@ -31,6 +34,8 @@ def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Secti
               unit: str | None, metric: str | None = None) -> tuple[str | None, str]:
     """(region id or None, basis): basis is explicit (named), context (named, but a name several
     places share, chosen by the places named beside it), section (the honoree's) or none."""
+    if article.text[start - 1:start] == "等" and sec is None and unit in ("person", "collective"):
+        return None, "none"  # 河北省塞罕坝机械林场等10个集体: one honoree's place, not the ten's
     region, basis = _region_of(article, start, end, s, sec, unit, metric)
     if basis == "explicit" and region in article.contextual_regions(s):
         basis = "context"
@@ -80,6 +85,21 @@ def _sent_to(article: Article, mentions: list, lo: int, after: int) -> str | Non
     return article.gaz.most_specific(run)[-1] if run else None
 
 
+def _toward(article: Article, lo: int, start: int) -> list[str]:
+    """青岛市累计向陇南市投入资金…，带动贫困人口9.1万人脱贫: the place right after 向 before the figure
+    (the last such run) receives the sentence's aid, and what follows in the sentence is its; a place
+    after 向 and a verb of selling (定西向福州销售) buys, and gives nothing."""
+    run: list[str] = []
+    at = -1
+    for m in article.mentions_in(lo, start):
+        if article.text[m.start - 1:m.start] == "向" and not _awarding(article, m, start):
+            run = [m.region]
+        elif run and m.start == at:
+            run.append(m.region)
+        at = m.end
+    return article.gaz.most_specific(run)[-1:] if run else []
+
+
 def _located(article: Article, lo: int, start: int) -> list[str]:
     """平度企业在岷县新建冷库5座…，发运中药材46车: the place after 在, the last named before the figure,
     is where the sentence's work is done, whoever does it (在新疆有…、贵州…、甘肃…, 年产值…: not one place's)."""
@@ -100,27 +120,30 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     c_start, c_end = article.clause(start, end, s)
     g_start, g_end = article.segment(start, end, s)
     clause = [m for m in article.mentions_in(c_start, c_end) if not _awarding(article, m, c_end)]
-    nation = next((m for m in clause if gaz.is_nation(m.region) and m.end <= start and text[m.end:start] in _RIGHT_AFTER),
-                  None)
-    if nation:  # 全国50典型案例: the nation's count (a list the honoree's work was chosen for), not the honoree's
+    if nation := next((m for m in clause if gaz.is_nation(m.region) and m.end <= start and text[m.end:start] in _RIGHT_AFTER),
+                      None):  # 全国50典型案例: the nation's count (a list the honoree's work was chosen for), not the honoree's
         return nation.region, "explicit"
     if sec or any(not gaz.is_nation(m.region) for m in clause):
-        # 全国 beside a place is an adjective (青岛市有全国…先进个人1人): the place decides; in an
-        # honoree's section it qualifies (全国挂牌督战的4个县), the figures are the honoree's work.
+        # 全国 beside a place (青岛市有全国…先进个人1人) or in a section (全国挂牌督战的4个县) qualifies
         clause = [m for m in clause if not gaz.is_nation(m.region)]
     if clause:
         preceding = [m for m in clause if m.start < end and m.start < start + 1][::-1]
         following = [m for m in clause if m not in preceding]
         ordered = preceding + following
         away = [m for m in ordered if m.region not in home]
+        if unit not in _ADMIN_UNITS and (helped := _for_helper(article, s, sec, metric, [m.region for m in ordered])):
+            return helped, "context"  # 青岛市统筹3000万元帮扶资金 in an article of 青岛's help to 陇南: 陇南's
         if sent_to := _destination(article, clause, c_start, start, end):
             return sent_to, "explicit"
-        if unit in _ADMIN_UNITS:
-            return ordered[0].region, "explicit"
+        if unit in _ADMIN_UNITS:  # 青岛8个区市: the place before the count holds them; 东部4市对甘肃…: none does
+            holds = preceding and not _PARTNERED.search(text, preceding[0].end, start)
+            return (preceding[0].region, "explicit") if holds else (None, "none")  # 江苏省与…的8个省份: its partners
         if away:  # aid goes to the partner, not to the home city it comes from
             return away[0].region, "explicit"
         if not (sec and sec.partners and unit == "cny"):
             return _home_region(article, [m.region for m in ordered], sec), "explicit"
+    if sec is None and (own := _own_place(article, c_start, c_end)):
+        return own, "explicit"  # 全市41.85万低收入人口…, 我市4名先进个人: the city the article is of
     if sec and sec.home and metric in article.lex.helper_metrics:
         return sec.home, "section"  # 动员92个镇街…参与携手奔小康行动: the helpers come from the honoree's home
     if sec and len(sec.partners) > 1 and sec.home and article.lex.home_words.search(text, c_start, c_end):
@@ -133,18 +156,93 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         partners_named = [r for r in named if r not in home]
         if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
             partners_named = _recipient(article, lo, start) or _sent_to_before(article, lo, start) or \
-                _located(article, lo, start) or partners_named
+                _located(article, lo, start) or _toward(article, lo, start) or partners_named
         if len(partners_named) == 1:
+            if helped := _for_helper(article, s, sec, metric, partners_named):
+                return helped, "context"  # only the helper named (青岛市统筹…,在九县区…18个贫困村): the helped place's
             return partners_named[0], "explicit"
         if partners_named:
-            return None, "none"
+            helped = _helped(article, s, metric, partners_named) if sec is None else None
+            return (helped, "context") if helped else (None, "none")
         if named and not (sec and sec.partners):
             return _home_region(article, named, sec), "explicit"
     if sec and len(sec.partners) == 1:
         return sec.partners[0], "section"
     if sec and not sec.partners and sec.home:
         return sec.home, "section"
+    if sec is None and (helped := _helped(article, s, metric, [])):
+        return helped, "context"
     return None, "none"
+
+
+_HELPED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _for_helper(article: Article, s: tx.Sentence, sec: Section | None, metric: str | None, named: list[str]) -> str | None:
+    """Outside an honoree's section, a figure whose places are all helpers' is the helped place's."""
+    helpers = article.lex.helper_provinces
+    if sec is not None or not named or any(_province(article.gaz, r) not in helpers for r in named) or \
+            article.lex.home_words.search(article.text, s.start, s.end):
+        return None  # 莱阳市累计培训本地农民: work at home (本地, 本市), not for the helped place
+    return _helped(article, s, metric, [])
+
+
+def _province(gaz, region: str) -> str | None:
+    return next((a for a in [region, *gaz.ancestors(region)] if gaz.regions[a].level == "province"), None)
+
+
+def _helped(article: Article, s: tx.Sentence, metric: str | None, named: list[str]) -> str | None:
+    """福州…全市各级累计投入财政帮扶资金11.22亿元 in an article of 福州's help to 定西: the one place
+    the helped places of the article lie in (定西市 and its counties: 定西), for a figure whose
+    sentence names no place, or that place and helpers only; not a figure of both sides (两地, 双方)
+    nor a count of honours. None in an article of several helped places or of no helper."""
+    if article not in _HELPED:
+        gaz, lex = article.gaz, article.lex
+        province = {m.region: _province(gaz, m.region) for m in article.mentions}
+        times = Counter(m.region for m in article.mentions)
+        helped = [r for r, p in province.items() if p in lex.helped_provinces]
+        inner = [r for r in helped if gaz.regions[r].level != "province"] or helped
+        if any(times[r] > 1 for r in inner):  # 真金白银投入 beside 定西 five times: 白银 once is no evidence
+            inner = [r for r in inner if times[r] > 1]
+        common = set.intersection(*({r, *gaz.ancestors(r)} for r in inner)) if inner else set()
+        lowest = max(common, key=lambda r: len(gaz.ancestors(r)), default=None)
+        has_helper = any(p in lex.helper_provinces for p in province.values())
+        _HELPED[article] = (lowest if has_helper and lowest and not gaz.is_nation(lowest) else None, times)
+    found, times = _HELPED[article]
+    if found is None or metric in ("honorees",) or article.lex.both_sides.search(article.text, s.start, s.end):
+        return None
+    province_of = article.gaz.ancestors
+    others = [r for r in named if r != found and found not in province_of(r) and r not in province_of(found)
+              and times[r] > 1]  # 真金白银: a place named once in passing
+    if any(not set(province_of(r)) & article.lex.helper_provinces and r not in article.lex.helper_provinces
+           for r in others):
+        return None  # another place that is no helper's: the sentence is not only of the pair
+    return found
+
+
+_PARTNERED = re.compile(r"与|和|同|跟|对|向|帮扶|支援|援助|结对")
+_OWN = re.compile(r"(?:我|本|全)([市县区省州])")
+_OWN_LEVELS = {"市": ("prefecture", "county"), "县": ("county",), "区": ("county",), "省": ("province",),
+               "州": ("prefecture",)}
+
+
+def _own_place(article: Article, lo: int, hi: int) -> str | None:
+    """我市, 本县, 全市 … in a clause that names no place: the one place of that level the title names
+    (盐城市4名个人…受表彰); a 市 is a county-level city only when the title names no prefecture.
+    None when the title does not decide (no guess from the body's places)."""
+    m = _OWN.search(article.text, lo, hi)
+    if not m or article.text[m.end():m.end() + 1] in "委级场":  # 全市场化, 本市级: not the place
+        return None
+    gaz = article.gaz
+    for p in article.paragraphs[:1]:
+        named = {x.region for x in article.mentions_in(p.start, p.end)}
+        for level in _OWN_LEVELS[m[1]]:
+            of_level = {r for r in named if gaz.regions[r].level == level}
+            if len(of_level) == 1:
+                return of_level.pop()
+            if of_level:
+                return None
+    return None
 
 
 def _home_region(article: Article, named: list[str], sec: Section | None) -> str:

@@ -133,3 +133,28 @@ def quoted_spans(text: str) -> Spans:
 
 def inside(spans: Spans, start: int, end: int) -> bool:
     return spans.holds(start, end)
+
+
+_CLAUSE_RE = re.compile(r"[^，,；;：:。！？!?“”\"\s]+")
+_CHINESE_NUMERAL = re.compile(r"[一二两三四五六七八九十百千万]")
+
+
+def sayings(text: str, sentences: list[Sentence], cue: re.Pattern) -> list[Span]:
+    """Sayings a dictionary may not list, by their shape: the clause just after a cue (俗话说,
+    常言道 …: short, with no Arabic digit) and the next if it is as long, and the two halves of a couplet
+    (一根筷子容易折，十根筷子抱成团): adjacent clauses of equal length (5–9 characters), a Chinese
+    numeral and no Arabic digit in them, at least three characters the same in the same places."""
+    spans: list[Span] = []
+    for s in sentences:
+        clauses = [Span(m.start(), m.end()) for m in _CLAUSE_RE.finditer(text, s.start, s.end)]
+        for c in cue.finditer(text, s.start, s.end):
+            after = [Span(max(x.start, c.end()), x.end) for x in clauses if x.end > c.end()][:2]
+            if after and after[0].end - after[0].start <= 12 and not re.search(r"\d", text[after[0].start:after[0].end]):
+                # its second half is as long as the first (一个篱笆三个桩，一个好汉三个帮)
+                spans += [x for x in after if x.end - x.start == after[0].end - after[0].start]
+        for a, b in zip(clauses, clauses[1:], strict=False):
+            one, two = text[a.start:a.end], text[b.start:b.end]
+            if len(one) == len(two) and 5 <= len(one) <= 9 and not re.search(r"\d", one + two) and \
+                    _CHINESE_NUMERAL.search(one + two) and sum(x == y for x, y in zip(one, two, strict=True)) >= 3:
+                spans += [a, b]
+    return spans
