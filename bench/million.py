@@ -5,7 +5,7 @@ hour here; these are the rows the targets name):
     python bench/million.py --qdaid /path/to/venv/bin/qdaid            # quiet
     python bench/million.py --qdaid /path/to/venv/bin/qdaid --busy     # the other core spinning
 
-Prints a Markdown table: median wall time, ratio to the peer, peak memory. The stores are the
+Prints a Markdown table: median wall time, ratio to the peer, CPU, peak memory. The stores are the
 ones run.py makes (bench/out/figures-1000000*.json, .sqlite).
 """
 
@@ -15,7 +15,7 @@ import argparse
 import subprocess
 import sys
 
-from run import JQ_FIGURES, SQL_FIGURES, SQL_STATS, first_read, measure, mib, stores
+from run import CPU, JQ_FIGURES, SQL_FIGURES, SQL_STATS, first_read, measure, mib, stores
 
 
 def main() -> None:
@@ -42,12 +42,13 @@ def main() -> None:
         }
         print(f"1,000,000 figures ({mib(files['json'].stat().st_size)} JSON, {mib(files['sqlite'].stat().st_size)} "
               f"SQLite){'; the other core busy' if args.busy else ''}; {args.repeat} runs each after a warm-up\n")
-        print("| target | command | median | ratio | peak memory |\n|---|---|---:|---:|---:|")
+        print("| target | command | median | ratio | CPU (user+sys) | peak memory |\n|---|---|---:|---:|---:|---:|")
         for target, commands in groups.items():
             result = measure(commands, args.repeat)
             peer = next(iter(result))
             for name, (seconds, memory) in result.items():
-                print(f"| {target} | {name} | {seconds:.2f} s | {seconds / result[peer][0]:.2f}× | {mib(memory)} |")
+                print(f"| {target} | {name} | {seconds:.2f} s | {seconds / result[peer][0]:.2f}× | {CPU[name]:.2f} s "
+                      f"| {mib(memory)} |")
     finally:
         if hog:
             hog.kill()

@@ -9,10 +9,10 @@ rendering) is shown in quotation marks, as the original it is.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
+
+from .vocabulary import load
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # Where each table keeps the English of a Chinese field.
@@ -22,13 +22,13 @@ ENGLISH_OF = {"honorees": {"name": "name_en", "post": "post_en", "motto": "motto
 
 @cache
 def vocabulary() -> dict:
-    return json.loads(resources.files("qdaid.vocabulary").joinpath("english.json").read_text("utf-8"))
+    return load("english.json")
 
 
 @cache
 def keywords() -> dict[str, list[str]]:
     """metric → the Chinese words the extractor reads it from (lexicon.json)."""
-    lexicon = json.loads(resources.files("qdaid.vocabulary").joinpath("lexicon.json").read_text("utf-8"))
+    lexicon = load("lexicon.json")
     found: dict[str, list[str]] = {}
     for entry in lexicon["metrics"]:
         for metric in {entry["metric"], *entry.get("by_unit", {}).values()}:

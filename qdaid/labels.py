@@ -15,11 +15,11 @@ it, so a page of known names asks the database nothing.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from functools import cache
-from importlib import resources
+
+from .vocabulary import load as _vocabulary
 
 _IN_USE: dict = {"base": None, "units": {}, "metrics": {}}
 GENERAL = "个家所项"  # classifiers that stand before a noun in a unit's name (个合作社), not in a count (合作社数)
@@ -29,11 +29,6 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 def use(base) -> None:
     """The fact base the names of its unknown metrics and units are read from."""
     _IN_USE.update(base=base, units={}, metrics={})
-
-
-@cache
-def _vocabulary(name: str) -> dict:
-    return json.loads(resources.files("qdaid.vocabulary").joinpath(name).read_text("utf-8"))
 
 
 @cache

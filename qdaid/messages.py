@@ -9,9 +9,7 @@ every language.
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 
 MESSAGES: dict[str, dict[str, str]] = {
     # notes on stderr
@@ -90,7 +88,9 @@ def message(key: str, lang: str = "zh", **fields) -> str:
 
 @cache
 def chinese_vocabulary() -> dict:
-    return json.loads(resources.files("qdaid.vocabulary").joinpath("chinese.json").read_text("utf-8"))
+    from .vocabulary import load
+
+    return load("chinese.json")
 
 
 def metric_label(slug: str, lang: str = "zh") -> str:

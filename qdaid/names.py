@@ -195,10 +195,9 @@ def _english_to_chinese() -> dict[str, set[str]]:
 def _data(name: str) -> dict:
     """A file of qdaid/vocabulary, read once, when a name is not an id (never on the way of a query
     that names ids)."""
-    import json
-    from importlib import resources
+    from .vocabulary import load
 
-    return json.loads(resources.files("qdaid.vocabulary").joinpath(name).read_text("utf-8"))
+    return load(name)
 
 
 class Names:

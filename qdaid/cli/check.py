@@ -4,7 +4,6 @@ figures is linked to the sources' figures of the same fact as a restatement woul
 """
 
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -53,6 +52,8 @@ def check(
     taken = {s["id"] for s in onto["sources"]}
     draft_id = next(name for n in range(1, len(taken) + 2) if (name := "draft" if n == 1 else f"draft-{n}") not in taken)
     notes: list[str] = []
+    import tempfile  # here: its import costs every command ~10 ms of start-up
+
     with tempfile.TemporaryDirectory(prefix="qdaid-check-") as folder:
         article = _draft_file(draft, Path(folder))
         try:
