@@ -294,10 +294,14 @@ class FactBase(_Holding, Names):
     def broad(self, where: Where, db: sqlite3.Connection | None = None) -> bool:
         """Whether the filters keep more than a twentieth of the figures: then one pass over the
         table in its order beats an index and a sort by rowid (at a million figures and
-        --region longnan, 1.0 s against 1.7 s). The count itself comes from the indexes."""
-        (kept,) = self._cursor(f"SELECT count(*) FROM figures{where.clause()}", where.params, db).fetchone()
+        --region longnan, 1.0 s against 1.7 s). Counted from the indexes where they serve, and only
+        as far as the twentieth: a filter no index serves (a region, as figures may cover several
+        places) would be a whole scan before the query's own (0.35 s of a cached 1M store)."""
         (total,) = self._cursor("SELECT max(rowid) FROM figures", (), db).fetchone()
-        return kept * 20 > (total or 0)
+        enough = (total or 0) // 20 + 1
+        (kept,) = self._cursor(f"SELECT count(*) FROM (SELECT 1 FROM figures{where.clause()} LIMIT {enough})",
+                               where.params, db).fetchone()
+        return kept >= enough
 
     def figure(self, text: str) -> dict:
         """A figure by id, or by a unique end of its id (03457)."""
