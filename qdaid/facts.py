@@ -102,7 +102,8 @@ def _cells(columns: list[str], present: frozenset[str]) -> str:
         if c in NUMERIC_FIGURE_FIELDS:
             return f'CASE WHEN typeof("{c}") = \'real\' THEN qdaid_plain("{c}") ELSE "{c}" END'
         if c in LIST_FIGURE_FIELDS:
-            return f'(SELECT group_concat(value, \';\') FROM json_each("{c}"))'
+            # most lists are empty: '[]' is told by its text, without json_each's table per row
+            return f'CASE WHEN "{c}" = \'[]\' THEN NULL ELSE (SELECT group_concat(value, \';\') FROM json_each("{c}")) END'
         return f'"{c}"'
 
     return ", ".join(map(cell, columns))
