@@ -52,7 +52,7 @@ def plain_pinyin(key: str) -> str:
     return re.sub(r"[1-5]", "", plain) if re.fullmatch(r"(?:[a-z]+[1-5])+[a-z]*", plain) else plain
 
 
-def _simplified(text: str) -> str:
+def simplified_chars(text: str) -> str:
     """Traditional characters as Simplified (隴南 → 陇南); OpenCC is loaded only when a name is not found."""
     try:
         text.encode("utf-8")  # an argument of bytes that are not UTF-8 is no name at all
@@ -232,7 +232,7 @@ class Names:
         found = self._honorees_named(key)
         if not found and (plain := plain_pinyin(key)) != key and plain.isascii():  # píngdù, ping2du4 → pingdu
             found = self._honorees_named(plain)
-        if not found and not key.isascii() and (simplified := _simplified(key)) != key:  # 竇宗君 → 窦宗君
+        if not found and not key.isascii() and (simplified := simplified_chars(key)) != key:  # 竇宗君 → 窦宗君
             found = self._honorees_named(simplified)
         if len(found) == 1:
             return found[0]
@@ -266,11 +266,11 @@ class Names:
         for candidate in dict.fromkeys([key, _english_bare(key), plain_pinyin(key)]):
             if found := self._region_named(candidate):
                 return found
-        if not key.isascii() and (simplified := _simplified(key)) != key:  # 隴南 → 陇南
+        if not key.isascii() and (simplified := simplified_chars(key)) != key:  # 隴南 → 陇南
             if found := self._region_named(simplified):
                 return found
         choices = [n for r in self.regions.values() for n in (r["id"], r["name"], r.get("name_en"), *r.get("aliases", []))]
-        raise UsageError(f"no region {text!r}{suggest(_simplified(key) if not key.isascii() else key, choices)}",
+        raise UsageError(f"no region {text!r}{suggest(simplified_chars(key) if not key.isascii() else key, choices)}",
                          param="region")
 
     def _region_named(self, key: str) -> str | None:
@@ -315,7 +315,7 @@ class Names:
         if family := {m for m in names if m.startswith(slug)} or set(METRIC_FAMILIES.get(key, ())) & set(names):
             return family
         words = metric_words(names)
-        for candidate in dict.fromkeys([key, english_words(key) if key.isascii() else _simplified(key)]):
+        for candidate in dict.fromkeys([key, english_words(key) if key.isascii() else simplified_chars(key)]):
             if found := words.get(candidate, set()) & set(names):  # Cash donations, 捐赠, 捐贈
                 return found
             if not candidate.isascii() and (labelled := self.metrics_labelled(candidate)):
@@ -335,7 +335,7 @@ class Names:
         if key in units:
             return key
         words = unit_words()
-        folded = english_words(key) if key.isascii() else _simplified(key)  # Protective Suits, 口罩 in Traditional
+        folded = english_words(key) if key.isascii() else simplified_chars(key)  # Protective Suits, 口罩 in Traditional
         from .labels import unit_zh
 
         shown = {normalise(unit_zh(u)): u for u in units}  # as a Chinese page writes it (座, 个蓄水塘坝)

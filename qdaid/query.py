@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .filters import Filters, read_amount
 from .model import UsageError, period_label
-from .names import chinese_words, normalise, plain_pinyin, squash
+from .names import chinese_words, normalise, plain_pinyin, simplified_chars, squash
 
 if TYPE_CHECKING:
     from .facts import FactBase
@@ -35,6 +35,16 @@ def search(base: FactBase, text: str) -> list[dict]:
     key = normalise(text)
     if not key:
         raise UsageError("the search text is empty", param="text")
+    hits = _found(base, key)
+    # Traditional characters (隴南, 消費扶貧) find the Simplified text too, and the other way round
+    # nothing is lost: the text as typed is searched first (an article may be in Traditional).
+    if not key.isascii() and (simple := simplified_chars(key)) != key:
+        seen = {(h["table"], h["id"]) for h in hits}
+        hits += [h for h in _found(base, simple) if (h["table"], h["id"]) not in seen]
+    return hits
+
+
+def _found(base: FactBase, key: str) -> list[dict]:
     number = read_amount(key)
     hits = _scan(base, key, number)
     if number is not None and not any(h["table"] == "figures" for h in hits):
