@@ -273,3 +273,16 @@ def test_bars_compare_one_unit(page):
     assert bars[("consumption_aid", "cny")] and bars[("donations_cash", "cny")]  # yuan beside yuan
     assert not bars[("aircraft", "helicopter")]  # 一架直升机: alone in its unit, nothing to compare with
     assert len(parsed.totals) == len(rows)
+
+
+def test_report_never_replaces_a_file_that_is_not_a_report_without_force(cli, tmp_path):
+    # report -o notes.txt turned a text file into HTML without a word, where build and export refuse
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n", encoding="utf-8")
+    result = cli("report", "-o", notes)
+    assert result.exit_code == 2 and "not a qdaid report" in result.stderr and "--force" in result.stderr
+    assert notes.read_text(encoding="utf-8") == "my notes\n"
+    page = tmp_path / "r.html"
+    assert cli("report", "-o", page).exit_code == 0
+    assert cli("report", "--lang", "en", "-o", page).exit_code == 0  # a report is replaced by the next
+    assert cli("report", "-o", notes, "--force").exit_code == 0 and notes.read_text("utf-8").startswith("<!doctype html>")

@@ -177,6 +177,13 @@ def _is_sqlite(path: Path) -> bool:
         return handle.read(len(store.SQLITE_HEADER)) == store.SQLITE_HEADER
 
 
+def _is_report(path: Path) -> bool:
+    """A page qdaid's report wrote: an HTML page whose title ends in · qdaid."""
+    with fileio.open_regular(path, "file", fileio.MAX_DATABASE_BYTES * 8) as handle:
+        head = handle.read(2048).decode("utf-8", "replace").lstrip("\ufeff \t\r\n").lower()
+    return head.startswith("<!doctype html") and " · qdaid</title>" in head
+
+
 def _is_json_database(path: Path) -> bool:
     """A JSON object naming one of qdaid's tables in its first bytes (qdaid writes sources first;
     TinyDB's own files start with _default)."""
@@ -227,6 +234,7 @@ def report(
     honoree: Honoree = None, region: Region = None,
     lang: Lang = "zh",
     db: Db = None, sources: Sources = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file that is not a qdaid report.")] = False,
 ) -> None:
     """Write the evidence report: one HTML page that works offline.
 
@@ -263,5 +271,7 @@ def report(
         return
     target = fileio.Outputs("report", read_by(path, list(base.sources.values()),
                                               store.source_folders(path, sources))).claim(output)
+    if not force and target.exists() and not _is_report(target):  # a mistyped -o never costs a document
+        raise UsageError(f"{target}: exists and is not a qdaid report", param="force")
     fileio.write_bytes(target, page)
     say(f"wrote {target}: {len(figures)} figures, {len(page):,} bytes")
