@@ -431,8 +431,9 @@ def table(rows, columns, *, title=None, numeric=(), amounts=None, cells=None, la
 
 
 def print_bars(output: Output, rows: list[dict], label_keys: list[str], words: Words | None = None) -> None:
-    """--chart: the totals as bars, whatever the format (a picture has no CSV form); labels by
-    name in the page's language (words)."""
+    """--chart: the totals as bars, on a terminal, in a pipe, as a table or Markdown (stats refuses
+    it with csv, tsv, json and jsonl: a picture has no CSV form); labels by name in the page's
+    language (words)."""
     columns = output.console().width if _is_terminal(output.out) else None  # a pipe keeps the whole bar
     keys = [k for k in label_keys if k != "unit"]  # each total names its unit (8.58亿元, 6.35万人)
     labels = [" ".join(message(UNGROUPED[k], output.lang) if r.get(k) is None and k in UNGROUPED else
