@@ -363,3 +363,24 @@ def test_a_group_of_no_honoree_or_no_year_is_named(cli):
         assert zh not in cli("stats", "--by", by, "-f", "csv").stdout  # machine formats: empty, as ever
     chart = cli("stats", "--by", "honoree", "--chart").stdout
     assert "（报道本身） 表彰对象" in chart
+
+
+EXPLAINED = ("honorees", "period", "figure_ids", "excluded_ids", "excluded_because")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("columns", [80, 100])
+def test_stats_explain_never_leaves_its_explanation_out(columns, lang):
+    # at 80 columns the table left out honorees, period, figure_ids, excluded_ids and excluded_because
+    # (a note said so), at 100 and 120 figure_ids: the explanation --explain asks for. Where its
+    # columns do not fit as a table, each total is a block of `field  value` lines, as at 40 and 60
+    lines, notes = screen(("stats", "--explain"), columns, lang)
+    assert "未显示" not in notes and "left out" not in notes, notes
+    header = next((line for line in lines if line.startswith("┃")), None)
+    if header is not None:
+        assert all(f" {field} " in header for field in EXPLAINED), header
+        return
+    fields = [m.group(1) for line in lines if (m := re.match(r"\s*([a-z_]+)  ", line))]
+    blocks = fields.count("metric")
+    assert blocks >= 30 and all(fields.count(field) == blocks for field in EXPLAINED), (blocks, fields[:20])
+    assert "qdrb-20210225-03457" in "\n".join(lines)  # 8.58亿元, among consumption_aid's figure_ids

@@ -255,7 +255,7 @@ def stats(
                        display=amounts.stats_display, what="figures", words=Words(base),
                        numeric=("count", "honorees", "excluded", "total", "min", "max"),
                        priority=[*group_fields, "total", *reversed(ids), "count", "period", "excluded", "honorees"],
-                       title=message("stats_title", lang, count=count))
+                       title=message("stats_title", lang, count=count), shown=tuple(ids))
     out.emit(rows, view)
 
 
