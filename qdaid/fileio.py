@@ -30,11 +30,11 @@ def open_regular(path: Path, what: str, limit: int) -> BinaryIO:
     except OSError as exc:
         raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise DataError(f"{path}: is a directory, not a {what}")
+        raise DataError(f"{path}: is a directory, not {_a(what)}")
     if not stat.S_ISREG(info.st_mode):
-        raise DataError(f"{path}: is {_kind(info.st_mode)}, not a {what}; give a regular file")
+        raise DataError(f"{path}: is {_kind(info.st_mode)}, not {_a(what)}; give a regular file")
     if info.st_size > limit:
-        raise DataError(f"{path}: {info.st_size:,} bytes is more than the {limit:,} bytes a {what} may have; "
+        raise DataError(f"{path}: {info.st_size:,} bytes is more than the {limit:,} bytes {_a(what)} may have; "
                         "QDAID_MAX_BYTES raises the limit")
     try:
         return open(path, "rb")
@@ -44,6 +44,11 @@ def open_regular(path: Path, what: str, limit: int) -> BinaryIO:
 
 _KINDS = {stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device", stat.S_IFIFO: "a FIFO",
           stat.S_IFSOCK: "a socket"}
+
+
+def _a(what: str) -> str:
+    """The noun with its article: an article, a sidecar file."""
+    return f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
 
 
 def _kind(mode: int) -> str:

@@ -44,13 +44,15 @@ class View:
                  numeric: tuple[str, ...] = (), amounts: dict[str, str] | None = None,
                  display: Callable[[list[dict], str], list[dict]] | None = None, draw: Callable | None = None,
                  nested: tuple[str, list[str]] | None = None, priority: list[str] | None = None,
-                 single: bool = False, words: Words | None = None):
+                 single: bool = False, words: Words | None = None, shown: tuple[str, ...] = ()):
         self.columns, self.table_columns, self.machine_columns = columns, table_columns, machine_columns
         self.priority = priority  # most important first: what a narrow terminal keeps
         self.single = single  # one record (a profile): JSON prints the object itself, not a list of one
         self.title, self.what, self.numeric, self.amounts = title, what, numeric, amounts
         self.display, self.draw, self.nested = display, draw, nested
         self.words = words
+        self.shown = shown  # columns the page is for (stats --explain's): never left out of a table, which
+        # gives way to one record a block when it cannot hold them all
 
 
 class Output:
@@ -168,7 +170,7 @@ def _draw_table(con, output: Output, rows, columns, view: View) -> None:
         return
     shown = view.display(rows, output.lang) if view.display else rows
     print_table(con, shown, columns, title=view.title, numeric=view.numeric, amounts=view.amounts,
-                priority=view.priority, lang=output.lang, words=view.words)
+                priority=view.priority, lang=output.lang, words=view.words, shown=view.shown)
 
 
 def print_table(con, rows, columns, **options) -> None:
@@ -177,14 +179,18 @@ def print_table(con, rows, columns, **options) -> None:
     least important left out until it fits (a note says which, as gh does); when the three most
     important cannot stand side by side, each row is printed as lines of `field  value`.
     chosen: the columns a caller already chose for several tables of one page (choose_columns),
-    so the page keeps one set and one note."""
+    so the page keeps one set and one note. shown: columns never left out (the point of the page):
+    when they do not all fit, one record a block."""
     chosen = options.pop("chosen", False)
+    shown = options.pop("shown", ())
     if not con.is_terminal:
         grid = table(rows, columns, cells=_cells_of(rows, columns, options), **_drawing(options))
         fit(con, grid).print(grid)
         return
     if chosen is False:
         chosen = choose_columns(con, rows, columns, **options)
+        if chosen is not None and not set(shown) & set(columns) <= set(chosen):
+            chosen = None
         if chosen is not None and len(chosen) < len(columns):
             _left_out(con, columns, chosen, options.get("lang", "zh"))
     if chosen is None:
@@ -431,8 +437,9 @@ def table(rows, columns, *, title=None, numeric=(), amounts=None, cells=None, la
 
 
 def print_bars(output: Output, rows: list[dict], label_keys: list[str], words: Words | None = None) -> None:
-    """--chart: the totals as bars, whatever the format (a picture has no CSV form); labels by
-    name in the page's language (words)."""
+    """--chart: the totals as bars, on a terminal, in a pipe, as a table or Markdown (stats refuses
+    it with csv, tsv, json and jsonl: a picture has no CSV form); labels by name in the page's
+    language (words)."""
     columns = output.console().width if _is_terminal(output.out) else None  # a pipe keeps the whole bar
     keys = [k for k in label_keys if k != "unit"]  # each total names its unit (8.58亿元, 6.35万人)
     labels = [" ".join(message(UNGROUPED[k], output.lang) if r.get(k) is None and k in UNGROUPED else

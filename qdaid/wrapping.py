@@ -48,12 +48,15 @@ def _number(group: int) -> str:
     return rf"(?=(\d[\d.,]*))\{group}(?:[%万亿千百]|余|多)*"
 
 
-# What never breaks across lines: a number with its scale, approximation and a unit character
-# (6.35万名, 3901.5余万元, 20.84%), an id or a word of Latin letters with the brackets and
-# punctuation about it ((period), id;), each with the 【】 that mark it; whatever stands marked 【…】.
+# What never breaks across lines: a date (2021-02-25), a number with its scale, approximation and a
+# unit character (6.35万名, 3901.5余万元, 20.84%, 8倍, 2018年), an id or a word of Latin letters with the
+# brackets and punctuation about it ((period), id;), each with the 【】 that mark it; whatever stands
+# marked 【…】.
 _WHOLE = (r"【[^【】\s]{1,16}】|"  # a number the page marks in its sentence, as the text wrote it: 【一半以上】
+          r"[(\[“（]?\d{4}-\d\d-\d\d(?![\d.])[)\],;:”）]*|"  # a date, 2021-02-25 (not 2021-02 and -25)
           r"【?(?:[(\[“（]?(?:(?:more than|over|nearly|about) )?[≥≈近约]?" + _number(1) + r"(?:[–-]" + _number(2) + r")?"
-          r"(?: (?:million|billion))?(?: CNY|人次|户次|[元名个人户亩次所家项座批株头只套台辆件]| [a-z][a-z-]*(?: [a-z][a-z-]*)?)?"
+          r"(?: (?:million|billion))?(?: CNY|人次|户次|[元名个人户亩次所家项座批株头只套台辆件倍年]"
+          r"| [a-z][a-z-]*(?: [a-z][a-z-]*)?)?"
           r"\+?(?![A-Za-z_])[)\],;:”]*"  # not the 5 of a hash 5e68…; the comma after 858 million CNY,
           r"|[(\[“（]?-{0,2}[A-Za-z0-9/~][A-Za-z0-9_.\-–/~]*[)\],;:”）]*)】?|\S")  # --explain, total_min–total_max, a path
 

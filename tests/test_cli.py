@@ -290,6 +290,16 @@ def test_stats_table_marks_lower_bounds(cli):
                              "--lang", "en").stdout
 
 
+@pytest.mark.parametrize("fmt", ["json", "CSV", "tsv", "jsonl"])
+def test_a_chart_in_a_machine_format_is_a_usage_error(cli, fmt):
+    # stats --chart -f json printed the bars with exit 0: a program reading JSON got a picture
+    result = cli("stats", "--chart", "-f", fmt)
+    assert result.exit_code == 2 and result.stdout == "", result.stdout
+    (line,) = result.stderr.strip().splitlines()
+    assert "--chart" in line and "-f/--format" in line, line
+    assert cli("stats", "--chart", "-f", "table").exit_code == 0  # a table, Markdown or a pipe (auto) draws the bars
+
+
 def test_stats_chart(cli):
     result = cli("stats", "--region", "longnan", "--metric", "donations", "--chart")
     lines = result.stdout.splitlines()

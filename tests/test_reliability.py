@@ -206,9 +206,10 @@ def test_a_fifo_as_database_or_source_is_refused_without_waiting(tmp_path):
         result = run(*args, timeout=20)
         assert result.returncode == 1
         one_line(result, "is a FIFO")
+        assert " a article" not in result.stderr, result.stderr
     result = run("build", "/dev/zero", "-o", tmp_path / "o.json", timeout=20)
     assert result.returncode == 1
-    one_line(result, "/dev/zero: is a character device")
+    one_line(result, "/dev/zero: is a character device, not an article")
 
 
 def test_size_limits_can_be_raised(tmp_path):

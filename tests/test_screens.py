@@ -88,8 +88,9 @@ def test_no_line_is_wider_than_the_terminal(columns, lang):
 
 # A number's end at the end of a line, and its scale, unit or digits at the start of the next:
 # 6.35 / 万名, 858 / million CNY, 2 / batches, more than / 23 million.
-_NUMBER_END = re.compile(r"((?<![A-Za-z0-9_.,-])\d[\d.,]*|[≥≈近约]|more than|over|nearly|about)$")  # not sha256
-_NUMBER_GOES_ON = re.compile(r"^([\d.,万亿千百余多元人名个户亩次批%]|million|billion|CNY|persons?\b|masks?\b|"
+# 8 / 倍 (a multiple) and 2021-02 / -25 (a date) too.
+_NUMBER_END = re.compile(r"((?<![A-Za-z0-9_.,-])\d[\d.,]*|(?<![\w.-])\d{4}-\d\d|[≥≈近约]|more than|over|nearly|about)$")
+_NUMBER_GOES_ON = re.compile(r"^([\d.,万亿千百余多元人名个户亩次批倍%]|[-–]\d|million|billion|CNY|persons?\b|masks?\b|"
                              r"households?\b|villages?\b|batch(es)?\b|mu\b|\d)")
 
 
@@ -124,6 +125,8 @@ def _value_at(line: str) -> int:
 def test_split_numbers_sees_a_split():
     assert split_numbers(["│ x │ 【6. │", "│   │ 35万名】 │"]) and split_numbers(["  raw  x 858", "       million CNY"])
     assert split_numbers(["│ x │ Cadres dispatched 2 │", "│   │ batches │"])
+    assert split_numbers(["│ x │ 是2018年的8 │", "│   │ 倍;与退役 │"])
+    assert split_numbers(["      发布  青岛日报社/观海新闻 2021-02", "            -25"])
     assert not split_numbers(["│ x │ 2016年10月 │", "│   │ 中央确定 │"])
     assert not split_numbers(["│ a │ 2018 │", "│ b │ 2019 │"])  # two rows
     assert not split_numbers(["  file  x.txt  sha256", "        5e68b1c8d42b1bb3…"])  # a word, then a hash
@@ -285,6 +288,9 @@ def test_wrap_keeps_numbers_ids_and_hashes_whole():
     # amount with its unit and its comma
     lines = wrap("选派2批35名 5e68b1c8d42b1bb3 3721gongzuotixi 858 million CNY, 2 batches", 6)
     assert lines == ["选派", "2批", "35名", "5e68b1c8d42b1bb3", "3721gongzuotixi", "858 million CNY,", "2 batches"]
+    # a multiple with its 倍 and a date whole (search 陇南 at 120 columns drew 8 / 倍; cite 3457 at 40, 2021-02 / -25)
+    assert wrap("是2018年的8倍;", 6) == ["是", "2018年", "的8倍;"]
+    assert wrap("观海新闻 2021-02-25", 14) == ["观海新闻", "2021-02-25"]
 
 
 @pytest.mark.parametrize("columns", [40, 50])
@@ -363,3 +369,24 @@ def test_a_group_of_no_honoree_or_no_year_is_named(cli):
         assert zh not in cli("stats", "--by", by, "-f", "csv").stdout  # machine formats: empty, as ever
     chart = cli("stats", "--by", "honoree", "--chart").stdout
     assert "（报道本身） 表彰对象" in chart
+
+
+EXPLAINED = ("honorees", "period", "figure_ids", "excluded_ids", "excluded_because")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("columns", [80, 100])
+def test_stats_explain_never_leaves_its_explanation_out(columns, lang):
+    # at 80 columns the table left out honorees, period, figure_ids, excluded_ids and excluded_because
+    # (a note said so), at 100 and 120 figure_ids: the explanation --explain asks for. Where its
+    # columns do not fit as a table, each total is a block of `field  value` lines, as at 40 and 60
+    lines, notes = screen(("stats", "--explain"), columns, lang)
+    assert "未显示" not in notes and "left out" not in notes, notes
+    header = next((line for line in lines if line.startswith("┃")), None)
+    if header is not None:
+        assert all(f" {field} " in header for field in EXPLAINED), header
+        return
+    fields = [m.group(1) for line in lines if (m := re.match(r"\s*([a-z_]+)  ", line))]
+    blocks = fields.count("metric")
+    assert blocks >= 30 and all(fields.count(field) == blocks for field in EXPLAINED), (blocks, fields[:20])
+    assert "qdrb-20210225-03457" in "\n".join(lines)  # 8.58亿元, among consumption_aid's figure_ids

@@ -204,7 +204,8 @@ def stats(
                                                                                     if k.startswith(incomplete)])] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Add the figures behind each total, and for each "
                                           "excluded one the figure that holds it and why.")] = False,
-    chart: Annotated[bool, typer.Option("--chart", help="Draw the totals as bars.")] = False,
+    chart: Annotated[bool, typer.Option("--chart", help="Draw the totals as bars (not with -f csv, tsv, json or "
+                                        "jsonl).")] = False,
     sort: Annotated[str | None, typer.Option(
         "--sort", help="family (default: money, people, places, things, honours, the rest, the largest first, "
         "durations and ranks last), metric, total or count.", show_default=False)] = None,
@@ -229,6 +230,10 @@ def stats(
     from ..order import arrange
     from ..stats import totals
 
+    out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
+    if chart and fmt and out.format() in ("csv", "tsv", "json", "jsonl"):  # -f json is JSON, never a picture
+        raise UsageError(f"draws bars for people, and -f/--format {out.format()} writes data for programs: "
+                         "give one of them", param="chart")
     base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
                   since=since, until=until, overlapping=overlapping, minimum=minimum, maximum=maximum, grep=grep)
@@ -240,7 +245,6 @@ def stats(
     _stats_notes(base, where, keys, rows, lang)
     group_fields = list(dict.fromkeys([*keys, "metric", "unit"]))
     ids = vocabulary.EXPLAIN if explain else []
-    out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
     if chart:
         render.print_bars(out, rows, group_fields, Words(base))
         return
@@ -251,7 +255,7 @@ def stats(
                        display=amounts.stats_display, what="figures", words=Words(base),
                        numeric=("count", "honorees", "excluded", "total", "min", "max"),
                        priority=[*group_fields, "total", *reversed(ids), "count", "period", "excluded", "honorees"],
-                       title=message("stats_title", lang, count=count))
+                       title=message("stats_title", lang, count=count), shown=tuple(ids))
     out.emit(rows, view)
 
 
