@@ -55,7 +55,8 @@ def _number(group: int) -> str:
 _WHOLE = (r"【[^【】\s]{1,16}】|"  # a number the page marks in its sentence, as the text wrote it: 【一半以上】
           r"[(\[“（]?\d{4}-\d\d-\d\d(?![\d.])[)\],;:”）]*|"  # a date, 2021-02-25 (not 2021-02 and -25)
           r"【?(?:[(\[“（]?(?:(?:more than|over|nearly|about) )?[≥≈近约]?" + _number(1) + r"(?:[–-]" + _number(2) + r")?"
-          r"(?: (?:million|billion))?(?: CNY|人次|户次|[元名个人户亩次所家项座批株头只套台辆件倍年]"
+          r"(?: (?:million|billion))?(?: CNY|人次|户次|公斤|"
+          r"[元名个人户亩次所家项座批株头只套台辆件倍年月日天吨岁位支种条箱车场处栋斤]"
           r"| [a-z][a-z-]*(?: [a-z][a-z-]*)?)?"
           r"\+?(?![A-Za-z_])[)\],;:”]*"  # not the 5 of a hash 5e68…; the comma after 858 million CNY,
           r"|[(\[“（]?-{0,2}[A-Za-z0-9/~][A-Za-z0-9_.\-–/~]*[)\],;:”）]*)】?|\S")  # --explain, total_min–total_max, a path

@@ -291,6 +291,9 @@ def test_wrap_keeps_numbers_ids_and_hashes_whole():
     # a multiple with its 倍 and a date whole (search 陇南 at 120 columns drew 8 / 倍; cite 3457 at 40, 2021-02 / -25)
     assert wrap("是2018年的8倍;", 6) == ["是", "2018年", "的8倍;"]
     assert wrap("观海新闻 2021-02-25", 14) == ["观海新闻", "2021-02-25"]
+    # the article's other measure words after a number: ¶22's 120吨 (物资), durations in days and months,
+    # 公斤 of two characters; at 4 cells each number stands with its unit
+    assert wrap("物资120吨棉被3000条30天12个月5公斤", 4) == ["物资", "120吨", "棉被", "3000条", "30天", "12个", "月", "5公斤"]
 
 
 @pytest.mark.parametrize("columns", [40, 50])
