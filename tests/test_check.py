@@ -106,6 +106,26 @@ def test_a_draft_is_contradicted_when_any_source_of_the_fact_disagrees(cli, tmp_
     assert sorted(s.split("-")[0] for s in row["sources"]) == ["a", "c"]
 
 
+def test_an_inflated_number_is_not_supported_by_a_more_or_over_figure(cli, tmp_path):
+    # The article's ¶43 (Longnan): "捐助物资价值620余万元" (03737): 620余万 is 620万 and some, short of
+    # 630万 (the next unit of its 2, 10万); ¶45: "带动贫困人口9.1万多人" (03470): 9.1万 up to 9.2万.
+    # 50亿 and 9000余万 (9000万 up to 1亿) lie far above 630万, 900万多 above 9.2万: contradicted (all
+    # three were "supported": 余/多 read as "at least" and nothing more). 625万 lies inside 620万–630万
+    # and 620多万 is the article's number written with 多: supported.
+    cases = [("青岛向陇南捐物价值50亿元。", "contradicted", "620余万元"),
+             ("青岛累计为陇南捐助物资价值9000余万元。", "contradicted", "620余万元"),
+             ("青岛带动陇南贫困人口900万多人。", "contradicted", "9.1万多人"),
+             ("青岛向陇南捐物价值625万元。", "supported", "620余万元"),
+             ("青岛向陇南捐物价值620多万元。", "supported", "620余万元")]
+    draft = tmp_path / "d.txt"
+    for sentence, verdict, value in cases:
+        draft.write_text(sentence + "\n", encoding="utf-8")
+        result, rows = _check(cli, draft, "-f", "json")
+        (row,) = rows
+        assert (sentence, row["verdict"], row["source_values"]) == (sentence, verdict, [value])
+        assert result.exit_code == (1 if verdict == "contradicted" else 0)
+
+
 def test_errors_name_the_draft_not_its_temporary_copy(cli):
     for data in (b"", b"\xff\xfe"):
         result = cli("check", "-", input=data)
