@@ -167,3 +167,14 @@ def test_link_prefers_an_agreeing_statement_to_a_nearer_one():
     c = fig("3500名", 3500, source="c", id="c-1", **people)
     (row,) = link([fig("3000多名", 3000, "more_than", source="b", id="b-1", **people)], [a, c])
     assert (row["restates"], row["verdict"], row["reason"]) == ("c-1", "agrees", "3500 fits 3000多 (at least 3000)")
+
+
+def test_an_undated_figure_restates_the_statement_it_agrees_with_dated_or_not():
+    # b's 1.25亿 has no period. a says 71600元 with none and 1.25亿 for 2017–2021: an undated
+    # statement is no closer to an undated figure than a dated one, so the one that agrees (the
+    # same 1.25亿) is the fact b restates, not the undated 71600元 (1.249284亿 away).
+    a_undated = fig("71600元", 71600, id="a-1", period_start=None, period_end=None)
+    a_since = fig("1.25亿元", 125000000, id="a-2", period_start=2017, period_end=2021)
+    b = fig("1.25亿元", 125000000, source="b", id="b-1", period_start=None, period_end=None)
+    (row,) = link([b], [a_undated, a_since])
+    assert (row["restates"], row["verdict"], row["reason"]) == ("a-2", "agrees", "both 1.25亿")

@@ -230,8 +230,9 @@ class Statements:
 
     def closest(self, new: dict) -> dict | None:
         """The earlier figure that states new's fact most closely: the same period, then the same
-        first year (2017年以来 written in 2021 and in 2026: the same "since"), then one undated,
-        then an overlapping one; agreeing before not; the nearer value; the earlier."""
+        first year (2017年以来 written in 2021 and in 2026: the same "since"), then one undated
+        (or new undated: then any), then an overlapping one; agreeing before not; the nearer
+        value; the earlier."""
         wn, pn, best = written(new), _period(new), None
         for subject in self._subjects(new):
             for order, old in self._facts.get((new["metric"], new["unit"], subject), {}).values():
@@ -240,7 +241,10 @@ class Statements:
                 if (wo := self._written.get(order)) is None:
                     wo = self._written[order] = written(old)
                 po = _period(old)
-                tier = 0 if pn == po else 2 if pn is None or po is None else 1 if pn[0] == po[0] else 3
+                # an undated figure says no period: an undated statement is no closer to it than a
+                # dated one (so the one whose value agrees wins: 捐款1.25亿元 is ¶43's 2017年以来
+                # 1.25亿, not ¶47's undated 共捐款71600元)
+                tier = 2 if pn is None or po is None else 0 if pn == po else 1 if pn[0] == po[0] else 3
                 rank = (tier, not _meet(wn, wo), abs(wn.value - wo.value), order)
                 if best is None or rank < best[0]:
                     best = (rank, old)
