@@ -106,6 +106,48 @@ def test_a_draft_is_contradicted_when_any_source_of_the_fact_disagrees(cli, tmp_
     assert sorted(s.split("-")[0] for s in row["sources"]) == ["a", "c"]
 
 
+def _check_one(cli, tmp_path, sentence):
+    """check of a one-sentence draft, undated, on the bundled database: (result, its one row)."""
+    draft = tmp_path / "d.txt"
+    draft.write_text(sentence + "\n", encoding="utf-8")
+    result, rows = _check(cli, draft, "-f", "json")
+    (row,) = rows
+    return result, row
+
+
+def test_an_inflated_number_is_not_supported_by_a_more_or_over_figure(cli, tmp_path):
+    # The article's ¶43 (Longnan): "捐助物资价值620余万元" (03737): 620余万 is 620万 and some, short of
+    # 630万 (the next unit of its 2, 10万); ¶45: "带动贫困人口9.1万多人" (03470): 9.1万 up to 9.2万.
+    # 50亿 and 9000余万 (9000万 up to 1亿) lie far above 630万, 900万多 above 9.2万: contradicted (all
+    # three were "supported": 余/多 read as "at least" and nothing more). 625万 lies inside 620万–630万
+    # and 620多万 is the article's number written with 多: supported. The draft is undated, so each
+    # of the article's goods figures for Longnan may state its fact; none agrees with 50亿 and the
+    # nearest value states it: ¶43's "2017年以来…捐物折合2.02亿元" (03553), 47.98亿 below.
+    cases = [("青岛向陇南捐物价值50亿元。", "contradicted", "2.02亿元"),
+             ("青岛累计为陇南捐助物资价值9000余万元。", "contradicted", "620余万元"),
+             ("青岛带动陇南贫困人口900万多人。", "contradicted", "9.1万多人"),
+             ("青岛向陇南捐物价值625万元。", "supported", "620余万元"),
+             ("青岛向陇南捐物价值620多万元。", "supported", "620余万元")]
+    for sentence, verdict, value in cases:
+        result, row = _check_one(cli, tmp_path, sentence)
+        assert (sentence, row["verdict"], row["source_values"]) == (sentence, verdict, [value])
+        assert result.exit_code == (1 if verdict == "contradicted" else 0)
+
+
+def test_a_sentence_copied_from_the_article_is_supported_by_the_figure_it_copies(cli, tmp_path):
+    # The draft is undated. ¶43: "2017年以来,组织社会各界向陇南捐款1.25亿元" (03542, 2017–2021); ¶47:
+    # "共捐款71600元" (03817, undated) is Longnan donations too. Both may state the draft's fact; the
+    # one whose value agrees (1.25亿, the same number) must be the one it is checked against, not the
+    # undated 71600元 (which made it "contradicted"). Likewise "助力安顺54.58万贫困人口脱贫" (04151)
+    # over the undated 1.4万 (04489) of Anshun's people lifted out of poverty.
+    cases = [("青岛向陇南捐款1.25亿元。", "1.25亿元", "qdrb-20210225-03542"),
+             ("安顺54.58万贫困人口脱贫。", "54.58万", "qdrb-20210225-04151")]
+    for sentence, value, source in cases:
+        result, row = _check_one(cli, tmp_path, sentence)
+        assert (sentence, row["verdict"], row["sources"], row["source_values"]) == (sentence, "supported", [source], [value])
+        assert result.exit_code == 0
+
+
 def test_errors_name_the_draft_not_its_temporary_copy(cli):
     for data in (b"", b"\xff\xfe"):
         result = cli("check", "-", input=data)

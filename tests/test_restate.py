@@ -56,6 +56,42 @@ def test_compare(a, b, verdict, reason):
     assert compare(a, b) == (verdict, reason)
 
 
+@pytest.mark.parametrize(("a", "b", "verdict"), [
+    # 多/余 says "and some", short of the next unit of the last significant digit written.
+    # 620余万: 620万 up to 630万 (its last significant digit, the 2, counts 10万). 50亿 and 9000余万
+    # (9000万 up to 1亿) lie far above it; 625万 ([624.5万, 625.5万)) and 620多万 (620万 up to 630万
+    # again) inside it.
+    (fig("620余万元", 6200000, "over"), fig("50亿元", 5000000000, source="b"), "disagrees"),
+    (fig("620余万元", 6200000, "over"), fig("9000余万元", 90000000, "over", source="b"), "disagrees"),
+    (fig("620余万元", 6200000, "over"), fig("625万元", 6250000, source="b"), "agrees"),
+    (fig("620余万元", 6200000, "over"), fig("620多万元", 6200000, "more_than", source="b"), "agrees"),
+    # 9.1万多: 多 after the multiplier and a decimal: 9.1万 up to 9.2万. 900万多 (900万 up to 901万)
+    # is a hundred times more; 9.15万 ([9.145万, 9.155万)) is inside.
+    (fig("9.1万多人", 91000, "more_than", unit="person"), fig("900万多人", 9000000, "more_than", unit="person", source="b"),
+     "disagrees"),
+    (fig("9.1万多人", 91000, "more_than", unit="person"), fig("9.15万人", 91500, unit="person", source="b"), "agrees"),
+    # 2300多万: 2300万 up to 2400万 (the 3 counts 100万); 2450万 ([2449.5万, 2450.5万)) is above it.
+    (fig("2300多万元", 23000000, "more_than"), fig("2450万元", 24500000, source="b"), "disagrees"),
+    # 7000余人: 7000 up to 8000; 7500 inside, 8500 above.
+    (fig("7000余人", 7000, "over", unit="person"), fig("7500人", 7500, unit="person", source="b"), "agrees"),
+    (fig("7000余人", 7000, "over", unit="person"), fig("8500人", 8500, unit="person", source="b"), "disagrees"),
+    # 1200多个: 1200 up to 1300; 1250 inside, 1350 above.
+    (fig("1200多个", 1200, "more_than", unit="item"), fig("1250个", 1250, unit="item", source="b"), "agrees"),
+    (fig("1200多个", 1200, "more_than", unit="item"), fig("1350个", 1350, unit="item", source="b"), "disagrees"),
+    # 10万余: 余 after 万, 10万 and some thousands, up to 11万: 10.5万 inside, 12万 above.
+    (fig("10万余元", 100000, "over"), fig("10.5万元", 105000, source="b"), "agrees"),
+    (fig("10万余元", 100000, "over"), fig("12万元", 120000, source="b"), "disagrees"),
+    # 三百多: 300 up to 400 (the 3 counts hundreds); 五百 is above.
+    (fig("三百多人", 300, "more_than", unit="person"), fig("五百人", 500, unit="person", source="b"), "disagrees"),
+    # 超过 and 以上 say "at least" and no more: 500万 fits 超过100万 and 100万以上.
+    (fig("超过100万元", 1000000, "over"), fig("500万元", 5000000, source="b"), "agrees"),
+    (fig("100万元以上", 1000000, "over"), fig("500万元", 5000000, source="b"), "agrees"),
+])
+def test_more_and_over_stop_short_of_the_next_unit_written(a, b, verdict):
+    assert compare(a, b)[0] == verdict
+    assert compare(b, a)[0] == verdict
+
+
 def test_rounding_is_half_up_and_no_wider_than_written():
     # 15.65亿 rounds to 15.7亿 (half up: [15.65, 15.75) holds it); 15.64亿 rounds to 15.6亿.
     assert compare(fig("15.65亿元", 1565000000), fig("15.7亿元", 1570000000, source="b"))[0] == "agrees"
@@ -131,3 +167,14 @@ def test_link_prefers_an_agreeing_statement_to_a_nearer_one():
     c = fig("3500名", 3500, source="c", id="c-1", **people)
     (row,) = link([fig("3000多名", 3000, "more_than", source="b", id="b-1", **people)], [a, c])
     assert (row["restates"], row["verdict"], row["reason"]) == ("c-1", "agrees", "3500 fits 3000多 (at least 3000)")
+
+
+def test_an_undated_figure_restates_the_statement_it_agrees_with_dated_or_not():
+    # b's 1.25亿 has no period. a says 71600元 with none and 1.25亿 for 2017–2021: an undated
+    # statement is no closer to an undated figure than a dated one, so the one that agrees (the
+    # same 1.25亿) is the fact b restates, not the undated 71600元 (1.249284亿 away).
+    a_undated = fig("71600元", 71600, id="a-1", period_start=None, period_end=None)
+    a_since = fig("1.25亿元", 125000000, id="a-2", period_start=2017, period_end=2021)
+    b = fig("1.25亿元", 125000000, source="b", id="b-1", period_start=None, period_end=None)
+    (row,) = link([b], [a_undated, a_since])
+    assert (row["restates"], row["verdict"], row["reason"]) == ("a-2", "agrees", "both 1.25亿")

@@ -21,7 +21,11 @@ What each way of writing a number allows (the values it stands for):
   that round to it at p, [v − p/2, v + p/2). Two exact figures agree when the finer, rounded
   half up to the coarser's precision, is the coarser: 15.66亿 and 15.7亿 agree (15.66亿 rounds to
   15.7亿 at the 0.1亿 the other writes); 179.4万 and 190万 do not, nor 1.25亿 and 1.2亿.
-- 多, 余, 以上, 超过 … (more_than, over): a lower bound, [v, ∞).
+- 多, 余 (more_than, over): at least v, and short of the next unit of the number's last
+  significant digit, [v, v + u): 620余万 is 620万 up to 630万 (u = 10万), 2300多万 2300万 up to
+  2400万, 7000余人 7000 up to 8000, 1200多个 1200 up to 1300. After the multiplier, or after a
+  decimal, u is the last unit written: 9.1万多 is 9.1万 up to 9.2万, 10万余 10万 up to 11万.
+- 以上, 超过, 逾 … (over, written before the number or after it): a lower bound, [v, ∞).
 - 近, 不到 … (nearly): at most v, and near it: [v − t, v], t = the larger of p and 5% of v.
 - 约, 左右 (about): [v − t, v + t], t as for nearly.
 
@@ -37,7 +41,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..model import LOWER_BOUND
-from .numbers import MULTIPLIERS, NUMBER_PATTERN, TRADITIONAL
+from .numbers import _AFTER_CLASSIFIER_RE, MULTIPLIERS, NUMBER_PATTERN, TRADITIONAL
 
 AGREES, DISAGREES = "agrees", "disagrees"
 NEAR = Decimal("0.05")  # how near 约/近 is: 5% of the value (or the precision written, if larger)
@@ -55,13 +59,14 @@ class Written:
     scale: str
     text: str
     approx: str
+    below: Decimal | None = None  # 多/余: the value it stays below (620余万: 630万); else None
 
     def allows(self) -> tuple[Decimal, Decimal | None, bool]:
         """The values it stands for: (low, high or None for no bound, whether high is included)."""
         v, p = self.value, self.precision
         near = max(p, abs(v) * NEAR)
         if self.approx in LOWER_BOUND:
-            return v, None, True
+            return (v, None, True) if self.below is None else (v, self.below, False)
         if self.approx == "nearly":
             return v - near, v, True
         if self.approx == "about":
@@ -85,7 +90,23 @@ def written(figure: dict) -> Written:
         multiplier *= MULTIPLIERS[unit]
     digits = _DIGITS_RE.search(match["arabic"]) if match and match["arabic"] else None
     places = len(digits[1]) if digits and digits[1] else 0
-    return Written(value, multiplier.scaleb(-places), scale, number, str(figure.get("approx") or "exact"))
+    precision, approx = multiplier.scaleb(-places), str(figure.get("approx") or "exact")
+    return Written(value, precision, scale, number, approx, _below(value, precision, approx, match, raw))
+
+
+def _below(value: Decimal, precision: Decimal, approx: str, match: re.Match | None, raw: str) -> Decimal | None:
+    """The value a 多/余 figure stays below: v plus the unit of its last significant digit
+    (620余万, 7000余人, 三百多), or of its last digit written after a decimal point or before the
+    multiplier that 多/余 follows (9.1万多, 10万余). None for other bounds (以上, 超过) and figures."""
+    if approx not in LOWER_BOUND or not match or value <= 0:
+        return None
+    rest = raw[match.end():]
+    if "以上" in rest or not (match["inside"] or match["after_mult"] or _AFTER_CLASSIFIER_RE.match(rest)):
+        return None
+    if match["arabic"] and (match["after_mult"] or "." in match["arabic"]):
+        return value + precision
+    exponent = value.normalize().as_tuple().exponent  # 6.2E+6: 5, the place of the 2
+    return value + Decimal(1).scaleb(exponent) if isinstance(exponent, int) else None
 
 
 def _key_place(figure: dict) -> tuple[str, ...] | None:
@@ -161,7 +182,8 @@ _WORDS = {"more_than": "at least", "over": "at least", "nearly": "nearly", "abou
 
 
 def _bounded(w: Written) -> str:
-    """近800万 (nearly 800万): an approximate number and what it says."""
+    """近800万 (nearly 800万): an approximate number and what it says (620余万: at least 620万; the
+    limit below 630万 is not said, which messages' translations of reasons would not read)."""
     return f"{w} ({_WORDS[w.approx]} {_amount(w.value, w.scale)})"
 
 
@@ -208,8 +230,9 @@ class Statements:
 
     def closest(self, new: dict) -> dict | None:
         """The earlier figure that states new's fact most closely: the same period, then the same
-        first year (2017年以来 written in 2021 and in 2026: the same "since"), then one undated,
-        then an overlapping one; agreeing before not; the nearer value; the earlier."""
+        first year (2017年以来 written in 2021 and in 2026: the same "since"), then one undated
+        (or new undated: then any), then an overlapping one; agreeing before not; the nearer
+        value; the earlier."""
         wn, pn, best = written(new), _period(new), None
         for subject in self._subjects(new):
             for order, old in self._facts.get((new["metric"], new["unit"], subject), {}).values():
@@ -218,7 +241,10 @@ class Statements:
                 if (wo := self._written.get(order)) is None:
                     wo = self._written[order] = written(old)
                 po = _period(old)
-                tier = 0 if pn == po else 2 if pn is None or po is None else 1 if pn[0] == po[0] else 3
+                # an undated figure says no period: an undated statement is no closer to it than a
+                # dated one (so the one whose value agrees wins: 捐款1.25亿元 is ¶43's 2017年以来
+                # 1.25亿, not ¶47's undated 共捐款71600元)
+                tier = 2 if pn is None or po is None else 0 if pn == po else 1 if pn[0] == po[0] else 3
                 rank = (tier, not _meet(wn, wo), abs(wn.value - wo.value), order)
                 if best is None or rank < best[0]:
                     best = (rank, old)
