@@ -439,3 +439,11 @@ def test_the_shell_completes_choices_and_names(command, option, typed, expected)
     param = next(p for p in cmd.params if p.name == option)
     ctx = click.Context(cmd)
     assert {item.value for item in param.shell_complete(ctx, typed)} == expected
+
+
+def test_a_chart_with_a_machine_format_from_the_environment_is_a_usage_error(cli, monkeypatch):
+    # QDAID_FORMAT=json asks for JSON as -f json does: --chart printed the bars, exit 0
+    monkeypatch.setenv("QDAID_FORMAT", "json")
+    result = cli("stats", "--chart")
+    assert result.exit_code == 2 and result.stdout == "" and "$QDAID_FORMAT" in result.stderr, result.stderr
+    assert cli("stats", "--chart", "-f", "table").exit_code == 0  # the option says otherwise

@@ -2,6 +2,7 @@
 options, asks the core, and hands rows and a View to render.
 """
 
+import os
 from typing import Annotated
 
 import typer
@@ -231,8 +232,10 @@ def stats(
     from ..stats import totals
 
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
-    if chart and fmt and out.format() in ("csv", "tsv", "json", "jsonl"):  # -f json is JSON, never a picture
-        raise UsageError(f"draws bars for people, and -f/--format {out.format()} writes data for programs: "
+    # -f json (or $QDAID_FORMAT=json) is JSON, never a picture; auto in a pipe still draws
+    if chart and (fmt or os.environ.get("QDAID_FORMAT")) and out.format() in ("csv", "tsv", "json", "jsonl"):
+        named = "-f/--format" if fmt else "$QDAID_FORMAT"
+        raise UsageError(f"draws bars for people, and {named} {out.format()} writes data for programs: "
                          "give one of them", param="chart")
     base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
