@@ -194,6 +194,14 @@ def figures(
     out.emit(rows, view)
 
 
+def _no_chart_as_data(fmt: str | None, chosen: str) -> None:
+    """-f json (or $QDAID_FORMAT=json) is JSON, never a picture; auto in a pipe still draws."""
+    if (fmt or os.environ.get("QDAID_FORMAT")) and chosen in ("csv", "tsv", "json", "jsonl"):
+        named = "-f/--format" if fmt else "$QDAID_FORMAT"
+        raise UsageError(f"draws bars for people, and {named} {chosen} writes data for programs: give one of them",
+                         param="chart")
+
+
 @app.command()
 def stats(
     honoree: Honoree = None, kind: Kind = None, region: Region = None, metric: Metric = None, unit: Unit = None,
@@ -232,11 +240,8 @@ def stats(
     from ..stats import totals
 
     out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
-    # -f json (or $QDAID_FORMAT=json) is JSON, never a picture; auto in a pipe still draws
-    if chart and (fmt or os.environ.get("QDAID_FORMAT")) and out.format() in ("csv", "tsv", "json", "jsonl"):
-        named = "-f/--format" if fmt else "$QDAID_FORMAT"
-        raise UsageError(f"draws bars for people, and {named} {out.format()} writes data for programs: "
-                         "give one of them", param="chart")
+    if chart:
+        _no_chart_as_data(fmt, out.format())
     base = fact_base(db)
     flt = filters(honoree=honoree, kind=kind, region=region, metric=metric, unit=unit, approx=approx, year=year,
                   since=since, until=until, overlapping=overlapping, minimum=minimum, maximum=maximum, grep=grep)
