@@ -194,6 +194,12 @@ def figures(
     out.emit(rows, view)
 
 
+By = Annotated[list[str] | None, typer.Option("--by", help=f"Group by these ({', '.join(STATS_KEYS)}); repeat for two "
+                                             "levels.", show_default=False,
+                                             autocompletion=lambda incomplete: [k for k in STATS_KEYS
+                                                                                if k.startswith(incomplete)])]
+
+
 def _no_chart_as_data(fmt: str | None, chosen: str) -> None:
     """-f json (or $QDAID_FORMAT=json) is JSON, never a picture; auto in a pipe still draws."""
     if (fmt or os.environ.get("QDAID_FORMAT")) and chosen in ("csv", "tsv", "json", "jsonl"):
@@ -207,10 +213,7 @@ def stats(
     honoree: Honoree = None, kind: Kind = None, region: Region = None, metric: Metric = None, unit: Unit = None,
     year: Year = None, since: Since = None, until: Until = None, overlapping: Overlapping = False, minimum: Min = None,
     maximum: Max = None, approx: Approx = None, grep: Grep = None,
-    by: Annotated[list[str] | None, typer.Option("--by", help=f"Group by these ({', '.join(STATS_KEYS)}); repeat "
-                                                 "for two levels.", show_default=False,
-                                                 autocompletion=lambda incomplete: [k for k in STATS_KEYS
-                                                                                    if k.startswith(incomplete)])] = None,
+    by: By = None,
     explain: Annotated[bool, typer.Option("--explain", help="Add the figures behind each total, and for each "
                                           "excluded one the figure that holds it and why.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the totals as bars (not with -f csv, tsv, json or "
