@@ -45,7 +45,7 @@ class Held:
 @contextmanager
 def held(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> Iterator[Held]:
     """The store at path, read for an append (a SQLite store: its connection open meanwhile)."""
-    if store._is_sqlite(path, limit):
+    if store.is_sqlite(path, limit):
         from .facts import records
 
         db = store.connect_checked(path)
@@ -111,7 +111,7 @@ def append(path: Path, held: Held, added: dict[str, list[dict]], changed: dict[s
     changed: honorees and programmes that gained a source), whole (every table as it now is:
     what a JSON store rewrites of it). Records in the model's field order (those of a store not in
     qdaid's layout are put in it)."""
-    if held.blocks is None and not store._is_sqlite(path, fileio.MAX_DATABASE_BYTES * 8):
+    if held.blocks is None and not store.is_sqlite(path, fileio.MAX_DATABASE_BYTES * 8):
         # not in qdaid's layout (an older model, another order): written whole, as a build writes it
         store.write_tables(path, {t: [{f: r.get(f) for f in SCHEMA[t]} for r in whole.get(t, [])] for t in TABLES})
         return

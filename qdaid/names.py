@@ -16,6 +16,7 @@ from collections import defaultdict
 from functools import cache
 
 from .model import METRIC_FAMILIES, UNIT_NAMES, UsageError
+from .vocabulary import load
 
 # Patterns are compiled at first use (re caches them): compiled at import they cost every query's
 # start-up ~1.5 ms, and most queries name places by id.
@@ -127,7 +128,7 @@ def unit_words() -> dict[str, str]:
 
     found = {word: u for u, names in vocabulary()["units"].items() for n in (names["one"], names["many"])
              for word in (n, english_words(n))}  # × as it is; Protective Suits singular
-    lexicon = _data("lexicon.json")
+    lexicon = load("lexicon.json")
     for table in ("specific", "general"):
         found.update(lexicon["classifiers"][table])
     found.update({k: u for k, u in lexicon["nouns"].items() if not k.startswith("_")})
@@ -176,7 +177,7 @@ def _english_to_chinese() -> dict[str, set[str]]:
 
     known: dict[str, set[str]] = defaultdict(set)
     nouns = defaultdict(set)
-    for word, unit in _data("lexicon.json")["nouns"].items():
+    for word, unit in load("lexicon.json")["nouns"].items():
         nouns[unit].add(word)
     for unit, names in vocabulary()["units"].items():
         for name in (names["one"], names["many"]):
@@ -186,18 +187,9 @@ def _english_to_chinese() -> dict[str, set[str]]:
     for chinese, english in vocabulary()["glossary"].items():
         if len(chinese) > 1:  # 局, 赴, 、: parts of names, not words a search means
             known[english_words(english)].add(chinese)
-    for english, chinese in _data("search.json")["words"].items():
+    for english, chinese in load("search.json")["words"].items():
         known[english_words(english)] |= set(chinese)
     return {k: v for k, v in known.items() if k and v}
-
-
-@cache
-def _data(name: str) -> dict:
-    """A file of qdaid/vocabulary, read once, when a name is not an id (never on the way of a query
-    that names ids)."""
-    from .vocabulary import load
-
-    return load(name)
 
 
 class Names:

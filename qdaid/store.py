@@ -133,7 +133,7 @@ def load(path: Path, strict: bool = True, limit: int = fileio.MAX_DATABASE_BYTES
     """Every table as a list of records, whatever the store (what validate, export and an
     append read); never written. strict: the first record with a missing field or a value of
     the wrong type is an error (validate lists them all)."""
-    if _is_sqlite(path, limit):
+    if is_sqlite(path, limit):
         from .facts import records
 
         db = connect_checked(path)
@@ -160,7 +160,7 @@ def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, cache_folder: 
     always in memory)."""
     from .facts import FactBase
 
-    if _is_sqlite(path, limit):
+    if is_sqlite(path, limit):
         base = FactBase(connect_checked(path, cache_folder), path)
         check_records(path, {t: base.tables[t] for t in base.tables})
         return base
@@ -172,7 +172,7 @@ def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, cache_folder: 
 def integrity_problems(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> list[str]:
     """What SQLite's own check finds wrong in a SQLite store's pages and indexes, the first 20 (a corrupt index
     answers queries wrongly without an error); nothing for a JSON store."""
-    if not _is_sqlite(path, limit):
+    if not is_sqlite(path, limit):
         return []
     from .sqlitefile import open_readonly
 
@@ -222,7 +222,7 @@ def in_memory(tables: dict[str, list[dict]]) -> sqlite3.Connection:
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _is_sqlite(path: Path, limit: int) -> bool:
+def is_sqlite(path: Path, limit: int) -> bool:
     """A SQLite store, by its first bytes (a regular file within the limit, as any database)."""
     with fileio.open_regular(path, "database file", limit) as handle:
         try:

@@ -161,7 +161,7 @@ def _may_replace(target: Path, base: Path | None, force: bool) -> None:
     with --force, so that an article or a document is never lost to a mistyped -o."""
     if not target.exists():
         return
-    sqlite = _is_sqlite(target)
+    sqlite = store.is_sqlite(target, fileio.MAX_DATABASE_BYTES * 8)
     if base is not None and target.resolve() == base.resolve():
         if sqlite != (target.suffix.lower() in store.SQLITE_SUFFIXES):
             kind, asks = ("a SQLite store", "JSON") if sqlite else ("a JSON store", "SQLite")
@@ -170,11 +170,6 @@ def _may_replace(target: Path, base: Path | None, force: bool) -> None:
         return
     if not force and not sqlite and not _is_json_database(target):
         raise UsageError(f"{target}: exists and is not a qdaid database", param="force")
-
-
-def _is_sqlite(path: Path) -> bool:
-    with fileio.open_regular(path, "file", fileio.MAX_DATABASE_BYTES * 8) as handle:
-        return handle.read(len(store.SQLITE_HEADER)) == store.SQLITE_HEADER
 
 
 def _is_report(path: Path) -> bool:

@@ -52,7 +52,7 @@ NUMBER_PATTERN = (
 _NUMBER_RE = re.compile(NUMBER_PATTERN)
 _TRAILING_APPROX_RE = re.compile(r"(以上|左右)$")
 # 多/余 after a classifier: 两个多小时, 四年多.
-_AFTER_CLASSIFIER_RE = re.compile(r"(?:个|年|月|天|周)([多余])")
+AFTER_CLASSIFIER_RE = re.compile(r"(?:个|年|月|天|周)([多余])")
 
 
 class Quantity(NamedTuple):
@@ -122,7 +122,7 @@ def parse_quantity(raw: str) -> Quantity:
     rest = text[match.end():]
     if rest.startswith("旬"):  # 七旬: seven decades of age
         value *= 10
-    if after := _AFTER_CLASSIFIER_RE.match(rest):
+    if after := AFTER_CLASSIFIER_RE.match(rest):
         approx = APPROX_INSIDE[after[1]]
     trailing = _TRAILING_APPROX_RE.search(rest)
     if trailing:

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..model import LOWER_BOUND
-from .numbers import _AFTER_CLASSIFIER_RE, MULTIPLIERS, NUMBER_PATTERN, TRADITIONAL
+from .numbers import AFTER_CLASSIFIER_RE, MULTIPLIERS, NUMBER_PATTERN, TRADITIONAL
 
 AGREES, DISAGREES = "agrees", "disagrees"
 NEAR = Decimal("0.05")  # how near 约/近 is: 5% of the value (or the precision written, if larger)
@@ -101,7 +101,7 @@ def _below(value: Decimal, precision: Decimal, approx: str, match: re.Match | No
     if approx not in LOWER_BOUND or not match or value <= 0:
         return None
     rest = raw[match.end():]
-    if "以上" in rest or not (match["inside"] or match["after_mult"] or _AFTER_CLASSIFIER_RE.match(rest)):
+    if "以上" in rest or not (match["inside"] or match["after_mult"] or AFTER_CLASSIFIER_RE.match(rest)):
         return None
     if match["arabic"] and (match["after_mult"] or "." in match["arabic"]):
         return value + precision
