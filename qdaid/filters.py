@@ -1,10 +1,11 @@
 """What `figures`, `stats` and the API select on, and how that becomes SQL.
 
 A `Filters` is the request as a person makes it (names, years, bounds, text); `where(names)`
-resolves every name and gives a `Where`: a parameterised WHERE clause on the figures table and a
-description a person reads. No value is ever formatted into SQL text (Datasette's filters do the
-same). Amount bounds are compared exactly (as decimals) and text as `normalise` folds it, by SQL
-functions the fact base registers on its connection.
+resolves every name and gives a `Where`: a parameterised WHERE clause on the figures table, and
+what was asked, resolved, for a page to say in its language (messages.filters_text). No value is
+ever formatted into SQL text (Datasette's filters do the same). Amount bounds are compared exactly
+(as decimals) and text as `normalise` folds it, by SQL functions the fact base registers on its
+connection.
 """
 
 from __future__ import annotations
@@ -113,6 +114,8 @@ class Filters:
             of_kind = {h["id"] for h in names.honorees.values() if h.get("kind") in kinds}
             honorees = of_kind if honorees is None else honorees & of_kind
         where.among("honoree", honorees)
+        where.asked += [("honoree", sorted(names.honoree(h) for h in self.honorees))] if self.honorees else []
+        where.asked += [("kind", sorted(kinds))] if kinds else []
         placed = len(where.terms)  # where the place's term goes: the figures of no place are counted without it
         places = sorted(names.places(self.regions)) if self.regions else []
         covers = "covers" in names.figure_columns  # a store written before figures had it has none
@@ -122,21 +125,26 @@ class Filters:
             within = (f' OR (json_array_length(covers) > 0 AND NOT EXISTS (SELECT 1 FROM json_each(covers) '
                       f'WHERE value NOT IN ({marks})))' if covers else "")
             where.add(f'"region" IN ({marks}){within}', places * (2 if covers else 1))
+            where.asked.append(("region", list(dict.fromkeys(names.region(r) for r in self.regions))))
         if self.metrics:
             metrics = set().union(*(names.metrics(m) for m in self.metrics))
             where.among("metric", metrics)
+            where.asked.append(("metric", sorted(metrics)))
         if self.units:
             units = {names.unit(u) for u in self.units}
             where.among("unit", units)
+            where.asked.append(("unit", sorted(units)))
         if self.approx:
             approx = {choice(a, APPROX, "approximation", "approx") for a in self.approx}
             where.among("approx", approx)
+            where.asked.append(("approx", sorted(approx)))
         self._amounts(where)
         if self.grep is not None:
             text = normalise(self.grep)
             if not text:
                 raise UsageError("the text to look for is empty", param="grep")
             where.add(" OR ".join(f"instr(qdaid_normalise({c}), ?) > 0" for c in ("quote", "label", "raw")), [text] * 3)
+            where.asked.append(("grep", [self.grep]))
         if self.regions:
             # left out for want of a single place: no place at all, or several of which some lie
             # outside (the three cities' 179.4万, for --region anshun)
@@ -153,8 +161,10 @@ class Filters:
         # Exact: a bound of 30 digits, or 0.1 against a value stored as binary floating point.
         if self.minimum is not None:
             where.add("qdaid_compare(value, ?) >= 0", [str(self.minimum)])
+            where.asked.append(("minimum", [self.minimum]))
         if self.maximum is not None:
             where.add("qdaid_compare(value, ?) <= 0", [str(self.maximum)])
+            where.asked.append(("maximum", [self.maximum]))
 
     def _period(self, where: Where) -> None:
         low, high = self.years()
@@ -165,6 +175,7 @@ class Filters:
         end = "coalesce(period_end, period_start)"
         first, last = (end, "period_start") if self.overlapping else ("period_start", end)  # touches, or lies within
         where.add("period_start IS NOT NULL", [])
+        where.asked.append(("touching" if self.overlapping else "within", [low, high]))
         if low is not None:
             where.add(f"{first} >= ?", [low])
         if high is not None:
@@ -178,6 +189,8 @@ class Where:
         self.terms, self.params = terms or [], params or []
         self.undated: Where | None = None  # the figures a period filter cannot place, when there is one
         self.unplaced: Where | None = None  # the figures of no place a place filter leaves out, when there is one
+        # what was asked, as a person reads it (messages.filters_text): (filter, the values it resolved to)
+        self.asked: list[tuple[str, list]] = []
 
     def add(self, term: str, params: list) -> None:
         self.terms.append(f"({term})")

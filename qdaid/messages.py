@@ -33,6 +33,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "涵盖各来源的数值（qdaid cite 逐一列出）"},
     "check_summary": {"en": "{n} figure{s}: {supported} supported, {contradicted} contradicted, {unsupported} unsupported",
                       "zh": "{n}个数字：{supported}个有来源支持，{contradicted}个与来源矛盾，{unsupported}个无来源"},
+    "filtered_by": {"en": "note: filters: {filters}", "zh": "注：筛选条件：{filters}"},
+    "no_match_filtered": {"en": "no {what} match: {filters}", "zh": "没有匹配的结果（{filters}）"},
     "check_nothing": {"en": "note: the draft has no figures to check", "zh": "注：稿件中没有可核对的数字"},
     # in tables and pages
     "stats_title": {"en": "{count} figures; ≥ a lower bound, ≈ approximate, a–b the interval the text supports",
@@ -61,6 +63,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unsupported": {"en": "unsupported", "zh": "无来源"},
     "agrees": {"en": "agrees", "zh": "相符"},
     "disagrees": {"en": "disagrees", "zh": "不符"},
+}
+# What a filter is called on a page (filters_text), and how its values are joined.
+_FILTER_WORDS = {
+    "en": {"honoree": "honoree {v}", "kind": "kind {v}", "region": "place {v} (and the places within it)",
+           "metric": "metric {v}", "unit": "unit {v}", "approx": "approximation {v}", "grep": 'text holding "{v}"',
+           "minimum": "value ≥ {v}", "maximum": "value ≤ {v}", "within": "period within {v}",
+           "touching": "period touching {v}", "from": "{y} or later", "until": "{y} or earlier", "or": " or ",
+           "and": "; "},
+    "zh": {"honoree": "表彰对象 {v}", "kind": "类型 {v}", "region": "地点 {v}（含下辖地区）", "metric": "指标 {v}",
+           "unit": "单位 {v}", "approx": "精度 {v}", "grep": "原文含“{v}”", "minimum": "数值 ≥ {v}",
+           "maximum": "数值 ≤ {v}", "within": "时期全在{v}", "touching": "时期涉及{v}", "from": "{y}年及以后",
+           "until": "{y}年及以前", "or": "或", "and": "；"},
 }
 # The labels of a profile's and a citation's facts.
 FACT_LABELS = {
@@ -213,7 +227,32 @@ CHINESE_WORDS = {"individual": "先进个人", "collective": "先进集体", "ev
                  "amount": "累计量", "state": "存量", "per_year": "年度量", "ratio": "比率", "rank": "名次",
                  "duration": "时长", "nation": "国家", "province": "省级", "prefecture": "地级", "county": "县级",
                  "township": "乡镇", "year": "年", "month": "月", "day": "日", "figures": "数字", "honorees": "表彰对象",
-                 "regions": "地区", "programs": "项目与模式", "events": "事件"}
+                 "regions": "地区", "programs": "项目与模式", "events": "事件",
+                 # approximations (figures' approx), as a filter names them
+                 "exact": "精确", "more_than": "多/余", "over": "以上/超过", "nearly": "近", "about": "约"}
+
+
+def filters_text(asked: list[tuple[str, list]], words: Words, lang: str = "zh") -> str:
+    """What a `filters.Where` selects, as a person reads it in the page's language (地点 陇南市（含下辖
+    地区）；时期在2020年内 / place Longnan (and the places within it); period within 2020): the names
+    resolved, so a reader sees what --region lnn was taken to mean."""
+    said = _FILTER_WORDS[lang]
+
+    def values(key: str, vs: list) -> str:
+        if key in ("within", "touching"):
+            low, high = vs
+            if low and high:
+                return (f"{low}" if low == high else f"{low}–{high}") + ("年" if lang == "zh" else "")
+            return said["from" if low else "until"].format(y=low or high)
+        if key in ("minimum", "maximum"):
+            from .formats import plain
+
+            return plain(vs[0])
+        if key in ("approx", "grep"):
+            return said["or"].join(v if lang == "en" else CHINESE_WORDS.get(v, v) for v in vs)
+        return said["or"].join(str(words.name(key, v, lang)) for v in vs)
+
+    return said["and"].join(said[key].format(v=values(key, vs)) for key, vs in asked)
 
 
 class Words:

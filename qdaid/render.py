@@ -44,13 +44,14 @@ class View:
                  numeric: tuple[str, ...] = (), amounts: dict[str, str] | None = None,
                  display: Callable[[list[dict], str], list[dict]] | None = None, draw: Callable | None = None,
                  nested: tuple[str, list[str]] | None = None, priority: list[str] | None = None,
-                 single: bool = False, words: Words | None = None, shown: tuple[str, ...] = ()):
+                 single: bool = False, words: Words | None = None, shown: tuple[str, ...] = (), filtered: str = ""):
         self.columns, self.table_columns, self.machine_columns = columns, table_columns, machine_columns
         self.priority = priority  # most important first: what a narrow terminal keeps
         self.single = single  # one record (a profile): JSON prints the object itself, not a list of one
         self.title, self.what, self.numeric, self.amounts = title, what, numeric, amounts
         self.display, self.draw, self.nested = display, draw, nested
         self.words = words
+        self.filtered = filtered  # what the filters selected, as the page says it (messages.filters_text)
         self.shown = shown  # columns the page is for (stats --explain's): never left out of a table, which
         # gives way to one record a block when it cannot hold them all
 
@@ -109,7 +110,8 @@ class Output:
         if nested and fmt != "table":  # flat formats print the sub-rows; a table draws the record
             rows = [r for row in rows for r in row[nested[0]]]
         if fmt == "table" and not rows:
-            _note(message("no_match", self.lang, what=view.what))
+            _note(message("no_match_filtered", self.lang, what=view.what, filters=view.filtered) if view.filtered
+                  else message("no_match", self.lang, what=view.what))
             return
         WRITERS[fmt](self, rows, columns, view)
 

@@ -9,7 +9,7 @@ import typer
 
 from .. import amounts, pages, render, store
 from .. import fields as vocabulary
-from ..messages import Words, explained, message
+from ..messages import Words, explained, filters_text, message
 from ..model import STATS_KEYS, UsageError
 from ..order import SORTS
 from .app import app, say
@@ -190,6 +190,7 @@ def figures(
                        what="figures",
                        priority=["id", "raw", "value", "unit", "metric", "honoree", "period", "region", "part_of"],
                        amounts={"value": "unit"}, numeric=("value",), words=Words(base),
+                       filtered=filters_text(where.asked, Words(base), lang.lower()),
                        title=message("figures_title", lang, count=len(rows)) if isinstance(rows, list) else None)
     out.emit(rows, view)
 
@@ -253,7 +254,7 @@ def stats(
     rows, count = totals(base, where, keys, explain=explain or fields is not None)  # -F may ask for the id lists
     rows = arrange(rows, keys, sort and choice(sort, SORTS, "sort order", "sort"))
     lang = lang.lower()
-    _stats_notes(base, where, keys, rows, lang)
+    _stats_notes(base, where, keys, rows, lang, explain)
     group_fields = list(dict.fromkeys([*keys, "metric", "unit"]))
     ids = vocabulary.EXPLAIN if explain else []
     if chart:
@@ -266,16 +267,19 @@ def stats(
                        display=amounts.stats_display, what="figures", words=Words(base),
                        numeric=("count", "honorees", "excluded", "total", "min", "max"),
                        priority=[*group_fields, "total", *reversed(ids), "count", "period", "excluded", "honorees"],
-                       title=message("stats_title", lang, count=count), shown=tuple(ids))
+                       title=message("stats_title", lang, count=count), shown=tuple(ids),
+                       filtered=filters_text(where.asked, Words(base), lang))
     out.emit(rows, view)
 
 
-def _stats_notes(base, where, keys: list[str], rows: list[dict], lang: str) -> None:
-    """What stats says on stderr, in every format (a spreadsheet reader must hear it too): figures a
-    filter left out, rows that hold one another, totals that may count aid twice, facts sources
-    state differently."""
+def _stats_notes(base, where, keys: list[str], rows: list[dict], lang: str, explain: bool) -> None:
+    """What stats says on stderr, in every format (a spreadsheet reader must hear it too): what the
+    filters selected (with --explain), figures a filter left out, rows that hold one another, totals
+    that may count aid twice, facts sources state differently."""
     from ..stats import counted_in_two_rows
 
+    if explain and where.asked:
+        say(message("filtered_by", lang, filters=filters_text(where.asked, Words(base), lang)))
     say_undated(base, where, lang)
     if set(keys) - {"metric", "unit"} and (twice := counted_in_two_rows(base, where, keys)):
         say(message("counted_in_two_rows", lang, n=twice))
