@@ -226,3 +226,21 @@ def test_covers_round_trips_through_a_built_sqlite_and_json_store(cli, tmp_path)
     assert printed["x.sqlite"] == printed["x.json"]
     assert printed["x.json"]["179.4万"] == ["anshun", "longnan", "heze"]
     assert printed["x.json"]["8.58亿元"] == []
+
+
+def test_a_folder_built_elsewhere_keeps_its_articles_beside_the_database(cli, tmp_path, monkeypatch):
+    """The README's `qdaid build articles/ -o corpus.json`: validate re-reads every quote from its
+    article, which it looks for beside the database; the articles are copied there (a file of that
+    name holding other bytes is kept, and the copy adds the source id to its name)."""
+    seed = store.bundled_sources()[0]
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_bytes(seed.read_bytes())
+    (articles / "a.meta.json").write_text('{"id": "qdrb-a", "date": "2021-02-25"}', "utf-8")
+    (tmp_path / "a.txt").write_text("someone else's notes\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli("build", "articles/", "-o", "corpus.json").exit_code == 0
+    assert (tmp_path / "a.txt").read_text("utf-8") == "someone else's notes\n"  # never replaced
+    assert (tmp_path / "a.qdrb-a.txt").read_bytes() == seed.read_bytes()  # the name with the source id
+    result = cli("validate", "--db", "corpus.json")
+    assert result.exit_code == 0, result.output

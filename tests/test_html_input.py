@@ -94,6 +94,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path == "/slow.html":
             time.sleep(2)
             answers[self.path] = (200, "text/html", page)
+        if self.path == "/trickle.html":  # a byte at a time, each well within the socket's timeout
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for byte in page[:40]:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.1)
+            return
+        if self.path == "/menu.html":  # links and a menu, no article: trafilatura keeps the menu
+            answers[self.path] = (200, "text/html", "<html><head><title>专题_新闻网</title></head><body><nav>"
+                                  "<a href='/'>首页</a> <a href='/a'>新闻</a></nav><ul><li><a href='/1'>青岛援助"
+                                  "资金达15亿元</a></li></ul></body></html>".encode())
         code, kind, body = answers.get(self.path, (404, "text/html", b"not here"))
         self.send_response(code)
         self.send_header("Content-Type", kind)
@@ -136,12 +149,15 @@ def test_a_page_fetched_by_its_address(cli, tmp_path, server):
     ("/data.json", "is application/json, not a web page (HTML)"),
     ("/big.html", "over the limit of 1,000 bytes"),
     ("/slow.html", "timed out"),
+    ("/trickle.html", "the page took over 1 s"),  # 40 bytes at 0.1 s: the whole page, not each read, is timed
+    ("/menu.html", "no article text found in the page"),
 ])
 def test_a_page_that_cannot_be_used_is_one_line(cli, tmp_path, server, monkeypatch, path, said):
     from qdaid.pipeline import webpage
 
     monkeypatch.setattr(webpage, "TIMEOUT", 0.5)
     monkeypatch.setattr(webpage, "MAX_PAGE_BYTES", 1000)
+    monkeypatch.setattr(webpage, "WHOLE_TIMEOUT", 1.0)
     result = cli("build", f"{server}{path}", "-o", tmp_path / "db.json")
     assert result.exit_code == 1, result.output
     (line,) = result.stderr.splitlines()

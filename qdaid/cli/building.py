@@ -53,8 +53,7 @@ def _named_in_text(path: Path) -> Path:
 
 
 def run(items: list[Path | str], target: Path, in_place: Path | None, base: Path | None, given: dict,
-        warn: Callable[[str], None], outputs: fileio.Outputs, *, yours: bool,
-        before_writing: Callable[[], None]) -> dict[str, int]:
+        warn: Callable[[str], None], outputs: fileio.Outputs, *, before_writing: Callable[[], None]) -> dict[str, int]:
     """Build (or append) and write; returns how many records of each table were written (an
     append: added)."""
     from .. import appending
@@ -68,7 +67,7 @@ def run(items: list[Path | str], target: Path, in_place: Path | None, base: Path
             corpus = Corpus(held.tables, Gazetteer.load(), held.figures)
             pages = add_articles(corpus, items, limit, given, warn)
             before_writing()
-            _keep(corpus, items, pages, target, outputs, yours)
+            _keep(corpus, items, pages, target, outputs)
             appending.append(target, held, corpus.added, {t: list(r.values()) for t, r in corpus.changed.items()},
                              corpus.whole())
         return {t: len(corpus.added[t]) for t in ORDER if t in corpus.added}
@@ -76,7 +75,7 @@ def run(items: list[Path | str], target: Path, in_place: Path | None, base: Path
     corpus = Corpus(onto, Gazetteer.load())
     pages = add_articles(corpus, items, limit, given, warn)
     before_writing()
-    _keep(corpus, items, pages, target, outputs, yours)
+    _keep(corpus, items, pages, target, outputs)
     tables = _ordered(corpus.whole())
     store.write_tables(target, tables)
     return {t: len(tables[t]) for t in ORDER}
@@ -89,20 +88,23 @@ def _ordered(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
 
 
 def _keep(corpus, items: list[Path | str], pages: list[tuple[dict, bytes]], target: Path,
-          outputs: fileio.Outputs, yours: bool) -> None:
+          outputs: fileio.Outputs) -> None:
     if not corpus.added["figures"]:
         say(f"warning: no figures were found in {', '.join(map(str, items))}")
     folder, new = target.parent, corpus.added["sources"]
     taken = {target.name, *(str(s["path"]) for s in corpus.tables.get("sources", []))}
     kept = {id(source): data for source, data in pages}
+    bundled = {p.resolve() for p in store.bundled_sources()}
     for item, source in zip(items, new, strict=True):
         if id(source) in kept:  # a web page: the text read from it, always kept (nowhere else has it)
             _keep_one(source, kept[id(source)], folder, taken, outputs, page=True)
-        elif yours:  # your database keeps its articles beside it, so its evidence stays checkable
+        else:  # a database keeps its articles beside it, so its evidence stays checkable (validate, cite)
             path = Path(item)
             if path.resolve() == (folder / path.name).resolve() and path.name not in taken:
                 taken.add(path.name)  # already beside it
                 continue
+            if path.resolve() in bundled:
+                continue  # every command finds the bundled article where qdaid is installed
             _keep_one(source, path.read_bytes(), folder, taken, outputs, page=False)
 
 

@@ -119,7 +119,7 @@ def build(
     notes: list[str] = []  # said once the build has written its file: a failed build says one line, its error
     with fileio.exclusive(target):  # held for the whole build (and what it appends to), not only the final write
         counts = building.run(inputs, target, base if in_place else None, base, given, notes.append, outputs,
-                              yours=yours, before_writing=lambda: _may_replace(target, base, force))
+                              before_writing=lambda: _may_replace(target, base, force))
     for note in notes:
         say(note)
     say(f"{'appended to' if in_place else 'wrote'} {target}: {', '.join(f'{n} {k}' for k, n in counts.items())}")

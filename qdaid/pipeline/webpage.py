@@ -10,6 +10,7 @@ accepted; every failure is one line for a person.
 from __future__ import annotations
 
 import re
+import time
 import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
@@ -18,9 +19,11 @@ from ..model import DataError, UsageError, web_url
 
 HTML_SUFFIXES = (".html", ".htm")
 TIMEOUT = 20.0  # seconds, for the connection and for each read
+WHOLE_TIMEOUT = 60.0  # seconds for the whole page: a server trickling a byte at a time is no page
 MAX_PAGE_BYTES = 8 * 2**20
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _ID_PART = re.compile(r"[^A-Za-z0-9_.-]+")
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
 
 
 def is_url(text: str) -> bool:
@@ -48,20 +51,32 @@ def fetch(url: str, timeout: float | None = None, limit: int | None = None) -> b
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > limit:
                 raise DataError(f"{url}: the page is {int(length):,} bytes, over the limit of {limit:,}")
-            data = response.read(limit + 1)
+            data = _read_by(response, limit, time.monotonic() + WHOLE_TIMEOUT)
     except urllib.error.HTTPError as exc:
         raise DataError(f"{url}: the server answered {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         reason = exc.reason
         said = "timed out" if isinstance(reason, TimeoutError) or "timed out" in str(reason) else str(reason)
         raise DataError(f"{url}: cannot fetch the page: {said}") from None
-    except TimeoutError:
-        raise DataError(f"{url}: cannot fetch the page: timed out after {timeout:g} s") from None
+    except TimeoutError as exc:
+        raise DataError(f"{url}: cannot fetch the page: {exc or f'timed out after {timeout:g} s'}") from None
     except OSError as exc:
         raise DataError(f"{url}: cannot fetch the page: {exc.strerror or exc}") from None
     if len(data) > limit:
         raise DataError(f"{url}: the page is over the limit of {limit:,} bytes")
     return data
+
+
+def _read_by(response, limit: int, deadline: float) -> bytes:
+    """At most limit + 1 bytes of the response, all before the deadline (the socket's timeout
+    bounds one wait only)."""
+    chunks, size = [], 0
+    while size <= limit and (chunk := response.read1(min(65536, limit + 1 - size))):
+        chunks.append(chunk)
+        size += len(chunk)
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the page took over {WHOLE_TIMEOUT:g} s")
+    return b"".join(chunks)
 
 
 def source_id(url: str) -> str:
@@ -85,9 +100,10 @@ def read(data: bytes, where: str, url: str | None = None) -> tuple[str, dict]:
                                            include_tables=True, favor_precision=True)
     found = {} if document is None else document if isinstance(document, dict) else document.as_dict()
     text = str(found.get("text") or "").strip()
-    if not text:
-        raise DataError(f"{where}: no article text found in the page")
     title = str(found.get("title") or "").strip() or None
+    body = text[len(title):] if title and text.startswith(title) else text
+    if not _SENTENCE_END.search(body):  # a list of links or a menu (首页 新闻 财经) is no article
+        raise DataError(f"{where}: no article text found in the page (no sentence, only links or headings)")
     if title and not text.startswith(title):
         text = f"{title}\n{text}"
     meta = {"title": title, "date": found.get("date"), "publisher": found.get("sitename"),
