@@ -50,6 +50,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "possibly": {"en": ", possibly", "zh": "，可能"},
     "profile_figures": {"en": "figures ({n}), in the order of the text", "zh": "数字（{n}个），按原文顺序"},
     "paragraph": {"en": "paragraph {n}", "zh": "第{n}段"},
+    "source_paragraph": {"en": "{source}, paragraph {n}", "zh": "{source} 第{n}段"},
     "trivia": {"en": "other figures: durations and the like", "zh": "其他数字：时长等"},
     "programs": {"en": "programs", "zh": "项目与模式"},
     "events": {"en": "events", "zh": "事件"},

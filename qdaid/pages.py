@@ -43,7 +43,8 @@ def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "
              ("listed_under", words.name("listed_under", profile.get("listed_under"), lang)),
              ("home_region", words.name("home_region", profile.get("home_region"), lang)),
              ("partner_regions", ", ".join(partners) or None),
-             ("paragraphs", f"{profile['paragraph_start']}–{profile['paragraph_end']}")]
+             ("paragraphs", f"{profile['paragraph_start']}–{profile['paragraph_end']}"
+                            + (f" ({profile['source']})" if len(profile.get("sources") or ()) > 1 else ""))]
     _facts(con, [(labels[label], Text(printable(quoted(str(value))))) for label, value in facts if value], 16)
     at = profile.get("raw_at", {})  # where each figure's number stands in its sentence, when the text is at hand
     shown = []
@@ -53,8 +54,11 @@ def draw_profile(con, rows: list[dict], figure_columns: list[str], lang: str = "
     from .model import is_trivia
 
     groups: dict[str, list[dict]] = {}
+    several = len({f["source"] for f in shown}) > 1  # paragraph 4 of one article is not another's
     for f in shown:
-        title = message("trivia", lang) if is_trivia(f) else message("paragraph", lang, n=f["paragraph"])
+        title = (message("trivia", lang) if is_trivia(f) else
+                 message("source_paragraph", lang, source=f["source"], n=f["paragraph"]) if several else
+                 message("paragraph", lang, n=f["paragraph"]))
         groups.setdefault(title, []).append(f)
     con.print(Text(message("profile_figures", lang, n=len(shown)), style="bold"))
     drawing = {"amounts": {"value": "unit"}, "numeric": ("value",), "lang": lang, "words": words,

@@ -260,3 +260,30 @@ def test_stats_explains_restatements_in_the_pages_language(cli, two_sources):
     assert "restated" not in result.stdout and " vs " not in result.stdout + result.stderr
     english = cli("stats", "--db", two_sources, "--metric", "donations_cash", "--explain", "-f", "table", "--lang", "en")
     assert "(restated)" in english.stdout and "src-00140 vs wire-00140" in english.stderr
+
+
+def test_a_profile_of_two_sources_heads_each_paragraph_with_its_source(cli, two_sources):
+    # team-a's src-00100…00180 and wire-00100/00140 are all paragraph 3 (fixtures: 2 + n // 100), of two
+    # different articles: one "第3段" table would mix them. Each article's paragraph is its own table.
+    page = cli("show", "team-a", "--db", two_sources, "-f", "table").stdout
+    heads = [line.strip() for line in page.splitlines() if line.strip().endswith("段")]
+    assert heads == ["src 第3段", "src 第4段", "wire 第3段"]
+    section = page.split("wire 第3段")[1].split("其他来源所述的同一事实")[0]
+    assert "wire-00100" in section and "wire-00140" in section and "src-00" not in section
+    english = cli("show", "team-a", "--db", two_sources, "-f", "table", "--lang", "en").stdout
+    assert "wire, paragraph 3" in english and "src, paragraph 4" in english
+    # the honoree record itself is src's alone (fixtures): its paragraphs need no source named
+    assert "段落  2–5\n" in page
+
+
+def test_a_profile_named_by_two_sources_says_whose_paragraphs_it_gives(cli, tmp_path):
+    # team-a named by both articles: its paragraphs 2–5 are src's (its first source), and the page says so
+    from qdaid import export
+
+    tables = _tables(AGREES)
+    for honoree in tables["honorees"]:
+        if honoree["id"] == "team-a":
+            honoree["sources"] = ["src", "wire"]
+    export.write_sqlite(tables, tmp_path / "named.sqlite")
+    page = cli("show", "team-a", "--db", tmp_path / "named.sqlite", "-f", "table").stdout
+    assert "段落  2–5 (src)\n" in page
