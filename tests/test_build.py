@@ -244,3 +244,13 @@ def test_a_folder_built_elsewhere_keeps_its_articles_beside_the_database(cli, tm
     assert (tmp_path / "a.qdrb-a.txt").read_bytes() == seed.read_bytes()  # the name with the source id
     result = cli("validate", "--db", "corpus.json")
     assert result.exit_code == 0, result.output
+
+
+def test_a_folder_in_the_folder_built_is_named_not_passed_over(cli, tmp_path):
+    articles = tmp_path / "articles"
+    (articles / "2020").mkdir(parents=True)
+    (articles / "a.txt").write_bytes(store.bundled_sources()[0].read_bytes())
+    result = cli("build", articles, "-o", tmp_path / "corpus.json")
+    assert result.exit_code == 0, result.output
+    assert f"note: {articles}: the folders in it are not read (2020): name them to build them too" in \
+        result.stderr.splitlines()

@@ -89,6 +89,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         answers = {
             "/anshun/shanhai.html": (200, "text/html; charset=utf-8", page),
             "/data.json": (200, "application/json", b'{"a": 1}'),
+            "/untyped": (200, None, page),  # no Content-Type at all (Python would call it text/plain)
             "/big.html": (200, "text/html", b"<p>" + b"x" * 5000 + b"</p>"),
         }
         if self.path == "/slow.html":
@@ -109,7 +110,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                                   "资金达15亿元</a></li></ul></body></html>".encode())
         code, kind, body = answers.get(self.path, (404, "text/html", b"not here"))
         self.send_response(code)
-        self.send_header("Content-Type", kind)
+        if kind:
+            self.send_header("Content-Type", kind)
         if self.path != "/big.html":  # the big page does not say its size: the read must stop it
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -147,6 +149,7 @@ def test_a_page_fetched_by_its_address(cli, tmp_path, server):
 @pytest.mark.parametrize(("path", "said"), [
     ("/missing.html", "the server answered 404 Not Found"),
     ("/data.json", "is application/json, not a web page (HTML)"),
+    ("/untyped", "says no content type, not a web page (HTML)"),
     ("/big.html", "over the limit of 1,000 bytes"),
     ("/slow.html", "timed out"),
     ("/trickle.html", "the page took over 1 s"),  # 40 bytes at 0.1 s: the whole page, not each read, is timed

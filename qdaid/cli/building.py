@@ -35,6 +35,9 @@ def inputs(named: list[str]) -> list[Path | str]:
             # A pipe or device named like an article would block or never end a build: left out, and said.
             for other in (p for p in named_like if not p.is_file() and not p.is_dir()):
                 say(f"warning: {other}: not a regular file, left out")
+            if folders := sorted(p.name for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")):
+                say(f"note: {path}: the folders in it are not read ({', '.join(folders[:3])}"
+                    f"{' …' if len(folders) > 3 else ''}): name them to build them too")
             if not articles:
                 raise UsageError(f"{path}: holds no article (.txt or .html)")
             found += articles

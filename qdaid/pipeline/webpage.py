@@ -45,9 +45,10 @@ def fetch(url: str, timeout: float | None = None, limit: int | None = None) -> b
                                                    "Accept": "text/html,application/xhtml+xml"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) only, checked)
-            kind = response.headers.get_content_type()
+            kind = response.headers.get_content_type()  # text/plain when the server says none
             if kind not in _HTML_TYPES:
-                raise DataError(f"{url}: is {kind}, not a web page (HTML); save the article's text as .txt")
+                said = f"is {kind}" if response.headers.get("Content-Type") else "says no content type"
+                raise DataError(f"{url}: {said}, not a web page (HTML); save the article's text as .txt")
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > limit:
                 raise DataError(f"{url}: the page is {int(length):,} bytes, over the limit of {limit:,}")
