@@ -60,6 +60,9 @@ def test_a_chinese_page_gives_its_date_and_publisher_from_its_meta_tags(cli, tmp
     (source,) = tables["sources"]
     assert (source["title"], source["date"], source["publisher"], source["url"]) == (
         "安顺:山海携手 决战脱贫", "2021-02-27", "贵州日报天眼新闻", "https://www.example.org/anshun/20210227/shanhai.shtml")
+    assert source["reporter"] == "李华"  # <meta name="author" content="李华">
+    # the text kept beside the database has a sidecar saying so: a build from it gives the same source
+    assert json.loads((tmp_path / "meta_page.meta.json").read_text("utf-8"))["reporter"] == "李华"
     assert [f["raw"] for f in tables["figures"]] == ["54.6万人", "6个", "569个", "五批"]
     # the date is the article's: "2014年以来" runs to 2021 (the publishdate), not left open
     assert (tables["figures"][0]["period_start"], tables["figures"][0]["period_end"]) == (2014, 2021)

@@ -123,5 +123,5 @@ def _keep_one(source: dict, data: bytes, folder: Path, taken: set[str], outputs:
     fileio.write_bytes(outputs.claim(folder / source["path"]), data)
     sidecar = folder / (source["path"].rsplit(".", 1)[0] + ".meta.json")
     if page and not sidecar.exists():
-        meta = {k: source[k] for k in ("id", "title", "date", "publisher", "url") if source.get(k)}
+        meta = {k: source[k] for k in ("id", "title", "date", "publisher", "url", "reporter") if source.get(k)}
         fileio.write_bytes(outputs.claim(sidecar), json.dumps(meta, ensure_ascii=False, indent=1).encode() + b"\n")
