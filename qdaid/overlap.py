@@ -56,18 +56,22 @@ def _heaviest(base: FactBase, pieces: list[tuple]) -> list[int]:
     found = [sum(weight[i] for i in best), best]
     steps = 0
 
-    def search(i: int, chosen: list[int], barred: set[int], total) -> None:
+    def search(i: int, chosen: list[int], barred: set[int], total, left) -> None:
+        """left: the weight of the pieces from i on that none chosen bars (no set here passes total + left)."""
         nonlocal steps
         steps += 1
         if total > found[0]:
             found[:] = [total, chosen]
-        if i == n or steps > STEPS or total + sum(weight[j] for j in range(i, n) if j not in barred) <= found[0]:
+        if i == n or steps > STEPS or total + left <= found[0]:
             return
-        if i not in barred:
-            search(i + 1, [*chosen, i], barred | clash[i], total + weight[i])
-        search(i + 1, chosen, barred, total)
+        if i in barred:
+            search(i + 1, chosen, barred, total, left)
+            return
+        newly = {j for j in clash[i] if j > i} - barred
+        search(i + 1, [*chosen, i], barred | newly, total + weight[i], left - weight[i] - sum(weight[j] for j in newly))
+        search(i + 1, chosen, barred, total, left - weight[i])
 
-    search(0, [], set(), 0)
+    search(0, [], set(), 0, sum(weight))
     return _grow(base, pieces, found[1], range(n))  # complete it: every piece left out clashes with one taken
 
 

@@ -162,3 +162,33 @@ MUST_NOT = [
 def test_the_rest_is_not_proven_where_it_may_lie_inside(cli, tmp_path, why, figures, links):
     r = _changed(cli, tmp_path, figures, links=links)
     assert (r["total_min"], r["total_max"], r["overlap_possible"]) == (yi("10.6"), yi("19.18"), True), why
+
+
+# ---- the search itself -----------------------------------------------------------------------------
+
+def test_the_search_finds_the_heaviest_set_that_cannot_overlap():
+    """Against every subset, on random pieces (years, places and values drawn): the set found is
+    the heaviest of those no two of whose pieces can overlap, and is such a set."""
+    import itertools
+    import random
+
+    from qdaid import overlap
+
+    class Places:  # four places, none inside another (a set of its own)
+        def within(self, region):
+            return {region}
+
+    base, draw = Places(), random.Random(7)
+    for _ in range(150):
+        pieces = sorted(((draw.randint(1, 1000), False,
+                          ((f"s{i}",), draw.choice([None, ((2019, 2019),), ((2020, 2021),), ((2021, 2021),)]),
+                           draw.choice([None, "a", "b", "c"]))) for i in range(draw.randint(3, 11))),
+                        key=lambda p: -p[0])
+
+        def apart(chosen, pieces=pieces):
+            return all(overlap.apart(base, pieces[i][2], pieces[j][2]) for i, j in itertools.combinations(chosen, 2))
+
+        found = overlap._heaviest(base, pieces)
+        best = max(sum(pieces[i][0] for i in c) for r in range(len(pieces) + 1)
+                   for c in itertools.combinations(range(len(pieces)), r) if apart(c))
+        assert apart(found) and sum(pieces[i][0] for i in found) == best, pieces
