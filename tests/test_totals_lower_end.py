@@ -192,3 +192,19 @@ def test_the_search_finds_the_heaviest_set_that_cannot_overlap():
         best = max(sum(pieces[i][0] for i in c) for r in range(len(pieces) + 1)
                    for c in itertools.combinations(range(len(pieces)), r) if apart(c))
         assert apart(found) and sum(pieces[i][0] for i in found) == best, pieces
+
+
+def test_beyond_the_exact_search_a_remainder_never_makes_the_proven_sum_smaller(monkeypatch):
+    # Largest first, past the exact search's size: 10 (2020, place a); a remainder of 6 (a total's 2017–2019,
+    # place b); 5 of 2018 and 5 of 2019 in place b, each inside the remainder's years and place. Taking the
+    # remainder after the 10 bars both 5s (16); without it, 10 + 5 + 5 = 20, apart by years or places.
+    from qdaid import overlap
+
+    class Places:
+        def within(self, region):
+            return {region}
+
+    monkeypatch.setattr(overlap, "EXACT_UP_TO", 0)
+    pieces = [(10, False, (("s1",), ((2020, 2020),), "a")), (6, False, (("(rest)", "t", "p"), ((2017, 2019),), "b")),
+              (5, False, (("s2",), ((2018, 2018),), "b")), (5, False, (("s3",), ((2019, 2019),), "b"))]
+    assert sum(pieces[i][0] for i in overlap._heaviest(Places(), pieces)) == 20
