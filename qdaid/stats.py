@@ -10,7 +10,8 @@ For each group of selected figures:
 - `total_min`/`total_max` is the interval the text supports: equal to `total` when the added
   figures are provably disjoint (different years, places that do not nest, items one sentence
   lists) and nothing was excluded on a mere possibility; otherwise from the larger of the largest
-  figure and the sum of disjoint ones, to the plain sum of every figure not certainly held.
+  figure and the heaviest sum of disjoint ones (a multi-year total's years outside its own year's
+  figure among them: overlap.py), to the plain sum of every figure not certainly held.
   A part that two added figures both certainly hold is counted once in both the total and the sum.
 
 This is the one place totals are made, for every store (facts.py: one SQLite engine). Most

@@ -58,6 +58,12 @@ def test_consumption_aid_proves_longnan_and_anshun_together(cli):
                                                  "-f", "csv").stdout)))
     assert (as_csv["total"], as_csv["total_min"], as_csv["total_max"], as_csv["overlap_possible"]) == \
         ("1263000000", "1263000000", "1749000000", "true")
+    page = ["stats", "--metric", "consumption_aid", "--unit", "cny", "--explain", "-F", "metric,total,excluded_because",
+            "-f", "md"]
+    zh, en = cli(*page).stdout, cli(*page, "--lang", "en").stdout
+    assert "12.63亿–17.49亿元" in zh and "1.263–1.749 billion CNY" in en
+    assert f"qdrb-20210225-02441 可能与 {LONGNAN_TOTAL} 重复（时期相交，无单一地点）" in zh
+    assert f"qdrb-20210225-02441 may overlap {LONGNAN_TOTAL} (years meet, no single place)" in en
 
 
 def test_the_years_of_a_total_outside_its_years_figure_add_to_a_figure_of_that_year(cli):
