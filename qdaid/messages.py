@@ -132,13 +132,17 @@ def unit_name(slug: str, lang: str = "zh") -> str:
 
 REASONS_ZH = {"period": "时期", "scope": "范围", "region": "地区", "stock": "存量", "part_of": "其中",
               "restated": "同一事实"}
+# Why two counted figures may overlap (overlap._why): their periods, then their places.
+OVERLAP_ZH = {"undated": "未注明时期", "years meet": "时期相交", "no single place": "无单一地点",
+              "same place": "同一地点", "places nest": "地点相互包含"}
 
 
 def explained(line: str, lang: str = "zh") -> str:
     """One of stats' (and cite's) explanations, which machine formats carry in English, as a
     Chinese page says it: `a in b (period, possibly)` → `a 包含于 b（时期，可能）`; `a set aside
     (duration: never added)` → `a 不相加（时长）`; `b (part_of)` → `b（其中）`; `a vs b` (sources that
-    disagree) → `a 与 b`."""
+    disagree) → `a 与 b`; `a may overlap b (undated, same place)` (the reason for an interval) →
+    `a 可能与 b 重复（未注明时期，同一地点）`."""
     import re
 
     if lang == "en":
@@ -149,6 +153,8 @@ def explained(line: str, lang: str = "zh") -> str:
                   lambda m: f"{m[1]} 不相加（{CHINESE_WORDS.get(m[2], m[2])}）", line)
     line = re.sub(r"^(\S+) in (\S+) ", r"\1 包含于 \2 ", line)
     line = re.sub(r"^(\S+) vs (\S+)$", r"\1 与 \2", line)  # sources_disagree: the two figures of one fact
+    line = re.sub(r"^(\S+) may overlap (\S+) \((.+)\)$", lambda m: f"{m[1]} 可能与 {m[2]} 重复（"
+                  + "，".join(OVERLAP_ZH.get(w, w) for w in m[3].split(", ")) + "）", line)
     return re.sub(r" ?\((\w+)(, possibly)?\)$", reason, line)
 
 

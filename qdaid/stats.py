@@ -10,7 +10,8 @@ For each group of selected figures:
 - `total_min`/`total_max` is the interval the text supports: equal to `total` when the added
   figures are provably disjoint (different years, places that do not nest, items one sentence
   lists) and nothing was excluded on a mere possibility; otherwise from the larger of the largest
-  figure and the sum of disjoint ones, to the plain sum of every figure not certainly held.
+  figure and the heaviest sum of disjoint ones (a multi-year total's years outside its own year's
+  figure among them: overlap.py), to the plain sum of every figure not certainly held.
   A part that two added figures both certainly hold is counted once in both the total and the sum.
 
 This is the one place totals are made, for every store (facts.py: one SQLite engine). Most
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from .exact import ExactSum, Sum, number
 from .model import ADDING_KINDS, APPROXIMATE, LOWER_BOUND, STATS_KEYS, DataError, UsageError, period_label
-from .overlap import add_part, disjoint_sum, pairwise_disjoint
+from .overlap import add_part, disjoint_sum, pairwise_disjoint, year_shares
 from .restatements import disagreements
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ def totals(base: FactBase, where: Where, by: list[str], explain: bool = False) -
                 held = base.held_among(members, ids)
                 tallies[key] = Tally()
                 tallies[key].add_accounted(members, held, explain)
+                tallies[key].shares, tallies[key].holders = year_shares(base, members, held)
                 tallies[key].add_disagreements(disagreements(base, members, held))
             parts = sums.result() if sums else _free_parts(base, base.db, columns, where, explain)
         except BaseException:  # Ctrl-C or an error here: the query there need not run on
@@ -236,8 +238,11 @@ class Tally:
         self.first_year = self.last_year = None
         self.sentences: set[tuple] = set()  # (source, paragraph, quote, period_start, period_end, region)
         # signature → [the sum of its counted figures, whether one is 多/余]: one sentence's figures are
-        # disjoint, so each signature is one unit of the largest disjoint sum (_disjoint_sum)
+        # disjoint, so each signature is one unit of the largest disjoint sum (overlap.disjoint_sum)
         self.units: dict[tuple, list] = {}
+        self.shares: list[tuple] = []  # overlap.year_shares: a total's years beyond its year's part,
+        self.holders: dict[tuple, list] = {}  # and what each holder certainly holds
+        self.unit_ids: dict[tuple, tuple[str, str]] = {}  # a unit's first and last figure, for --explain
         self.counted_ids: list[tuple[int, str]] = []  # (position in the text, id), for --explain
         self.held: dict[str, list[tuple[str, str, bool]]] = {}  # the excluded figures' links, for --explain
         self.aside: list[tuple] = []  # (position, id, kind) of the figures set aside, for --explain
@@ -288,6 +293,8 @@ class Tally:
             unit = self.units.setdefault(sig, [Sum(), False])
             unit[0].add(f["value"])
             unit[1] = unit[1] or f["approx"] in LOWER_BOUND
+            if explain:
+                self.unit_ids.setdefault(sig, (f["id"], f["id"]))
         if explain:
             self.counted_ids += [(f["rowid"], f["id"]) for f in counted]
 
@@ -332,8 +339,10 @@ class Tally:
         low = (part["source_low"], part["paragraph_low"], part["quote_low"], *place)
         high = (part["source_high"], part["paragraph_high"], part["quote_high"], *place)
         self.sentences.update((low, high))
-        add_part(self.units, part, low, high)
-        self.counted_ids += part["ids"]  # --explain
+        unit = add_part(self.units, part, low, high)
+        if part["ids"]:  # --explain
+            self.counted_ids += part["ids"]
+            self.unit_ids.setdefault(unit, (min(part["ids"])[1], max(part["ids"])[1]))
 
     def add_headline(self, value, position: int, fid: str) -> None:
         if self.headline is None or value > self.headline[0] or (value == self.headline[0] and position < self.headline[1]):
@@ -369,6 +378,7 @@ class Tally:
         the first never passes the second). "—" (None) only when nothing in the group adds."""
         held = self.held if explain else None
         low = high = None
+        because: list[str] = []  # why the text proves less than the most (overlap.disjoint_sum)
         lower_bound = self.lower_bound  # the total is the sum of the counted figures, one of them 多/余
         if self.counted:
             disjoint = pairwise_disjoint(base, self.sentences)
@@ -380,7 +390,7 @@ class Tally:
                 assert self.largest_open is not None  # what is counted is open: counted ⊆ open
                 high = self.open_sum.value - twice
                 # the largest sum of figures that cannot overlap, else the largest figure alone
-                low, lower_bound = (proven, lower_bound) if disjoint else disjoint_sum(base, self.units, twice)
+                low, lower_bound, because = (proven, lower_bound, []) if disjoint else disjoint_sum(base, self, explain)
                 if low <= self.largest_open:  # the largest figure alone: ≥ when that one is 多/余
                     low, lower_bound = self.largest_open, self.largest_lower is not None and self.largest_lower == low
         overlap = low != high  # before the sources' disagreements widen the interval
@@ -404,5 +414,6 @@ class Tally:
             "sources_disagree": self.disagreements,
             "excluded_because": [f"{i} in {within} ({reason}{'' if sure else ', possibly'})"
                                  for i, links in held.items() for within, reason, sure in links]
-                                + [why for _, _, why in sorted(excluded)] if held is not None else [],
+                                + [why for _, _, why in sorted(excluded)] + (because if overlap else [])
+                                if held is not None else [],
         }

@@ -132,8 +132,11 @@ def test_a_part_two_added_figures_hold_is_counted_once(tmp_path):
     t["containment"].append(link)
     aid = _row(stats(from_tables(t), Filters(), ["metric"]), metric="consumption_aid")
     # 8.58亿 (Longnan, 2017–2021) and 9亿 (Gansu, 2020) may overlap (Longnan lies in Gansu, 2020 in
-    # 2017–2021): the text proves 9亿; at most both, with 7.54亿 (Longnan, 2020), which lies in both, once
-    assert (aid["total"], aid["total_max"], aid["excluded"]) == (900000000, 858000000 + 900000000 - 754000000, 1)
+    # 2017–2021): at most both, with 7.54亿 (Longnan, 2020), which lies in both, once. And no less: the
+    # 7.54亿 is the team's own 2020 figure of Longnan (part_of), so the other 1.04亿 of the 8.58亿 is of
+    # 2017–2019 and 2021, outside the 2020 figure: 9 + 1.04 = 10.04亿, exactly (overlap.year_shares)
+    assert (aid["total"], aid["total_max"], aid["excluded"]) == (900000000 + 858000000 - 754000000,) * 2 + (1,)
+    assert aid["overlap_possible"] is False
     # When 9亿 is itself inside 8.58亿, 7.54亿 is inside one added figure only: nothing to take off
     # (wang-wu's 100万元 in Anshun is added beside 8.58亿)
     t["containment"].append(link | {"id": "src-00130-in-00100", "figure": "src-00130", "within": "src-00100"})

@@ -36,10 +36,11 @@ CASES = [
      "¶22: 2017年以来…捐款1.25亿元 runs to the report; 捐款57万元 was in the COVID period (2020–2021), inside it; "
      "the 8.12 flood's 71600元 is undated, so only possibly inside: 1.25亿, at most 1.25亿 + 71600"),
     (["--metric", "consumption_aid", "--unit", "cny"], "consumption_aid", "cny",
-     (1060000000, 1060000000, 1749000000, True), 1,
+     (1263000000, 1263000000, 1749000000, True), 1,
      "¶10 city-wide 2020: 10.6亿; ¶21 Longnan 2017–2021: 8.58亿, of which 2020: 7.54亿 (inside both, counted once); "
      "¶15 Jiaozhou since 2016: 1.8亿; ¶30 Anshun, undated: 4.05亿. At most 10.6 + 8.58 − 7.54 + 1.8 + 4.05 = 17.49亿; "
-     "all may overlap the largest, so the text proves 10.6亿 (the total: every possible overlap taken as real)"),
+     "Longnan's 8.58亿 and Anshun's 4.05亿 (places that do not nest) cannot be the same money, so the text proves "
+     "8.58 + 4.05 = 12.63亿 (the total: every possible overlap taken as real), more than the 10.6亿 alone"),
     (["--metric", "people_lifted_out"], "people_lifted_out", "person",
      (1794000, 1794000, 1794000, False), 4,
      "¶4 助力三市179.4万…稳定脱贫 is the article's own figure for all three cities: it holds Anshun's 54.58万 and "
@@ -128,7 +129,8 @@ def test_every_format_gives_the_same_numbers_and_the_note(cli):
     for fmt in ("csv", "json", "tsv", "md", "table"):
         assert "may count the same aid twice" in cli(*args, "-f", fmt, "--lang", "en").stderr, fmt
     table = cli(*args, "-f", "table").stdout
-    assert "10.6亿–17.49亿元" in table and "可能重复" in cli(*args, "-f", "table").stderr
+    # 8.58亿 + 4.05亿 proven, 17.49亿 at most (CASES)
+    assert "12.63亿–17.49亿元" in table and "可能重复" in cli(*args, "-f", "table").stderr
 
 
 def test_year_means_within_and_undated_figures_are_counted_out(cli):
