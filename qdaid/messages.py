@@ -138,16 +138,23 @@ def explained(line: str, lang: str = "zh") -> str:
 
 
 # restate.py's reasons (stored, and in machine formats, as it writes them), as a page says them.
-_WRITTEN = r"[近约]?(?:\d[\d.,]*(?<![.,])|[零一二两三四五六七八九十百])(?:多|余)?[零一二两三四五六七八九十百千万亿]*(?:多|余)?"
+# A number as restate writes it: the approximation word before it (近, 超过 …: numbers.APPROX_BEFORE)
+# and 多/余 kept, as the text has them.
+_BEFORE = {"将近": "nearly", "不到": "nearly", "不足": "nearly", "不过": "nearly", "近": "nearly", "大约": "about",
+           "约": "about", "超过": "over", "年过": "over", "突破": "over", "超": "over", "逾": "over", "过": "over",
+           "破": "over"}
+_WRITTEN = rf"(?:{'|'.join(_BEFORE)})?" \
+    r"(?:\d[\d.,]*(?<![.,])|[零一二两三四五六七八九十百])(?:多|余)?[零一二两三四五六七八九十百千万亿]*(?:多|余)?"
 _REASONS_ZH = [(rf"^both ({_WRITTEN})$", r"均为\1"),
                (rf"^({_WRITTEN}) is ({_WRITTEN}) rounded to ({_WRITTEN})$", r"\1即\2取整到\3"),
                (rf"^({_WRITTEN}) fits (.+)$", r"\1在\2之内"), (r"^(.+) meet$", r"\1可以相合"),
                (rf"^({_WRITTEN}) vs ({_WRITTEN}): ({_WRITTEN}) apart", r"\1与\2相差\3"),
+               (rf"({_WRITTEN}) \(at least ({_WRITTEN}), below ({_WRITTEN})\)", r"\1（至少\2，不到\3）"),
                (rf"({_WRITTEN}) \(at least ({_WRITTEN})\)", r"\1（至少\2）"),
                (rf"({_WRITTEN}) \(nearly ({_WRITTEN})\)", r"\1（接近\2）"),
                (rf"({_WRITTEN}) \(about ({_WRITTEN})\)", r"\1（约\2）"), (r" and ", "、"), (r"; ", "；")]
 _SCALES = {"千": 10**3, "万": 10**4, "亿": 10**8}
-_APPROX = {"近": "nearly", "约": "about", "多": "more_than", "余": "over"}
+_INSIDE = {"多": "more_than", "余": "over"}
 
 
 def reason_text(reason: str, lang: str = "zh") -> str:
@@ -170,11 +177,15 @@ def reason_text(reason: str, lang: str = "zh") -> str:
         value = Decimal(re.search(r"\d[\d.,]*", text).group().replace(",", ""))  # type: ignore[union-attr]
         for scale in re.findall(r"[千万亿]", text):
             value *= _SCALES[scale]
-        approx = next((word for mark, word in _APPROX.items() if mark in text), None)
+        approx = next((word for mark, word in _BEFORE.items() if text.startswith(mark)), None) or \
+            next((word for mark, word in _INSIDE.items() if mark in text), None)
         return chinese_amount(value, "cny", "en", approx).removesuffix(" CNY")
-    # what 近800万 allows, said for a Chinese reader: the English amount says it (nearly 8 million)
+    # what 近800万 allows, said for a Chinese reader: the English amount says it (nearly 8 million),
+    # all but the bound a 多/余 stays below (620余万: over 6.2 million, below 6.3 million)
+    reason = re.sub(rf" \(at least {_WRITTEN}, (below {_WRITTEN})\)", r" (\1)", reason)
     reason = re.sub(r" \((?:at least|nearly|about) [^)]*\)", "", reason)
-    reason = re.sub(rf"(?<= apart)(?:; {_WRITTEN})+$", "", reason)
+    said, *bounds = reason.split("; ")
+    reason = "; ".join([said, *(b for b in bounds if "(" in b)])  # 2300多万 vs …; 2300多万: said already
     return with_quoted_chinese(re.sub(_WRITTEN, english, reason))  # 五 = 5: “五” = 5
 
 

@@ -153,3 +153,25 @@ def test_errors_name_the_draft_not_its_temporary_copy(cli):
         result = cli("check", "-", input=data)
         assert result.exit_code != 0 and result.stderr.count("\n") == 1, result.stderr
         assert "qdaid-check-" not in result.stderr and "the draft" in result.stderr, result.stderr
+
+
+def test_a_contradicted_reason_gives_the_range_a_more_or_over_figure_was_compared_as(cli, tmp_path):
+    # ¶43's 620余万 (03737) is 620万 up to, not including, 630万 (its 2 counts 10万); the draft's
+    # 9000余万 is 9000万 up to 1亿 (its 9 counts 1000万); 9000万 − 620万 = 8380万 apart. The reason
+    # said "at least 620万" alone, which is not the range the verdict used.
+    draft = tmp_path / "d.txt"
+    draft.write_text("青岛累计为陇南捐助物资价值9000余万元。\n", encoding="utf-8")
+    stored = ("9000余万 vs 620余万: 8380万 apart; 9000余万 (at least 9000万, below 1亿); "
+              "620余万 (at least 620万, below 630万)")
+    for lang in ("zh", "en"):  # machine formats carry the stored reason, whatever the page's language
+        result, rows = _check(cli, draft, "-f", "json", "--lang", lang)
+        assert result.exit_code == 1 and rows[0]["reasons"] == [stored]
+        import csv
+        import io
+
+        table = list(csv.DictReader(io.StringIO(cli("check", draft, "-f", "csv", "--lang", lang).stdout)))
+        assert table[0]["reasons"] == stored
+    zh = cli("check", draft, "-F", "reasons", "-f", "md").stdout
+    assert "620余万（至少620万，不到630万）" in zh and "9000余万（至少9000万，不到1亿）" in zh, zh
+    en = cli("check", draft, "-F", "reasons", "-f", "md", "--lang", "en").stdout
+    assert "over 6.2 million (below 6.3 million)" in en and "over 90 million (below 100 million)" in en, en

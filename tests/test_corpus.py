@@ -7,7 +7,7 @@ b_jiaodong (胶东在线, 2021-03-01): the same team, 2020: 2.63亿元 (rounds t
     writes: agrees), 15家 (equal: agrees), 3500名 (a says 3200: 300 apart, disagrees).
 c_review (烟台市人民政府, 2021-03-05, in Traditional characters: 煙台市幫扶重慶市工作組): 2.7億元
     (a's 2.6亿 is 0.1亿 from it; b's 2.63亿 rounds to 2.6亿, not 2.7亿, 0.07亿 from it: disagrees
-    with both), 3000多名 (at least 3000: a's 3200 and b's 3500 both fit), and the programme again.
+    with both), 3000多名 (at least 3000, below 4000: a's 3200 and b's 3500 both fit), and the programme again.
 
 Expectations are read off the texts above; a figure's id is its source id and the offset of its
 number in the file.
@@ -46,8 +46,8 @@ EXPECTED_RESTATEMENTS = [
     row(B, "3500名", A, "3200名", "disagrees", "3500 vs 3200: 300 apart"),
     # neither agrees; b's 2.63亿 is nearer (0.07亿) than a's 2.6亿 (0.1亿)
     row(C, "2.7億元", B, "2.63亿元", "disagrees", "2.7亿 vs 2.63亿: 0.07亿 apart"),
-    # both fit 3000多; a's 3200 is nearer (200) than b's 3500 (500)
-    row(C, "3000多名", A, "3200名", "agrees", "3200 fits 3000多 (at least 3000)"),
+    # both fit 3000多 (3000 up to 4000: its 3 counts thousands); a's 3200 is nearer (200) than b's 3500 (500)
+    row(C, "3000多名", A, "3200名", "agrees", "3200 fits 3000多 (at least 3000, below 4000)"),
 ]
 
 
