@@ -34,6 +34,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check_summary": {"en": "{n} figure{s}: {supported} supported, {contradicted} contradicted, {unsupported} unsupported",
                       "zh": "{n}个数字：{supported}个有来源支持，{contradicted}个与来源矛盾，{unsupported}个无来源"},
     "check_nothing": {"en": "note: the draft has no figures to check", "zh": "注：稿件中没有可核对的数字"},
+    "check_period_unchecked": {"en": "note: {n} figure{s} of the draft count{s1} the period back from the draft's "
+                                     "date (七年, 三年来 …), which is not given: compared on metric, unit, place and "
+                                     "value, not on period (period_checked false); --date sets it",
+                               "zh": "注：{n}个数字的时期从稿件日期倒推（七年、三年来等），稿件未注明日期：按指标、单位、"
+                                     "地点和数值核对，时期未核对（period_checked 为 false）；--date 可指定日期"},
+    "period_not_checked": {"en": " (period not checked)", "zh": "（时期未核对）"},
     # in tables and pages
     "stats_title": {"en": "{count} figures; ≥ a lower bound, ≈ approximate, a–b the interval the text supports",
                     "zh": "{count}个数字；≥ 为下限，≈ 为约数，a–b 为原文支持的区间"},

@@ -6,6 +6,7 @@ article counts them).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 # "青岛赴陇南扶贫协作挂职干部工作组" is the bundled article's Longnan team (¶39–47). Its ¶43:
 # "2017年以来,组织社会各界向陇南捐款1.25亿元" (figure 03542); ¶41: "引导签约产业项目50个" (03070);
@@ -86,6 +87,8 @@ def test_an_undated_draft_is_of_today_and_a_since_matches_its_since(cli, tmp_pat
     assert [(r["raw"], r["verdict"], r["sources"]) for r in rows][:2] == [
         ("1.25亿元", "supported", ["qdrb-20210225-03542"]), ("8.6亿元", "supported", ["qdrb-20210225-03457"])]
     assert rows[0]["period"].startswith("2017–") and "no date" not in result.stderr
+    # a "since" has a known first year: its period is compared (its end moves with the date, not its start)
+    assert rows[0]["period_checked"] is True and "period_checked" not in result.stderr
 
 
 def test_a_draft_is_contradicted_when_any_source_of_the_fact_disagrees(cli, tmp_path):
@@ -175,3 +178,36 @@ def test_a_contradicted_reason_gives_the_range_a_more_or_over_figure_was_compare
     assert "620余万（至少620万，不到630万）" in zh and "9000余万（至少9000万，不到1亿）" in zh, zh
     en = cli("check", draft, "-F", "reasons", "-f", "md", "--lang", "en").stdout
     assert "over 6.2 million (below 6.3 million)" in en and "over 90 million (below 100 million)" in en, en
+
+
+ANSHUN = "七年奋战,助力安顺54.58万贫困人口脱贫,6个贫困县区和569个贫困村全部摘帽,贫困发生率从20.84%下降到零。"
+
+
+def test_an_undated_draft_does_not_count_a_relative_period_back_from_today(cli, tmp_path):
+    # ¶26 of the bundled article, copied verbatim into an undated draft. The article's 七年奋战 counts
+    # back from its date (2021): 2014–2021. The draft's 七年 ends when the draft was written, which no
+    # --date says: counted back from today it was 2019–2026, and 54.58万 was "contradicted" by the
+    # undated 1.4万 (04489). Its period is unknown, so it is not held against the source: each figure
+    # is compared on metric, unit, place and value, and is the article's own figure in that sentence
+    # (its id: the article's id and the number's offset in its text), value for value: supported.
+    article = (Path(__file__).parent.parent / "data" / "000_0077034771fe7207.txt").read_text(encoding="utf-8")
+    at = article.index(ANSHUN[:-1])
+    (tmp_path / "d.txt").write_text(ANSHUN + "\n", encoding="utf-8")
+    result, rows = _check(cli, tmp_path / "d.txt", "-f", "json", "--lang", "en")
+    expected = [(raw, "supported", [f"qdrb-20210225-{at + ANSHUN.index(raw):05d}"], [raw], None, False)
+                for raw in ("54.58万", "6个", "569个", "20.84%", "零")]
+    assert [(r["raw"], r["verdict"], r["sources"], r["source_values"], r["period"], r["period_checked"])
+            for r in rows] == expected
+    assert result.exit_code == 0 and "period" in result.stderr and "--date" in result.stderr, result.stderr
+    # the same in CSV; a page marks each row
+    import csv
+    import io
+
+    table = list(csv.DictReader(io.StringIO(cli("check", tmp_path / "d.txt", "-f", "csv").stdout)))
+    assert [(r["verdict"], r["period"], r["period_checked"]) for r in table] == [("supported", "", "false")] * 5
+    page = cli("check", tmp_path / "d.txt", "-f", "md", "-F", "verdict,raw", "--lang", "en").stdout
+    assert page.count("supported (period not checked)") == 5, page
+    # dated, the draft's 七年 is the article's 2014–2021, and checked
+    result, rows = _check(cli, tmp_path / "d.txt", "--date", "2021-02-25", "-f", "json")
+    assert [(r["verdict"], r["period"], r["period_checked"]) for r in rows] == [("supported", "2014–2021", True)] * 5
+    assert "period" not in result.stderr.splitlines()[0]
