@@ -211,3 +211,41 @@ def test_an_undated_draft_does_not_count_a_relative_period_back_from_today(cli, 
     result, rows = _check(cli, tmp_path / "d.txt", "--date", "2021-02-25", "-f", "json")
     assert [(r["verdict"], r["period"], r["period_checked"]) for r in rows] == [("supported", "2014–2021", True)] * 5
     assert "period" not in result.stderr.splitlines()[0]
+
+
+# A draft of 陇南 (its title and first line) that turns to 安顺, a second helped city, and then to
+# Qingdao itself. Written for this test.
+TWO_CITIES = ("青岛对口帮扶陇南综述\n"
+              "2017年以来，青岛向陇南捐款1.25亿元。\n"
+              "安顺是青岛对口帮扶的另一座城市。全市引导签约产业项目60个。\n"
+              "青岛全市6.5万名贫困人口全部脱贫。\n")
+
+
+def test_a_place_of_one_sentence_does_not_leak_onto_another(cli, tmp_path):
+    # By hand: 1.25亿 is 陇南's (named in its sentence): ¶43's 1.25亿 (03542), supported. 全市…60个
+    # names no place, and the draft speaks of two helped cities (陇南, 安顺): it is no one place's,
+    # and the article's Longnan 50个 (¶41, 03070) is not its fact: unsupported. 青岛全市…脱贫 names
+    # Qingdao alone and speaks of no aid: Qingdao's own people, of whom the article counts none lifted
+    # out: unsupported. Both were read as 陇南's (安顺, named once, was taken for no evidence; a sentence
+    # naming only the helper city was the helped city's) and were "contradicted": 60 vs 50, and 6.5万
+    # vs ¶41's 6.35万名 (03101, the sentence of the 50个).
+    draft = tmp_path / "draft.txt"
+    draft.write_text(TWO_CITIES, encoding="utf-8")
+    result, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json")
+    got = [(r["raw"], r["region"], r["verdict"], r["sources"]) for r in rows]
+    assert got == [("1.25亿元", "longnan", "supported", ["qdrb-20210225-03542"]),
+                   ("60个", None, "unsupported", []),
+                   ("6.5万名", "qingdao", "unsupported", [])]
+    assert result.exit_code == 0
+    # one rule for drafts and articles: the same text built as an article gives the same places
+    (tmp_path / "two.txt").write_text(TWO_CITIES, encoding="utf-8")
+    assert cli("build", tmp_path / "two.txt", "-o", tmp_path / "two.json", "--date", "2021-03-01").exit_code == 0
+    figures = json.loads(cli("figures", "--db", tmp_path / "two.json", "-f", "json").stdout)
+    assert [(f["raw"], f["region"]) for f in figures] == [(r[0], r[1]) for r in got]
+    # without 安顺 the draft is of one helped city, 陇南; a sentence of no place, or of the helper's aid
+    # (青岛市统筹…帮扶资金), is still 陇南's, but 青岛全市…脱贫 speaks of no aid: Qingdao's own, unsupported
+    # (it was 陇南's, "contradicted" by 6.35万名 again)
+    draft.write_text(TWO_CITIES.replace("安顺是青岛对口帮扶的另一座城市。", ""), encoding="utf-8")
+    result, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json")
+    assert [(r["raw"], r["region"], r["verdict"]) for r in rows] == [
+        ("1.25亿元", "longnan", "supported"), ("60个", "longnan", "contradicted"), ("6.5万名", "qingdao", "unsupported")]
