@@ -26,7 +26,8 @@ def check(
     excel_safe: ExcelSafe = False, lang: Lang = "zh", no_pager: NoPager = False,
     date: Annotated[str | None, typer.Option("--date", help="The draft's date (YYYY-MM-DD, YYYY-MM or YYYY), "
                                              "for periods such as 2017年以来 (default: today, as a draft is "
-                                             "written now).", show_default=False)] = None,
+                                             "written now; a period counted back from it, such as 三年来, is "
+                                             "then not checked).", show_default=False)] = None,
 ) -> None:
     """Check a draft's numbers against the sources.
 
