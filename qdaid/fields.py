@@ -38,7 +38,7 @@ SEARCH_TABLE = ["table", "id", "field", "match", "honoree"]
 TIMELINE = ["date", "kind", "honoree", "region", "text", "id"]
 
 # `qdaid check`: a draft's figure, its verdict, the sources' figures beside it, its sentence marked.
-CHECK = ["verdict", "figure", "raw", "value", "unit", "metric", "honoree", "region", "period", "sources",
+CHECK = ["verdict", "figure", "raw", "value", "unit", "metric", "honoree", "region", "period", "period_checked", "sources",
          "source_values", "reasons", "context", "start", "end"]
 
 STATS_KEYS_HELP = ["metric", "unit", "honoree", "region", "year"]  # the group keys --by adds

@@ -36,6 +36,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "filtered_by": {"en": "note: filters: {filters}", "zh": "注：筛选条件：{filters}"},
     "no_match_filtered": {"en": "no {what} match: {filters}", "zh": "没有匹配的结果（{filters}）"},
     "check_nothing": {"en": "note: the draft has no figures to check", "zh": "注：稿件中没有可核对的数字"},
+    "check_period_unchecked": {"en": "note: {n} figure{s} of the draft count{s1} the period back from the draft's "
+                                     "date (七年, 三年来 …), which is not given: compared on metric, unit, place and "
+                                     "value, not on period (period_checked false); --date sets it",
+                               "zh": "注：{n}个数字的时期从稿件日期倒推（七年、三年来等），稿件未注明日期：按指标、单位、"
+                                     "地点和数值核对，时期未核对（period_checked 为 false）；--date 可指定日期"},
+    "period_not_checked": {"en": " (period not checked)", "zh": "（时期未核对）"},
     # in tables and pages
     "stats_title": {"en": "{count} figures; ≥ a lower bound, ≈ approximate, a–b the interval the text supports",
                     "zh": "{count}个数字；≥ 为下限，≈ 为约数，a–b 为原文支持的区间"},
@@ -159,16 +165,23 @@ def explained(line: str, lang: str = "zh") -> str:
 
 
 # restate.py's reasons (stored, and in machine formats, as it writes them), as a page says them.
-_WRITTEN = r"[近约]?(?:\d[\d.,]*(?<![.,])|[零一二两三四五六七八九十百])(?:多|余)?[零一二两三四五六七八九十百千万亿]*(?:多|余)?"
+# A number as restate writes it: the approximation word before it (近, 超过 …: numbers.APPROX_BEFORE)
+# and 多/余 kept, as the text has them.
+_BEFORE = {"将近": "nearly", "不到": "nearly", "不足": "nearly", "不过": "nearly", "近": "nearly", "大约": "about",
+           "约": "about", "超过": "over", "年过": "over", "突破": "over", "超": "over", "逾": "over", "过": "over",
+           "破": "over"}
+_WRITTEN = rf"(?:{'|'.join(_BEFORE)})?" \
+    r"(?:\d[\d.,]*(?<![.,])|[零一二两三四五六七八九十百])(?:多|余)?[零一二两三四五六七八九十百千万亿]*(?:多|余)?"
 _REASONS_ZH = [(rf"^both ({_WRITTEN})$", r"均为\1"),
                (rf"^({_WRITTEN}) is ({_WRITTEN}) rounded to ({_WRITTEN})$", r"\1即\2取整到\3"),
                (rf"^({_WRITTEN}) fits (.+)$", r"\1在\2之内"), (r"^(.+) meet$", r"\1可以相合"),
                (rf"^({_WRITTEN}) vs ({_WRITTEN}): ({_WRITTEN}) apart", r"\1与\2相差\3"),
+               (rf"({_WRITTEN}) \(at least ({_WRITTEN}), below ({_WRITTEN})\)", r"\1（至少\2，不到\3）"),
                (rf"({_WRITTEN}) \(at least ({_WRITTEN})\)", r"\1（至少\2）"),
                (rf"({_WRITTEN}) \(nearly ({_WRITTEN})\)", r"\1（接近\2）"),
                (rf"({_WRITTEN}) \(about ({_WRITTEN})\)", r"\1（约\2）"), (r" and ", "、"), (r"; ", "；")]
 _SCALES = {"千": 10**3, "万": 10**4, "亿": 10**8}
-_APPROX = {"近": "nearly", "约": "about", "多": "more_than", "余": "over"}
+_INSIDE = {"多": "more_than", "余": "over"}
 
 
 def reason_text(reason: str, lang: str = "zh") -> str:
@@ -191,11 +204,15 @@ def reason_text(reason: str, lang: str = "zh") -> str:
         value = Decimal(re.search(r"\d[\d.,]*", text).group().replace(",", ""))  # type: ignore[union-attr]
         for scale in re.findall(r"[千万亿]", text):
             value *= _SCALES[scale]
-        approx = next((word for mark, word in _APPROX.items() if mark in text), None)
+        approx = next((word for mark, word in _BEFORE.items() if text.startswith(mark)), None) or \
+            next((word for mark, word in _INSIDE.items() if mark in text), None)
         return chinese_amount(value, "cny", "en", approx).removesuffix(" CNY")
-    # what 近800万 allows, said for a Chinese reader: the English amount says it (nearly 8 million)
+    # what 近800万 allows, said for a Chinese reader: the English amount says it (nearly 8 million),
+    # all but the bound a 多/余 stays below (620余万: over 6.2 million, below 6.3 million)
+    reason = re.sub(rf" \(at least {_WRITTEN}, (below {_WRITTEN})\)", r" (\1)", reason)
     reason = re.sub(r" \((?:at least|nearly|about) [^)]*\)", "", reason)
-    reason = re.sub(rf"(?<= apart)(?:; {_WRITTEN})+$", "", reason)
+    said, *bounds = reason.split("; ")
+    reason = "; ".join([said, *(b for b in bounds if "(" in b)])  # 2300多万 vs …; 2300多万: said already
     return with_quoted_chinese(re.sub(_WRITTEN, english, reason))  # 五 = 5: “五” = 5
 
 

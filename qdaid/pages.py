@@ -200,6 +200,8 @@ def named_in(kind: str):
 
 
 def check_display(rows: list[dict], lang: str) -> list[dict]:
-    """`qdaid check` as a table: each verdict in the page's language (有来源支持, supported)."""
-    return [{**r, "verdict": message(r["verdict"], lang), "reasons": [reason_text(x, lang) for x in r["reasons"]]}
-            for r in rows]
+    """`qdaid check` as a table: each verdict in the page's language (有来源支持, supported), marked
+    where the draft's period was not checked (counted back from a date the draft does not give)."""
+    return [{**r, "verdict": message(r["verdict"], lang) + ("" if r.get("period_checked", True) else
+                                                             message("period_not_checked", lang)),
+             "reasons": [reason_text(x, lang) for x in r["reasons"]]} for r in rows]

@@ -191,7 +191,9 @@ def test_the_bundled_article_built_from_its_text_alone_gives_the_same_totals(cli
     warning, wrote = result.stderr.splitlines()
     assert warning.startswith(f"warning: {article.name} has no date: taken as 2021, the first 2月25日")
     assert "2020年11月" in warning and warning.endswith("give --date to set it") and wrote.startswith("wrote")
-    assert store.load(target)["sources"][0]["date"] is None  # the year is assumed for periods, not stored as a date
+    # the date the build took, recorded (list sources and cite showed none): 2021 and the dateline's
+    # 2月25日, the sidecar's own date
+    assert store.load(target)["sources"][0]["date"] == "2021-02-25"
 
     def rows(db, *args) -> list[dict]:
         result = cli("stats", "--db", db, *args, "-f", "json")

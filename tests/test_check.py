@@ -6,6 +6,7 @@ article counts them).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 # "青岛赴陇南扶贫协作挂职干部工作组" is the bundled article's Longnan team (¶39–47). Its ¶43:
 # "2017年以来,组织社会各界向陇南捐款1.25亿元" (figure 03542); ¶41: "引导签约产业项目50个" (03070);
@@ -86,6 +87,8 @@ def test_an_undated_draft_is_of_today_and_a_since_matches_its_since(cli, tmp_pat
     assert [(r["raw"], r["verdict"], r["sources"]) for r in rows][:2] == [
         ("1.25亿元", "supported", ["qdrb-20210225-03542"]), ("8.6亿元", "supported", ["qdrb-20210225-03457"])]
     assert rows[0]["period"].startswith("2017–") and "no date" not in result.stderr
+    # a "since" has a known first year: its period is compared (its end moves with the date, not its start)
+    assert rows[0]["period_checked"] is True and "period_checked" not in result.stderr
 
 
 def test_a_draft_is_contradicted_when_any_source_of_the_fact_disagrees(cli, tmp_path):
@@ -153,3 +156,96 @@ def test_errors_name_the_draft_not_its_temporary_copy(cli):
         result = cli("check", "-", input=data)
         assert result.exit_code != 0 and result.stderr.count("\n") == 1, result.stderr
         assert "qdaid-check-" not in result.stderr and "the draft" in result.stderr, result.stderr
+
+
+def test_a_contradicted_reason_gives_the_range_a_more_or_over_figure_was_compared_as(cli, tmp_path):
+    # ¶43's 620余万 (03737) is 620万 up to, not including, 630万 (its 2 counts 10万); the draft's
+    # 9000余万 is 9000万 up to 1亿 (its 9 counts 1000万); 9000万 − 620万 = 8380万 apart. The reason
+    # said "at least 620万" alone, which is not the range the verdict used.
+    draft = tmp_path / "d.txt"
+    draft.write_text("青岛累计为陇南捐助物资价值9000余万元。\n", encoding="utf-8")
+    stored = ("9000余万 vs 620余万: 8380万 apart; 9000余万 (at least 9000万, below 1亿); "
+              "620余万 (at least 620万, below 630万)")
+    for lang in ("zh", "en"):  # machine formats carry the stored reason, whatever the page's language
+        result, rows = _check(cli, draft, "-f", "json", "--lang", lang)
+        assert result.exit_code == 1 and rows[0]["reasons"] == [stored]
+        import csv
+        import io
+
+        table = list(csv.DictReader(io.StringIO(cli("check", draft, "-f", "csv", "--lang", lang).stdout)))
+        assert table[0]["reasons"] == stored
+    zh = cli("check", draft, "-F", "reasons", "-f", "md").stdout
+    assert "620余万（至少620万，不到630万）" in zh and "9000余万（至少9000万，不到1亿）" in zh, zh
+    en = cli("check", draft, "-F", "reasons", "-f", "md", "--lang", "en").stdout
+    assert "over 6.2 million (below 6.3 million)" in en and "over 90 million (below 100 million)" in en, en
+
+
+ANSHUN = "七年奋战,助力安顺54.58万贫困人口脱贫,6个贫困县区和569个贫困村全部摘帽,贫困发生率从20.84%下降到零。"
+
+
+def test_an_undated_draft_does_not_count_a_relative_period_back_from_today(cli, tmp_path):
+    # ¶26 of the bundled article, copied verbatim into an undated draft. The article's 七年奋战 counts
+    # back from its date (2021): 2014–2021. The draft's 七年 ends when the draft was written, which no
+    # --date says: counted back from today it was 2019–2026, and 54.58万 was "contradicted" by the
+    # undated 1.4万 (04489). Its period is unknown, so it is not held against the source: each figure
+    # is compared on metric, unit, place and value, and is the article's own figure in that sentence
+    # (its id: the article's id and the number's offset in its text), value for value: supported.
+    article = (Path(__file__).parent.parent / "data" / "000_0077034771fe7207.txt").read_text(encoding="utf-8")
+    at = article.index(ANSHUN[:-1])
+    (tmp_path / "d.txt").write_text(ANSHUN + "\n", encoding="utf-8")
+    result, rows = _check(cli, tmp_path / "d.txt", "-f", "json", "--lang", "en")
+    expected = [(raw, "supported", [f"qdrb-20210225-{at + ANSHUN.index(raw):05d}"], [raw], None, False)
+                for raw in ("54.58万", "6个", "569个", "20.84%", "零")]
+    assert [(r["raw"], r["verdict"], r["sources"], r["source_values"], r["period"], r["period_checked"])
+            for r in rows] == expected
+    assert result.exit_code == 0 and "period" in result.stderr and "--date" in result.stderr, result.stderr
+    # the same in CSV; a page marks each row
+    import csv
+    import io
+
+    table = list(csv.DictReader(io.StringIO(cli("check", tmp_path / "d.txt", "-f", "csv").stdout)))
+    assert [(r["verdict"], r["period"], r["period_checked"]) for r in table] == [("supported", "", "false")] * 5
+    page = cli("check", tmp_path / "d.txt", "-f", "md", "-F", "verdict,raw", "--lang", "en").stdout
+    assert page.count("supported (period not checked)") == 5, page
+    # dated, the draft's 七年 is the article's 2014–2021, and checked
+    result, rows = _check(cli, tmp_path / "d.txt", "--date", "2021-02-25", "-f", "json")
+    assert [(r["verdict"], r["period"], r["period_checked"]) for r in rows] == [("supported", "2014–2021", True)] * 5
+    assert "period" not in result.stderr.splitlines()[0]
+
+
+# A draft of 陇南 (its title and first line) that turns to 安顺, a second helped city, and then to
+# Qingdao itself. Written for this test.
+TWO_CITIES = ("青岛对口帮扶陇南综述\n"
+              "2017年以来，青岛向陇南捐款1.25亿元。\n"
+              "安顺是青岛对口帮扶的另一座城市。全市引导签约产业项目60个。\n"
+              "青岛全市6.5万名贫困人口全部脱贫。\n")
+
+
+def test_a_place_of_one_sentence_does_not_leak_onto_another(cli, tmp_path):
+    # By hand: 1.25亿 is 陇南's (named in its sentence): ¶43's 1.25亿 (03542), supported. 全市…60个
+    # names no place, and the draft speaks of two helped cities (陇南, 安顺): it is no one place's,
+    # and the article's Longnan 50个 (¶41, 03070) is not its fact: unsupported. 青岛全市…脱贫 names
+    # Qingdao alone and speaks of no aid: Qingdao's own people, of whom the article counts none lifted
+    # out: unsupported. Both were read as 陇南's (安顺, named once, was taken for no evidence; a sentence
+    # naming only the helper city was the helped city's) and were "contradicted": 60 vs 50, and 6.5万
+    # vs ¶41's 6.35万名 (03101, the sentence of the 50个).
+    draft = tmp_path / "draft.txt"
+    draft.write_text(TWO_CITIES, encoding="utf-8")
+    result, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json")
+    got = [(r["raw"], r["region"], r["verdict"], r["sources"]) for r in rows]
+    assert got == [("1.25亿元", "longnan", "supported", ["qdrb-20210225-03542"]),
+                   ("60个", None, "unsupported", []),
+                   ("6.5万名", "qingdao", "unsupported", [])]
+    assert result.exit_code == 0
+    # one rule for drafts and articles: the same text built as an article gives the same places
+    (tmp_path / "two.txt").write_text(TWO_CITIES, encoding="utf-8")
+    assert cli("build", tmp_path / "two.txt", "-o", tmp_path / "two.json", "--date", "2021-03-01").exit_code == 0
+    figures = json.loads(cli("figures", "--db", tmp_path / "two.json", "-f", "json").stdout)
+    assert [(f["raw"], f["region"]) for f in figures] == [(r[0], r[1]) for r in got]
+    # without 安顺 the draft is of one helped city, 陇南; a sentence of no place, or of the helper's aid
+    # (青岛市统筹…帮扶资金), is still 陇南's, but 青岛全市…脱贫 speaks of no aid: Qingdao's own, unsupported
+    # (it was 陇南's, "contradicted" by 6.35万名 again)
+    draft.write_text(TWO_CITIES.replace("安顺是青岛对口帮扶的另一座城市。", ""), encoding="utf-8")
+    result, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json")
+    assert [(r["raw"], r["region"], r["verdict"]) for r in rows] == [
+        ("1.25亿元", "longnan", "supported"), ("60个", "longnan", "contradicted"), ("6.5万名", "qingdao", "unsupported")]

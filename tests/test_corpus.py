@@ -7,7 +7,7 @@ b_jiaodong (胶东在线, 2021-03-01): the same team, 2020: 2.63亿元 (rounds t
     writes: agrees), 15家 (equal: agrees), 3500名 (a says 3200: 300 apart, disagrees).
 c_review (烟台市人民政府, 2021-03-05, in Traditional characters: 煙台市幫扶重慶市工作組): 2.7億元
     (a's 2.6亿 is 0.1亿 from it; b's 2.63亿 rounds to 2.6亿, not 2.7亿, 0.07亿 from it: disagrees
-    with both), 3000多名 (at least 3000: a's 3200 and b's 3500 both fit), and the programme again.
+    with both), 3000多名 (at least 3000, below 4000: a's 3200 and b's 3500 both fit), and the programme again.
 
 Expectations are read off the texts above; a figure's id is its source id and the offset of its
 number in the file.
@@ -46,8 +46,8 @@ EXPECTED_RESTATEMENTS = [
     row(B, "3500名", A, "3200名", "disagrees", "3500 vs 3200: 300 apart"),
     # neither agrees; b's 2.63亿 is nearer (0.07亿) than a's 2.6亿 (0.1亿)
     row(C, "2.7億元", B, "2.63亿元", "disagrees", "2.7亿 vs 2.63亿: 0.07亿 apart"),
-    # both fit 3000多; a's 3200 is nearer (200) than b's 3500 (500)
-    row(C, "3000多名", A, "3200名", "agrees", "3200 fits 3000多 (at least 3000)"),
+    # both fit 3000多 (3000 up to 4000: its 3 counts thousands); a's 3200 is nearer (200) than b's 3500 (500)
+    row(C, "3000多名", A, "3200名", "agrees", "3200 fits 3000多 (at least 3000, below 4000)"),
 ]
 
 
@@ -266,3 +266,37 @@ def test_a_pipe_named_like_an_article_in_a_folder_is_left_out_and_said(cli, tmp_
     assert result.exit_code == 0, result.stderr
     assert "b.txt: not a regular file, left out" in result.stderr
     assert [s["id"] for s in store.load(tmp_path / "out.json")["sources"]] == ["a"]
+
+
+def test_an_undated_article_keeps_the_date_the_build_took(cli, tmp_path):
+    # Without a sidecar or --date the build takes a year from the text and says so on stderr; the
+    # source said no date (list sources, cite), though every "since" of it ran to that year.
+    # one.txt: its dateline 2月25日讯 falls before 2020年11月, the latest month it reports as past:
+    # the first 25 February after that, 2021-02-25 (the bundled article's case; its sidecar says
+    # the same). two.txt: no dateline, 2019年 the latest year it reports: 2019, the year alone.
+    (tmp_path / "one.txt").write_text("青岛援助陇南\n青岛日报2月25日讯 2020年11月,青岛市向陇南市捐款1.25亿元。\n",
+                                      encoding="utf-8")
+    (tmp_path / "two.txt").write_text("青岛援助陇南\n2017年以来,青岛市向陇南市捐款1.25亿元,2019年捐款3000万元。\n",
+                                      encoding="utf-8")
+    for name, date in (("one", "2021-02-25"), ("two", "2019")):
+        db = tmp_path / f"{name}.json"
+        result = cli("build", tmp_path / f"{name}.txt", "-o", db)
+        assert result.exit_code == 0 and "has no date: taken as " + date[:4] in result.stderr, result.stderr
+        (source,) = json.loads(cli("list", "sources", "--db", db, "-f", "json").stdout)
+        assert source["date"] == date
+        figure = json.loads(cli("figures", "--db", db, "-f", "json").stdout)[0]
+        assert json.loads(cli("cite", figure["id"], "--db", db, "-f", "json").stdout)[0]["date"] == date
+        assert cli("validate", "--db", db, "--sources", tmp_path).exit_code == 0
+
+
+def test_the_bundled_article_built_from_its_text_alone_has_its_date(tmp_path):
+    # data/000_….txt without its sidecar: dated 2月25日 (its dateline), the year after 2020年11月: the
+    # sidecar's own date, 2021-02-25
+    import shutil
+
+    from qdaid.pipeline.records import extract
+
+    alone = tmp_path / "000_0077034771fe7207.txt"
+    shutil.copyfile(Path(__file__).parent.parent / "data" / alone.name, alone)
+    (source,) = extract([alone])["sources"]
+    assert source["date"] == "2021-02-25"

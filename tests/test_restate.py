@@ -28,12 +28,22 @@ def fig(raw, value, approx="exact", source="a", id=None, **fields):
     (fig("62名", 62, unit="person"), fig("62名", 62, unit="person", source="b"), "agrees", "both 62"),
     # 五 and 5: one value, written two ways.
     (fig("五批", 5, unit="batch"), fig("5批", 5, unit="batch", source="b"), "agrees", "五 = 5"),
-    # 2300多万: at least 2300万; 2350万 is more.
+    # 2300多万: at least 2300万, short of 2400万 (its 3 counts 100万); 2350万 lies between.
     (fig("2300多万元", 23000000, "more_than"), fig("2350万元", 23500000, source="b"),
-     "agrees", "2350万 fits 2300多万 (at least 2300万)"),
-    # 2200万 is below the bound 2300万: 100万 short.
+     "agrees", "2350万 fits 2300多万 (at least 2300万, below 2400万)"),
+    # 2200万 is below the bound 2300万: 100万 short; the reason says the range it used.
     (fig("2300多万元", 23000000, "more_than"), fig("2200万元", 22000000, source="b"),
-     "disagrees", "2300多万 vs 2200万: 100万 apart; 2300多万 (at least 2300万)"),
+     "disagrees", "2300多万 vs 2200万: 100万 apart; 2300多万 (at least 2300万, below 2400万)"),
+    # 620余万: 620万 up to 630万 (the 2 counts 10万); 9000余万: 9000万 up to 1亿 (the 9 counts
+    # 1000万, and 9000万 + 1000万 is 1亿, said in 亿); 9000万 − 620万 = 8380万 apart.
+    (fig("620余万元", 6200000, "over"), fig("9000余万元", 90000000, "over", source="b"), "disagrees",
+     "620余万 vs 9000余万: 8380万 apart; 620余万 (at least 620万, below 630万); 9000余万 (at least 9000万, below 1亿)"),
+    # 9.1万多: 多 after the decimal and 万: 9.1万 up to 9.2万; 9.15万 lies between.
+    (fig("9.1万多人", 91000, "more_than", unit="person"), fig("9.15万人", 91500, unit="person", source="b"),
+     "agrees", "9.15万 fits 9.1万多 (at least 9.1万, below 9.2万)"),
+    # 超过 sets no upper bound: at least 100万, and 50万 is 50万 short of it.
+    (fig("超过100万元", 1000000, "over"), fig("50万元", 500000, source="b"),
+     "disagrees", "超过100万 vs 50万: 50万 apart; 超过100万 (at least 100万)"),
     # 近800万: at most 800万, within 5% (40万) below it: 790万 is inside.
     (fig("近800万元", 8000000, "nearly"), fig("790万元", 7900000, source="b"),
      "agrees", "790万 fits 近800万 (nearly 800万)"),
@@ -160,13 +170,13 @@ def test_link_prefers_the_same_period_to_an_agreeing_overlapping_one():
 
 
 def test_link_prefers_an_agreeing_statement_to_a_nearer_one():
-    # b's 3000多名 (at least 3000) cannot be a's 2990名 (10 below the bound) but fits c's 3500名:
+    # b's 3000多名 (at least 3000, below 4000) cannot be a's 2990名 (10 below the bound) but fits c's 3500名:
     # the statement it agrees with is the one it restates, though 2990 is nearer.
     people = {"unit": "person", "metric": "people_benefited"}
     a = fig("2990名", 2990, id="a-1", **people)
     c = fig("3500名", 3500, source="c", id="c-1", **people)
     (row,) = link([fig("3000多名", 3000, "more_than", source="b", id="b-1", **people)], [a, c])
-    assert (row["restates"], row["verdict"], row["reason"]) == ("c-1", "agrees", "3500 fits 3000多 (at least 3000)")
+    assert (row["restates"], row["verdict"], row["reason"]) == ("c-1", "agrees", "3500 fits 3000多 (at least 3000, below 4000)")
 
 
 def test_an_undated_figure_restates_the_statement_it_agrees_with_dated_or_not():

@@ -202,8 +202,19 @@ def test_every_page_shows_the_interval_sources_that_disagree_give(cli, two_sourc
     ("both 62", "均为62", "both 62"),
     ("五 = 5", "五 = 5", "“五” = 5"),
     ("790万 fits 近800万 (nearly 800万)", "790万在近800万（接近800万）之内", "7.9 million fits nearly 8 million"),
-    ("2300多万 vs 2200万: 100万 apart; 2300多万 (at least 2300万)", "2300多万与2200万相差100万；2300多万（至少2300万）",
-     "more than 23 million vs 22 million: 1 million apart"),
+    # 多/余 is bounded (2300多万: 2300万 up to, not including, 2400万): each page says the range used
+    ("2300多万 vs 2200万: 100万 apart; 2300多万 (at least 2300万, below 2400万)",
+     "2300多万与2200万相差100万；2300多万（至少2300万，不到2400万）",
+     "more than 23 million vs 22 million: 1 million apart; more than 23 million (below 24 million)"),
+    ("9000余万 vs 620余万: 8380万 apart; 9000余万 (at least 9000万, below 1亿); 620余万 (at least 620万, below 630万)",
+     "9000余万与620余万相差8380万；9000余万（至少9000万，不到1亿）；620余万（至少620万，不到630万）",
+     "over 90 million vs over 6.2 million: 83.8 million apart; over 90 million (below 100 million); "
+     "over 6.2 million (below 6.3 million)"),
+    ("625万 fits 620余万 (at least 620万, below 630万)", "625万在620余万（至少620万，不到630万）之内",
+     "6.25 million fits over 6.2 million (below 6.3 million)"),
+    # 超过 (and 以上) set no upper bound: "at least", which the English amount says already
+    ("超过100万 vs 50万: 50万 apart; 超过100万 (at least 100万)", "超过100万与50万相差50万；超过100万（至少100万）",
+     "over 1 million vs 500,000: 500,000 apart"),
     ("近800万 (nearly 800万) and 约790万 (about 790万) meet", "近800万（接近800万）、约790万（约790万）可以相合",
      "nearly 8 million and about 7.9 million meet"),
 ])
@@ -230,7 +241,11 @@ def test_every_reason_the_build_gives_reads_in_one_language():
              ("近800万元", 8000000, "nearly", "约790万元", 7900000, "about"),
              ("1.35亿元", 135000000, "exact", "1.25亿元", 125000000, "exact"),
              ("近1.3亿元", 130000000, "nearly", "1.5亿元", 150000000, "exact"), ("五批", 5, "exact", "6批", 6, "exact"),
-             ("1,200万元", 12000000, "exact", "1,300万元", 13000000, "exact")]
+             ("1,200万元", 12000000, "exact", "1,300万元", 13000000, "exact"),
+             ("9000余万元", 90000000, "over", "620余万元", 6200000, "over"),
+             ("625万元", 6250000, "exact", "620余万元", 6200000, "over"),
+             ("超过100万元", 1000000, "over", "50万元", 500000, "exact"),
+             ("三百多人", 300, "more_than", "五百人", 500, "exact")]
     for raw_a, a, approx_a, raw_b, b, approx_b in pairs:
         _, reason = compare(fig(raw_a, a, approx_a), fig(raw_b, b, approx_b, source="b"))
         assert not re.search(r"[A-Za-z]", reason_text(reason, "zh")), reason

@@ -26,7 +26,8 @@ def check(
     excel_safe: ExcelSafe = False, lang: Lang = "zh", no_pager: NoPager = False,
     date: Annotated[str | None, typer.Option("--date", help="The draft's date (YYYY-MM-DD, YYYY-MM or YYYY), "
                                              "for periods such as 2017年以来 (default: today, as a draft is "
-                                             "written now).", show_default=False)] = None,
+                                             "written now; a period counted back from it, such as 三年来, is "
+                                             "then not checked).", show_default=False)] = None,
 ) -> None:
     """Check a draft's numbers against the sources.
 
@@ -43,7 +44,6 @@ def check(
     """
     from ..facts import from_tables
     from ..labels import use
-    from ..pipeline.records import extract
     from ..pipeline.restate import compare
     from ..views import verdicts
 
@@ -57,19 +57,21 @@ def check(
     with tempfile.TemporaryDirectory(prefix="qdaid-check-") as folder:
         article = _draft_file(draft, Path(folder))
         try:
-            tables = extract([article], limit=size_limit(fileio.MAX_ARTICLE_BYTES),
-                             given={"id": draft_id, "title": "draft", "date": date or _today()}, onto=onto,
-                             warn=notes.append)
+            tables, unchecked = _read_draft(article, draft_id, date, onto, notes)
         except QdaidError as exc:  # said of the draft as the user named it, not of its copy
             said = str(exc).replace(str(article), "the draft" if draft == "-" else draft).replace("the article", "it")
             raise type(exc)(said) from None
         base = from_tables(tables)
         use(base)
         rows = verdicts(base, draft_id, [article.parent], compare)
+    for row in rows:
+        row["period_checked"] = row["figure"] not in unchecked
     for note in notes:
         say(note.replace(article.name, "the draft"))
     if not rows:
         say(message("check_nothing", lang))
+    if unchecked:
+        say(message("check_period_unchecked", lang, n=len(unchecked)))
     counts = {v: sum(r["verdict"] == v for r in rows) for v in ("supported", "contradicted", "unsupported")}
     say(message("check_summary", lang, n=len(rows), **counts))
     view = render.View(CHECK, table_columns=["verdict", "raw", "metric", "source_values", "sources", "context"],
@@ -78,6 +80,34 @@ def check(
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)
     if counts["contradicted"]:
         raise typer.Exit(1)
+
+
+def _read_draft(article: Path, draft_id: str, date: str | None, onto: dict, notes: list[str]) -> tuple[dict, set[str]]:
+    """The draft's tables, built onto the sources (onto), and the ids of its figures whose period
+    was not checked. A draft without --date is taken as written today, so its 2017年以来 is the
+    sources' "since"; but a period counted back from its date (七年奋战, 三年来, 今年) has an unknown
+    end: such a figure is left undated, and linked again to the fact it states, compared on
+    metric, unit, place and value. Which periods count back: those whose first year moves when the
+    draft is read a year earlier (a "since" moves its end alone)."""
+    from ..pipeline.records import extract
+    from ..pipeline.restate import Statements, link
+
+    given = {"id": draft_id, "title": "draft", "date": date or _today()}
+    limit = size_limit(fileio.MAX_ARTICLE_BYTES)
+    tables = extract([article], limit=limit, given=given, onto=onto, warn=notes.append)
+    if date:
+        return tables, set()
+    earlier = extract([article], limit=limit, given={**given, "date": str(int(given["date"][:4]) - 1)})
+    first_year = {f["id"]: f["period_start"] for f in earlier["figures"]}
+    drafted = [f for f in tables["figures"] if f["source"] == draft_id]
+    counted_back = [f for f in drafted if f["period_start"] is not None and first_year.get(f["id"]) != f["period_start"]]
+    unchecked = {f["id"] for f in counted_back}
+    for figure in counted_back:
+        figure["period_start"] = figure["period_end"] = None
+    sources = Statements(f for f in tables["figures"] if f["source"] != draft_id)
+    tables["restatements"] = [r for r in tables["restatements"] if r["figure"] not in unchecked] + \
+        link(counted_back, sources)
+    return tables, unchecked
 
 
 def _draft_file(draft: str, folder: Path) -> Path:

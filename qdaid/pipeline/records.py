@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import fileio
 from ..model import SCHEMA, DataError, UsageError
 from . import classify, containment, links, narrative, webpage
-from .article import Article
+from .article import DATELINE_RE, Article
 from .corpus import Corpus
 from .english import English, add_names
 from .gazetteer import Gazetteer
@@ -92,11 +92,25 @@ def source_record(article: Article, name: str) -> dict:
         "id": article.source_id,
         "title": meta.get("title") or (article.original[first.start:first.end] if first else ""),
         "publisher": meta.get("publisher") or said["publisher"],
-        "date": meta.get("date") or article.dateline,
+        "date": meta.get("date") or article.dateline or _taken_date(article),
         "reporter": meta.get("reporter") or said["reporter"],
         "editors": meta.get("editors") or (re.split(r"[、,，]", said["editors"]) if said["editors"] else []),
         "url": meta.get("url"), "path": name, "sha256": hashlib.sha256(article.original.encode("utf-8")).hexdigest(),
     }
+
+
+def _taken_date(article: Article) -> str | None:
+    """An undated article's date as the build took it (the build's warning says how): the year
+    the text shows (article.assumed), with the month and day of its dateline (2月25日讯) when it
+    has one: 2021-02-25; else the year alone (2019). The sources table has no field to say the
+    date was inferred; the warning at build time says so."""
+    if article.assumed is None:
+        return None
+    lead = article.paragraphs[min(1, len(article.paragraphs) - 1)]
+    dateline = DATELINE_RE.search(article.text, 0, lead.end)
+    year = str(article.assumed.year)
+    dated = f"{year}-{int(dateline[1]):02d}-{int(dateline[2]):02d}" if dateline else year
+    return dated if _real_date(dated) else year  # 2月30日讯: a slip, the year stands
 
 
 # What a sidecar (NAME.meta.json beside NAME.txt) may say, and of which type. The id becomes

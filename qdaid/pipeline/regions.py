@@ -184,7 +184,14 @@ def _for_helper(article: Article, s: tx.Sentence, sec: Section | None, metric: s
     if sec is not None or not named or any(_province(article.gaz, r) not in helpers for r in named) or \
             article.lex.home_words.search(article.text, s.start, s.end):
         return None  # 莱阳市累计培训本地农民: work at home (本地, 本市), not for the helped place
+    if not _AID.search(article.text, s.start, s.end):
+        return None  # 青岛全市6.5万名贫困人口全部脱贫: the helper's own, no aid to anyone
     return _helped(article, s, metric, [])
+
+
+# Words of the help a helper gives (帮扶资金, 援建, 扶贫协作, 捐款): a sentence naming only the helper
+# is of the helped place when it speaks of one of them.
+_AID = re.compile(r"帮扶|扶贫|协作|对口|结对|援|捐")
 
 
 def _province(gaz, region: str) -> str | None:
@@ -200,10 +207,12 @@ def _helped(article: Article, s: tx.Sentence, metric: str | None, named: list[st
         gaz, lex = article.gaz, article.lex
         province = {m.region: _province(gaz, m.region) for m in article.mentions}
         times = Counter(m.region for m in article.mentions)
+        words = {m.region for m in article.mentions if article.text[m.start:m.end] in lex.common_place_words}
         helped = [r for r, p in province.items() if p in lex.helped_provinces]
         inner = [r for r in helped if gaz.regions[r].level != "province"] or helped
         if any(times[r] > 1 for r in inner):  # 真金白银投入 beside 定西 five times: 白银 once is no evidence
-            inner = [r for r in inner if times[r] > 1]
+            # but a place named once by a name that is no word (安顺) is: the article is of two places
+            inner = [r for r in inner if times[r] > 1 or r not in words]
         common = set.intersection(*({r, *gaz.ancestors(r)} for r in inner)) if inner else set()
         lowest = max(common, key=lambda r: len(gaz.ancestors(r)), default=None)
         has_helper = any(p in lex.helper_provinces for p in province.values())

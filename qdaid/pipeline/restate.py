@@ -182,9 +182,14 @@ _WORDS = {"more_than": "at least", "over": "at least", "nearly": "nearly", "abou
 
 
 def _bounded(w: Written) -> str:
-    """近800万 (nearly 800万): an approximate number and what it says (620余万: at least 620万; the
-    limit below 630万 is not said, which messages' translations of reasons would not read)."""
-    return f"{w} ({_WORDS[w.approx]} {_amount(w.value, w.scale)})"
+    """近800万 (nearly 800万): an approximate number and the values compared for it: 620余万 (at
+    least 620万, below 630万), the range its 余 allows; 超过100万 (at least 100万), no upper bound.
+    A bound in 万 that is whole 亿 is said in 亿 (9000余万: below 1亿, not 10000万)."""
+    said = f"{_WORDS[w.approx]} {_amount(w.value, w.scale)}"
+    if w.below is not None:
+        whole_yi = w.scale == "万" and w.below % MULTIPLIERS["亿"] == 0
+        said += f", below {_amount(w.below, '亿' if whole_yi else w.scale)}"
+    return f"{w} ({said})"
 
 
 def compare(a: dict, b: dict) -> tuple[str, str]:
