@@ -39,7 +39,7 @@ TIMELINE = ["date", "kind", "honoree", "region", "text", "id"]
 
 # `qdaid check`: a draft's figure, its verdict, the sources' figures beside it, its sentence marked.
 CHECK = ["verdict", "figure", "raw", "value", "unit", "metric", "honoree", "region", "period", "period_checked", "sources",
-         "source_values", "reasons", "context", "start", "end"]
+         "source_values", "reasons", "source_quotes", "context", "start", "end"]
 
 STATS_KEYS_HELP = ["metric", "unit", "honoree", "region", "year"]  # the group keys --by adds
 STATS = ["count", "honorees", "total", "total_min", "total_max", "overlap_possible", "excluded", "period_start",

@@ -135,9 +135,9 @@ def verdicts(base: FactBase, draft: str, folders: list[Path], compare) -> list[d
     """One row per figure of the draft (the source `draft`, built onto the sources): `supported`
     when the sources that state the same fact all give a value that agrees, `contradicted` when
     one of them does not, `unsupported` when none states it; every source's figure, value and the
-    reason beside it, and the draft's sentence with the number marked 【…】 (context). The build
-    links the draft's figure to its closest statement; the fact's other statements are the
-    restatements linked to that one, and so on. compare(a, b) -> (verdict, reason): the build's
+    reason beside it, their sentences (source_quotes), and the draft's sentence with the number
+    marked 【…】 (context). The build links the draft's figure to its closest statement; the fact's
+    other statements are the restatements linked to that one, and so on. compare(a, b) -> (verdict, reason): the build's
     rule (pipeline.restate.compare), given by the command line, which may import the pipeline."""
     from .query import context
 
@@ -162,9 +162,20 @@ def verdicts(base: FactBase, draft: str, folders: list[Path], compare) -> list[d
             "period": period_label(f["period_start"], f["period_end"]) or None,
             "sources": [o["id"] for o in others], "source_values": [o["raw"] for o in others],
             "reasons": [reason for _, reason in compared],
+            "source_quotes": [_marked(o) for o in others],
             "context": context(f["quote"], start, end, reach=len(f["quote"]), mark=True),
             "start": f["start"], "end": f["end"]})
     return rows
+
+
+def _marked(figure: dict) -> str:
+    """A source's sentence, its number marked 【…】 where the sentence writes it."""
+    from .query import context
+
+    at = figure["quote"].find(figure["raw"])
+    if at < 0:
+        return figure["quote"]
+    return context(figure["quote"], at, at + len(figure["raw"]), reach=len(figure["quote"]), mark=True)
 
 
 def _statements(base: FactBase, figure: str, drafted: set[str]) -> list[str]:

@@ -249,3 +249,28 @@ def test_a_place_of_one_sentence_does_not_leak_onto_another(cli, tmp_path):
     result, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json")
     assert [(r["raw"], r["region"], r["verdict"]) for r in rows] == [
         ("1.25亿元", "longnan", "supported"), ("60个", "longnan", "contradicted"), ("6.5万名", "qingdao", "unsupported")]
+
+
+def test_check_never_exits_1_for_trouble(cli, tmp_path):
+    # 1 is check's answer "contradicted" (as diff's "the files differ"): a script running
+    # `qdaid check draft || say contradicted` must not read a missing database or an empty draft so
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    missing = cli("check", draft, "--db", tmp_path / "none.json")
+    assert missing.exit_code == 2 and "no such database file" in missing.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    nothing = cli("check", empty)
+    assert nothing.exit_code == 2 and nothing.stderr.count("\n") == 1  # one line, no traceback
+    other = cli("stats", "--db", tmp_path / "none.json")  # the other commands keep 1 for a data error
+    assert other.exit_code == 1
+
+
+def test_a_supported_figure_gives_the_sources_sentences(cli):
+    # ¶43 of the bundled article: "2017年以来,组织社会各界向陇南捐款1.25亿元,捐物折合2.02亿元。" states
+    # the draft's 1.25亿: the row gives that sentence, its number marked, beside the source's id.
+    draft = "青岛赴陇南扶贫协作挂职干部工作组2017年以来组织社会各界向陇南捐款1.25亿元。\n"
+    result, rows = _check(cli, "-", "--date", "2021-03-01", "-f", "json", input=draft)
+    (row,) = rows
+    assert (row["verdict"], row["sources"]) == ("supported", ["qdrb-20210225-03542"])
+    assert row["source_quotes"] == ["2017年以来,组织社会各界向陇南捐款【1.25亿元】,捐物折合2.02亿元。"]

@@ -64,7 +64,7 @@ class QdaidGroup(TyperGroup):
             return result
         except QdaidError as exc:
             say(f"qdaid: {_spelled(ctx, exc)}", note=False)
-            ctx.exit(exc.exit_code)
+            ctx.exit(_trouble(ctx, exc.exit_code))
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except BrokenPipeError:
@@ -81,12 +81,21 @@ class QdaidGroup(TyperGroup):
                 raise
             _silence_stdout()
             say(f"qdaid: cannot write the output: {exc.strerror or exc}", note=False)
-            ctx.exit(1)
+            ctx.exit(_trouble(ctx, 1))
         except Exception as exc:
             if debugging():
                 raise
             say(f"qdaid: internal error: {type(exc).__name__}: {exc}; {REPORT}", note=False)
-            ctx.exit(1)
+            ctx.exit(_trouble(ctx, 1))
+
+
+# Commands whose exit status 1 is an answer ("something is contradicted"), as diff's is: any
+# trouble exits 2 there, so `qdaid check draft || …` is never fooled by a missing database.
+_ONE_IS_AN_ANSWER = frozenset({"check"})
+
+
+def _trouble(ctx: click.Context, code: int) -> int:
+    return 2 if ctx.invoked_subcommand in _ONE_IS_AN_ANSWER else code
 
 
 def _spelled(ctx: click.Context, exc: QdaidError) -> str:

@@ -35,7 +35,7 @@ def check(
     agrees: the source's figure ids and values beside it), contradicted (the sources that state
     it give another value), or unsupported (no source states it). The same fact: the same metric
     and unit, the same honoree or place, periods that can be the same. Exit status 0 when
-    nothing is contradicted, 1 when something is (as diff does), 2 for a usage error.
+    nothing is contradicted, 1 when something is (as diff does), 2 for any trouble.
 
     \b
     Example:
@@ -66,20 +66,26 @@ def check(
         rows = verdicts(base, draft_id, [article.parent], compare)
     for row in rows:
         row["period_checked"] = row["figure"] not in unchecked
-    for note in notes:
-        say(note.replace(article.name, "the draft"))
-    if not rows:
-        say(message("check_nothing", lang))
-    if unchecked:
-        say(message("check_period_unchecked", lang, n=len(unchecked)))
-    counts = {v: sum(r["verdict"] == v for r in rows) for v in ("supported", "contradicted", "unsupported")}
-    say(message("check_summary", lang, n=len(rows), **counts))
+    counts = _say_notes([note.replace(article.name, "the draft") for note in notes], rows, len(unchecked), lang)
     view = render.View(CHECK, table_columns=["verdict", "raw", "metric", "source_values", "sources", "context"],
                        what="figures", priority=["verdict", "raw", "source_values", "context", "metric", "sources"],
                        words=Words(base), display=pages.check_display)
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)
     if counts["contradicted"]:
         raise typer.Exit(1)
+
+
+def _say_notes(notes: list[str], rows: list[dict], unchecked: int, lang: str) -> dict[str, int]:
+    """What the build said of the draft, what was not checked, and the count of each verdict."""
+    for note in notes:
+        say(note)
+    if not rows:
+        say(message("check_nothing", lang))
+    if unchecked:
+        say(message("check_period_unchecked", lang, n=unchecked))
+    counts = {v: sum(r["verdict"] == v for r in rows) for v in ("supported", "contradicted", "unsupported")}
+    say(message("check_summary", lang, n=len(rows), **counts))
+    return counts
 
 
 def _read_draft(article: Path, draft_id: str, date: str | None, onto: dict, notes: list[str]) -> tuple[dict, set[str]]:
