@@ -1,19 +1,22 @@
 """Facts across sources: when a figure of a later source states the same fact as a figure of an
 earlier one, and whether their values agree.
 
-Three pure functions over figure records (model.SCHEMA["figures"]); exact arithmetic (Decimal):
+Pure functions over figure records (model.SCHEMA["figures"]); exact arithmetic (Decimal):
 
 - `same_fact(a, b)`: the two figures could state one fact: different sources, the same metric,
-  unit and kind (not a duration), the same subject (the same honoree, or the same place, or
-  the same places covered, and neither contradicts the other), and compatible periods
-  (overlapping, or one of them undated).
+  unit and kind (not a duration), the same subject (the same honoree, places not differing; or,
+  neither naming an honoree, the same place or places covered), and compatible periods (one
+  undated, the same years however written, or the same "since": periods_compatible).
+- `holds(outer, inner)`: inner is a part of outer, of another source (a year of a span): the
+  build links it as containment, not as a restatement, and a total counts the span.
 - `compare(a, b) -> (verdict, reason)`: `agrees` when the values match within what their
   approximations allow, else `disagrees`; the reason is one short sentence.
-- `link(new, old) -> restatement rows`: each figure of `new` against the figures of `old` (of
-  earlier sources): one row per new figure that restates a fact, naming the earlier figure that
-  states it most closely. A fact stated by several sources is thus one connected group of rows
-  (the first statement, and each later one linked to its closest earlier one), and the rows of
-  a corpus grow with its figures, not with the square of its sources.
+- `link(new, old) -> restatement rows` (and `linked`, with the containment rows): each figure
+  of `new` against the figures of `old` (of earlier sources): one row for each way the earlier
+  sources wrote the fact it states (15.66亿 and 15.7亿: two rows; a third source's 15.65亿 is
+  compared with both). A figure written as an earlier one stands for it, so the rows of a corpus
+  grow with its figures times the few ways a fact is written, not with the square of its
+  sources; the query side (qdaid.restatements) reads a fact as the figures its rows connect.
 
 What each way of writing a number allows (the values it stands for):
 
