@@ -203,3 +203,62 @@ def test_appending_each_article_gives_the_bytes_of_building_them_together(cli, t
     for path in files[1:]:
         assert cli("build", "--append", path, "-o", target).exit_code == 0
     assert target.read_bytes() == built[folder].read_bytes()
+
+
+# The rules themselves, on figure records made by hand (tests/test_restate.fig: fiscal aid, the
+# Longnan group, Longnan, 2020, source a; b changes what the row says).
+def _years(start, end):
+    return {"period_start": start, "period_end": end}
+
+
+@pytest.mark.parametrize(("a", "b", "same", "a_holds_b"), [
+    (_years(2020, 2020), _years(2020, 2020), True, False),       # one year
+    (_years(2017, 2021), _years(2017, 2021), True, False),       # one span, however written
+    (_years(None, None), _years(2017, 2021), True, False),       # undated: it says no period
+    (_years(2017, 2021), _years(2017, 2026), True, False),       # one "since", counted to each source's date
+    (_years(2017, None), _years(2017, 2021), True, False),       # an open "since" (an undated article's)
+    (_years(2017, 2021), _years(2020, 2020), False, True),       # a year inside the span: a part
+    (_years(2017, None), _years(2017, 2017), False, True),       # the first year of an open "since": a part
+    (_years(2016, 2021), _years(2017, 2021), False, True),       # a span inside a wider one
+    (_years(2016, 2020), _years(2017, 2021), False, False),      # spans that overlap: neither
+    (_years(2019, 2019), _years(2020, 2020), False, False),      # two years
+])
+def test_which_periods_state_one_fact_and_which_hold_another(a, b, same, a_holds_b):
+    from qdaid.pipeline.restate import holds, same_fact
+
+    from .test_restate import fig
+
+    fa, fb = fig("5亿元", 500000000, **a), fig("1亿元", 100000000, source="b", **b)
+    assert (same_fact(fa, fb), same_fact(fb, fa)) == (same, same)
+    assert (holds(fa, fb), holds(fb, fa)) == (a_holds_b, False)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ({}, {}, True),                                               # the same honoree and place
+    ({}, {"region": None}, True),                                 # the same honoree, one names no place
+    ({}, {"honoree": None}, False),                               # one honoree's, and no honoree's: other scopes
+    ({"honoree": None}, {"honoree": None}, True),                 # no honoree: the same place
+    ({"honoree": None}, {"honoree": None, "region": "anshun"}, False),
+    ({"honoree": None, "region": None}, {"honoree": None, "region": None}, False),  # about nothing
+])
+def test_which_subjects_state_one_fact(a, b, same):
+    from qdaid.pipeline.restate import same_fact
+
+    from .test_restate import fig
+
+    assert same_fact(fig("1.2亿元", 120000000, **a), fig("1.2亿元", 120000000, source="b", **b)) is same
+
+
+def test_an_undated_statement_never_joins_two_years_into_one_fact():
+    # a: 1.2亿, undated. b: 1.2亿 in 2019 and 1.3亿 in 2020 (two sentences). The 2019 figure states a's
+    # fact (undated: any year; the same value); the 2020 one would too, but the fact is 2019's now:
+    # 2020's is another fact, of no earlier source (both once linked to a, and stats counted one)
+    from qdaid.pipeline.restate import link
+
+    from .test_restate import fig
+
+    undated = fig("1.2亿元", 120000000, id="a-1", **_years(None, None))
+    b2019 = fig("1.2亿元", 120000000, source="b", id="b-1", **_years(2019, 2019))
+    b2020 = fig("1.3亿元", 130000000, source="b", id="b-2", **_years(2020, 2020))
+    assert [(r["figure"], r["restates"], r["verdict"]) for r in link([b2019, b2020], [undated])] == [
+        ("b-1", "a-1", "agrees")]

@@ -134,8 +134,11 @@ def periods_compatible(a: dict, b: dict) -> bool:
     """Whether a's period and b's may be one period: one of them undated (it says no period); the
     same first and last year, however written (2017年以来 in 2021, 2017—2021年, 近五年 in 2021); or
     the same "since" counted to the date each source was written (2017年以来 in 2021 and in a draft
-    of today: both spans, the same first year). A year inside a span, or a span inside a wider one,
-    is a part of it (holds), never the same fact; periods that merely overlap are neither."""
+    of today: both spans, the same first year). A record does not say whether a span's last year
+    is the article's date or the text's own (2017—2020年): two spans from one year are taken as
+    one fact, whose values then agree or not. A year inside a span, or a span inside a wider one
+    of another first year, is a part of it (holds), never the same fact; periods that merely
+    overlap (2016–2020, 2017–2021) are neither."""
     pa, pb = _period(a), _period(b)
     if pa is None or pb is None or pa == pb:
         return True
