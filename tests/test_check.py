@@ -126,14 +126,19 @@ def test_an_inflated_number_is_not_supported_by_a_more_or_over_figure(cli, tmp_p
     # and 620多万 is the article's number written with 多: supported. The draft is undated, so each
     # of the article's goods figures for Longnan may state its fact; none agrees with 50亿 and the
     # nearest value states it: ¶43's "2017年以来…捐物折合2.02亿元" (03553), 47.98亿 below.
-    cases = [("青岛向陇南捐物价值50亿元。", "contradicted", "2.02亿元"),
-             ("青岛累计为陇南捐助物资价值9000余万元。", "contradicted", "620余万元"),
-             ("青岛带动陇南贫困人口900万多人。", "contradicted", "9.1万多人"),
-             ("青岛向陇南捐物价值625万元。", "supported", "620余万元"),
-             ("青岛向陇南捐物价值620多万元。", "supported", "620余万元")]
-    for sentence, verdict, value in cases:
+    # These figures are the Longnan team's: a draft names the team for its figure to state the team's
+    # fact (restate.same_fact: a figure of no honoree is never an honoree's). "青岛带动陇南贫困人口
+    # 900万多人" names no honoree: Qingdao's people helped, not the team's 9.1万多: unsupported (naming
+    # the team there reads 挂职干部 as cadres dispatched, another metric).
+    team = "青岛赴陇南扶贫协作挂职干部工作组"
+    cases = [(team + "向陇南捐物价值50亿元。", "contradicted", ["2.02亿元"]),
+             (team + "累计为陇南捐助物资价值9000余万元。", "contradicted", ["620余万元"]),
+             ("青岛带动陇南贫困人口900万多人。", "unsupported", []),
+             (team + "向陇南捐物价值625万元。", "supported", ["620余万元"]),
+             (team + "向陇南捐物价值620多万元。", "supported", ["620余万元"])]
+    for sentence, verdict, values in cases:
         result, row = _check_one(cli, tmp_path, sentence)
-        assert (sentence, row["verdict"], row["source_values"]) == (sentence, verdict, [value])
+        assert (sentence, row["verdict"], row["source_values"]) == (sentence, verdict, values)
         assert result.exit_code == (1 if verdict == "contradicted" else 0)
 
 
@@ -142,9 +147,11 @@ def test_a_sentence_copied_from_the_article_is_supported_by_the_figure_it_copies
     # "共捐款71600元" (03817, undated) is Longnan donations too. Both may state the draft's fact; the
     # one whose value agrees (1.25亿, the same number) must be the one it is checked against, not the
     # undated 71600元 (which made it "contradicted"). Likewise "助力安顺54.58万贫困人口脱贫" (04151)
-    # over the undated 1.4万 (04489) of Anshun's people lifted out of poverty.
-    cases = [("青岛向陇南捐款1.25亿元。", "1.25亿元", "qdrb-20210225-03542"),
-             ("安顺54.58万贫困人口脱贫。", "54.58万", "qdrb-20210225-04151")]
+    # over the undated 1.4万 (04489) of Anshun's people lifted out of poverty. Each sentence names the
+    # honoree whose figure it copies (the Longnan team, the Anshun team): a figure of no honoree is
+    # never an honoree's (restate.same_fact).
+    cases = [("青岛赴陇南扶贫协作挂职干部工作组向陇南捐款1.25亿元。", "1.25亿元", "qdrb-20210225-03542"),
+             ("山东省青岛市赴安顺东西部扶贫协作工作队助力安顺54.58万贫困人口脱贫。", "54.58万", "qdrb-20210225-04151")]
     for sentence, value, source in cases:
         result, row = _check_one(cli, tmp_path, sentence)
         assert (sentence, row["verdict"], row["sources"], row["source_values"]) == (sentence, "supported", [source], [value])
@@ -163,7 +170,8 @@ def test_a_contradicted_reason_gives_the_range_a_more_or_over_figure_was_compare
     # 9000余万 is 9000万 up to 1亿 (its 9 counts 1000万); 9000万 − 620万 = 8380万 apart. The reason
     # said "at least 620万" alone, which is not the range the verdict used.
     draft = tmp_path / "d.txt"
-    draft.write_text("青岛累计为陇南捐助物资价值9000余万元。\n", encoding="utf-8")
+    # (the draft names the team: a figure of no honoree is not the team's fact, issue 26's scope rule)
+    draft.write_text("青岛赴陇南扶贫协作挂职干部工作组累计为陇南捐助物资价值9000余万元。\n", encoding="utf-8")
     stored = ("9000余万 vs 620余万: 8380万 apart; 9000余万 (at least 9000万, below 1亿); "
               "620余万 (at least 620万, below 630万)")
     for lang in ("zh", "en"):  # machine formats carry the stored reason, whatever the page's language
@@ -244,11 +252,13 @@ def test_a_place_of_one_sentence_does_not_leak_onto_another(cli, tmp_path):
     assert [(f["raw"], f["region"]) for f in figures] == [(r[0], r[1]) for r in got]
     # without 安顺 the draft is of one helped city, 陇南; a sentence of no place, or of the helper's aid
     # (青岛市统筹…帮扶资金), is still 陇南's, but 青岛全市…脱贫 speaks of no aid: Qingdao's own, unsupported
-    # (it was 陇南's, "contradicted" by 6.35万名 again)
+    # (it was 陇南's, "contradicted" by 6.35万名 again). 全市…60个 names no honoree: the Longnan team's
+    # 50个 is of another scope (issue 26's rule: an honoree's figure is no city-wide one's), so a
+    # different value does not contradict it: unsupported.
     draft.write_text(TWO_CITIES.replace("安顺是青岛对口帮扶的另一座城市。", ""), encoding="utf-8")
     result, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json")
     assert [(r["raw"], r["region"], r["verdict"]) for r in rows] == [
-        ("1.25亿元", "longnan", "supported"), ("60个", "longnan", "contradicted"), ("6.5万名", "qingdao", "unsupported")]
+        ("1.25亿元", "longnan", "supported"), ("60个", "longnan", "unsupported"), ("6.5万名", "qingdao", "unsupported")]
 
 
 def test_check_never_exits_1_for_trouble(cli, tmp_path):
@@ -274,3 +284,15 @@ def test_a_supported_figure_gives_the_sources_sentences(cli):
     (row,) = rows
     assert (row["verdict"], row["sources"]) == ("supported", ["qdrb-20210225-03542"])
     assert row["source_quotes"] == ["2017年以来,组织社会各界向陇南捐款【1.25亿元】,捐物折合2.02亿元。"]
+
+
+def test_a_sentence_copied_from_an_honorees_section_is_supported_never_contradicted_by_it(cli, tmp_path):
+    # ¶41 of the bundled article, in the Longnan team's section: "引导签约产业项目50个" (03070). A draft
+    # sentence naming no honoree is the team's fact only when its value agrees (the sentence may have
+    # been copied from the section): 50个 supported by 03070; 60个 may be of another scope: unsupported.
+    for count, verdict, sources in (("50个", "supported", ["qdrb-20210225-03070"]), ("60个", "unsupported", [])):
+        draft = tmp_path / "d.txt"
+        draft.write_text(f"陇南引导签约产业项目{count}。\n", encoding="utf-8")
+        result, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json")
+        assert [(r["raw"], r["honoree"], r["verdict"], r["sources"]) for r in rows] == [(count, None, verdict, sources)]
+        assert result.exit_code == 0

@@ -38,16 +38,19 @@ def row(source, raw, earlier, earlier_raw, verdict, reason):
             "reason": reason}
 
 
-# One row per figure that restates an earlier source, naming the earlier figure that states the
-# fact most closely: agreeing first, then the nearer value, then the earlier source.
+# One row per figure that restates an earlier source and per way the earlier sources wrote that
+# fact (earliest first): every two sources' statements of a fact are compared.
 EXPECTED_RESTATEMENTS = [
     row(B, "2.63亿元", A, "2.6亿元", "agrees", "2.6亿 is 2.63亿 rounded to 0.1亿"),
     row(B, "15家", A, "15家", "agrees", "both 15"),
     row(B, "3500名", A, "3200名", "disagrees", "3500 vs 3200: 300 apart"),
-    # neither agrees; b's 2.63亿 is nearer (0.07亿) than a's 2.6亿 (0.1亿)
+    # the 2020 aid is written 2.6亿 (a) and 2.63亿 (b): 2.7亿 is 0.1亿 from the one, and 2.63亿 rounds
+    # to 2.6亿, not 2.7亿: it disagrees with both
+    row(C, "2.7億元", A, "2.6亿元", "disagrees", "2.7亿 vs 2.6亿: 0.1亿 apart"),
     row(C, "2.7億元", B, "2.63亿元", "disagrees", "2.7亿 vs 2.63亿: 0.07亿 apart"),
-    # both fit 3000多 (3000 up to 4000: its 3 counts thousands); a's 3200 is nearer (200) than b's 3500 (500)
+    # the people helped, 3200 (a) and 3500 (b): both fit 3000多 (3000 up to 4000: its 3 counts thousands)
     row(C, "3000多名", A, "3200名", "agrees", "3200 fits 3000多 (at least 3000, below 4000)"),
+    row(C, "3000多名", B, "3500名", "agrees", "3500 fits 3000多 (at least 3000, below 4000)"),
 ]
 
 

@@ -117,10 +117,10 @@ def test_rounding_is_half_up_and_no_wider_than_written():
     ({"unit": "person"}, False),                              # another unit
     ({"honoree": "anshun-team"}, False),                      # another honoree
     ({"region": "anshun"}, False),                            # another place
-    ({"honoree": None}, True),                                # the same place, no honoree named
+    ({"honoree": None}, False),                               # the same place, no honoree: another scope
     ({"region": None}, True),                                 # the same honoree, no place named
     ({"honoree": None, "region": None}, False),               # nothing in common
-    ({"period_start": 2017, "period_end": 2021}, True),       # overlapping periods
+    ({"period_start": 2017, "period_end": 2021}, False),      # 2020 inside 2017–2021: a part, not the fact
     ({"period_start": 2021, "period_end": 2021}, False),      # disjoint periods
     ({"period_start": None, "period_end": None}, True),       # one undated
     ({"kind": "duration", "metric": "fiscal_aid"}, False),    # a duration: never a fact of its own
@@ -133,28 +133,29 @@ def test_same_fact(change, same):
     assert same_fact(a, b) is same and same_fact(b, a) is same
 
 
-def test_link_gives_each_restating_figure_one_row_to_its_closest_earlier_statement():
+def test_link_gives_each_restating_figure_a_row_for_each_way_an_earlier_source_wrote_its_fact():
     # Source a states the 2020 aid (1.2亿) and the 2017–2021 aid (5.3亿); b restates the 2020 aid
-    # as 1.2亿: linked to a's 2020 figure (the same period), not to the five-year total.
+    # as 1.2亿: linked to a's 2020 figure (the same period), not to the five-year total (a part).
     a2020 = fig("1.2亿元", 120000000, id="a-1")
     a5 = fig("5.3亿元", 530000000, id="a-2", period_start=2017, period_end=2021)
     b2020 = fig("1.2亿元", 120000000, source="b", id="b-1")
-    # c restates it as 1.3亿 and 1.25亿 (two sentences): both are 0.1亿 and 0.05亿 from a's and b's
-    # 1.2亿, which are written alike: the earlier, a's, stands for both. 1.25亿 rounds to 1.3亿 at
-    # 0.1亿, not to 1.2亿: it disagrees too.
+    # c restates it as 1.3亿 and 1.25亿 (two sentences): a's and b's 1.2亿 are written alike, so the
+    # earlier, a's, stands for both: one row each, to a's. 1.25亿 rounds to 1.3亿 at 0.1亿, not to
+    # 1.2亿: both disagree. c's own two figures are never compared (one source).
     c2020 = fig("1.3亿元", 130000000, source="c", id="c-1")
     c2020b = fig("1.25亿元", 125000000, source="c", id="c-2")
-    # d says 1.3亿: c's 1.3亿 agrees with it, so that is its closest statement, not a's 1.2亿.
+    # d says 1.3亿: the fact is now written three ways (1.2亿 a, 1.3亿 c, 1.25亿 c): a row for each,
+    # disagreeing with 1.2亿, agreeing with 1.3亿 (the same) and with 1.25亿 (1.3亿 is it rounded).
     d2020 = fig("1.3亿元", 130000000, source="d", id="d-1")
     rows = link([b2020], [a2020, a5]) + link([c2020, c2020b], [a2020, a5, b2020]) + \
         link([d2020], [a2020, a5, b2020, c2020, c2020b])
-    assert rows == [
-        {"id": "b-1-re-a-1", "figure": "b-1", "restates": "a-1", "verdict": "agrees", "reason": "both 1.2亿"},
-        {"id": "c-1-re-a-1", "figure": "c-1", "restates": "a-1", "verdict": "disagrees",
-         "reason": "1.3亿 vs 1.2亿: 0.1亿 apart"},
-        {"id": "c-2-re-a-1", "figure": "c-2", "restates": "a-1", "verdict": "disagrees",
-         "reason": "1.25亿 vs 1.2亿: 0.05亿 apart"},
-        {"id": "d-1-re-c-1", "figure": "d-1", "restates": "c-1", "verdict": "agrees", "reason": "both 1.3亿"},
+    assert [(r["id"], r["figure"], r["restates"], r["verdict"]) for r in rows] == [
+        ("b-1-re-a-1", "b-1", "a-1", "agrees"),
+        ("c-1-re-a-1", "c-1", "a-1", "disagrees"),
+        ("c-2-re-a-1", "c-2", "a-1", "disagrees"),
+        ("d-1-re-a-1", "d-1", "a-1", "disagrees"),
+        ("d-1-re-c-1", "d-1", "c-1", "agrees"),
+        ("d-1-re-c-2", "d-1", "c-2", "agrees"),
     ]
     assert link([a2020], [a5]) == []  # one source: nothing restated
 
@@ -162,21 +163,22 @@ def test_link_gives_each_restating_figure_one_row_to_its_closest_earlier_stateme
 def test_link_prefers_the_same_period_to_an_agreeing_overlapping_one():
     # b says 5.3亿 for 2020. a's 2020 figure is 1.2亿, a's 2017–2021 total 5.3亿: the fact b
     # restates is a's 2020 aid (the same period), and they disagree; the equal total of a wider
-    # period is another fact.
+    # period is another fact (of which 2020 is a part).
     a2020 = fig("1.2亿元", 120000000, id="a-1")
     a5 = fig("5.3亿元", 530000000, id="a-2", period_start=2017, period_end=2021)
     rows = link([fig("5.3亿元", 530000000, source="b", id="b-1")], [a5, a2020])
     assert [(r["restates"], r["verdict"]) for r in rows] == [("a-1", "disagrees")]
 
 
-def test_link_prefers_an_agreeing_statement_to_a_nearer_one():
-    # b's 3000多名 (at least 3000, below 4000) cannot be a's 2990名 (10 below the bound) but fits c's 3500名:
-    # the statement it agrees with is the one it restates, though 2990 is nearer.
+def test_link_compares_a_figure_with_every_way_the_fact_was_written():
+    # a's 2990名 and c's 3500名 state one fact (2020, the same honoree and place). b's 3000多名 (at
+    # least 3000) cannot be 2990 (10 below the bound) but fits 3500: one row for each, and b
+    # disagrees with a though it agrees with c (it once linked to c alone, hiding the dispute).
     people = {"unit": "person", "metric": "people_benefited"}
     a = fig("2990名", 2990, id="a-1", **people)
     c = fig("3500名", 3500, source="c", id="c-1", **people)
-    (row,) = link([fig("3000多名", 3000, "more_than", source="b", id="b-1", **people)], [a, c])
-    assert (row["restates"], row["verdict"], row["reason"]) == ("c-1", "agrees", "3500 fits 3000多 (at least 3000, below 4000)")
+    rows = link([fig("3000多名", 3000, "more_than", source="b", id="b-1", **people)], [a, c])
+    assert [(r["restates"], r["verdict"]) for r in rows] == [("a-1", "disagrees"), ("c-1", "agrees")]
 
 
 def test_an_undated_figure_restates_the_statement_it_agrees_with_dated_or_not():

@@ -96,24 +96,46 @@ def _read_draft(article: Path, draft_id: str, date: str | None, onto: dict, note
     metric, unit, place and value. Which periods count back: those whose first year moves when the
     draft is read a year earlier (a "since" moves its end alone)."""
     from ..pipeline.records import extract
-    from ..pipeline.restate import Statements, link
+    from ..pipeline.restate import link
 
     given = {"id": draft_id, "title": "draft", "date": date or _today()}
     limit = size_limit(fileio.MAX_ARTICLE_BYTES)
     tables = extract([article], limit=limit, given=given, onto=onto, warn=notes.append)
-    if date:
-        return tables, set()
-    earlier = extract([article], limit=limit, given={**given, "date": str(int(given["date"][:4]) - 1)})
-    first_year = {f["id"]: f["period_start"] for f in earlier["figures"]}
     drafted = [f for f in tables["figures"] if f["source"] == draft_id]
-    counted_back = [f for f in drafted if f["period_start"] is not None and first_year.get(f["id"]) != f["period_start"]]
-    unchecked = {f["id"] for f in counted_back}
-    for figure in counted_back:
-        figure["period_start"] = figure["period_end"] = None
-    sources = Statements(f for f in tables["figures"] if f["source"] != draft_id)
-    tables["restatements"] = [r for r in tables["restatements"] if r["figure"] not in unchecked] + \
-        link(counted_back, sources)
+    sources = [f for f in tables["figures"] if f["source"] != draft_id]
+    unchecked: set[str] = set()
+    if not date:
+        earlier = extract([article], limit=limit, given={**given, "date": str(int(given["date"][:4]) - 1)})
+        first_year = {f["id"]: f["period_start"] for f in earlier["figures"]}
+        counted_back = [f for f in drafted if f["period_start"] is not None and first_year.get(f["id"]) != f["period_start"]]
+        unchecked = {f["id"] for f in counted_back}
+        for figure in counted_back:
+            figure["period_start"] = figure["period_end"] = None
+        tables["restatements"] = [r for r in tables["restatements"] if r["figure"] not in unchecked] + \
+            link(counted_back, sources)
+    tables["restatements"] += _stated_by_an_honoree(drafted, sources, {r["figure"] for r in tables["restatements"]})
     return tables, unchecked
+
+
+def _stated_by_an_honoree(drafted: list[dict], sources: list[dict], linked: set[str]) -> list[dict]:
+    """Restatements for draft figures of no honoree that an honoree's figure of the same place
+    states with a value that agrees: a sentence copied from an honoree's section (七年奋战,助力安顺
+    54.58万…) names no honoree. Agreement only: a different value may be of another scope (the
+    city's 共募集5亿 is not one man's 2600万), so such a figure stays unsupported, never contradicted."""
+    from ..pipeline.restate import link
+
+    rows: list[dict] = []
+    for f in drafted:
+        if f["honoree"] is not None or f["id"] in linked:
+            continue
+        alike = (s["honoree"] for s in sources if s["honoree"] and (s["metric"], s["unit"], s["region"]) ==
+                 (f["metric"], f["unit"], f["region"]))
+        for honoree in sorted(set(alike)):
+            found = link([{**f, "honoree": honoree}], sources)
+            if found and all(r["verdict"] == "agrees" for r in found):
+                rows += found
+                break
+    return rows
 
 
 def _draft_file(draft: str, folder: Path) -> Path:

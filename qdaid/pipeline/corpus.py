@@ -3,7 +3,9 @@
 An honoree or programme another source already named (the same kind and name, normalised name
 or alias) stays one record: the later source is added to its `sources`, its id and fields are
 the first source's, and the later records that name it follow that id. A figure that states a
-fact an earlier source stated is linked to it (restate.link). Regions are one gazetteer.
+fact an earlier source stated is linked to each way the earlier sources wrote it, and a figure
+that is a part of another source's (a year of its span) is contained in it (restate.linked).
+Regions are one gazetteer.
 
 Everything is indexed once, so adding an article costs what the article holds, not what the
 corpus holds: a corpus of hundreds of articles builds in time linear in its size. What was added
@@ -25,6 +27,7 @@ from .gazetteer import Gazetteer
 APPENDED = ("sources", "figures", "containment", "restatements", "events")
 IDENTIFIED = ("honorees", "programs")
 _NOT_NAME = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def identity_keys(table: str, record: dict) -> list[tuple]:
@@ -36,6 +39,30 @@ def identity_keys(table: str, record: dict) -> list[tuple]:
         return [("name", name)] if name else []
     kind = record.get("kind")
     return [(kind, "name", name)] * bool(name) + [(kind, "alias", a) for a in record.get("aliases") or [] if a]
+
+
+def _attribute(figures: list[dict], honorees: list[dict]) -> None:
+    """A figure its article gives no honoree, whose sentence names one honoree (by name or a
+    Chinese alias, in Simplified) that an earlier source made known and this article does not, is
+    that honoree's: the text says whose it is (竇宗君募集社會資金2600萬元, in an article with no
+    heading for him), and a figure of no honoree never states an honoree's fact (restate.same_fact).
+    A sentence naming two such honorees says of neither alone. The article's own honorees are its
+    sections' to attribute."""
+    names: dict[str, dict] = {}
+    for honoree in honorees:
+        for name in (honoree["name"], *(honoree.get("aliases") or ())):
+            name = tx.simplified(str(name))
+            if len(name) >= 2 and _CJK.search(name):
+                names.setdefault(name, honoree)
+    if not names:
+        return
+    pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    for figure in figures:
+        if figure.get("honoree") is None:
+            named = {names[m[0]]["id"]: names[m[0]] for m in pattern.finditer(tx.simplified(figure["quote"]))}
+            if len(named) == 1:
+                (honoree,) = named.values()
+                figure["honoree"], figure["honoree_name"] = honoree["id"], honoree["name"]
 
 
 class Corpus:
@@ -76,8 +103,12 @@ class Corpus:
     def add(self, new: dict[str, list[dict]]) -> None:
         """One article's records (records._article_tables), merged in place."""
         source = new["sources"][0]["id"]
+        earlier = list(self.records["honorees"].values())  # the honorees the earlier sources made known
+        own = [h["id"] for h in new.get("honorees", [])]
         for table in IDENTIFIED:
             renamed = self._identify(table, new, source)
+            if table == "honorees":
+                own = [renamed.get(h, h) for h in own]
             for other, fields in REFERENCES.items():
                 for field, target in fields.items():
                     if target == table and renamed:
@@ -88,10 +119,11 @@ class Corpus:
                             elif value is not None:
                                 rec[field] = renamed.get(value, value)
         figures = new["figures"]
+        _attribute(figures, [h for h in earlier if h["id"] not in own])
         self._look_up(figures)
-        new["restatements"] = restate.link(figures, self.statements)
-        for figure in figures:
-            self.statements.add(figure)
+        # after the article's own containment: the parts other sources' figures are of its figures, and theirs of its
+        new["restatements"], parts = restate.linked(figures, self.statements)
+        new["containment"] = [*new.get("containment", []), *parts]
         for table in APPENDED:
             self.added[table] += new.get(table, [])
         for region in new["regions"]:

@@ -1,19 +1,22 @@
 """Facts across sources: when a figure of a later source states the same fact as a figure of an
 earlier one, and whether their values agree.
 
-Three pure functions over figure records (model.SCHEMA["figures"]); exact arithmetic (Decimal):
+Pure functions over figure records (model.SCHEMA["figures"]); exact arithmetic (Decimal):
 
 - `same_fact(a, b)`: the two figures could state one fact: different sources, the same metric,
-  unit and kind (not a duration), the same subject (the same honoree, or the same place, or
-  the same places covered, and neither contradicts the other), and compatible periods
-  (overlapping, or one of them undated).
+  unit and kind (not a duration), the same subject (the same honoree, places not differing; or,
+  neither naming an honoree, the same place or places covered), and compatible periods (one
+  undated, the same years however written, or the same "since": periods_compatible).
+- `holds(outer, inner)`: inner is a part of outer, of another source (a year of a span): the
+  build links it as containment, not as a restatement, and a total counts the span.
 - `compare(a, b) -> (verdict, reason)`: `agrees` when the values match within what their
   approximations allow, else `disagrees`; the reason is one short sentence.
-- `link(new, old) -> restatement rows`: each figure of `new` against the figures of `old` (of
-  earlier sources): one row per new figure that restates a fact, naming the earlier figure that
-  states it most closely. A fact stated by several sources is thus one connected group of rows
-  (the first statement, and each later one linked to its closest earlier one), and the rows of
-  a corpus grow with its figures, not with the square of its sources.
+- `link(new, old) -> restatement rows` (and `linked`, with the containment rows): each figure
+  of `new` against the figures of `old` (of earlier sources): one row for each way the earlier
+  sources wrote the fact it states (15.66亿 and 15.7亿: two rows; a third source's 15.65亿 is
+  compared with both). A figure written as an earlier one stands for it, so the rows of a corpus
+  grow with its figures times the few ways a fact is written, not with the square of its
+  sources; the query side (qdaid.restatements) reads a fact as the figures its rows connect.
 
 What each way of writing a number allows (the values it stands for):
 
@@ -115,29 +118,84 @@ def _key_place(figure: dict) -> tuple[str, ...] | None:
     return tuple(sorted(figure.get("covers") or ())) or None
 
 
-def _period(figure: dict) -> tuple[int, int] | None:
+def _period(figure: dict) -> tuple[int, int | None] | None:
+    """(first year, last year), the last None where the text leaves it open (2017年以来 in an
+    article that gives no date); None for a figure the text does not date."""
     start = figure.get("period_start")
-    return None if start is None else (start, figure.get("period_end") or start)
+    return None if start is None else (start, figure.get("period_end"))
+
+
+def _is_span(period: tuple[int, int | None]) -> bool:
+    """More than one year: a range, or a "since" (open, or closed by the article's date)."""
+    return period[1] is None or period[1] > period[0]
 
 
 def periods_compatible(a: dict, b: dict) -> bool:
-    """Overlapping periods, or one of them undated."""
+    """Whether a's period and b's may be one period: one of them undated (it says no period); the
+    same first and last year, however written (2017年以来 in 2021, 2017—2021年, 近五年 in 2021); or
+    the same "since" counted to the date each source was written (2017年以来 in 2021 and in a draft
+    of today: both spans, the same first year). A record does not say whether a span's last year
+    is the article's date or the text's own (2017—2020年): two spans from one year are taken as
+    one fact, whose values then agree or not. A year inside a span, or a span inside a wider one
+    of another first year, is a part of it (holds), never the same fact; periods that merely
+    overlap (2016–2020, 2017–2021) are neither."""
     pa, pb = _period(a), _period(b)
-    return pa is None or pb is None or (pa[0] <= pb[1] and pb[0] <= pa[1])
+    if pa is None or pb is None or pa == pb:
+        return True
+    return pa[0] == pb[0] and _is_span(pa) and _is_span(pb)
+
+
+def _subject(figure: dict) -> tuple[str, object] | None:
+    """What a figure is about, as facts are matched: its honoree when it has one, else its place
+    (no honoree and no place: about nothing another source can be said to restate)."""
+    if figure.get("honoree"):
+        return ("honoree", figure["honoree"])
+    place = _key_place(figure)
+    return ("place", place) if place else None
+
+
+def _alike(a: dict, b: dict) -> bool:
+    """same_fact but for the sources: one metric, unit and kind (never a duration), one subject,
+    places that do not differ, compatible periods."""
+    if a["kind"] == "duration" or (a["metric"], a["unit"], a["kind"]) != (b["metric"], b["unit"], b["kind"]):
+        return False
+    subject = _subject(a)
+    if subject is None or subject != _subject(b):
+        return False
+    ra, rb = _key_place(a), _key_place(b)
+    return not (ra and rb and ra != rb) and periods_compatible(a, b)
 
 
 def same_fact(a: dict, b: dict) -> bool:
-    """Whether figures a and b (of different sources) may state one fact: same metric, unit and
-    kind (durations never: 近五年 describes a sentence, not a fact); the same honoree or the same
-    place, where neither differs from the other's; compatible periods."""
-    if a["source"] == b["source"] or a["kind"] == "duration":
+    """Whether figures a and b (of different sources) may state one fact: the same metric, unit and
+    kind (durations never: 近五年 describes a sentence, not a fact); the same subject: the same
+    honoree (and places that do not differ: one may name none), or, neither naming an honoree, the
+    same place; compatible periods (periods_compatible).
+
+    An honoree's figure and a figure of no honoree are never one fact, even for one place: the
+    text gives them different scopes (窦宗君's 募集社会资金2600万元 is one person's fundraising;
+    青岛市共募集社会资金5亿元 the city's). A source that means the honoree's figure names the
+    honoree, and the figure is then the honoree's."""
+    return a["source"] != b["source"] and _alike(a, b)
+
+
+def holds(outer: dict, inner: dict) -> bool:
+    """Whether outer (of one source) holds inner (of another) as a part, not as a restatement: the
+    same metric and unit, amounts (flows add up over years; a stock's sizes do not), the same
+    subject and the same place, both dated, inner's period inside outer's and not compatible with
+    it (2020 inside 2017–2021; an open "since" holds every later year), and outer's value at least
+    inner's (a part larger than its whole is no part: the sources then disagree, and stats shows
+    the overlap as an interval)."""
+    if outer["source"] == inner["source"] or not outer["kind"] == inner["kind"] == "amount":
         return False
-    if (a["metric"], a["unit"], a["kind"]) != (b["metric"], b["unit"], b["kind"]):
+    if (outer["metric"], outer["unit"]) != (inner["metric"], inner["unit"]) or outer["value"] < inner["value"]:
         return False
-    ha, hb, ra, rb = a.get("honoree"), b.get("honoree"), _key_place(a), _key_place(b)
-    if (ha and hb and ha != hb) or (ra and rb and ra != rb):
+    po, pi = _period(outer), _period(inner)
+    if po is None or pi is None or periods_compatible(outer, inner):
         return False
-    return bool((ha and ha == hb) or (ra and ra == rb)) and periods_compatible(a, b)
+    last = float("inf") if po[1] is None else po[1]
+    inside = po[0] <= pi[0] and (pi[1] if pi[1] is not None else float("inf")) <= last
+    return inside and _subject(outer) == _subject(inner) and _key_place(outer) == _key_place(inner)
 
 
 def _meet(a: Written, b: Written) -> bool:
@@ -205,54 +263,97 @@ def compare(a: dict, b: dict) -> tuple[str, str]:
     return DISAGREES, f"{wa} vs {wb}: {gap} apart" + (f"; {bounds}" if bounds else "")
 
 
+@dataclass(eq=False)
+class _Way:
+    """One way of stating a fact (a period, a number as written, a subject, a kind): its first
+    figure, its place in the order figures were stated, and the fact (the list of its ways)."""
+
+    figure: dict
+    order: int
+    fact: list[_Way]
+    _written: Written | None = None
+
+    @property
+    def written(self) -> Written:  # read when first compared: an append adds many, compares few
+        if self._written is None:
+            self._written = written(self.figure)
+        return self._written
+
+
+def _way(figure: dict) -> tuple:
+    """What figures written alike share: one of them stands for all (the earliest)."""
+    return (_period(figure), figure["raw"], figure["value"], figure["approx"], figure.get("honoree"),
+            _key_place(figure), figure["kind"])
+
+
 class Statements:
-    """Figures of earlier sources, indexed by what they state: (metric, unit, and the honoree or
-    the place), then each distinct way of writing a value in a period once (its earliest figure).
-    Adding a figure and finding the closest statement cost what one fact holds, not what the
-    corpus holds; a corpus of hundreds of articles restating each other stays linear."""
+    """The facts the figures stated so far give, each a list of its ways of being written (each
+    way once: its earliest figure), indexed by (metric, unit, subject) and source.
+
+    A figure is stated once, in the order of the corpus (an append states the store's figures
+    again, in their order, then the new article's: the same facts as a build of all at once). A
+    figure written as an earlier one states that one's fact; else it joins the fact it states
+    most closely (closest) among those whose every way it is alike to (same_fact, its own
+    source's ways included: a source's 2019 and 2020 figures never join one undated statement),
+    or starts one. A fact's ways are so compatible two by two, and a fact of many sources written
+    a few ways holds a few ways: adding a figure costs what its subject holds, not the corpus."""
 
     def __init__(self, figures: Iterable[dict] = ()):
-        self._facts: dict[tuple, dict[tuple, tuple[int, dict]]] = {}
-        self._written: dict[int, Written] = {}  # read when first compared: an append adds many, compares few
+        self._ways: dict[tuple, dict[str, list[_Way]]] = {}  # (metric, unit, subject) → source → its ways
+        self._alike: dict[tuple, _Way] = {}  # (metric, unit, subject, way) → the way
         self._count = 0
         for figure in figures:
             self.add(figure)
 
-    @staticmethod
-    def _subjects(figure: dict) -> list[tuple]:
-        place = _key_place(figure)
-        return [key for key in (("honoree", figure.get("honoree")), ("place", place)) if key[1]]
-
     def add(self, figure: dict) -> None:
-        if figure["kind"] == "duration":
-            return
-        way = (_period(figure), figure["raw"], figure["value"], figure["approx"], figure.get("honoree"),
-               _key_place(figure), figure["kind"])  # figures written alike: one stands for all (the earliest)
-        for subject in self._subjects(figure):
-            ways = self._facts.setdefault((figure["metric"], figure["unit"], subject), {})
-            ways.setdefault(way, (self._count, figure))
-        self._count += 1
+        self.state(figure)
 
-    def closest(self, new: dict) -> dict | None:
-        """The earlier figure that states new's fact most closely: the same period, then the same
-        first year (2017年以来 written in 2021 and in 2026: the same "since"), then one undated
-        (or new undated: then any), then an overlapping one; agreeing before not; the nearer
-        value; the earlier."""
+    def state(self, figure: dict) -> tuple[list[dict], list[tuple[dict, dict]]]:
+        """Add the figure; return the earlier figures (of other sources) of the fact it states, one
+        for each way of writing it, earliest first, and the (inner, outer) pairs of figures of other
+        sources that one of which holds the other (holds)."""
+        subject = _subject(figure)
+        if figure["kind"] == "duration" or subject is None:
+            return [], []
+        key = (figure["metric"], figure["unit"], subject)
+        by_source = self._ways.setdefault(key, {})
+        way = self._alike.get(key + (_way(figure),))
+        parts: list[tuple[dict, dict]] = []
+        if way is None:
+            parts = [(figure, w.figure) if holds(w.figure, figure) else (w.figure, figure)
+                     for w in self._others(by_source, figure) if holds(w.figure, figure) or holds(figure, w.figure)]
+            fact = self._closest(by_source, figure)
+            way = self._alike[key + (_way(figure),)] = _Way(figure, self._count, fact if fact is not None else [])
+            way.fact.append(way)
+            by_source.setdefault(figure["source"], []).append(way)
+        self._count += 1
+        return [w.figure for w in way.fact if w.figure["source"] != figure["source"]], parts
+
+    @staticmethod
+    def _others(by_source: dict[str, list[_Way]], figure: dict) -> Iterable[_Way]:
+        return (w for source, ways in by_source.items() if source != figure["source"] for w in ways)
+
+    def _closest(self, by_source: dict[str, list[_Way]], new: dict) -> list[_Way] | None:
+        """The fact of other sources that new states most closely, among those whose every way it
+        is alike to: by its closest way, the same period first, then the same "since" (2017年以来
+        written in 2021 and in 2026), then one undated (an undated statement is no closer to an
+        undated figure than a dated one: the one whose value agrees wins: 捐款1.25亿元 is ¶43's
+        2017年以来 1.25亿, not ¶47's undated 共捐款71600元); agreeing before not; the nearer value;
+        the earlier."""
         wn, pn, best = written(new), _period(new), None
-        for subject in self._subjects(new):
-            for order, old in self._facts.get((new["metric"], new["unit"], subject), {}).values():
-                if not same_fact(new, old):
-                    continue
-                if (wo := self._written.get(order)) is None:
-                    wo = self._written[order] = written(old)
-                po = _period(old)
-                # an undated figure says no period: an undated statement is no closer to it than a
-                # dated one (so the one whose value agrees wins: 捐款1.25亿元 is ¶43's 2017年以来
-                # 1.25亿, not ¶47's undated 共捐款71600元)
-                tier = 2 if pn is None or po is None else 0 if pn == po else 1 if pn[0] == po[0] else 3
-                rank = (tier, not _meet(wn, wo), abs(wn.value - wo.value), order)
-                if best is None or rank < best[0]:
-                    best = (rank, old)
+        fits: dict[int, bool] = {}  # id(fact) → new is alike to its every way
+        for way in self._others(by_source, new):
+            if not same_fact(new, way.figure):
+                continue
+            if (fit := fits.get(id(way.fact))) is None:
+                fit = fits[id(way.fact)] = all(_alike(new, w.figure) for w in way.fact)
+            if not fit:
+                continue
+            po = _period(way.figure)
+            tier = 2 if pn is None or po is None else 0 if pn == po else 1
+            rank = (tier, not _meet(wn, way.written), abs(wn.value - way.written.value), way.order)
+            if best is None or rank < best[0]:
+                best = (rank, way.fact)
         return best[1] if best else None
 
 
@@ -263,11 +364,35 @@ def restatement(new: dict, old: dict) -> dict:
             "verdict": verdict, "reason": reason}
 
 
-def link(new_figures: Iterable[dict], old_figures: Iterable[dict] | Statements) -> list[dict]:
-    """Restatement rows (model.SCHEMA["restatements"]) for the new figures (of one later source)
-    against the old ones (of earlier sources, or their Statements): one row for each new figure
-    that states a fact an earlier source stated, naming the earlier figure that states it most
-    closely (Statements.closest), with compare's verdict and reason. The earlier statements of a
-    fact and their restatements form one connected group; rows come in the new figures' order."""
-    statements = old_figures if isinstance(old_figures, Statements) else Statements(old_figures)
-    return [restatement(new, old) for new in new_figures if (old := statements.closest(new)) is not None]
+def _span(figure: dict) -> str:
+    start, end = figure["period_start"], figure["period_end"]
+    return str(start) if start == end else f"{start}–{end or ''}"
+
+
+def part(inner: dict, outer: dict, source: str) -> dict:
+    """The containment row (model.SCHEMA["containment"]): inner lies within outer (holds), of
+    another source; found when source (one of theirs) was built."""
+    return {"id": f"{inner['id']}-in-{outer['id']}", "figure": inner["id"], "within": outer["id"],
+            "reason": "period", "certain": True, "source": source,
+            "note": f"{outer['raw']} over {_span(outer)} ({outer['source']}) covers {inner['raw']} in {_span(inner)} "
+                    f"({inner['source']})"}
+
+
+def linked(new_figures: Iterable[dict], statements: Statements) -> tuple[list[dict], list[dict]]:
+    """The new figures (of one later source) stated after the earlier ones (statements, which they
+    are added to): restatement rows (model.SCHEMA["restatements"]), one for each new figure and
+    each way an earlier source wrote the fact it states (Statements), with compare's verdict and
+    reason, so that every two sources' statements of a fact are compared (15.66亿, 15.7亿 and
+    15.65亿: the last agrees with the second and not with the first); and containment rows for
+    the figures of other sources one of which holds the other as a part (a year of a span)."""
+    restated, parts = [], []
+    for new in new_figures:
+        earlier, inside = statements.state(new)
+        restated += [restatement(new, old) for old in earlier]
+        parts += [part(inner, outer, new["source"]) for inner, outer in inside]
+    return restated, parts
+
+
+def link(new_figures: Iterable[dict], old_figures: Iterable[dict]) -> list[dict]:
+    """The restatement rows of linked for new figures against old ones (of earlier sources)."""
+    return linked(new_figures, Statements(old_figures))[0]
