@@ -158,7 +158,8 @@ def explained(line: str, lang: str = "zh") -> str:
     line = re.sub(r"^(\S+) set aside \((\w+): never added\)$",
                   lambda m: f"{m[1]} 不相加（{CHINESE_WORDS.get(m[2], m[2])}）", line)
     line = re.sub(r"^(\S+) in (\S+) ", r"\1 包含于 \2 ", line)
-    line = re.sub(r"^(\S+) vs (\S+)$", r"\1 与 \2", line)  # sources_disagree: the two figures of one fact
+    if re.fullmatch(r"\S+( vs \S+)+", line):  # sources_disagree: the figures of one fact (two or more)
+        line = "、".join(line.split(" vs ")[:-1]) + " 与 " + line.split(" vs ")[-1]
     line = re.sub(r"^(\S+) may overlap (\S+) \((.+)\)$", lambda m: f"{m[1]} 可能与 {m[2]} 重复（"
                   + "，".join(OVERLAP_ZH.get(w, w) for w in m[3].split(", ")) + "）", line)
     return re.sub(r" ?\((\w+)(, possibly)?\)$", reason, line)

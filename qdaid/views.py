@@ -136,8 +136,8 @@ def verdicts(base: FactBase, draft: str, folders: list[Path], compare) -> list[d
     when the sources that state the same fact all give a value that agrees, `contradicted` when
     one of them does not, `unsupported` when none states it; every source's figure, value and the
     reason beside it, their sentences (source_quotes), and the draft's sentence with the number
-    marked 【…】 (context). The build links the draft's figure to its closest statement; the fact's
-    other statements are the restatements linked to that one, and so on. compare(a, b) -> (verdict, reason): the build's
+    marked 【…】 (context). The build links the draft's figure to each way the sources wrote its
+    fact; the fact's statements are every figure those rows connect (_statements). compare(a, b) -> (verdict, reason): the build's
     rule (pipeline.restate.compare), given by the command line, which may import the pipeline."""
     from .query import context
 

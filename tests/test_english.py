@@ -205,3 +205,7 @@ def test_explanations_are_in_the_pages_language():
     assert explained("qdrb-20210225-02931 set aside (duration: never added)") == "qdrb-20210225-02931 不相加（时长）"
     assert explained("qdrb-20210225-00187 (part_of)") == "qdrb-20210225-00187（其中）"
     assert explained("qdrb-20210225-00187 (part_of)", "en") == "qdrb-20210225-00187 (part_of)"
+    # sources that disagree on one fact: two, or three (15.66亿, 15.7亿, 15.65亿 of three articles)
+    assert explained("a-00063 vs b-00063") == "a-00063 与 b-00063"
+    assert explained("a-00063 vs b-00063 vs c-00063") == "a-00063、b-00063 与 c-00063"
+    assert explained("a-00063 vs b-00063 vs c-00063", "en") == "a-00063 vs b-00063 vs c-00063"
