@@ -27,6 +27,8 @@ _MONTH_RE = re.compile(r"(?<![年\d.])(?:1[0-2]|[1-9])月(?:份)?")
 _SINCE_RE = re.compile(r"以来|至今")
 _LATER_YEAR_RE = re.compile(rf"(?<!\d){_Y}\s?年")
 _SPAN_RE = re.compile(r"([一二两三四五六七八九十\d]+)年间")
+# 新华社兰州2021年1月5日电, 2021年3月1日讯: the dispatch's date, which dates the article, not a figure
+_DATELINE_RE = re.compile(rf"{_Y}\s?年\d{{1,2}}月\d{{1,2}}日(?:讯|电)")
 
 
 def metric(article: Article, f: Figure, figures: list[Figure]) -> tuple[str, str]:
@@ -190,6 +192,8 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
     for m in tx.YEAR_RE.finditer(text, s_start, start):
         if any(c[0] <= m.start() < c[0] + 16 and c[1][0] != c[1][1] for c in (*candidates, *found)):
             continue  # part of a range or list already taken
+        if _DATELINE_RE.match(text, m.start()):
+            continue  # the dateline's year: the report's date (a figure of that year says so itself)
         # 2017至2018年, 2017年、2018年: the end of a range (a year right before); 由2015年的…增加到2020年的 is not
         range_end = text[m.start() - 1:m.start()] in ("至", "、", "到") and text[m.start() - 2:m.start()] != "截至" \
             and re.search(r"\d\s?年?\s?$", text[max(0, m.start() - 8):m.start() - 1]) is not None
