@@ -71,6 +71,12 @@ def figure_record(article: Article, f: Figure) -> dict:
     }
 
 
+# 青岛日报2021年3月1日讯: the words before the date, not its year (2021年3月1日讯 names no publisher);
+# 新华社兰州2021年1月5日电: the agency, before the city the dispatch was filed in
+_PAPER_LEAD = re.compile(r"([^\d\s]\S{1,23}?)(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日讯")
+_WIRE_LEAD = re.compile(r"([^\d\s]\S{0,10}?社)[^\d\s]{0,8}?(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日电")
+
+
 def source_record(article: Article, name: str) -> dict:
     """Title, publisher, reporter and editors as the text gives them; the sidecar may override.
 
@@ -80,9 +86,8 @@ def source_record(article: Article, name: str) -> dict:
     text, meta, paragraphs = article.text, article.meta, article.paragraphs
     lead = paragraphs[1] if len(paragraphs) > 1 else None
     found = {
-        # 青岛日报2021年3月1日讯: the words before the date, not its year (2021年3月1日讯 names no publisher)
-        "publisher": lead and re.compile(r"([^\d\s]\S{1,23}?)(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日讯").match(
-            text, lead.start, lead.end),
+        "publisher": lead and (_PAPER_LEAD.match(text, lead.start, lead.end)
+                               or _WIRE_LEAD.match(text, lead.start, lead.end)),
         "reporter": re.search(r"记者\s*([\u4e00-\u9fff]{2,4})\s*[)）]", text),
         "editors": re.search(r"责任编辑[：:]\s*(\S+)", text),
     }
