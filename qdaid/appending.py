@@ -26,8 +26,8 @@ GROWING = ("sources", "figures", "containment", "restatements", "events")
 # What an append reads whole: the small tables it merges with (figures are looked up by fact).
 READ_WHOLE = ("sources", "honorees", "programs", "regions")
 # What restate.Statements reads of a figure.
-STATED = ("id", "source", "metric", "unit", "kind", "honoree", "region", "covers", "period_start", "period_end",
-          "raw", "value", "approx")
+STATED = ("id", "source", "metric", "unit", "kind", "honoree", "region", "region_basis", "covers", "period_start",
+          "period_end", "raw", "value", "approx")
 _HEADER = re.compile(r'\n "([a-z_]+)": \{')
 
 

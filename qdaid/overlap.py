@@ -120,16 +120,17 @@ def year_shares(base: FactBase, members: list[dict], held: dict) -> tuple[list[t
     A holder: signature → the (id, value) of the figures it certainly holds (for _twice)."""
     parents = base.parent_of
     member = {f["id"]: f for f in members}
-    wanted = sorted({within for links in held.values() for within, _, certain in links if certain})
-    record = {f["id"]: f for f in _figures(base, wanted)}
+    parts_of: dict[str, list[str]] = {}  # a holder that is itself held is no holder here
+    for fid, links in held.items():
+        for within, _, certain in links:
+            if certain and within not in held:
+                parts_of.setdefault(within, []).append(fid)
     shares: list[tuple] = []
     holders: dict[tuple, list] = {}
-    for fid, links in held.items():
-        part = member[fid]
-        for within, _, certain in links:
-            whole = record.get(within)
-            if not certain or whole is None or within in held:
-                continue
+    for whole in _figures(base, sorted(parts_of)):  # streamed: at a million figures, 100k holders
+        within = whole["id"]
+        for fid in parts_of[within]:
+            part = member[fid]
             holders.setdefault(_signature(whole), []).append((fid, part["value"]))
             if parents.get(fid) == within and _is_year_share(part, whole):
                 rest = _exact(whole["value"]) - _exact(part["value"])

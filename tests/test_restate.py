@@ -190,3 +190,20 @@ def test_an_undated_figure_restates_the_statement_it_agrees_with_dated_or_not():
     b = fig("1.25亿元", 125000000, source="b", id="b-1", period_start=None, period_end=None)
     (row,) = link([b], [a_undated, a_since])
     assert (row["restates"], row["verdict"], row["reason"]) == ("a-2", "agrees", "both 1.25亿")
+
+
+def test_an_honorees_places_differ_only_where_both_sentences_name_them():
+    # 窦宗君募集社会资金2600万元 in his section (place: his home, 青岛, region_basis section) and the same
+    # sentence in a draft about 陇南 (place: the one helped city, region_basis context): one fact, the
+    # draft's 2700万 then contradicts it. Two sentences that each name a place, 陇南 and 安顺: two facts.
+    home = fig("2600万元", 26000000, honoree="dou-zongjun", region="qingdao", region_basis="section", period_start=None,
+               period_end=None)
+    draft = fig("2700万元", 27000000, source="d", honoree="dou-zongjun", region="longnan", region_basis="context",
+                period_start=None, period_end=None)
+    assert same_fact(home, draft)
+    named = {**draft, "region_basis": "explicit"}
+    assert same_fact(home, named)  # one of them a guess: the named place does not differ from it
+    assert not same_fact({**home, "region_basis": "explicit"}, {**named, "region": "anshun"})
+    # a place's figures (no honoree) keep their places however they were found
+    assert not same_fact({**home, "honoree": None, "region_basis": "context"},
+                         {**draft, "honoree": None, "region": "anshun", "region_basis": "context"})

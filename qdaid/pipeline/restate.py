@@ -154,6 +154,10 @@ def _subject(figure: dict) -> tuple[str, object] | None:
     return ("place", place) if place else None
 
 
+# region_basis of a place the figure's own sentence names (None: a store older than the field)
+_NAMED = frozenset({"explicit", None})
+
+
 def _alike(a: dict, b: dict) -> bool:
     """same_fact but for the sources: one metric, unit and kind (never a duration), one subject,
     places that do not differ, compatible periods."""
@@ -163,6 +167,9 @@ def _alike(a: dict, b: dict) -> bool:
     if subject is None or subject != _subject(b):
         return False
     ra, rb = _key_place(a), _key_place(b)
+    if subject[0] == "honoree":  # one honoree's places differ only where both sentences name them:
+        # a place from its section (its home) or from the article (the one helped city) is a guess
+        ra, rb = (place if f.get("region_basis") in _NAMED else None for f, place in ((a, ra), (b, rb)))
     return not (ra and rb and ra != rb) and periods_compatible(a, b)
 
 
