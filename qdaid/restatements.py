@@ -115,10 +115,10 @@ def counts_by_source(base: FactBase) -> dict[tuple[str, str], int]:
     return counts
 
 
-def disagreements(base: FactBase, members: list[dict], held: dict) -> list[tuple[str, Any, list[dict]]]:
+def disagreements(base: FactBase, members: list[dict], held: dict) -> list[tuple[str, Any, str, list[dict]]]:
     """The facts sources state with values that disagree, among a group's counted figures: (the
-    figure of the fact that is counted, the one no other of the group restates; its value; the
-    group's other figures of that fact, with their values). The total then spans the values: the
+    figure of the fact that is counted, the one no other of the group restates; its value and
+    approx; the group's other figures of that fact, with their values). The total then spans the values: the
     least in total_min, the largest in total_max. A fact two of whose statements in the group
     disagree (any two: 15.66亿, 15.7亿 and 15.65亿 disagree, though 15.7亿 agrees with both) spans
     them all; a fact whose statements all agree is counted once at the counted figure's value."""
@@ -144,5 +144,5 @@ def disagreements(base: FactBase, members: list[dict], held: dict) -> list[tuple
         ways = {known.figure[fid][4]: fid for fid in [root, *(f["id"] for f in later)] if fid in known.figure}
         pairs = [(a, b) for a in ways.values() for b in ways.values() if a < b]
         if any((said := known.verdict(a, b)) is not None and said[0] == "disagrees" for a, b in pairs):
-            found.append((root, known.figure[root][3], later))
+            found.append((root, known.figure[root][3], known.figure[root][4][2], later))
     return found

@@ -252,6 +252,7 @@ class Tally:
         self.undated = False  # a counted figure without a period
         self.spread_low, self.spread_high = Sum(), Sum()  # how far sources that disagree move the total
         self.disagreements: list[str] = []  # "a vs b", for the note
+        self.least_said_lower = False  # the least value sources give for a fact is 多/余 (at least)
 
     def add_accounted(self, members: list[dict], held: dict, explain: bool = False) -> None:
         """The members' part in the sums (the figures something may hold, each with its rowid, its
@@ -298,13 +299,17 @@ class Tally:
         if explain:
             self.counted_ids += [(f["rowid"], f["id"]) for f in counted]
 
-    def add_disagreements(self, facts: list[tuple[str, Any, list[dict]]]) -> None:
-        """Facts that sources state differently (restatements.disagreements): the earlier source's value is in
-        the sums; the interval moves down to the least value and up to the largest."""
-        for fid, value, later in facts:
-            values = [Decimal(v) if type(v) is int else Decimal(repr(v)) for v in (value, *(f["value"] for f in later))]
-            self.spread_low.add_exact(min(values) - values[0])
-            self.spread_high.add_exact(max(values) - values[0])
+    def add_disagreements(self, facts: list[tuple[str, Any, str, list[dict]]]) -> None:
+        """Facts sources state differently (restatements.disagreements): the interval moves to the least value
+        and the largest, each end ≥ when the value it moved to is 多/余 (30万余 beside 29.2万)."""
+        for fid, value, approx, later in facts:
+            said = [(value, approx), *((f["value"], f["approx"]) for f in later)]
+            values = [Decimal(v) if type(v) is int else Decimal(repr(v)) for v, _ in said]
+            least, most = values.index(min(values)), values.index(max(values))
+            self.spread_low.add_exact(values[least] - values[0])
+            self.spread_high.add_exact(values[most] - values[0])
+            self.least_said_lower = self.least_said_lower or said[least][1] in LOWER_BOUND
+            self.open_lower_bound = self.open_lower_bound or said[most][1] in LOWER_BOUND
             self.disagreements.append(" vs ".join([fid, *(f["id"] for f in later)]))
 
     def merge_free(self, part: dict) -> None:
@@ -406,7 +411,7 @@ class Tally:
             "period_start": self.first_year, "period_end": self.last_year,
             "period_partly_undated": adds and self.undated and self.first_year is not None,
             "headline": self.headline[2] if self.headline else None,
-            "total_is_lower_bound": adds and lower_bound,
+            "total_is_lower_bound": adds and (lower_bound or self.least_said_lower),
             "total_max_is_lower_bound": adds and self.open_lower_bound,
             "total_is_approximate": adds and self.approximate,
             "figure_ids": [fid for _, fid in sorted(self.counted_ids)],

@@ -302,3 +302,20 @@ def test_a_profile_named_by_two_sources_says_whose_paragraphs_it_gives(cli, tmp_
     export.write_sqlite(tables, tmp_path / "named.sqlite")
     page = cli("show", "team-a", "--db", tmp_path / "named.sqlite", "-f", "table").stdout
     assert "段落  2–5 (src)\n" in page
+
+
+def test_an_end_of_the_interval_a_more_than_figure_gives_is_a_lower_bound():
+    # src-00160 made exact, "14000名", and a wire figure of the same fact that is 多. Against "1.5万多名"
+    # (at least 15000) the interval is 14000–15000 and its top is the wire's: ≥ 15000
+    # (total_max_is_lower_bound), its least src's exact 14000 (no bound). Against "1.3万多名" it is
+    # 13000–14000: the least is the wire's, ≥ 13000, and the top src's exact 14000.
+    for wire_value, raw, low, high, low_open, high_open in ((15000, "1.5万多名", 14000, 15000, False, True),
+                                                            (13000, "1.3万多名", 13000, 14000, True, False)):
+        tables = _tables(("wire-00160", "src-00160", "disagrees", f"{raw[:-1]} vs 14000"))
+        tables["figures"] = [{**f, "approx": "exact", "raw": "14000名"} if f["id"] == "src-00160" else f
+                             for f in tables["figures"] if f["id"] != "src-00180"]  # Huixian's 126名: another matter
+        tables["figures"].append(_wire(160, "team-a", "people_employed", wire_value, "person", raw,
+                                       approx="more_than", region="longnan"))
+        r = _totals(tables, metric=["people_employed"], region=["longnan"])["people_employed"]
+        assert (r["total_min"], r["total_max"]) == (low, high)
+        assert (r["total_is_lower_bound"], r["total_max_is_lower_bound"]) == (low_open, high_open)
