@@ -53,7 +53,8 @@ def scale_of(numbers, unit: str | None, lang: str = "zh", written: str | None = 
         return None
     numbers = [n for n in numbers if n is not None]
     scales: tuple = SCALES[lang]
-    if written is not None and lang == "zh":  # the text's own scale: 71600元 stays in yuan
+    if written is not None and lang == "zh":  # the text's own scale: 71600元 stays in yuan; 2600萬元 is 2600万
+        written = written.replace("萬", "万").replace("億", "亿")
         scales = tuple(s for s in scales if s[1] in written) or ()
     for size, word, decimals in scales:
         if numbers and all(abs(n) >= size and _decimals(n / size) <= decimals for n in numbers):

@@ -155,7 +155,7 @@ def verdicts(base: FactBase, draft: str, folders: list[Path], compare) -> list[d
         compared = [compare(f, o) for o in others]
         verdict = ("unsupported" if not others else "contradicted" if any(v == "disagrees" for v, _ in compared)
                    else "supported")
-        start, end = marks.get(f["id"], (0, len(f["quote"])))
+        start, end = marks.get(f["id"]) or _raw_at(f)
         rows.append({
             "verdict": verdict, "figure": f["id"], "raw": f["raw"], "value": f["value"], "unit": f["unit"],
             "metric": f["metric"], "honoree": f["honoree"], "region": f["region"],
@@ -168,14 +168,18 @@ def verdicts(base: FactBase, draft: str, folders: list[Path], compare) -> list[d
     return rows
 
 
+def _raw_at(figure: dict) -> tuple[int, int]:
+    """Where the sentence first writes the figure's number (its source text not at hand: a web
+    page's); the whole sentence when it does not."""
+    at = figure["quote"].find(figure["raw"])
+    return (at, at + len(figure["raw"])) if at >= 0 else (0, len(figure["quote"]))
+
+
 def _marked(figure: dict) -> str:
     """A source's sentence, its number marked 【…】 where the sentence writes it."""
     from .query import context
 
-    at = figure["quote"].find(figure["raw"])
-    if at < 0:
-        return figure["quote"]
-    return context(figure["quote"], at, at + len(figure["raw"]), reach=len(figure["quote"]), mark=True)
+    return context(figure["quote"], *_raw_at(figure), reach=len(figure["quote"]), mark=True)
 
 
 def _statements(base: FactBase, figure: str, drafted: set[str]) -> list[str]:

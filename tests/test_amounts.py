@@ -71,6 +71,9 @@ GOLDEN = [
     (4, "year", "more_than", "四年多", "en", "more than 4 years"),
     # a fraction of a yuan stays as it is
     (0.5, "cny", "exact", None, "zh", "0.5元"),
+    # a Traditional text's 募集社會資金2600萬元 and 1.25億元: its own scale, as 2600万元 and 1.25亿元 are
+    (26000000, "cny", "exact", "2600萬元", "zh", "2600万元"),
+    (125000000, "cny", "exact", "1.25億元", "zh", "1.25亿元"),
 ]
 
 

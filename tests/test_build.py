@@ -144,7 +144,7 @@ def test_append_refuses_a_source_it_holds_and_a_database_that_is_not_there(cli, 
     _built(cli, ARTICLES / "work_team_totals.txt", "-o", db)
     before = db.read_bytes()
     result = cli("build", "--append", ARTICLES / "work_team_totals.txt", "-o", db)
-    assert result.exit_code == 1 and "has the source id 'work_team_totals'" in result.stderr
+    assert result.exit_code == 1 and "the same text as the source 'work_team_totals'" in result.stderr
     assert db.read_bytes() == before  # nothing changed
     result = cli("build", "--append", ARTICLES / "work_team_totals.txt", "-o", tmp_path / "none.json")
     assert result.exit_code == 2 and "nothing to append to" in result.stderr
@@ -256,3 +256,19 @@ def test_a_folder_in_the_folder_built_is_named_not_passed_over(cli, tmp_path):
     assert result.exit_code == 0, result.output
     assert f"note: {articles}: the folders in it are not read (2020): name them to build them too" in \
         result.stderr.splitlines()
+
+
+def test_a_folder_holding_its_own_database_builds_again(cli, tmp_path):
+    # build hf -o hf/corpus.json keeps the page's text as hf/news_page.txt; the next build of hf must not
+    # read that text as a second article (it was refused as the same text), nor macOS's ._ files
+    folder = tmp_path / "hf"
+    folder.mkdir()
+    (folder / "news_page.html").write_bytes((Path(__file__).parent / "pages" / "news_page.html").read_bytes())
+    (folder / "._news_page.txt").write_bytes(b"\x00\x05\x16\x07")  # a resource fork, not UTF-8
+    first = cli("build", folder, "-o", folder / "corpus.json")
+    assert first.exit_code == 0, first.output
+    assert (folder / "news_page.txt").is_file()
+    again = cli("build", folder, "-o", folder / "corpus.json")
+    assert again.exit_code == 0, again.output
+    assert f"note: {folder / 'news_page.txt'}: left out, as the text of the web page beside it" in again.stderr
+    assert len(store.load(folder / "corpus.json")["sources"]) == 1

@@ -296,3 +296,15 @@ def test_a_sentence_copied_from_an_honorees_section_is_supported_never_contradic
         result, rows = _check(cli, draft, "--date", "2021-03-01", "-f", "json")
         assert [(r["raw"], r["honoree"], r["verdict"], r["sources"]) for r in rows] == [(count, None, verdict, sources)]
         assert result.exit_code == 0
+
+
+def test_a_web_page_draft_marks_its_number_not_its_whole_sentence(cli, tmp_path):
+    # ¶43's 1.25亿 in a saved page: the page's text is read from the HTML, so no text file holds the
+    # sentence; the number is found in the sentence itself and marked as a .txt draft's is.
+    page = tmp_path / "draft.html"
+    page.write_text("<html><head><meta charset='utf-8'><title>稿件</title></head><body><article><p>2017年以来，"
+                    "青岛赴陇南扶贫协作挂职干部工作组组织社会各界向陇南捐款1.25亿元。</p></article></body></html>",
+                    encoding="utf-8")
+    result, rows = _check(cli, page, "-f", "json")
+    (row,) = rows
+    assert row["context"].endswith("向陇南捐款【1.25亿元】。") and row["context"].count("【") == 1

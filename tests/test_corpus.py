@@ -303,3 +303,16 @@ def test_the_bundled_article_built_from_its_text_alone_has_its_date(tmp_path):
     shutil.copyfile(Path(__file__).parent.parent / "data" / alone.name, alone)
     (source,) = extract([alone])["sources"]
     assert source["date"] == "2021-02-25"
+
+
+def test_the_same_text_under_another_name_is_built_once(cli, tmp_path):
+    # a reprint saved twice, or a page appended again: the same text would be a second source that
+    # "confirms" every one of its own figures. Refused, in a build and in an append, one line, exit 1.
+    seed = store.bundled_sources()[0].read_bytes()
+    (tmp_path / "a.txt").write_bytes(seed)
+    (tmp_path / "copy.txt").write_bytes(seed)
+    both = cli("build", tmp_path / "a.txt", tmp_path / "copy.txt", "-o", tmp_path / "x.json")
+    assert both.exit_code == 1 and "the same text as the source 'a'" in both.stderr and not (tmp_path / "x.json").exists()
+    assert cli("build", tmp_path / "a.txt", "-o", tmp_path / "x.sqlite").exit_code == 0
+    again = cli("build", "--append", tmp_path / "copy.txt", "-o", tmp_path / "x.sqlite")
+    assert again.exit_code == 1 and again.stderr.count("\n") == 1 and "an article is built once" in again.stderr

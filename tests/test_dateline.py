@@ -50,3 +50,11 @@ def test_a_wire_dispatch_names_its_agency_as_the_publisher(tmp_path):
     assert (source["publisher"], source["date"], source["reporter"]) == ("新华社", "2021-01-05", "王明")
     path.write_text("标题\n中新社北京3月2日电 陇南市建成扶贫车间60个。\n", "utf-8")
     assert extract([path])["sources"][0]["publisher"] == "中新社"
+
+
+def test_a_byte_order_mark_is_not_part_of_the_title(tmp_path):
+    # Notepad saves UTF-8 with a BOM: the title is the first line's words, without it
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeff青岛帮扶陇南综述\n2020年,青岛向陇南捐款57万元。\n".encode())
+    (source,) = extract([path])["sources"]
+    assert source["title"] == "青岛帮扶陇南综述"

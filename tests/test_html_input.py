@@ -91,6 +91,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         page = (PAGES / "meta_page.html").read_bytes()
         answers = {
             "/anshun/shanhai.html": (200, "text/html; charset=utf-8", page),
+            "/other/news.html": (200, "text/html; charset=utf-8", (PAGES / "news_page.html").read_bytes()),
             "/data.json": (200, "application/json", b'{"a": 1}'),
             "/untyped": (200, None, page),  # no Content-Type at all (Python would call it text/plain)
             "/big.html": (200, "text/html", b"<p>" + b"x" * 5000 + b"</p>"),
@@ -172,12 +173,12 @@ def test_a_page_that_cannot_be_used_is_one_line(cli, tmp_path, server, monkeypat
 
 
 def test_two_addresses_ending_alike_are_two_sources(cli, tmp_path, server, monkeypatch):
-    # …/a/shanhai.html and …/b/shanhai.html both read as "shanhai": the second gets the first 8
-    # hex digits of its address's sha256, so each address keeps one id whatever else is built
+    # …/a/shanhai.html and …/b/shanhai.html (another article) both read as "shanhai": the second gets
+    # the first 8 hex digits of its address's sha256, so each address keeps one id whatever else is built
     import hashlib
 
     second = f"{server}/b/shanhai.html"
-    monkeypatch.setattr(Handler, "aliases", {"/b/shanhai.html": "/anshun/shanhai.html"})
+    monkeypatch.setattr(Handler, "aliases", {"/b/shanhai.html": "/other/news.html"})
     _, tables = build(cli, tmp_path, f"{server}/anshun/shanhai.html", second)
     suffix = hashlib.sha256(second.encode()).hexdigest()[:8]
     assert [s["id"] for s in tables["sources"]] == ["shanhai", f"shanhai-{suffix}"]

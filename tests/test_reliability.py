@@ -181,7 +181,7 @@ def test_sigterm_and_sighup_keep_the_old_database_and_leave_no_file(tmp_path, si
     sources = []
     for i in range(300):  # seconds of extraction: the signal lands mid-pipeline
         copy = tmp_path / f"article{i:03d}.txt"
-        copy.write_bytes(ARTICLE.read_bytes())
+        copy.write_bytes(ARTICLE.read_bytes() + f"{i}\n".encode())  # each its own text: one text is built once
         sources.append(copy)
     target = tmp_path / "out" / "qdaid.json"
     target.parent.mkdir()
@@ -222,11 +222,11 @@ def test_size_limits_can_be_raised(tmp_path):
 def test_two_sources_with_one_id_are_refused(tmp_path):
     (tmp_path / "x").mkdir()
     (tmp_path / "y").mkdir()
-    first, second = article(tmp_path / "x", TEXT), article(tmp_path / "y", TEXT)
-    for sources in ((first, first), (first, second)):
+    first, second = article(tmp_path / "x", TEXT), article(tmp_path / "y", TEXT + "2021年,再捐款8万元。\n")
+    for sources, said in (((first, first), "the same text as the source 'a'"), ((first, second), "has the source id 'a'")):
         result = run("build", *sources, "-o", tmp_path / "o.json")
         assert result.returncode == 1
-        one_line(result, "has the source id 'a'")
+        one_line(result, said)
 
 
 def test_messages_never_carry_live_control_characters(tmp_path):
@@ -421,7 +421,8 @@ def test_article_copies_beside_your_database_never_replace_it_or_each_other(tmp_
     assert paths["x"] == "a.txt" and len(set(paths.values())) == 3 and "qdaid.json" not in paths.values()
     assert all((home / paths[i]).read_text("utf-8") == text for i, text in texts.items())
     assert run("validate", env=env).returncode == 0
-    again = run("build", "--append", article(tmp_path, texts["y"], name="b.txt", meta={"id": "z"}), env=env)
+    again = run("build", "--append", article(tmp_path, "2017年,青岛向安顺捐款2万元。\n", name="b.txt", meta={"id": "z"}),
+                env=env)
     assert again.returncode == 0, again.stderr
     assert run("validate", env=env).returncode == 0
 

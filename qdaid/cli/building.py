@@ -30,8 +30,10 @@ def inputs(named: list[str]) -> list[Path | str]:
             continue
         path = Path(name)
         if path.is_dir():
-            named_like = sorted((p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES), key=lambda p: p.name)
-            articles = [p for p in named_like if p.is_file()]
+            # ._a.txt (macOS's resource forks) and other hidden files are no articles
+            named_like = sorted((p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES
+                                 and not p.name.startswith(".")), key=lambda p: p.name)
+            articles = _without_kept_texts([p for p in named_like if p.is_file()])
             # A pipe or device named like an article would block or never end a build: left out, and said.
             for other in (p for p in named_like if not p.is_file() and not p.is_dir()):
                 say(f"warning: {other}: not a regular file, left out")
@@ -44,6 +46,16 @@ def inputs(named: list[str]) -> list[Path | str]:
         else:
             found.append(_named_in_text(path))
     return found
+
+
+def _without_kept_texts(articles: list[Path]) -> list[Path]:
+    """The folder's articles but NAME.txt beside NAME.html: the text a build kept of the page (so a
+    folder holding its own database builds again), said in a note."""
+    pages = {p.stem for p in articles if p.suffix.lower() != ".txt"}
+    kept = [p for p in articles if p.suffix.lower() == ".txt" and p.stem in pages]
+    for text in kept:
+        say(f"note: {text}: left out, as the text of the web page beside it")
+    return [p for p in articles if p not in kept]
 
 
 def _named_in_text(path: Path) -> Path:

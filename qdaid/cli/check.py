@@ -100,7 +100,7 @@ def _read_draft(article: Path, draft_id: str, date: str | None, onto: dict, note
 
     given = {"id": draft_id, "title": "draft", "date": date or _today()}
     limit = size_limit(fileio.MAX_ARTICLE_BYTES)
-    tables = extract([article], limit=limit, given=given, onto=onto, warn=notes.append)
+    tables = extract([article], limit=limit, given=given, onto=onto, warn=notes.append, draft=True)
     drafted = [f for f in tables["figures"] if f["source"] == draft_id]
     sources = [f for f in tables["figures"] if f["source"] != draft_id]
     unchecked: set[str] = set()

@@ -83,6 +83,7 @@ class Corpus:
                 rec["sources"] = rec.get("sources") or [rec["source"]]  # a store older than the list
                 self._remember(table, rec)
         self.sources = {s["id"]: s["path"] for s in tables.get("sources", [])}
+        self.texts = {s["sha256"]: s["id"] for s in tables.get("sources", [])}  # an article given twice is one
         self.regions = {r["id"]: r for r in tables.get("regions", [])}
         self.statements = restate.Statements(() if lookup else tables.get("figures", []))
         self._lookup = lookup
@@ -131,6 +132,7 @@ class Corpus:
                 self.regions[region["id"]] = region
                 self.added["regions"].append(region)
         self.sources[source] = new["sources"][0]["path"]
+        self.texts[new["sources"][0]["sha256"]] = source
 
     def _identify(self, table: str, new: dict[str, list[dict]], source: str) -> dict[str, str]:
         """Merge the article's honorees (or programmes) with the records they are; give a new one

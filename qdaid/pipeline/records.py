@@ -95,7 +95,7 @@ def source_record(article: Article, name: str) -> dict:
     first = paragraphs[0] if paragraphs else None
     return {
         "id": article.source_id,
-        "title": meta.get("title") or (article.original[first.start:first.end] if first else ""),
+        "title": meta.get("title") or (article.original[first.start:first.end].lstrip("\ufeff") if first else ""),
         "publisher": meta.get("publisher") or said["publisher"],
         "date": meta.get("date") or article.dateline or _taken_date(article),
         "reporter": meta.get("reporter") or said["reporter"],
@@ -200,21 +200,24 @@ ORDER = ("sources", "honorees", "regions", "figures", "containment", "restatemen
 
 
 def extract(paths: list[Path], limit: int = fileio.MAX_ARTICLE_BYTES, given: dict | None = None,
-            onto: dict[str, list[dict]] | None = None, warn: Callable[[str], None] | None = None) -> dict[str, list[dict]]:
+            onto: dict[str, list[dict]] | None = None, warn: Callable[[str], None] | None = None,
+            draft: bool = False) -> dict[str, list[dict]]:
     """Every table's records for these articles, in a stable order; onto: a database to add them
     to (build --append), whose records stay as they are. Building a and b together gives the
     same tables as building a, then appending b. warn: told, a line each, of an article without
-    a date and the year taken for it."""
+    a date and the year taken for it. draft: the article is a draft checked against onto, which
+    may be a source's very text."""
     gazetteer = Gazetteer.load()
     built = Corpus({table: list(onto.get(table, [])) for table in ORDER} if onto else {}, gazetteer)
-    add_articles(built, paths, limit, given, warn)
+    add_articles(built, paths, limit, given, warn, draft)
     tables = built.whole()
     # Every record's fields in the model's order, whichever stage added them.
     return {table: [{f: rec.get(f) for f in SCHEMA[table]} for rec in tables[table]] for table in ORDER}
 
 
 def add_articles(built: Corpus, inputs: Sequence[Path | str], limit: int = fileio.MAX_ARTICLE_BYTES,
-                 given: dict | None = None, warn: Callable[[str], None] | None = None) -> list[tuple[dict, bytes]]:
+                 given: dict | None = None, warn: Callable[[str], None] | None = None,
+                 draft: bool = False) -> list[tuple[dict, bytes]]:
     """Read each article (a text file, a saved web page, or a page's address) and add its records
     to the corpus, in the order given. Returns each web page's source record with the article
     text read from it, which the build keeps beside the database as NAME.txt."""
@@ -227,6 +230,9 @@ def add_articles(built: Corpus, inputs: Sequence[Path | str], limit: int = filei
             # two addresses ending alike (…/0302/index.html, …/0303/index.html): the address tells them apart
             meta["id"] = f"{meta['id']}-{hashlib.sha256(item.encode()).hexdigest()[:8]}"
             name = f"{meta['id']}.txt"
+        if not draft and (same := built.texts.get(hashlib.sha256(text.encode("utf-8")).hexdigest())) is not None:
+            raise DataError(f"{item}: the same text as the source {same!r} ({built.sources[same]}): an article is "
+                            "built once")
         if meta["id"] in built.sources:
             raise DataError(f"{item}: has the source id {meta['id']!r}, as {built.sources[meta['id']]} does; "
                             "give one of them another id (--id, or its sidecar)")
