@@ -127,8 +127,10 @@ def year_shares(base: FactBase, members: list[dict], held: dict) -> tuple[list[t
                 parts_of.setdefault(within, []).append(fid)
     shares: list[tuple] = []
     holders: dict[tuple, list] = {}
+    sentences: dict[str, str] = {}  # one copy of a sentence its figures share (a holder's key holds it)
     for whole in _figures(base, sorted(parts_of)):  # streamed: at a million figures, 100k holders
         within = whole["id"]
+        whole["quote"] = sentences.setdefault(whole["quote"], whole["quote"])
         for fid in parts_of[within]:
             part = member[fid]
             holders.setdefault(_signature(whole), []).append((fid, part["value"]))
