@@ -127,10 +127,12 @@ def year_shares(base: FactBase, members: list[dict], held: dict) -> tuple[list[t
                 parts_of.setdefault(within, []).append(fid)
     shares: list[tuple] = []
     holders: dict[tuple, list] = {}
-    sentences: dict[str, str] = {}  # one copy of a sentence its figures share (a holder's key holds it)
-    for whole in _figures(base, sorted(parts_of)):  # streamed: at a million figures, 100k holders
-        within = whole["id"]
-        whole["quote"] = sentences.setdefault(whole["quote"], whole["quote"])
+    # a holder is mostly a member of the group already (read by stats, its sentence kept once); the
+    # others are read here, few
+    others = {f["id"]: f for f in _figures(base, sorted(w for w in parts_of if w not in member))}
+    for within in sorted(parts_of):
+        if (whole := member.get(within) or others.get(within)) is None:
+            continue
         for fid in parts_of[within]:
             part = member[fid]
             holders.setdefault(_signature(whole), []).append((fid, part["value"]))
