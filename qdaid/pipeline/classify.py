@@ -101,17 +101,58 @@ def kind(article: Article, f: Figure) -> str:
     return "amount"
 
 
-def period(article: Article, f: Figure) -> tuple[int | None, int | None]:
-    """The period the text gives the figure: the nearest one stated before it in its sentence;
-    else, for a sentence that breaks down the one before it (其中…), that sentence's period."""
+def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[int | None, int | None], bool]:
+    """The period the text gives the figure, and whether it is its paragraph's (framed): the
+    nearest one stated before it in its sentence; else, for a sentence that breaks down the one
+    before it (其中…), that sentence's period; else the period an earlier sentence of the
+    paragraph opens with (its frame; a duration has none)."""
     found = stated_period(article, f.sentence, f.start, f.end)
     if found[0] is None and article.text[f.sentence.start:f.sentence.end].lstrip().startswith("其中"):
         before = [s for s in article.sentences_in[f.sentence.paragraph.index] if s.end <= f.sentence.start]
         if before:
-            return stated_period(article, before[-1], before[-1].end, before[-1].end)
+            return stated_period(article, before[-1], before[-1].end, before[-1].end), False
+    if found[0] is None and f.unit not in DURATION_UNITS and (framed := _frame(article, f.sentence, figures)):
+        return framed, True
     if found[0] is None and f.sentence.paragraph.index == 1:
-        return _title_span(article, f) or found
-    return found
+        return _title_span(article, f) or found, False
+    return found, False
+
+
+_LEAD_IN_RE = re.compile(r"\s*据[^，,：:]{1,4}")  # 据了解, 据统计: who says it, not what
+
+
+def _opening_period(article: Article, s: tx.Sentence, figures: list[Figure]) -> tuple[int, int] | None:
+    """The period sentence s opens with: one stated in its first clause (after a lead-in, 据了解),
+    a clause that holds no figure but a duration (结对帮扶3年来, “十三五”期间, 今年的获奖者中)."""
+    start, end = article.clause(s.start, s.start, s)
+    if _LEAD_IN_RE.fullmatch(article.text, start, end) and end + 1 < s.end:
+        start, end = article.clause(end + 1, end + 1, s)
+    if any(start <= g.start < end and g.unit not in DURATION_UNITS for g in _in_sentence(figures, s)):
+        return None
+    if re.search(r"\d{1,2}月", article.text[start:end]):
+        return None  # 2019年8月突患…: the date of an event, not a period that frames what follows
+    found = stated_period(article, s, end, end)
+    return found if found[0] is not None else None  # type: ignore[return-value]
+
+
+def _frame(article: Article, s: tx.Sentence, figures: list[Figure]) -> tuple[int, int] | None:
+    """The period that frames sentence s: the one the nearest earlier sentence of its paragraph
+    opens with, while every sentence from there to s goes on with figures; a sentence with no
+    figure (a heading: 全力开展抢险救灾。), one that states a period elsewhere, or one that
+    turns to another matter (同时, 截至, 下一步 …) ends the frame."""
+    if _breaks_frame(article, s) or stated_period(article, s, s.end, s.end)[0] is not None:
+        return None  # 积极组织消费扶贫,…1个平台,…,2016年以来: a sentence that dates its own figures
+    for x in reversed([x for x in article.sentences_in[s.paragraph.index] if x.end <= s.start]):
+        if opening := _opening_period(article, x, figures):
+            return opening
+        if not _in_sentence(figures, x) or _breaks_frame(article, x) or \
+                stated_period(article, x, x.end, x.end)[0] is not None:
+            return None
+    return None
+
+
+def _breaks_frame(article: Article, s: tx.Sentence) -> bool:
+    return article.text[s.start:s.end].lstrip().startswith(article.lex.frame_breaks)
 
 
 def _title_span(article: Article, f: Figure) -> tuple[int, int] | None:

@@ -80,6 +80,7 @@ class Lexicon:
         self.place_count_re = re.compile(rf"(?<![\d.])(\d{{1,2}}|[两二三四五六七八九十])个?({alternation(self.place_counts)})"
                                          r"(?:的|共)?$")
         self.successive_markers = re.compile(alternation(data["successive_markers"]["markers"]))
+        self.frame_breaks = tuple(data["frame_breaks"]["openers"])
         self.whole_place = re.compile(alternation(data["whole_place"]["words"]))
         self.comparison_markers = tuple(data["comparison_markers"]["markers"])
         self.future_markers = re.compile(alternation(data["future_markers"]["markers"]))

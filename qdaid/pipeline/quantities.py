@@ -40,6 +40,7 @@ class Figure:
     metric: str = ""
     label: str = ""
     period: tuple[int | None, int | None] = (None, None)
+    framed: bool = False  # the period is the paragraph's (classify._frame), not said in the figure's sentence
     section: Section | None = None
     region: str | None = None
     covers: list[str] = field(default_factory=list)  # the places a figure of several speaks for
