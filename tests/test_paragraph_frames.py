@@ -64,3 +64,9 @@ def test_a_year_points_to_the_total_its_sentence_dates_not_to_a_framed_one(tmp_p
     assert period(by_raw["3000名"]) == (2017, 2021)  # framed
     assert by_raw["600名"]["part_of"] == by_raw["1.2万名"]["id"]
     assert not [c for c in tables["containment"] if c["within"] == by_raw["3000名"]["id"]]
+
+
+def test_n_years_cumulative_is_the_last_n_years(tmp_path):
+    # 3年累计: summed over the last three years, to the report (2021): 2018–2021, as 3年来 would be
+    found = figures(tmp_path, "在劳务协作方面，我市3年累计输转贫困劳动力就业8200人次。")
+    assert period(found["8200人次"]) == (2018, 2021)

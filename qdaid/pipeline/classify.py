@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 _Y = tx.YEAR
 _RANGE_RE = re.compile(rf"({_Y})\s?年?\s?(?:至|到|—|－|-|~)\s?({_Y})\s?年")
 _LIST_RE = re.compile(rf"({_Y})\s?年、\s?({_Y})\s?年")
-# 五年来, 近5年以来, 七年奋战; 近三年, (a clause of its own): the last N years to the report
-_RELATIVE_RE = re.compile(r"(近)?([零一二两三四五六七八九十\d]+)年(?:多)?(?:来|以来|奋战)"
+# 五年来, 近5年以来, 七年奋战, 3年累计; 近三年, (a clause of its own): the last N years to the report
+_RELATIVE_RE = re.compile(r"(近)?([零一二两三四五六七八九十\d]+)年(?:多)?(?:来|以来|奋战|累计)"
                           r"|(?:近|过去)(?P<recent>[零一二两三四五六七八九十\d]+)年(?=[，,里中间])")
 _ANAPHORIC_SINCE_RE = re.compile(r"自[^，,。！？\d年]{1,15}?以来")
 _MONTH_RE = re.compile(r"(?<![年\d.])(?:1[0-2]|[1-9])月(?:份)?")
