@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 from .sections import Section, find_sections
 
 QUOTE_LIMIT = 300  # characters
-_PLACE_PREPOSITIONS = ("在", "赴", "到", "至", "从", "来自", "前往", "抵达", "于", "驻", "援")
+PLACE_PREPOSITIONS = ("在", "赴", "到", "至", "从", "来自", "前往", "抵达", "于", "驻", "援")
 
 
 DATELINE_RE = re.compile(r"(?<![年\d])(\d{1,2})月(\d{1,2})日(?:讯|电)")  # 2月25日讯: month and day, no year
@@ -172,7 +172,7 @@ class Article:
         parent = before[-1] if before and before[-1].end == m.start else None
         if parent and any(parent.region in self.gaz.ancestors(c) for c in m.candidates):
             return True
-        return self.text[max(0, m.start - 2):m.start].endswith(_PLACE_PREPOSITIONS) or \
+        return self.text[max(0, m.start - 2):m.start].endswith(PLACE_PREPOSITIONS) or \
             self.text[m.end:m.end + 1] in ("县", "市", "区", "州", "旗")  # 互助县: a place suffix
 
     def contextual_regions(self, s: tx.Sentence) -> set[str]:

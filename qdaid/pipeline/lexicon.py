@@ -81,6 +81,7 @@ class Lexicon:
                                          r"(?:的|共)?$")
         self.successive_markers = re.compile(alternation(data["successive_markers"]["markers"]))
         self.frame_breaks = tuple(data["frame_breaks"]["openers"])
+        self.bare_place_counts = tuple(sorted(data["bare_place_counts"]["nouns"], key=len, reverse=True))
         self.whole_place = re.compile(alternation(data["whole_place"]["words"]))
         self.comparison_markers = tuple(data["comparison_markers"]["markers"])
         self.future_markers = re.compile(alternation(data["future_markers"]["markers"]))

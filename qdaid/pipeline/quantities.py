@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..model import DataError
 from . import text as tx
+from .article import PLACE_PREPOSITIONS
 from .numbers import NUMBER_PATTERN, NumberError, normalise, parse_quantity
 
 if TYPE_CHECKING:
@@ -141,6 +142,10 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         end, unit = end + 1, "month"
     elif m["chinese"] == "一半":
         unit = "percent"
+    elif m["chinese"] and (noun := next((n for n in lex.bare_place_counts if text.startswith(n, end)), None)):
+        if text[max(0, start - 2):start].endswith(PLACE_PREPOSITIONS):
+            return None  # 在九县区确定的18个村: where, the nine just counted, not a count again
+        end, unit = end + len(noun), lex.nouns[noun]  # 陇南市九县区: counties and districts, no measure word
     elif m["arabic"] and lex.people_noun_at(text, end):
         unit = "person"
     elif (m["arabic"] or m["round"]) and (noun := lex.noun_right_after(text, end)):

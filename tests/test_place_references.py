@@ -1,0 +1,21 @@
+"""Places counted and referred to without a measure word or a name: 九县区 (a count with no 个),
+这5个县区 (the places just named), the last item of 在A县、B县, 白银 (a city, or silver), and the
+part of a total that has arrived (到位). Sentences written for these tests (report date 2021-02-25);
+each expected value is read off the sentence by hand, the reasoning beside it."""
+
+from __future__ import annotations
+
+from .test_extract_classes import figures
+
+
+def test_a_chinese_numeral_counts_places_of_several_kinds_without_a_measure_word(tmp_path):
+    found = figures(tmp_path, "定西市七县区参加了劳务对接会。全省十四市州全部脱贫摘帽。")
+    # 七县区: seven counties and districts, of 定西市 just before them
+    assert (found["七县区"]["value"], found["七县区"]["unit"], found["七县区"]["region"]) == (7, "county", "dingxi")
+    assert (found["十四市州"]["value"], found["十四市州"]["unit"]) == (14, "city")  # cities and prefectures
+
+
+def test_places_counted_after_a_place_preposition_or_named_by_one_noun_are_no_count(tmp_path):
+    # 在七县区: where the projects are, the seven counted just before; 两市, 两地: the two places named
+    found = figures(tmp_path, "定西市七县区参加了对接会。在七县区确定的26个贫困村启动项目。两市人社部门签订协议。")
+    assert list(found) == ["七县区", "26个"]
