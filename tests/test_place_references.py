@@ -19,3 +19,14 @@ def test_places_counted_after_a_place_preposition_or_named_by_one_noun_are_no_co
     # 在七县区: where the projects are, the seven counted just before; 两市, 两地: the two places named
     found = figures(tmp_path, "定西市七县区参加了对接会。在七县区确定的26个贫困村启动项目。两市人社部门签订协议。")
     assert list(found) == ["七县区", "26个"]
+
+
+def test_a_count_that_refers_back_is_of_the_place_that_holds_the_places_just_named(tmp_path):
+    # 这4个县区: the four of 陇南 named in the sentence before (武都区, 宕昌县, 礼县, 西和县 are all 陇南's);
+    # the Qingdao districts after it are their helpers, not the four
+    text = ("省里批准陇南市武都区、宕昌县、礼县和西和县退出贫困县序列。"
+            "这4个县区分别由青岛市市南区、市北区、李沧区和崂山区结对帮扶。")
+    assert figures(tmp_path, text)["4个"]["region"] == "longnan"
+    # only two named before 这3个县: which three is not said, so no place holds them
+    text = "省里批准陇南市武都区、宕昌县退出贫困县序列。这3个县分别由青岛市市南区、市北区、李沧区结对帮扶。"
+    assert figures(tmp_path, text)["3个"]["region"] is None

@@ -113,9 +113,34 @@ def _located(article: Article, lo: int, start: int) -> list[str]:
     return [named[-1].region]
 
 
+_REFERRING = ("这", "这些", "上述", "以上", "前述")  # 这5个县区: the places just named
+_LEVELS_OF_UNIT = {"county": ("county",), "district": ("county",), "city": ("prefecture", "county"),
+                   "province": ("province",)}
+
+
+def _referred_parent(article: Article, start: int, end: int, s: tx.Sentence, unit: str | None) -> str | None:
+    """…批准定西市安定区、陇西县、渭源县、临洮县和漳县退出。这5个县区…: a count of places that refers back
+    (这, 上述) is of the places of its level named last before it in the paragraph, and so of the
+    lowest place that holds them all (定西); None when fewer are named or nothing holds them but the nation."""
+    text, gaz = article.text, article.gaz
+    number = re.match(r"\d+|[一二两三四五六七八九十]+", text[start:end])
+    if unit not in _LEVELS_OF_UNIT or not number or not text[max(0, start - 2):start].endswith(_REFERRING):
+        return None
+    count = int(parse_quantity(number[0]).value)
+    named = gaz.most_specific([m.region for m in article.mentions_in(s.paragraph.start, start)])
+    fitting = [r for r in named if gaz.regions[r].level in _LEVELS_OF_UNIT[unit]][-count:]
+    if count < 2 or len(fitting) < count:
+        return None
+    common = set.intersection(*({r, *gaz.ancestors(r)} for r in fitting))
+    lowest = max(common, key=lambda r: len(gaz.ancestors(r)), default=None)
+    return lowest if lowest and not gaz.is_nation(lowest) and lowest not in fitting else None
+
+
 def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
                unit: str | None, metric: str | None) -> tuple[str | None, str]:
     gaz, text = article.gaz, article.text
+    if parent := _referred_parent(article, start, end, s, unit):
+        return parent, "explicit"
     home = gaz.family(sec.home) if sec else set()
     c_start, c_end = article.clause(start, end, s)
     g_start, g_end = article.segment(start, end, s)
