@@ -30,3 +30,13 @@ def test_a_count_that_refers_back_is_of_the_place_that_holds_the_places_just_nam
     # only two named before 这3个县: which three is not said, so no place holds them
     text = "省里批准陇南市武都区、宕昌县退出贫困县序列。这3个县分别由青岛市市南区、市北区、李沧区结对帮扶。"
     assert figures(tmp_path, text)["3个"]["region"] is None
+
+
+def test_places_listed_after_zai_are_the_figures_together_and_a_short_name_in_the_list_is_a_place(tmp_path):
+    # 在武都区、成县、西和县举办了3场: the three fairs were held in the three counties of 陇南, none alone;
+    # 成县 (two characters, alone often a word) is a place here: listed beside 武都区 of the same prefecture
+    found = figures(tmp_path, "县里在武都区、成县、西和县举办了3场招聘会。")["3场"]
+    assert (found["region"], found["covers"]) == (None, ["wudou", "chengxian", "xihe-longnan"])
+    # 在甘肃省陇南市、定西市: a place with its province is one item; the figure is of 陇南 and 定西 together
+    found = figures(tmp_path, "企业在甘肃省陇南市、定西市新建冷库12座。")["12座"]
+    assert (found["region"], found["covers"]) == (None, ["longnan", "dingxi"])

@@ -65,6 +65,17 @@ def assumed_time(article: Article) -> AssumedTime | None:
     return AssumedTime(latest, "the latest year it reports as past")
 
 
+def _lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """The runs of place mentions joined by 、 和 及 与 (武都区、成县和西和县), each of two or more."""
+    runs: list[list[Mention]] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if runs and text[runs[-1][-1].end:m.start] in ("、", "和", "及", "与"):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [run for run in runs if len(run) > 1]
+
+
 class Article:
     """One source text and what is read from it before any figure is."""
 
@@ -146,6 +157,10 @@ class Article:
         everywhere = around(set().union(*named.values())) if named else set()
         confirmed = {c for m in raw if gated(m) for c in m.candidates if above(c) & named.get(sentence_of(m), set())}
         confirmed |= {m.region for m in raw if not gated(m) and len(m.candidates) == 1}  # 盘州市 … 在盘州
+        # 在武都区、成县、西和县: a short name listed beside a place of its prefecture named without doubt
+        for run in _lists(self.text, raw):
+            parents = set().union(*(above(m.region) for m in run if not gated(m) and len(m.candidates) == 1))
+            confirmed |= {c for m in run if gated(m) for c in m.candidates if above(c) & parents}
         # 陇县 three times or more in its full name (an article about it), none of them a common word:
         # the county, though its city and province are never named
         names = [self.text[m.start:m.end] for m in raw if gated(m) and not m.short and len(m.candidates) == 1]

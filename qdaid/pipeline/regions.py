@@ -284,9 +284,29 @@ def covers_of(article: Article, start: int, s: tx.Sentence) -> list[str]:
     陇南市及菏泽市…三市: 安顺, 陇南, 菏泽); none when the sentence names fewer."""
     m = article.lex.place_count_re.search(article.text, max(s.start, start - 8), start)  # 三市, 10个县的: a few characters
     if not m or m.start() < article.clause(start, start, s)[0]:
-        return []
+        return _listed_after_zai(article, start, s)
     count = int(parse_quantity(m[1]).value)
     gaz = article.gaz
     named = gaz.most_specific([p.region for p in article.mentions_in(s.start, m.start()) if not gaz.is_nation(p.region)])
     fitting = [r for r in named if gaz.regions[r].level in article.lex.place_counts[m[2]]]
     return fitting[-count:] if 1 < count <= len(fitting) else []
+
+
+_LIST_JOINS = ("、", "和", "及", "与", "以及")
+
+
+def _listed_after_zai(article: Article, start: int, s: tx.Sentence) -> list[str]:
+    """在武都区、成县、西和县举办了3场招聘会: places listed after 在 in the figure's clause, all before
+    it, are where the figure was done together; no one of them (the last named) is its place."""
+    text, lo = article.text, article.clause(start, start, s)[0]
+    run: list = []
+    for m in article.mentions_in(lo, start):
+        if run and text[run[-1].end:m.start] in _LIST_JOINS:
+            run.append(m)
+        elif text[max(lo, m.start - 1):m.start] == "在":
+            run = [m]
+        elif run and m.start == run[-1].end:
+            run[-1] = m  # 在甘肃省陇南市: a place and the one inside it, one item of the list
+        else:
+            run = []
+    return article.gaz.most_specific([m.region for m in run]) if len(run) > 1 else []
