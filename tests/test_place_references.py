@@ -40,3 +40,11 @@ def test_places_listed_after_zai_are_the_figures_together_and_a_short_name_in_th
     # 在甘肃省陇南市、定西市: a place with its province is one item; the figure is of 陇南 and 定西 together
     found = figures(tmp_path, "企业在甘肃省陇南市、定西市新建冷库12座。")["12座"]
     assert (found["region"], found["covers"]) == (None, ["longnan", "dingxi"])
+
+
+def test_a_city_whose_short_name_is_a_word_needs_place_context(tmp_path):
+    # 真金白银: real gold and silver (money spent in earnest), not 白银市 of 甘肃
+    assert figures(tmp_path, "企业拿出真金白银，投入资金3亿元。")["3亿元"]["region"] is None
+    # with its suffix, after 在, or after its province, 白银 is the city
+    found = figures(tmp_path, "白银市新建车间5个。企业在白银投入资金3亿元。甘肃白银新增就业800人。")
+    assert [found[raw]["region"] for raw in ("5个", "3亿元", "800人")] == ["baiyin"] * 3

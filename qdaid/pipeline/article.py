@@ -169,9 +169,9 @@ class Article:
                       and self.text[m.start:m.end] not in self.lex.common_place_words}
         resolved: list[Mention] = []
         for m in raw:
-            if gated(m) and self.text[m.start:m.end] in self.lex.common_place_words and \
+            if (gated(m) or m.short) and self.text[m.start:m.end] in self.lex.common_place_words and \
                     not self._in_place_context(m, resolved):
-                continue  # 经贸合作对接会: 合作 is a word here, not 合作市
+                continue  # 经贸合作对接会: 合作 is a word here, not 合作市; 真金白银: silver, not 白银市
             here = named.get(sentence_of(m), set())
             candidates = [c for c in m.candidates if not gated(m) or c in confirmed or above(c) & here]
             if not candidates:
