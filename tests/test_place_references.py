@@ -48,3 +48,10 @@ def test_a_city_whose_short_name_is_a_word_needs_place_context(tmp_path):
     # with its suffix, after 在, or after its province, 白银 is the city
     found = figures(tmp_path, "白银市新建车间5个。企业在白银投入资金3亿元。甘肃白银新增就业800人。")
     assert [found[raw]["region"] for raw in ("5个", "3亿元", "800人")] == ["baiyin"] * 3
+
+
+def test_what_has_arrived_is_part_of_the_amount_before_it(tmp_path):
+    # 计划投入2亿元，已到位1.2亿元: the 1.2亿 that arrived is of the 2亿 planned, not beside it
+    found = figures(tmp_path, "全市计划投入帮扶资金2亿元，已到位1.2亿元。签约项目12个，实际到位资金3亿元。")
+    assert found["1.2亿元"]["part_of"] == found["2亿元"]["id"]
+    assert found["3亿元"]["part_of"] is None  # no amount of money before it in its sentence: a total of its own
