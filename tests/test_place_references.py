@@ -55,3 +55,15 @@ def test_what_has_arrived_is_part_of_the_amount_before_it(tmp_path):
     found = figures(tmp_path, "全市计划投入帮扶资金2亿元，已到位1.2亿元。签约项目12个，实际到位资金3亿元。")
     assert found["1.2亿元"]["part_of"] == found["2亿元"]["id"]
     assert found["3亿元"]["part_of"] is None  # no amount of money before it in its sentence: a total of its own
+
+
+def test_our_city_is_the_one_city_the_article_names_when_its_title_names_none(tmp_path):
+    # a city paper's 我市 and 全市: the title (标题) names no city, the article one: 定西
+    found = figures(tmp_path, "全国表彰大会召开，我市9名个人和3个集体受到表彰。\n"
+                              "“十三五”以来，全市上下合力攻坚，定西面貌一新。312个贫困村全部退出，28.6万贫困人口全部脱贫。")
+    assert (found["9名"]["region"], found["3个"]["region"]) == ("dingxi", "dingxi")
+    # 312个, 28.6万: their sentence names no place; 全市 earlier in the paragraph says whose
+    assert (found["312个"]["region"], found["28.6万"]["region"]) == ("dingxi", "dingxi")
+    # two cities named and none in the title: which is 我市 is not said
+    found = figures(tmp_path, "我市5名个人受到表彰。兰州市、定西市的代表参加了大会。")
+    assert found["5名"]["region"] is None

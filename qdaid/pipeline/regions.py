@@ -197,6 +197,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         return sec.home, "section"
     if sec is None and (helped := _helped(article, s, metric, [])):
         return helped, "context"
+    if sec is None and (own := _own_place(article, s.paragraph.start, start)):
+        return own, "explicit"  # “十三五”以来,全市上下…。…701个贫困村退出: the city its paragraph is of
     return None, "none"
 
 
@@ -253,14 +255,18 @@ _OWN_LEVELS = {"市": ("prefecture", "county"), "县": ("county",), "区": ("cou
 
 def _own_place(article: Article, lo: int, hi: int) -> str | None:
     """我市, 本县, 全市 … in a clause that names no place: the one place of that level the title names
-    (盐城市4名个人…受表彰); a 市 is a county-level city only when the title names no prefecture.
-    None when the title does not decide (no guess from the body's places)."""
+    (盐城市4名个人…受表彰); a 市 is a county-level city only when the title names no prefecture. A
+    title that names none of that level leaves it to the article: the one it names (a city paper's
+    我市11名个人…受到表彰 and 这5年,是商洛…: 商洛). None when neither decides."""
     m = _OWN.search(article.text, lo, hi)
     if not m or article.text[m.end():m.end() + 1] in "委级场":  # 全市场化, 本市级: not the place
         return None
     gaz = article.gaz
-    for p in article.paragraphs[:1]:
-        named = {x.region for x in article.mentions_in(p.start, p.end)}
+    title = article.paragraphs[0] if article.paragraphs else None
+    for where in ([title.start, title.end] if title else None, [0, len(article.text)]):
+        if where is None:
+            continue
+        named = {x.region for x in article.mentions_in(*where)}
         for level in _OWN_LEVELS[m[1]]:
             of_level = {r for r in named if gaz.regions[r].level == level}
             if len(of_level) == 1:
