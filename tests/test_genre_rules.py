@@ -371,13 +371,14 @@ def test_figures_in_brackets_after_a_figure_break_it_down(tmp_path):
 
 def test_our_city_is_the_city_the_article_is_of(tmp_path):
     path = tmp_path / "t.txt"
-    path.write_text("铜仁市多人受表彰\n我市6名先进个人获得表彰。全市23.5万贫困人口如期脱贫。"
-                    "合作社按完全市场化方式吸纳300人就业。\n", "utf-8")
+    path.write_text("铜仁市多人受表彰\n我市6名先进个人获得表彰。全市23.5万贫困人口如期脱贫。合作社吸纳300人就业。\n"
+                    "合作社按完全市场化方式吸纳120人就业。\n", "utf-8")
     found = {f["raw"]: f for f in extract([path])["figures"]}
-    # 我市, 全市 with no place in the clause: 铜仁, the one city the title names
-    assert found["6名"]["region"] == found["23.5万"]["region"] == "tongren"
-    # 完全市场化: 全市 of 市场 is no city; nothing names where the 300 work
-    assert found["300人"]["region"] is None
+    # 我市, 全市 with no place in the clause: 铜仁, the one city the title names; and the 300 of the
+    # paragraph they open, whose sentence names no place
+    assert found["6名"]["region"] == found["23.5万"]["region"] == found["300人"]["region"] == "tongren"
+    # 完全市场化: 全市 of 市场 is no city; nothing in its paragraph names where the 120 work
+    assert found["120人"]["region"] is None
 
 
 def test_a_breakdown_sentence_is_of_the_place_and_a_change_is_no_part(tmp_path):
