@@ -203,10 +203,11 @@ def test_items_named_for_places_count_what_their_total_counts(tmp_path):
 def test_a_place_name_that_is_a_word_needs_place_context(tmp_path):
     found = figures(tmp_path, "据青海省介绍，互助县新建扶贫车间8个。\n"
                               "工作队赴互助开展调研，走访农户60户。\n"
-                              "同心协力，互助互爱，全县引进企业9家。\n")
+                              "同心协力，互助互爱，乡亲们引进企业9家。\n")
     assert found["8个"]["region"] == "huzhu"  # 互助县: with the suffix, in a sentence that names its province
     assert found["60户"]["region"] == "huzhu"  # 赴互助: a place after 赴
     # 互助互爱 is "helping each other": the county named in another sentence does not make it one
+    # (no 全县 here: that would be the one county the article names, 互助县)
     assert found["9家"]["region"] is None
 
 
