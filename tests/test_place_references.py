@@ -67,3 +67,12 @@ def test_our_city_is_the_one_city_the_article_names_when_its_title_names_none(tm
     # two cities named and none in the title: which is 我市 is not said
     found = figures(tmp_path, "我市5名个人受到表彰。兰州市、定西市的代表参加了大会。")
     assert found["5名"]["region"] is None
+
+
+def test_a_short_county_name_said_three_times_is_the_county_and_a_town_named_alike_is_not(tmp_path):
+    # 巫山 (巫山县 of 重庆, never named in full nor with its province): four times, an article about it
+    found = figures(tmp_path, "芝罘区援助巫山80万元。巫山已实现脱贫摘帽。希望加大对巫山的支持，帮助巫山引进企业5家。")
+    assert (found["80万元"]["region"], found["5家"]["region"]) == ("wushan", "wushan")
+    # 官渡镇 is a town of 巫山县, not 官渡区 of 昆明, however often it is named
+    found = figures(tmp_path, "牟平区向巫山县官渡镇捐赠口罩2万只。官渡镇群众表示感谢。官渡镇将用好这批物资。")
+    assert found["2万只"]["region"] == "wushan"

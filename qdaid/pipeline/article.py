@@ -96,7 +96,8 @@ class Article:
         # 新华社兰州10月17日电: the place a dispatch was sent from is no place the article is about;
         # 新华社, 新华网: an agency, a site (新华 before 社 or 网 is no 新华区)
         raw = [m for m in gazetteer.mentions(self.text) if not tx.inside(self.quoted, m.start, m.end)
-               and not _DISPATCHED_FROM.match(self.text, m.end) and self.text[m.end:m.end + 1] not in ("社", "网")]
+               and not _DISPATCHED_FROM.match(self.text, m.end) and self.text[m.end:m.end + 1] not in ("社", "网")
+               and not (m.short and self.text[m.end:m.end + 1] in ("镇", "乡", "村"))]  # 官渡镇: a town, not 官渡区
         self.mentions: list[Mention] = self._resolve(raw)
         self._mention_starts = [m.start for m in self.mentions]
         self.places = tx.Spans([tx.Span(m.start, m.end) for m in self.mentions])  # 六盘水 holds no figure
@@ -161,10 +162,10 @@ class Article:
         for run in _lists(self.text, raw):
             parents = set().union(*(above(m.region) for m in run if not gated(m) and len(m.candidates) == 1))
             confirmed |= {c for m in run if gated(m) for c in m.candidates if above(c) & parents}
-        # 陇县 three times or more in its full name (an article about it), none of them a common word:
+        # 陇县 (or 巫山, short) three times or more (an article about it), none of them a common word:
         # the county, though its city and province are never named
-        names = [self.text[m.start:m.end] for m in raw if gated(m) and not m.short and len(m.candidates) == 1]
-        confirmed |= {m.region for m in raw if gated(m) and not m.short and len(m.candidates) == 1
+        names = [self.text[m.start:m.end] for m in raw if gated(m) and len(m.candidates) == 1]
+        confirmed |= {m.region for m in raw if gated(m) and len(m.candidates) == 1
                       and names.count(self.text[m.start:m.end]) >= 3
                       and self.text[m.start:m.end] not in self.lex.common_place_words}
         resolved: list[Mention] = []
