@@ -76,3 +76,13 @@ def test_a_short_county_name_said_three_times_is_the_county_and_a_town_named_ali
     # 官渡镇 is a town of 巫山县, not 官渡区 of 昆明, however often it is named
     found = figures(tmp_path, "牟平区向巫山县官渡镇捐赠口罩2万只。官渡镇群众表示感谢。官渡镇将用好这批物资。")
     assert found["2万只"]["region"] == "wushan"
+
+
+def test_a_count_of_cities_is_held_only_by_a_place_named_right_before_it(tmp_path):
+    # 东部4市: four eastern cities, the helpers; 甘肃 after them is whom they help, not what holds them
+    found = figures(tmp_path, "东部4市通过搭建销售平台，帮助甘肃销售扶贫产品约23亿元。")
+    assert found["4"]["region"] is None and found["4"]["unit"] == "city"
+    # 到东部4市: where the cadres of 甘肃 went, not four cities of 甘肃
+    found = figures(tmp_path, "甘肃先后选派825名挂职干部到东部4市交流学习。陇南市达到9个县区全部摘帽。")
+    assert found["4"]["region"] is None
+    assert found["9个"]["region"] == "longnan"  # 达到9个: a size of 陇南's, not a destination

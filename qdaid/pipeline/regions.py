@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 # A count of places belongs to the place named before it (青岛8个区市), not to a partner.
 _ADMIN_UNITS = {"town", "village", "county", "district", "city", "province"}
+_DIVISIONS = {"county", "district", "city", "province"}  # counts of places that hold others (not towns, villages)
 _RIGHT_AFTER = ("", "共", "有", "共有")  # 全国50…, 全国共有1200个: the figure is the nation's
 
 
@@ -161,7 +162,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         if sent_to := _destination(article, clause, c_start, start, end):
             return sent_to, "explicit"
         if unit in _ADMIN_UNITS:  # 青岛8个区市: the place before the count holds them; 东部4市对甘肃…: none does
-            holds = preceding and not _PARTNERED.search(text, preceding[0].end, start)
+            holds = preceding and not _PARTNERED.search(text, preceding[0].end, start) and \
+                not _BOUND_FOR.search(text, max(preceding[0].end, start - 5), start)
             return (preceding[0].region, "explicit") if holds else (None, "none")  # 江苏省与…的8个省份: its partners
         if away:  # aid goes to the partner, not to the home city it comes from
             return away[0].region, "explicit"
@@ -169,6 +171,9 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
             return _home_region(article, [m.region for m in ordered], sec), "explicit"
     if sec is None and (own := _own_place(article, c_start, c_end)):
         return own, "explicit"  # 全市41.85万低收入人口…, 我市4名先进个人: the city the article is of
+    if sec is None and unit in _DIVISIONS:  # 东部4市通过搭建销售平台,帮助甘肃…: no place before the count holds them
+        own = _own_place(article, s.paragraph.start, start)
+        return own, "explicit" if own else "none"
     if sec and sec.home and metric in article.lex.helper_metrics:
         return sec.home, "section"  # 动员92个镇街…参与携手奔小康行动: the helpers come from the honoree's home
     if sec and len(sec.partners) > 1 and sec.home and article.lex.home_words.search(text, c_start, c_end):
@@ -247,6 +252,9 @@ def _helped(article: Article, s: tx.Sentence, metric: str | None, named: list[st
     return found
 
 
+# …选派825名挂职干部到东部4市交流学习: the places counted after 到, 赴, 前往 are where people went,
+# not places of the one named before (达到9个, 增加到12个 are sizes, not destinations)
+_BOUND_FOR = re.compile(r"(?:(?<![达加增升扩])到|赴|前往)[\u4e00-\u9fff]{0,2}$")
 _PARTNERED = re.compile(r"与|和|同|跟|对|向|帮扶|支援|援助|结对")
 _OWN = re.compile(r"(?:我|本|全)([市县区省州])")
 _OWN_LEVELS = {"市": ("prefecture", "county"), "县": ("county",), "区": ("county",), "省": ("province",),
