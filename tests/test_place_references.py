@@ -86,3 +86,12 @@ def test_a_count_of_cities_is_held_only_by_a_place_named_right_before_it(tmp_pat
     found = figures(tmp_path, "甘肃先后选派825名挂职干部到东部4市交流学习。陇南市达到9个县区全部摘帽。")
     assert found["4"]["region"] is None
     assert found["9个"]["region"] == "longnan"  # 达到9个: a size of 陇南's, not a destination
+
+
+def test_the_buyer_an_aside_and_unnamed_partners_are_not_the_figures_place(tmp_path):
+    # 采购甘肃(含定西)农副产品: 甘肃's produce, 定西 among it: the figure is 甘肃's
+    found = figures(tmp_path, "福州市累计投入帮扶资金11亿元，采购甘肃(含定西)农副产品约9.6亿元。")
+    assert found["约9.6亿元"]["region"] == "gansu"
+    # 浙江省采购…: 浙江 buys; what it buys is of its partners, none named: no one place
+    found = figures(tmp_path, "今年以来，浙江省采购销售对口帮扶地区农特产品达6.2亿元。")
+    assert found["6.2亿元"]["region"] is None

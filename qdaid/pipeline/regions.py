@@ -23,12 +23,23 @@ _DIVISIONS = {"county", "district", "city", "province"}  # counts of places that
 _RIGHT_AFTER = ("", "共", "有", "共有")  # 全国50…, 全国共有1200个: the figure is the nation's
 
 
+_ASIDE = re.compile(r"[（(]含[^（()）]*$")  # 甘肃(含定西): the place in the aside is inside the one before it
+
+
 def _awarding(article: Article, m, end: int) -> bool:
     """A place right after 被 and before an award verb (被甘肃省授予…) is the awarding body; one right
     after 向 and before a verb of selling (定西向福州销售农产品) is the buyer: neither is the figure's."""
     before, lex = article.text[m.start - 1:m.start], article.lex
     return (before == "被" and bool(lex.award_verbs.match(article.text, m.end, min(end, m.end + 4)))) or \
         (before == "向" and bool(lex.buyer_verbs.match(article.text, m.end, min(end, m.end + 4))))
+
+
+def _not_of_clause(article: Article, m) -> bool:
+    """Within a figure's clause, a place right before a verb of buying (江苏省采购…农特产品) is the
+    buyer, and one in a (含…) aside (采购甘肃(含定西)农副产品) is inside the place before it: neither
+    is the figure's (the sentence around may still name them for its other figures)."""
+    return article.text.startswith(article.lex.purchase_verbs, m.end) or \
+        _ASIDE.search(article.text, max(0, m.start - 12), m.start) is not None
 
 
 def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
@@ -145,10 +156,13 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     home = gaz.family(sec.home) if sec else set()
     c_start, c_end = article.clause(start, end, s)
     g_start, g_end = article.segment(start, end, s)
-    clause = [m for m in article.mentions_in(c_start, c_end) if not _awarding(article, m, c_end)]
+    clause = [m for m in article.mentions_in(c_start, c_end) if not _awarding(article, m, c_end)
+              and not _not_of_clause(article, m)]
     if nation := next((m for m in clause if gaz.is_nation(m.region) and m.end <= start and text[m.end:start] in _RIGHT_AFTER),
                       None):  # 全国50典型案例: the nation's count (a list the honoree's work was chosen for), not the honoree's
         return nation.region, "explicit"
+    if sec is None and not clause and article.lex.unnamed_partners.search(text, c_start, start):
+        return None, "none"  # 江苏省采购销售对口帮扶地区农特产品8.34亿元: of the partners, none named
     if sec or any(not gaz.is_nation(m.region) for m in clause):
         # 全国 beside a place (青岛市有全国…先进个人1人) or in a section (全国挂牌督战的4个县) qualifies
         clause = [m for m in clause if not gaz.is_nation(m.region)]
