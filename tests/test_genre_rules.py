@@ -524,3 +524,11 @@ def test_the_years_of_a_title_are_the_bodys_range_of_as_many_years(tmp_path):
     path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": "2021-03-01"}), "utf-8")
     title = next(f for f in extract([path])["figures"] if f["raw"] == "逾50家")
     assert period(title) == (2018, 2020)  # 三年 in the title: the three years the body names
+
+
+def test_a_figure_at_the_very_start_of_the_text_is_a_figure(tmp_path):
+    # a title that opens with its number (40人获…奖): the empty text before it is no sign like + or >
+    path = tmp_path / "t.txt"
+    path.write_text("40人获脱贫攻坚奖\n本报讯 今年共有40名人士获奖。\n", "utf-8")
+    found = {f["raw"]: f for f in extract([path])["figures"]}
+    assert set(found) == {"40人", "40名"} and found["40人"]["part_of"] == found["40名"]["id"]  # the title restates it

@@ -108,7 +108,7 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         cls, end = None, m.start("cls")  # 5车间 counts workshops: 车 begins the noun, it measures no load
     if m["ordinal"]:  # 第二名 is a rank; 第一书记, 第一个 are not figures
         return Figure(start, end, article.original[start:end], "rank", s) if cls in ("名", "位") else None
-    if prev in ("第", "初", "之") or prev in "+>=<＋" or text[end:end + 1] in "+>=<＋":
+    if prev in ("第", "初", "之") or (prev and prev in "+>=<＋") or text[end:end + 1] in "+>=<＋":
         return None  # 第一, 初四, 之一 are not counts; 1+1>2 is a slogan
     if m["chinese"] and number.startswith("一") and (any(c in text[max(0, start - 3):start] for c in _NEGATION)
                                                     or _NOT_ONE.match(text, end)):
