@@ -95,3 +95,11 @@ def test_the_buyer_an_aside_and_unnamed_partners_are_not_the_figures_place(tmp_p
     # 浙江省采购…: 浙江 buys; what it buys is of its partners, none named: no one place
     found = figures(tmp_path, "今年以来，浙江省采购销售对口帮扶地区农特产品达6.2亿元。")
     assert found["6.2亿元"]["region"] is None
+
+
+def test_a_place_in_the_name_of_a_fair_is_not_the_place_of_what_is_shown_there(tmp_path):
+    # 在首届浙江…博览会上: the fair is named for 浙江; the 800 firms showing there come from the partners
+    found = figures(tmp_path, "在首届浙江东西部扶贫协作产品博览会上，800多家扶贫企业参展。")
+    assert found["800多家"]["region"] is None
+    # a place that is where the work is done stays the figure's
+    assert figures(tmp_path, "浙江企业在贵州新建车间12个。")["12个"]["region"] == "guizhou"

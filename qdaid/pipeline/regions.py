@@ -23,6 +23,9 @@ _DIVISIONS = {"county", "district", "city", "province"}  # counts of places that
 _RIGHT_AFTER = ("", "共", "有", "共有")  # 全国50…, 全国共有1200个: the figure is the nation's
 
 
+# 在首届广东东西部扶贫协作产品交易博览会上,1200多家…企业参展: a place in the name of the fair a
+# clause is set at names the fair, not the place of the figures after it
+_EVENT_NAME = re.compile(r"[^，,。；;：:、]{0,30}?(?:博览会|交易会|展销会|对接会|推介会|洽谈会|展览会|论坛|峰会)(?:上|期间|中)[，,]")
 _ASIDE = re.compile(r"[（(]含[^（()）]*$")  # 甘肃(含定西): the place in the aside is inside the one before it
 
 
@@ -196,7 +199,7 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         # A place named far away in a long sentence is no evidence: look within tx.REACH.
         lo, hi = max(lo, start - tx.REACH), min(hi, end + tx.REACH)
         named = gaz.most_specific([m.region for m in article.mentions_in(lo, hi) if not gaz.is_nation(m.region)
-                                   and not _awarding(article, m, hi)])
+                                   and not _awarding(article, m, hi) and not _EVENT_NAME.match(text, m.end)])
         partners_named = [r for r in named if r not in home]
         if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
             partners_named = _recipient(article, lo, start) or _sent_to_before(article, lo, start) or \
