@@ -25,7 +25,8 @@ _RIGHT_AFTER = ("", "共", "有", "共有")  # 全国50…, 全国共有1200个:
 
 # 在首届广东东西部扶贫协作产品交易博览会上,1200多家…企业参展: a place in the name of the fair a
 # clause is set at names the fair, not the place of the figures after it
-_EVENT_NAME = re.compile(r"[^，,。；;：:、]{0,30}?(?:博览会|交易会|展销会|对接会|推介会|洽谈会|展览会|论坛|峰会)(?:上|期间|中)[，,]")
+_EVENT_NAME = re.compile(r"[^，,。；;：:、]{0,30}?(?:博览会|交易会|展销会|对接会|推介会|洽谈会|展览会|论坛|峰会)"
+                         r"(?:上|期间|中)[，,]")
 _ASIDE = re.compile(r"[（(]含[^（()）]*$")  # 甘肃(含定西): the place in the aside is inside the one before it
 
 
