@@ -70,3 +70,10 @@ def test_n_years_cumulative_is_the_last_n_years(tmp_path):
     # 3年累计: summed over the last three years, to the report (2021): 2018–2021, as 3年来 would be
     found = figures(tmp_path, "在劳务协作方面，我市3年累计输转贫困劳动力就业8200人次。")
     assert period(found["8200人次"]) == (2018, 2021)
+
+
+def test_the_years_before_a_period_are_not_in_it(tmp_path):
+    # 过去三年…是此前20年…的2.6倍: the 20 years before those three, not inside them; 连续2年 inside 五年来 is
+    found = figures(tmp_path, "在过去三年，东部省市投入资金265亿元，是此前20年投入总数的2.6倍。五年来，该县连续2年获评先进。")
+    assert period(found["20年"]) == N
+    assert period(found["2年"]) == (2016, 2021)

@@ -106,6 +106,8 @@ def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[in
     nearest one stated before it in its sentence; else, for a sentence that breaks down the one
     before it (其中…), that sentence's period; else the period an earlier sentence of the
     paragraph opens with (its frame; a duration has none)."""
+    if f.unit in DURATION_UNITS and article.text[max(0, f.start - 2):f.start].endswith(("此前", "之前", "以前")):
+        return (None, None), False  # 过去三年…是此前20年的2.6倍: the 20 years before the period, not in it
     found = stated_period(article, f.sentence, f.start, f.end)
     if found[0] is None and article.text[f.sentence.start:f.sentence.end].lstrip().startswith("其中"):
         before = [s for s in article.sentences_in[f.sentence.paragraph.index] if s.end <= f.sentence.start]
