@@ -77,3 +77,9 @@ def test_the_years_before_a_period_are_not_in_it(tmp_path):
     found = figures(tmp_path, "在过去三年，东部省市投入资金265亿元，是此前20年投入总数的2.6倍。五年来，该县连续2年获评先进。")
     assert period(found["20年"]) == N
     assert period(found["2年"]) == (2016, 2021)
+
+
+def test_a_count_that_wins_an_award_of_a_year_is_of_that_year(tmp_path):
+    # 李明等8人获得“2019年全国脱贫攻坚奖贡献奖”: the award of 2019, the year given after the count
+    found = figures(tmp_path, "经评审，李明等8人获得“2019年全国脱贫攻坚奖贡献奖”。")
+    assert period(found["8人"]) == (2019, 2019)

@@ -113,6 +113,8 @@ def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[in
         before = [s for s in article.sentences_in[f.sentence.paragraph.index] if s.end <= f.sentence.start]
         if before:
             return stated_period(article, before[-1], before[-1].end, before[-1].end), False
+    if found[0] is None and (award := _AWARD_OF_YEAR.match(article.text, f.end)):
+        return (int(award[1]), int(award[1])), False  # 向长江等10人获得“2017年…奋进奖”: that year's award
     if found[0] is None and f.unit not in DURATION_UNITS and (framed := _frame(article, f.sentence, figures)):
         return framed, True
     if found[0] is None and f.sentence.paragraph.index == 1:
@@ -120,6 +122,7 @@ def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[in
     return found, False
 
 
+_AWARD_OF_YEAR = re.compile(rf"(?:获得|荣获|获)[“\"「]?({_Y})\s?年度?[^，,。；;]{{0,20}}?(?:奖|称号|表彰)")
 _LEAD_IN_RE = re.compile(r"\s*据[^，,：:]{1,4}")  # 据了解, 据统计: who says it, not what
 
 
