@@ -74,19 +74,14 @@ class Lexicon:
         self.dispatch_verbs = re.compile(alternation(data["region_words"]["dispatch"]["verbs"]))
         self.dispatch_to = tuple(data["region_words"]["dispatch"]["to"])
         self.buyer_verbs = re.compile(alternation(data["region_words"]["buyer_verbs"]))
-        self.purchase_verbs = tuple(data["region_words"]["purchase_verbs"])
-        self.unnamed_partners = re.compile(alternation(data["region_words"]["unnamed_partners"]))
         self.helper_provinces, self.helped_provinces, self.both_sides = _east_west(data["region_words"]["east_west"])
         self.venue_verbs = tuple(data["region_words"]["venue_verbs"])
         # 三市, 两地, 10个县 right before a figure (the number is not part of a longer one: 123市)
         self.place_count_re = re.compile(rf"(?<![\d.])(\d{{1,2}}|[两二三四五六七八九十])个?({alternation(self.place_counts)})"
                                          r"(?:的|共)?$")
         self.successive_markers = re.compile(alternation(data["successive_markers"]["markers"]))
-        self.frame_breaks = tuple(data["frame_breaks"]["openers"])
-        self.bare_place_counts = tuple(sorted(data["bare_place_counts"]["nouns"], key=len, reverse=True))
         self.whole_place = re.compile(alternation(data["whole_place"]["words"]))
-        self.comparison_markers = tuple(data["comparison_markers"]["markers"])
-        self.future_markers = re.compile(alternation(data["future_markers"]["markers"]))
+        self._read_markers(data)
         self.figurative_before = tuple(data["figurative"]["before"])
         self.speaker_re = re.compile(rf"[^，,。；;：:]{{0,8}}?(?:{alternation(data['figurative']['speakers'])})")
         self.general.update(self.measure_words)
@@ -95,6 +90,16 @@ class Lexicon:
         self._people_re = re.compile(alternation(self.people_nouns))
         keywords = {w for m in self.metrics for w in m["keywords"]} | set(self.weak) | self.neutral
         self._keywords_re = re.compile(alternation(keywords))
+
+    def _read_markers(self, data: dict) -> None:
+        """The word lists that mark how a clause reads (a base year, a plan, a turn in a paragraph) or
+        whose a place is (a buyer, unnamed partners), and place nouns a numeral counts bare."""
+        self.comparison_markers = tuple(data["comparison_markers"]["markers"])
+        self.future_markers = re.compile(alternation(data["future_markers"]["markers"]))
+        self.frame_breaks = tuple(data["frame_breaks"]["openers"])
+        self.bare_place_counts = tuple(sorted(data["bare_place_counts"]["nouns"], key=len, reverse=True))
+        self.purchase_verbs = tuple(data["region_words"]["purchase_verbs"])
+        self.unnamed_partners = re.compile(alternation(data["region_words"]["unnamed_partners"]))
 
     @classmethod
     def load(cls) -> Lexicon:

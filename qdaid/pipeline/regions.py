@@ -52,6 +52,8 @@ def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Secti
     places share, chosen by the places named beside it), section (the honoree's) or none."""
     if article.text[start - 1:start] == "等" and sec is None and unit in ("person", "collective"):
         return None, "none"  # 河北省塞罕坝机械林场等10个集体: one honoree's place, not the ten's
+    if parent := _referred_parent(article, start, end, s, unit):
+        return parent, "explicit"  # 这5个县区: the place that holds the places just named
     region, basis = _region_of(article, start, end, s, sec, unit, metric)
     if basis == "explicit" and region in article.contextual_regions(s):
         basis = "context"
@@ -155,8 +157,6 @@ def _referred_parent(article: Article, start: int, end: int, s: tx.Sentence, uni
 def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
                unit: str | None, metric: str | None) -> tuple[str | None, str]:
     gaz, text = article.gaz, article.text
-    if parent := _referred_parent(article, start, end, s, unit):
-        return parent, "explicit"
     home = gaz.family(sec.home) if sec else set()
     c_start, c_end = article.clause(start, end, s)
     g_start, g_end = article.segment(start, end, s)
@@ -197,23 +197,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     if sec and len(sec.partners) > 1 and sec.home and article.lex.home_words.search(text, c_start, c_end):
         return sec.home, "explicit"  # 1个市级展销平台, 每年组织2次大集: the honoree's own work at home
     for lo, hi in ((g_start, g_end), (s.start, s.end)):
-        # A place named far away in a long sentence is no evidence: look within tx.REACH.
-        lo, hi = max(lo, start - tx.REACH), min(hi, end + tx.REACH)
-        named = gaz.most_specific([m.region for m in article.mentions_in(lo, hi) if not gaz.is_nation(m.region)
-                                   and not _awarding(article, m, hi) and not _EVENT_NAME.match(text, m.end)])
-        partners_named = [r for r in named if r not in home]
-        if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
-            partners_named = _recipient(article, lo, start) or _sent_to_before(article, lo, start) or \
-                _located(article, lo, start) or _toward(article, lo, start) or partners_named
-        if len(partners_named) == 1:
-            if helped := _for_helper(article, s, sec, metric, partners_named):
-                return helped, "context"  # only the helper named (青岛市统筹…,在九县区…18个贫困村): the helped place's
-            return partners_named[0], "explicit"
-        if partners_named:
-            helped = _helped(article, s, metric, partners_named) if sec is None else None
-            return (helped, "context") if helped else (None, "none")
-        if named and not (sec and sec.partners):
-            return _home_region(article, named, sec), "explicit"
+        if found := _named_around(article, start, end, s, sec, metric, home, lo, hi):
+            return found
     if sec and len(sec.partners) == 1:
         return sec.partners[0], "section"
     if sec and not sec.partners and sec.home:
@@ -223,6 +208,31 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     if sec is None and (own := _own_place(article, s.paragraph.start, start)):
         return own, "explicit"  # “十三五”以来,全市上下…。…701个贫困村退出: the city its paragraph is of
     return None, "none"
+
+
+def _named_around(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None, metric: str | None,
+                  home: set[str], lo: int, hi: int) -> tuple[str | None, str] | None:
+    """The region the places named in text[lo:hi] (a segment, then the sentence) give a figure
+    whose clause names none that decides; None to look further."""
+    gaz = article.gaz
+    # A place named far away in a long sentence is no evidence: look within tx.REACH.
+    lo, hi = max(lo, start - tx.REACH), min(hi, end + tx.REACH)
+    named = gaz.most_specific([m.region for m in article.mentions_in(lo, hi) if not gaz.is_nation(m.region)
+                               and not _awarding(article, m, hi) and not _EVENT_NAME.match(article.text, m.end)])
+    partners_named = [r for r in named if r not in home]
+    if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
+        partners_named = _recipient(article, lo, start) or _sent_to_before(article, lo, start) or \
+            _located(article, lo, start) or _toward(article, lo, start) or partners_named
+    if len(partners_named) == 1:
+        if helped := _for_helper(article, s, sec, metric, partners_named):
+            return helped, "context"  # only the helper named (青岛市统筹…,在九县区…18个贫困村): the helped place's
+        return partners_named[0], "explicit"
+    if partners_named:
+        helped = _helped(article, s, metric, partners_named) if sec is None else None
+        return (helped, "context") if helped else (None, "none")
+    if named and not (sec and sec.partners):
+        return _home_region(article, named, sec), "explicit"
+    return None
 
 
 _HELPED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
