@@ -83,3 +83,17 @@ def test_a_count_that_wins_an_award_of_a_year_is_of_that_year(tmp_path):
     # 李明等8人获得“2019年全国脱贫攻坚奖贡献奖”: the award of 2019, the year given after the count
     found = figures(tmp_path, "经评审，李明等8人获得“2019年全国脱贫攻坚奖贡献奖”。")
     assert period(found["8人"]) == (2019, 2019)
+
+
+@pytest.mark.parametrize(("text", "raw", "expected"), [
+    # 此后: the years after the year just named, not that year
+    ("2017年，两地签订帮扶协议。此后，青岛投入资金10亿元。", "10亿元", N),
+    # a running total (累计) after a past year: not that year's alone
+    ("2016年，两市建立结对关系。双方累计投入资金12亿元，实施项目300个。", "12亿元", N),
+    # 今年以来 runs to the report: a running total of this year is framed
+    ("今年以来，全市新建扶贫车间18个。车间累计吸纳800名群众就业。", "800名", (2021, 2021)),
+    # a year that frames the year's work (全年: the whole of it)
+    ("2020年，青岛市援助资金共计2.5亿元。全年选派挂职干部42名。", "42名", (2020, 2020)),
+])
+def test_a_past_year_frames_that_years_work_not_what_came_after(tmp_path, text, raw, expected):
+    assert period(figures(tmp_path, text)[raw]) == expected

@@ -149,7 +149,10 @@ def _frame(article: Article, s: tx.Sentence, figures: list[Figure]) -> tuple[int
         return None  # 积极组织消费扶贫,…1个平台,…,2016年以来: a sentence that dates its own figures
     for x in reversed([x for x in article.sentences_in[s.paragraph.index] if x.end <= s.start]):
         if opening := _opening_period(article, x, figures):
-            return opening
+            # 2016年,两市结对。双方累计投入…: a running total is not that one past year's alone
+            past_year = opening[0] == opening[1] != article.report_year
+            running = any(word in article.text[s.start:s.end] for word in article.lex.cumulative_markers)
+            return None if past_year and running else opening
         if not _in_sentence(figures, x) or _breaks_frame(article, x) or \
                 stated_period(article, x, x.end, x.end)[0] is not None:
             return None
