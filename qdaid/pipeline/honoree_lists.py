@@ -70,7 +70,8 @@ def _first_of_many(article: Article, heads: dict[str, str]) -> list[Listed]:
 # 张小娟、黄文秀、姜仕坤三位英烈: names joined by 、 和 及 (after a separator, 有, 是, 为 or 包括), then
 # their number and a word for honoured people
 _COUNTED = re.compile(rf"(?:(?<=[，,：:；;。\s有是为括])|^)((?:{_PERSON})(?:[、和及](?:{_PERSON}))+)"
-                      r"(\d+|[两二三四五六七八九十])(?:位|名)(?:英烈|烈士|英模|楷模|同志|先进个人|获奖者)", re.M)
+                      r"(\d+|[两二三四五六七八九十])(?:位|名)(英烈|烈士|英模|楷模|同志|先进个人|获奖者)", re.M)
+_HONOURED = re.compile(r"[^，,。；;！？]*?(?:获|表彰|授予|入选|当选)")  # 三名同志获得表彰: comrades honoured
 
 
 def _counted_names(article: Article, heads: dict[str, str]) -> list[Listed]:
@@ -85,6 +86,8 @@ def _counted_names(article: Article, heads: dict[str, str]) -> list[Listed]:
         for part in re.split("[、和及]", m[1]):
             names.append((at, at + len(part)))
             at += len(part) + 1
+        if m[3] == "同志" and not _HONOURED.match(text, m.end()):
+            continue  # 李强、王芳两位同志作了发言: two comrades who spoke, not honourees
         if len(names) == int(parse_quantity(m[2]).value) and all(_is_name(article, *name) for name in names):
             p = article.sentence_at(m.start()).paragraph
             found += [Listed(p, "individual", name, None, name, owns=False) for name in names]
