@@ -86,6 +86,11 @@ def test_a_count_of_cities_is_held_only_by_a_place_named_right_before_it(tmp_pat
     found = figures(tmp_path, "甘肃先后选派825名挂职干部到东部4市交流学习。陇南市达到9个县区全部摘帽。")
     assert found["4"]["region"] is None
     assert found["9个"]["region"] == "longnan"  # 达到9个: a size of 陇南's, not a destination
+    # a place named before the count in its sentence holds it; one of who speaks does not
+    found = figures(tmp_path, "近年来，定西市脱贫攻坚成效显著，7个贫困县区全部摘帽。")
+    assert found["7个"]["region"] == "dingxi"
+    found = figures(tmp_path, "甘肃省商务厅负责人介绍，东部4市通过搭建销售平台，帮助甘肃销售扶贫产品约23亿元。")
+    assert found["4"]["region"] is None
 
 
 def test_the_buyer_an_aside_and_unnamed_partners_are_not_the_figures_place(tmp_path):

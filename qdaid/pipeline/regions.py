@@ -27,6 +27,8 @@ _RIGHT_AFTER = ("", "共", "有", "共有")  # 全国50…, 全国共有1200个:
 # clause is set at names the fair, not the place of the figures after it
 _EVENT_NAME = re.compile(r"[^，,。；;：:、]{0,30}?(?:博览会|交易会|展销会|对接会|推介会|洽谈会|展览会|论坛|峰会)"
                          r"(?:上|期间|中)[，,]")
+# 甘肃省农业农村厅副厅长梁仲科介绍,…: the place of who speaks, not of what is said
+_SPEAKER = re.compile(r"(?:介绍|表示|指出|透露|说)$")
 _ASIDE = re.compile(r"[（(]含[^（()）]*$")  # 甘肃(含定西): the place in the aside is inside the one before it
 
 
@@ -189,7 +191,9 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
             return _home_region(article, [m.region for m in ordered], sec), "explicit"
     if sec is None and (own := _own_place(article, c_start, c_end)):
         return own, "explicit"  # 全市41.85万低收入人口…, 我市4名先进个人: the city the article is of
-    if sec is None and unit in _DIVISIONS:  # 东部4市通过搭建销售平台,帮助甘肃…: no place before the count holds them
+    if sec is None and unit in _DIVISIONS:  # 东部4市通过搭建销售平台,帮助甘肃…: a place after the count holds none of them
+        if found := _named_around(article, start, end, s, sec, metric, home, s.start, start):
+            return found  # 定西市…成效显著,7个贫困县区全部摘帽: 定西's seven
         own = _own_place(article, s.paragraph.start, start)
         return own, "explicit" if own else "none"
     if sec and sec.home and metric in article.lex.helper_metrics:
@@ -218,7 +222,8 @@ def _named_around(article: Article, start: int, end: int, s: tx.Sentence, sec: S
     # A place named far away in a long sentence is no evidence: look within tx.REACH.
     lo, hi = max(lo, start - tx.REACH), min(hi, end + tx.REACH)
     named = gaz.most_specific([m.region for m in article.mentions_in(lo, hi) if not gaz.is_nation(m.region)
-                               and not _awarding(article, m, hi) and not _EVENT_NAME.match(article.text, m.end)])
+                               and not _awarding(article, m, hi) and not _EVENT_NAME.match(article.text, m.end)
+                               and not _SPEAKER.search(article.text, *article.clause(m.start, m.end, s))])
     partners_named = [r for r in named if r not in home]
     if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
         partners_named = _recipient(article, lo, start) or _sent_to_before(article, lo, start) or \
