@@ -97,3 +97,17 @@ def test_a_count_that_wins_an_award_of_a_year_is_of_that_year(tmp_path):
 ])
 def test_a_past_year_frames_that_years_work_not_what_came_after(tmp_path, text, raw, expected):
     assert period(figures(tmp_path, text)[raw]) == expected
+
+
+def test_a_long_paragraph_is_read_back_once_not_once_per_figure(tmp_path, monkeypatch):
+    # 100 sentences of figures under one frame: each earlier sentence is asked for its opening period
+    # about once (a paragraph of 3000 such sentences took over ten minutes when it was asked per figure)
+    from qdaid.pipeline import classify
+
+    calls = []
+    opening = classify._opening_period
+    monkeypatch.setattr(classify, "_opening_period", lambda *args: calls.append(1) or opening(*args))
+    text = "2017年以来，青岛帮扶陇南。" + "".join(f"新建车间{i}个。" for i in range(1, 101))
+    found = figures(tmp_path, text)
+    assert period(found["1个"]) == period(found["100个"]) == (2017, 2021)
+    assert len(calls) < 300

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from typing import TYPE_CHECKING
 
 from ..model import DURATION_UNITS, RANK_UNITS, RATIO_UNITS
@@ -147,16 +148,41 @@ def _frame(article: Article, s: tx.Sentence, figures: list[Figure]) -> tuple[int
     turns to another matter (同时, 截至, 下一步 …) ends the frame."""
     if _breaks_frame(article, s) or stated_period(article, s, s.end, s.end)[0] is not None:
         return None  # 积极组织消费扶贫,…1个平台,…,2016年以来: a sentence that dates its own figures
-    for x in reversed([x for x in article.sentences_in[s.paragraph.index] if x.end <= s.start]):
+    opening = _frame_before(article, s, figures)
+    # 2016年,两市结对。双方累计投入…: a running total is not that one past year's alone
+    past_year = opening is not None and opening[0] == opening[1] != article.report_year
+    running = any(word in article.text[s.start:s.end] for word in article.lex.cumulative_markers)
+    return None if past_year and running else opening
+
+
+# Per article: each sentence's index, and what the sentences before it found, so that a paragraph of
+# many sentences is read back once, not once per figure (a frame is the same for every sentence of a run).
+_CHAINS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _frame_before(article: Article, s: tx.Sentence, figures: list[Figure]) -> tuple[int, int] | None:
+    """The period the run of sentences before s (back to the one that opens with it) gives."""
+    if article not in _CHAINS:
+        _CHAINS[article] = ({x.start: i for i, x in enumerate(article.sentences)}, {})
+    index, found = _CHAINS[article]
+    visited, result = [], None
+    j = index[s.start] - 1
+    while j >= 0 and article.sentences[j].paragraph.index == s.paragraph.index:
+        x = article.sentences[j]
+        if x.start in found:
+            result = found[x.start]
+            break
+        visited.append(x.start)
         if opening := _opening_period(article, x, figures):
-            # 2016年,两市结对。双方累计投入…: a running total is not that one past year's alone
-            past_year = opening[0] == opening[1] != article.report_year
-            running = any(word in article.text[s.start:s.end] for word in article.lex.cumulative_markers)
-            return None if past_year and running else opening
+            result = opening
+            break
         if not _in_sentence(figures, x) or _breaks_frame(article, x) or \
                 stated_period(article, x, x.end, x.end)[0] is not None:
-            return None
-    return None
+            break
+        j -= 1
+    for start in visited:
+        found[start] = result
+    return result
 
 
 def _breaks_frame(article: Article, s: tx.Sentence) -> bool:

@@ -47,7 +47,7 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
     # The totals a year's figure may fall in, by what they must share with it: one list per place
     # (a list of every total was read once per figure, quadratic in an article of many places).
     multi_year: dict[tuple, list[Figure]] = defaultdict(list)
-    for g in figures:  # a period the paragraph gives (framed) is read, not said: no figure points to it
+    for g in figures:  # a period read from the paragraph (framed), not said: no year points to it as its total
         if g.period[0] is not None and g.period[0] != g.period[1] and not g.framed:
             multi_year[(g.metric, g.unit, id(g.section), g.region)].append(g)
     for f in figures:
