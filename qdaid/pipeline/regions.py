@@ -302,19 +302,27 @@ def _own_place(article: Article, lo: int, hi: int) -> str | None:
     m = _OWN.search(article.text, lo, hi)
     if not m or article.text[m.end():m.end() + 1] in "委级场":  # 全市场化, 本市级: not the place
         return None
-    gaz = article.gaz
-    title = article.paragraphs[0] if article.paragraphs else None
-    for where in ([title.start, title.end] if title else None, [0, len(article.text)]):
-        if where is None:
-            continue
-        named = {x.region for x in article.mentions_in(*where)}
+    if article not in _OWN_NAMED:  # the places of each level the title names, then the whole article
+        title = article.paragraphs[0] if article.paragraphs else tx.Span(0, 0)
+        _OWN_NAMED[article] = [_by_level(article, lo, hi) for lo, hi in ((title.start, title.end), (0, len(article.text)))]
+    for named in _OWN_NAMED[article]:
         for level in _OWN_LEVELS[m[1]]:
-            of_level = {r for r in named if gaz.regions[r].level == level}
+            of_level = named.get(level, set())
             if len(of_level) == 1:
-                return of_level.pop()
+                return next(iter(of_level))
             if of_level:
                 return None
     return None
+
+
+_OWN_NAMED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _by_level(article: Article, lo: int, hi: int) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for m in article.mentions_in(lo, hi):
+        found.setdefault(article.gaz.regions[m.region].level, set()).add(m.region)
+    return found
 
 
 def _home_region(article: Article, named: list[str], sec: Section | None) -> str:
