@@ -10,8 +10,8 @@ from pathlib import Path
 
 # "青岛赴陇南扶贫协作挂职干部工作组" is the bundled article's Longnan team (¶39–47). Its ¶43:
 # "2017年以来,组织社会各界向陇南捐款1.25亿元" (figure 03542); ¶41: "引导签约产业项目50个" (03070);
-# ¶45: 消费扶贫 8.58亿元 since 2017 (03457); ¶42: 341个扶贫车间 (03283, undated). Nothing in the
-# article counts cold stores (冷库).
+# ¶45: 消费扶贫 8.58亿元 since 2017 (03457); ¶42: 341个扶贫车间 (03283, 2017–2021: framed by the
+# 2017年以来 of the sentence before). Nothing in the article counts cold stores (冷库).
 DRAFT = ("青岛对口帮扶陇南综述\n"
          "青岛赴陇南扶贫协作挂职干部工作组2017年以来组织社会各界向陇南捐款1.25亿元，"
          "在陇南帮助销售农特产品8.6亿元，在陇南引导签约产业项目60个。\n"

@@ -203,10 +203,11 @@ def test_items_named_for_places_count_what_their_total_counts(tmp_path):
 def test_a_place_name_that_is_a_word_needs_place_context(tmp_path):
     found = figures(tmp_path, "据青海省介绍，互助县新建扶贫车间8个。\n"
                               "工作队赴互助开展调研，走访农户60户。\n"
-                              "同心协力，互助互爱，全县引进企业9家。\n")
+                              "同心协力，互助互爱，乡亲们引进企业9家。\n")
     assert found["8个"]["region"] == "huzhu"  # 互助县: with the suffix, in a sentence that names its province
     assert found["60户"]["region"] == "huzhu"  # 赴互助: a place after 赴
     # 互助互爱 is "helping each other": the county named in another sentence does not make it one
+    # (no 全县 here: that would be the one county the article names, 互助县)
     assert found["9家"]["region"] is None
 
 
@@ -371,13 +372,14 @@ def test_figures_in_brackets_after_a_figure_break_it_down(tmp_path):
 
 def test_our_city_is_the_city_the_article_is_of(tmp_path):
     path = tmp_path / "t.txt"
-    path.write_text("铜仁市多人受表彰\n我市6名先进个人获得表彰。全市23.5万贫困人口如期脱贫。"
-                    "合作社按完全市场化方式吸纳300人就业。\n", "utf-8")
+    path.write_text("铜仁市多人受表彰\n我市6名先进个人获得表彰。全市23.5万贫困人口如期脱贫。合作社吸纳300人就业。\n"
+                    "合作社按完全市场化方式吸纳120人就业。\n", "utf-8")
     found = {f["raw"]: f for f in extract([path])["figures"]}
-    # 我市, 全市 with no place in the clause: 铜仁, the one city the title names
-    assert found["6名"]["region"] == found["23.5万"]["region"] == "tongren"
-    # 完全市场化: 全市 of 市场 is no city; nothing names where the 300 work
-    assert found["300人"]["region"] is None
+    # 我市, 全市 with no place in the clause: 铜仁, the one city the title names; and the 300 of the
+    # paragraph they open, whose sentence names no place
+    assert found["6名"]["region"] == found["23.5万"]["region"] == found["300人"]["region"] == "tongren"
+    # 完全市场化: 全市 of 市场 is no city; nothing in its paragraph names where the 120 work
+    assert found["120人"]["region"] is None
 
 
 def test_a_breakdown_sentence_is_of_the_place_and_a_change_is_no_part(tmp_path):
@@ -522,3 +524,11 @@ def test_the_years_of_a_title_are_the_bodys_range_of_as_many_years(tmp_path):
     path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": "2021-03-01"}), "utf-8")
     title = next(f for f in extract([path])["figures"] if f["raw"] == "逾50家")
     assert period(title) == (2018, 2020)  # 三年 in the title: the three years the body names
+
+
+def test_a_figure_at_the_very_start_of_the_text_is_a_figure(tmp_path):
+    # a title that opens with its number (40人获…奖): the empty text before it is no sign like + or >
+    path = tmp_path / "t.txt"
+    path.write_text("40人获脱贫攻坚奖\n本报讯 今年共有40名人士获奖。\n", "utf-8")
+    found = {f["raw"]: f for f in extract([path])["figures"]}
+    assert set(found) == {"40人", "40名"} and found["40人"]["part_of"] == found["40名"]["id"]  # the title restates it

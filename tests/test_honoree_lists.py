@@ -209,3 +209,18 @@ def test_profiles_of_honorees_one_a_paragraph(tmp_path):
     assert not figures["36个"]["region"].startswith("xinhua")  # 新华网: a site, not 新华区 of 河北
     # a birth date is no event
     assert [e["date"] for e in tables["events"]] == []
+
+
+def test_people_named_before_their_number_and_a_word_for_the_honoured(tmp_path):
+    """Running text that names the honoured before their number (sentences of my own): each name is
+    an individual honoree when the names are as many as the number; a count that names fewer, or
+    words that are no names, gives none."""
+    tables = _article(tmp_path, "脱贫攻坚楷模名单公布\n"
+                      "在全国脱贫攻坚楷模名单上，李桂兰、王德厚两位英烈的名字赫然在列。\n"
+                      "本县还有刘成、赵玉梅和孙志强三名同志获得表彰。\n"
+                      "会上，扶贫、教育四位代表发言。张平、马林五位同志参会。李强、王芳两位同志作了发言。\n")
+    found = [(h["name"], h["kind"]) for h in tables["honorees"]]
+    assert found == [("李桂兰", "individual"), ("王德厚", "individual"),  # 两位英烈: two names, two heroes
+                     ("刘成", "individual"), ("赵玉梅", "individual"), ("孙志强", "individual")]  # 和 joins the last
+    # 扶贫、教育四位代表: no names, no honoured word; 张平、马林五位: two names for five, so no list of them;
+    # 李强、王芳两位同志作了发言: 同志 (comrades) who spoke, not who were honoured (获, 表彰, 授予 …)

@@ -39,8 +39,10 @@ DALIAN = [
     ("1.2億元", 120000000, "cny", "exact", "funds_raised", "li-ming", "liupanshui", (2017, 2021)),
     ("15家", 15, "enterprise", "exact", "enterprises_introduced", "li-ming", "liupanshui", (2017, 2021)),
     ("8500餘名", 8500, "person", "over", "people_employed", "li-ming", "liupanshui", (2017, 2021)),
-    ("18次", 18, "occasion", "exact", "field_visits", "li-ming", "liupanshui", (None, None)),
-    ("兩萬五千名", 25000, "person", "exact", "people_benefited", "li-ming", "liupanshui", (None, None)),
+    # 他先後18次…, 兩萬五千名: no year in their sentence, but 他 goes on with what the paragraph's 2017年以來
+    # opens (李明's work since 2017): framed by it
+    ("18次", 18, "occasion", "exact", "field_visits", "li-ming", "liupanshui", (2017, 2021)),
+    ("兩萬五千名", 25000, "person", "exact", "people_benefited", "li-ming", "liupanshui", (2017, 2021)),
     ("3.65億元", 365000000, "cny", "exact", "fiscal_aid", "liupanshui-team", "liupanshui", (2018, 2021)),
     ("216個", 216, "project", "exact", "projects_implemented", "liupanshui-team", "liupanshui", (2018, 2021)),
     ("48個", 48, "workshop", "exact", "workshops_built", "liupanshui-team", "liupanshui", (2018, 2021)),

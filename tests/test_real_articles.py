@@ -26,9 +26,10 @@ PINGDU = [  # report date 2021-03-05
     ("五年@2", 5, "year", "exact", "*", (N, N), N),  # 五年来: a duration (its period is read by classify)
     ("26个", 26, "workshop", "exact", "minxian", (2016, 2021), N),  # 五年来 → 2016–2021
     ("3200余名", 3200, "person", "over", "minxian", (2016, 2021), N),  # 余: more than
-    ("5座", 5, "building", "exact", "minxian", (N, N), N),  # 冷库5座: 座 counts buildings; no year
-    ("14辆", 14, "vehicle", "exact", "minxian", (N, N), N),  # 辆: vehicles
-    ("46车", 46, "truckload", "exact", "minxian", (N, N), N),  # 车 used as a measure: 46 truckloads
+    # 冷库5座, 14辆, 46车 name no year, but go on with the results the paragraph's 五年来 opens: 2016–2021
+    ("5座", 5, "building", "exact", "minxian", (2016, 2021), N),  # 座 counts buildings
+    ("14辆", 14, "vehicle", "exact", "minxian", (2016, 2021), N),  # 辆: vehicles
+    ("46车", 46, "truckload", "exact", "minxian", (2016, 2021), N),  # 车 used as a measure: 46 truckloads
     ("突破5000万元", 50_000_000, "cny", "over", "minxian", (2020, 2020), N),  # 突破: at least
     ("11.6%", 11.6, "percent", "exact", "minxian", (2016, 2016), N),  # 从2016年底的: that figure's date
     ("零", 0, "percent", "exact", "minxian", (2020, 2020), N),  # 降为零 in 2020: 0 percent
@@ -45,8 +46,9 @@ WAFANGDIAN = [  # report date 2021-03-10; Traditional characters
     ("3個", 3, "industrial_park", "exact", N, (2017, 2020), N),  # 四年間 = the 2017–2020 just named
     ("21家", 21, "enterprise", "exact", N, (2017, 2020), N),
     ("1.2萬人", 12_000, "person", "exact", N, (2017, 2020), N),
-    ("40間", 40, "room", "exact", "panxian", (N, N), N),  # 在盘州援建…卫生室40间: rooms, in 盘州
-    ("120台", 120, "machine", "exact", "panxian", (N, N), N),  # 台: machines
+    # 瓦房店市還在盤州援建…: 還 (also) goes on with the results of the paragraph's 四年間 (2017–2020)
+    ("40間", 40, "room", "exact", "panxian", (2017, 2020), N),  # 在盘州援建…卫生室40间: rooms, in 盘州
+    ("120台", 120, "machine", "exact", "panxian", (2017, 2020), N),  # 台: machines
     ("零", 0, "person", "exact", "panxian", (2020, 2020), N),  # 贫困人口全部清零, 截至2020年底
 ]
 TIANJIN = [  # report date 2021-03-08; a Xinhua dispatch (its dateline 3月8日电 and 记者8日 are dates, not figures)
@@ -58,12 +60,14 @@ TIANJIN = [  # report date 2021-03-08; a Xinhua dispatch (its dateline 3月8日�
     ("五年@2", 5, "year", "exact", "*", (N, N), N),  # 五年间: a duration
     ("58个", 58, "workshop", "exact", N, (2016, 2020), N),  # 五年间 = the five years 2016–2020; 两地: no one place
     ("1900余人", 1900, "person", "over", N, (2016, 2020), N),  # 余: more than
-    ("2座", 2, "building", "exact", "hezuo", (N, N), N),  # 在合作市: 合作 with its suffix is the city
-    ("12辆", 12, "vehicle", "exact", "hezuo", (N, N), N),  # 辆: vehicles, still in 合作市
-    ("320车", 320, "truckload", "exact", "hezuo", (N, N), N),  # 车 after a number: truckloads, shipped from 合作市
-    ("12个", 12, "community", "exact", "hezuo", (N, N), N),  # 合作市12个社区: communities of 合作市
-    ("3个", 3, "zone", "exact", "tianjin", (N, N), N),  # 天津…等3个开发区: Tianjin's development zones
-    ("7个", 7, "county", "exact", "gannan-gansu", (N, N), N),  # 甘南州7个县市: its counties
+    # 2座 … 7个: no year of their own; sentence after sentence of the paragraph 五年间 opens goes on with its
+    # results (the plants built, the trucks bought, the communities and zones paired in those years): 2016–2020
+    ("2座", 2, "building", "exact", "hezuo", (2016, 2020), N),  # 在合作市: 合作 with its suffix is the city
+    ("12辆", 12, "vehicle", "exact", "hezuo", (2016, 2020), N),  # 辆: vehicles, still in 合作市
+    ("320车", 320, "truckload", "exact", "hezuo", (2016, 2020), N),  # 车 after a number: truckloads, shipped from 合作市
+    ("12个", 12, "community", "exact", "hezuo", (2016, 2020), N),  # 合作市12个社区: communities of 合作市
+    ("3个", 3, "zone", "exact", "tianjin", (2016, 2020), N),  # 天津…等3个开发区: Tianjin's development zones
+    ("7个", 7, "county", "exact", "gannan-gansu", (2016, 2020), N),  # 甘南州7个县市: its counties
     ("46名", 46, "person", "exact", "gannan-gansu", (N, N), N),  # 天津…选派…46名赴甘南: sent to 甘南; no year (先后)
     ("突破3亿元", 300_000_000, "cny", "over", "gannan-gansu", (2020, 2020), N),  # 突破: at least; 甘南's products bought
     ("37.4%", 37.4, "percent", "exact", "lintan", (2013, 2013), N),  # 从2013年底的: that figure's date

@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 from .sections import Section, find_sections
 
 QUOTE_LIMIT = 300  # characters
-_PLACE_PREPOSITIONS = ("在", "赴", "到", "至", "从", "来自", "前往", "抵达", "于", "驻", "援")
+PLACE_PREPOSITIONS = ("在", "赴", "到", "至", "从", "来自", "前往", "抵达", "于", "驻", "援")
 
 
 DATELINE_RE = re.compile(r"(?<![年\d])(\d{1,2})月(\d{1,2})日(?:讯|电)")  # 2月25日讯: month and day, no year
@@ -65,6 +65,17 @@ def assumed_time(article: Article) -> AssumedTime | None:
     return AssumedTime(latest, "the latest year it reports as past")
 
 
+def _lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """The runs of place mentions joined by 、 和 及 与 (武都区、成县和西和县), each of two or more."""
+    runs: list[list[Mention]] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if runs and text[runs[-1][-1].end:m.start] in ("、", "和", "及", "与"):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [run for run in runs if len(run) > 1]
+
+
 class Article:
     """One source text and what is read from it before any figure is."""
 
@@ -85,7 +96,8 @@ class Article:
         # 新华社兰州10月17日电: the place a dispatch was sent from is no place the article is about;
         # 新华社, 新华网: an agency, a site (新华 before 社 or 网 is no 新华区)
         raw = [m for m in gazetteer.mentions(self.text) if not tx.inside(self.quoted, m.start, m.end)
-               and not _DISPATCHED_FROM.match(self.text, m.end) and self.text[m.end:m.end + 1] not in ("社", "网")]
+               and not _DISPATCHED_FROM.match(self.text, m.end) and self.text[m.end:m.end + 1] not in ("社", "网")
+               and not (m.short and self.text[m.end:m.end + 1] in ("镇", "乡", "村"))]  # 官渡镇: a town, not 官渡区
         self.mentions: list[Mention] = self._resolve(raw)
         self._mention_starts = [m.start for m in self.mentions]
         self.places = tx.Spans([tx.Span(m.start, m.end) for m in self.mentions])  # 六盘水 holds no figure
@@ -146,17 +158,21 @@ class Article:
         everywhere = around(set().union(*named.values())) if named else set()
         confirmed = {c for m in raw if gated(m) for c in m.candidates if above(c) & named.get(sentence_of(m), set())}
         confirmed |= {m.region for m in raw if not gated(m) and len(m.candidates) == 1}  # 盘州市 … 在盘州
-        # 陇县 three times or more in its full name (an article about it), none of them a common word:
+        # 在武都区、成县、西和县: a short name listed beside a place of its prefecture named without doubt
+        for run in _lists(self.text, raw):
+            parents = set().union(*(above(m.region) for m in run if not gated(m) and len(m.candidates) == 1))
+            confirmed |= {c for m in run if gated(m) for c in m.candidates if above(c) & parents}
+        # 陇县 (or 巫山, short) three times or more (an article about it), none of them a common word:
         # the county, though its city and province are never named
-        names = [self.text[m.start:m.end] for m in raw if gated(m) and not m.short and len(m.candidates) == 1]
-        confirmed |= {m.region for m in raw if gated(m) and not m.short and len(m.candidates) == 1
+        names = [self.text[m.start:m.end] for m in raw if gated(m) and len(m.candidates) == 1]
+        confirmed |= {m.region for m in raw if gated(m) and len(m.candidates) == 1
                       and names.count(self.text[m.start:m.end]) >= 3
                       and self.text[m.start:m.end] not in self.lex.common_place_words}
         resolved: list[Mention] = []
         for m in raw:
-            if gated(m) and self.text[m.start:m.end] in self.lex.common_place_words and \
+            if (gated(m) or m.short) and self.text[m.start:m.end] in self.lex.common_place_words and \
                     not self._in_place_context(m, resolved):
-                continue  # 经贸合作对接会: 合作 is a word here, not 合作市
+                continue  # 经贸合作对接会: 合作 is a word here, not 合作市; 真金白银: silver, not 白银市
             here = named.get(sentence_of(m), set())
             candidates = [c for c in m.candidates if not gated(m) or c in confirmed or above(c) & here]
             if not candidates:
@@ -172,7 +188,7 @@ class Article:
         parent = before[-1] if before and before[-1].end == m.start else None
         if parent and any(parent.region in self.gaz.ancestors(c) for c in m.candidates):
             return True
-        return self.text[max(0, m.start - 2):m.start].endswith(_PLACE_PREPOSITIONS) or \
+        return self.text[max(0, m.start - 2):m.start].endswith(PLACE_PREPOSITIONS) or \
             self.text[m.end:m.end + 1] in ("县", "市", "区", "州", "旗")  # 互助县: a place suffix
 
     def contextual_regions(self, s: tx.Sentence) -> set[str]:

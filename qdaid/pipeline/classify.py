@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from typing import TYPE_CHECKING
 
 from ..model import DURATION_UNITS, RANK_UNITS, RATIO_UNITS
@@ -19,8 +20,8 @@ if TYPE_CHECKING:
 _Y = tx.YEAR
 _RANGE_RE = re.compile(rf"({_Y})\s?年?\s?(?:至|到|—|－|-|~)\s?({_Y})\s?年")
 _LIST_RE = re.compile(rf"({_Y})\s?年、\s?({_Y})\s?年")
-# 五年来, 近5年以来, 七年奋战; 近三年, (a clause of its own): the last N years to the report
-_RELATIVE_RE = re.compile(r"(近)?([零一二两三四五六七八九十\d]+)年(?:多)?(?:来|以来|奋战)"
+# 五年来, 近5年以来, 七年奋战, 3年累计; 近三年, (a clause of its own): the last N years to the report
+_RELATIVE_RE = re.compile(r"(近)?([零一二两三四五六七八九十\d]+)年(?:多)?(?:来|以来|奋战|累计)"
                           r"|(?:近|过去)(?P<recent>[零一二两三四五六七八九十\d]+)年(?=[，,里中间])")
 _ANAPHORIC_SINCE_RE = re.compile(r"自[^，,。！？\d年]{1,15}?以来")
 _MONTH_RE = re.compile(r"(?<![年\d.])(?:1[0-2]|[1-9])月(?:份)?")
@@ -103,17 +104,91 @@ def kind(article: Article, f: Figure) -> str:
     return "amount"
 
 
-def period(article: Article, f: Figure) -> tuple[int | None, int | None]:
-    """The period the text gives the figure: the nearest one stated before it in its sentence;
-    else, for a sentence that breaks down the one before it (其中…), that sentence's period."""
+def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[int | None, int | None], bool]:
+    """The period the text gives the figure, and whether it is its paragraph's (framed): the
+    nearest one stated before it in its sentence; else, for a sentence that breaks down the one
+    before it (其中…), that sentence's period; else the period an earlier sentence of the
+    paragraph opens with (its frame; a duration has none)."""
+    if f.unit in DURATION_UNITS and article.text[max(0, f.start - 2):f.start].endswith(("此前", "之前", "以前")):
+        return (None, None), False  # 过去三年…是此前20年的2.6倍: the 20 years before the period, not in it
     found = stated_period(article, f.sentence, f.start, f.end)
     if found[0] is None and article.text[f.sentence.start:f.sentence.end].lstrip().startswith("其中"):
         before = [s for s in article.sentences_in[f.sentence.paragraph.index] if s.end <= f.sentence.start]
         if before:
-            return stated_period(article, before[-1], before[-1].end, before[-1].end)
+            return stated_period(article, before[-1], before[-1].end, before[-1].end), False
+    if found[0] is None and (award := _AWARD_OF_YEAR.match(article.text, f.end)):
+        return (int(award[1]), int(award[1])), False  # 向长江等10人获得“2017年…奋进奖”: that year's award
+    if found[0] is None and f.unit not in DURATION_UNITS and (framed := _frame(article, f.sentence, figures)):
+        return framed, True
     if found[0] is None and f.sentence.paragraph.index == 1:
-        return _title_span(article, f) or found
-    return found
+        return _title_span(article, f) or found, False
+    return found, False
+
+
+_AWARD_OF_YEAR = re.compile(rf"(?:获得|荣获|获)[“\"「]?({_Y})\s?年度?[^，,。；;]{{0,20}}?(?:奖|称号|表彰)")
+_LEAD_IN_RE = re.compile(r"\s*据[^，,：:]{1,4}")  # 据了解, 据统计: who says it, not what
+
+
+def _opening_period(article: Article, s: tx.Sentence, figures: list[Figure]) -> tuple[int, int] | None:
+    """The period sentence s opens with: one stated in its first clause (after a lead-in, 据了解),
+    a clause that holds no figure but a duration (结对帮扶3年来, “十三五”期间, 今年的获奖者中)."""
+    start, end = article.clause(s.start, s.start, s)
+    if _LEAD_IN_RE.fullmatch(article.text, start, end) and end + 1 < s.end:
+        start, end = article.clause(end + 1, end + 1, s)
+    if any(start <= g.start < end and g.unit not in DURATION_UNITS for g in _in_sentence(figures, s)):
+        return None
+    if re.search(r"\d{1,2}月", article.text[start:end]):
+        return None  # 2019年8月突患…: the date of an event, not a period that frames what follows
+    found = stated_period(article, s, end, end)
+    return found if found[0] is not None else None  # type: ignore[return-value]
+
+
+def _frame(article: Article, s: tx.Sentence, figures: list[Figure]) -> tuple[int, int] | None:
+    """The period that frames sentence s: the one the nearest earlier sentence of its paragraph
+    opens with, while every sentence from there to s goes on with figures; a sentence with no
+    figure (a heading: 全力开展抢险救灾。), one that states a period elsewhere, or one that
+    turns to another matter (同时, 截至, 下一步 …) ends the frame."""
+    if _breaks_frame(article, s) or stated_period(article, s, s.end, s.end)[0] is not None:
+        return None  # 积极组织消费扶贫,…1个平台,…,2016年以来: a sentence that dates its own figures
+    opening = _frame_before(article, s, figures)
+    # 2016年,两市结对。双方累计投入…: a running total is not that one past year's alone
+    past_year = opening is not None and opening[0] == opening[1] != article.report_year
+    running = any(word in article.text[s.start:s.end] for word in article.lex.cumulative_markers)
+    return None if past_year and running else opening
+
+
+# Per article: each sentence's index, and what the sentences before it found, so that a paragraph of
+# many sentences is read back once, not once per figure (a frame is the same for every sentence of a run).
+_CHAINS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _frame_before(article: Article, s: tx.Sentence, figures: list[Figure]) -> tuple[int, int] | None:
+    """The period the run of sentences before s (back to the one that opens with it) gives."""
+    if article not in _CHAINS:
+        _CHAINS[article] = ({x.start: i for i, x in enumerate(article.sentences)}, {})
+    index, found = _CHAINS[article]
+    visited, result = [], None
+    j = index[s.start] - 1
+    while j >= 0 and article.sentences[j].paragraph.index == s.paragraph.index:
+        x = article.sentences[j]
+        if x.start in found:
+            result = found[x.start]
+            break
+        visited.append(x.start)
+        if opening := _opening_period(article, x, figures):
+            result = opening
+            break
+        if not _in_sentence(figures, x) or _breaks_frame(article, x) or \
+                stated_period(article, x, x.end, x.end)[0] is not None:
+            break
+        j -= 1
+    for start in visited:
+        found[start] = result
+    return result
+
+
+def _breaks_frame(article: Article, s: tx.Sentence) -> bool:
+    return article.text[s.start:s.end].lstrip().startswith(article.lex.frame_breaks)
 
 
 def _title_span(article: Article, f: Figure) -> tuple[int, int] | None:

@@ -208,6 +208,8 @@ def _holds(article: Article, outer: Figure, inner: Figure, running: dict[int, bo
         return "scope", certain, f"{who} {outer.raw} covers {inner.raw}"
     if place == "wider":
         return "region", certain, f"{outer.raw} for {outer.region or 'all places'} covers {inner.raw} for {inner.region}"
+    if outer.framed:
+        return None  # its period is its paragraph's (2017年以来,…。援建车间341个): no sign it sums the years
     if period == "inside" and outer.period != inner.period:
         return "period", True, f"{outer.raw} over {_span(outer)} covers {inner.raw} in {_span(inner)}"
     if period == "undated" or (period == "inside" and outer.value > inner.value):

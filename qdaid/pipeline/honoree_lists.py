@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import text as tx
+from .numbers import parse_quantity
 from .sections import Listed
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ _ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
 def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
     """Every honoree named under a heading line or in a sentence that lists them, in text order."""
     found = _under_headings(article, heads) + _in_sentences(article, heads) + _profiles(article, heads) + \
-        _first_of_many(article, heads)
+        _first_of_many(article, heads) + _counted_names(article, heads)
     kept: dict[str, Listed] = {}  # one honoree named twice (授予毛相林等…, then 毛相林，男…): the telling with a post
     for listed in found:
         name = article.text[listed.name[0]:listed.name[1]]
@@ -63,6 +64,33 @@ def _first_of_many(article: Article, heads: dict[str, str]) -> list[Listed]:
                     found.append(Listed(s.paragraph, "collective", name, None, name, owns=False))
             elif _is_name(article, *name):
                 found.append(Listed(s.paragraph, "individual", name, None, name, owns=False))
+    return found
+
+
+# 张小娟、黄文秀、姜仕坤三位英烈: names joined by 、 和 及 (after a separator, 有, 是, 为 or 包括), then
+# their number and a word for honoured people
+_COUNTED = re.compile(rf"(?:(?<=[，,：:；;。\s有是为括])|^)((?:{_PERSON})(?:[、和及](?:{_PERSON}))+)"
+                      r"(\d+|[两二三四五六七八九十])(?:位|名)(英烈|烈士|英模|楷模|同志|先进个人|获奖者)", re.M)
+_HONOURED = re.compile(r"[^，,。；;！？]*?(?:获|表彰|授予|入选|当选)")  # 三名同志获得表彰: comrades honoured
+
+
+def _counted_names(article: Article, heads: dict[str, str]) -> list[Listed]:
+    """In an article about honours (a heading word in it), the people a sentence names before their
+    number and a word for the honoured (在…楷模名单上，张小娟、黄文秀、姜仕坤三位英烈的名字…): each an
+    individual, when there are as many names as the number says."""
+    text, found = article.text, []
+    if not any(word in text for word in heads):
+        return []
+    for m in _COUNTED.finditer(text):
+        names, at = [], m.start(1)
+        for part in re.split("[、和及]", m[1]):
+            names.append((at, at + len(part)))
+            at += len(part) + 1
+        if m[3] == "同志" and not _HONOURED.match(text, m.end()):
+            continue  # 李强、王芳两位同志作了发言: two comrades who spoke, not honourees
+        if len(names) == int(parse_quantity(m[2]).value) and all(_is_name(article, *name) for name in names):
+            p = article.sentence_at(m.start()).paragraph
+            found += [Listed(p, "individual", name, None, name, owns=False) for name in names]
     return found
 
 

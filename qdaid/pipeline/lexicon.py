@@ -81,8 +81,7 @@ class Lexicon:
                                          r"(?:的|共)?$")
         self.successive_markers = re.compile(alternation(data["successive_markers"]["markers"]))
         self.whole_place = re.compile(alternation(data["whole_place"]["words"]))
-        self.comparison_markers = tuple(data["comparison_markers"]["markers"])
-        self.future_markers = re.compile(alternation(data["future_markers"]["markers"]))
+        self._read_markers(data)
         self.figurative_before = tuple(data["figurative"]["before"])
         self.speaker_re = re.compile(rf"[^，,。；;：:]{{0,8}}?(?:{alternation(data['figurative']['speakers'])})")
         self.general.update(self.measure_words)
@@ -91,6 +90,16 @@ class Lexicon:
         self._people_re = re.compile(alternation(self.people_nouns))
         keywords = {w for m in self.metrics for w in m["keywords"]} | set(self.weak) | self.neutral
         self._keywords_re = re.compile(alternation(keywords))
+
+    def _read_markers(self, data: dict) -> None:
+        """The word lists that mark how a clause reads (a base year, a plan, a turn in a paragraph) or
+        whose a place is (a buyer, unnamed partners), and place nouns a numeral counts bare."""
+        self.comparison_markers = tuple(data["comparison_markers"]["markers"])
+        self.future_markers = re.compile(alternation(data["future_markers"]["markers"]))
+        self.frame_breaks = tuple(data["frame_breaks"]["openers"])
+        self.bare_place_counts = tuple(sorted(data["bare_place_counts"]["nouns"], key=len, reverse=True))
+        self.purchase_verbs = tuple(data["region_words"]["purchase_verbs"])
+        self.unnamed_partners = re.compile(alternation(data["region_words"]["unnamed_partners"]))
 
     @classmethod
     def load(cls) -> Lexicon:

@@ -28,6 +28,7 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
     for f in figures:
         in_paragraph[f.sentence.paragraph.index].append(f)
     _link_asides(article, figures, in_paragraph)
+    _link_arrived(article, figures)
     _qizhong_regions(article, figures)
     _link_listed_parts(article, in_paragraph)
     _link_wholes(article, figures)
@@ -46,8 +47,8 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
     # The totals a year's figure may fall in, by what they must share with it: one list per place
     # (a list of every total was read once per figure, quadratic in an article of many places).
     multi_year: dict[tuple, list[Figure]] = defaultdict(list)
-    for g in figures:
-        if g.period[0] is not None and g.period[0] != g.period[1]:
+    for g in figures:  # a period read from the paragraph (framed), not said: no year points to it as its total
+        if g.period[0] is not None and g.period[0] != g.period[1] and not g.framed:
             multi_year[(g.metric, g.unit, id(g.section), g.region)].append(g)
     for f in figures:
         p_start, p_end = f.period
@@ -117,6 +118,17 @@ def _link_asides(article: Article, figures: list[Figure], in_paragraph: dict[int
             continue  # 较2016年增长28.78亿元: a change, no part of the total 其中 breaks down
         if which >= s.start and not tx.inside(article.quoted, which, which + 2):  # 其中 in this sentence
             _link(f, [g for g in in_paragraph[s.paragraph.index] if g.end <= which])
+
+
+_ARRIVED = re.compile(r"(?:已经|已|实际)?到位(?:资金)?$")
+
+
+def _link_arrived(article: Article, figures: list[Figure]) -> None:
+    """统筹3000万元帮扶资金，已经到位1650万元: what has arrived (到位) is part of the larger amount of the
+    same unit said before it in its sentence (the money planned, pledged or contracted)."""
+    for i, f in enumerate(figures):
+        if f.part_of is None and _ARRIVED.search(article.text, article.clause(f.start, f.end, f.sentence)[0], f.start):
+            _link(f, [g for g in figures[:i] if g.sentence is f.sentence])
 
 
 def _link_listed_parts(article: Article, in_paragraph: dict[int, list[Figure]]) -> None:

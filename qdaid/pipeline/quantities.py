@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..model import DataError
 from . import text as tx
+from .article import PLACE_PREPOSITIONS
 from .numbers import NUMBER_PATTERN, NumberError, normalise, parse_quantity
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class Figure:
     metric: str = ""
     label: str = ""
     period: tuple[int | None, int | None] = (None, None)
+    framed: bool = False  # the period is the paragraph's (classify._frame), not said in the figure's sentence
     section: Section | None = None
     region: str | None = None
     covers: list[str] = field(default_factory=list)  # the places a figure of several speaks for
@@ -106,7 +108,7 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         cls, end = None, m.start("cls")  # 5车间 counts workshops: 车 begins the noun, it measures no load
     if m["ordinal"]:  # 第二名 is a rank; 第一书记, 第一个 are not figures
         return Figure(start, end, article.original[start:end], "rank", s) if cls in ("名", "位") else None
-    if prev in ("第", "初", "之") or prev in "+>=<＋" or text[end:end + 1] in "+>=<＋":
+    if prev in ("第", "初", "之") or (prev and prev in "+>=<＋") or text[end:end + 1] in "+>=<＋":
         return None  # 第一, 初四, 之一 are not counts; 1+1>2 is a slogan
     if m["chinese"] and number.startswith("一") and (any(c in text[max(0, start - 3):start] for c in _NEGATION)
                                                     or _NOT_ONE.match(text, end)):
@@ -117,10 +119,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 又一个丰收年, 一个个难题, 一家…另一家…: figures of speech
     if m["chinese"] == "一" and cls in ("位", "名") and lex.speaker_re.match(text, end):
         return None  # 当地一位老人说: "an old man said", no count
-    if cls and text[end:end + 1] == "性":
-        return None  # 一次性 is an adjective
-    if cls == "届" and _CONGRESS.match(text, end):
-        return None  # 十九届五中全会, 十三届全国人大: the name of a congress, no count of sessions
+    if (cls and text[end:end + 1] == "性") or (cls == "届" and _CONGRESS.match(text, end)):
+        return None  # 一次性 is an adjective; 十九届五中全会, 十三届全国人大: a congress, no count of sessions
     if m["chinese"] == "一" and cls == "批" and "的" in text[end:article.clause(start, end, s)[1]]:
         return None  # 表彰一批…作出突出贡献的先进个人: "a number of", described, not one batch
     if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
@@ -140,6 +140,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         end, unit = end + 1, "month"
     elif m["chinese"] == "一半":
         unit = "percent"
+    elif m["chinese"] and (places := _places_counted(article, start, end)):
+        end, unit = end + len(places), lex.nouns[places]  # 陇南市九县区: counties and districts, no measure word
     elif m["arabic"] and lex.people_noun_at(text, end):
         unit = "person"
     elif (m["arabic"] or m["round"]) and (noun := lex.noun_right_after(text, end)):
@@ -149,6 +151,15 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     else:
         return None
     return Figure(start, end, article.original[start:end], unit, s)
+
+
+def _places_counted(article: Article, start: int, end: int) -> str | None:
+    """The noun of several kinds of place right after a Chinese numeral (九县区, 十四市州), not after a
+    place preposition (在九县区确定的18个村: where, the nine just counted, not a count again)."""
+    text = article.text
+    if text[max(0, start - 2):start].endswith(PLACE_PREPOSITIONS):
+        return None
+    return next((n for n in article.lex.bare_place_counts if text.startswith(n, end)), None)
 
 
 def _bare_money(article: Article, m: re.Match, s: tx.Sentence) -> bool:

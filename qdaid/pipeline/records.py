@@ -30,7 +30,7 @@ def read_figures(article: Article) -> list[Figure]:
     figures = find_figures(article)
     for f in figures:
         f.metric, f.label = classify.metric(article, f, figures)
-        f.period = classify.period(article, f)
+        f.period, f.framed = classify.period(article, f, figures)
         f.kind = classify.kind(article, f)
         f.section = article.section_of(f.sentence.paragraph.index)
         f.region, f.region_basis = region_of(article, f.start, f.end, f.sentence, f.section, f.unit, f.metric)

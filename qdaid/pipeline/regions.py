@@ -19,7 +19,17 @@ if TYPE_CHECKING:
 
 # A count of places belongs to the place named before it (青岛8个区市), not to a partner.
 _ADMIN_UNITS = {"town", "village", "county", "district", "city", "province"}
+_DIVISIONS = {"county", "district", "city", "province"}  # counts of places that hold others (not towns, villages)
 _RIGHT_AFTER = ("", "共", "有", "共有")  # 全国50…, 全国共有1200个: the figure is the nation's
+
+
+# 在首届广东东西部扶贫协作产品交易博览会上,1200多家…企业参展: a place in the name of the fair a
+# clause is set at names the fair, not the place of the figures after it
+_EVENT_NAME = re.compile(r"[^，,。；;：:、]{0,30}?(?:博览会|交易会|展销会|对接会|推介会|洽谈会|展览会|论坛|峰会)"
+                         r"(?:上|期间|中)[，,]")
+# 甘肃省农业农村厅副厅长梁仲科介绍,…: the place of who speaks, not of what is said
+_SPEAKER = re.compile(r"(?:介绍|表示|指出|透露|说)$")
+_ASIDE = re.compile(r"[（(]含[^（()）]*$")  # 甘肃(含定西): the place in the aside is inside the one before it
 
 
 def _awarding(article: Article, m, end: int) -> bool:
@@ -30,12 +40,22 @@ def _awarding(article: Article, m, end: int) -> bool:
         (before == "向" and bool(lex.buyer_verbs.match(article.text, m.end, min(end, m.end + 4))))
 
 
+def _not_of_clause(article: Article, m) -> bool:
+    """Within a figure's clause, a place right before a verb of buying (江苏省采购…农特产品) is the
+    buyer, and one in a (含…) aside (采购甘肃(含定西)农副产品) is inside the place before it: neither
+    is the figure's (the sentence around may still name them for its other figures)."""
+    return article.text.startswith(article.lex.purchase_verbs, m.end) or \
+        _ASIDE.search(article.text, max(0, m.start - 12), m.start) is not None
+
+
 def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
               unit: str | None, metric: str | None = None) -> tuple[str | None, str]:
     """(region id or None, basis): basis is explicit (named), context (named, but a name several
     places share, chosen by the places named beside it), section (the honoree's) or none."""
     if article.text[start - 1:start] == "等" and sec is None and unit in ("person", "collective"):
         return None, "none"  # 河北省塞罕坝机械林场等10个集体: one honoree's place, not the ten's
+    if parent := _referred_parent(article, start, end, s, unit):
+        return parent, "explicit"  # 这5个县区: the place that holds the places just named
     region, basis = _region_of(article, start, end, s, sec, unit, metric)
     if basis == "explicit" and region in article.contextual_regions(s):
         basis = "context"
@@ -113,16 +133,42 @@ def _located(article: Article, lo: int, start: int) -> list[str]:
     return [named[-1].region]
 
 
+_REFERRING = ("这", "这些", "上述", "以上", "前述")  # 这5个县区: the places just named
+_LEVELS_OF_UNIT = {"county": ("county",), "district": ("county",), "city": ("prefecture", "county"),
+                   "province": ("province",)}
+
+
+def _referred_parent(article: Article, start: int, end: int, s: tx.Sentence, unit: str | None) -> str | None:
+    """…批准定西市安定区、陇西县、渭源县、临洮县和漳县退出。这5个县区…: a count of places that refers back
+    (这, 上述) is of the places of its level named last before it in the paragraph, and so of the
+    lowest place that holds them all (定西); None when fewer are named or nothing holds them but the nation."""
+    text, gaz = article.text, article.gaz
+    number = re.match(r"\d+|[一二两三四五六七八九十]+", text[start:end])
+    if unit not in _LEVELS_OF_UNIT or not number or not text[max(0, start - 2):start].endswith(_REFERRING):
+        return None
+    count = int(parse_quantity(number[0]).value)
+    named = gaz.most_specific([m.region for m in article.mentions_in(s.paragraph.start, start)])
+    fitting = [r for r in named if gaz.regions[r].level in _LEVELS_OF_UNIT[unit]][-count:]
+    if count < 2 or len(fitting) < count:
+        return None
+    common = set.intersection(*({r, *gaz.ancestors(r)} for r in fitting))
+    lowest = max(common, key=lambda r: len(gaz.ancestors(r)), default=None)
+    return lowest if lowest and not gaz.is_nation(lowest) and lowest not in fitting else None
+
+
 def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
                unit: str | None, metric: str | None) -> tuple[str | None, str]:
     gaz, text = article.gaz, article.text
     home = gaz.family(sec.home) if sec else set()
     c_start, c_end = article.clause(start, end, s)
     g_start, g_end = article.segment(start, end, s)
-    clause = [m for m in article.mentions_in(c_start, c_end) if not _awarding(article, m, c_end)]
+    clause = [m for m in article.mentions_in(c_start, c_end) if not _awarding(article, m, c_end)
+              and not _not_of_clause(article, m)]
     if nation := next((m for m in clause if gaz.is_nation(m.region) and m.end <= start and text[m.end:start] in _RIGHT_AFTER),
                       None):  # 全国50典型案例: the nation's count (a list the honoree's work was chosen for), not the honoree's
         return nation.region, "explicit"
+    if sec is None and not clause and article.lex.unnamed_partners.search(text, c_start, start):
+        return None, "none"  # 江苏省采购销售对口帮扶地区农特产品8.34亿元: of the partners, none named
     if sec or any(not gaz.is_nation(m.region) for m in clause):
         # 全国 beside a place (青岛市有全国…先进个人1人) or in a section (全国挂牌督战的4个县) qualifies
         clause = [m for m in clause if not gaz.is_nation(m.region)]
@@ -136,7 +182,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         if sent_to := _destination(article, clause, c_start, start, end):
             return sent_to, "explicit"
         if unit in _ADMIN_UNITS:  # 青岛8个区市: the place before the count holds them; 东部4市对甘肃…: none does
-            holds = preceding and not _PARTNERED.search(text, preceding[0].end, start)
+            holds = preceding and not _PARTNERED.search(text, preceding[0].end, start) and \
+                not _BOUND_FOR.search(text, max(preceding[0].end, start - 5), start)
             return (preceding[0].region, "explicit") if holds else (None, "none")  # 江苏省与…的8个省份: its partners
         if away:  # aid goes to the partner, not to the home city it comes from
             return away[0].region, "explicit"
@@ -144,35 +191,53 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
             return _home_region(article, [m.region for m in ordered], sec), "explicit"
     if sec is None and (own := _own_place(article, c_start, c_end)):
         return own, "explicit"  # 全市41.85万低收入人口…, 我市4名先进个人: the city the article is of
+    if sec is None and unit in _DIVISIONS:  # 东部4市通过搭建销售平台,帮助甘肃…: a place after the count holds none of them
+        if found := _named_around(article, start, end, s, sec, metric, home, s.start, start):
+            return found  # 定西市…成效显著,7个贫困县区全部摘帽: 定西's seven
+        own = _own_place(article, s.paragraph.start, start)
+        return own, "explicit" if own else "none"
     if sec and sec.home and metric in article.lex.helper_metrics:
         return sec.home, "section"  # 动员92个镇街…参与携手奔小康行动: the helpers come from the honoree's home
     if sec and len(sec.partners) > 1 and sec.home and article.lex.home_words.search(text, c_start, c_end):
         return sec.home, "explicit"  # 1个市级展销平台, 每年组织2次大集: the honoree's own work at home
     for lo, hi in ((g_start, g_end), (s.start, s.end)):
-        # A place named far away in a long sentence is no evidence: look within tx.REACH.
-        lo, hi = max(lo, start - tx.REACH), min(hi, end + tx.REACH)
-        named = gaz.most_specific([m.region for m in article.mentions_in(lo, hi) if not gaz.is_nation(m.region)
-                                   and not _awarding(article, m, hi)])
-        partners_named = [r for r in named if r not in home]
-        if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
-            partners_named = _recipient(article, lo, start) or _sent_to_before(article, lo, start) or \
-                _located(article, lo, start) or _toward(article, lo, start) or partners_named
-        if len(partners_named) == 1:
-            if helped := _for_helper(article, s, sec, metric, partners_named):
-                return helped, "context"  # only the helper named (青岛市统筹…,在九县区…18个贫困村): the helped place's
-            return partners_named[0], "explicit"
-        if partners_named:
-            helped = _helped(article, s, metric, partners_named) if sec is None else None
-            return (helped, "context") if helped else (None, "none")
-        if named and not (sec and sec.partners):
-            return _home_region(article, named, sec), "explicit"
+        if found := _named_around(article, start, end, s, sec, metric, home, lo, hi):
+            return found
     if sec and len(sec.partners) == 1:
         return sec.partners[0], "section"
     if sec and not sec.partners and sec.home:
         return sec.home, "section"
     if sec is None and (helped := _helped(article, s, metric, [])):
         return helped, "context"
+    if sec is None and (own := _own_place(article, s.paragraph.start, start)):
+        return own, "explicit"  # “十三五”以来,全市上下…。…701个贫困村退出: the city its paragraph is of
     return None, "none"
+
+
+def _named_around(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None, metric: str | None,
+                  home: set[str], lo: int, hi: int) -> tuple[str | None, str] | None:
+    """The region the places named in text[lo:hi] (a segment, then the sentence) give a figure
+    whose clause names none that decides; None to look further."""
+    gaz = article.gaz
+    # A place named far away in a long sentence is no evidence: look within tx.REACH.
+    lo, hi = max(lo, start - tx.REACH), min(hi, end + tx.REACH)
+    named = gaz.most_specific([m.region for m in article.mentions_in(lo, hi) if not gaz.is_nation(m.region)
+                               and not _awarding(article, m, hi) and not _EVENT_NAME.match(article.text, m.end)
+                               and not _SPEAKER.search(article.text, *article.clause(m.start, m.end, s))])
+    partners_named = [r for r in named if r not in home]
+    if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
+        partners_named = _recipient(article, lo, start) or _sent_to_before(article, lo, start) or \
+            _located(article, lo, start) or _toward(article, lo, start) or partners_named
+    if len(partners_named) == 1:
+        if helped := _for_helper(article, s, sec, metric, partners_named):
+            return helped, "context"  # only the helper named (青岛市统筹…,在九县区…18个贫困村): the helped place's
+        return partners_named[0], "explicit"
+    if partners_named:
+        helped = _helped(article, s, metric, partners_named) if sec is None else None
+        return (helped, "context") if helped else (None, "none")
+    if named and not (sec and sec.partners):
+        return _home_region(article, named, sec), "explicit"
+    return None
 
 
 _HELPED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -229,6 +294,9 @@ def _helped(article: Article, s: tx.Sentence, metric: str | None, named: list[st
     return found
 
 
+# …选派825名挂职干部到东部4市交流学习: the places counted after 到, 赴, 前往 are where people went,
+# not places of the one named before (达到9个, 增加到12个 are sizes, not destinations)
+_BOUND_FOR = re.compile(r"(?:(?<![达加增升扩])到|赴|前往)[\u4e00-\u9fff]{0,2}$")
 _PARTNERED = re.compile(r"与|和|同|跟|对|向|帮扶|支援|援助|结对")
 _OWN = re.compile(r"(?:我|本|全)([市县区省州])")
 _OWN_LEVELS = {"市": ("prefecture", "county"), "县": ("county",), "区": ("county",), "省": ("province",),
@@ -237,21 +305,33 @@ _OWN_LEVELS = {"市": ("prefecture", "county"), "县": ("county",), "区": ("cou
 
 def _own_place(article: Article, lo: int, hi: int) -> str | None:
     """我市, 本县, 全市 … in a clause that names no place: the one place of that level the title names
-    (盐城市4名个人…受表彰); a 市 is a county-level city only when the title names no prefecture.
-    None when the title does not decide (no guess from the body's places)."""
+    (盐城市4名个人…受表彰); a 市 is a county-level city only when the title names no prefecture. A
+    title that names none of that level leaves it to the article: the one it names (a city paper's
+    我市11名个人…受到表彰 and 这5年,是商洛…: 商洛). None when neither decides."""
     m = _OWN.search(article.text, lo, hi)
     if not m or article.text[m.end():m.end() + 1] in "委级场":  # 全市场化, 本市级: not the place
         return None
-    gaz = article.gaz
-    for p in article.paragraphs[:1]:
-        named = {x.region for x in article.mentions_in(p.start, p.end)}
+    if article not in _OWN_NAMED:  # the places of each level the title names, then the whole article
+        title = article.paragraphs[0] if article.paragraphs else tx.Span(0, 0)
+        _OWN_NAMED[article] = [_by_level(article, lo, hi) for lo, hi in ((title.start, title.end), (0, len(article.text)))]
+    for named in _OWN_NAMED[article]:
         for level in _OWN_LEVELS[m[1]]:
-            of_level = {r for r in named if gaz.regions[r].level == level}
+            of_level = named.get(level, set())
             if len(of_level) == 1:
-                return of_level.pop()
+                return next(iter(of_level))
             if of_level:
                 return None
     return None
+
+
+_OWN_NAMED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _by_level(article: Article, lo: int, hi: int) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for m in article.mentions_in(lo, hi):
+        found.setdefault(article.gaz.regions[m.region].level, set()).add(m.region)
+    return found
 
 
 def _home_region(article: Article, named: list[str], sec: Section | None) -> str:
@@ -268,9 +348,29 @@ def covers_of(article: Article, start: int, s: tx.Sentence) -> list[str]:
     陇南市及菏泽市…三市: 安顺, 陇南, 菏泽); none when the sentence names fewer."""
     m = article.lex.place_count_re.search(article.text, max(s.start, start - 8), start)  # 三市, 10个县的: a few characters
     if not m or m.start() < article.clause(start, start, s)[0]:
-        return []
+        return _listed_after_zai(article, start, s)
     count = int(parse_quantity(m[1]).value)
     gaz = article.gaz
     named = gaz.most_specific([p.region for p in article.mentions_in(s.start, m.start()) if not gaz.is_nation(p.region)])
     fitting = [r for r in named if gaz.regions[r].level in article.lex.place_counts[m[2]]]
     return fitting[-count:] if 1 < count <= len(fitting) else []
+
+
+_LIST_JOINS = ("、", "和", "及", "与", "以及")
+
+
+def _listed_after_zai(article: Article, start: int, s: tx.Sentence) -> list[str]:
+    """在武都区、成县、西和县举办了3场招聘会: places listed after 在 in the figure's clause, all before
+    it, are where the figure was done together; no one of them (the last named) is its place."""
+    text, lo = article.text, article.clause(start, start, s)[0]
+    run: list = []
+    for m in article.mentions_in(lo, start):
+        if run and text[run[-1].end:m.start] in _LIST_JOINS:
+            run.append(m)
+        elif text[max(lo, m.start - 1):m.start] == "在":
+            run = [m]
+        elif run and m.start == run[-1].end:
+            run[-1] = m  # 在甘肃省陇南市: a place and the one inside it, one item of the list
+        else:
+            run = []
+    return article.gaz.most_specific([m.region for m in run]) if len(run) > 1 else []

@@ -1,0 +1,110 @@
+"""Places counted and referred to without a measure word or a name: 九县区 (a count with no 个),
+这5个县区 (the places just named), the last item of 在A县、B县, 白银 (a city, or silver), and the
+part of a total that has arrived (到位). Sentences written for these tests (report date 2021-02-25);
+each expected value is read off the sentence by hand, the reasoning beside it."""
+
+from __future__ import annotations
+
+from .test_extract_classes import figures
+
+
+def test_a_chinese_numeral_counts_places_of_several_kinds_without_a_measure_word(tmp_path):
+    found = figures(tmp_path, "定西市七县区参加了劳务对接会。全省十四市州全部脱贫摘帽。")
+    # 七县区: seven counties and districts, of 定西市 just before them
+    assert (found["七县区"]["value"], found["七县区"]["unit"], found["七县区"]["region"]) == (7, "county", "dingxi")
+    assert (found["十四市州"]["value"], found["十四市州"]["unit"]) == (14, "city")  # cities and prefectures
+
+
+def test_places_counted_after_a_place_preposition_or_named_by_one_noun_are_no_count(tmp_path):
+    # 在七县区: where the projects are, the seven counted just before; 两市, 两地: the two places named
+    found = figures(tmp_path, "定西市七县区参加了对接会。在七县区确定的26个贫困村启动项目。两市人社部门签订协议。")
+    assert list(found) == ["七县区", "26个"]
+
+
+def test_a_count_that_refers_back_is_of_the_place_that_holds_the_places_just_named(tmp_path):
+    # 这4个县区: the four of 陇南 named in the sentence before (武都区, 宕昌县, 礼县, 西和县 are all 陇南's);
+    # the Qingdao districts after it are their helpers, not the four
+    text = ("省里批准陇南市武都区、宕昌县、礼县和西和县退出贫困县序列。"
+            "这4个县区分别由青岛市市南区、市北区、李沧区和崂山区结对帮扶。")
+    assert figures(tmp_path, text)["4个"]["region"] == "longnan"
+    # only two named before 这3个县: which three is not said, so no place holds them
+    text = "省里批准陇南市武都区、宕昌县退出贫困县序列。这3个县分别由青岛市市南区、市北区、李沧区结对帮扶。"
+    assert figures(tmp_path, text)["3个"]["region"] is None
+
+
+def test_places_listed_after_zai_are_the_figures_together_and_a_short_name_in_the_list_is_a_place(tmp_path):
+    # 在武都区、成县、西和县举办了3场: the three fairs were held in the three counties of 陇南, none alone;
+    # 成县 (two characters, alone often a word) is a place here: listed beside 武都区 of the same prefecture
+    found = figures(tmp_path, "县里在武都区、成县、西和县举办了3场招聘会。")["3场"]
+    assert (found["region"], found["covers"]) == (None, ["wudou", "chengxian", "xihe-longnan"])
+    # 在甘肃省陇南市、定西市: a place with its province is one item; the figure is of 陇南 and 定西 together
+    found = figures(tmp_path, "企业在甘肃省陇南市、定西市新建冷库12座。")["12座"]
+    assert (found["region"], found["covers"]) == (None, ["longnan", "dingxi"])
+
+
+def test_a_city_whose_short_name_is_a_word_needs_place_context(tmp_path):
+    # 真金白银: real gold and silver (money spent in earnest), not 白银市 of 甘肃
+    assert figures(tmp_path, "企业拿出真金白银，投入资金3亿元。")["3亿元"]["region"] is None
+    # with its suffix, after 在, or after its province, 白银 is the city
+    found = figures(tmp_path, "白银市新建车间5个。企业在白银投入资金3亿元。甘肃白银新增就业800人。")
+    assert [found[raw]["region"] for raw in ("5个", "3亿元", "800人")] == ["baiyin"] * 3
+
+
+def test_what_has_arrived_is_part_of_the_amount_before_it(tmp_path):
+    # 计划投入2亿元，已到位1.2亿元: the 1.2亿 that arrived is of the 2亿 planned, not beside it
+    found = figures(tmp_path, "全市计划投入帮扶资金2亿元，已到位1.2亿元。签约项目12个，实际到位资金3亿元。")
+    assert found["1.2亿元"]["part_of"] == found["2亿元"]["id"]
+    assert found["3亿元"]["part_of"] is None  # no amount of money before it in its sentence: a total of its own
+
+
+def test_our_city_is_the_one_city_the_article_names_when_its_title_names_none(tmp_path):
+    # a city paper's 我市 and 全市: the title (标题) names no city, the article one: 定西
+    found = figures(tmp_path, "全国表彰大会召开，我市9名个人和3个集体受到表彰。\n"
+                              "“十三五”以来，全市上下合力攻坚，定西面貌一新。312个贫困村全部退出，28.6万贫困人口全部脱贫。")
+    assert (found["9名"]["region"], found["3个"]["region"]) == ("dingxi", "dingxi")
+    # 312个, 28.6万: their sentence names no place; 全市 earlier in the paragraph says whose
+    assert (found["312个"]["region"], found["28.6万"]["region"]) == ("dingxi", "dingxi")
+    # two cities named and none in the title: which is 我市 is not said
+    found = figures(tmp_path, "我市5名个人受到表彰。兰州市、定西市的代表参加了大会。")
+    assert found["5名"]["region"] is None
+
+
+def test_a_short_county_name_said_three_times_is_the_county_and_a_town_named_alike_is_not(tmp_path):
+    # 巫山 (巫山县 of 重庆, never named in full nor with its province): four times, an article about it
+    found = figures(tmp_path, "芝罘区援助巫山80万元。巫山已实现脱贫摘帽。希望加大对巫山的支持，帮助巫山引进企业5家。")
+    assert (found["80万元"]["region"], found["5家"]["region"]) == ("wushan", "wushan")
+    # 官渡镇 is a town of 巫山县, not 官渡区 of 昆明, however often it is named
+    found = figures(tmp_path, "牟平区向巫山县官渡镇捐赠口罩2万只。官渡镇群众表示感谢。官渡镇将用好这批物资。")
+    assert found["2万只"]["region"] == "wushan"
+
+
+def test_a_count_of_cities_is_held_only_by_a_place_named_right_before_it(tmp_path):
+    # 东部4市: four eastern cities, the helpers; 甘肃 after them is whom they help, not what holds them
+    found = figures(tmp_path, "东部4市通过搭建销售平台，帮助甘肃销售扶贫产品约23亿元。")
+    assert found["4"]["region"] is None and found["4"]["unit"] == "city"
+    # 到东部4市: where the cadres of 甘肃 went, not four cities of 甘肃
+    found = figures(tmp_path, "甘肃先后选派825名挂职干部到东部4市交流学习。陇南市达到9个县区全部摘帽。")
+    assert found["4"]["region"] is None
+    assert found["9个"]["region"] == "longnan"  # 达到9个: a size of 陇南's, not a destination
+    # a place named before the count in its sentence holds it; one of who speaks does not
+    found = figures(tmp_path, "近年来，定西市脱贫攻坚成效显著，7个贫困县区全部摘帽。")
+    assert found["7个"]["region"] == "dingxi"
+    found = figures(tmp_path, "甘肃省商务厅负责人介绍，东部4市通过搭建销售平台，帮助甘肃销售扶贫产品约23亿元。")
+    assert found["4"]["region"] is None
+
+
+def test_the_buyer_an_aside_and_unnamed_partners_are_not_the_figures_place(tmp_path):
+    # 采购甘肃(含定西)农副产品: 甘肃's produce, 定西 among it: the figure is 甘肃's
+    found = figures(tmp_path, "福州市累计投入帮扶资金11亿元，采购甘肃(含定西)农副产品约9.6亿元。")
+    assert found["约9.6亿元"]["region"] == "gansu"
+    # 浙江省采购…: 浙江 buys; what it buys is of its partners, none named: no one place
+    found = figures(tmp_path, "今年以来，浙江省采购销售对口帮扶地区农特产品达6.2亿元。")
+    assert found["6.2亿元"]["region"] is None
+
+
+def test_a_place_in_the_name_of_a_fair_is_not_the_place_of_what_is_shown_there(tmp_path):
+    # 在首届浙江…博览会上: the fair is named for 浙江; the 800 firms showing there come from the partners
+    found = figures(tmp_path, "在首届浙江东西部扶贫协作产品博览会上，800多家扶贫企业参展。")
+    assert found["800多家"]["region"] is None
+    # a place that is where the work is done stays the figure's
+    assert figures(tmp_path, "浙江企业在贵州新建车间12个。")["12个"]["region"] == "guizhou"
