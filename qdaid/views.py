@@ -141,7 +141,8 @@ def verdicts(base: FactBase, draft: str, folders: list[Path], compare) -> list[d
     rule (pipeline.restate.compare), given by the command line, which may import the pipeline."""
     from .query import context
 
-    figures = list(base._rows("figures", "source = ?", (draft,), order="start"))
+    # a duration (七年奋战's 七年) describes its sentence, it is no fact a source states (restate.same_fact)
+    figures = list(base._rows("figures", "source = ? AND kind != 'duration'", (draft,), order="start"))
     marks = number_positions(base, figures, folders)
     rows = []
     drafted = {f["id"] for f in figures}
