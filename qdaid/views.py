@@ -137,8 +137,9 @@ def verdicts(base: FactBase, draft: str, folders: list[Path], compare) -> list[d
     one of them does not, `unsupported` when none states it; every source's figure, value and the
     reason beside it, their sentences (source_quotes), and the draft's sentence with the number
     marked 【…】 (context). The build links the draft's figure to each way the sources wrote its
-    fact; the fact's statements are every figure those rows connect (_statements). compare(a, b) -> (verdict, reason): the build's
-    rule (pipeline.restate.compare), given by the command line, which may import the pipeline."""
+    fact; the fact's statements are every figure those rows connect (_statements). compare(a, b)
+    -> (verdict, reason): the build's rule (pipeline.restate.compare), given by the command line,
+    which may import the pipeline."""
     from .query import context
 
     # a duration (七年奋战's 七年) describes its sentence, it is no fact a source states (restate.same_fact)

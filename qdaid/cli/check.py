@@ -34,9 +34,9 @@ def check(
     One row per figure of the draft (not its durations: 七年奋战 is no fact): supported (a source
     states the same fact, and its value agrees: the source's figure ids and values beside it),
     contradicted (the sources that state it give another value), or unsupported (no source
-    states it). The same fact: the same metric
-    and unit, the same honoree or place, periods that can be the same. Exit status 0 when
-    nothing is contradicted, 1 when something is (as diff does), 2 for any trouble.
+    states it). The same fact: the same metric and unit, the same honoree or place, periods that
+    can be the same. Exit status 0 when nothing is contradicted, 1 when something is (as diff
+    does), 2 for any trouble.
 
     \b
     Example:
