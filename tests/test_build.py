@@ -272,3 +272,34 @@ def test_a_folder_holding_its_own_database_builds_again(cli, tmp_path):
     assert again.exit_code == 0, again.output
     assert f"note: {folder / 'news_page.txt'}: left out, as the text of the web page beside it" in again.stderr
     assert len(store.load(folder / "corpus.json")["sources"]) == 1
+
+
+@pytest.mark.parametrize("append", [False, True])
+def test_a_failed_write_takes_back_the_article_copies_it_made(cli, tmp_path, monkeypatch, append):
+    # The copies beside the database are written before it; a write that fails (a full disk) or is
+    # interrupted leaves the folder as it was: the old database, the user's own file of the same name
+    # untouched, no copy naming a database that was never written.
+    import errno
+
+    from qdaid import appending
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(store.bundled_sources()[0].read_bytes())
+    (tmp_path / "in" / "b.txt").write_text("标题\n2020年,青岛向陇南捐款57万元。\n", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "b.txt").write_text("the user's own notes\n", "utf-8")
+    (out / "a.txt").write_bytes(store.bundled_sources()[0].read_bytes())  # a.txt's very bytes: kept as the copy
+    target = out / "corpus.sqlite"
+    if append:
+        assert cli("build", tmp_path / "in" / "b.txt", "-o", target).exit_code == 0  # b.txt's copy: b.b.txt
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(appending if append else store, "append" if append else "write_tables", full)
+    result = cli("build", *(["--append"] if append else []), tmp_path / "in" / "a.txt",
+                 *([] if append else [tmp_path / "in" / "b.txt"]), "-o", target)
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

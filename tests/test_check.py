@@ -308,3 +308,9 @@ def test_a_web_page_draft_marks_its_number_not_its_whole_sentence(cli, tmp_path)
     result, rows = _check(cli, page, "-f", "json")
     (row,) = rows
     assert row["context"].endswith("向陇南捐款【1.25亿元】。") and row["context"].count("【") == 1
+
+
+def test_an_unknown_field_is_said_before_the_draft_is_read(cli, tmp_path):
+    # -F is checked first: a typo costs no build of the draft (and is named even when the draft is missing)
+    result = cli("check", tmp_path / "missing.txt", "-F", "verdict,nosuch")
+    assert result.exit_code == 2 and "unknown field nosuch" in result.stderr and "no such file" not in result.stderr

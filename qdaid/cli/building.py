@@ -82,18 +82,17 @@ def run(items: list[Path | str], target: Path, in_place: Path | None, base: Path
             corpus = Corpus(held.tables, Gazetteer.load(), held.figures)
             pages = add_articles(corpus, items, limit, given, warn)
             before_writing()
-            _keep(corpus, items, pages, target, outputs)
-            appending.append(target, held, corpus.added, {t: list(r.values()) for t, r in corpus.changed.items()},
-                             corpus.whole())
+            _keep_and_write(corpus, items, pages, target, outputs, lambda: appending.append(
+                target, held, corpus.added, {t: list(r.values()) for t, r in corpus.changed.items()}, corpus.whole()))
         return {t: len(corpus.added[t]) for t in ORDER if t in corpus.added}
     onto = store.load(base, limit=size_limit(fileio.MAX_DATABASE_BYTES)) if base else {}
     corpus = Corpus(onto, Gazetteer.load())
     pages = add_articles(corpus, items, limit, given, warn)
     before_writing()
-    _keep(corpus, items, pages, target, outputs)
-    tables = _ordered(corpus.whole())
-    store.write_tables(target, tables)
-    return {t: len(tables[t]) for t in ORDER}
+    _keep_and_write(corpus, items, pages, target, outputs,  # (after the copies: their names are in the records)
+                    lambda: store.write_tables(target, _ordered(corpus.whole())))
+    whole = corpus.whole()
+    return {t: len(whole.get(t, ())) for t in ORDER}
 
 
 def _ordered(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
@@ -102,8 +101,23 @@ def _ordered(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
     return {t: [{f: rec.get(f) for f in SCHEMA[t]} for rec in tables.get(t, [])] for t in ORDER}
 
 
+def _keep_and_write(corpus, items: list[Path | str], pages: list[tuple[dict, bytes]], target: Path,
+                    outputs: fileio.Outputs, write: Callable[[], None]) -> None:
+    """The articles' copies, then the database that names them; a copy this build made is removed
+    again when the write fails or is interrupted (the database is then as it was: so are its
+    neighbours)."""
+    made: list[Path] = []
+    try:
+        _keep(corpus, items, pages, target, outputs, made)
+        write()
+    except BaseException:
+        for path in made:
+            path.unlink(missing_ok=True)
+        raise
+
+
 def _keep(corpus, items: list[Path | str], pages: list[tuple[dict, bytes]], target: Path,
-          outputs: fileio.Outputs) -> None:
+          outputs: fileio.Outputs, made: list[Path]) -> None:
     if not corpus.added["figures"]:
         say(f"warning: no figures were found in {', '.join(map(str, items))}")
     folder, new = target.parent, corpus.added["sources"]
@@ -112,7 +126,7 @@ def _keep(corpus, items: list[Path | str], pages: list[tuple[dict, bytes]], targ
     bundled = {p.resolve() for p in store.bundled_sources()}
     for item, source in zip(items, new, strict=True):
         if id(source) in kept:  # a web page: the text read from it, always kept (nowhere else has it)
-            _keep_one(source, kept[id(source)], folder, taken, outputs, page=True)
+            _keep_one(source, kept[id(source)], folder, taken, outputs, made, page=True)
         else:  # a database keeps its articles beside it, so its evidence stays checkable (validate, cite)
             path = Path(item)
             if path.resolve() == (folder / path.name).resolve() and path.name not in taken:
@@ -120,10 +134,11 @@ def _keep(corpus, items: list[Path | str], pages: list[tuple[dict, bytes]], targ
                 continue
             if path.resolve() in bundled:
                 continue  # every command finds the bundled article where qdaid is installed
-            _keep_one(source, path.read_bytes(), folder, taken, outputs, page=False)
+            _keep_one(source, path.read_bytes(), folder, taken, outputs, made, page=False)
 
 
-def _keep_one(source: dict, data: bytes, folder: Path, taken: set[str], outputs: fileio.Outputs, page: bool) -> None:
+def _keep_one(source: dict, data: bytes, folder: Path, taken: set[str], outputs: fileio.Outputs, made: list[Path],
+              page: bool) -> None:
     """Copy an article beside the database, under its own name unless the database, another of
     its sources or a file holding other bytes has that name (then with its source id); each copy
     is an output, checked as one, and written before the database that names it. A page's text
@@ -132,8 +147,12 @@ def _keep_one(source: dict, data: bytes, folder: Path, taken: set[str], outputs:
 
     source["path"] = fileio.free_name(folder, source["path"], data, taken, source["id"])
     taken.add(source["path"])
-    fileio.write_bytes(outputs.claim(folder / source["path"]), data)
+    copy = folder / source["path"]
+    if not copy.exists():  # (a file of these very bytes is kept as it is, and never removed)
+        made.append(copy)
+    fileio.write_bytes(outputs.claim(copy), data)
     sidecar = folder / (source["path"].rsplit(".", 1)[0] + ".meta.json")
     if page and not sidecar.exists():
         meta = {k: source[k] for k in ("id", "title", "date", "publisher", "url", "reporter") if source.get(k)}
+        made.append(sidecar)
         fileio.write_bytes(outputs.claim(sidecar), json.dumps(meta, ensure_ascii=False, indent=1).encode() + b"\n")

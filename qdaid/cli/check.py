@@ -48,6 +48,8 @@ def check(
     from ..pipeline.restate import compare
     from ..views import verdicts
 
+    out = output(fmt, fields, no_header, bom, excel_safe, lang, no_pager)
+    out.columns(CHECK, None)  # an unknown -F field is said before the draft is read, not after
     path = db_path(db)
     onto = store.load(path, limit=size_limit(fileio.MAX_DATABASE_BYTES))
     taken = {s["id"] for s in onto["sources"]}
@@ -71,7 +73,7 @@ def check(
     view = render.View(CHECK, table_columns=["verdict", "raw", "metric", "source_values", "sources", "context"],
                        what="figures", priority=["verdict", "raw", "source_values", "context", "metric", "sources"],
                        words=Words(base), display=pages.check_display)
-    output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)
+    out.emit(rows, view)
     if counts["contradicted"]:
         raise typer.Exit(1)
 
