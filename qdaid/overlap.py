@@ -162,9 +162,7 @@ def _figures(base: FactBase, ids: list[str]):
              "approx", "kind")
     for i in range(0, len(ids), 500):  # within SQLite's limit of variables
         chunk = ids[i:i + 500]
-        for row in base._cursor(f"SELECT {', '.join(names)} FROM figures WHERE id IN ({', '.join('?' * len(chunk))})",
-                                chunk):
-            yield dict(zip(names, row, strict=True))
+        yield from base._rows("figures", f"id IN ({', '.join('?' * len(chunk))})", chunk, only=names)
 
 
 def _signature(f: dict) -> tuple:

@@ -31,13 +31,13 @@ def inputs(named: list[str]) -> list[Path | str]:
         path = Path(name)
         if path.is_dir():
             # ._a.txt (macOS's resource forks) and other hidden files are no articles
-            named_like = sorted((p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES
-                                 and not p.name.startswith(".")), key=lambda p: p.name)
+            entries = [p for p in path.iterdir() if not p.name.startswith(".")]
+            named_like = sorted((p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES), key=lambda p: p.name)
             articles = _without_kept_texts([p for p in named_like if p.is_file()])
             # A pipe or device named like an article would block or never end a build: left out, and said.
             for other in (p for p in named_like if not p.is_file() and not p.is_dir()):
                 say(f"warning: {other}: not a regular file, left out")
-            if folders := sorted(p.name for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            if folders := sorted(p.name for p in entries if p.is_dir()):
                 say(f"note: {path}: the folders in it are not read ({', '.join(folders[:3])}"
                     f"{' …' if len(folders) > 3 else ''}): name them to build them too")
             if not articles:
