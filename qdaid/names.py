@@ -153,22 +153,24 @@ def metric_words(metrics: list[str]) -> dict[str, set[str]]:
     return found
 
 
-def chinese_words(text: str) -> set[str]:
+def chinese_words(text: str) -> list[tuple[range, set[str]]]:
     """The Chinese words an English search stands for (masks → 口罩, protective suits → 防护服,
-    flood → 洪, 汛): the nouns of the unit it names, the keywords of the metric whose label it is,
-    the glossary's renderings (english.json) and the search words (search.json). A phrase of
-    several words is read by its longest known parts (face masks → masks)."""
+    flood → 洪, 汛), one set per part of the phrase, with the positions of its words (of
+    english_words(text)): the nouns of the unit it names, the keywords
+    of the metric whose label it is, the glossary's renderings (english.json) and the search words
+    (search.json). A phrase of several words is read by its longest known parts (face masks →
+    masks; masks and protective suits → masks, protective suits)."""
     known = _english_to_chinese()
     words = english_words(text).split()
-    found: set[str] = set()
+    found: list[tuple[range, set[str]]] = []
     covered: set[int] = set()
     for size in range(len(words), 0, -1):
         for at in range(len(words) - size + 1):
             span = set(range(at, at + size))
             if not span & covered and (hit := known.get(" ".join(words[at:at + size]))):
-                found |= hit
+                found.append((range(at, at + size), hit))
                 covered |= span
-    return found
+    return sorted(found, key=lambda part: part[0].start)
 
 
 @cache

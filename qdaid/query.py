@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .filters import Filters, read_amount
 from .model import UsageError, period_label
-from .names import chinese_words, normalise, plain_pinyin, simplified_chars, squash
+from .names import chinese_words, english_words, normalise, plain_pinyin, simplified_chars, squash
 
 if TYPE_CHECKING:
     from .facts import FactBase
@@ -55,7 +55,7 @@ def _found(base: FactBase, key: str) -> list[dict]:
 def _scan(base: FactBase, key: str, number: Decimal | None) -> list[dict]:
     """The records that match; with a number, figures by their value or raw text, not by every
     sentence that holds the number."""
-    direct, translated = _matchers(key)
+    direct, translated = _matchers(base, key)
     hits = []
     for table, names in SEARCHED.items():
         if table == "figures" and number is not None:
@@ -86,23 +86,52 @@ def _hit(table: str, rec: dict, name: str, matched: str, key: str) -> dict:
             "unit": rec["unit"] if figure else None, "quote": sentence}
 
 
-def _matchers(key: str):
+def _matchers(base: FactBase, key: str):
     """Two tests of whether a text matches the search: it holds the text (any case; Latin letters
     also without spaces and hyphens) or its pinyin holds the letters (tones dropped: kǒuzhào);
-    else it holds a Chinese word the English stands for (masks → 口罩)."""
+    else it holds, for every part of an English phrase that means something, a Chinese word it
+    stands for: a word of the vocabulary (masks → 口罩) or the name of the place or honoree an
+    English name names (Longnan City → 陇南; Longnan aid → 陇南 and 援助 in one text, not every
+    text about aid). Words that stand for nothing are passed over (face masks → 口罩)."""
     squashed = squash(key)
     letters = plain_pinyin(squashed)
     sounds = _sounds_like(letters) if letters.isascii() and letters.isalpha() and len(letters) >= 3 else None
-    chinese = chinese_words(key) if key.isascii() and any(c.isalpha() for c in key) else set()
+    parts = _english_parts(base, key) if key.isascii() and any(c.isalpha() for c in key) else []
 
     def direct(value) -> bool:
         return isinstance(value, str) and (key in normalise(value) or (key.isascii() and squashed in squash(value))
                                            or (sounds is not None and sounds(value)))
 
     def translated(value) -> bool:
-        return isinstance(value, str) and any(word in value for word in chinese)
+        return isinstance(value, str) and bool(parts) and all(any(w in value for w in part) for part in parts)
 
     return direct, translated
+
+
+def _english_parts(base: FactBase, key: str) -> list[set[str]]:
+    """The Chinese words each meaningful part of an English search stands for: the place or
+    honoree the whole names, else per part the vocabulary's words or the names of the place or
+    honoree a word left over names."""
+    if named := _chinese_names(base, key):
+        return [named]
+    words = english_words(key).split()
+    parts = chinese_words(key)
+    covered = {i for span, _ in parts for i in span}
+    parts += [(range(i, i + 1), named) for i, word in enumerate(words)
+              if i not in covered and len(word) >= 3 and (named := _chinese_names(base, word))]
+    return [words for _, words in parts]
+
+
+def _chinese_names(base: FactBase, name: str) -> set[str]:
+    """The Chinese names (name, aliases) of the region or the one honoree this English name or
+    pinyin names; none when it names none."""
+    for lookup, table in ((base.region, base.regions), (base.honoree, base.honorees)):
+        try:
+            record = table[lookup(name)]
+        except UsageError:
+            continue
+        return {n for n in (record["name"], *record.get("aliases", [])) if n and not n.isascii()}
+    return set()
 
 
 def _sounds_like(letters: str):
