@@ -106,7 +106,7 @@ def _twice(units: dict, holders: dict, chosen: set) -> Any:
     return twice.value
 
 
-def year_shares(base: FactBase, members: list[dict], held: dict) -> tuple[list[tuple], dict]:
+def year_shares(base: FactBase, held: dict, by_id: dict[str, dict]) -> tuple[list[tuple], dict]:
     """What the figures something holds tell the lower end beyond that: (the remainders, the holders).
 
     A remainder: a multi-year figure less its own year's figure (Longnan's 8.58亿 of 2017–2021, of
@@ -117,9 +117,9 @@ def year_shares(base: FactBase, members: list[dict], held: dict) -> tuple[list[t
     inside the total's, both amounts, the part exact (were it 多/余 or 约, the rest could be less)
     and the total exact or 多/余. An inferred period link (捐款57万元 in the COVID months, inside
     2017–2021's 1.25亿) is not one: other money of those months may be in the rest.
-    A holder: signature → the (id, value) of the figures it certainly holds (for _twice)."""
+    A holder: signature → the (id, value) of the figures it certainly holds (for _twice). held:
+    held_among's; by_id: the group's figures."""
     parents = base.parent_of
-    member = {f["id"]: f for f in members}
     parts_of: dict[str, list[str]] = {}  # a holder that is itself held is no holder here
     for fid, links in held.items():
         for within, _, certain in links:
@@ -127,14 +127,10 @@ def year_shares(base: FactBase, members: list[dict], held: dict) -> tuple[list[t
                 parts_of.setdefault(within, []).append(fid)
     shares: list[tuple] = []
     holders: dict[tuple, list] = {}
-    # a holder is mostly a member of the group already (read by stats, its sentence kept once); the
-    # others are read here, few
-    others = {f["id"]: f for f in _figures(base, sorted(w for w in parts_of if w not in member))}
     for within in sorted(parts_of):
-        if (whole := member.get(within) or others.get(within)) is None:
-            continue
+        whole = by_id[within]
         for fid in parts_of[within]:
-            part = member[fid]
+            part = by_id[fid]
             holders.setdefault(_signature(whole), []).append((fid, part["value"]))
             if parents.get(fid) == within and _is_year_share(part, whole):
                 rest = _exact(whole["value"]) - _exact(part["value"])
@@ -155,14 +151,6 @@ def _is_year_share(part: dict, whole: dict) -> bool:
 
 def _exact(value) -> Any:
     return value if type(value) is int else Decimal(repr(value))
-
-
-def _figures(base: FactBase, ids: list[str]):
-    names = ("id", "source", "paragraph", "quote", "period_start", "period_end", "region", "honoree", "value",
-             "approx", "kind")
-    for i in range(0, len(ids), 500):  # within SQLite's limit of variables
-        chunk = ids[i:i + 500]
-        yield from base._rows("figures", f"id IN ({', '.join('?' * len(chunk))})", chunk, only=names)
 
 
 def _signature(f: dict) -> tuple:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .exact import ExactSum, Sum, number
@@ -57,11 +58,11 @@ def totals(base: FactBase, where: Where, by: list[str], explain: bool = False) -
     with ThreadPoolExecutor(1) as pool:
         sums = pool.submit(_free_parts, base, other or base.db, columns, where, explain) if other else None
         try:
-            for key, members, ids in _involved(base, keys, where, key_of, linked):
-                held = base.held_among(members, ids)
+            for key, members, by_id in _involved(base, keys, where, key_of):
+                held = base.held_among(members, by_id)
                 tallies[key] = Tally()
                 tallies[key].add_accounted(members, held, explain)
-                tallies[key].shares, tallies[key].holders = year_shares(base, members, held)
+                tallies[key].shares, tallies[key].holders = year_shares(base, held, by_id)
                 tallies[key].add_disagreements(disagreements(base, members, held))
             parts = sums.result() if sums else _free_parts(base, base.db, columns, where, explain)
         except BaseException:  # Ctrl-C or an error here: the query there need not run on
@@ -122,6 +123,8 @@ def _keys(by: list[str]) -> list[str]:
 
 def _key_of(keys: list[str]):
     """A row's group: its values of the keys, a year as its period's label."""
+    if "year" not in keys:
+        return itemgetter(*keys)  # a tuple: the keys are two at least (metric, unit)
     return lambda row: tuple(period_label(row["period_start"], row["period_end"]) or None if k == "year" else row[k]
                              for k in keys)
 
@@ -173,10 +176,11 @@ def _free_parts(base: FactBase, db: Any, columns: list[str], where: Where, expla
     return parts
 
 
-def _involved(base: FactBase, keys: list[str], where: Where, key_of, linked):
-    """(group, its figures that something may hold, the ids of those and of the figures that
-    hold them), group by group, each in the order of the text: what held_among needs, one group
-    in memory at a time, its sentences kept once."""
+def _involved(base: FactBase, keys: list[str], where: Where, key_of):
+    """(group, its figures that something may hold, every figure of the group by id: those and the
+    figures that hold them), group by group, each in the order of the text: what held_among and year_shares need, one
+    group in memory at a time, each text kept once (the figures of one sentence share their quote,
+    and names, places and units repeat)."""
     # Found through the indexes (part_of, the ids), then read by rowid: a scan testing every
     # figure against the lists took 3.3 s at a million figures, this 2.1 s.
     inferred = base.links_sql()
@@ -188,25 +192,34 @@ def _involved(base: FactBase, keys: list[str], where: Where, key_of, linked):
     order = ", ".join("period_start, coalesce(period_end, period_start)" if k == "year" else f'"{k}"' for k in keys)
     fields = ("rowid", *NEEDED)
     names = ", ".join(f'"{c}"' for c in fields)
+    # the texts (names, places, units, sentences) are kept once; each row is taken apart and put
+    # together in C, not field by field in Python
+    texts, rest = [n for n in fields if n in _SHARED], [n for n in fields if n not in _SHARED]
+    pick_texts, pick_rest = itemgetter(*(fields.index(n) for n in texts)), itemgetter(*(fields.index(n) for n in rest))
+    parents, contained = base.parent_of, base.contained
     members: list[dict] = []
-    ids: set[str] = set()
+    by_id: dict[str, dict] = {}
     key = None
     shared: dict[str, str] = {}
     share = shared.setdefault
     for row in base._cursor(f"SELECT {names} FROM figures WHERE {' AND '.join([involved, *where.terms])} "
                             f"ORDER BY {order}, rowid", where.params):
-        figure = dict(zip(fields, row, strict=True))
+        said = pick_texts(row)
+        figure = dict(zip(rest, pick_rest(row), strict=True))
+        figure.update(zip(texts, map(share, said, said), strict=True))
         if (found := key_of(figure)) != key:
-            if ids:
-                yield key, members, ids
-            members, ids, key = [], set(), found
-        ids.add(figure["id"])
-        if linked(figure["id"]):
-            for name in ("quote", "source"):  # the figures of one sentence share these
-                figure[name] = share(figure[name], figure[name])
+            if by_id:
+                yield key, members, by_id
+            members, by_id, key = [], {}, found
+        fid = figure["id"]
+        if fid in parents or fid in contained:  # something may hold it
             members.append(figure)
-    if ids:
-        yield key, members, ids
+        by_id[fid] = figure
+    if by_id:
+        yield key, members, by_id
+
+
+_SHARED = ("source", "honoree", "metric", "unit", "approx", "kind", "region", "quote")
 
 
 def _first_free(base: FactBase, part: dict, columns: list[str], where: Where, linked) -> tuple[int, str]:
