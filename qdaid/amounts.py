@@ -108,11 +108,6 @@ def chinese_amount(value, unit: str | None, lang: str = "zh", approx: str | None
     return f"{before}{first}{digits}{after}{word}{unit_word}"  # 2300多万元, 6000余亩
 
 
-def chinese_amounts(values: list, unit: str | None, lang: str = "zh") -> list[str]:
-    """Each amount in its own natural unit (a column of them is not forced onto one scale)."""
-    return [chinese_amount(v, unit, lang) for v in values]
-
-
 def interval(low, high, unit: str | None, lang: str = "zh") -> str:
     """Two ends on one scale, the unit once: 3901.5万–6201.5万元, 39.015–62.015 million CNY."""
     numbers = [_number(low), _number(high)]
@@ -128,7 +123,6 @@ def interval(low, high, unit: str | None, lang: str = "zh") -> str:
 # --by region, honoree, year: what a group of figures of no single place, no honoree or no stated
 # year is called (a blank cell read as the row above's)
 UNGROUPED = {"region": "no_single_place", "honoree": "no_honoree", "year": "no_year"}
-STATS_AMOUNTS = ("total", "total_min", "total_max", "min", "max")
 
 
 def stats_display(rows: list[dict], lang: str = "zh") -> list[dict]:

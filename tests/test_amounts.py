@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from qdaid.amounts import chinese_amount, chinese_amounts, interval
+from qdaid.amounts import chinese_amount, interval
 
 # (value in base units, unit, approx, the text's raw or None for a total, lang, expected)
 GOLDEN = [
@@ -100,8 +100,8 @@ def test_an_interval_is_on_one_scale(low, high, unit, lang, expected):
 def test_a_column_is_not_forced_onto_one_scale():
     # 捐款57万元 beside 消费扶贫额10.6亿元 in one column: each as the text writes it (not 57万元 above
     # 106000万元, nor 0.0057亿元); 10.6亿元 in English is 1.06 billion
-    assert chinese_amounts([570000, 1060000000], "cny") == ["57万元", "10.6亿元"]
-    assert chinese_amounts([570000, 1060000000], "cny", "en") == ["570,000 CNY", "1.06 billion CNY"]
+    for lang, expected in (("zh", ["57万元", "10.6亿元"]), ("en", ["570,000 CNY", "1.06 billion CNY"])):
+        assert [chinese_amount(v, "cny", lang) for v in (570000, 1060000000)] == expected
 
 
 def test_markdown_writes_amounts_as_people_do_and_csv_keeps_the_base_value(cli):

@@ -80,9 +80,9 @@ def test_units_people_ask_about_are_explained():
     ([1198], "person", ["1,198 persons"]),  # 1198名: every unit's name follows its number
 ])
 def test_english_amounts(values, unit, expected):
-    from qdaid.amounts import chinese_amounts
+    from qdaid.amounts import chinese_amount
 
-    assert chinese_amounts(values, unit, "en") == expected
+    assert [chinese_amount(v, unit, "en") for v in values] == expected
 
 
 def test_an_interval_names_its_unit_once():
