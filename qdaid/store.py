@@ -169,6 +169,32 @@ def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, cache_folder: 
     return FactBase(cache.connect(path, limit, cache_folder), path)
 
 
+def source_ids(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> set[str]:
+    """The ids of the articles a database holds (what a build replacing it would lose); none when
+    it cannot be read as one (a damaged database holds nothing a query could use)."""
+    try:
+        if is_sqlite(path, limit):
+            db = connect_checked(path)
+            try:
+                return {i for (i,) in db.execute("SELECT id FROM sources") if isinstance(i, str)}
+            finally:
+                db.close()
+        raw = read_raw(path, limit, figures=_Unread())
+    except (DataError, sqlite3.Error):
+        return set()
+    return {r["id"] for r in raw.get("sources", {}).values() if isinstance(r.get("id"), str)}
+
+
+class _Unread:
+    """Where the figures of a file read for its other tables go: nowhere."""
+
+    def add(self, records: dict) -> None:
+        pass
+
+    def clear(self) -> None:
+        pass
+
+
 def integrity_problems(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> list[str]:
     """What SQLite's own check finds wrong in a SQLite store's pages and indexes, the first 20 (a corrupt index
     answers queries wrongly without an error); nothing for a JSON store."""

@@ -87,7 +87,7 @@ def build(
                                                   "dateline says).", show_default=False)] = None,
     url: Annotated[str | None, typer.Option("--url", help="Where it was published.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file that is not a qdaid "
-                                        "database.")] = False,
+                                        "database, or a database holding articles this build does not.")] = False,
 ) -> None:
     """Build a database from articles: text files, web pages, folders of them.
 
@@ -119,7 +119,7 @@ def build(
     notes: list[str] = []  # said once the build has written its file: a failed build says one line, its error
     with fileio.exclusive(target):  # held for the whole build (and what it appends to), not only the final write
         counts = building.run(inputs, target, base if in_place else None, base, given, notes.append, outputs,
-                              before_writing=lambda: _may_replace(target, base, force))
+                              before_writing=lambda kept: _may_replace(target, base, force, kept))
     for note in notes:
         say(note)
     say(f"{'appended to' if in_place else 'wrote'} {target}: {', '.join(f'{n} {k}' for k, n in counts.items())}")
@@ -156,9 +156,11 @@ def _where_to(output: Path | None, append: bool) -> tuple[Path | None, Path | No
     return output, base
 
 
-def _may_replace(target: Path, base: Path | None, force: bool) -> None:
-    """A build replaces a database (or appends to one in its own format); any other file only
-    with --force, so that an article or a document is never lost to a mistyped -o."""
+def _may_replace(target: Path, base: Path | None, force: bool, kept: set[str]) -> None:
+    """A build replaces a database (or appends to one in its own format); any other file, or a
+    database holding articles the new one would not (kept: the ids of its sources), only with
+    --force, so that an article, a document or a corpus built up is never lost to a mistyped -o
+    or a build meant as an append."""
     if not target.exists():
         return
     sqlite = store.is_sqlite(target, fileio.MAX_DATABASE_BYTES * 8)
@@ -168,8 +170,14 @@ def _may_replace(target: Path, base: Path | None, force: bool) -> None:
             raise UsageError(f"{target}: is {kind}, but its name asks for {asks}; --append would change its "
                              f"format: rename it, or give -o a new file", param="append")
         return
-    if not force and not sqlite and not _is_json_database(target):
+    if force:
+        return
+    if not sqlite and not _is_json_database(target):
         raise UsageError(f"{target}: exists and is not a qdaid database", param="force")
+    if lost := sorted(store.source_ids(target) - kept):
+        named = ", ".join(lost[:3]) + (f" and {len(lost) - 3} more" if len(lost) > 3 else "")
+        raise UsageError(f"{target}: holds {len(lost)} article{'s' if len(lost) > 1 else ''} this build does not "
+                         f"({named}); to add to it, use --append", param="force")
 
 
 def _is_report(path: Path) -> bool:
