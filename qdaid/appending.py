@@ -40,6 +40,13 @@ class Held:
     figures: Callable[[tuple[str, str]], list[dict]]
     blocks: dict[str, str] | None = None  # table → its text, when the file is in qdaid's layout
     counts: dict[str, int] = field(default_factory=dict)
+    others: dict[str, dict] = field(default_factory=dict)  # (JSON) tables not qdaid's, kept as they are
+
+
+def in_model_order(table: str, record: dict) -> dict:
+    """The record with the model's fields first, in its order (a field it lacks: null), then any
+    other the file holds, kept (a tool's own notes on a record are not qdaid's to drop)."""
+    return {**{f: record.get(f) for f in SCHEMA[table]}, **{k: v for k, v in record.items() if k not in SCHEMA[table]}}
 
 
 @contextmanager
@@ -72,7 +79,8 @@ def held(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> Iterator[Held]:
     for figure in tables.get("figures", []):
         by_fact.setdefault((figure["metric"], figure["unit"]), []).append(figure)
     blocks = _blocks(path, limit) if canonical and set(raw) == set(TABLES) else None  # (_blocks checks their order)
-    yield Held(tables, lambda key: by_fact.get(key, []), blocks, {t: len(tables.get(t, [])) for t in TABLES})
+    yield Held(tables, lambda key: by_fact.get(key, []), blocks, {t: len(tables.get(t, [])) for t in TABLES},
+               {t: docs for t, docs in raw.items() if t not in TABLES})
 
 
 def _blocks(path: Path, limit: int) -> dict[str, str] | None:
@@ -91,7 +99,7 @@ def _blocks(path: Path, limit: int) -> dict[str, str] | None:
 
 def block(table: str, records: list[dict], first: int = 1) -> str:
     """A table's text as store.dumps writes it (doc ids from first)."""
-    docs = {str(n): rec for n, rec in enumerate(records, first)}
+    docs = {str(n): in_model_order(table, rec) for n, rec in enumerate(records, first)}
     return json.dumps({table: docs}, ensure_ascii=False, indent=1)[2:-2]
 
 
@@ -112,8 +120,9 @@ def append(path: Path, held: Held, added: dict[str, list[dict]], changed: dict[s
     what a JSON store rewrites of it). Records in the model's field order (those of a store not in
     qdaid's layout are put in it)."""
     if held.blocks is None and not store.is_sqlite(path, fileio.MAX_DATABASE_BYTES * 8):
-        # not in qdaid's layout (an older model, another order): written whole, as a build writes it
-        store.write_tables(path, {t: [{f: r.get(f) for f in SCHEMA[t]} for r in whole.get(t, [])] for t in TABLES})
+        # not in qdaid's layout (an older model, another order, another tool's tables or fields): written
+        # whole, as a build writes it, keeping what is not qdaid's
+        store.write_tables(path, {t: [in_model_order(t, r) for r in whole.get(t, [])] for t in TABLES}, held.others)
         return
     if held.blocks is not None:
         parts = [_grown(held.blocks[t], t, held.counts[t], added.get(t, [])) if t in GROWING else block(t, whole[t])

@@ -314,10 +314,11 @@ def check_records(path: Path, tables: dict[str, list[dict]]) -> None:
                             "YYYY, YYYY-MM or YYYY-MM-DD (validating the file lists every problem)")
 
 
-def dumps(tables: dict[str, list[dict]]) -> str:
+def dumps(tables: dict[str, list[dict]], others: dict[str, dict] | None = None) -> str:
     """The tables as TinyDB writes them (doc ids from 1, tables in model order), with fixed JSON
     settings: UTF-8 with Chinese unescaped, one field a line, so diffs stay readable and the
-    same tables always give the same bytes."""
+    same tables always give the same bytes; others: tables that are not qdaid's ({doc id:
+    record}), after them as they were."""
     import json
 
     from tinydb import TinyDB
@@ -326,17 +327,18 @@ def dumps(tables: dict[str, list[dict]]) -> str:
     db = TinyDB(storage=MemoryStorage)
     for name in TABLES:
         db.table(name, cache_size=0).insert_multiple(tables.get(name, []))
-    return json.dumps(db.storage.read() or {}, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps({**(db.storage.read() or {}), **(others or {})}, ensure_ascii=False, indent=1) + "\n"
 
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
 
-def write_tables(target: Path, tables: dict[str, list[dict]]) -> None:
+def write_tables(target: Path, tables: dict[str, list[dict]], others: dict[str, dict] | None = None) -> None:
     """Write a database in the format its name asks for: SQLite for .sqlite/.sqlite3/.db, else
-    TinyDB JSON; read back through the strict loader before it replaces the old one."""
+    TinyDB JSON (others: a JSON file's tables that are not qdaid's, kept); read back through the
+    strict loader before it replaces the old one."""
     if target.suffix.lower() not in SQLITE_SUFFIXES:
-        write(target, dumps(tables))
+        write(target, dumps(tables, others))
         return
     from .export import write_sqlite
 

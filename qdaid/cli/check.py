@@ -116,29 +116,7 @@ def _read_draft(article: Path, draft_id: str, date: str | None, onto: dict, note
             figure["period_start"] = figure["period_end"] = None
         tables["restatements"] = [r for r in tables["restatements"] if r["figure"] not in unchecked] + \
             link(counted_back, sources)
-    tables["restatements"] += _stated_by_an_honoree(drafted, sources, {r["figure"] for r in tables["restatements"]})
     return tables, unchecked
-
-
-def _stated_by_an_honoree(drafted: list[dict], sources: list[dict], linked: set[str]) -> list[dict]:
-    """Restatements for draft figures of no honoree that an honoree's figure of the same place
-    states with a value that agrees: a sentence copied from an honoree's section (七年奋战,助力安顺
-    54.58万…) names no honoree. Agreement only: a different value may be of another scope (the
-    city's 共募集5亿 is not one man's 2600万), so such a figure stays unsupported, never contradicted."""
-    from ..pipeline.restate import link
-
-    rows: list[dict] = []
-    for f in drafted:
-        if f["honoree"] is not None or f["id"] in linked:
-            continue
-        alike = (s["honoree"] for s in sources if s["honoree"] and (s["metric"], s["unit"], s["region"]) ==
-                 (f["metric"], f["unit"], f["region"]))
-        for honoree in sorted(set(alike)):
-            found = link([{**f, "honoree": honoree}], sources)
-            if found and all(r["verdict"] == "agrees" for r in found):
-                rows += found
-                break
-    return rows
 
 
 def _draft_file(draft: str, folder: Path) -> Path:

@@ -41,13 +41,13 @@ def identity_keys(table: str, record: dict) -> list[tuple]:
     return [(kind, "name", name)] * bool(name) + [(kind, "alias", a) for a in record.get("aliases") or [] if a]
 
 
-def _attribute(figures: list[dict], honorees: list[dict]) -> None:
+def _attribute(figures: list[dict], honorees: list[dict]) -> set[str]:
     """A figure its article gives no honoree, whose sentence names one honoree (by name or a
     Chinese alias, in Simplified) that an earlier source made known and this article does not, is
     that honoree's: the text says whose it is (竇宗君募集社會資金2600萬元, in an article with no
     heading for him), and a figure of no honoree never states an honoree's fact (restate.same_fact).
     A sentence naming two such honorees says of neither alone. The article's own honorees are its
-    sections' to attribute."""
+    sections' to attribute. Returns the ids of the honorees given figures."""
     names: dict[str, dict] = {}
     for honoree in honorees:
         for name in (honoree["name"], *(honoree.get("aliases") or ())):
@@ -55,7 +55,8 @@ def _attribute(figures: list[dict], honorees: list[dict]) -> None:
             if len(name) >= 2 and _CJK.search(name):
                 names.setdefault(name, honoree)
     if not names:
-        return
+        return set()
+    given = set()
     pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
     for figure in figures:
         if figure.get("honoree") is None:
@@ -63,6 +64,8 @@ def _attribute(figures: list[dict], honorees: list[dict]) -> None:
             if len(named) == 1:
                 (honoree,) = named.values()
                 figure["honoree"], figure["honoree_name"] = honoree["id"], honoree["name"]
+                given.add(honoree["id"])
+    return given
 
 
 class Corpus:
@@ -86,6 +89,7 @@ class Corpus:
         self.texts = {s["sha256"]: s["id"] for s in tables.get("sources", [])}  # an article given twice is one
         self.regions = {r["id"]: r for r in tables.get("regions", [])}
         self.statements = restate.Statements(() if lookup else tables.get("figures", []))
+        self.statements.dates = {s["id"]: s.get("date") for s in tables.get("sources", [])}
         self._lookup = lookup
         self._looked_up: set[tuple[str, str]] = set()  # the (metric, unit) the store was asked for
 
@@ -104,6 +108,7 @@ class Corpus:
     def add(self, new: dict[str, list[dict]]) -> None:
         """One article's records (records._article_tables), merged in place."""
         source = new["sources"][0]["id"]
+        self.statements.dates[source] = new["sources"][0].get("date")
         earlier = list(self.records["honorees"].values())  # the honorees the earlier sources made known
         own = [h["id"] for h in new.get("honorees", [])]
         for table in IDENTIFIED:
@@ -120,7 +125,11 @@ class Corpus:
                             elif value is not None:
                                 rec[field] = renamed.get(value, value)
         figures = new["figures"]
-        _attribute(figures, [h for h in earlier if h["id"] not in own])
+        for named in _attribute(figures, [h for h in earlier if h["id"] not in own]):
+            honoree = self.records["honorees"][named]  # an article that gives it figures names it
+            if source not in honoree["sources"]:
+                honoree["sources"] = [*honoree["sources"], source]
+                self.changed["honorees"][named] = honoree
         self._look_up(figures)
         # after the article's own containment: the parts other sources' figures are of its figures, and theirs of its
         new["restatements"], parts = restate.linked(figures, self.statements)

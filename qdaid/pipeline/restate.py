@@ -279,6 +279,11 @@ class _Way:
     order: int
     fact: list[_Way]
     _written: Written | None = None
+    as_figure: dict | None = None  # how it is compared, when not as itself: of no honoree, joined to an honoree's fact
+
+    @property
+    def seen(self) -> dict:
+        return self.as_figure or self.figure
 
     @property
     def written(self) -> Written:  # read when first compared: an append adds many, compares few
@@ -307,6 +312,7 @@ class Statements:
 
     def __init__(self, figures: Iterable[dict] = ()):
         self._ways: dict[tuple, dict[str, list[_Way]]] = {}  # (metric, unit, subject) → source → its ways
+        self.dates: dict[str, str | None] = {}  # source id → its date (the corpus keeps it): part's certainty
         self._alike: dict[tuple, _Way] = {}  # (metric, unit, subject, way) → the way
         self._count = 0
         for figure in figures:
@@ -329,12 +335,40 @@ class Statements:
         if way is None:
             parts = [(figure, w.figure) if holds(w.figure, figure) else (w.figure, figure)
                      for w in self._others(by_source, figure) if holds(w.figure, figure) or holds(figure, w.figure)]
-            fact = self._closest(by_source, figure)
-            way = self._alike[key + (_way(figure),)] = _Way(figure, self._count, fact if fact is not None else [])
+            fact, seen, there = self._closest(by_source, figure), figure, None
+            if fact is None:
+                fact, seen, there = self._across_scopes(figure)
+            way = self._alike[key + (_way(figure),)] = _Way(figure, self._count, fact if fact is not None else [],
+                                                            as_figure=seen if seen is not figure else None)
             way.fact.append(way)
             by_source.setdefault(figure["source"], []).append(way)
+            if there is not None:  # found by the figures of that scope too
+                there.setdefault(figure["source"], []).append(way)
         self._count += 1
         return [w.figure for w in way.fact if w.figure["source"] != figure["source"]], parts
+
+    def _across_scopes(self, figure: dict) -> tuple[list[_Way] | None, dict, dict | None]:
+        """(the fact, the figure as it joins it, the ways of that scope) for a figure of no honoree
+        that states, with a value that agrees, a fact an honoree's figures state of the same place
+        (青岛累计帮助陇南销售扶贫产品8.58亿元, the work team's 8.58亿 in another article), or the other
+        way round; (None, figure, None) else. Agreement only: a different value may be of another
+        scope (the city's 共募集5亿 is not one man's 2600万)."""
+        place = _key_place(figure)
+        if place is None:
+            return None, figure, None
+        if figure.get("honoree"):
+            scopes = [(("place", place), None)]
+        else:
+            scopes = [(subject, subject[1]) for (metric, unit, subject) in self._ways
+                      if (metric, unit) == (figure["metric"], figure["unit"]) and subject[0] == "honoree"]
+        written_as = written(figure)
+        for subject, honoree in sorted(scopes, key=repr):
+            ways = self._ways.get((figure["metric"], figure["unit"], subject))
+            seen = {**figure, "honoree": honoree}
+            fact = self._closest(ways, seen) if ways else None
+            if fact and all(_key_place(w.figure) == place and _meet(written_as, w.written) for w in fact):
+                return fact, seen, ways
+        return None, figure, None
 
     @staticmethod
     def _others(by_source: dict[str, list[_Way]], figure: dict) -> Iterable[_Way]:
@@ -350,10 +384,10 @@ class Statements:
         wn, pn, best = written(new), _period(new), None
         fits: dict[int, bool] = {}  # id(fact) → new is alike to its every way
         for way in self._others(by_source, new):
-            if not same_fact(new, way.figure):
+            if not same_fact(new, way.seen):
                 continue
             if (fit := fits.get(id(way.fact))) is None:
-                fit = fits[id(way.fact)] = all(_alike(new, w.figure) for w in way.fact)
+                fit = fits[id(way.fact)] = all(_alike(new, w.seen) for w in way.fact)
             if not fit:
                 continue
             po = _period(way.figure)
@@ -376,13 +410,20 @@ def _span(figure: dict) -> str:
     return str(start) if start == end else f"{start}–{end or ''}"
 
 
-def part(inner: dict, outer: dict, source: str) -> dict:
+def part(inner: dict, outer: dict, source: str, dates: dict[str, str | None] | None = None) -> dict:
     """The containment row (model.SCHEMA["containment"]): inner lies within outer (holds), of
-    another source; found when source (one of theirs) was built."""
+    another source; found when source (one of theirs) was built. Certain, unless outer's span runs
+    to its article's date and inner's last year, reported by a later article, may reach past it
+    (2017年以来 written in February 2021; a 2021 figure of an article of 2022): then it may."""
+    note = f"{outer['raw']} over {_span(outer)} ({outer['source']}) covers {inner['raw']} in {_span(inner)} ({inner['source']})"
+    told = (dates or {}).get(outer["source"]) or ""
+    later = (dates or {}).get(inner["source"]) or ""
+    partial = (told[:4] == str(outer["period_end"]) == str(inner["period_end"]) and later > told
+               and not told.endswith("-12-31"))
+    if partial:
+        note += f"; unless its {inner['period_end']} goes on past {told}, the date of {outer['source']}"
     return {"id": f"{inner['id']}-in-{outer['id']}", "figure": inner["id"], "within": outer["id"],
-            "reason": "period", "certain": True, "source": source,
-            "note": f"{outer['raw']} over {_span(outer)} ({outer['source']}) covers {inner['raw']} in {_span(inner)} "
-                    f"({inner['source']})"}
+            "reason": "period", "certain": not partial, "source": source, "note": note}
 
 
 def linked(new_figures: Iterable[dict], statements: Statements) -> tuple[list[dict], list[dict]]:
@@ -396,7 +437,7 @@ def linked(new_figures: Iterable[dict], statements: Statements) -> tuple[list[di
     for new in new_figures:
         earlier, inside = statements.state(new)
         restated += [restatement(new, old) for old in earlier]
-        parts += [part(inner, outer, new["source"]) for inner, outer in inside]
+        parts += [part(inner, outer, new["source"], statements.dates) for inner, outer in inside]
     return restated, parts
 
 
