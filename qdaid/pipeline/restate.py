@@ -179,10 +179,11 @@ def same_fact(a: dict, b: dict) -> bool:
     honoree (and places that do not differ: one may name none), or, neither naming an honoree, the
     same place; compatible periods (periods_compatible).
 
-    An honoree's figure and a figure of no honoree are never one fact, even for one place: the
-    text gives them different scopes (窦宗君's 募集社会资金2600万元 is one person's fundraising;
+    An honoree's figure and a figure of no honoree are not one fact here, even for one place: the
+    text may give them different scopes (窦宗君's 募集社会资金2600万元 is one person's fundraising;
     青岛市共募集社会资金5亿元 the city's). A source that means the honoree's figure names the
-    honoree, and the figure is then the honoree's."""
+    honoree, and the figure is then the honoree's; or it gives the same value, and Statements
+    joins the two (_across_scopes)."""
     return a["source"] != b["source"] and _alike(a, b)
 
 
