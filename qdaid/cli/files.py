@@ -100,8 +100,8 @@ def build(
 
     \b
     Example:
-      qdaid build my-article.txt              # your database, which queries then use
-      qdaid build articles/ -o corpus.json    # every .txt and .html in the folder
+      qdaid build my-article.txt            # your database: queries then use it
+      qdaid build articles/ -o corpus.json  # every .txt and .html in the folder
       qdaid build --append next.html --date 2021-03-01
     """
     from ..pipeline.records import sidecar_of
