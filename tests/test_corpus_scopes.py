@@ -110,3 +110,16 @@ def test_building_together_and_appending_give_the_same_bytes_with_parts_across_s
     together = (tmp_path / "together.json").read_bytes()
     assert b'"within": "qdrb-20210225-' in together  # a part across sources was found
     assert (tmp_path / "appended.json").read_bytes() == together
+
+
+@pytest.mark.parametrize(("draft", "verdict"), [
+    # 窦宗君's section (¶10): 2020年消费扶贫额达到10.6亿元 — no place, his figure; copied without his name
+    ("2020年，消费扶贫额达到10.6亿元。", "supported"),
+    # another value, no honoree, no place: maybe another scope; unsupported, never contradicted
+    ("2020年，消费扶贫额达到12亿元。", "unsupported"),
+])
+def test_a_draft_copying_an_honorees_figure_of_no_place_is_supported(cli, draft, verdict):
+    result = cli("check", "-", "--date", "2021-02-25", "-F", "verdict,raw", "-f", "csv", input=f"t\n{draft}\n")
+    assert result.exit_code == 0, result.output
+    rows = [line.split(",") for line in result.stdout.strip().splitlines()[1:]]
+    assert [r for r in rows if r[1].endswith("亿元")] == [[verdict, draft.split("达到")[1].rstrip("。")]]

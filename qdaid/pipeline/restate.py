@@ -327,8 +327,10 @@ class Statements:
         for each way of writing it, earliest first, and the (inner, outer) pairs of figures of other
         sources that one of which holds the other (holds)."""
         subject = _subject(figure)
-        if figure["kind"] == "duration" or subject is None:
+        if figure["kind"] == "duration":
             return [], []
+        if subject is None:  # no honoree, no place: only as an honoree's figure of no place it agrees with
+            return self._unplaced(figure), []
         key = (figure["metric"], figure["unit"], subject)
         by_source = self._ways.setdefault(key, {})
         way = self._alike.get(key + (_way(figure),))
@@ -355,7 +357,7 @@ class Statements:
         way round; (None, figure, None) else. Agreement only: a different value may be of another
         scope (the city's 共募集5亿 is not one man's 2600万)."""
         place = _key_place(figure)
-        if place is None:
+        if place is None and figure.get("honoree"):
             return None, figure, None
         if figure.get("honoree"):
             scopes = [(("place", place), None)]
@@ -370,6 +372,18 @@ class Statements:
             if fact and all(_key_place(w.figure) == place and _meet(written_as, w.written) for w in fact):
                 return fact, seen, ways
         return None, figure, None
+
+    def _unplaced(self, figure: dict) -> list[dict]:
+        """A figure of no honoree and no place (2020年消费扶贫额达到10.6亿元, copied from an honoree's
+        section): the earlier figures of the honoree's fact it states with a value that agrees."""
+        fact, seen, there = self._across_scopes(figure)
+        if fact is None or there is None:
+            return []
+        way = _Way(figure, self._count, fact, as_figure=seen)
+        fact.append(way)
+        there.setdefault(figure["source"], []).append(way)
+        self._count += 1
+        return [w.figure for w in fact if w.figure["source"] != figure["source"]]
 
     @staticmethod
     def _others(by_source: dict[str, list[_Way]], figure: dict) -> Iterable[_Way]:
