@@ -331,16 +331,6 @@ class FactBase(_Holding, Names):
         near = self._column("SELECT id FROM figures WHERE substr(id, 1, ?) = ?", (len(key) - 1, key[:-1])) if key else []
         raise UsageError(f"no figure {text!r}{suggest(key, near)}", param="figure")
 
-    def dated(self, honorees: set[str] | None, regions: set[str] | None, since: int | None, until: int | None):
-        """The figures with a period starting within since–until, of these honorees and places (None: any)."""
-        where = Where(["period_start IS NOT NULL"])
-        where.among("honoree", honorees)
-        where.among("region", regions)
-        for bound, year in ((">=", since), ("<=", until)):
-            if year is not None:
-                where.add(f"period_start {bound} ?", [year])
-        return self.select(where, only=("id", "honoree", "region", "metric", "raw", "period_start", "period_end"))
-
     def profile(self, honoree: str) -> dict:
         """One honoree by any of its names; its figures in the order of the text (durations and the
         like last), its programs, and its events in date order."""

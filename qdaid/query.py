@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .filters import Filters, read_amount
+from .filters import Filters, Where, read_amount
 from .model import UsageError, period_label
 from .names import chinese_words, english_words, normalise, plain_pinyin, simplified_chars, squash
 
@@ -164,24 +164,35 @@ def _whole_quotations(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def timeline(base: FactBase, honorees: list[str], regions: list[str], since: int | None = None,
-             until: int | None = None) -> list[dict]:
-    """Events and dated figures in date order."""
-    honoree_ids = {base.honoree(h) for h in honorees}
-    region_ids = base.places(regions)
-    Filters(since=since, until=until).years()  # checked as every period filter is
+             until: int | None = None, overlapping: bool = False) -> list[dict]:
+    """Events and dated figures in date order (see timeline_of)."""
+    return timeline_of(base, Filters(honorees=honorees, regions=regions, since=since, until=until,
+                                     overlapping=overlapping))[0]
+
+
+def timeline_of(base: FactBase, flt: Filters) -> tuple[list[dict], Where]:
+    """Events and dated figures in date order, and the Where that chose the figures: the figures
+    `figures` selects with the same filters (a period within --since/--until, or touching them with
+    overlapping; a figure of several places under the region asked for), those with a period; the
+    events of those honorees and places whose date lies within the years."""
+    where = base.where(flt)
+    low, high = flt.years()
+    honoree_ids = {base.honoree(h) for h in flt.honorees}
+    region_ids = base.places(flt.regions)
     rows = []
     for e in base.table("events"):
-        rows.append({"date": e["date"], "kind": "event", "id": e["id"], "honoree": e["honoree"],
-                     "region": e["region"], "text": e["text"], "year": int(e["date"][:4])})
-    for f in base.dated(honoree_ids or None, region_ids if regions else None, since, until):
+        year = int(e["date"][:4])
+        if ((not honoree_ids or e["honoree"] in honoree_ids) and (not flt.regions or e["region"] in region_ids)
+                and (low is None or year >= low) and (high is None or year <= high)):
+            rows.append({"date": e["date"], "kind": "event", "id": e["id"], "honoree": e["honoree"],
+                         "region": e["region"], "text": e["text"]})
+    dated = Where(list(where.terms), list(where.params))
+    dated.add("period_start IS NOT NULL", [])
+    for f in base.select(dated, only=("id", "honoree", "region", "metric", "raw", "period_start", "period_end")):
         rows.append({"date": period_label(f["period_start"], f["period_end"]), "kind": "figure", "id": f["id"],
-                     "honoree": f["honoree"], "region": f["region"], "text": f"{f['metric']} {f['raw']}",
-                     "year": f["period_start"]})
-    rows = [r for r in rows if (not honoree_ids or r["honoree"] in honoree_ids)
-            and (not regions or r["region"] in region_ids)
-            and (since is None or r["year"] >= since) and (until is None or r["year"] <= until)]
+                     "honoree": f["honoree"], "region": f["region"], "text": f"{f['metric']} {f['raw']}"})
     rows.sort(key=lambda r: (r["date"][:4], r["kind"] != "event", r["date"], r["id"]))
-    return rows
+    return rows, where
 
 
 def _number_part(char: str) -> bool:

@@ -1,0 +1,54 @@
+"""Reviewer findings on the query side, each checked through the CLI on the bundled database,
+with values read from the article (data/000_0077034771fe7207.txt)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+ARTICLE = "qdrb-20210225"
+CONSUMPTION_858 = f"{ARTICLE}-03457"  # 2017年以来,采购、销售陇南已认定扶贫产品8.58亿元 (2017 to the report, 2021)
+VILLAGES_209 = f"{ARTICLE}-05627"  # 2017至2018年将全市209个贫(弱)村全部纳入美丽乡村范畴
+LIFTED_5458 = f"{ARTICLE}-04151"  # 七年奋战,助力安顺54.58万贫困人口脱贫 (2014–2021)
+EVENT_1996 = f"{ARTICLE}-e04037"  # 1996年,山东省青岛市与贵州省安顺市开始东西部扶贫协作结对帮扶
+
+
+def as_json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+# ---- 1. timeline and figures: one period filter -------------------------------------------
+
+@pytest.mark.parametrize("years", [["--until", "2018"], ["--since", "2021"], ["--since", "2017", "--until", "2018"],
+                                   ["--until", "2018", "--overlapping"], ["--since", "2021", "--overlapping"]],
+                         ids=" ".join)
+def test_timeline_selects_the_figures_figures_selects(cli, years):
+    listed = {f["id"] for f in as_json(cli("figures", *years, "-f", "json"))}
+    shown = {r["id"] for r in as_json(cli("timeline", *years, "-f", "json")) if r["kind"] == "figure"}
+    assert shown == listed
+
+
+def test_timeline_until_keeps_periods_within_the_years(cli):
+    until = as_json(cli("timeline", "--until", "2018", "-f", "json"))
+    figures = {r["id"]: r["date"] for r in until if r["kind"] == "figure"}
+    # 2017至2018年 lies within; 2017年以来 (to 2021) and 七年奋战 (2014–2021) only start before 2019
+    assert figures == {VILLAGES_209: "2017–2018"}
+    assert EVENT_1996 in {r["id"] for r in until}
+    since = as_json(cli("timeline", "--since", "2017", "-f", "json"))
+    assert EVENT_1996 not in {r["id"] for r in since}
+    assert CONSUMPTION_858 in {r["id"] for r in since} and LIFTED_5458 not in {r["id"] for r in since}
+
+
+def test_timeline_overlapping_takes_periods_that_touch_the_years(cli):
+    touching = {r["id"] for r in as_json(cli("timeline", "--since", "2021", "--overlapping", "-f", "json"))}
+    assert {CONSUMPTION_858, LIFTED_5458} <= touching
+    assert VILLAGES_209 not in touching
+
+
+def test_timeline_says_what_it_left_out_as_figures_does(cli):
+    timeline, figures = cli("timeline", "--until", "2018", "-f", "csv"), cli("figures", "--until", "2018", "-f", "csv")
+    assert timeline.stderr == figures.stderr and "未注明时期" in timeline.stderr
+    empty = cli("timeline", "--since", "2030", "-f", "table")
+    assert empty.exit_code == 0 and "2030" in empty.stderr
