@@ -52,3 +52,25 @@ def test_timeline_says_what_it_left_out_as_figures_does(cli):
     assert timeline.stderr == figures.stderr and "未注明时期" in timeline.stderr
     empty = cli("timeline", "--since", "2030", "-f", "table")
     assert empty.exit_code == 0 and "2030" in empty.stderr
+
+
+# ---- 2. integers that reach SQL: a usage error out of range -------------------------------
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "table"])
+def test_a_limit_beyond_sqlite_is_a_usage_error(cli, fmt):
+    result = cli("figures", "--limit", str(2**63), "-f", fmt)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip() == f"qdaid: --limit: {2**63} is too large; a number of rows from 0 to {2**63 - 1}"
+    largest = cli("figures", "--limit", str(2**63 - 1), "-f", "json")
+    assert len(as_json(largest)) == len(as_json(cli("figures", "-f", "json")))
+
+
+@pytest.mark.parametrize("command", ["figures", "stats", "timeline"])
+@pytest.mark.parametrize("option", ["--year", "--since", "--until"])
+@pytest.mark.parametrize("value", [str(2**63), str(-(2**63) - 1), "9" * 40])
+def test_a_year_beyond_sqlite_is_a_usage_error(cli, command, option, value):
+    if command == "timeline" and option == "--year":
+        return  # timeline has no --year
+    result = cli(command, option, value, "-f", "csv")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip() == f"qdaid: {option}: {value} is not a year between 1900 and 2100"
