@@ -67,9 +67,26 @@ def _names(value) -> list[str]:
     return [value] if value and isinstance(value, str) else list(value or ())
 
 
+# The digits a bound may have either side of the point: every stored value has fewer (integers up
+# to 2^63 − 1; decimals as doubles, at most 309 digits before the point and ~340 after), and a
+# number of more than 4300 digits cannot even be printed by Python (its int-to-text limit).
+BOUND_DIGITS = 400
+
+
 def _bound(value, param: str) -> Decimal | None:
-    """An amount bound as typed ("100万", "1.2 billion") or as a number."""
-    return amount(value, param) if isinstance(value, str) else None if value is None else Decimal(str(value))
+    """An amount bound as typed ("100万", "1.2 billion") or as a number, of up to BOUND_DIGITS
+    digits either side of the point (a usage error beyond, as for NaN or infinity)."""
+    if value is None:
+        return None
+    bound = amount(value, param) if isinstance(value, str) else Decimal(str(value))
+    shown = value if isinstance(value, str) and len(value) <= 40 else f"{str(value)[:20]}…"
+    if not bound.is_finite():
+        raise UsageError(f"{shown!r} is not a finite amount", param=param)
+    digits, exponent = len(bound.as_tuple().digits), int(bound.as_tuple().exponent)
+    if max(digits + exponent, -exponent) > BOUND_DIGITS:
+        raise UsageError(f"{shown!r} has more than {BOUND_DIGITS} digits before or after the point; no value "
+                         f"qdaid stores has as many, and it compares amounts of up to {BOUND_DIGITS}", param=param)
+    return bound
 
 
 class Filters:

@@ -74,3 +74,29 @@ def test_a_year_beyond_sqlite_is_a_usage_error(cli, command, option, value):
     result = cli(command, option, value, "-f", "csv")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.strip() == f"qdaid: {option}: {value} is not a year between 1900 and 2100"
+
+
+# ---- 3. amount bounds Python cannot print: a usage error, 30 digits still exact ------------
+
+@pytest.mark.parametrize("command", ["figures", "stats"])
+@pytest.mark.parametrize("option", ["--min", "--max"])
+@pytest.mark.parametrize("value", ["9" * 4301, "115161e4299", "1e400", "1e-401", "0." + "0" * 400 + "1"])
+def test_a_bound_of_too_many_digits_is_a_usage_error(cli, command, option, value):
+    result = cli(command, option, value, "-f", "csv")
+    assert result.exit_code == 2 and result.stdout == ""
+    line = result.stderr.strip()
+    assert line.startswith(f"qdaid: {option}: ") and "more than 400 digits" in line and "\n" not in line
+    assert "internal error" not in line and len(line) < 200
+
+
+def test_bounds_of_many_digits_still_compare_exactly(cli, figures):
+    # 8.58亿元 (2017年以来,采购、销售陇南已认定扶贫产品8.58亿元) is 858000000 yuan
+    values = {f["id"]: f["value"] for f in figures}
+    assert values[CONSUMPTION_858] == 858000000
+    thirty = "858000000." + "0" * 20 + "1"  # 30 digits, a hair above 8.58亿
+    above = {f["id"] for f in as_json(cli("figures", "--min", thirty, "-f", "json"))}
+    below = {f["id"] for f in as_json(cli("figures", "--max", thirty, "-f", "json"))}
+    assert CONSUMPTION_858 in below and CONSUMPTION_858 not in above
+    big = "9" * 400  # the most digits a bound may have: every value is below it
+    assert len(as_json(cli("figures", "--max", big, "-f", "json"))) == len(figures)
+    assert as_json(cli("figures", "--min", big, "-f", "json")) == []
