@@ -111,26 +111,25 @@ def _matchers(base: FactBase, key: str):
 def _english_parts(base: FactBase, key: str) -> list[set[str]]:
     """The Chinese words each meaningful part of an English search stands for: the place or
     honoree the whole names, else per part the vocabulary's words or the names of the place or
-    honoree a word left over names."""
+    honoree a word left over names (each word looked up once, each part kept once)."""
     if named := _chinese_names(base, key):
         return [named]
     words = english_words(key).split()
     parts = chinese_words(key)
     covered = {i for span, _ in parts for i in span}
-    parts += [(range(i, i + 1), named) for i, word in enumerate(words)
-              if i not in covered and len(word) >= 3 and (named := _chinese_names(base, word))]
-    return [words for _, words in parts]
+    names = {word: _chinese_names(base, word) for word in dict.fromkeys(words) if len(word) >= 3}
+    parts += [(range(i, i + 1), names[word]) for i, word in enumerate(words)
+              if i not in covered and names.get(word)]
+    return list({frozenset(words): words for _, words in parts}.values())
 
 
 def _chinese_names(base: FactBase, name: str) -> set[str]:
     """The Chinese names (name, aliases) of the region or the one honoree this English name or
     pinyin names; none when it names none."""
-    for lookup, table in ((base.region, base.regions), (base.honoree, base.honorees)):
-        try:
-            record = table[lookup(name)]
-        except UsageError:
-            continue
-        return {n for n in (record["name"], *record.get("aliases", [])) if n and not n.isascii()}
+    for lookup, table in ((base.named_region, base.regions), (base.named_honoree, base.honorees)):
+        if (found := lookup(name)) is not None:
+            record = table[found]
+            return {n for n in (record["name"], *record.get("aliases", [])) if n and not n.isascii()}
     return set()
 
 

@@ -100,3 +100,42 @@ def test_bounds_of_many_digits_still_compare_exactly(cli, figures):
     big = "9" * 400  # the most digits a bound may have: every value is below it
     assert len(as_json(cli("figures", "--max", big, "-f", "json"))) == len(figures)
     assert as_json(cli("figures", "--min", big, "-f", "json")) == []
+
+
+# ---- 4. English search: bounded work, English place names as their Chinese -----------------
+
+def test_an_english_search_tries_spans_no_longer_than_the_vocabulary_knows(monkeypatch):
+    from qdaid import names
+
+    known = names._english_to_chinese()
+    asked = []
+
+    class Counting(dict):
+        def get(self, key, default=None):
+            asked.append(key)
+            return super().get(key, default)
+
+    monkeypatch.setattr(names, "_english_to_chinese", lambda: Counting(known))
+    parts = names.chinese_words(" ".join(["masks"] * 2000))
+    assert [words for _, words in parts] == [known["mask"]] * 2000  # 口罩, one part a word
+    longest = max(len(phrase.split()) for phrase in known)
+    assert len(asked) <= 2000 * longest  # was every span: 2000 × 2001 / 2
+
+
+def test_an_english_search_looks_each_word_up_once(cli, monkeypatch):
+    from qdaid.facts import FactBase
+
+    looked_up = []
+    region_named = FactBase._region_named
+    monkeypatch.setattr(FactBase, "_region_named", lambda self, key: looked_up.append(key) or region_named(self, key))
+    result = cli("search", " ".join(["zzzq"] * 1000), "-f", "json")
+    assert as_json(result) == [] and len(looked_up) < 10
+
+
+@pytest.mark.parametrize(("english", "chinese"), [("Hui County", "徽县"), ("Qingdao City", "青岛"),
+                                                  ("Longnan City", "陇南")])
+def test_an_english_place_name_finds_what_its_chinese_finds(cli, english, chinese):
+    found = {(h["table"], h["id"]) for h in as_json(cli("search", english, "-f", "json"))}
+    assert found == {(h["table"], h["id"]) for h in as_json(cli("search", chinese, "-f", "json"))}
+    if chinese == "徽县":  # 胶州市扶贫协作工作办公室…与…甘肃省徽县…结对帮扶; 徽县: 6000万元 invested, 126名 employed
+        assert {("regions", "huixian"), ("figures", f"{ARTICLE}-02307"), ("figures", f"{ARTICLE}-02328")} <= found
