@@ -43,13 +43,14 @@ def _abbreviates(short: str, name: str) -> bool:
 
 
 def _english_bare(key: str) -> str:
-    """longnancity → longnan, huixiancounty → huixian (squashed English names)."""
-    return re.sub(_ENGLISH_LEVEL, "", key) if key.isascii() else key
+    """longnancity → longnan, huixiancounty → huixian, samzhubzêdistrict → samzhubzê (squashed
+    names in Latin letters)."""
+    return key if re.search(r"[\u3400-\u9fff]", key) else re.sub(_ENGLISH_LEVEL, "", key)
 
 
 def plain_pinyin(key: str) -> str:
     """lǒngnán → longnan, long3nan2 → longnan: tone marks and tone numbers dropped."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    plain = unmarked(key)
     return re.sub(r"[1-5]", "", plain) if re.fullmatch(r"(?:[a-z]+[1-5])+[a-z]*", plain) else plain
 
 
@@ -204,10 +205,39 @@ def _english_to_chinese() -> dict[str, set[str]]:
 
 def _region_names(r: dict) -> set[str]:
     """The names a region is found by, squashed: id, name, aliases, English name, each also without
-    its 市/县 (two characters at least) and an English one without City/County."""
-    names = {squash(n) for n in [r["id"], r["name"], *r.get("aliases", []), r.get("name_en") or ""] if n}
+    its 市/县 (two characters at least) and a Latin one without City/County and without its marks
+    (Samzhubzê District: samzhubze); an English name's part in brackets is a name too, and the name
+    without it (Xizang (Tibet) Autonomous Region: Tibet, Tibet Autonomous Region, Xizang Autonomous
+    Region; China (nationwide): China, nationwide)."""
+    written = [r["id"], r["name"], *r.get("aliases", []), *_bracketed(r.get("name_en") or "")]
+    names = {squash(n) for n in written if n}
     names |= {b for b in (re.sub(_PLACE_SUFFIX, "", n) for n in names) if len(b) >= 2}
-    return names | {_english_bare(n) for n in names if n.isascii()}
+    latin = {n for n in names if not re.search(r"[\u3400-\u9fff]", n)}
+    latin |= {unmarked(n) for n in latin}
+    return names | latin | {_english_bare(n) for n in latin}
+
+
+def _bracketed(name: str) -> list[str]:
+    """An English name, and where it holds a part in brackets, that part alone, the name without
+    it, and the name with that part in its place."""
+    m = re.fullmatch(r"(.*?)\s*\(([^()]+)\)\s*(.*)", name)
+    if not m:
+        return [name]
+    before, inside, after = m.groups()
+    return [name, inside, f"{before} {after}", f"{inside} {after}"]
+
+
+def _reads_as(letters: str, readings: list[list[str]]) -> bool:
+    """Whether the letters are the characters' readings in order, one reading each."""
+    ends = {0}  # where the characters read so far may end in the letters
+    for choices in readings:
+        ends = {end + len(c) for end in ends for c in choices if letters.startswith(c, end)}
+    return len(letters) in ends
+
+
+def unmarked(text: str) -> str:
+    """Latin letters without their marks: samzhubzê → samzhubze, lǒngnán → longnan."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 class Names:
@@ -218,6 +248,7 @@ class Names:
         self.honorees, self.regions = honorees, regions
         self._within: dict[str, set[str]] = {}
         self._regions_by_name: dict[str, tuple[int, str]] | None = None
+        self._readings: list[tuple[str, list[list[str]]]] | None = None
         self.children: dict[str, list[str]] = defaultdict(list)
         for r in regions.values():
             if r.get("parent"):
@@ -301,7 +332,24 @@ class Names:
         if not key.isascii() and (simplified := simplified_chars(key)) != key:  # 隴南 → 陇南
             if found := self._region_named(simplified):
                 return found
+        if (plain := plain_pinyin(key)).isascii() and plain.isalpha():  # celexian: 策勒县 by any reading of 勒
+            return next((r for r, name in self._region_readings() if _reads_as(plain, name)), None)
         return None
+
+    def _region_readings(self) -> list[tuple[str, list[list[str]]]]:
+        """Each region's Chinese names (with and without 市/县) as the readings of each character,
+        every reading of a character that has several (勒: lè, lēi): read once, when a name in
+        letters names no region by its stored names (pypinyin is loaded only then)."""
+        if self._readings is None:
+            from pypinyin import Style, pinyin
+
+            self._readings = []
+            for r in self.regions.values():
+                chinese = [n for n in (r["name"], *r.get("aliases", [])) if n and re.search(r"[\u3400-\u9fff]", n)]
+                for name in dict.fromkeys([*chinese, *(re.sub(_PLACE_SUFFIX, "", n) for n in chinese)]):
+                    if len(name) >= 2:
+                        self._readings.append((r["id"], pinyin(name, style=Style.NORMAL, heteronym=True)))
+        return self._readings
 
     def _region_named(self, key: str) -> str | None:
         """The first region (in the table's order) one of whose names is the key, with or without

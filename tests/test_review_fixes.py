@@ -139,3 +139,27 @@ def test_an_english_place_name_finds_what_its_chinese_finds(cli, english, chines
     assert found == {(h["table"], h["id"]) for h in as_json(cli("search", chinese, "-f", "json"))}
     if chinese == "徽县":  # 胶州市扶贫协作工作办公室…与…甘肃省徽县…结对帮扶; 徽县: 6000万元 invested, 126名 employed
         assert {("regions", "huixian"), ("figures", f"{ARTICLE}-02307"), ("figures", f"{ARTICLE}-02328")} <= found
+
+
+# ---- 6. every English and pinyin name of a place --------------------------------------------
+
+# 胶州市…承担着胶州市与贵州省镇宁县、甘肃省徽县、陕西省宁陕县、新疆策勒县、西藏桑珠孜区…结对帮扶任务
+@pytest.mark.parametrize(("name", "region", "chinese"), [
+    ("Tibet", "xizang", "西藏自治区"), ("Tibet Autonomous Region", "xizang", "西藏自治区"),
+    ("Xizang Autonomous Region", "xizang", "西藏自治区"), ("China", "national", "全国"),
+    ("nationwide", "national", "全国"), ("Samzhubzê", "sangzhuzi", "桑珠孜区"), ("Samzhubze", "sangzhuzi", "桑珠孜区"),
+    ("samzhubze district", "sangzhuzi", "桑珠孜区"), ("celexian", "cele", "策勒县"), ("Cè lè xiàn", "cele", "策勒县"),
+    ("celei", "cele", "策勒县"), ("Hui County", "huixian", "徽县"), ("Shigatse", "rikaze", "日喀则市"),
+])
+def test_a_place_by_every_name_it_is_printed_with(cli, name, region, chinese):
+    by_name = cli("stats", "--region", name, "--explain", "-f", "json")
+    by_id = cli("stats", "--region", region, "--explain", "-f", "json")
+    assert as_json(by_name) == as_json(by_id) and by_name.stderr == by_id.stderr
+    assert f"地点 {chinese}（含下辖地区）" in by_name.stderr
+    listed = {r["id"]: r for r in as_json(cli("list", "regions", "-f", "json"))}
+    assert listed[region]["name"] == chinese
+
+
+def test_a_name_of_no_place_is_still_refused(cli):
+    result = cli("figures", "--region", "Atlantis (sunken) Island")
+    assert result.exit_code == 2 and "no region 'Atlantis (sunken) Island'" in result.stderr
