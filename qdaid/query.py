@@ -172,12 +172,15 @@ def timeline(base: FactBase, honorees: list[str], regions: list[str], since: int
 def timeline_of(base: FactBase, flt: Filters) -> tuple[list[dict], Where]:
     """Events and dated figures in date order, and the Where that chose the figures: the figures
     `figures` selects with the same filters (a period within --since/--until, or touching them with
-    overlapping; a figure of several places under the region asked for), those with a period; the
-    events of those honorees and places whose date lies within the years."""
+    overlapping; a figure of several places under the region asked for; under the nation, a figure of
+    no stated place), those with a period; the events of those honorees and places whose date lies
+    within the years."""
     where = base.where(flt)
     low, high = flt.years()
     honoree_ids = {base.honoree(h) for h in flt.honorees}
-    region_ids = base.places(flt.regions)
+    region_ids: set[str | None] = set(base.places(flt.regions))
+    if flt.nation(base):
+        region_ids.add(None)  # as a figure that states no place, an event is the nation's
     rows = []
     for e in base.table("events"):
         year = int(e["date"][:4])

@@ -163,3 +163,39 @@ def test_a_place_by_every_name_it_is_printed_with(cli, name, region, chinese):
 def test_a_name_of_no_place_is_still_refused(cli):
     result = cli("figures", "--region", "Atlantis (sunken) Island")
     assert result.exit_code == 2 and "no region 'Atlantis (sunken) Island'" in result.stderr
+
+
+# ---- 7. the nation holds every place; the note names what a place filter left out ----------
+
+QINGDAO_2020 = f"{ARTICLE}-01610"  # 2020年消费扶贫额达到10.6亿元 (为协作地消费扶贫: the partner places, none named)
+JIAOZHOU_18 = f"{ARTICLE}-02441"  # 2016年以来,累计采购协作地产品1.8亿元
+ANSHUN_405 = f"{ARTICLE}-04948"  # 实现消费扶贫4.05亿元
+
+
+@pytest.mark.parametrize("name", ["national", "全国", "China"])
+def test_the_nation_keeps_the_figures_of_no_stated_place(cli, name):
+    everything = as_json(cli("stats", "--metric", "consumption_aid", "--unit", "cny", "--explain", "-f", "json"))
+    national = cli("stats", "--region", name, "--metric", "consumption_aid", "--unit", "cny", "--explain", "-f", "json")
+    [row] = as_json(national)
+    assert row == everything[0]
+    assert {QINGDAO_2020, JIAOZHOU_18, CONSUMPTION_858, ANSHUN_405} == set(row["figure_ids"])
+    # 8.58亿 + 4.05亿 proven; the 10.6亿 and 1.8亿 of no single place may repeat either
+    assert (row["total"], row["overlap_possible"]) == (858000000 + 405000000, True)
+    assert "left out" not in national.stderr and "未计入" not in national.stderr
+    assert len(as_json(cli("figures", "--region", name, "-f", "json"))) == len(as_json(cli("figures", "-f", "json")))
+
+
+def test_the_note_names_what_a_place_filter_left_out(cli, figures):
+    result = cli("stats", "--region", "longnan", "--metric", "consumption_aid", "--lang", "en", "-f", "csv")
+    none_stated = [f["id"] for f in figures if f["metric"] == "consumption_aid" and f["region"] is None]
+    assert {QINGDAO_2020, JIAOZHOU_18} <= set(none_stated)
+    note = (f"note: {len(none_stated)} figures without a single place (several places or none stated) left out by "
+            "the place filter")
+    assert note in result.stderr and "national" not in result.stderr
+    zh = cli("stats", "--region", "longnan", "--metric", "consumption_aid", "-f", "csv").stderr
+    assert f"注：{len(none_stated)}个数字无单一地点（多地或未注明），地点筛选未计入" in zh
+
+
+def test_the_nation_in_a_timeline_holds_the_events_of_no_place(cli):
+    everything = as_json(cli("timeline", "-f", "json"))
+    assert as_json(cli("timeline", "--region", "national", "-f", "json")) == everything
