@@ -368,6 +368,23 @@ class Names:
                     self._regions_by_name.setdefault(name, (at, r["id"]))
         return self._regions_by_name
 
+    def completing(self, kind: str, text: str) -> list[str]:
+        """The ids of the honorees or regions a name begun with this text may name, for the shell to
+        complete: one of their names (id, Chinese, English, pinyin, alias; any case, spaces and tone
+        marks ignored) starts with it; an honoree's Chinese name may also hold it (陇南 in
+        青岛赴陇南扶贫协作挂职干部工作组), as `show 陇南` reads it."""
+        keys = {squash(text), unmarked(squash(text))}
+        found = []
+        for r in (self.honorees if kind == "honoree" else self.regions).values():
+            if kind == "region":
+                names = _region_names(r)
+            else:
+                names = {squash(n) for n in [r["id"], r["name"], r.get("name_en") or "", *r.get("aliases", [])] if n}
+                names |= {unmarked(n) for n in names}
+            if any(n.startswith(k) or (kind == "honoree" and not k.isascii() and k in n) for n in names for k in keys):
+                found.append(r["id"])
+        return found
+
     def within(self, region_id: str) -> set[str]:
         """The region and every place below it (gansu → longnan → huixian)."""
         if region_id in self._within:

@@ -199,3 +199,30 @@ def test_the_note_names_what_a_place_filter_left_out(cli, figures):
 def test_the_nation_in_a_timeline_holds_the_events_of_no_place(cli):
     everything = as_json(cli("timeline", "-f", "json"))
     assert as_json(cli("timeline", "--region", "national", "-f", "json")) == everything
+
+
+# ---- 8. shell completion by every name, offering the id -----------------------------------
+
+def _completed(*words: str) -> list[str]:
+    import os
+    import subprocess
+
+    from .terminal import QDAID
+
+    env = {**os.environ, "_QDAID_COMPLETE": "complete_bash", "COMP_WORDS": " ".join(["qdaid", *words]),
+           "COMP_CWORD": str(len(words))}
+    done = subprocess.run(QDAID, capture_output=True, env=env, timeout=60)
+    assert done.returncode == 0 and done.stderr == b""
+    return done.stdout.decode().split()
+
+
+@pytest.mark.parametrize(("words", "ids"), [
+    (("figures", "--region", "陇"), ["longnan"]), (("figures", "--region", "陇南"), ["longnan"]),
+    (("stats", "--region", "Hui"), ["huixian"]), (("figures", "--region", "Tib"), ["xizang"]),
+    (("figures", "--honoree", "窦"), ["dou-zongjun"]), (("show", "平"), ["pingdu-office"]),
+    (("show", "陇南"), ["longnan-group"]),  # 青岛赴陇南扶贫协作挂职干部工作组, as show 陇南 reads it
+    (("figures", "--region", "lo"), ["longnan"]), (("show", "pi"), ["pingdu-office"]),
+    (("figures", "--region", "g"), ["guizhou", "gansu"]), (("figures", "--region", "xyz"), []),
+])
+def test_completion_matches_names_and_offers_the_id(words, ids):
+    assert _completed(*words) == ids

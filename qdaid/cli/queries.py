@@ -26,6 +26,7 @@ from .options import (
     Max,
     Metric,
     Min,
+    Named,
     NoHeader,
     NoPager,
     Overlapping,
@@ -35,7 +36,6 @@ from .options import (
     Unit,
     Until,
     Year,
-    complete_honoree,
     db_path,
     fact_base,
     fields_option,
@@ -118,7 +118,7 @@ def list_(
 @app.command()
 def show(
     honoree: Annotated[str, typer.Argument(help="Id, full or short Chinese name, pinyin, or a unique prefix.",
-                                           autocompletion=complete_honoree)],
+                                           click_type=Named("honoree"))],
     db: Db = None, sources: Sources = None, fmt: Format = None, fields: ShowFields = None, no_header: NoHeader = False,
     bom: Bom = False, excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
