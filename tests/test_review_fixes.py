@@ -226,3 +226,54 @@ def _completed(*words: str) -> list[str]:
 ])
 def test_completion_matches_names_and_offers_the_id(words, ids):
     assert _completed(*words) == ids
+
+
+# ---- 5. every command's help fits the terminal, Chinese characters counted as two cells -----
+
+COMMANDS = ["", "list", "show", "figures", "stats", "search", "cite", "timeline", "check", "export", "report", "build",
+            "validate"]
+
+
+def _cells(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in line)
+
+
+def _help_on_terminal(command: str, columns: int) -> str:
+    import re
+
+    from .terminal import on_terminal
+
+    code, screen = on_terminal([*command.split(), "--help"], {"COLUMNS": str(columns), "TERM": "xterm-256color"})
+    assert code == 0
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen)
+
+
+@pytest.mark.parametrize("columns", [80, 60, 40])
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c or "qdaid")
+def test_help_fits_the_terminal(command, columns):
+    screen = _help_on_terminal(command, columns)
+    widest = max(screen.splitlines(), key=_cells)
+    assert _cells(widest) <= columns, widest
+    assert "Example" in screen or not command
+
+
+def test_an_example_too_wide_keeps_its_command_whole():
+    screen = _help_on_terminal("build", 80)
+    # the comment continues under itself; the command stays one line to copy
+    assert "    qdaid build my-article.txt              # your database, which queries\n" in screen
+    assert "\n" + " " * 44 + "# then use\n" in screen
+    narrow = _help_on_terminal("build", 40)
+    assert "    qdaid build articles/ -o \\\n      corpus.json\n" in narrow  # a shell reads it as one line
+    assert "    # every .txt and .html in the\n    # folder\n" in narrow
+
+
+def test_help_breaks_a_long_command_outside_its_quotes():
+    from qdaid.cli.app import _fold
+
+    line = '    qdaid figures --min "858 million" --region longnan --metric consumption_aid -f csv'
+    folded = _fold(line, 40)
+    assert all(_cells(part) <= 40 for part in folded) and len(folded) > 1
+    assert all(part.endswith(" \\") for part in folded[:-1])
+    assert " ".join(part.removesuffix(" \\").strip() for part in folded) == line.strip()
