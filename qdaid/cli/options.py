@@ -72,14 +72,6 @@ def _words(words: tuple[str, ...], incomplete: str) -> list[str]:
     return [w for w in words if w.startswith(incomplete.lower())]
 
 
-def complete_honoree(incomplete: str) -> list[str]:
-    return _names("honoree", incomplete)
-
-
-def complete_region(incomplete: str) -> list[str]:
-    return _names("region", incomplete)
-
-
 class Named(click.types.StringParamType):
     """The text of an honoree's or a region's name, completed by the shell from every name (陇 →
     longnan): Typer's autocompletion keeps only the candidates that start with what was typed, so
