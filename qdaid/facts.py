@@ -32,6 +32,7 @@ from .model import FIGURE_FIELDS, PERIOD_DASH, RESTATED, SCHEMA, TABLES, DataErr
 from .names import Names, normalise, suggest
 
 LAZY = ("figures", "containment", "restatements", "programs", "events")  # read when a command asks for them
+SQL_INTEGER_MAX = 2**63 - 1  # SQLite's largest integer: a LIMIT beyond it is no integer to SQLite
 NUMERIC_FIGURE_FIELDS = frozenset(name for name, types in SCHEMA["figures"].items() if int in types)
 
 
@@ -291,8 +292,9 @@ class FactBase(_Holding, Names):
         per row)."""
         if sort is not None and sort not in FIGURE_FIELDS:
             raise UsageError(f"cannot sort by {sort!r}; fields: {', '.join(FIGURE_FIELDS)}", param="sort")
-        if limit is not None and limit < 0:
-            raise UsageError(f"{limit} is negative", param="limit")
+        if limit is not None and not 0 <= limit <= SQL_INTEGER_MAX:  # beyond: SQLite's datatype mismatch
+            too = "negative" if limit < 0 else "too large"
+            raise UsageError(f"{limit} is {too}; a number of rows from 0 to {SQL_INTEGER_MAX}", param="limit")
         order = "rowid DESC" if desc else "rowid"
         if sort is not None:
             order = f'"{sort}" IS NULL, "{sort}"{" DESC" if desc else ""}, rowid'
@@ -330,16 +332,6 @@ class FactBase(_Holding, Names):
             raise UsageError(f"figure {text!r} is ambiguous: {', '.join(f['id'] for f in found[:5])}", param="figure")
         near = self._column("SELECT id FROM figures WHERE substr(id, 1, ?) = ?", (len(key) - 1, key[:-1])) if key else []
         raise UsageError(f"no figure {text!r}{suggest(key, near)}", param="figure")
-
-    def dated(self, honorees: set[str] | None, regions: set[str] | None, since: int | None, until: int | None):
-        """The figures with a period starting within since–until, of these honorees and places (None: any)."""
-        where = Where(["period_start IS NOT NULL"])
-        where.among("honoree", honorees)
-        where.among("region", regions)
-        for bound, year in ((">=", since), ("<=", until)):
-            if year is not None:
-                where.add(f"period_start {bound} ?", [year])
-        return self.select(where, only=("id", "honoree", "region", "metric", "raw", "period_start", "period_end"))
 
     def profile(self, honoree: str) -> dict:
         """One honoree by any of its names; its figures in the order of the text (durations and the

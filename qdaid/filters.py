@@ -67,9 +67,26 @@ def _names(value) -> list[str]:
     return [value] if value and isinstance(value, str) else list(value or ())
 
 
+# The digits a bound may have either side of the point: every stored value has fewer (integers up
+# to 2^63 − 1; decimals as doubles, at most 309 digits before the point and ~340 after), and a
+# number of more than 4300 digits cannot even be printed by Python (its int-to-text limit).
+BOUND_DIGITS = 400
+
+
 def _bound(value, param: str) -> Decimal | None:
-    """An amount bound as typed ("100万", "1.2 billion") or as a number."""
-    return amount(value, param) if isinstance(value, str) else None if value is None else Decimal(str(value))
+    """An amount bound as typed ("100万", "1.2 billion") or as a number, of up to BOUND_DIGITS
+    digits either side of the point (a usage error beyond, as for NaN or infinity)."""
+    if value is None:
+        return None
+    bound = amount(value, param) if isinstance(value, str) else Decimal(str(value))
+    shown = value if isinstance(value, str) and len(value) <= 40 else f"{str(value)[:20]}…"
+    if not bound.is_finite():
+        raise UsageError(f"{shown!r} is not a finite amount", param=param)
+    digits, exponent = len(bound.as_tuple().digits), int(bound.as_tuple().exponent)
+    if max(digits + exponent, -exponent) > BOUND_DIGITS:
+        raise UsageError(f"{shown!r} has more than {BOUND_DIGITS} digits before or after the point; no value "
+                         f"qdaid stores has as many, and it compares amounts of up to {BOUND_DIGITS}", param=param)
+    return bound
 
 
 class Filters:
@@ -117,15 +134,7 @@ class Filters:
         where.asked += [("honoree", sorted(names.honoree(h) for h in self.honorees))] if self.honorees else []
         where.asked += [("kind", sorted(kinds))] if kinds else []
         placed = len(where.terms)  # where the place's term goes: the figures of no place are counted without it
-        places = sorted(names.places(self.regions)) if self.regions else []
-        covers = "covers" in names.figure_columns  # a store written before figures had it has none
-        if self.regions:
-            marks = ", ".join("?" * len(places))
-            # a figure of several places (助力三市: covers) is the region's when every place it covers is
-            within = (f' OR (json_array_length(covers) > 0 AND NOT EXISTS (SELECT 1 FROM json_each(covers) '
-                      f'WHERE value NOT IN ({marks})))' if covers else "")
-            where.add(f'"region" IN ({marks}){within}', places * (2 if covers else 1))
-            where.asked.append(("region", list(dict.fromkeys(names.region(r) for r in self.regions))))
+        self._places(where, names)
         if self.metrics:
             metrics = set().union(*(names.metrics(m) for m in self.metrics))
             where.among("metric", metrics)
@@ -146,16 +155,47 @@ class Filters:
             where.add(" OR ".join(f"instr(qdaid_normalise({c}), ?) > 0" for c in ("quote", "label", "raw")), [text] * 3)
             where.asked.append(("grep", [self.grep]))
         if self.regions:
-            # left out for want of a single place: no place at all, or several of which some lie
-            # outside (the three cities' 179.4万, for --region anshun)
-            where.unplaced = where.without(placed)
-            marks = ", ".join("?" * len(places))
-            partly = (f" AND (json_array_length(covers) = 0 OR (EXISTS (SELECT 1 FROM json_each(covers) WHERE value "
-                      f"IN ({marks})) AND EXISTS (SELECT 1 FROM json_each(covers) WHERE value NOT IN ({marks}))))"
-                      if covers else "")
-            where.unplaced.add(f"region IS NULL{partly}", places * 2 if covers else [])
+            self._unplaced(where, names, placed)
         self._period(where)
         return where
+
+    def _places(self, where: Where, names: Names) -> None:
+        """A figure is the region's when its place lies under it, or every place it covers does (助力三市:
+        covers); under the nation, also a figure that states no place: every place of the text is
+        one of China's (the gazetteer holds no other), the 协作地 (partner places) of 消费扶贫额达到10.6亿元
+        included."""
+        if not self.regions:
+            return
+        places = sorted(names.places(self.regions))
+        marks = ", ".join("?" * len(places))
+        if "covers" in names.figure_columns:  # a store written before figures had it has none
+            nowhere = " OR (region IS NULL AND json_array_length(covers) = 0)" if self.nation(names) else ""
+            where.add(f'"region" IN ({marks}) OR (json_array_length(covers) > 0 AND NOT EXISTS (SELECT 1 FROM '
+                      f'json_each(covers) WHERE value NOT IN ({marks}))){nowhere}', places * 2)
+        else:
+            where.add(f'"region" IN ({marks}){" OR region IS NULL" if self.nation(names) else ""}', places)
+        where.asked.append(("region", list(dict.fromkeys(names.region(r) for r in self.regions))))
+
+    def nation(self, names: Names) -> bool:
+        """Whether a region asked for is the nation, which holds every place of the text."""
+        return any(names.regions[names.region(r)].get("level") == "nation" for r in self.regions)
+
+    def _unplaced(self, where: Where, names: Names, placed: int) -> None:
+        """The figures left out for want of a single place: of no place stated (unless the nation was
+        asked for), or of several places of which some lie outside (the three cities' 179.4万, for
+        --region anshun)."""
+        places = sorted(names.places(self.regions))
+        marks, nation = ", ".join("?" * len(places)), self.nation(names)
+        if "covers" not in names.figure_columns:
+            if not nation:
+                where.unplaced = where.without(placed)
+                where.unplaced.add("region IS NULL", [])
+            return
+        where.unplaced = where.without(placed)
+        partly = (f"EXISTS (SELECT 1 FROM json_each(covers) WHERE value IN ({marks})) AND EXISTS (SELECT 1 FROM "
+                  f"json_each(covers) WHERE value NOT IN ({marks}))")
+        where.unplaced.add(f"region IS NULL AND ({partly}{'' if nation else ' OR json_array_length(covers) = 0'})",
+                           places * 2)
 
     def _amounts(self, where: Where) -> None:
         # Exact: a bound of 30 digits, or 0.1 against a value stored as binary floating point.

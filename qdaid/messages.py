@@ -18,9 +18,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no_match": {"en": "no {what} match", "zh": "没有匹配的结果"},
     "undated_left_out": {"en": "note: {n} figure{s} without a stated period left out by the period filter",
                          "zh": "注：{n}个数字未注明时期，时期筛选未计入"},
-    "unplaced_left_out": {"en": "note: {n} figure{s} without a single place (national, several places or none "
-                                "stated) left out by the place filter",
-                          "zh": "注：{n}个数字无单一地点（全国、多地或未注明），地点筛选未计入"},
+    "unplaced_left_out": {"en": "note: {n} figure{s} without a single place (several places or none stated) left "
+                                "out by the place filter",
+                          "zh": "注：{n}个数字无单一地点（多地或未注明），地点筛选未计入"},
     "counted_in_two_rows": {"en": "note: {n} figure{s} counted in one row lie{s1} within a figure counted in "
                                   "another: add the rows and they count twice (--explain shows which)",
                             "zh": "注：{n}个数字计入一行，又包含在另一行计入的数字之内：各行相加会重复计算（--explain 列出）"},

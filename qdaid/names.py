@@ -43,13 +43,14 @@ def _abbreviates(short: str, name: str) -> bool:
 
 
 def _english_bare(key: str) -> str:
-    """longnancity → longnan, huixiancounty → huixian (squashed English names)."""
-    return re.sub(_ENGLISH_LEVEL, "", key) if key.isascii() else key
+    """longnancity → longnan, huixiancounty → huixian, samzhubzêdistrict → samzhubzê (squashed
+    names in Latin letters)."""
+    return key if re.search(r"[\u3400-\u9fff]", key) else re.sub(_ENGLISH_LEVEL, "", key)
 
 
 def plain_pinyin(key: str) -> str:
     """lǒngnán → longnan, long3nan2 → longnan: tone marks and tone numbers dropped."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    plain = unmarked(key)
     return re.sub(r"[1-5]", "", plain) if re.fullmatch(r"(?:[a-z]+[1-5])+[a-z]*", plain) else plain
 
 
@@ -160,17 +161,25 @@ def chinese_words(text: str) -> list[tuple[range, set[str]]]:
     of the metric whose label it is, the glossary's renderings (english.json) and the search words
     (search.json). A phrase of several words is read by its longest known parts (face masks →
     masks; masks and protective suits → masks, protective suits)."""
-    known = _english_to_chinese()
+    known, longest = _english_to_chinese(), _longest_phrase()
     words = english_words(text).split()
     found: list[tuple[range, set[str]]] = []
     covered: set[int] = set()
-    for size in range(len(words), 0, -1):
+    # no phrase is longer than the vocabulary's longest: spans of at most that many words (a search
+    # of n words tries n × longest spans, not n²/2 spans of up to n words each)
+    for size in range(min(len(words), longest), 0, -1):
         for at in range(len(words) - size + 1):
             span = set(range(at, at + size))
             if not span & covered and (hit := known.get(" ".join(words[at:at + size]))):
                 found.append((range(at, at + size), hit))
                 covered |= span
     return sorted(found, key=lambda part: part[0].start)
+
+
+@cache
+def _longest_phrase() -> int:
+    """The most words a phrase the vocabulary knows has (protective suits: 2)."""
+    return max((len(phrase.split()) for phrase in _english_to_chinese()), default=0)
 
 
 @cache
@@ -194,6 +203,43 @@ def _english_to_chinese() -> dict[str, set[str]]:
     return {k: v for k, v in known.items() if k and v}
 
 
+def _region_names(r: dict) -> set[str]:
+    """The names a region is found by, squashed: id, name, aliases, English name, each also without
+    its 市/县 (two characters at least) and a Latin one without City/County and without its marks
+    (Samzhubzê District: samzhubze); an English name's part in brackets is a name too, and the name
+    without it (Xizang (Tibet) Autonomous Region: Tibet, Tibet Autonomous Region, Xizang Autonomous
+    Region; China (nationwide): China, nationwide)."""
+    written = [r["id"], r["name"], *r.get("aliases", []), *_bracketed(r.get("name_en") or "")]
+    names = {squash(n) for n in written if n}
+    names |= {b for b in (re.sub(_PLACE_SUFFIX, "", n) for n in names) if len(b) >= 2}
+    latin = {n for n in names if not re.search(r"[\u3400-\u9fff]", n)}
+    latin |= {unmarked(n) for n in latin}
+    return names | latin | {_english_bare(n) for n in latin}
+
+
+def _bracketed(name: str) -> list[str]:
+    """An English name, and where it holds a part in brackets, that part alone, the name without
+    it, and the name with that part in its place."""
+    m = re.fullmatch(r"(.*?)\s*\(([^()]+)\)\s*(.*)", name)
+    if not m:
+        return [name]
+    before, inside, after = m.groups()
+    return [name, inside, f"{before} {after}", f"{inside} {after}"]
+
+
+def _reads_as(letters: str, readings: list[list[str]]) -> bool:
+    """Whether the letters are the characters' readings in order, one reading each."""
+    ends = {0}  # where the characters read so far may end in the letters
+    for choices in readings:
+        ends = {end + len(c) for end in ends for c in choices if letters.startswith(c, end)}
+    return len(letters) in ends
+
+
+def unmarked(text: str) -> str:
+    """Latin letters without their marks: samzhubzê → samzhubze, lǒngnán → longnan."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 class Names:
     """Resolution over the honorees and regions (id → record). The fact base that holds it
     supplies metric_names(), unit_names() and metrics_labelled(word)."""
@@ -201,6 +247,8 @@ class Names:
     def __init__(self, honorees: dict[str, dict], regions: dict[str, dict]):
         self.honorees, self.regions = honorees, regions
         self._within: dict[str, set[str]] = {}
+        self._regions_by_name: dict[str, tuple[int, str]] | None = None
+        self._readings: list[tuple[str, list[list[str]]]] | None = None
         self.children: dict[str, list[str]] = defaultdict(list)
         for r in regions.values():
             if r.get("parent"):
@@ -223,17 +271,27 @@ class Names:
         key = squash(text)
         if not key:
             raise UsageError("an honoree name is empty", param="honoree")
-        found = self._honorees_named(key)
-        if not found and (plain := plain_pinyin(key)) != key and plain.isascii():  # píngdù, ping2du4 → pingdu
-            found = self._honorees_named(plain)
-        if not found and not key.isascii() and (simplified := simplified_chars(key)) != key:  # 竇宗君 → 窦宗君
-            found = self._honorees_named(simplified)
+        found = self._honorees_of(key)
         if len(found) == 1:
             return found[0]
         if found:
             raise UsageError(f"honoree {text!r} is ambiguous: {', '.join(found)}", param="honoree")
         names = [n for h in self.honorees.values() for n in (h["id"], h["name"], h.get("name_en"))]
         raise UsageError(f"no honoree {text!r}{suggest(normalise(text), names)}", param="honoree")
+
+    def named_honoree(self, text: str) -> str | None:
+        """The one honoree this name names, else None (no error, no suggestions: a search asks word
+        by word)."""
+        found = self._honorees_of(key) if (key := squash(text)) else []
+        return found[0] if len(found) == 1 else None
+
+    def _honorees_of(self, key: str) -> list[str]:
+        found = self._honorees_named(key)
+        if not found and (plain := plain_pinyin(key)) != key and plain.isascii():  # píngdù, ping2du4 → pingdu
+            found = self._honorees_named(plain)
+        if not found and not key.isascii() and (simplified := simplified_chars(key)) != key:  # 竇宗君 → 窦宗君
+            found = self._honorees_named(simplified)
+        return found
 
     def _honorees_named(self, key: str) -> list[str]:
         """The honorees this squashed name names: exactly, else by a part, else as an abbreviation."""
@@ -255,6 +313,17 @@ class Names:
         key = squash(text)
         if not key:
             raise UsageError("a region name is empty", param="region")
+        if (found := self._region_of(key)) is not None:
+            return found
+        choices = [n for r in self.regions.values() for n in (r["id"], r["name"], r.get("name_en"), *r.get("aliases", []))]
+        raise UsageError(f"no region {text!r}{suggest(simplified_chars(key) if not key.isascii() else key, choices)}",
+                         param="region")
+
+    def named_region(self, text: str) -> str | None:
+        """The region this name names, else None (no error, no suggestions: a search asks word by word)."""
+        return self._region_of(key) if (key := squash(text)) else None
+
+    def _region_of(self, key: str) -> str | None:
         if key in self.regions:  # an id is exact: no name need be read
             return key
         for candidate in dict.fromkeys([key, _english_bare(key), plain_pinyin(key)]):
@@ -263,19 +332,58 @@ class Names:
         if not key.isascii() and (simplified := simplified_chars(key)) != key:  # 隴南 → 陇南
             if found := self._region_named(simplified):
                 return found
-        choices = [n for r in self.regions.values() for n in (r["id"], r["name"], r.get("name_en"), *r.get("aliases", []))]
-        raise UsageError(f"no region {text!r}{suggest(simplified_chars(key) if not key.isascii() else key, choices)}",
-                         param="region")
+        if (plain := plain_pinyin(key)).isascii() and plain.isalpha():  # celexian: 策勒县 by any reading of 勒
+            return next((r for r, name in self._region_readings() if _reads_as(plain, name)), None)
+        return None
+
+    def _region_readings(self) -> list[tuple[str, list[list[str]]]]:
+        """Each region's Chinese names (with and without 市/县) as the readings of each character,
+        every reading of a character that has several (勒: lè, lēi): read once, when a name in
+        letters names no region by its stored names (pypinyin is loaded only then)."""
+        if self._readings is None:
+            from pypinyin import Style, pinyin
+
+            self._readings = []
+            for r in self.regions.values():
+                chinese = [n for n in (r["name"], *r.get("aliases", [])) if n and re.search(r"[\u3400-\u9fff]", n)]
+                for name in dict.fromkeys([*chinese, *(re.sub(_PLACE_SUFFIX, "", n) for n in chinese)]):
+                    if len(name) >= 2:
+                        self._readings.append((r["id"], pinyin(name, style=Style.NORMAL, heteronym=True)))
+        return self._readings
 
     def _region_named(self, key: str) -> str | None:
-        bare = re.sub(_PLACE_SUFFIX, "", key)
-        for r in self.regions.values():
-            names = {squash(n) for n in [r["id"], r["name"], *r.get("aliases", []), r.get("name_en") or ""] if n}
-            names |= {b for b in (re.sub(_PLACE_SUFFIX, "", n) for n in names) if len(b) >= 2}
-            names |= {_english_bare(n) for n in names if n.isascii()}
-            if key in names or bare in names:
-                return r["id"]
-        return None
+        """The first region (in the table's order) one of whose names is the key, with or without
+        its 市/县."""
+        index = self._region_index()
+        found = [index[k] for k in (key, re.sub(_PLACE_SUFFIX, "", key)) if k in index]
+        return min(found)[1] if found else None
+
+    def _region_index(self) -> dict[str, tuple[int, str]]:
+        """Every name of every region, squashed → (the region's position, its id): built once, not
+        at each look-up (a search asks one per word)."""
+        if self._regions_by_name is None:
+            self._regions_by_name = {}
+            for at, r in enumerate(self.regions.values()):
+                for name in _region_names(r):
+                    self._regions_by_name.setdefault(name, (at, r["id"]))
+        return self._regions_by_name
+
+    def completing(self, kind: str, text: str) -> list[str]:
+        """The ids of the honorees or regions a name begun with this text may name, for the shell to
+        complete: one of their names (id, Chinese, English, pinyin, alias; any case, spaces and tone
+        marks ignored) starts with it; an honoree's Chinese name may also hold it (陇南 in
+        青岛赴陇南扶贫协作挂职干部工作组), as `show 陇南` reads it."""
+        keys = {squash(text), unmarked(squash(text))}
+        found = []
+        for r in (self.honorees if kind == "honoree" else self.regions).values():
+            if kind == "region":
+                names = _region_names(r)
+            else:
+                names = {squash(n) for n in [r["id"], r["name"], r.get("name_en") or "", *r.get("aliases", [])] if n}
+                names |= {unmarked(n) for n in names}
+            if any(n.startswith(k) or (kind == "honoree" and not k.isascii() and k in n) for n in names for k in keys):
+                found.append(r["id"])
+        return found
 
     def within(self, region_id: str) -> set[str]:
         """The region and every place below it (gansu → longnan → huixian)."""

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .filters import Filters, read_amount
+from .filters import Filters, Where, read_amount
 from .model import UsageError, period_label
 from .names import chinese_words, english_words, normalise, plain_pinyin, simplified_chars, squash
 
@@ -111,26 +111,25 @@ def _matchers(base: FactBase, key: str):
 def _english_parts(base: FactBase, key: str) -> list[set[str]]:
     """The Chinese words each meaningful part of an English search stands for: the place or
     honoree the whole names, else per part the vocabulary's words or the names of the place or
-    honoree a word left over names."""
+    honoree a word left over names (each word looked up once, each part kept once)."""
     if named := _chinese_names(base, key):
         return [named]
     words = english_words(key).split()
     parts = chinese_words(key)
     covered = {i for span, _ in parts for i in span}
-    parts += [(range(i, i + 1), named) for i, word in enumerate(words)
-              if i not in covered and len(word) >= 3 and (named := _chinese_names(base, word))]
-    return [words for _, words in parts]
+    names = {word: _chinese_names(base, word) for word in dict.fromkeys(words) if len(word) >= 3}
+    parts += [(range(i, i + 1), names[word]) for i, word in enumerate(words)
+              if i not in covered and names.get(word)]
+    return list({frozenset(words): words for _, words in parts}.values())
 
 
 def _chinese_names(base: FactBase, name: str) -> set[str]:
     """The Chinese names (name, aliases) of the region or the one honoree this English name or
     pinyin names; none when it names none."""
-    for lookup, table in ((base.region, base.regions), (base.honoree, base.honorees)):
-        try:
-            record = table[lookup(name)]
-        except UsageError:
-            continue
-        return {n for n in (record["name"], *record.get("aliases", [])) if n and not n.isascii()}
+    for lookup, table in ((base.named_region, base.regions), (base.named_honoree, base.honorees)):
+        if (found := lookup(name)) is not None:
+            record = table[found]
+            return {n for n in (record["name"], *record.get("aliases", [])) if n and not n.isascii()}
     return set()
 
 
@@ -164,24 +163,38 @@ def _whole_quotations(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def timeline(base: FactBase, honorees: list[str], regions: list[str], since: int | None = None,
-             until: int | None = None) -> list[dict]:
-    """Events and dated figures in date order."""
-    honoree_ids = {base.honoree(h) for h in honorees}
-    region_ids = base.places(regions)
-    Filters(since=since, until=until).years()  # checked as every period filter is
+             until: int | None = None, overlapping: bool = False) -> list[dict]:
+    """Events and dated figures in date order (see timeline_of)."""
+    return timeline_of(base, Filters(honorees=honorees, regions=regions, since=since, until=until,
+                                     overlapping=overlapping))[0]
+
+
+def timeline_of(base: FactBase, flt: Filters) -> tuple[list[dict], Where]:
+    """Events and dated figures in date order, and the Where that chose the figures: the figures
+    `figures` selects with the same filters (a period within --since/--until, or touching them with
+    overlapping; a figure of several places under the region asked for; under the nation, a figure of
+    no stated place), those with a period; the events of those honorees and places whose date lies
+    within the years."""
+    where = base.where(flt)
+    low, high = flt.years()
+    honoree_ids = {base.honoree(h) for h in flt.honorees}
+    region_ids: set[str | None] = set(base.places(flt.regions))
+    if flt.nation(base):
+        region_ids.add(None)  # as a figure that states no place, an event is the nation's
     rows = []
     for e in base.table("events"):
-        rows.append({"date": e["date"], "kind": "event", "id": e["id"], "honoree": e["honoree"],
-                     "region": e["region"], "text": e["text"], "year": int(e["date"][:4])})
-    for f in base.dated(honoree_ids or None, region_ids if regions else None, since, until):
+        year = int(e["date"][:4])
+        if ((not honoree_ids or e["honoree"] in honoree_ids) and (not flt.regions or e["region"] in region_ids)
+                and (low is None or year >= low) and (high is None or year <= high)):
+            rows.append({"date": e["date"], "kind": "event", "id": e["id"], "honoree": e["honoree"],
+                         "region": e["region"], "text": e["text"]})
+    dated = Where(list(where.terms), list(where.params))
+    dated.add("period_start IS NOT NULL", [])
+    for f in base.select(dated, only=("id", "honoree", "region", "metric", "raw", "period_start", "period_end")):
         rows.append({"date": period_label(f["period_start"], f["period_end"]), "kind": "figure", "id": f["id"],
-                     "honoree": f["honoree"], "region": f["region"], "text": f"{f['metric']} {f['raw']}",
-                     "year": f["period_start"]})
-    rows = [r for r in rows if (not honoree_ids or r["honoree"] in honoree_ids)
-            and (not regions or r["region"] in region_ids)
-            and (since is None or r["year"] >= since) and (until is None or r["year"] <= until)]
+                     "honoree": f["honoree"], "region": f["region"], "text": f"{f['metric']} {f['raw']}"})
     rows.sort(key=lambda r: (r["date"][:4], r["kind"] != "event", r["date"], r["id"]))
-    return rows
+    return rows, where
 
 
 def _number_part(char: str) -> bool:

@@ -34,6 +34,111 @@ def _terminate(signum, frame) -> None:
     raise Terminated(signum)
 
 
+# A character two cells wide (Chinese, full-width forms). Help breaks at spaces, as click's does; a
+# word wider than the line also around its wide characters and after the bars of [a|b|c].
+_WIDE = ("\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3"
+         "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6")
+_WORDS = r"\s+|\S+"
+_PIECES = f"[{_WIDE}][，。；：、）」』”！？]*|[^{_WIDE}|]+\\|?|\\|"
+_SHELL_WORDS = r"\s+|\"[^\"]*\"|'[^']*'|\S+"  # an example's words: a quoted one is one
+
+
+def cells(text: str) -> int:
+    """The columns a terminal gives the text (a Chinese character two, as unicodedata says W or F)."""
+    import unicodedata
+
+    return sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in text if not unicodedata.combining(c))
+
+
+def _fill(text: str, width: int, first: str = "", rest: str = "", words: str = _WORDS) -> list[str]:
+    """One paragraph in lines of at most `width` cells, broken at spaces (their run kept inside a
+    line, as click keeps it); a word wider than a line around its Chinese characters and bars, else
+    on a line of its own."""
+    import re
+
+    lines, line, gap = [], first, ""
+    room = width - max(cells(first), cells(rest))
+    chunks = (piece for chunk in re.findall(words, text)
+              for piece in (re.findall(_PIECES, chunk) if words == _WORDS and cells(chunk) > room else [chunk]))
+    for chunk in chunks:
+        if chunk.isspace():
+            gap = chunk if line.strip() else ""
+        elif line.strip() and cells(line + gap + chunk) > width:
+            lines.append(line)
+            line, gap = rest + chunk, ""
+        else:
+            line, gap = line + gap + chunk, ""
+    return [*lines, line]
+
+
+def _fold(line: str, width: int) -> list[str]:
+    """A line of an example (a \\b block, not rewrapped) wider than the help: its comment (# …)
+    continued under itself, or above the command where there is no room beside it; a command too
+    long continued on the next line after a backslash, as a shell reads it (never inside quotes)."""
+    if cells(line) <= width:
+        return [line]
+    at = line.find("  # ")
+    indent = line[:len(line) - len(line.lstrip())]
+    if at >= 0 and width - cells(line[:at + 4]) >= 16:
+        return _fill(line[at + 4:], width, line[:at + 4], " " * cells(line[:at + 2]) + "# ")
+    comment = _fill(line[at + 4:], width, indent + "# ", indent + "# ") if at >= 0 else []
+    command = line[:at].rstrip() if at >= 0 else line
+    folded = _fill(command.strip(), width - 2, indent, indent + "  ", _SHELL_WORDS)
+    return comment + [part + " \\" for part in folded[:-1]] + folded[-1:]
+
+
+def wrap_text(text: str, width: int, indent: str = "") -> list[str]:
+    """click.formatting.wrap_text's paragraphs (blank lines between; a \\b block kept as written),
+    measured in cells."""
+    paragraphs: list[list[str]] = [[]]
+    for line in text.expandtabs().splitlines():
+        if line.strip():
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    out: list[str] = []
+    for lines in (p for p in paragraphs if p):
+        extra = indent + " " * (len(lines[0]) - len(lines[0].lstrip()))
+        if out:
+            out.append("")
+        if lines[0].strip() == "\b":
+            out += [folded for line in lines[1:] for folded in _fold(extra + line.strip("\n"), width)]
+        else:
+            out += _fill(" ".join(line.strip() for line in lines), width, extra, extra)
+    return out
+
+
+class HelpFormatter(click.HelpFormatter):
+    """click's help layout measured in terminal cells (a Chinese character is two) and fitted to
+    narrow terminals (click keeps 50 columns at least, and counts characters)."""
+
+    def __init__(self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None):
+        import shutil
+
+        if width is None:
+            width = max(min(shutil.get_terminal_size().columns, max_width or 80) - 2, 20)
+        super().__init__(indent_increment, width, max_width)
+
+    def write_text(self, text: str) -> None:
+        self.write("\n".join(wrap_text(text, self.width, " " * self.current_indent)) + "\n")
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = [(first, second) for first, second, *_ in (tuple(r) + ("",) for r in rows)]
+        first_col = min(max((cells(f) for f, _ in rows), default=0), col_max) + col_spacing
+        beside = self.width - self.current_indent - first_col >= 30  # else each text under its term
+        at = self.current_indent + (first_col if beside else 4)
+        for first, second in rows:
+            term = _fill(first, self.width, " " * self.current_indent, " " * (self.current_indent + 4))
+            text = wrap_text(second, self.width - at) if second else []
+            if text and beside and len(term) == 1 and cells(first) <= first_col - col_spacing:
+                term[0] += " " * (first_col - cells(first)) + text.pop(0)
+            self.write("\n".join([*term, *(" " * at + t if t else "" for t in text)]) + "\n")
+
+
+class HelpContext(click.Context):
+    formatter_class = HelpFormatter
+
+
 class QdaidGroup(TyperGroup):
     """Turns every failure into one line on stderr and an exit code: the one place that does.
 
@@ -41,6 +146,14 @@ class QdaidGroup(TyperGroup):
     runtime errors (a full disk included); 2 for usage errors; 130 on Ctrl-C, 128 + N on the
     signal N (143 for SIGTERM, 129 for SIGHUP).
     """
+
+    context_class = HelpContext
+
+    def get_command(self, ctx: click.Context, cmd_name: str):
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:  # its help laid out as the group's
+            command.context_class = HelpContext
+        return command
 
     def format_epilog(self, ctx: click.Context, formatter) -> None:
         super().format_epilog(ctx, formatter)

@@ -51,27 +51,41 @@ def size_limit(default: int) -> int:
 # ---- shell completion: names from the database in use ----------------------------------------
 
 def _names(kind: str, incomplete: str) -> list[str]:
+    """The ids to offer: metrics and units by the start of their id; honorees and regions by the
+    start of any of their names (陇 → longnan, 窦 → dou-zongjun: names.completing)."""
     try:
         base = fact_base(None)
-        names = base.metric_names() if kind == "metric" else base.unit_names() if kind == "unit" else \
-            list(base.honorees if kind == "honoree" else base.regions)
+        if kind in ("honoree", "region"):
+            names = base.completing(kind, incomplete) if incomplete.strip() else list(
+                base.honorees if kind == "honoree" else base.regions)
+        else:
+            names = [n for n in (base.metric_names() if kind == "metric" else base.unit_names())
+                     if isinstance(n, str) and n.startswith(incomplete)]
     except QdaidError:
         return []
     # Only what an id may be (validate refuses the rest): such a name is the same quoted for a shell
     # or not, so no data can run on the command line nor add a candidate with a newline.
-    return [n for n in names if isinstance(n, str) and NAME_RE.fullmatch(n) and n.startswith(incomplete)]
+    return [n for n in names if isinstance(n, str) and NAME_RE.fullmatch(n)]
 
 
 def _words(words: tuple[str, ...], incomplete: str) -> list[str]:
     return [w for w in words if w.startswith(incomplete.lower())]
 
 
-def complete_honoree(incomplete: str) -> list[str]:
-    return _names("honoree", incomplete)
+class Named(click.types.StringParamType):
+    """The text of an honoree's or a region's name, completed by the shell from every name (陇 →
+    longnan): Typer's autocompletion keeps only the candidates that start with what was typed, so
+    an id could be offered for an id's start only."""
 
+    name = "text"
 
-def complete_region(incomplete: str) -> list[str]:
-    return _names("region", incomplete)
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def shell_complete(self, ctx, param, incomplete):
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(name) for name in _names(self.kind, incomplete)]
 
 
 def complete_metric(incomplete: str) -> list[str]:
@@ -108,10 +122,10 @@ Bom = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 byt
 ExcelSafe = Annotated[bool, typer.Option("--excel-safe", help="Prefix cells starting with = + - @ with ' (numbers untouched).")]
 Honoree = Annotated[list[str] | None, typer.Option(
     "--honoree", help="Id, Chinese name (Traditional too), English name, pinyin or a unique prefix; repeatable.",
-    autocompletion=complete_honoree, show_default=False)]
+    click_type=Named("honoree"), show_default=False)]
 Region = Annotated[list[str] | None, typer.Option(
     "--region", help="Id, Chinese name (市/县 optional, Traditional too), pinyin (tones optional) or English "
-    "name; includes the places below it; repeatable.", autocompletion=complete_region, show_default=False)]
+    "name; includes the places below it; repeatable.", click_type=Named("region"), show_default=False)]
 Metric = Annotated[list[str] | None, typer.Option(
     "--metric", help="Metric, a family (donations, money), its English label (\"Cash donations\") or a Chinese "
     "keyword (捐赠, 消费扶贫); repeatable.", autocompletion=complete_metric, show_default=False)]

@@ -26,6 +26,7 @@ from .options import (
     Max,
     Metric,
     Min,
+    Named,
     NoHeader,
     NoPager,
     Overlapping,
@@ -35,7 +36,6 @@ from .options import (
     Unit,
     Until,
     Year,
-    complete_honoree,
     db_path,
     fact_base,
     fields_option,
@@ -118,7 +118,7 @@ def list_(
 @app.command()
 def show(
     honoree: Annotated[str, typer.Argument(help="Id, full or short Chinese name, pinyin, or a unique prefix.",
-                                           autocompletion=complete_honoree)],
+                                           click_type=Named("honoree"))],
     db: Db = None, sources: Sources = None, fmt: Format = None, fields: ShowFields = None, no_header: NoHeader = False,
     bom: Bom = False, excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
@@ -352,22 +352,27 @@ def cite(
 @app.command()
 def timeline(
     honoree: Honoree = None, region: Region = None, since: Since = None, until: Until = None,
+    overlapping: Overlapping = False,
     db: Db = None, fmt: Format = None, fields: TimelineFields = None, no_header: NoHeader = False, bom: Bom = False,
     excel_safe: ExcelSafe = False, lang: Lang = "zh",
     no_pager: NoPager = False,
 ) -> None:
     """Events and dated figures in date order.
 
+    The figures `figures` selects with the same filters (a period within --since/--until, or
+    touching them with --overlapping), those with a period; events dated within the years.
+
     \b
     Example:
       qdaid timeline --honoree anshun-team
     """
-    from ..query import timeline as dated
+    from ..query import timeline_of
 
     base = fact_base(db)
-    rows = dated(base, honoree or [], region or [], since, until)
+    rows, where = timeline_of(base, filters(honoree=honoree, region=region, since=since, until=until,
+                                            overlapping=overlapping))
+    say_undated(base, where, lang)
     view = render.View(vocabulary.TIMELINE, what="events", words=Words(base),
                        priority=["date", "text", "id", "kind", "region", "honoree"],
-                       display=pages.timeline_display(base))
+                       display=pages.timeline_display(base), filtered=filters_text(where.asked, Words(base), lang.lower()))
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(rows, view)
-
