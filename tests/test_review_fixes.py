@@ -260,10 +260,9 @@ def test_help_fits_the_terminal(command, columns):
 
 
 def test_an_example_too_wide_keeps_its_command_whole():
-    screen = _help_on_terminal("build", 80)
-    # the comment continues under itself; the command stays one line to copy
-    assert "    qdaid build my-article.txt              # your database, which queries\n" in screen
-    assert "\n" + " " * 44 + "# then use\n" in screen
+    screen = _help_on_terminal("build", 60)
+    # no room beside the command: the comment goes above it; the command stays one line to copy
+    assert "    # your database: queries then use it\n    qdaid build my-article.txt\n" in screen
     narrow = _help_on_terminal("build", 40)
     assert "    qdaid build articles/ -o \\\n      corpus.json\n" in narrow  # a shell reads it as one line
     assert "    # every .txt and .html in the\n    # folder\n" in narrow
