@@ -25,7 +25,7 @@ from .model import DEPENDENCY_ORDER, SCHEMA, TABLES, DataError
 GROWING = ("sources", "figures", "containment", "restatements", "events")
 # What an append reads whole: the small tables it merges with (figures are looked up by fact).
 READ_WHOLE = ("sources", "honorees", "programs", "regions")
-# What restate.Statements reads of a figure.
+# What statements.Statements reads of a figure.
 STATED = ("id", "source", "metric", "unit", "kind", "honoree", "region", "region_basis", "covers", "period_start",
           "period_end", "raw", "value", "approx")
 _HEADER = re.compile(r'\n "([a-z_]+)": \{')
@@ -60,7 +60,7 @@ def held(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> Iterator[Held]:
             tables = {t: list(records(db, t)) for t in READ_WHOLE}
 
             def figures(key: tuple[str, str]) -> list[dict]:
-                # each way of stating a fact once, its first figure: all restate.Statements keeps
+                # each way of stating a fact once, its first figure: all statements.Statements keeps
                 # (a fact a corpus restates in every article is then a row per value, not per article)
                 first = ('rowid IN (SELECT min(rowid) FROM figures WHERE metric = ? AND unit = ? GROUP BY '
                          'period_start, period_end, raw, value, approx, honoree, region, covers, kind)')

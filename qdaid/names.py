@@ -240,6 +240,20 @@ def unmarked(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def _readings(regions: dict[str, dict]) -> list[tuple[str, list[list[str]]]]:
+    """Each region's Chinese names (with and without 市/县) as the readings of each character,
+    every reading of a character that has several (勒: lè, lēi); pypinyin is loaded only here."""
+    from pypinyin import Style, pinyin
+
+    found = []
+    for r in regions.values():
+        chinese = [n for n in (r["name"], *r.get("aliases", [])) if n and re.search(r"[\u3400-\u9fff]", n)]
+        for name in dict.fromkeys([*chinese, *(re.sub(_PLACE_SUFFIX, "", n) for n in chinese)]):
+            if len(name) >= 2:
+                found.append((r["id"], pinyin(name, style=Style.NORMAL, heteronym=True)))
+    return found
+
+
 class Names:
     """Resolution over the honorees and regions (id → record). The fact base that holds it
     supplies metric_names(), unit_names() and metrics_labelled(word)."""
@@ -333,23 +347,9 @@ class Names:
             if found := self._region_named(simplified):
                 return found
         if (plain := plain_pinyin(key)).isascii() and plain.isalpha():  # celexian: 策勒县 by any reading of 勒
-            return next((r for r, name in self._region_readings() if _reads_as(plain, name)), None)
+            self._readings = self._readings or _readings(self.regions)  # once, and only when needed
+            return next((r for r, name in self._readings if _reads_as(plain, name)), None)
         return None
-
-    def _region_readings(self) -> list[tuple[str, list[list[str]]]]:
-        """Each region's Chinese names (with and without 市/县) as the readings of each character,
-        every reading of a character that has several (勒: lè, lēi): read once, when a name in
-        letters names no region by its stored names (pypinyin is loaded only then)."""
-        if self._readings is None:
-            from pypinyin import Style, pinyin
-
-            self._readings = []
-            for r in self.regions.values():
-                chinese = [n for n in (r["name"], *r.get("aliases", [])) if n and re.search(r"[\u3400-\u9fff]", n)]
-                for name in dict.fromkeys([*chinese, *(re.sub(_PLACE_SUFFIX, "", n) for n in chinese)]):
-                    if len(name) >= 2:
-                        self._readings.append((r["id"], pinyin(name, style=Style.NORMAL, heteronym=True)))
-        return self._readings
 
     def _region_named(self, key: str) -> str | None:
         """The first region (in the table's order) one of whose names is the key, with or without

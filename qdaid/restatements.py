@@ -3,7 +3,7 @@ links), as a profile and a citation list them, as a source's confirmed and dispu
 as stats spans the values sources disagree on. Reads the fact base; prints nothing.
 
 A fact is the figures the restatements connect. The build links a figure to each way an earlier
-source wrote its fact (pipeline.restate.Statements), not to every figure written so: a figure
+source wrote its fact (pipeline.statements.Statements), not to every figure written so: a figure
 written as an earlier one (the same number, as written) stands for it. So two statements of a
 fact are compared by how they are written: the verdict of the link between them, else of any
 link between figures written as they are (15.66亿 and 15.65亿: disagrees, whichever source

@@ -5,7 +5,8 @@ Each expectation is read off the numbers as written, with the arithmetic beside 
 
 import pytest
 
-from qdaid.pipeline.restate import compare, link, same_fact
+from qdaid.pipeline.restate import compare, same_fact
+from qdaid.pipeline.statements import link
 
 
 def fig(raw, value, approx="exact", source="a", id=None, **fields):

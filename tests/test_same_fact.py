@@ -253,7 +253,7 @@ def test_an_undated_statement_never_joins_two_years_into_one_fact():
     # a: 1.2亿, undated. b: 1.2亿 in 2019 and 1.3亿 in 2020 (two sentences). The 2019 figure states a's
     # fact (undated: any year; the same value); the 2020 one would too, but the fact is 2019's now:
     # 2020's is another fact, of no earlier source (both once linked to a, and stats counted one)
-    from qdaid.pipeline.restate import link
+    from qdaid.pipeline.statements import link
 
     from .test_restate import fig
 

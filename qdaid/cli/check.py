@@ -99,7 +99,7 @@ def _read_draft(article: Path, draft_id: str, date: str | None, onto: dict, note
     metric, unit, place and value. Which periods count back: those whose first year moves when the
     draft is read a year earlier (a "since" moves its end alone)."""
     from ..pipeline.records import extract
-    from ..pipeline.restate import link
+    from ..pipeline.statements import link
 
     given = {"id": draft_id, "title": "draft", "date": date or _today()}
     limit = size_limit(fileio.MAX_ARTICLE_BYTES)

@@ -4,7 +4,7 @@ An honoree or programme another source already named (the same kind and name, no
 or alias) stays one record: the later source is added to its `sources`, its id and fields are
 the first source's, and the later records that name it follow that id. A figure that states a
 fact an earlier source stated is linked to each way the earlier sources wrote it, and a figure
-that is a part of another source's (a year of its span) is contained in it (restate.linked).
+that is a part of another source's (a year of its span) is contained in it (statements.linked).
 Regions are one gazetteer.
 
 Everything is indexed once, so adding an article costs what the article holds, not what the
@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 
 from ..model import REFERENCES
-from . import restate
+from . import statements
 from . import text as tx
 from .gazetteer import Gazetteer
 
@@ -45,7 +45,7 @@ def _attribute(figures: list[dict], honorees: list[dict]) -> set[str]:
     """A figure its article gives no honoree, whose sentence names one honoree (by name or a
     Chinese alias, in Simplified) that an earlier source made known and this article does not, is
     that honoree's: the text says whose it is (竇宗君募集社會資金2600萬元, in an article with no
-    heading for him), and a figure of no honoree never states an honoree's fact (restate.same_fact).
+    heading for him), and a figure of no honoree states an honoree's fact only with a value that agrees (statements.py).
     A sentence naming two such honorees says of neither alone. The article's own honorees are its
     sections' to attribute. Returns the ids of the honorees given figures."""
     names: dict[str, dict] = {}
@@ -88,7 +88,7 @@ class Corpus:
         self.sources = {s["id"]: s["path"] for s in tables.get("sources", [])}
         self.texts = {s["sha256"]: s["id"] for s in tables.get("sources", [])}  # an article given twice is one
         self.regions = {r["id"]: r for r in tables.get("regions", [])}
-        self.statements = restate.Statements(() if lookup else tables.get("figures", []))
+        self.statements = statements.Statements(() if lookup else tables.get("figures", []))
         self.statements.dates = {s["id"]: s.get("date") for s in tables.get("sources", [])}
         self._lookup = lookup
         self._looked_up: set[tuple[str, str]] = set()  # the (metric, unit) the store was asked for
@@ -132,7 +132,7 @@ class Corpus:
                 self.changed["honorees"][named] = honoree
         self._look_up(figures)
         # after the article's own containment: the parts other sources' figures are of its figures, and theirs of its
-        new["restatements"], parts = restate.linked(figures, self.statements)
+        new["restatements"], parts = statements.linked(figures, self.statements)
         new["containment"] = [*new.get("containment", []), *parts]
         for table in APPENDED:
             self.added[table] += new.get(table, [])

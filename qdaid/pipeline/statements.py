@@ -1,0 +1,209 @@
+"""Facts across sources, stated figure after figure: which earlier figures state the fact a new one
+states (restatement rows) and which hold it as a part (containment rows), by restate.py's rules.
+
+- `link(new, old) -> restatement rows` (and `linked`, with the containment rows): each figure
+  of `new` against the figures of `old` (of earlier sources): one row for each way the earlier
+  sources wrote the fact it states (15.66亿 and 15.7亿: two rows; a third source's 15.65亿 is
+  compared with both). A figure written as an earlier one stands for it, so the rows of a corpus
+  grow with its figures times the few ways a fact is written, not with the square of its
+  sources; the query side (qdaid.restatements) reads a fact as the figures its rows connect.
+- A figure of no honoree joins an honoree's fact of its place (or of no place, when neither has
+  one) only when their values agree (Statements._across_scopes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .restate import Written, alike, compare, holds, key_place, meet, period_of, same_fact, subject_of, written
+
+
+@dataclass(eq=False)
+class _Way:
+    """One way of stating a fact (a period, a number as written, a subject, a kind): its first
+    figure, its place in the order figures were stated, and the fact (the list of its ways)."""
+
+    figure: dict
+    order: int
+    fact: list[_Way]
+    _written: Written | None = None
+    as_figure: dict | None = None  # how it is compared, when not as itself: of no honoree, joined to an honoree's fact
+
+    @property
+    def seen(self) -> dict:
+        return self.as_figure or self.figure
+
+    @property
+    def written(self) -> Written:  # read when first compared: an append adds many, compares few
+        if self._written is None:
+            self._written = written(self.figure)
+        return self._written
+
+
+def _way(figure: dict) -> tuple:
+    """What figures written alike share: one of them stands for all (the earliest)."""
+    return (period_of(figure), figure["raw"], figure["value"], figure["approx"], figure.get("honoree"),
+            key_place(figure), figure["kind"])
+
+
+class Statements:
+    """The facts the figures stated so far give, each a list of its ways of being written (each
+    way once: its earliest figure), indexed by (metric, unit, subject) and source.
+
+    A figure is stated once, in the order of the corpus (an append states the store's figures
+    again, in their order, then the new article's: the same facts as a build of all at once). A
+    figure written as an earlier one states that one's fact; else it joins the fact it states
+    most closely (closest) among those whose every way it is alike to (same_fact, its own
+    source's ways included: a source's 2019 and 2020 figures never join one undated statement),
+    or starts one. A fact's ways are so compatible two by two, and a fact of many sources written
+    a few ways holds a few ways: adding a figure costs what its subject holds, not the corpus."""
+
+    def __init__(self, figures: Iterable[dict] = ()):
+        self._ways: dict[tuple, dict[str, list[_Way]]] = {}  # (metric, unit, subject) → source → its ways
+        self.dates: dict[str, str | None] = {}  # source id → its date (the corpus keeps it): part's certainty
+        self.alike: dict[tuple, _Way] = {}  # (metric, unit, subject, way) → the way
+        self._count = 0
+        for figure in figures:
+            self.add(figure)
+
+    def add(self, figure: dict) -> None:
+        self.state(figure)
+
+    def state(self, figure: dict) -> tuple[list[dict], list[tuple[dict, dict]]]:
+        """Add the figure; return the earlier figures (of other sources) of the fact it states, one
+        for each way of writing it, earliest first, and the (inner, outer) pairs of figures of other
+        sources that one of which holds the other (holds)."""
+        subject = subject_of(figure)
+        if figure["kind"] == "duration":
+            return [], []
+        if subject is None:  # no honoree, no place: only as an honoree's figure of no place it agrees with
+            return self._unplaced(figure), []
+        key = (figure["metric"], figure["unit"], subject)
+        by_source = self._ways.setdefault(key, {})
+        way = self.alike.get(key + (_way(figure),))
+        parts: list[tuple[dict, dict]] = []
+        if way is None:
+            parts = [(figure, w.figure) if holds(w.figure, figure) else (w.figure, figure)
+                     for w in self._others(by_source, figure) if holds(w.figure, figure) or holds(figure, w.figure)]
+            fact, seen, there = self._closest(by_source, figure), figure, None
+            if fact is None:
+                fact, seen, there = self._across_scopes(figure)
+            way = self.alike[key + (_way(figure),)] = _Way(figure, self._count, fact if fact is not None else [],
+                                                            as_figure=seen if seen is not figure else None)
+            way.fact.append(way)
+            by_source.setdefault(figure["source"], []).append(way)
+            if there is not None:  # found by the figures of that scope too
+                there.setdefault(figure["source"], []).append(way)
+        self._count += 1
+        return [w.figure for w in way.fact if w.figure["source"] != figure["source"]], parts
+
+    def _across_scopes(self, figure: dict) -> tuple[list[_Way] | None, dict, dict | None]:
+        """(the fact, the figure as it joins it, the ways of that scope) for a figure of no honoree
+        that states, with a value that agrees, a fact an honoree's figures state of the same place
+        (青岛累计帮助陇南销售扶贫产品8.58亿元, the work team's 8.58亿 in another article), or the other
+        way round; (None, figure, None) else. Agreement only: a different value may be of another
+        scope (the city's 共募集5亿 is not one man's 2600万)."""
+        place = key_place(figure)
+        if place is None and figure.get("honoree"):
+            return None, figure, None
+        if figure.get("honoree"):
+            scopes = [(("place", place), None)]
+        else:
+            scopes = [(subject, subject[1]) for (metric, unit, subject) in self._ways
+                      if (metric, unit) == (figure["metric"], figure["unit"]) and subject[0] == "honoree"]
+        written_as = written(figure)
+        for subject, honoree in sorted(scopes, key=repr):
+            ways = self._ways.get((figure["metric"], figure["unit"], subject))
+            seen = {**figure, "honoree": honoree}
+            fact = self._closest(ways, seen) if ways else None
+            if fact and all(key_place(w.figure) == place and meet(written_as, w.written) for w in fact):
+                return fact, seen, ways
+        return None, figure, None
+
+    def _unplaced(self, figure: dict) -> list[dict]:
+        """A figure of no honoree and no place (2020年消费扶贫额达到10.6亿元, copied from an honoree's
+        section): the earlier figures of the honoree's fact it states with a value that agrees."""
+        fact, seen, there = self._across_scopes(figure)
+        if fact is None or there is None:
+            return []
+        way = _Way(figure, self._count, fact, as_figure=seen)
+        fact.append(way)
+        there.setdefault(figure["source"], []).append(way)
+        self._count += 1
+        return [w.figure for w in fact if w.figure["source"] != figure["source"]]
+
+    @staticmethod
+    def _others(by_source: dict[str, list[_Way]], figure: dict) -> Iterable[_Way]:
+        return (w for source, ways in by_source.items() if source != figure["source"] for w in ways)
+
+    def _closest(self, by_source: dict[str, list[_Way]], new: dict) -> list[_Way] | None:
+        """The fact of other sources that new states most closely, among those whose every way it
+        is alike to: by its closest way, the same period first, then the same "since" (2017年以来
+        written in 2021 and in 2026), then one undated (an undated statement is no closer to an
+        undated figure than a dated one: the one whose value agrees wins: 捐款1.25亿元 is ¶43's
+        2017年以来 1.25亿, not ¶47's undated 共捐款71600元); agreeing before not; the nearer value;
+        the earlier."""
+        wn, pn, best = written(new), period_of(new), None
+        fits: dict[int, bool] = {}  # id(fact) → new is alike to its every way
+        for way in self._others(by_source, new):
+            if not same_fact(new, way.seen):
+                continue
+            if (fit := fits.get(id(way.fact))) is None:
+                fit = fits[id(way.fact)] = all(alike(new, w.seen) for w in way.fact)
+            if not fit:
+                continue
+            po = period_of(way.figure)
+            tier = 2 if pn is None or po is None else 0 if pn == po else 1
+            rank = (tier, not meet(wn, way.written), abs(wn.value - way.written.value), way.order)
+            if best is None or rank < best[0]:
+                best = (rank, way.fact)
+        return best[1] if best else None
+
+
+def restatement(new: dict, old: dict) -> dict:
+    """The restatements row: new (of a later source) states old's fact; compare's verdict."""
+    verdict, reason = compare(new, old)
+    return {"id": f"{new['id']}-re-{old['id']}", "figure": new["id"], "restates": old["id"],
+            "verdict": verdict, "reason": reason}
+
+
+def _span(figure: dict) -> str:
+    start, end = figure["period_start"], figure["period_end"]
+    return str(start) if start == end else f"{start}–{end or ''}"
+
+
+def part(inner: dict, outer: dict, source: str, dates: dict[str, str | None] | None = None) -> dict:
+    """The containment row (model.SCHEMA["containment"]): inner lies within outer (holds), of
+    another source; found when source (one of theirs) was built. Certain, unless outer's span runs
+    to its article's date and inner's last year, reported by a later article, may reach past it
+    (2017年以来 written in February 2021; a 2021 figure of an article of 2022): then it may."""
+    note = f"{outer['raw']} over {_span(outer)} ({outer['source']}) covers {inner['raw']} in {_span(inner)} ({inner['source']})"
+    told = (dates or {}).get(outer["source"]) or ""
+    later = (dates or {}).get(inner["source"]) or ""
+    partial = (told[:4] == str(outer["period_end"]) == str(inner["period_end"]) and later > told
+               and not told.endswith("-12-31"))
+    if partial:
+        note += f"; unless its {inner['period_end']} goes on past {told}, the date of {outer['source']}"
+    return {"id": f"{inner['id']}-in-{outer['id']}", "figure": inner["id"], "within": outer["id"],
+            "reason": "period", "certain": not partial, "source": source, "note": note}
+
+
+def linked(new_figures: Iterable[dict], statements: Statements) -> tuple[list[dict], list[dict]]:
+    """The new figures (of one later source) stated after the earlier ones (statements, which they
+    are added to): restatement rows (model.SCHEMA["restatements"]), one for each new figure and
+    each way an earlier source wrote the fact it states (Statements), with compare's verdict and
+    reason, so that every two sources' statements of a fact are compared (15.66亿, 15.7亿 and
+    15.65亿: the last agrees with the second and not with the first); and containment rows for
+    the figures of other sources one of which holds the other as a part (a year of a span)."""
+    restated, parts = [], []
+    for new in new_figures:
+        earlier, inside = statements.state(new)
+        restated += [restatement(new, old) for old in earlier]
+        parts += [part(inner, outer, new["source"], statements.dates) for inner, outer in inside]
+    return restated, parts
+
+
+def link(new_figures: Iterable[dict], old_figures: Iterable[dict]) -> list[dict]:
+    """The restatement rows of linked for new figures against old ones (of earlier sources)."""
+    return linked(new_figures, Statements(old_figures))[0]
