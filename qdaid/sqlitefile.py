@@ -77,8 +77,9 @@ def _check_table(db: sqlite3.Connection, path: Path, table: str, kind: str, valu
             continue
         allowed = sorted({_SQL_TYPES[t] for t in types})
         test = f'typeof("{name}") NOT IN ({", ".join(repr(t) for t in allowed)})'
-        if float in types:  # no NaN or infinity, which no JSON store can hold either
-            test += f' OR ("{name}" IS NOT NULL AND abs("{name}") > 1e308)'
+        if float in types:  # no NaN or infinity, which no JSON store can hold either; no float that lost digits
+            test += f' OR ("{name}" IS NOT NULL AND abs("{name}") > 1e308)' + \
+                f' OR (typeof("{name}") = \'real\' AND abs("{name}") >= 9007199254740992.0)'
         if str in types or list in types:
             test += f' OR length("{name}") > {MAX_CELL}'
         if list in types:
@@ -92,5 +93,6 @@ def _check_table(db: sqlite3.Connection, path: Path, table: str, kind: str, valu
                        f"WHERE bad IS NOT NULL LIMIT 1").fetchone()
     if found:
         name = [n for n in fields if n in columns][found[1]]
+        bound = "a float below 2^53, which holds it exactly" if float in fields[name] else f"at most {MAX_CELL:,} characters"
         raise DataError(f"{path}: {table} row {found[0]}: {name} is not what the model holds "
-                        f"({' or '.join(t.__name__ for t in fields[name])}, at most {MAX_CELL:,} characters)")
+                        f"({' or '.join(t.__name__ for t in fields[name])}, {bound})")

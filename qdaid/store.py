@@ -286,6 +286,11 @@ def _shapes(records: list[dict]) -> set[tuple]:
     return set(zip(map(tuple, records), types, strict=True))
 
 
+# A value read as a float from 2^53 up has lost digits (123456789012345678901234567890 is read as
+# 1.2345678901234568e+29): no figure qdaid reads is that large, and none is kept so.
+INEXACT = 2.0**53
+
+
 def check_records(path: Path, tables: dict[str, list[dict]]) -> None:
     """Field presence and types. Records of one table share a handful of shapes (keys, value
     types): each distinct shape is checked once (bench/RESULTS.md)."""
@@ -308,6 +313,11 @@ def check_records(path: Path, tables: dict[str, list[dict]]) -> None:
             record = next(r for r in records if not all(isinstance(item, str) for item in r[field]))
             raise DataError(f"{path}: {table} record {record.get('id')!r}: {field} holds something other "
                             "than text (validating the file lists every problem)")
+    if inexact := next((f for f in tables.get("figures", []) if f["value"].__class__ is float
+                        and abs(f["value"]) >= INEXACT), None):
+        raise DataError(f"{path}: figures record {inexact.get('id')!r}: value {inexact['value']!r} is too large to be "
+                        "held exactly (a number written with more than 15 digits is read rounded; validating the file "
+                        "lists every problem)")
     for event in tables.get("events", []):
         if not DATE_RE.fullmatch(event["date"]):
             raise DataError(f"{path}: events record {event.get('id')!r}: date {event['date']!r} is not "

@@ -172,7 +172,9 @@ def _evidence_problems(tables, folders: list[Path]) -> list[str]:
         if value is None:
             problems.append(f"figures[{fig.get('id')}]: raw {raw!r} does not read as a number")
             continue
-        if _number(fig.get("value")) and value != type(value)(str(fig["value"])):
+        if isinstance(fig.get("value"), float) and abs(fig["value"]) >= 2.0**53:
+            problems.append(f"figures[{fig.get('id')}]: value {fig['value']!r} is too large to be held exactly")
+        elif _number(fig.get("value")) and value != type(value)(str(fig["value"])):
             problems.append(f"figures[{fig.get('id')}]: value {fig['value']} but raw {raw!r} reads {value}")
     return problems
 

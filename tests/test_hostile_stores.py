@@ -52,6 +52,9 @@ def one_line_error(result, *words):
     (["ALTER TABLE figures DROP COLUMN label"], ["no column 'label'"]),
     (["ALTER TABLE figures RENAME TO figures_old", "CREATE VIEW figures AS SELECT * FROM figures_old"], ["a view"]),
     (["UPDATE figures SET quote = printf('%.*c', 2000000, 'x') WHERE rowid = 1"], ["figures row 1", "quote"]),
+    # 30 digits: SQLite keeps them as a float, 1.2345678901234568e+29; `figures` printed
+    # 123456789012345677877719597056 and stats added it
+    (["UPDATE figures SET value = 123456789012345678901234567890 WHERE rowid = 4"], ["figures row 4", "exactly"]),
 ])
 def test_damage_is_one_line_in_every_read_command(cli, clean, tmp_path, statements, words):
     path = damaged(clean, tmp_path, *statements)
@@ -236,3 +239,16 @@ def test_a_query_waits_for_a_write_in_progress(clean, tmp_path):
         done.join()
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 2  # the header and the one figure the write left
+
+
+def test_a_json_value_of_30_digits_is_refused_not_rounded(cli, tmp_path):
+    # orjson reads 123456789012345678901234567890 as 1.2345678901234568e+29: 17 digits kept, 13 lost
+    data = (store.bundled_dir() / store.DB_NAME).read_text("utf-8")
+    path = tmp_path / "big.json"
+    path.write_text(data.replace('"value": 858000000,', '"value": 123456789012345678901234567890,', 1), "utf-8")
+    assert path.read_text("utf-8") != data
+    for command in (["figures", "--limit", "2"], ["stats"]):
+        one_line_error(cli(*command, "--db", path), str(path), "too large to be held exactly")
+    result = cli("validate", "--db", path)
+    said = result.stdout + result.stderr
+    assert result.exit_code == 1 and "value 1.2345678901234568e+29 is too large to be held exactly" in said
