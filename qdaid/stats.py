@@ -178,9 +178,9 @@ def _free_parts(base: FactBase, db: Any, columns: list[str], where: Where, expla
 
 def _involved(base: FactBase, keys: list[str], where: Where, key_of):
     """(group, its figures that something may hold, every figure of the group by id: those and the
-    figures that hold them), group by group, each in the order of the text: what held_among and year_shares need, one
-    group in memory at a time, each text kept once (the figures of one sentence share their quote,
-    and names, places and units repeat)."""
+    figures that hold them), group by group, each in the order of the text: what held_among and
+    year_shares need, one group in memory at a time, each text kept once (the figures of one
+    sentence share their quote, and names, places and units repeat)."""
     # Found through the indexes (part_of, the ids), then read by rowid: a scan testing every
     # figure against the lists took 3.3 s at a million figures, this 2.1 s.
     inferred = base.links_sql()
