@@ -169,20 +169,26 @@ def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, cache_folder: 
     return FactBase(cache.connect(path, limit, cache_folder), path)
 
 
-def source_ids(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> set[str]:
-    """The ids of the articles a database holds (what a build replacing it would lose); none when
-    it cannot be read as one (a damaged database holds nothing a query could use)."""
+def held_articles(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> tuple[dict[str, str], list[str]] | None:
+    """What a build replacing this database would lose: its articles (id → sha256 of the text) and
+    the tables in it that are not qdaid's (another tool's); None when it cannot be read as a qdaid
+    database (damaged, cut short, or another program's file), which only --force replaces."""
     try:
         if is_sqlite(path, limit):
             db = connect_checked(path)
             try:
-                return {i for (i,) in db.execute("SELECT id FROM sources") if isinstance(i, str)}
+                articles = dict(db.execute("SELECT id, sha256 FROM sources"))
+                names = [n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")]
             finally:
                 db.close()
+            return articles, [n for n in names if n not in TABLES and n not in _DERIVED_TABLES and not n.startswith("sqlite_")]
         raw = read_raw(path, limit, figures=_Unread())
-    except (DataError, sqlite3.Error):
-        return set()
-    return {r["id"] for r in raw.get("sources", {}).values() if isinstance(r.get("id"), str)}
+    except (DataError, sqlite3.Error, TypeError, ValueError):
+        return None
+    return {r.get("id"): r.get("sha256") for r in raw.get("sources", {}).values()}, [t for t in raw if t not in TABLES]
+
+
+_DERIVED_TABLES = ("honoree_partners", "region_closure")  # what an export adds: made again from the rest
 
 
 class _Unread:

@@ -123,3 +123,59 @@ def test_a_draft_copying_an_honorees_figure_of_no_place_is_supported(cli, draft,
     assert result.exit_code == 0, result.output
     rows = [line.split(",") for line in result.stdout.strip().splitlines()[1:]]
     assert [r for r in rows if r[1].endswith("亿元")] == [[verdict, draft.split("达到")[1].rstrip("。")]]
+
+
+# Across scopes only what is written alike, and never two honorees through a figure of neither: each
+# corpus below is the bundled article and short reports of 2021 on Longnan's consumption aid since 2017
+# (the work team's 2017年以来…8.58亿元 is the bundled one's).
+CITY_3 = "2017年以来，青岛帮助陇南销售农特产品3亿元。"  # no honoree named
+DOU_3 = "2017年以来，窦宗君牵头帮助陇南销售农特产品3亿元。"  # 窦宗君, an honoree of the bundled article
+DOU_4 = "2017年以来，窦宗君牵头帮助陇南销售农特产品4亿元。"
+OFFICE_3 = "2017年以来，胶州市扶贫协作工作办公室帮助陇南销售农特产品3亿元。"  # another honoree
+
+
+def _restated(db):
+    data = json.loads(db.read_text("utf-8"))
+    return {(r["figure"].split("-")[0], r["restates"].split("-")[0], r["verdict"]) for r in data["restatements"].values()}
+
+
+def test_an_honorees_dispute_stays_when_a_figure_of_no_honoree_agrees_with_one_of_its_values(cli, corpus):
+    for n, (text, date) in enumerate([(CITY_3, "2021-03-05"), (DOU_3, "2021-03-10"), (DOU_4, "2021-03-18")]):
+        db = corpus(f"r{n}", f"陇南消费协作\n{text}\n", date)
+    # 窦宗君 says 3亿, then 4亿, for the same place and years: his sources disagree, whatever the city's 3亿 says
+    assert ("r2", "r1", "disagrees") in _restated(db)
+    row = stats_row(cli, db, "--region", "longnan", "--metric", "consumption_aid", "--explain")
+    assert row["sources_disagree"]
+
+
+def test_two_honorees_are_not_one_fact_through_a_figure_of_neither(cli, corpus):
+    for n, (text, date) in enumerate([(CITY_3, "2021-03-05"), (DOU_3, "2021-03-10"), (OFFICE_3, "2021-03-15")]):
+        db = corpus(f"r{n}", f"陇南消费协作\n{text}\n", date)
+    linked = _restated(db)
+    assert ("r1", "r0", "agrees") in linked  # 窦宗君's 3亿 is the city's report's 3亿
+    assert not any({a, b} == {"r2", "r1"} for a, b, _ in linked)  # the office's 3亿 is not his
+    assert not any("r2" in (a, b) for a, b, _ in linked)  # nor the city's, which is already his
+
+
+def test_two_reports_of_no_honoree_that_disagree_stay_disputed_beside_the_honorees_figure(cli, corpus):
+    corpus("b", "陇南消费协作\n2017年以来，青岛累计帮助陇南销售农特产品8.58亿元。\n", "2021-03-05")
+    db = corpus("c", "陇南消费协作\n2017年以来，青岛累计帮助陇南销售农特产品8.8亿元。\n", "2021-03-20")
+    assert {("b", "qdrb", "agrees"), ("c", "b", "disagrees")} <= _restated(db)
+    row = stats_row(cli, db, "--region", "longnan", "--metric", "consumption_aid")
+    assert (row["total_min"], row["total_max"]) == (CONSUMPTION_AID, 880000000)
+
+
+def test_a_rounder_value_of_another_scope_is_not_the_honorees(cli, corpus):
+    # the Red Cross's 1亿 since 2017 and the team's 社会各界 1.25亿: 1.25亿 rounds to 1亿, but a named
+    # body's donation is at most a part of everyone's, not the same statement
+    db = corpus("g", "红十字会情系陇南\n2017年以来，青岛市红十字会向陇南捐款1亿元。\n", "2021-03-08")
+    assert not any(a == "g" for a, _, _ in _restated(db))
+    row = stats_row(cli, db, "--region", "longnan", "--metric", "donations_cash")
+    assert row["total_max"] > 125000000 + 100000000 - 1
+
+
+@pytest.mark.parametrize(("date", "certain"), [("2021", False), ("2021-02", False), ("2021-01", True)])
+def test_a_later_date_given_by_year_or_month_may_fall_after_the_since(cli, corpus, date, certain):
+    db = corpus("later", "陇南劳务协作\n2021年，青岛赴陇南扶贫协作挂职干部工作组举办劳务协作培训班20次。\n", date)
+    row = stats_row(cli, db, "--region", "longnan", "--metric", "training_sessions")
+    assert row["total_max"] == (109 if certain else 129)

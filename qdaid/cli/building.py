@@ -69,10 +69,10 @@ def _named_in_text(path: Path) -> Path:
 
 def run(items: list[Path | str], target: Path, in_place: Path | None, base: Path | None, given: dict,
         warn: Callable[[str], None], outputs: fileio.Outputs, *,
-        before_writing: Callable[[set[str]], None]) -> dict[str, int]:
+        before_writing: Callable[[dict[str, str]], None]) -> dict[str, int]:
     """Build (or append) and write; returns how many records of each table were written (an
-    append: added). before_writing: called with the ids of the sources the file will hold, once
-    they are known and before anything is written."""
+    append: added). before_writing: called with the sources the file will hold (id → sha256),
+    once they are known and before anything is written."""
     from .. import appending
     from ..pipeline.corpus import Corpus
     from ..pipeline.gazetteer import Gazetteer
@@ -83,14 +83,14 @@ def run(items: list[Path | str], target: Path, in_place: Path | None, base: Path
         with appending.held(in_place, size_limit(fileio.MAX_DATABASE_BYTES)) as held:
             corpus = Corpus(held.tables, Gazetteer.load(), held.figures)
             pages = add_articles(corpus, items, limit, given, warn)
-            before_writing({s["id"] for s in corpus.whole()["sources"]})
+            before_writing({s["id"]: s["sha256"] for s in corpus.whole()["sources"]})
             _keep_and_write(corpus, items, pages, target, outputs, lambda: appending.append(
                 target, held, corpus.added, {t: list(r.values()) for t, r in corpus.changed.items()}, corpus.whole()))
         return {t: len(corpus.added[t]) for t in ORDER if t in corpus.added}
     onto = store.load(base, limit=size_limit(fileio.MAX_DATABASE_BYTES)) if base else {}
     corpus = Corpus(onto, Gazetteer.load())
     pages = add_articles(corpus, items, limit, given, warn)
-    before_writing({s["id"] for s in corpus.whole()["sources"]})
+    before_writing({s["id"]: s["sha256"] for s in corpus.whole()["sources"]})
     _keep_and_write(corpus, items, pages, target, outputs,  # (after the copies: their names are in the records)
                     lambda: store.write_tables(target, _ordered(corpus.whole())))
     whole = corpus.whole()

@@ -156,11 +156,12 @@ def _where_to(output: Path | None, append: bool) -> tuple[Path | None, Path | No
     return output, base
 
 
-def _may_replace(target: Path, base: Path | None, force: bool, kept: set[str]) -> None:
-    """A build replaces a database (or appends to one in its own format); any other file, or a
-    database holding articles the new one would not (kept: the ids of its sources), only with
-    --force, so that an article, a document or a corpus built up is never lost to a mistyped -o
-    or a build meant as an append."""
+def _may_replace(target: Path, base: Path | None, force: bool, kept: dict[str, str]) -> None:
+    """A build replaces a database that holds nothing it would not (a rebuild), or appends to one
+    in its own format; any other file, a database it cannot read, or one holding articles (by id
+    and text) or tables the new one would not, only with --force: an article, a document or a
+    corpus built up is never lost to a mistyped -o or a build meant as an append. kept: the
+    sources the new file holds (id → sha256)."""
     if not target.exists():
         return
     sqlite = store.is_sqlite(target, fileio.MAX_DATABASE_BYTES * 8)
@@ -174,10 +175,18 @@ def _may_replace(target: Path, base: Path | None, force: bool, kept: set[str]) -
         return
     if not sqlite and not _is_json_database(target):
         raise UsageError(f"{target}: exists and is not a qdaid database", param="force")
-    if lost := sorted(store.source_ids(target) - kept):
+    if (held := store.held_articles(target)) is None:
+        raise UsageError(f"{target}: exists and cannot be read as a qdaid database", param="force")
+    articles, others = held
+    lost = sorted(str(i) for i, sha in articles.items() if kept.get(i) != sha)
+    if lost:
         named = ", ".join(lost[:3]) + (f" and {len(lost) - 3} more" if len(lost) > 3 else "")
+        hint = "use --append" if base is None else f"append to it: --append -o {target}"
         raise UsageError(f"{target}: holds {len(lost)} article{'s' if len(lost) > 1 else ''} this build does not "
-                         f"({named}); to add to it, use --append", param="force")
+                         f"({named}); to add to it, {hint}", param="force")
+    if others:
+        raise UsageError(f"{target}: holds tables qdaid does not write ({', '.join(others[:3])}); "
+                         "a build would drop them (--append keeps them)", param="force")
 
 
 def _is_report(path: Path) -> bool:

@@ -16,7 +16,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .restate import Written, alike, compare, holds, key_place, meet, period_of, same_fact, subject_of, written
+from .restate import (
+    Written,
+    alike,
+    compare,
+    holds,
+    key_place,
+    meet,
+    period_of,
+    periods_compatible,
+    same_fact,
+    subject_of,
+    written,
+)
 
 
 @dataclass(eq=False)
@@ -28,11 +40,7 @@ class _Way:
     order: int
     fact: list[_Way]
     _written: Written | None = None
-    as_figure: dict | None = None  # how it is compared, when not as itself: of no honoree, joined to an honoree's fact
-
-    @property
-    def seen(self) -> dict:
-        return self.as_figure or self.figure
+    owner: str | None = None  # (a way of no honoree) the honoree whose figure it was found to restate
 
     @property
     def written(self) -> Written:  # read when first compared: an append adds many, compares few
@@ -77,8 +85,8 @@ class Statements:
         subject = subject_of(figure)
         if figure["kind"] == "duration":
             return [], []
-        if subject is None:  # no honoree, no place: only as an honoree's figure of no place it agrees with
-            return self._unplaced(figure), []
+        if subject is None:  # no honoree, no place: only as an honoree's figure of no place, written alike
+            return [w.figure for w in self._across(figure, None)], []
         key = (figure["metric"], figure["unit"], subject)
         by_source = self._ways.setdefault(key, {})
         way = self.alike.get(key + (_way(figure),))
@@ -86,52 +94,43 @@ class Statements:
         if way is None:
             parts = [(figure, w.figure) if holds(w.figure, figure) else (w.figure, figure)
                      for w in self._others(by_source, figure) if holds(w.figure, figure) or holds(figure, w.figure)]
-            fact, seen, there = self._closest(by_source, figure), figure, None
-            if fact is None:
-                fact, seen, there = self._across_scopes(figure)
-            way = self.alike[key + (_way(figure),)] = _Way(figure, self._count, fact if fact is not None else [],
-                                                            as_figure=seen if seen is not figure else None)
+            fact = self._closest(by_source, figure)
+            way = self.alike[key + (_way(figure),)] = _Way(figure, self._count, fact if fact is not None else [])
             way.fact.append(way)
             by_source.setdefault(figure["source"], []).append(way)
-            if there is not None:  # found by the figures of that scope too
-                there.setdefault(figure["source"], []).append(way)
         self._count += 1
-        return [w.figure for w in way.fact if w.figure["source"] != figure["source"]], parts
+        same = [w.figure for w in way.fact if w.figure["source"] != figure["source"]]
+        return same + [w.figure for w in self._across(figure, way) if w.figure not in same], parts
 
-    def _across_scopes(self, figure: dict) -> tuple[list[_Way] | None, dict, dict | None]:
-        """(the fact, the figure as it joins it, the ways of that scope) for a figure of no honoree
-        that states, with a value that agrees, a fact an honoree's figures state of the same place
-        (青岛累计帮助陇南销售扶贫产品8.58亿元, the work team's 8.58亿 in another article), or the other
-        way round; (None, figure, None) else. Agreement only: a different value may be of another
-        scope (the city's 共募集5亿 is not one man's 2600万)."""
-        place = key_place(figure)
-        if place is None and figure.get("honoree"):
-            return None, figure, None
-        if figure.get("honoree"):
-            scopes = [(("place", place), None)]
-        else:
-            scopes = [(subject, subject[1]) for (metric, unit, subject) in self._ways
-                      if (metric, unit) == (figure["metric"], figure["unit"]) and subject[0] == "honoree"]
-        written_as = written(figure)
-        for subject, honoree in sorted(scopes, key=repr):
-            ways = self._ways.get((figure["metric"], figure["unit"], subject))
-            seen = {**figure, "honoree": honoree}
-            fact = self._closest(ways, seen) if ways else None
-            if fact and all(key_place(w.figure) == place and meet(written_as, w.written) for w in fact):
-                return fact, seen, ways
-        return None, figure, None
-
-    def _unplaced(self, figure: dict) -> list[dict]:
-        """A figure of no honoree and no place (2020年消费扶贫额达到10.6亿元, copied from an honoree's
-        section): the earlier figures of the honoree's fact it states with a value that agrees."""
-        fact, seen, there = self._across_scopes(figure)
-        if fact is None or there is None:
+    def _across(self, figure: dict, way: _Way | None) -> list[_Way]:
+        """The ways of other sources that state, across scopes, what figure states: for a figure of
+        no honoree, one honoree's figures of its place (or of no place, when it has none) written
+        alike (青岛累计帮助陇南销售扶贫产品8.58亿元 in a later report, the work team's 8.58亿), when
+        they are one honoree's only (two honorees' 3亿 leave a city's 3亿 to neither); for an
+        honoree's figure, the earlier figures of no honoree of its place written alike that no
+        other honoree's figure was found in. Written alike: the same number, the same 约/多, a
+        period that may be one; a rounder agreement (1亿 and 1.25亿) is not enough across scopes, where
+        a different scope (the Red Cross's 1亿, the city's 共募集5亿 beside one man's 2600万) is the
+        likelier reading. The facts stay apart: each is compared within its own scope."""
+        place, honoree = key_place(figure), figure.get("honoree")
+        if honoree:
+            if place is None:
+                return []
+            found = [w for w in self._others(self._ways.get((figure["metric"], figure["unit"], ("place", place)), {}),
+                                             figure) if w.owner in (None, honoree) and _written_alike(figure, w.figure)]
+            for w in found:
+                w.owner = honoree
+            return found
+        found = [w for (metric, unit, subject), by_source in self._ways.items()
+                 if (metric, unit) == (figure["metric"], figure["unit"]) and subject[0] == "honoree"
+                 for w in self._others(by_source, figure)
+                 if key_place(w.figure) == place and _written_alike(figure, w.figure)]
+        owners = {w.figure["honoree"] for w in found}
+        if len(owners) != 1:
             return []
-        way = _Way(figure, self._count, fact, as_figure=seen)
-        fact.append(way)
-        there.setdefault(figure["source"], []).append(way)
-        self._count += 1
-        return [w.figure for w in fact if w.figure["source"] != figure["source"]]
+        if way is not None:
+            way.owner = owners.pop()
+        return found
 
     @staticmethod
     def _others(by_source: dict[str, list[_Way]], figure: dict) -> Iterable[_Way]:
@@ -147,10 +146,10 @@ class Statements:
         wn, pn, best = written(new), period_of(new), None
         fits: dict[int, bool] = {}  # id(fact) → new is alike to its every way
         for way in self._others(by_source, new):
-            if not same_fact(new, way.seen):
+            if not same_fact(new, way.figure):
                 continue
             if (fit := fits.get(id(way.fact))) is None:
-                fit = fits[id(way.fact)] = all(alike(new, w.seen) for w in way.fact)
+                fit = fits[id(way.fact)] = all(alike(new, w.figure) for w in way.fact)
             if not fit:
                 continue
             po = period_of(way.figure)
@@ -159,6 +158,11 @@ class Statements:
             if best is None or rank < best[0]:
                 best = (rank, way.fact)
         return best[1] if best else None
+
+
+def _written_alike(a: dict, b: dict) -> bool:
+    """The same number as written (8.58亿元 and 8.58亿: one value, one 约/多) and periods that may be one."""
+    return (a["value"], a["approx"], a["kind"]) == (b["value"], b["approx"], b["kind"]) and periods_compatible(a, b)
 
 
 def restatement(new: dict, old: dict) -> dict:
@@ -181,7 +185,8 @@ def part(inner: dict, outer: dict, source: str, dates: dict[str, str | None] | N
     note = f"{outer['raw']} over {_span(outer)} ({outer['source']}) covers {inner['raw']} in {_span(inner)} ({inner['source']})"
     told = (dates or {}).get(outer["source"]) or ""
     later = (dates or {}).get(inner["source"]) or ""
-    partial = (told[:4] == str(outer["period_end"]) == str(inner["period_end"]) and later > told
+    latest = later + "-12-31"[len(later) - 4:] if later else ""  # 2021 may be 2021-12-31; 2021-03, 2021-03-31
+    partial = (told[:4] == str(outer["period_end"]) == str(inner["period_end"]) and latest > told
                and not told.endswith("-12-31"))
     if partial:
         note += f"; unless its {inner['period_end']} goes on past {told}, the date of {outer['source']}"
