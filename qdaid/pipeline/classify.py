@@ -176,7 +176,7 @@ def _frame_before(article: Article, s: tx.Sentence, figures: list[Figure]) -> tu
             break
         visited.append(x.start)
         if opening := _opening_period(article, x, figures):
-            result = opening
+            result = opening if _opens_paragraph(article, x, figures) else None
             break
         if not _in_sentence(figures, x) or _breaks_frame(article, x) or \
                 stated_period(article, x, x.end, x.end)[0] is not None:
@@ -185,6 +185,15 @@ def _frame_before(article: Article, s: tx.Sentence, figures: list[Figure]) -> tu
     for start in visited:
         found[start] = result
     return result
+
+
+def _opens_paragraph(article: Article, s: tx.Sentence, figures: list[Figure]) -> bool:
+    """Whether s opens its paragraph: its first sentence, or the first after a heading of no figure
+    (苦干实干，当好…“助推器”。2017年以来，…). A period opening a sentence further on, after sentences
+    it does not date, may reach no further than its own sentence: it frames none after it."""
+    sentences = article.sentences_in[s.paragraph.index]
+    position = next(i for i, x in enumerate(sentences) if x.start == s.start)
+    return position == 0 or (position == 1 and not _in_sentence(figures, sentences[0]))
 
 
 def _breaks_frame(article: Article, s: tx.Sentence) -> bool:
