@@ -108,3 +108,18 @@ def test_a_place_in_the_name_of_a_fair_is_not_the_place_of_what_is_shown_there(t
     assert found["800多家"]["region"] is None
     # a place that is where the work is done stays the figure's
     assert figures(tmp_path, "浙江企业在贵州新建车间12个。")["12个"]["region"] == "guizhou"
+
+
+def test_where_a_meeting_is_held_and_a_place_given_as_an_example_are_no_figures_place(tmp_path):
+    # 红河州 is the helped prefecture (named twice); the meeting held (召开) in 昆明 says where it met:
+    # 2.6亿元 (only the helper 嘉定区 named) is 红河's, not 云南's, the province 红河 and 昆明 share
+    found = figures(tmp_path, "嘉定区与红河州结对帮扶。\n两地协作推进会日前在云南省昆明市召开。"
+                              "帮扶五年来，嘉定区累计投入财政帮扶资金2.6亿元。红河州群众的日子越过越好。")
+    assert found["2.6亿元"]["region"] == "honghe"
+    # the place a meeting was held in is no place of the count it announces
+    found = figures(tmp_path, "昨日在上海召开的表彰大会公布名单，共有60个先进集体获奖。")
+    assert found["60个"]["region"] is None
+    # 甘肃等8个省区: 甘肃 is one of eight, given as an example; the money is of the eight, no one of them
+    found = figures(tmp_path, "今年东部省市对口帮扶甘肃等8个西部省区，已拨付帮扶资金120亿元，比去年增加15亿元。")
+    assert (found["8个"]["region"], found["120亿元"]["region"], found["15亿元"]["region"]) == (None, None, None)
+

@@ -32,6 +32,20 @@ _SPEAKER = re.compile(r"(?:介绍|表示|指出|透露|说)$")
 _ASIDE = re.compile(r"[（(]含[^（()）]*$")  # 甘肃(含定西): the place in the aside is inside the one before it
 
 
+# 大会在北京人民大会堂隆重举行, 昨日在北京召开的表彰大会: where a meeting met, not a place of its figures
+_MEETING_AT = re.compile(r"[^，,。；;：:、“”]{0,20}?(?:隆重)?(?:举行|召开)")
+
+
+def _aside(article: Article, m) -> bool:
+    """A place that is no place of the figures around it, nor of the article: one given as an
+    example of a group (甘肃等8个省区: one of the eight) or where a meeting was held (在昆明召开)."""
+    text = article.text
+    if text.startswith("等", m.end):
+        return True
+    at = text.rfind("在", max(0, m.start - 20), m.start + 1)
+    return at >= 0 and not re.search(r"[，,。；;：:、]", text[at:m.start]) and bool(_MEETING_AT.match(text, m.end))
+
+
 def _awarding(article: Article, m, end: int) -> bool:
     """A place right after 被 and before an award verb (被甘肃省授予…) is the awarding body; one right
     after 向 and before a verb of selling (定西向福州销售农产品) is the buyer: neither is the figure's."""
@@ -163,7 +177,7 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     c_start, c_end = article.clause(start, end, s)
     g_start, g_end = article.segment(start, end, s)
     clause = [m for m in article.mentions_in(c_start, c_end) if not _awarding(article, m, c_end)
-              and not _not_of_clause(article, m)]
+              and not _not_of_clause(article, m) and not _aside(article, m)]
     if nation := next((m for m in clause if gaz.is_nation(m.region) and m.end <= start and text[m.end:start] in _RIGHT_AFTER),
                       None):  # 全国50典型案例: the nation's count (a list the honoree's work was chosen for), not the honoree's
         return nation.region, "explicit"
@@ -223,6 +237,7 @@ def _named_around(article: Article, start: int, end: int, s: tx.Sentence, sec: S
     lo, hi = max(lo, start - tx.REACH), min(hi, end + tx.REACH)
     named = gaz.most_specific([m.region for m in article.mentions_in(lo, hi) if not gaz.is_nation(m.region)
                                and not _awarding(article, m, hi) and not _EVENT_NAME.match(article.text, m.end)
+                               and not _aside(article, m)
                                and not _SPEAKER.search(article.text, *article.clause(m.start, m.end, s))])
     partners_named = [r for r in named if r not in home]
     if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
@@ -270,9 +285,10 @@ def _helped(article: Article, s: tx.Sentence, metric: str | None, named: list[st
     nor a count of honours. None in an article of several helped places or of no helper."""
     if article not in _HELPED:
         gaz, lex = article.gaz, article.lex
-        province = {m.region: _province(gaz, m.region) for m in article.mentions}
-        times = Counter(m.region for m in article.mentions)
-        words = {m.region for m in article.mentions if article.text[m.start:m.end] in lex.common_place_words}
+        mentions = [m for m in article.mentions if not _aside(article, m)]
+        province = {m.region: _province(gaz, m.region) for m in mentions}
+        times = Counter(m.region for m in mentions)
+        words = {m.region for m in mentions if article.text[m.start:m.end] in lex.common_place_words}
         helped = [r for r, p in province.items() if p in lex.helped_provinces]
         inner = [r for r in helped if gaz.regions[r].level != "province"] or helped
         if any(times[r] > 1 for r in inner):  # 真金白银投入 beside 定西 five times: 白银 once is no evidence
