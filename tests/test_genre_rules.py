@@ -532,3 +532,13 @@ def test_a_figure_at_the_very_start_of_the_text_is_a_figure(tmp_path):
     path.write_text("40人获脱贫攻坚奖\n本报讯 今年共有40名人士获奖。\n", "utf-8")
     found = {f["raw"]: f for f in extract([path])["figures"]}
     assert set(found) == {"40人", "40名"} and found["40人"]["part_of"] == found["40名"]["id"]  # the title restates it
+
+
+@pytest.mark.parametrize(("text", "raw", "unit"), [
+    ("全省共表彰32个先进个人和15个先进单位。", "32个", "person"),  # 先进个人: honoured persons
+    ("全省共表彰32个先进个人和15个先进单位。", "15个", "collective"),  # 先进单位: honoured bodies, as 先进集体
+    ("共有48个候选单位通过初评。", "48个", "collective"),  # the candidates for a collective award
+    ("全市共有120个单位参与结对帮扶。", "120个", "organization"),  # 单位 alone: bodies taking part, none honoured
+])
+def test_units_and_persons_of_an_honours_list_are_counted_as_such(tmp_path, text, raw, unit):
+    assert figures(tmp_path, text)[raw]["unit"] == unit
