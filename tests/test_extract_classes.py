@@ -342,3 +342,14 @@ def test_the_parts_of_one_total_are_siblings(tmp_path):
     # the other (the smaller was recorded as possibly inside the larger)
     assert found["3.6亿元"]["part_of"] == found["4.6亿元"]["part_of"] == found["8.2亿元"]["id"]
     assert extract([tmp_path / "t.txt"])["containment"] == []  # (the article figures() wrote)
+
+
+@pytest.mark.parametrize(("text", "raw", "expected"), [
+    # 从…起, 从…开始: since that year, to the report (2021), for the clauses after it
+    ("从2017年开始，青岛每年选派干部20名赴陇南挂职。", "20名", (2017, 2021)),
+    ("从2019年起，该县新建车间8个。", "8个", (2019, 2021)),
+    # 从2016年底的…降为零: the base of a change still dates its own clause only
+    ("贫困发生率从2016年底的4.8%降为零；带动3000人就业。", "3000人", (None, None)),
+])
+def test_a_year_after_cong_is_since_that_year_when_qi_or_kaishi_follows(tmp_path, text, raw, expected):
+    assert period(figures(tmp_path, text)[raw]) == expected

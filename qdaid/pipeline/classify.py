@@ -283,8 +283,9 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
             and re.search(r"\d\s?年?\s?$", text[max(0, m.start() - 8):m.start() - 1]) is not None
         if range_end or text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):
             continue  # 2017至2018年: taken as a range; 较2015年增长: the base of a comparison (截至2020年 is a date)
-        if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start:
-            continue  # 从2016年底的4.8%降为零；带动…: the base of a change dates its own clause only
+        if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start and \
+                not text.startswith(("起", "开始", "以来"), m.end()):
+            continue  # 从2016年底的4.8%降为零；带动…: the base of a change dates its own clause only (从2019年起: since)
         if of := re.match(r"(?:底|末|初)?的", text[m.end():m.end() + 2]):  # 2014年的, 2016年底的
             if m.end() + of.end() == start and (of[0] != "的" or not _is_ratio_at(article, start)):
                 found.append((m.start(), (int(m[1]), int(m[1]))))  # 从2014年的3200元: that figure's year
