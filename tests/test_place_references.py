@@ -123,3 +123,9 @@ def test_where_a_meeting_is_held_and_a_place_given_as_an_example_are_no_figures_
     found = figures(tmp_path, "今年东部省市对口帮扶甘肃等8个西部省区，已拨付帮扶资金120亿元，比去年增加15亿元。")
     assert (found["8个"]["region"], found["120亿元"]["region"], found["15亿元"]["region"]) == (None, None, None)
 
+
+
+def test_the_city_a_news_site_files_from_is_no_place_of_the_figures(tmp_path):
+    # 齐鲁网济南10月19日讯: the site filed the item in 济南 (as 新华社兰州…电); the 139 honoured are no 济南's
+    found = figures(tmp_path, "齐鲁网济南10月19日讯 日前，省扶贫办表彰了139名获奖者。")
+    assert found["139名"]["region"] is None
