@@ -542,3 +542,12 @@ def test_a_figure_at_the_very_start_of_the_text_is_a_figure(tmp_path):
 ])
 def test_units_and_persons_of_an_honours_list_are_counted_as_such(tmp_path, text, raw, unit):
     assert figures(tmp_path, text)[raw]["unit"] == unit
+
+
+def test_figures_in_quoted_speech_are_read_and_quoted_names_are_not(tmp_path):
+    # a quoted sentence is what someone said, not a name: its figures are figures; “四个一” and
+    # “1+3+N” are names of a method and a model, no counts
+    found = figures(tmp_path, "站长说：“今年展销产品的销售目标为450万元，可带动农户增收。”"
+                              "镇里推行“四个一”工作法和“1+3+N”帮扶模式，帮扶贫困户30户。"
+                              "“我们已经采购了18.5万元的山货。”村民代表说。")
+    assert sorted(found) == ["18.5万元", "30户", "450万元"]
