@@ -551,3 +551,9 @@ def test_figures_in_quoted_speech_are_read_and_quoted_names_are_not(tmp_path):
                               "镇里推行“四个一”工作法和“1+3+N”帮扶模式，帮扶贫困户30户。"
                               "“我们已经采购了18.5万元的山货。”村民代表说。")
     assert sorted(found) == ["18.5万元", "30户", "450万元"]
+
+
+def test_a_day_of_the_month_in_brackets_is_a_date(tmp_path):
+    # 今（15）日, 昨(14)日: today the 15th, yesterday the 14th; the 6 projects are the one figure
+    found = figures(tmp_path, "今（15）日在县里召开对接会，签约项目6个。昨(14)日在市里完成筹备。")
+    assert list(found) == ["6个"]

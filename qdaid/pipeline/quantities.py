@@ -125,6 +125,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 表彰一批…作出突出贡献的先进个人: "a number of", described, not one batch
     if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
         return None  # 记者7日从…了解到, 8月份: a date; 上世纪80年代: a decade
+    if not cls and prev in "（(" and re.match(r"[)）][日号]", text[end:end + 2]):
+        return None  # 今（28）日, 昨(27)日: the day of the month, in brackets after 今 or 昨
     if cls == "年":
         if text.startswith("近", start) and text[end:end + 1] in "，,":
             start += 1  # 近三年，…: the last three years (a period), not "nearly three years"
