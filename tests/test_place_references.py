@@ -129,3 +129,11 @@ def test_the_city_a_news_site_files_from_is_no_place_of_the_figures(tmp_path):
     # 齐鲁网济南10月19日讯: the site filed the item in 济南 (as 新华社兰州…电); the 139 honoured are no 济南's
     found = figures(tmp_path, "齐鲁网济南10月19日讯 日前，省扶贫办表彰了139名获奖者。")
     assert found["139名"]["region"] is None
+
+
+def test_a_place_money_is_obtained_from_is_the_giver_not_the_figures_place(tmp_path):
+    # 争取 (to obtain from): 巫山县 obtained the money from 烟台市, so it is 巫山's (the receiver's), as aid is
+    found = figures(tmp_path, "烟台市与巫山县结对帮扶。\n巫山县累计争取烟台市帮扶资金2.3亿元。")
+    assert found["2.3亿元"]["region"] == "wushan"
+    found = figures(tmp_path, "福州市与定西市结对帮扶。\n去年争取到福州市援助资金8000万元支持定西产业发展。")
+    assert found["8000万元"]["region"] == "dingxi"

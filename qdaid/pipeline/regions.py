@@ -56,10 +56,12 @@ def _awarding(article: Article, m, end: int) -> bool:
 
 def _not_of_clause(article: Article, m) -> bool:
     """Within a figure's clause, a place right before a verb of buying (江苏省采购…农特产品) is the
-    buyer, and one in a (含…) aside (采购甘肃(含定西)农副产品) is inside the place before it: neither
-    is the figure's (the sentence around may still name them for its other figures)."""
+    buyer, one in a (含…) aside (采购甘肃(含定西)农副产品) is inside the place before it, and one right
+    after 争取 (陇南市争取青岛市…资金: obtained from it) is the giver: none is the figure's (the sentence
+    around may still name them for its other figures)."""
     return article.text.startswith(article.lex.purchase_verbs, m.end) or \
-        _ASIDE.search(article.text, max(0, m.start - 12), m.start) is not None
+        _ASIDE.search(article.text, max(0, m.start - 12), m.start) is not None or \
+        article.text[max(0, m.start - 3):m.start].endswith(("争取", "争取到"))
 
 
 def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
