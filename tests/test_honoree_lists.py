@@ -260,3 +260,15 @@ def test_an_award_won_in_an_article_of_no_honours_names_no_honoree(tmp_path):
     tables = _article(tmp_path, "县里举办农产品展销\n"
                       "展销会上，合作社社长李明华介绍，该社的蜂蜜曾获金奖，今年销售额达到80万元。\n")
     assert tables["honorees"] == []
+
+
+def test_a_county_of_two_characters_opening_a_body_s_name_is_its_home(tmp_path):
+    # 漳县 (定西) and 康县 (陇南), named by their two characters alone, open the names of the bodies the
+    # honorees work for: their home counties; 市扶贫开发办公室和县扶贫开发办公室 is the city's office and the county's
+    # (和 joins them), no 和县
+    tables = _article(tmp_path, "全省扶贫系统表彰会召开\n"
+                      "获得“全省扶贫系统先进个人”称号的分别是漳县扶贫开发办公室主任王建军，康县人民政府副县长赵丽。\n"
+                      "会后，市扶贫开发办公室和县扶贫开发办公室共同举办培训班3期。\n")
+    found = [(h["name"], h["home_region"]) for h in tables["honorees"]]
+    assert found == [("王建军", "zhangxian"), ("赵丽", "kangxian")]
+    assert [f["region"] for f in tables["figures"] if f["raw"] == "3期"] == [None]

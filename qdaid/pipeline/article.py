@@ -169,6 +169,13 @@ class Article:
         confirmed |= {m.region for m in raw if gated(m) and len(m.candidates) == 1
                       and names.count(self.text[m.start:m.end]) >= 3
                       and self.text[m.start:m.end] not in self.lex.common_place_words}
+        # 应县扶贫开发办公室: a county name of two characters opening the name of a body (after a
+        # clause break, a list mark or 分别是, a kind of body right after it), as lists of honorees write them
+        bodies = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{tx.alternation([k for k in self.lex.org_kinds if len(k) > 1])})")
+        confirmed |= {m.region for m in raw if gated(m) and not m.short and len(m.candidates) == 1
+                      and (m.start == 0 or self.text[m.start - 1] in "，,、；;：:\n（(“—是为")
+                      and self.text[m.start:m.end] not in self.lex.common_place_words
+                      and bodies.match(self.text, m.end, m.end + 12)}
         resolved: list[Mention] = []
         for m in raw:
             if (gated(m) or m.short) and self.text[m.start:m.end] in self.lex.common_place_words and \
