@@ -137,3 +137,14 @@ def test_a_place_money_is_obtained_from_is_the_giver_not_the_figures_place(tmp_p
     assert found["2.3亿元"]["region"] == "wushan"
     found = figures(tmp_path, "福州市与定西市结对帮扶。\n去年争取到福州市援助资金8000万元支持定西产业发展。")
     assert found["8000万元"]["region"] == "dingxi"
+
+
+def test_a_figure_after_the_list_of_places_its_sentence_helps_is_of_them_together(tmp_path):
+    # 对巫山县、巫溪县的帮扶投入，…1.5亿元: for the two counties together, no one of them (nor 重庆, the
+    # province that holds both): covers, no region
+    found = figures(tmp_path, "烟台市持续加大对重庆市巫山县、巫溪县的帮扶投入，两年共投入资金1.5亿元。")["1.5亿元"]
+    assert (found["region"], found["covers"]) == (None, ["wushan", "wuxi-chongqing"])
+    # one place helped: its own; a clause that names its place: that place
+    assert figures(tmp_path, "烟台市对巫山县的帮扶持续加大，投入资金9000万元。")["9000万元"]["region"] == "wushan"
+    found = figures(tmp_path, "烟台市对巫山县、巫溪县开展帮扶，其中巫山县获得资金8000万元。")["8000万元"]
+    assert (found["region"], found["covers"]) == ("wushan", [])

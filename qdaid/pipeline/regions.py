@@ -366,7 +366,7 @@ def covers_of(article: Article, start: int, s: tx.Sentence) -> list[str]:
     陇南市及菏泽市…三市: 安顺, 陇南, 菏泽); none when the sentence names fewer."""
     m = article.lex.place_count_re.search(article.text, max(s.start, start - 8), start)  # 三市, 10个县的: a few characters
     if not m or m.start() < article.clause(start, start, s)[0]:
-        return _listed_after_zai(article, start, s)
+        return _listed_after_zai(article, start, s) or _listed_partners(article, start, s)
     count = int(parse_quantity(m[1]).value)
     gaz = article.gaz
     named = gaz.most_specific([p.region for p in article.mentions_in(s.start, m.start()) if not gaz.is_nation(p.region)])
@@ -389,6 +389,27 @@ def _listed_after_zai(article: Article, start: int, s: tx.Sentence) -> list[str]
             run = [m]
         elif run and m.start == run[-1].end:
             run[-1] = m  # 在甘肃省陇南市: a place and the one inside it, one item of the list
+        else:
+            run = []
+    return article.gaz.most_specific([m.region for m in run]) if len(run) > 1 else []
+
+
+def _listed_partners(article: Article, start: int, s: tx.Sentence) -> list[str]:
+    """烟台市加大对巫山县、巫溪县的帮扶投入，两年共投入资金1.5亿元: a figure whose clause names no place,
+    after a list of places its sentence's help is for (right after 对, 向, 为 or a partner verb, and
+    the last places named before the figure), is of them together; no one of them is its place."""
+    text, lo = article.text, article.clause(start, start, s)[0]
+    if article.mentions_in(lo, start):
+        return []
+    leads = ("对", "向", "为", *article.lex.partner_verbs)
+    run: list = []
+    for m in article.mentions_in(s.start, lo):
+        if run and text[run[-1].end:m.start] in _LIST_JOINS:
+            run.append(m)
+        elif run and m.start == run[-1].end:
+            run[-1] = m  # 重庆市巫山县: a place and the one inside it, one item of the list
+        elif text[max(s.start, m.start - 4):m.start].endswith(leads):
+            run = [m]
         else:
             run = []
     return article.gaz.most_specific([m.region for m in run]) if len(run) > 1 else []
