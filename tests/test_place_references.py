@@ -5,6 +5,8 @@ each expected value is read off the sentence by hand, the reasoning beside it.""
 
 from __future__ import annotations
 
+import pytest
+
 from .test_extract_classes import figures
 
 
@@ -148,3 +150,13 @@ def test_a_figure_after_the_list_of_places_its_sentence_helps_is_of_them_togethe
     assert figures(tmp_path, "烟台市对巫山县的帮扶持续加大，投入资金9000万元。")["9000万元"]["region"] == "wushan"
     found = figures(tmp_path, "烟台市对巫山县、巫溪县开展帮扶，其中巫山县获得资金8000万元。")["8000万元"]
     assert (found["region"], found["covers"]) == ("wushan", [])
+
+
+@pytest.mark.parametrize(("text", "raw", "region"), [
+    # a place written after the figure with its province (甘肃省陇南市): the city, as before the figure
+    ("共有1200名游客来自甘肃省陇南市。", "1200名", "longnan"),
+    ("380余公里外的甘肃省定西市也在加快发展。", "380余公里", "dingxi"),
+    ("帮扶资金3000万元全部用于甘肃省。", "3000万元", "gansu"),  # the province alone: the province
+])
+def test_a_place_after_the_figure_with_its_province_is_the_inner_place(tmp_path, text, raw, region):
+    assert figures(tmp_path, text)[raw]["region"] == region

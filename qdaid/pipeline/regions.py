@@ -191,6 +191,9 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     if clause:
         preceding = [m for m in clause if m.start < end and m.start < start + 1][::-1]
         following = [m for m in clause if m not in preceding]
+        # …的甘肃省陇南市: after the figure, a place written with the one it holds is that inner place
+        following = [m for i, m in enumerate(following) if not (i + 1 < len(following) and following[i + 1].start == m.end
+                                                                and m.region in gaz.ancestors(following[i + 1].region))]
         ordered = preceding + following
         away = [m for m in ordered if m.region not in home]
         if unit not in _ADMIN_UNITS and (helped := _for_helper(article, s, sec, metric, [m.region for m in ordered])):
