@@ -557,3 +557,15 @@ def test_a_day_of_the_month_in_brackets_is_a_date(tmp_path):
     # 今（15）日, 昨(14)日: today the 15th, yesterday the 14th; the 6 projects are the one figure
     found = figures(tmp_path, "今（15）日在县里召开对接会，签约项目6个。昨(14)日在市里完成筹备。")
     assert list(found) == ["6个"]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # 上海、广东两省市, 武都区、成县两个县区: the places just named, said again, no count of them
+    ("上海、广东两省市扶贫协作累计到位资金93亿元。", ["93亿元"]),
+    ("武都区、成县两个县区新建车间12个。", ["12个"]),
+    # no list before it: 东部两省市 counts the two; a list of three and 两个: not the same places
+    ("东部两省市投入资金10亿元。", ["两省市", "10亿元"]),
+    ("武都区、成县、礼县中有两个县区新建车间12个。", ["两个", "12个"]),
+])
+def test_a_count_of_the_places_just_listed_is_no_figure(tmp_path, text, kept):
+    assert list(figures(tmp_path, text)) == kept
