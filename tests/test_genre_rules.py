@@ -569,3 +569,10 @@ def test_a_day_of_the_month_in_brackets_is_a_date(tmp_path):
 ])
 def test_a_count_of_the_places_just_listed_is_no_figure(tmp_path, text, kept):
     assert list(figures(tmp_path, text)) == kept
+
+
+def test_half_a_day_is_a_duration(tmp_path):
+    # 半日 (half a day), as 半天 and 半月: a duration of 0.5 days; 日 alone after a number stays a date
+    found = figures(tmp_path, "展销的山货半日售空，5日起再补货800箱。")
+    assert (found["半日"]["value"], found["半日"]["unit"], found["半日"]["kind"]) == (0.5, "day", "duration")
+    assert list(found) == ["半日", "800箱"]

@@ -123,6 +123,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 一次性 is an adjective; 十九届五中全会, 十三届全国人大: a congress, no count of sessions
     if m["chinese"] == "一" and cls == "批" and "的" in text[end:article.clause(start, end, s)[1]]:
         return None  # 表彰一批…作出突出贡献的先进个人: "a number of", described, not one batch
+    if number == "半" and not cls and text.startswith("日", end) and not m["before"]:
+        return Figure(start, end + 1, article.original[start:end + 1], "day", s)  # 半日售空: half a day
     if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
         return None  # 记者7日从…了解到, 8月份: a date; 上世纪80年代: a decade
     if m["chinese"] and _restates_places(article, m, s):
