@@ -539,6 +539,7 @@ def test_a_figure_at_the_very_start_of_the_text_is_a_figure(tmp_path):
     ("全省共表彰32个先进个人和15个先进单位。", "15个", "collective"),  # 先进单位: honoured bodies, as 先进集体
     ("共有48个候选单位通过初评。", "48个", "collective"),  # the candidates for a collective award
     ("全市共有120个单位参与结对帮扶。", "120个", "organization"),  # 单位 alone: bodies taking part, none honoured
+    ("宣讲团将分赴中西部22个省区市。", "22个", "province"),  # 省区市: provinces, regions and municipalities
 ])
 def test_units_and_persons_of_an_honours_list_are_counted_as_such(tmp_path, text, raw, unit):
     assert figures(tmp_path, text)[raw]["unit"] == unit
