@@ -160,3 +160,11 @@ def test_a_figure_after_the_list_of_places_its_sentence_helps_is_of_them_togethe
 ])
 def test_a_place_after_the_figure_with_its_province_is_the_inner_place(tmp_path, text, raw, region):
     assert figures(tmp_path, text)[raw]["region"] == region
+
+
+def test_a_figure_after_ge_is_each_of_the_places_listed(tmp_path):
+    # 渭源县、临洮县各200万元: 200万 for each of the two counties: of both, no one of them
+    found = figures(tmp_path, "另给渭源县、临洮县各200万元，用于修建村卫生室。")["200万元"]
+    assert (found["region"], found["covers"]) == (None, ["weiyuan-dingxi", "lintao"])
+    # one place before 各 (各乡镇: each of its towns): that place's
+    assert figures(tmp_path, "渭源县各乡镇共投入资金500万元。")["500万元"]["region"] == "weiyuan-dingxi"

@@ -369,7 +369,7 @@ def covers_of(article: Article, start: int, s: tx.Sentence) -> list[str]:
     陇南市及菏泽市…三市: 安顺, 陇南, 菏泽); none when the sentence names fewer."""
     m = article.lex.place_count_re.search(article.text, max(s.start, start - 8), start)  # 三市, 10个县的: a few characters
     if not m or m.start() < article.clause(start, start, s)[0]:
-        return _listed_after_zai(article, start, s) or _listed_partners(article, start, s)
+        return _listed_after_zai(article, start, s) or _listed_partners(article, start, s) or _each(article, start, s)
     count = int(parse_quantity(m[1]).value)
     gaz = article.gaz
     named = gaz.most_specific([p.region for p in article.mentions_in(s.start, m.start()) if not gaz.is_nation(p.region)])
@@ -415,4 +415,19 @@ def _listed_partners(article: Article, start: int, s: tx.Sentence) -> list[str]:
             run = [m]
         else:
             run = []
+    return article.gaz.most_specific([m.region for m in run]) if len(run) > 1 else []
+
+
+def _each(article: Article, start: int, s: tx.Sentence) -> list[str]:
+    """安排平安区、循化县各100万元: a figure right after 各 (each) that follows a list of places is each
+    place's, all of them; no one of them (the last named) is its place."""
+    text = article.text
+    if not text[max(s.start, start - 3):start].endswith(("各", "各安排", "各投入")):
+        return []
+    run: list = []
+    for m in article.mentions_in(article.clause(start, start, s)[0], start):
+        if run and (text[run[-1].end:m.start] in _LIST_JOINS or m.start == run[-1].end):
+            run[-1:] = [m] if m.start == run[-1].end else [run[-1], m]
+        else:
+            run = [m]
     return article.gaz.most_specific([m.region for m in run]) if len(run) > 1 else []
