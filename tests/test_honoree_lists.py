@@ -272,3 +272,13 @@ def test_a_county_of_two_characters_opening_a_body_s_name_is_its_home(tmp_path):
     found = [(h["name"], h["home_region"]) for h in tables["honorees"]]
     assert found == [("王建军", "zhangxian"), ("赵丽", "kangxian")]
     assert [f["region"] for f in tables["figures"] if f["raw"] == "3期"] == [None]
+
+
+def test_a_numeral_in_a_collective_honorees_name_is_no_figure(tmp_path):
+    # 综合三处 (the third division) and 第三工作队 name the bodies honoured: no counts; 12个 counts them
+    tables = _article(tmp_path, "全省扶贫系统表彰会召开\n"
+                      "授予省扶贫开发办公室综合三处等12个集体“全省扶贫系统先进集体”称号。\n"
+                      "获得“全省扶贫系统先进集体”称号的分别是：某市驻村帮扶第三工作队、某县扶贫开发办公室。\n")
+    assert [h["name"] for h in tables["honorees"]] == ["省扶贫开发办公室综合三处", "某市驻村帮扶第三工作队",
+                                                      "某县扶贫开发办公室"]
+    assert [f["raw"] for f in tables["figures"]] == ["12个"]

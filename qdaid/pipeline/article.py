@@ -115,6 +115,10 @@ class Article:
         self.source_id: str = meta["id"]
         self._section_at: dict[int, Section] | None = None
         self.sections: list[Section] = find_sections(self)
+        # 北京市支援合作办公室支援合作三处: a numeral inside a collective honoree's name names it, counts nothing
+        self.body_names = tx.Spans([tx.Span(m.start(), m.end()) for name in {
+            sec.honoree["name"] for sec in self.sections if sec.honoree["kind"] == "collective"}
+            for m in re.finditer(re.escape(name), self.original)])
 
     def _full_dateline(self) -> str | None:
         """The date a dateline with its year gives (2021年3月1日讯 → 2021-03-01), or a page's time

@@ -97,7 +97,7 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     number = m["arabic"] or m["chinese"] or m["round"]
     prev = text[start - 1] if start else ""
     if tx.inside(article.quoted, start, end) or article.idioms.holds(start, start + 1) or \
-            article.places.holds(start, start + 1):
+            article.places.holds(start, start + 1) or article.body_names.holds(start, start + 1):
         return None
     if start == s.paragraph.start and m["arabic"] and not m["mult"] and text[end:end + 1] in ".、．)）":
         return None  # 2.平度市…: the number of an item in a list
