@@ -282,3 +282,18 @@ def test_a_numeral_in_a_collective_honorees_name_is_no_figure(tmp_path):
     assert [h["name"] for h in tables["honorees"]] == ["省扶贫开发办公室综合三处", "某市驻村帮扶第三工作队",
                                                       "某县扶贫开发办公室"]
     assert [f["raw"] for f in tables["figures"]] == ["12个"]
+
+
+def test_a_list_under_the_headings_of_awards(tmp_path):
+    # award lists head each list by the award's name (奋进奖（共2人）, 组织创新奖（共1个）): the lines
+    # under it are its winners, persons (name, then post) or bodies; 组织…奖 and 个 mark collectives
+    tables = _article(tmp_path, "2019年全省扶贫奖获奖名单\n"
+                      "奋进奖（共2人）\n"
+                      "王德明  某县某村党支部书记\n"
+                      "李秀云  某县某镇农民\n"
+                      "组织创新奖（共1个）\n"
+                      "某县扶贫开发办公室\n"
+                      "各地要以获奖者为榜样，扎实做好扶贫工作。\n")
+    found = [(h["name"], h["kind"], h["post"]) for h in tables["honorees"]]
+    assert found == [("王德明", "individual", "某县某村党支部书记"), ("李秀云", "individual", "某县某镇农民"),
+                     ("某县扶贫开发办公室", "collective", None)]

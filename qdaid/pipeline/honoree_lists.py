@@ -122,6 +122,9 @@ def _heading_kind(article: Article, p: tx.Paragraph, heads: dict[str, str]) -> s
         return None
     body = _HEAD_TAIL.sub("", line)
     word = next((w for w in sorted(heads, key=len, reverse=True) if body.endswith(w)), None)
+    if word is None and re.fullmatch(r"[\u4e00-\u9fff“”]{1,12}奖", body) and not body.endswith("获奖"):
+        # 奋进奖（共10人）, 组织创新奖（共1个）: an award's winners; 组织 or a count of 个/家 marks bodies
+        return "collective" if "组织" in body or re.search(r"\d+\s*[个家]", line) else "individual"
     return heads[word] if word else None
 
 
