@@ -27,8 +27,7 @@ GOLDEN = [
     (3, "1982人", 1982, "person", "exact", "amount", N, "national"),
     (3, "61人", 61, "person", "exact", "amount", N, "national"),
     (3, "1501个", 1501, "collective", "exact", "amount", N, "national"),
-    # ¶4 助力三市179.4万…: three cities, no one region; no year in its sentence, and 同时 turns from the
-    # sentence before (2018年开始,…巩固提升阶段): the phase of Qingdao's own work frames no figure of this one
+    # ¶4 助力三市179.4万…: three cities, no one region; no year in its sentence
     (4, "179.4万", 1794000, "person", "exact", "amount", N, None),
     # ¶8 2018年、2019 年连续2年…; 2019年东西部…迈入国家考核“好”等次,先后获得表扬性批示65次: 先后 (one after
     # another) gathers the 65 over the years; 2019 is the year of the 好 rating in the clause before
@@ -95,10 +94,8 @@ GOLDEN = [
     (20, "2批", 2, "batch", "exact", "amount", Y16, "longnan"),
     (20, "35名", 35, "person", "exact", "amount", Y16, "longnan"),
     (20, "四年多", 4, "year", "more_than", "duration", N, "longnan"),
-    # ¶21 2017年以来 …; 援建扶贫车间341个,吸纳3719名 and 协调安排122名 name no year, but go on with the
-    # results of the sentence before (开展劳务协作双线推进行动。…2017年以来,举办…培训班109次,…1.4万多名…就业。),
-    # sentence after sentence of figures: that 2017年以来 frames them (2017–2021); the frame ends at
-    # 创建…模式。(no figure); 2020年…795名; 2017年以来 8.58亿元, 9.1万多人; 2020年 7.54亿元
+    # ¶21 2017年以来 …; 援建扶贫车间341个,吸纳3719名 (undated); 122名 (undated); 2020年…795名;
+    # 2017年以来 8.58亿元, 9.1万多人; 2020年 7.54亿元
     (21, "3个", 3, "industrial_park", "exact", "amount", Y17, "longnan"),
     (21, "50个", 50, "project", "exact", "amount", Y17, "longnan"),
     (21, "7.6亿元", 760000000, "cny", "exact", "amount", Y17, "longnan"),
@@ -106,24 +103,22 @@ GOLDEN = [
     (21, "109次", 109, "occasion", "exact", "amount", Y17, "longnan"),
     (21, "8434人次", 8434, "person_time", "exact", "amount", Y17, "longnan"),
     (21, "1.4万多名", 14000, "person", "more_than", "amount", Y17, "longnan"),
-    (21, "341个", 341, "workshop", "exact", "amount", Y17, "longnan"),
-    (21, "3719名", 3719, "person", "exact", "amount", Y17, "longnan"),
-    (21, "122名", 122, "person", "exact", "amount", Y17, "longnan"),
+    (21, "341个", 341, "workshop", "exact", "amount", N, "longnan"),
+    (21, "3719名", 3719, "person", "exact", "amount", N, "longnan"),
+    (21, "122名", 122, "person", "exact", "amount", N, "longnan"),
     (21, "795名", 795, "person", "exact", "amount", (2020, 2020), "longnan"),
     (21, "8.58亿元", 858000000, "cny", "exact", "amount", Y17, "longnan"),
     (21, "9.1万多人", 91000, "person", "more_than", "amount", Y17, "longnan"),
     (21, "7.54亿元", 754000000, "cny", "exact", "amount", (2020, 2020), "longnan"),
     # ¶22 2017年以来 1.25亿元, 2.02亿元; 新冠肺炎疫情防控期间 (2020–2021) 49.25万个, 700套, 237万元, 57万元;
-    # 多方协调帮助购买了近800万元的防疫物资 names no year, but goes on from the sentence the epidemic period
-    # opens (新冠肺炎疫情防控期间,…) with supplies against the epidemic: 2020–2021; 全力开展抢险救灾。(no
-    # figure: a new topic) ends it, so the 8.12 flood (no year): 1707万元, 620余万元, 一架, 71600元, 13350元
+    # 近800万元 (its own sentence, undated); 8.12 flood (no year): 1707万元, 620余万元, 一架, 71600元, 13350元
     (22, "1.25亿元", 125000000, "cny", "exact", "amount", Y17, "longnan"),
     (22, "2.02亿元", 202000000, "cny", "exact", "amount", Y17, "longnan"),
     (22, "49.25万个", 492500, "mask", "exact", "amount", (2020, 2021), "longnan"),
     (22, "700套", 700, "protective_suit", "exact", "amount", (2020, 2021), "longnan"),
     (22, "237万元", 2370000, "cny", "exact", "amount", (2020, 2021), "longnan"),
     (22, "57万元", 570000, "cny", "exact", "amount", (2020, 2021), "longnan"),
-    (22, "近800万元", 8000000, "cny", "nearly", "amount", (2020, 2021), "longnan"),
+    (22, "近800万元", 8000000, "cny", "nearly", "amount", N, "longnan"),
     (22, "1707万元", 17070000, "cny", "exact", "amount", N, "longnan"),
     (22, "620余万元", 6200000, "cny", "over", "amount", N, "longnan"),
     (22, "一架", 1, "helicopter", "exact", "amount", N, "longnan"),

@@ -342,3 +342,29 @@ def test_the_parts_of_one_total_are_siblings(tmp_path):
     # the other (the smaller was recorded as possibly inside the larger)
     assert found["3.6亿元"]["part_of"] == found["4.6亿元"]["part_of"] == found["8.2亿元"]["id"]
     assert extract([tmp_path / "t.txt"])["containment"] == []  # (the article figures() wrote)
+
+
+@pytest.mark.parametrize(("text", "raw", "expected"), [
+    # 从…起, 从…开始: since that year, to the report (2021), for the clauses after it
+    ("从2017年开始，青岛每年选派干部20名赴陇南挂职。", "20名", (2017, 2021)),
+    ("从2019年起，该县新建车间8个。", "8个", (2019, 2021)),
+    # 从2016年底的…降为零: the base of a change still dates its own clause only
+    ("贫困发生率从2016年底的4.8%降为零；带动3000人就业。", "3000人", (None, None)),
+])
+def test_a_year_after_cong_is_since_that_year_when_qi_or_kaishi_follows(tmp_path, text, raw, expected):
+    assert period(figures(tmp_path, text)[raw]) == expected
+
+
+@pytest.mark.parametrize(("text", "raw", "expected"), [
+    # 2017年的A、B: each item of the list after 年的 is of that year
+    ("该区援建资金从2017年的2000万元、6个项目，增加到2019年的1.2亿元和26个项目。", "6个", (2017, 2017)),
+    ("该区援建资金从2017年的2000万元、6个项目，增加到2019年的1.2亿元和26个项目。", "26个", (2019, 2019)),
+    # a change inside a range the text names: its start is of the first year, where it comes to of the last
+    ("2015年至2019年，省里投入的专项资金从48亿元增加到127亿元。", "48亿元", (2015, 2015)),
+    ("2015年至2019年，省里投入的专项资金从48亿元增加到127亿元。", "127亿元", (2019, 2019)),
+    ("2016年至2020年，全县贫困人口从3.2万人下降到零。", "零", (2020, 2020)),
+    # the range still dates the other figures of the sentence, and the total over it
+    ("2015年至2019年，省里投入的专项资金从48亿元增加到127亿元，累计达400亿元。", "400亿元", (2015, 2019)),
+])
+def test_the_ends_of_a_change_and_the_items_of_a_dated_list_take_their_years(tmp_path, text, raw, expected):
+    assert period(figures(tmp_path, text)[raw]) == expected

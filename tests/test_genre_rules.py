@@ -532,3 +532,48 @@ def test_a_figure_at_the_very_start_of_the_text_is_a_figure(tmp_path):
     path.write_text("40人获脱贫攻坚奖\n本报讯 今年共有40名人士获奖。\n", "utf-8")
     found = {f["raw"]: f for f in extract([path])["figures"]}
     assert set(found) == {"40人", "40名"} and found["40人"]["part_of"] == found["40名"]["id"]  # the title restates it
+
+
+@pytest.mark.parametrize(("text", "raw", "unit"), [
+    ("全省共表彰32个先进个人和15个先进单位。", "32个", "person"),  # 先进个人: honoured persons
+    ("全省共表彰32个先进个人和15个先进单位。", "15个", "collective"),  # 先进单位: honoured bodies, as 先进集体
+    ("共有48个候选单位通过初评。", "48个", "collective"),  # the candidates for a collective award
+    ("全市共有120个单位参与结对帮扶。", "120个", "organization"),  # 单位 alone: bodies taking part, none honoured
+    ("宣讲团将分赴中西部22个省区市。", "22个", "province"),  # 省区市: provinces, regions and municipalities
+])
+def test_units_and_persons_of_an_honours_list_are_counted_as_such(tmp_path, text, raw, unit):
+    assert figures(tmp_path, text)[raw]["unit"] == unit
+
+
+def test_figures_in_quoted_speech_are_read_and_quoted_names_are_not(tmp_path):
+    # a quoted sentence is what someone said, not a name: its figures are figures; “四个一” and
+    # “1+3+N” are names of a method and a model, no counts
+    found = figures(tmp_path, "站长说：“今年展销产品的销售目标为450万元，可带动农户增收。”"
+                              "镇里推行“四个一”工作法和“1+3+N”帮扶模式，帮扶贫困户30户。"
+                              "“我们已经采购了18.5万元的山货。”村民代表说。")
+    assert sorted(found) == ["18.5万元", "30户", "450万元"]
+
+
+def test_a_day_of_the_month_in_brackets_is_a_date(tmp_path):
+    # 今（15）日, 昨(14)日: today the 15th, yesterday the 14th; the 6 projects are the one figure
+    found = figures(tmp_path, "今（15）日在县里召开对接会，签约项目6个。昨(14)日在市里完成筹备。")
+    assert list(found) == ["6个"]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # 上海、广东两省市, 武都区、成县两个县区: the places just named, said again, no count of them
+    ("上海、广东两省市扶贫协作累计到位资金93亿元。", ["93亿元"]),
+    ("武都区、成县两个县区新建车间12个。", ["12个"]),
+    # no list before it: 东部两省市 counts the two; a list of three and 两个: not the same places
+    ("东部两省市投入资金10亿元。", ["两省市", "10亿元"]),
+    ("武都区、成县、礼县中有两个县区新建车间12个。", ["两个", "12个"]),
+])
+def test_a_count_of_the_places_just_listed_is_no_figure(tmp_path, text, kept):
+    assert list(figures(tmp_path, text)) == kept
+
+
+def test_half_a_day_is_a_duration(tmp_path):
+    # 半日 (half a day), as 半天 and 半月: a duration of 0.5 days; 日 alone after a number stays a date
+    found = figures(tmp_path, "展销的山货半日售空，5日起再补货800箱。")
+    assert (found["半日"]["value"], found["半日"]["unit"], found["半日"]["kind"]) == (0.5, "day", "duration")
+    assert list(found) == ["半日", "800箱"]

@@ -224,3 +224,76 @@ def test_people_named_before_their_number_and_a_word_for_the_honoured(tmp_path):
                      ("刘成", "individual"), ("赵玉梅", "individual"), ("孙志强", "individual")]  # 和 joins the last
     # 扶贫、教育四位代表: no names, no honoured word; 张平、马林五位: two names for five, so no list of them;
     # 李强、王芳两位同志作了发言: 同志 (comrades) who spoke, not who were honoured (获, 表彰, 授予 …)
+
+
+def test_two_lists_in_one_sentence_each_of_its_kind(tmp_path):
+    # 先进单位…分别是 A、B；先进个人…分别是 post name，post name: the second list is read too, and the
+    # words before it (；获得“…) are no collective of the first
+    tables = _article(tmp_path, "全省扶贫系统表彰会召开\n"
+                      "本市获得“全省扶贫系统先进单位”称号的分别是长乐区扶贫开发办公室、闽清县农业农村局；"
+                      "获得“全省扶贫系统先进个人”称号的分别是连江县扶贫开发办公室主任陈立新，"
+                      "永泰县某村党支部书记林秀梅。\n")
+    found = [(h["name"], h["kind"], h["post"]) for h in tables["honorees"]]
+    assert found == [("长乐区扶贫开发办公室", "collective", None), ("闽清县农业农村局", "collective", None),
+                     ("陈立新", "individual", "连江县扶贫开发办公室主任"),
+                     ("林秀梅", "individual", "永泰县某村党支部书记")]
+
+
+def test_who_wins_an_award_in_running_text(tmp_path):
+    # NAME获/荣获/获得了 …奖 in an article about honours: the one who wins is an honoree, a person (after
+    # a post, after 的, or after a dash and a tagline, a comma before 荣获) or a collective (a body's
+    # name, or a county or a township); a count that wins (共有12人获得…) names no one, nor does 获奖
+    # (winning, no award named: 根据获奖名单)
+    tables = _article(tmp_path, "本省先进个人和先进单位获全国扶贫奖\n"
+                      "根据获奖名单，今年全国共有12人获得奋斗奖，9个单位获得组织奖。其中本市扶贫干部周建平获贡献奖，宁洱县获组织奖。"
+                      "此外，来自山区的马春兰获奋斗奖，某职业学院副院长何志远获奉献奖，西盟县勐卡镇也获得了组织奖。\n"
+                      "“山里的追梦人”—某县农业服务中心主任邓启航，荣获创新奖；\n"
+                      "“产业先锋”—普洱市扶贫开发领导小组办公室，荣获组织奖。\n")
+    found = [(h["name"], h["kind"]) for h in tables["honorees"]]
+    assert found == [("周建平", "individual"), ("宁洱县", "collective"), ("马春兰", "individual"),
+                     ("何志远", "individual"), ("西盟县勐卡镇", "collective"), ("邓启航", "individual"),
+                     ("普洱市扶贫开发领导小组办公室", "collective")]
+
+
+def test_an_award_won_in_an_article_of_no_honours_names_no_honoree(tmp_path):
+    # no heading word (先进个人, 先进单位 …) anywhere: 获…奖 here is no list of honorees
+    tables = _article(tmp_path, "县里举办农产品展销\n"
+                      "展销会上，合作社社长李明华介绍，该社的蜂蜜曾获金奖，今年销售额达到80万元。\n")
+    assert tables["honorees"] == []
+
+
+def test_a_county_of_two_characters_opening_a_body_s_name_is_its_home(tmp_path):
+    # 漳县 (定西) and 康县 (陇南), named by their two characters alone, open the names of the bodies the
+    # honorees work for: their home counties; 市扶贫开发办公室和县扶贫开发办公室 is the city's office and the county's
+    # (和 joins them), no 和县
+    tables = _article(tmp_path, "全省扶贫系统表彰会召开\n"
+                      "获得“全省扶贫系统先进个人”称号的分别是漳县扶贫开发办公室主任王建军，康县人民政府副县长赵丽。\n"
+                      "会后，市扶贫开发办公室和县扶贫开发办公室共同举办培训班3期。\n")
+    found = [(h["name"], h["home_region"]) for h in tables["honorees"]]
+    assert found == [("王建军", "zhangxian"), ("赵丽", "kangxian")]
+    assert [f["region"] for f in tables["figures"] if f["raw"] == "3期"] == [None]
+
+
+def test_a_numeral_in_a_collective_honorees_name_is_no_figure(tmp_path):
+    # 综合三处 (the third division) and 第三工作队 name the bodies honoured: no counts; 12个 counts them
+    tables = _article(tmp_path, "全省扶贫系统表彰会召开\n"
+                      "授予省扶贫开发办公室综合三处等12个集体“全省扶贫系统先进集体”称号。\n"
+                      "获得“全省扶贫系统先进集体”称号的分别是：某市驻村帮扶第三工作队、某县扶贫开发办公室。\n")
+    assert [h["name"] for h in tables["honorees"]] == ["省扶贫开发办公室综合三处", "某市驻村帮扶第三工作队",
+                                                      "某县扶贫开发办公室"]
+    assert [f["raw"] for f in tables["figures"]] == ["12个"]
+
+
+def test_a_list_under_the_headings_of_awards(tmp_path):
+    # award lists head each list by the award's name (奋进奖（共2人）, 组织创新奖（共1个）): the lines
+    # under it are its winners, persons (name, then post) or bodies; 组织…奖 and 个 mark collectives
+    tables = _article(tmp_path, "2019年全省扶贫奖获奖名单\n"
+                      "奋进奖（共2人）\n"
+                      "王德明  某县某村党支部书记\n"
+                      "李秀云  某县某镇农民\n"
+                      "组织创新奖（共1个）\n"
+                      "某县扶贫开发办公室\n"
+                      "各地要以获奖者为榜样，扎实做好扶贫工作。\n")
+    found = [(h["name"], h["kind"], h["post"]) for h in tables["honorees"]]
+    assert found == [("王德明", "individual", "某县某村党支部书记"), ("李秀云", "individual", "某县某镇农民"),
+                     ("某县扶贫开发办公室", "collective", None)]

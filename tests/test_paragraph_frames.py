@@ -111,3 +111,24 @@ def test_a_long_paragraph_is_read_back_once_not_once_per_figure(tmp_path, monkey
     found = figures(tmp_path, text)
     assert period(found["1个"]) == period(found["100个"]) == (2017, 2021)
     assert len(calls) < 300
+
+
+@pytest.mark.parametrize(("text", "raw", "expected"), [
+    # a heading of no figure, then the sentence that says when: that sentence opens the paragraph
+    ("攻坚克难，争当产业协作的排头兵。2018年以来，两地共建产业园区4个。园区吸纳600名群众就业。", "600名", (2018, 2021)),
+    # the heading, then a sentence whose period comes after its first clause: it dates only itself
+    ("做强产业，当好增收的引擎。推进产业协作行动，2018年以来，引进企业20家。新建车间15个。", "15个", N),
+    # a period opening the third sentence, after a heading and a sentence it does not date: how far
+    # it reaches is not said, so it dates its own sentence and no other
+    ("深化劳务协作。组织企业进村招聘。2018年以来，开办技能培训班60期，培训群众5000人次。"
+     "新建就业帮扶车间90个，吸纳1200名群众就业。", "60期", (2018, 2021)),
+    ("深化劳务协作。组织企业进村招聘。2018年以来，开办技能培训班60期，培训群众5000人次。"
+     "新建就业帮扶车间90个，吸纳1200名群众就业。", "90个", N),
+    # a period opening the second sentence, after one with figures and a period of its own
+    ("2014年以来，两地互派干部80名。“十三五”期间，工作组援建学校12所。协调捐赠图书2万册。", "12所", (2016, 2020)),
+    ("2014年以来，两地互派干部80名。“十三五”期间，工作组援建学校12所。协调捐赠图书2万册。", "2万册", N),
+    # a period opening the second sentence, after one of figures that names no period
+    ("两地共建园区3个。2018年以来，引进企业20家。新建车间15个。", "15个", N),
+])
+def test_only_a_period_that_opens_the_paragraph_frames_the_sentences_after_it(tmp_path, text, raw, expected):
+    assert period(figures(tmp_path, text)[raw]) == expected

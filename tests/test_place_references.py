@@ -5,6 +5,8 @@ each expected value is read off the sentence by hand, the reasoning beside it.""
 
 from __future__ import annotations
 
+import pytest
+
 from .test_extract_classes import figures
 
 
@@ -108,3 +110,61 @@ def test_a_place_in_the_name_of_a_fair_is_not_the_place_of_what_is_shown_there(t
     assert found["800多家"]["region"] is None
     # a place that is where the work is done stays the figure's
     assert figures(tmp_path, "浙江企业在贵州新建车间12个。")["12个"]["region"] == "guizhou"
+
+
+def test_where_a_meeting_is_held_and_a_place_given_as_an_example_are_no_figures_place(tmp_path):
+    # 红河州 is the helped prefecture (named twice); the meeting held (召开) in 昆明 says where it met:
+    # 2.6亿元 (only the helper 嘉定区 named) is 红河's, not 云南's, the province 红河 and 昆明 share
+    found = figures(tmp_path, "嘉定区与红河州结对帮扶。\n两地协作推进会日前在云南省昆明市召开。"
+                              "帮扶五年来，嘉定区累计投入财政帮扶资金2.6亿元。红河州群众的日子越过越好。")
+    assert found["2.6亿元"]["region"] == "honghe"
+    # the place a meeting was held in is no place of the count it announces
+    found = figures(tmp_path, "昨日在上海召开的表彰大会公布名单，共有60个先进集体获奖。")
+    assert found["60个"]["region"] is None
+    # 甘肃等8个省区: 甘肃 is one of eight, given as an example; the money is of the eight, no one of them
+    found = figures(tmp_path, "今年东部省市对口帮扶甘肃等8个西部省区，已拨付帮扶资金120亿元，比去年增加15亿元。")
+    assert (found["8个"]["region"], found["120亿元"]["region"], found["15亿元"]["region"]) == (None, None, None)
+
+
+
+def test_the_city_a_news_site_files_from_is_no_place_of_the_figures(tmp_path):
+    # 齐鲁网济南10月19日讯: the site filed the item in 济南 (as 新华社兰州…电); the 139 honoured are no 济南's
+    found = figures(tmp_path, "齐鲁网济南10月19日讯 日前，省扶贫办表彰了139名获奖者。")
+    assert found["139名"]["region"] is None
+
+
+def test_a_place_money_is_obtained_from_is_the_giver_not_the_figures_place(tmp_path):
+    # 争取 (to obtain from): 巫山县 obtained the money from 烟台市, so it is 巫山's (the receiver's), as aid is
+    found = figures(tmp_path, "烟台市与巫山县结对帮扶。\n巫山县累计争取烟台市帮扶资金2.3亿元。")
+    assert found["2.3亿元"]["region"] == "wushan"
+    found = figures(tmp_path, "福州市与定西市结对帮扶。\n去年争取到福州市援助资金8000万元支持定西产业发展。")
+    assert found["8000万元"]["region"] == "dingxi"
+
+
+def test_a_figure_after_the_list_of_places_its_sentence_helps_is_of_them_together(tmp_path):
+    # 对巫山县、巫溪县的帮扶投入，…1.5亿元: for the two counties together, no one of them (nor 重庆, the
+    # province that holds both): covers, no region
+    found = figures(tmp_path, "烟台市持续加大对重庆市巫山县、巫溪县的帮扶投入，两年共投入资金1.5亿元。")["1.5亿元"]
+    assert (found["region"], found["covers"]) == (None, ["wushan", "wuxi-chongqing"])
+    # one place helped: its own; a clause that names its place: that place
+    assert figures(tmp_path, "烟台市对巫山县的帮扶持续加大，投入资金9000万元。")["9000万元"]["region"] == "wushan"
+    found = figures(tmp_path, "烟台市对巫山县、巫溪县开展帮扶，其中巫山县获得资金8000万元。")["8000万元"]
+    assert (found["region"], found["covers"]) == ("wushan", [])
+
+
+@pytest.mark.parametrize(("text", "raw", "region"), [
+    # a place written after the figure with its province (甘肃省陇南市): the city, as before the figure
+    ("共有1200名游客来自甘肃省陇南市。", "1200名", "longnan"),
+    ("380余公里外的甘肃省定西市也在加快发展。", "380余公里", "dingxi"),
+    ("帮扶资金3000万元全部用于甘肃省。", "3000万元", "gansu"),  # the province alone: the province
+])
+def test_a_place_after_the_figure_with_its_province_is_the_inner_place(tmp_path, text, raw, region):
+    assert figures(tmp_path, text)[raw]["region"] == region
+
+
+def test_a_figure_after_ge_is_each_of_the_places_listed(tmp_path):
+    # 渭源县、临洮县各200万元: 200万 for each of the two counties: of both, no one of them
+    found = figures(tmp_path, "另给渭源县、临洮县各200万元，用于修建村卫生室。")["200万元"]
+    assert (found["region"], found["covers"]) == (None, ["weiyuan-dingxi", "lintao"])
+    # one place before 各 (各乡镇: each of its towns): that place's
+    assert figures(tmp_path, "渭源县各乡镇共投入资金500万元。")["500万元"]["region"] == "weiyuan-dingxi"

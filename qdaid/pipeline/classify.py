@@ -111,7 +111,7 @@ def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[in
     paragraph opens with (its frame; a duration has none)."""
     if f.unit in DURATION_UNITS and article.text[max(0, f.start - 2):f.start].endswith(("此前", "之前", "以前")):
         return (None, None), False  # 过去三年…是此前20年的2.6倍: the 20 years before the period, not in it
-    found = stated_period(article, f.sentence, f.start, f.end)
+    found = _end_of_change(article, f, stated_period(article, f.sentence, f.start, f.end))
     if found[0] is None and article.text[f.sentence.start:f.sentence.end].lstrip().startswith("其中"):
         before = [s for s in article.sentences_in[f.sentence.paragraph.index] if s.end <= f.sentence.start]
         if before:
@@ -125,6 +125,23 @@ def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[in
     return found, False
 
 
+def _end_of_change(article: Article, f: Figure, found: tuple) -> tuple:
+    """2015年至2019年，…从48亿元增加到127亿元: in a range the text names, the value a change starts
+    from (after 从, 由) is of the range's first year, the one it comes to (到, 至, 为) of its last."""
+    if found[0] is None or found[0] == found[1]:
+        return found
+    text, s = article.text, f.sentence
+    if not any((int(m[1]), int(m[2])) == found for m in _RANGE_RE.finditer(text, s.start, f.start)):
+        return found  # 2017年以来: a span to the report, not two ends the text names
+    before = text[article.clause(f.start, f.end, s)[0]:f.start]
+    if before.endswith(("从", "由")):
+        return found[0], found[0]
+    if _CHANGED_TO.search(before):
+        return found[1], found[1]
+    return found
+
+
+_CHANGED_TO = re.compile(r"[从由][^，,；;。]*\d[^，,；;。]*?(?:到|至|为)$")
 _AWARD_OF_YEAR = re.compile(rf"(?:获得|荣获|获)[“\"「]?({_Y})\s?年度?[^，,。；;]{{0,20}}?(?:奖|称号|表彰)")
 _LEAD_IN_RE = re.compile(r"\s*据[^，,：:]{1,4}")  # 据了解, 据统计: who says it, not what
 
@@ -176,7 +193,7 @@ def _frame_before(article: Article, s: tx.Sentence, figures: list[Figure]) -> tu
             break
         visited.append(x.start)
         if opening := _opening_period(article, x, figures):
-            result = opening
+            result = opening if _opens_paragraph(article, x, figures) else None
             break
         if not _in_sentence(figures, x) or _breaks_frame(article, x) or \
                 stated_period(article, x, x.end, x.end)[0] is not None:
@@ -185,6 +202,15 @@ def _frame_before(article: Article, s: tx.Sentence, figures: list[Figure]) -> tu
     for start in visited:
         found[start] = result
     return result
+
+
+def _opens_paragraph(article: Article, s: tx.Sentence, figures: list[Figure]) -> bool:
+    """Whether s opens its paragraph: its first sentence, or the first after a heading of no figure
+    (苦干实干，当好…“助推器”。2017年以来，…). A period opening a sentence further on, after sentences
+    it does not date, may reach no further than its own sentence: it frames none after it."""
+    sentences = article.sentences_in[s.paragraph.index]
+    position = next(i for i, x in enumerate(sentences) if x.start == s.start)
+    return position == 0 or (position == 1 and not _in_sentence(figures, sentences[0]))
 
 
 def _breaks_frame(article: Article, s: tx.Sentence) -> bool:
@@ -253,6 +279,7 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     return max(candidates, key=lambda c: c[0])[1]
 
 
+_NEXT_ITEM = re.compile(r"[^，,；;。：:]{0,10}?\d[^，,；;。：:]{0,10}?[、和及]")  # a figure of a list, then 、/和
 _YEARS_BACK = {"今年": 0, "本年度": 0, "去年": 1, "上年": 1, "前年": 2}
 _THIS_YEAR_RE = re.compile(r"(今年|本年度|去年|上年|前年)(以来)?")
 
@@ -274,10 +301,13 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
             and re.search(r"\d\s?年?\s?$", text[max(0, m.start() - 8):m.start() - 1]) is not None
         if range_end or text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):
             continue  # 2017至2018年: taken as a range; 较2015年增长: the base of a comparison (截至2020年 is a date)
-        if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start:
-            continue  # 从2016年底的4.8%降为零；带动…: the base of a change dates its own clause only
+        if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start and \
+                not text.startswith(("起", "开始", "以来"), m.end()):
+            continue  # 从2016年底的4.8%降为零；带动…: the base of a change dates its own clause only (从2019年起: since)
         if of := re.match(r"(?:底|末|初)?的", text[m.end():m.end() + 2]):  # 2014年的, 2016年底的
-            if m.end() + of.end() == start and (of[0] != "的" or not _is_ratio_at(article, start)):
+            at = m.end() + of.end()
+            listed = _NEXT_ITEM.fullmatch(text, at, start) is not None  # 2017年的2000万元、6个项目: both that year's
+            if (at == start or listed) and (of[0] != "的" or not _is_ratio_at(article, at)):
                 found.append((m.start(), (int(m[1]), int(m[1]))))  # 从2014年的3200元: that figure's year
             continue  # 是2018年的8倍: a base of comparison, not the period
         # A date at the sentence's start, or standing alone as a clause (2020年1月,迎接…), dates the

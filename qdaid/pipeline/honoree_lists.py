@@ -36,7 +36,7 @@ _ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
 def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
     """Every honoree named under a heading line or in a sentence that lists them, in text order."""
     found = _under_headings(article, heads) + _in_sentences(article, heads) + _profiles(article, heads) + \
-        _first_of_many(article, heads) + _counted_names(article, heads)
+        _first_of_many(article, heads) + _counted_names(article, heads) + _award_winners(article, heads)
     kept: dict[str, Listed] = {}  # one honoree named twice (授予毛相林等…, then 毛相林，男…): the telling with a post
     for listed in found:
         name = article.text[listed.name[0]:listed.name[1]]
@@ -122,6 +122,9 @@ def _heading_kind(article: Article, p: tx.Paragraph, heads: dict[str, str]) -> s
         return None
     body = _HEAD_TAIL.sub("", line)
     word = next((w for w in sorted(heads, key=len, reverse=True) if body.endswith(w)), None)
+    if word is None and re.fullmatch(r"[\u4e00-\u9fff“”]{1,12}奖", body) and not body.endswith("获奖"):
+        # 奋进奖（共10人）, 组织创新奖（共1个）: an award's winners; 组织 or a count of 个/家 marks bodies
+        return "collective" if "组织" in body or re.search(r"\d+\s*[个家]", line) else "individual"
     return heads[word] if word else None
 
 
@@ -227,14 +230,56 @@ def _in_sentences(article: Article, heads: dict[str, str]) -> list[Listed]:
     pattern = re.compile(rf"({tx.alternation(heads)})(?:称号|荣誉称号)?[^。；;！？]{{0,30}}?(?:(?:{_LIST_VERBS})[：:]?|[：:])")
     found: list[Listed] = []
     for s in article.sentences:
-        m = pattern.search(text, s.start, s.end)
-        if not m:
-            continue
-        kind, lo = heads[m[1]], m.end()
-        hi = s.end - 1 if text[s.end - 1] in tx.SENTENCE_END else s.end
-        found += [Listed(s.paragraph, k, name, post, places, owns=False) for k, name, post, places in
-                  _items(article, lo, hi, kind)]
+        end = s.end - 1 if text[s.end - 1] in tx.SENTENCE_END else s.end
+        lists = list(pattern.finditer(text, s.start, end))
+        for i, m in enumerate(lists):
+            after = lists[i + 1] if i + 1 < len(lists) else None
+            # 先进单位…分别是A、B；获得“…先进个人”称号的分别是…: a list ends where the next one's clause begins
+            hi = max(text.rfind("；", m.end(), after.start()), text.rfind(";", m.end(), after.start())) \
+                if after else end
+            hi = hi if hi > m.end() else (after.start() if after else end)
+            found += [Listed(s.paragraph, k, name, post, places, owns=False) for k, name, post, places in
+                      _items(article, m.end(), hi, heads[m[1]])]
     return found
+
+
+# 扶贫干部周建平获贡献奖, 宁洱县获组织奖, “…”—主任邓启航，荣获创新奖: who wins an award, after a clause's start
+_WINS = re.compile(r"(?:(?<=[，,。；;：:！？“”\"—\s])|^)([^，,。；;：:！？“”\"—\s\d]{2,40}?)[，,]?"
+                   r"(?:荣获|获得了?|获)[“「\"]?[^，,。；;！？”」\"\d]{1,16}?奖(?![金励品])", re.M)
+
+
+def _award_winners(article: Article, heads: dict[str, str]) -> list[Listed]:
+    """In an article about honours (a heading word in it), who a clause says wins an award: a
+    person (the name after a post, after 的, or alone) or a collective (a body's name, or a place:
+    a county, a township). A count that wins (共有12人获得…) names no one."""
+    text, found = article.text, []
+    if not any(word in text for word in heads):
+        return []
+    for p in article.paragraphs:
+        for m in _WINS.finditer(p.text):
+            start, end = p.start + m.start(1), p.start + m.end(1)
+            start += len(text[start:end]) - len(re.sub(r"^(?:其中|此外|另外|同时)", "", text[start:end]))
+            end -= len(text[start:end]) - len(re.sub(r"(?:也|还|均|都)$", "", text[start:end]))
+            if (winner := _winner(article, start, end)) is not None:
+                found.append(Listed(p, winner[0], winner[1], winner[2], (start, end), owns=False))
+    return found
+
+
+def _winner(article: Article, start: int, end: int) -> tuple[str, tuple[int, int], tuple[int, int] | None] | None:
+    """(kind, name, post) of the one a clause's subject text[start:end] names, or None."""
+    text = article.text
+    if _is_collective(article, start, end):
+        return "collective", (start, end), None
+    if person := _person(article, start, end):
+        return "individual", person[0], person[1]
+    of = text.rfind("的", start, end)  # 来自山区的马春兰
+    if of >= 0 and _is_name(article, of + 1, end):
+        return "individual", (of + 1, end), None
+    places = article.mentions_in(start, end)  # 宁洱县, 西盟县勐卡镇: a place wins for its work
+    if places and places[0].start == start and re.fullmatch(r"(?:[\u4e00-\u9fff]{2,6}[乡镇村])?",
+                                                            text[places[-1].end:end]):
+        return "collective", (start, end), None
+    return None
 
 
 def _items(article: Article, lo: int, hi: int, kind: str) -> list[tuple]:

@@ -97,7 +97,7 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     number = m["arabic"] or m["chinese"] or m["round"]
     prev = text[start - 1] if start else ""
     if tx.inside(article.quoted, start, end) or article.idioms.holds(start, start + 1) or \
-            article.places.holds(start, start + 1):
+            article.places.holds(start, start + 1) or article.body_names.holds(start, start + 1):
         return None
     if start == s.paragraph.start and m["arabic"] and not m["mult"] and text[end:end + 1] in ".、．)）":
         return None  # 2.平度市…: the number of an item in a list
@@ -123,8 +123,14 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 一次性 is an adjective; 十九届五中全会, 十三届全国人大: a congress, no count of sessions
     if m["chinese"] == "一" and cls == "批" and "的" in text[end:article.clause(start, end, s)[1]]:
         return None  # 表彰一批…作出突出贡献的先进个人: "a number of", described, not one batch
+    if number == "半" and not cls and text.startswith("日", end) and not m["before"]:
+        return Figure(start, end + 1, article.original[start:end + 1], "day", s)  # 半日售空: half a day
     if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
         return None  # 记者7日从…了解到, 8月份: a date; 上世纪80年代: a decade
+    if m["chinese"] and _restates_places(article, m, s):
+        return None  # 上海、广东两省市, 武都区、成县两个县区: the places just named, not a count of them
+    if not cls and prev in "（(" and re.match(r"[)）][日号]", text[end:end + 2]):
+        return None  # 今（28）日, 昨(27)日: the day of the month, in brackets after 今 or 昨
     if cls == "年":
         if text.startswith("近", start) and text[end:end + 1] in "，,":
             start += 1  # 近三年，…: the last three years (a period), not "nearly three years"
@@ -151,6 +157,29 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     else:
         return None
     return Figure(start, end, article.original[start:end], unit, s)
+
+
+_PLACE_WORD = re.compile(r"个?(?:省区市|省市区|省市|省份|市州|县市区|县市|市县|县区|区县|区市|省|市|县|区|州)")
+
+
+def _restates_places(article: Article, m: re.Match, s: tx.Sentence) -> bool:
+    """A Chinese numeral and a word for places right after as many places named in a list (上海、广东
+    两省市): it names them again, as 两市 or 两地 would."""
+    text, start = article.text, m.start()
+    if not _PLACE_WORD.match(text, m.end("chinese")):
+        return False
+    named = article.mentions_in(s.start, start)
+    if not named or named[-1].end != start:
+        return False
+    items, at = 1, named[-1].start
+    for prev in reversed(named[:-1]):
+        if prev.end == at:  # 甘肃省陇南市: one item
+            at = prev.start
+        elif text[prev.end:at] in ("、", "和", "与", "及", "以及"):
+            items, at = items + 1, prev.start
+        else:
+            break
+    return items > 1 and items == parse_quantity(m["chinese"]).value
 
 
 def _places_counted(article: Article, start: int, end: int) -> str | None:

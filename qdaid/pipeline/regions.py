@@ -32,6 +32,20 @@ _SPEAKER = re.compile(r"(?:介绍|表示|指出|透露|说)$")
 _ASIDE = re.compile(r"[（(]含[^（()）]*$")  # 甘肃(含定西): the place in the aside is inside the one before it
 
 
+# 大会在北京人民大会堂隆重举行, 昨日在北京召开的表彰大会: where a meeting met, not a place of its figures
+_MEETING_AT = re.compile(r"[^，,。；;：:、“”]{0,20}?(?:隆重)?(?:举行|召开)")
+
+
+def _aside(article: Article, m) -> bool:
+    """A place that is no place of the figures around it, nor of the article: one given as an
+    example of a group (甘肃等8个省区: one of the eight) or where a meeting was held (在昆明召开)."""
+    text = article.text
+    if text.startswith("等", m.end):
+        return True
+    at = text.rfind("在", max(0, m.start - 20), m.start + 1)
+    return at >= 0 and not re.search(r"[，,。；;：:、]", text[at:m.start]) and bool(_MEETING_AT.match(text, m.end))
+
+
 def _awarding(article: Article, m, end: int) -> bool:
     """A place right after 被 and before an award verb (被甘肃省授予…) is the awarding body; one right
     after 向 and before a verb of selling (定西向福州销售农产品) is the buyer: neither is the figure's."""
@@ -42,10 +56,12 @@ def _awarding(article: Article, m, end: int) -> bool:
 
 def _not_of_clause(article: Article, m) -> bool:
     """Within a figure's clause, a place right before a verb of buying (江苏省采购…农特产品) is the
-    buyer, and one in a (含…) aside (采购甘肃(含定西)农副产品) is inside the place before it: neither
-    is the figure's (the sentence around may still name them for its other figures)."""
+    buyer, one in a (含…) aside (采购甘肃(含定西)农副产品) is inside the place before it, and one right
+    after 争取 (陇南市争取青岛市…资金: obtained from it) is the giver: none is the figure's (the sentence
+    around may still name them for its other figures)."""
     return article.text.startswith(article.lex.purchase_verbs, m.end) or \
-        _ASIDE.search(article.text, max(0, m.start - 12), m.start) is not None
+        _ASIDE.search(article.text, max(0, m.start - 12), m.start) is not None or \
+        article.text[max(0, m.start - 3):m.start].endswith(("争取", "争取到"))
 
 
 def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
@@ -163,7 +179,7 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     c_start, c_end = article.clause(start, end, s)
     g_start, g_end = article.segment(start, end, s)
     clause = [m for m in article.mentions_in(c_start, c_end) if not _awarding(article, m, c_end)
-              and not _not_of_clause(article, m)]
+              and not _not_of_clause(article, m) and not _aside(article, m)]
     if nation := next((m for m in clause if gaz.is_nation(m.region) and m.end <= start and text[m.end:start] in _RIGHT_AFTER),
                       None):  # 全国50典型案例: the nation's count (a list the honoree's work was chosen for), not the honoree's
         return nation.region, "explicit"
@@ -175,6 +191,9 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     if clause:
         preceding = [m for m in clause if m.start < end and m.start < start + 1][::-1]
         following = [m for m in clause if m not in preceding]
+        # …的甘肃省陇南市: after the figure, a place written with the one it holds is that inner place
+        following = [m for i, m in enumerate(following) if not (i + 1 < len(following) and following[i + 1].start == m.end
+                                                                and m.region in gaz.ancestors(following[i + 1].region))]
         ordered = preceding + following
         away = [m for m in ordered if m.region not in home]
         if unit not in _ADMIN_UNITS and (helped := _for_helper(article, s, sec, metric, [m.region for m in ordered])):
@@ -223,6 +242,7 @@ def _named_around(article: Article, start: int, end: int, s: tx.Sentence, sec: S
     lo, hi = max(lo, start - tx.REACH), min(hi, end + tx.REACH)
     named = gaz.most_specific([m.region for m in article.mentions_in(lo, hi) if not gaz.is_nation(m.region)
                                and not _awarding(article, m, hi) and not _EVENT_NAME.match(article.text, m.end)
+                               and not _aside(article, m)
                                and not _SPEAKER.search(article.text, *article.clause(m.start, m.end, s))])
     partners_named = [r for r in named if r not in home]
     if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
@@ -270,9 +290,10 @@ def _helped(article: Article, s: tx.Sentence, metric: str | None, named: list[st
     nor a count of honours. None in an article of several helped places or of no helper."""
     if article not in _HELPED:
         gaz, lex = article.gaz, article.lex
-        province = {m.region: _province(gaz, m.region) for m in article.mentions}
-        times = Counter(m.region for m in article.mentions)
-        words = {m.region for m in article.mentions if article.text[m.start:m.end] in lex.common_place_words}
+        mentions = [m for m in article.mentions if not _aside(article, m)]
+        province = {m.region: _province(gaz, m.region) for m in mentions}
+        times = Counter(m.region for m in mentions)
+        words = {m.region for m in mentions if article.text[m.start:m.end] in lex.common_place_words}
         helped = [r for r, p in province.items() if p in lex.helped_provinces]
         inner = [r for r in helped if gaz.regions[r].level != "province"] or helped
         if any(times[r] > 1 for r in inner):  # 真金白银投入 beside 定西 five times: 白银 once is no evidence
@@ -348,7 +369,7 @@ def covers_of(article: Article, start: int, s: tx.Sentence) -> list[str]:
     陇南市及菏泽市…三市: 安顺, 陇南, 菏泽); none when the sentence names fewer."""
     m = article.lex.place_count_re.search(article.text, max(s.start, start - 8), start)  # 三市, 10个县的: a few characters
     if not m or m.start() < article.clause(start, start, s)[0]:
-        return _listed_after_zai(article, start, s)
+        return _listed_after_zai(article, start, s) or _listed_partners(article, start, s) or _each(article, start, s)
     count = int(parse_quantity(m[1]).value)
     gaz = article.gaz
     named = gaz.most_specific([p.region for p in article.mentions_in(s.start, m.start()) if not gaz.is_nation(p.region)])
@@ -373,4 +394,40 @@ def _listed_after_zai(article: Article, start: int, s: tx.Sentence) -> list[str]
             run[-1] = m  # 在甘肃省陇南市: a place and the one inside it, one item of the list
         else:
             run = []
+    return article.gaz.most_specific([m.region for m in run]) if len(run) > 1 else []
+
+
+def _listed_partners(article: Article, start: int, s: tx.Sentence) -> list[str]:
+    """烟台市加大对巫山县、巫溪县的帮扶投入，两年共投入资金1.5亿元: a figure whose clause names no place,
+    after a list of places its sentence's help is for (right after 对, 向, 为 or a partner verb, and
+    the last places named before the figure), is of them together; no one of them is its place."""
+    text, lo = article.text, article.clause(start, start, s)[0]
+    if article.mentions_in(lo, start):
+        return []
+    leads = ("对", "向", "为", *article.lex.partner_verbs)
+    run: list = []
+    for m in article.mentions_in(s.start, lo):
+        if run and text[run[-1].end:m.start] in _LIST_JOINS:
+            run.append(m)
+        elif run and m.start == run[-1].end:
+            run[-1] = m  # 重庆市巫山县: a place and the one inside it, one item of the list
+        elif text[max(s.start, m.start - 4):m.start].endswith(leads):
+            run = [m]
+        else:
+            run = []
+    return article.gaz.most_specific([m.region for m in run]) if len(run) > 1 else []
+
+
+def _each(article: Article, start: int, s: tx.Sentence) -> list[str]:
+    """安排平安区、循化县各100万元: a figure right after 各 (each) that follows a list of places is each
+    place's, all of them; no one of them (the last named) is its place."""
+    text = article.text
+    if not text[max(s.start, start - 3):start].endswith(("各", "各安排", "各投入")):
+        return []
+    run: list = []
+    for m in article.mentions_in(article.clause(start, start, s)[0], start):
+        if run and (text[run[-1].end:m.start] in _LIST_JOINS or m.start == run[-1].end):
+            run[-1:] = [m] if m.start == run[-1].end else [run[-1], m]
+        else:
+            run = [m]
     return article.gaz.most_specific([m.region for m in run]) if len(run) > 1 else []
