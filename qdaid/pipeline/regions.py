@@ -57,9 +57,15 @@ def _awarding(article: Article, m, end: int) -> bool:
 def _not_of_clause(article: Article, m) -> bool:
     """Within a figure's clause, a place right before a verb of buying (江苏省采购…农特产品) is the
     buyer, and one in a (含…) aside (采购甘肃(含定西)农副产品) is inside the place before it: neither
-    is the figure's (the sentence around may still name them for its other figures)."""
-    return article.text.startswith(article.lex.purchase_verbs, m.end) or \
-        _ASIDE.search(article.text, max(0, m.start - 12), m.start) is not None
+    is the figure's (the sentence around may still name them for its other figures). A place that
+    is helped to buy or sell, or where or from which the buying is done (帮助陇南采购、销售…, 在陇南
+    采购, 从陇南采购) is the seller's side, the figure's."""
+    buys = article.text.startswith(article.lex.purchase_verbs, m.end) and \
+        not article.text[max(0, m.start - 2):m.start].endswith(_SELLER_SIDE)
+    return buys or _ASIDE.search(article.text, max(0, m.start - 12), m.start) is not None
+
+
+_SELLER_SIDE = ("帮助", "帮", "助", "在", "从", "自", "赴", "到")
 
 
 def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
