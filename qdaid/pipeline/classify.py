@@ -304,6 +304,9 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
         if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start and \
                 not text.startswith(("起", "开始", "以来"), m.end()):
             continue  # 从2016年底的4.8%降为零；带动…: the base of a change dates its own clause only (从2019年起: since)
+        if text[max(0, m.start() - 2):m.start()].endswith(("截至", "截止", "到", "至")) and \
+                any(word in text[m.end():end] for word in lex.cumulative_markers):
+            continue  # 截至2020年底，…累计捐款1.25亿元: a running total up to then, since a year the text leaves unsaid
         if of := re.match(r"(?:底|末|初)?的", text[m.end():m.end() + 2]):  # 2014年的, 2016年底的
             at = m.end() + of.end()
             listed = _NEXT_ITEM.fullmatch(text, at, start) is not None  # 2017年的2000万元、6个项目: both that year's

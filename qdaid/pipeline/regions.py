@@ -58,10 +58,16 @@ def _not_of_clause(article: Article, m) -> bool:
     """Within a figure's clause, a place right before a verb of buying (江苏省采购…农特产品) is the
     buyer, one in a (含…) aside (采购甘肃(含定西)农副产品) is inside the place before it, and one right
     after 争取 (陇南市争取青岛市…资金: obtained from it) is the giver: none is the figure's (the sentence
-    around may still name them for its other figures)."""
-    return article.text.startswith(article.lex.purchase_verbs, m.end) or \
-        _ASIDE.search(article.text, max(0, m.start - 12), m.start) is not None or \
+    around may still name them for its other figures). A place that is helped to buy or sell, or
+    where or from which the buying is done (帮助陇南采购、销售…, 在陇南采购, 从陇南采购) is the seller's
+    side, the figure's."""
+    buys = article.text.startswith(article.lex.purchase_verbs, m.end) and \
+        not article.text[max(0, m.start - 2):m.start].endswith(_SELLER_SIDE)
+    return buys or _ASIDE.search(article.text, max(0, m.start - 12), m.start) is not None or \
         article.text[max(0, m.start - 3):m.start].endswith(("争取", "争取到"))
+
+
+_SELLER_SIDE = ("帮助", "帮", "助", "在", "从", "自", "赴", "到")
 
 
 def region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
