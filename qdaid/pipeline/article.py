@@ -173,13 +173,7 @@ class Article:
         confirmed |= {m.region for m in raw if gated(m) and len(m.candidates) == 1
                       and names.count(self.text[m.start:m.end]) >= 3
                       and self.text[m.start:m.end] not in self.lex.common_place_words}
-        # 应县扶贫开发办公室: a county name of two characters opening the name of a body (after a
-        # clause break, a list mark or 分别是, a kind of body right after it), as lists of honorees write them
-        bodies = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{tx.alternation([k for k in self.lex.org_kinds if len(k) > 1])})")
-        confirmed |= {m.region for m in raw if gated(m) and not m.short and len(m.candidates) == 1
-                      and (m.start == 0 or self.text[m.start - 1] in "，,、；;：:\n（(“—是为")
-                      and self.text[m.start:m.end] not in self.lex.common_place_words
-                      and bodies.match(self.text, m.end, m.end + 12)}
+        confirmed |= self._opening_bodies([m for m in raw if gated(m) and not m.short and len(m.candidates) == 1])
         resolved: list[Mention] = []
         for m in raw:
             if (gated(m) or m.short) and self.text[m.start:m.end] in self.lex.common_place_words and \
@@ -193,6 +187,16 @@ class Article:
                 [c for c in candidates if above(c) & everywhere] or candidates
             resolved.append(Mention(m.start, m.end, best[0], tuple(candidates), m.short))
         return resolved
+
+    def _opening_bodies(self, mentions: list[Mention]) -> set[str]:
+        """应县扶贫开发办公室: the counties of two characters among these (one place each) that open
+        the name of a body (after a clause break, a list mark or 分别是, a kind of body right after
+        it), as lists of honorees write them."""
+        bodies = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{tx.alternation([k for k in self.lex.org_kinds if len(k) > 1])})")
+        return {m.region for m in mentions
+                if (m.start == 0 or self.text[m.start - 1] in "，,、；;：:\n（(“—是为")
+                and self.text[m.start:m.end] not in self.lex.common_place_words
+                and bodies.match(self.text, m.end, m.end + 12)}
 
     def _in_place_context(self, m: Mention, before: list[Mention]) -> bool:
         """A name that is also a word (合作, 互助) is a place right after its province or prefecture

@@ -138,25 +138,33 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
             return None  # a calendar year
         if text.startswith("多", end) and re.match(r"多(来|以来)", text[end:end + 3]):
             end += 1  # 四年多来: a duration of more than four years (its period is read by classify)
+    if (counted := _unit(article, m, s, cls, small, start, end)) is None:
+        return None
+    end, unit = counted
+    return Figure(start, end, article.original[start:end], unit, s)
+
+
+def _unit(article: Article, m: re.Match, s: tx.Sentence, cls: str | None, small: bool, start: int,
+          end: int) -> tuple[int, str] | None:
+    """(where the figure ends, what it counts): by its measure word, else by the word after it;
+    None when nothing says what it counts."""
+    text, lex = article.text, article.lex
     if cls:
         unit = lex.unit_of_classifier(cls) or _unit_from_noun(article, m, s, cls, after_only=small)
-        if unit is None:
-            return None  # 两项工作: 一/两 with no counted noun after it is not a figure
-    elif m["chinese"] == "半" and text[end:end + 1] == "月":
-        end, unit = end + 1, "month"
-    elif m["chinese"] == "一半":
-        unit = "percent"
-    elif m["chinese"] and (places := _places_counted(article, start, end)):
-        end, unit = end + len(places), lex.nouns[places]  # 陇南市九县区: counties and districts, no measure word
-    elif m["arabic"] and lex.people_noun_at(text, end):
-        unit = "person"
-    elif (m["arabic"] or m["round"]) and (noun := lex.noun_right_after(text, end)):
-        unit = lex.nouns[noun.word]  # 8.3万余脱贫户, 20优秀案例: a bare number before a counted noun
-    elif _bare_money(article, m, s):
-        unit = "cny"  # 省财政共拨付12.6亿: a round amount in a clause about money
-    else:
-        return None
-    return Figure(start, end, article.original[start:end], unit, s)
+        return None if unit is None else (end, unit)  # 两项工作: 一/两 with no counted noun after it
+    if m["chinese"] == "半" and text[end:end + 1] == "月":
+        return end + 1, "month"
+    if m["chinese"] == "一半":
+        return end, "percent"
+    if m["chinese"] and (places := _places_counted(article, start, end)):
+        return end + len(places), lex.nouns[places]  # 陇南市九县区: counties and districts, no measure word
+    if m["arabic"] and lex.people_noun_at(text, end):
+        return end, "person"
+    if (m["arabic"] or m["round"]) and (noun := lex.noun_right_after(text, end)):
+        return end, lex.nouns[noun.word]  # 8.3万余脱贫户, 20优秀案例: a bare number before a counted noun
+    if _bare_money(article, m, s):
+        return end, "cny"  # 省财政共拨付12.6亿: a round amount in a clause about money
+    return None
 
 
 _PLACE_WORD = re.compile(r"个?(?:省区市|省市区|省市|省份|市州|县市区|县市|市县|县区|区县|区市|省|市|县|区|州)")
