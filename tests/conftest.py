@@ -47,10 +47,25 @@ def _no_stray_files():
     assert not changed, f"the test suite changed or left files: {changed}"
 
 
+_SETTINGS = ("QDAID_DB", "QDAID_FORMAT", "QDAID_LANG", "QDAID_DEBUG", "QDAID_MAX_BYTES", "XDG_DATA_HOME", "NO_COLOR",
+             "FORCE_COLOR", "COLUMNS", "QDAID_PAGER", "PAGER", "LESS", "LESSCHARSET")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clean_session_env(tmp_path_factory):
+    """The same for what module and session fixtures run (a report built once for a module): set
+    up before them, so a user's own database or settings never reach a test."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in _SETTINGS:
+            patch.delenv(name, raising=False)
+        patch.setenv("QDAID_HOME", str(tmp_path_factory.mktemp("qdaid-home-session")))
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("qdaid-cache-session")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch, tmp_path_factory):
-    for name in ("QDAID_DB", "QDAID_FORMAT", "QDAID_LANG", "QDAID_DEBUG", "QDAID_MAX_BYTES", "XDG_DATA_HOME", "NO_COLOR",
-                 "FORCE_COLOR", "COLUMNS", "QDAID_PAGER", "PAGER", "LESS", "LESSCHARSET"):
+    for name in _SETTINGS:
         monkeypatch.delenv(name, raising=False)
     # The user's own database folder is a fresh one for each test: no test reads or writes a real one.
     monkeypatch.setenv("QDAID_HOME", str(tmp_path_factory.mktemp("qdaid-home")))
