@@ -179,3 +179,12 @@ def test_a_later_date_given_by_year_or_month_may_fall_after_the_since(cli, corpu
     db = corpus("later", "陇南劳务协作\n2021年，青岛赴陇南扶贫协作挂职干部工作组举办劳务协作培训班20次。\n", date)
     row = stats_row(cli, db, "--region", "longnan", "--metric", "training_sessions")
     assert row["total_max"] == (109 if certain else 129)
+
+
+def test_an_undated_figure_is_no_statement_of_a_year_its_article_was_written_before_the_end_of(cli, corpus):
+    # the bundled article (2021-02-25) gives ¶21's 援建扶贫车间341个 undated; a report of 2022 gives the work
+    # team's workshops built in 2021: a count of another time, not the same fact disputed
+    db = corpus("y2021", "陇南帮扶\n2021年，青岛赴陇南扶贫协作挂职干部工作组新建帮扶车间56个。\n", "2022-01-10")
+    assert not any(a == "y2021" for a, _, _ in _restated(db))
+    sources = {s["id"]: s for s in json.loads(cli("list", "sources", "--db", db, "-f", "json").stdout)}
+    assert sources["y2021"]["disputed"] == 0 and sources["qdrb-20210225"]["disputed"] == 0

@@ -146,10 +146,10 @@ class Statements:
         wn, pn, best = written(new), period_of(new), None
         fits: dict[int, bool] = {}  # id(fact) → new is alike to its every way
         for way in self._others(by_source, new):
-            if not same_fact(new, way.figure):
+            if not same_fact(new, way.figure) or not self._in_time(new, way.figure):
                 continue
             if (fit := fits.get(id(way.fact))) is None:
-                fit = fits[id(way.fact)] = all(alike(new, w.figure) for w in way.fact)
+                fit = fits[id(way.fact)] = all(alike(new, w.figure) and self._in_time(new, w.figure) for w in way.fact)
             if not fit:
                 continue
             po = period_of(way.figure)
@@ -158,6 +158,21 @@ class Statements:
             if best is None or rank < best[0]:
                 best = (rank, way.fact)
         return best[1] if best else None
+
+
+    def _in_time(self, a: dict, b: dict) -> bool:
+        """Whether an undated figure may state a dated one, as far as the articles' dates tell: not
+        when a later article dates the other to a period its own article was written before the
+        end of (the bundled article's undated 341个 workshops, of February 2021, are no statement of
+        a 2022 report's 56 built in 2021)."""
+        if (period_of(a) is None) == (period_of(b) is None):
+            return True
+        undated, dated = (a, b) if period_of(a) is None else (b, a)
+        written_on, later = self.dates.get(undated["source"]) or "", self.dates.get(dated["source"]) or ""
+        if not written_on or not later or later <= written_on:
+            return True
+        end = dated["period_end"] or later[:4]
+        return written_on >= f"{end}-12-31"
 
 
 def _written_alike(a: dict, b: dict) -> bool:
