@@ -10,7 +10,7 @@ are for people, in the language asked for.
 
 from __future__ import annotations
 
-from .model import FIGURE_FIELDS, SCHEMA
+from .model import FIGURE_FIELDS, SCHEMA, UsageError
 
 # Old names -F still reads (with a note): what cite and search called these before.
 ALIASES = {"sentence": "quote", "sentence_start": "quote_start", "raw_in_sentence": "raw_in_quote"}
@@ -57,3 +57,25 @@ LIST = {"honorees": HONOREES, "regions": REGIONS, "metrics": METRICS, "units": U
         "programs": list(SCHEMA["programs"]), "sources": [*SCHEMA["sources"], *SOURCE_COUNTS],
         "events": list(SCHEMA["events"])}
 
+
+def picked(text: str, available: list[str], aliases: dict[str, str] = ALIASES) -> tuple[list[str], list[str]]:
+    """The fields -F names (a,b,c; any case), and a note for each old name read as its new one
+    (sentence → quote); an unknown field is an error with "did you mean" help (names.suggest)."""
+    from .names import suggest
+
+    by_name = {c.casefold(): c for c in available}
+    chosen, notes = [], []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        name = by_name.get(part.casefold())
+        if name is None and (new := aliases.get(part.casefold())) in available:
+            name = new
+            notes.append(f"note: field {part} is now called {new}")
+        if name is None:
+            raise UsageError(f"unknown field {part}{suggest(part.casefold(), [*available, *aliases])} (fields: "
+                             f"{', '.join(available)})", param="fields")
+        chosen.append(name)
+    if not chosen:
+        raise UsageError(f"names no field; fields: {', '.join(available)}", param="fields")
+    return chosen, notes

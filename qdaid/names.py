@@ -45,7 +45,7 @@ def _abbreviates(short: str, name: str) -> bool:
 def _english_bare(key: str) -> str:
     """longnancity → longnan, huixiancounty → huixian, samzhubzêdistrict → samzhubzê (squashed
     names in Latin letters)."""
-    return key if re.search(r"[\u3400-\u9fff]", key) else re.sub(_ENGLISH_LEVEL, "", key)
+    return key if has_han(key) else re.sub(_ENGLISH_LEVEL, "", key)
 
 
 def plain_pinyin(key: str) -> str:
@@ -83,27 +83,6 @@ def choice(text: str, choices: tuple[str, ...] | list[str], what: str, param: st
         return key
     # worded as click words the options it checks (-f, --by): 'x' is not one of …
     raise UsageError(f"{what} {text!r} is not one of {', '.join(choices)}{suggest(key, choices)}", param=param)
-
-
-def fields(text: str, available: list[str], aliases: dict[str, str]) -> tuple[list[str], list[str]]:
-    """The fields -F names (a,b,c; any case), and a note for each old name read as its new one
-    (sentence → quote); an unknown field is an error with "did you mean" help."""
-    by_name = {c.casefold(): c for c in available}
-    picked, notes = [], []
-    for part in (p.strip() for p in text.split(",")):
-        if not part:
-            continue
-        name = by_name.get(part.casefold())
-        if name is None and (new := aliases.get(part.casefold())) in available:
-            name = new
-            notes.append(f"note: field {part} is now called {new}")
-        if name is None:
-            raise UsageError(f"unknown field {part}{suggest(part.casefold(), [*available, *aliases])} (fields: "
-                             f"{', '.join(available)})", param="fields")
-        picked.append(name)
-    if not picked:
-        raise UsageError(f"names no field; fields: {', '.join(available)}", param="fields")
-    return picked, notes
 
 
 def _singular(word: str) -> str:
@@ -212,9 +191,19 @@ def _region_names(r: dict) -> set[str]:
     written = [r["id"], r["name"], *r.get("aliases", []), *_bracketed(r.get("name_en") or "")]
     names = {squash(n) for n in written if n}
     names |= {b for b in (re.sub(_PLACE_SUFFIX, "", n) for n in names) if len(b) >= 2}
-    latin = {n for n in names if not re.search(r"[\u3400-\u9fff]", n)}
+    latin = {n for n in names if not has_han(n)}
     latin |= {unmarked(n) for n in latin}
     return names | latin | {_english_bare(n) for n in latin}
+
+
+def _honoree_names(h: dict) -> list[str]:
+    """The names an honoree is found by, squashed: id, name, English name, aliases."""
+    return [squash(n) for n in [h["id"], h["name"], h.get("name_en") or "", *h.get("aliases", [])] if n]
+
+
+def has_han(text: str) -> bool:
+    """Whether the text holds a Chinese character."""
+    return re.search(r"[\u3400-\u9fff]", text) is not None
 
 
 def _bracketed(name: str) -> list[str]:
@@ -247,7 +236,7 @@ def _readings(regions: dict[str, dict]) -> list[tuple[str, list[list[str]]]]:
 
     found = []
     for r in regions.values():
-        chinese = [n for n in (r["name"], *r.get("aliases", [])) if n and re.search(r"[\u3400-\u9fff]", n)]
+        chinese = [n for n in (r["name"], *r.get("aliases", [])) if n and has_han(n)]
         for name in dict.fromkeys([*chinese, *(re.sub(_PLACE_SUFFIX, "", n) for n in chinese)]):
             if len(name) >= 2:
                 found.append((r["id"], pinyin(name, style=Style.NORMAL, heteronym=True)))
@@ -311,7 +300,7 @@ class Names:
         """The honorees this squashed name names: exactly, else by a part, else as an abbreviation."""
         exact, partial, abbreviated = [], [], []
         for h in self.honorees.values():
-            squashed = [squash(n) for n in [h["id"], h["name"], h.get("name_en") or "", *h.get("aliases", [])] if n]
+            squashed = _honoree_names(h)
             if key in squashed:
                 exact.append(h["id"])
             elif any(s.startswith(key) or (not key.isascii() and key in s) for s in squashed) or \
@@ -376,11 +365,7 @@ class Names:
         keys = {squash(text), unmarked(squash(text))}
         found = []
         for r in (self.honorees if kind == "honoree" else self.regions).values():
-            if kind == "region":
-                names = _region_names(r)
-            else:
-                names = {squash(n) for n in [r["id"], r["name"], r.get("name_en") or "", *r.get("aliases", [])] if n}
-                names |= {unmarked(n) for n in names}
+            names = _region_names(r) if kind == "region" else {*(h := _honoree_names(r)), *map(unmarked, h)}
             if any(n.startswith(k) or (kind == "honoree" and not k.isascii() and k in n) for n in names for k in keys):
                 found.append(r["id"])
         return found

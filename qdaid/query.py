@@ -5,13 +5,12 @@ Names a person types are resolved by names.py; figures are selected by facts.py 
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .filters import Filters, Where, read_amount
 from .model import UsageError, period_label
-from .names import chinese_words, english_words, normalise, plain_pinyin, simplified_chars, squash
+from .names import chinese_words, english_words, has_han, normalise, plain_pinyin, simplified_chars, squash
 
 if TYPE_CHECKING:
     from .facts import FactBase
@@ -142,7 +141,7 @@ def _sounds_like(letters: str):
 
     def test(text: str) -> bool:
         if text not in romanised:
-            romanised[text] = squash("".join(lazy_pinyin(text))) if re.search(r"[\u3400-\u9fff]", text) else ""
+            romanised[text] = squash("".join(lazy_pinyin(text))) if has_han(text) else ""
         return letters in romanised[text]
 
     return test

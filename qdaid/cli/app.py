@@ -44,10 +44,11 @@ _SHELL_WORDS = r"\s+|\"[^\"]*\"|'[^']*'|\S+"  # an example's words: a quoted one
 
 
 def cells(text: str) -> int:
-    """The columns a terminal gives the text (a Chinese character two, as unicodedata says W or F)."""
-    import unicodedata
+    """The columns a terminal gives the text (a Chinese character two): Rich's measure, as every
+    table qdaid draws uses (imported when help is drawn, not at each start)."""
+    from rich.cells import cell_len
 
-    return sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in text if not unicodedata.combining(c))
+    return cell_len(text)
 
 
 def _fill(text: str, width: int, first: str = "", rest: str = "", words: str = _WORDS) -> list[str]:

@@ -170,7 +170,7 @@ Grep = Annotated[str | None, typer.Option("--grep", help="Text in the quote, lab
 
 
 class Output(render.Output):
-    """The output options, with -F read as every name is (names.fields): any case, an old name
+    """The output options, with -F read as every name is (fields.picked): any case, an old name
     (sentence) as its new one with a note, "did you mean" for a typo (qoute → quote)."""
 
     def __init__(self, *args, **kwargs) -> None:
@@ -180,10 +180,9 @@ class Output(render.Output):
     def columns(self, all_fields: list[str], default: list[str] | None) -> list[str]:
         if self.fields is None:
             return default or all_fields
-        from ..names import fields as picked_fields
         from .app import say
 
-        picked, notes = picked_fields(self.fields, all_fields, fields.ALIASES)
+        picked, notes = fields.picked(self.fields, all_fields)
         for note in notes:
             if note not in self._said:
                 self._said.add(note)
