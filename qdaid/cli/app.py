@@ -44,9 +44,9 @@ _SHELL_WORDS = r"\s+|\"[^\"]*\"|'[^']*'|\S+"  # an example's words: a quoted one
 
 
 def cells(text: str) -> int:
-    """The columns a terminal gives the text (a Chinese character two): Rich's measure, as every
-    table qdaid draws uses (imported when help is drawn, not at each start)."""
-    from rich.cells import cell_len
+    """The columns a terminal gives the text (a Chinese character two): the measure every table
+    qdaid draws uses (wrapping's, Rich's; imported when help is drawn, not at each start)."""
+    from ..wrapping import cell_len
 
     return cell_len(text)
 
