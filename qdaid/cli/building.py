@@ -120,6 +120,8 @@ def _keep_and_write(corpus, items: list[Path | str], pages: list[tuple[dict, byt
 
 def _keep(corpus, items: list[Path | str], pages: list[tuple[dict, bytes]], target: Path,
           outputs: fileio.Outputs, made: list[Path]) -> None:
+    from ..pipeline.text import normalised
+
     if not corpus.added["figures"]:
         say(f"warning: no figures were found in {', '.join(map(str, items))}")
     folder, new = target.parent, corpus.added["sources"]
@@ -131,12 +133,15 @@ def _keep(corpus, items: list[Path | str], pages: list[tuple[dict, bytes]], targ
             _keep_one(source, kept[id(source)], folder, taken, outputs, made, page=True)
         else:  # a database keeps its articles beside it, so its evidence stays checkable (validate, cite)
             path = Path(item)
-            if path.resolve() == (folder / path.name).resolve() and path.name not in taken:
+            data = path.read_bytes()
+            kept_text = normalised(data.decode("utf-8")).encode("utf-8")  # what its sha256 and offsets are of
+            if path.resolve() == (folder / path.name).resolve() and path.name not in taken and data == kept_text:
                 taken.add(path.name)  # already beside it
                 continue
             if path.resolve() in bundled:
                 continue  # every command finds the bundled article where qdaid is installed
-            _keep_one(source, path.read_bytes(), folder, taken, outputs, made, page=False)
+            # (a text with CRLF or a BOM beside the database is not replaced: its text goes under another name)
+            _keep_one(source, kept_text, folder, taken, outputs, made, page=False)
 
 
 def _keep_one(source: dict, data: bytes, folder: Path, taken: set[str], outputs: fileio.Outputs, made: list[Path],

@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import fileio
 from ..model import SCHEMA, DataError, UsageError
 from . import classify, containment, links, narrative, webpage
+from . import text as tx
 from .article import DATELINE_RE, Article
 from .corpus import Corpus
 from .english import English, add_names
@@ -140,7 +141,7 @@ def read_source(path: Path, limit: int = fileio.MAX_ARTICLE_BYTES, given: dict |
         except OSError as exc:
             raise DataError(f"{path}: cannot read the article: {exc.strerror or exc}") from None
     try:
-        text = data.decode("utf-8")
+        text = tx.normalised(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise DataError(f"{path}: the article is not UTF-8 text") from None
     if not text.strip():

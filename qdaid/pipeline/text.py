@@ -57,6 +57,17 @@ def simplified(text: str) -> str:
     return "".join(c2 if len(c2 := converter.convert(c)) == 1 else c for c in text)
 
 
+_LINE_END = re.compile(r"\r\n?")
+
+
+def normalised(text: str) -> str:
+    """The text as qdaid keeps it: without a byte order mark before it, every line ended by \\n
+    (\\r\\n and a lone \\r are line ends too). Applied before an article's sha256, id and offsets are
+    taken, so the same article saved by Windows Notepad (CRLF, a BOM) is the same article, with
+    the same figures."""
+    return _LINE_END.sub("\n", text.removeprefix("\ufeff"))
+
+
 def paragraphs(text: str) -> list[Paragraph]:
     found: list[Paragraph] = []
     for match in re.finditer(r"[^\r\n]+", text):  # \n, \r\n and a lone \r all end a line

@@ -16,6 +16,7 @@ import urllib.request
 from urllib.parse import urlsplit
 
 from ..model import DataError, UsageError, web_url
+from .text import normalised
 
 HTML_SUFFIXES = (".html", ".htm")
 TIMEOUT = 20.0  # seconds, for the connection and for each read
@@ -112,7 +113,7 @@ def read(data: bytes, where: str, url: str | None = None) -> tuple[str, dict]:
     document = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
                                            include_tables=True, favor_precision=True)
     found = {} if document is None else document if isinstance(document, dict) else document.as_dict()
-    text = str(found.get("text") or "").strip()
+    text = normalised(str(found.get("text") or "")).strip()
     title = str(found.get("title") or "").strip() or None
     body = text[len(title):] if title and text.startswith(title) else text
     if not _SENTENCE_END.search(body):  # a list of links or a menu (首页 新闻 财经) is no article

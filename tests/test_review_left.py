@@ -1,0 +1,85 @@
+"""Five findings of an outside review, each checked through the CLI on the bundled article
+(data/000_0077034771fe7207.txt) with values read from its text: a rebuild keeps what an append
+was told; an append onto a JSON file of another layout keeps its doc ids; check matches an
+honoree's figure of no place to a draft naming the honoree's home; a reprint saved with CRLF
+or a BOM is the same article; cite finds the README's figure id on a database built from the
+text alone."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from qdaid import store
+
+ARTICLE = store.bundled_dir() / "000_0077034771fe7207.txt"
+TEXT = ARTICLE.read_text(encoding="utf-8")
+
+
+def as_json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def built(cli, *args):
+    result = cli("build", *args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+# ---- 4. a reprint with CRLF line ends or a BOM is the same article ------------------------
+
+def _windows(folder: Path, name: str = "w.txt") -> Path:
+    """The article as Windows Notepad saves it: a BOM, then CRLF line ends."""
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8").replace(b"\n", b"\r\n"))
+    return path
+
+
+def _plain(folder: Path, name: str = "a.txt") -> Path:
+    folder.mkdir(exist_ok=True)
+    return Path(shutil.copy(ARTICLE, folder / name))
+
+
+def test_a_windows_copy_builds_the_same_figures_at_the_same_offsets(cli, tmp_path):
+    plain, windows = _plain(tmp_path / "plain"), _windows(tmp_path / "windows")
+    built(cli, plain, "-o", plain.parent / "db.json")
+    built(cli, windows, "-o", windows.parent / "db.json")
+    a = as_json(cli("figures", "--db", plain.parent / "db.json", "-f", "json"))
+    w = as_json(cli("figures", "--db", windows.parent / "db.json", "-f", "json"))
+    assert [f["id"].split("-", 1)[1] for f in w] == [f["id"].split("-", 1)[1] for f in a]
+    same = ("raw", "value", "unit", "metric", "period_start", "period_end", "region", "quote", "paragraph", "start", "end")
+    assert [{k: f[k] for k in same} for f in w] == [{k: f[k] for k in same} for f in a]
+    at = TEXT.index("8.58亿元")  # 2017年以来,采购、销售陇南已认定扶贫产品8.58亿元
+    (cited,) = as_json(cli("cite", f"w-{at:05d}", "--db", windows.parent / "db.json", "-f", "json",
+                           "-F", "raw,start,end,sha256,path"))
+    assert (cited["raw"], cited["start"], cited["end"]) == ("8.58亿元", at, at + len("8.58亿元"))
+    # the text kept beside the database is what the offsets index, its sha256 the one recorded
+    kept = windows.parent / cited["path"]
+    assert kept != windows and windows.read_bytes()[:3] == b"\xef\xbb\xbf"  # the user's file as it was
+    stored = kept.read_text(encoding="utf-8")
+    assert stored == TEXT and stored[cited["start"]:cited["end"]] == "8.58亿元"
+    assert all(stored[f["start"]:f["end"]] == f["raw"] for f in w)
+    assert cli("validate", "--db", windows.parent / "db.json").exit_code == 0
+
+
+def test_a_windows_copy_appended_is_refused_as_the_article_held(cli, tmp_path):
+    plain = _plain(tmp_path)
+    built(cli, plain, "-o", tmp_path / "db.json")
+    before = (tmp_path / "db.json").read_bytes()
+    result = cli("build", "--append", _windows(tmp_path), "-o", tmp_path / "db.json")
+    assert result.exit_code != 0
+    assert "the same text as the source 'a'" in result.stderr and "Traceback" not in result.output
+    assert (tmp_path / "db.json").read_bytes() == before
+
+
+def test_a_lone_bom_or_crlf_alone_is_the_same_article(cli, tmp_path):
+    plain = _plain(tmp_path)
+    built(cli, plain, "-o", tmp_path / "db.json")
+    for name, data in (("bom.txt", b"\xef\xbb\xbf" + plain.read_bytes()),
+                       ("crlf.txt", plain.read_bytes().replace(b"\n", b"\r\n"))):
+        (tmp_path / name).write_bytes(data)
+        result = cli("build", "--append", tmp_path / name, "-o", tmp_path / "db.json")
+        assert result.exit_code != 0 and "the same text" in result.stderr, name
