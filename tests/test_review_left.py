@@ -83,3 +83,47 @@ def test_a_lone_bom_or_crlf_alone_is_the_same_article(cli, tmp_path):
         (tmp_path / name).write_bytes(data)
         result = cli("build", "--append", tmp_path / name, "-o", tmp_path / "db.json")
         assert result.exit_code != 0 and "the same text" in result.stderr, name
+
+
+# ---- 2. an append onto a JSON file of another layout keeps every doc id ------------------
+
+CORPUS = Path(__file__).parent / "articles" / "corpus"  # b restates a's facts of the Yantai team (test_corpus.py)
+
+
+def _relaid(path: Path) -> dict:
+    """The database as another program may write it: compact, another table first, figures under
+    doc ids 10, 20 … in reverse order, honorees and regions numbered otherwise."""
+    tables = json.loads(path.read_text(encoding="utf-8"))
+    tables["figures"] = {str(int(k) * 10): r for k, r in reversed(list(tables["figures"].items()))}
+    tables["honorees"] = {str(7 + 2 * n): r for n, r in enumerate(reversed(list(tables["honorees"].values())))}
+    tables["regions"] = {str(100 + n): r for n, r in enumerate(reversed(list(tables["regions"].values())))}
+    relaid = {"notes": {"1": {"by": "another tool"}}, **tables}
+    path.write_text(json.dumps(relaid, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return relaid
+
+
+def test_an_append_onto_a_json_file_of_another_layout_keeps_its_doc_ids(cli, tmp_path):
+    built(cli, CORPUS / "a_ytrb.txt", "-o", tmp_path / "db.json")
+    before = _relaid(tmp_path / "db.json")
+    built(cli, "--append", CORPUS / "b_jiaodong.txt", "-o", tmp_path / "db.json")
+    after = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
+    assert list(after)[0] == "notes" and after["notes"] == before["notes"]
+    for table, docs in before.items():
+        if table == "notes":
+            continue
+        assert {k: r["id"] for k, r in docs.items()} == {k: after[table][k]["id"] for k in docs}, table
+        new = sorted(int(k) for k in after[table] if k not in docs)
+        first = max(map(int, docs), default=0) + 1  # TinyDB's next id
+        assert new == list(range(first, first + len(new))), table
+    assert [r["id"] for k, r in after["sources"].items() if k not in before["sources"]] == ["jdzx-20210301"]
+    assert len(after["figures"]) > len(before["figures"])
+    # the Yantai team (烟台市帮扶重庆市工作组), under its doc id, gained the later source that names it
+    (team,) = (k for k, r in before["honorees"].items() if r["name"] == "烟台市帮扶重庆市工作组")
+    assert after["honorees"][team]["sources"] == ["ytrb-20210226", "jdzx-20210301"]
+    assert cli("validate", "--db", tmp_path / "db.json").exit_code == 0
+    # the tables are those of building both at once, whatever their doc ids
+    (tmp_path / "both").mkdir()
+    built(cli, CORPUS / "a_ytrb.txt", CORPUS / "b_jiaodong.txt", "-o", tmp_path / "both" / "db.json")
+    both = json.loads((tmp_path / "both" / "db.json").read_text(encoding="utf-8"))
+    for table in both:
+        assert sorted(map(json.dumps, both[table].values())) == sorted(map(json.dumps, after[table].values())), table
