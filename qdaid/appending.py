@@ -5,10 +5,10 @@ fails). A JSON store keeps its text: each table that only grows (sources, figure
 restatements, events) keeps its bytes and gets the new records after them; the small tables an
 append may change (honorees and programmes gain a source, regions keep the gazetteer's order)
 are written again; the file is then replaced in one write, checked as every build is. A file
-not in the layout qdaid writes (tables in another order, records of an older model, compact,
-doc ids not 1..n) is written whole, each record it held under its doc id and the new ones under
-fresh ids after the largest. Either way the tables are what building all the articles together
-gives.
+not in the layout qdaid writes (tables in another order, records of an older model, compact) is
+written whole, a table numbered otherwise than 1..n in order keeping each record under its doc id
+(the new ones under fresh ids after the largest). Either way the tables are what building all the
+articles together gives.
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ class Held:
     counts: dict[str, int] = field(default_factory=dict)
     others: dict[str, dict] = field(default_factory=dict)  # (JSON) tables not qdaid's, kept as they are
     doc_ids: dict[str, list[str]] = field(default_factory=dict)  # (JSON) each table's doc ids, as tables lists them
-    layout: list[str] = field(default_factory=list)  # (JSON) the file's tables, in its order
 
 
 def in_model_order(table: str, record: dict) -> dict:
@@ -84,8 +83,7 @@ def held(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> Iterator[Held]:
         by_fact.setdefault((figure["metric"], figure["unit"]), []).append(figure)
     blocks = _blocks(path, limit) if canonical and set(raw) == set(TABLES) else None  # (_blocks checks their order)
     yield Held(tables, lambda key: by_fact.get(key, []), blocks, {t: len(tables.get(t, [])) for t in TABLES},
-               {t: docs for t, docs in raw.items() if t not in TABLES}, {t: list(raw[t]) for t in TABLES if t in raw},
-               list(raw))
+               {t: docs for t, docs in raw.items() if t not in TABLES}, {t: list(raw[t]) for t in TABLES if t in raw})
 
 
 def _blocks(path: Path, limit: int) -> dict[str, str] | None:
@@ -109,10 +107,13 @@ def block(table: str, records: list[dict], first: int = 1) -> str:
 
 
 def _keyed(table: str, held: Held, records: list[dict]) -> dict[str, dict]:
-    """A table of a file not in qdaid's layout, as TinyDB keys it: the records it held under their
-    doc ids, in its order (whatever order or numbering another program gave them), then the new
-    ones under fresh ids, after the largest (as TinyDB numbers an insert)."""
+    """A table of a file not in qdaid's layout, as TinyDB keys it. Numbered as qdaid numbers (1..n in
+    order): as a build writes it (as in qdaid's layout, regions in the gazetteer's order). Else
+    (another program's numbering or order) the records it held under their doc ids, in its order,
+    then the new ones under fresh ids, after the largest (as TinyDB numbers an insert)."""
     old = held.tables.get(table, [])
+    if held.doc_ids.get(table, []) == [str(n) for n in range(1, len(old) + 1)]:
+        return {str(n): in_model_order(table, rec) for n, rec in enumerate(records, 1)}
     docs = {doc_id: in_model_order(table, rec) for doc_id, rec in zip(held.doc_ids.get(table, []), old, strict=True)}
     fresh = max((int(doc_id) for doc_id in docs if doc_id.isdigit()), default=0) + 1
     kept = {id(rec) for rec in old}  # (the records the corpus changed, an honoree's sources, are these)
@@ -140,8 +141,7 @@ def append(path: Path, held: Held, added: dict[str, list[dict]], changed: dict[s
         # not in qdaid's layout (an older model, another order, another tool's tables or fields): written
         # whole, keeping what is not qdaid's and every doc id the file holds
         tables = {t: _keyed(t, held, whole.get(t, [])) for t in TABLES}
-        docs = {t: tables.pop(t) if t in TABLES else held.others[t] for t in held.layout}
-        store.write(path, json.dumps({**docs, **tables}, ensure_ascii=False, indent=1) + "\n")
+        store.write(path, json.dumps({**tables, **held.others}, ensure_ascii=False, indent=1) + "\n")
         return
     if held.blocks is not None:
         parts = [_grown(held.blocks[t], t, held.counts[t], added.get(t, [])) if t in GROWING else block(t, whole[t])
