@@ -127,3 +127,35 @@ def test_an_append_onto_a_json_file_of_another_layout_keeps_its_doc_ids(cli, tmp
     both = json.loads((tmp_path / "both" / "db.json").read_text(encoding="utf-8"))
     for table in both:
         assert sorted(map(json.dumps, both[table].values())) == sorted(map(json.dumps, after[table].values())), table
+
+
+# ---- 3. check: an honoree's figure of no place is of its home ----------------------------
+
+# ¶ of the 胶州 office (胶州市扶贫协作工作办公室, home 胶州市): 2016年以来,累计采购协作地产品1.8亿元 names no place
+BOUGHT = "累计采购协作地产品"
+BOUGHT_18 = f"qdrb-20210225-{TEXT.index(BOUGHT + '1.8亿元') + len(BOUGHT):05d}"
+
+
+def _checked(cli, tmp_path, sentence: str) -> dict:
+    (tmp_path / "draft.txt").write_text(sentence + "\n", encoding="utf-8")
+    result = cli("check", tmp_path / "draft.txt", "--date", "2021-02-25", "-f", "json",
+                 "-F", "verdict,raw,sources,source_values")
+    assert result.exit_code == 0, result.output  # nothing contradicted, whatever the verdict
+    (row,) = json.loads(result.stdout)
+    return row
+
+
+def test_check_supports_a_draft_naming_the_honorees_home_for_its_figure_of_no_place(cli, tmp_path):
+    row = _checked(cli, tmp_path, "胶州市2016年以来累计采购协作地产品1.8亿元。")
+    assert row == {"verdict": "supported", "raw": "1.8亿元", "sources": [BOUGHT_18], "source_values": ["1.8亿元"]}
+    # without a period the same
+    assert _checked(cli, tmp_path, "胶州市累计采购协作地产品1.8亿元。")["sources"] == [BOUGHT_18]
+
+
+def test_check_leaves_a_wrong_place_another_scope_or_value_unsupported(cli, tmp_path):
+    for sentence in ("平度市2016年以来累计采购协作地产品1.8亿元。",  # another honoree's home
+                     "青岛市2016年以来累计采购协作地产品1.8亿元。",  # above 胶州: the city's, another scope
+                     "胶州市2016年以来累计采购协作地产品2.5亿元。",  # another value: another scope, not a contradiction
+                     "胶州市2018年以来累计采购协作地产品1.8亿元。"):  # another "since": another fact
+        row = _checked(cli, tmp_path, sentence)
+        assert (row["verdict"], row["sources"]) == ("unsupported", []), sentence
