@@ -159,3 +159,31 @@ def test_check_leaves_a_wrong_place_another_scope_or_value_unsupported(cli, tmp_
                      "胶州市2018年以来累计采购协作地产品1.8亿元。"):  # another "since": another fact
         row = _checked(cli, tmp_path, sentence)
         assert (row["verdict"], row["sources"]) == ("unsupported", []), sentence
+
+
+# ---- 5. cite: the README's figure id on a database built from the article's text alone ----
+
+def test_cite_finds_the_readmes_figure_id_on_a_database_built_from_the_text_alone(cli, tmp_path):
+    text_alone = tmp_path / ARTICLE.name  # the article without its sidecar: its source id is the file's name
+    shutil.copy(ARTICLE, text_alone)
+    built(cli, text_alone)  # your database, which queries then read
+    at = TEXT.index("8.58亿元")  # 2017年以来,采购、销售陇南已认定扶贫产品8.58亿元
+    fields = ("-f", "json", "-F", "id,raw,start,quote")
+    result = cli("cite", "qdrb-20210225-03457", *fields)  # as the README's tour writes it
+    (cited,) = as_json(result)
+    assert cited == {"id": f"{text_alone.stem}-{at:05d}", "raw": "8.58亿元", "start": at,
+                     "quote": "2017年以来,采购、销售陇南已认定扶贫产品8.58亿元,带动贫困人口9.1万多人。"}
+    assert result.stderr.count("\n") == 1 and f"taken as {text_alone.stem}-03457" in result.stderr
+    assert as_json(cli("cite", "03457", *fields)) == [cited]
+
+
+def test_cite_takes_no_figure_of_another_source_for_an_id_it_does_not_hold(cli, tmp_path):
+    shutil.copy(ARTICLE, tmp_path / ARTICLE.name)
+    built(cli, tmp_path / ARTICLE.name)
+    stem = ARTICLE.stem
+    for missing in ("qdrb-20210225-99999", f"{stem}-99999"):  # no figure ends so; a source it holds
+        result = cli("cite", missing, "-f", "json")
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "no figure" in result.stderr, missing
+    # the bundled database holds the source qdrb-20210225: its id is never taken as another's
+    result = cli("cite", "qdrb-20210225-99999", "--db", store.bundled_dir() / store.DB_NAME)
+    assert result.exit_code == 2 and "note:" not in result.stderr
