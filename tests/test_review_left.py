@@ -11,6 +11,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from qdaid import store
 
 ARTICLE = store.bundled_dir() / "000_0077034771fe7207.txt"
@@ -187,3 +189,62 @@ def test_cite_takes_no_figure_of_another_source_for_an_id_it_does_not_hold(cli, 
     # the bundled database holds the source qdrb-20210225: its id is never taken as another's
     result = cli("cite", "qdrb-20210225-99999", "--db", store.bundled_dir() / store.DB_NAME)
     assert result.exit_code == 2 and "note:" not in result.stderr
+
+
+# ---- 1. a rebuild keeps what an append was told -------------------------------------------
+
+TOLD = {"id": "qd-0305", "title": "青岛表彰先进（转载）", "date": "2021-03-05", "url": "https://example.org/0305"}
+
+
+def _sources(cli, db: Path) -> dict[str, dict]:
+    rows = as_json(cli("list", "sources", "--db", db, "-f", "json", "-F", "id,title,date,url,publisher,reporter"))
+    return {r["id"]: r for r in rows}
+
+
+def _appended_with_options(cli, tmp_path, suffix: str) -> tuple[Path, Path, Path]:
+    a, b = _plain(tmp_path), tmp_path / "b.txt"
+    shutil.copy(CORPUS / "a_ytrb.txt", b)
+    db = tmp_path / f"db{suffix}"
+    built(cli, b, "-o", db)
+    built(cli, "--append", a, "-o", db, *(x for k, v in TOLD.items() for x in (f"--{k}", v)))
+    return a, b, db
+
+
+@pytest.mark.parametrize("suffix", [".json", ".sqlite"])
+def test_a_rebuild_keeps_the_metadata_an_append_was_given(cli, tmp_path, suffix):
+    a, b, db = _appended_with_options(cli, tmp_path, suffix)
+    result = built(cli, a, b, "-o", db)  # the same articles again, without the options: a rebuild
+    source = _sources(cli, db)[TOLD["id"]]
+    assert {k: source[k] for k in TOLD} == TOLD
+    assert source["publisher"] == "青岛日报社/观海新闻"  # read from the text, as before
+    assert "kept from" in result.stderr and "2021-03-05" in result.stderr
+    at = TEXT.index("8.58亿元")
+    (cited,) = as_json(cli("cite", f"{TOLD['id']}-{at:05d}", "--db", db, "-f", "json", "-F", "raw,date"))
+    assert cited == {"raw": "8.58亿元", "date": "2021-03-05"}
+    assert cli("validate", "--db", db).exit_code == 0
+
+
+def test_what_the_rebuild_is_told_now_wins_field_by_field(cli, tmp_path):
+    a, b, db = _appended_with_options(cli, tmp_path, ".json")
+    a.with_suffix(".meta.json").write_text(json.dumps({"title": "新标题"}), encoding="utf-8")
+    built(cli, a, "-o", db, "--force", "--url", "https://example.org/new")
+    (source,) = _sources(cli, db).values()
+    assert source == {"id": TOLD["id"], "title": "新标题", "date": "2021-03-05", "url": "https://example.org/new",
+                      "publisher": "青岛日报社/观海新闻", "reporter": "王凯"}
+
+
+def test_another_text_or_what_the_text_gives_is_not_kept(cli, tmp_path):
+    a, b, db = _appended_with_options(cli, tmp_path, ".json")
+    tables = json.loads(db.read_text(encoding="utf-8"))
+    doc = next(k for k, s in tables["sources"].items() if s["id"] == TOLD["id"])
+    tables["sources"][doc]["reporter"] = "王"  # as an older rule may have read it from the text: read again
+    db.write_text(json.dumps(tables, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    other = tmp_path / "other" / "a.txt"  # another text under the same name: nothing of the first is its
+    other.parent.mkdir()
+    other.write_text(TEXT.replace("8.58亿元", "8.59亿元"), encoding="utf-8")
+    result = built(cli, a, other, "-o", db, "--force")
+    sources = _sources(cli, db)
+    assert "a" in sources and "a-2" not in sources  # (a: the other text, by its file name)
+    assert sources[TOLD["id"]]["reporter"] == "王凯" and sources[TOLD["id"]]["date"] == "2021-03-05"
+    assert sources["a"]["url"] is None and sources["a"]["date"] == "2021-02-25"
+    assert result.stderr.count("kept from") == 1

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import fileio, store
-from ..model import SCHEMA, DataError, UsageError
+from ..model import SCHEMA, DataError, QdaidError, UsageError
 from .app import say
 from .options import size_limit
 
@@ -89,12 +89,96 @@ def run(items: list[Path | str], target: Path, in_place: Path | None, base: Path
         return {t: len(corpus.added[t]) for t in ORDER if t in corpus.added}
     onto = store.load(base, limit=size_limit(fileio.MAX_DATABASE_BYTES)) if base else {}
     corpus = Corpus(onto, Gazetteer.load())
-    pages = add_articles(corpus, items, limit, given, warn)
+    # a rebuild keeps what the database it replaces was told of an article and nothing says now
+    before = {} if base else _held_sources(target, size_limit(fileio.MAX_DATABASE_BYTES))
+    givens = [_told_before(item, before, given, limit, corpus.gazetteer) for item in items]
+    for item, told in zip(items, givens, strict=True):
+        if kept := {k: v for k, v in told.items() if k not in given}:
+            warn(f"note: {item}: {', '.join(f'{k} {v!r}' for k, v in kept.items())} kept from {target.name}, "
+                 "which holds this text (no option or sidecar gives them now; give them to change them)")
+    if all(told is given for told in givens):
+        pages = add_articles(corpus, items, limit, given, warn)
+    else:  # (an article at a time: each is told its own)
+        pages = [page for item, told in zip(items, givens, strict=True)
+                 for page in add_articles(corpus, [item], limit, told, warn)]
     before_writing({s["id"]: s["sha256"] for s in corpus.whole()["sources"]})
     _keep_and_write(corpus, items, pages, target, outputs,  # (after the copies: their names are in the records)
                     lambda: store.write_tables(target, _ordered(corpus.whole())))
     whole = corpus.whole()
     return {t: len(whole.get(t, ())) for t in ORDER}
+
+
+# What a source record says that a build may have been told (options, sidecar), not read from the text.
+_TOLD = ("id", "title", "date", "publisher", "url", "reporter", "editors")
+
+
+def _held_sources(target: Path, limit: int) -> dict[str, dict]:
+    """The sources of the database a build would replace, by sha256; none when there is none or
+    it is no database qdaid reads (the build then refuses it, or --force replaces it)."""
+    import sqlite3
+
+    if not target.is_file():
+        return {}
+    try:
+        if store.is_sqlite(target, limit):
+            from ..facts import records
+
+            db = store.connect_checked(target)
+            try:
+                sources = list(records(db, "sources"))
+            finally:
+                db.close()
+        else:
+            sources = list(store.read_raw(target, limit, figures=_Unread()).get("sources", {}).values())
+    except (QdaidError, sqlite3.Error, TypeError, ValueError):
+        return {}
+    return {s["sha256"]: s for s in sources if isinstance(s, dict) and isinstance(s.get("sha256"), str)}
+
+
+class _Unread:
+    """Where the figures of a database read for its sources go: nowhere."""
+
+    def add(self, records: dict) -> None:
+        pass
+
+    def clear(self) -> None:
+        pass
+
+
+def _told_before(item: Path | str, held: dict[str, dict], given: dict, limit: int, gazetteer) -> dict:
+    """What a build is told of this article: given (the options), and, when the database it
+    replaces holds the same text (its sha256), what that one says of it that no option, sidecar or
+    page says now and the text does not give (an append's --date, --title, --url, --id): a user
+    never loses what they gave. A web address is not looked up (it would be fetched twice)."""
+    import hashlib
+    import json
+
+    from ..pipeline.article import Article
+    from ..pipeline.lexicon import Lexicon
+    from ..pipeline.records import read_input, sidecar_of, source_record
+
+    if not held or not isinstance(item, Path):
+        return given
+    text, meta, name = read_input(item, limit, given)
+    stored = held.get(hashlib.sha256(text.encode("utf-8")).hexdigest())
+    if stored is None:
+        return given
+    sidecar = sidecar_of(item)  # (read_input checked it: a JSON object of known fields)
+    named = {*given, *(json.loads(sidecar.read_bytes()) if sidecar.is_file() else ())}
+    said = {k for k in meta if k != "id"} | ({"id"} & named)  # (an id not named is the file's name)
+    from_text = source_record(Article(text, meta, gazetteer, Lexicon.load()), name)
+    kept = {k: stored[k] for k in _TOLD if k not in said and stored.get(k) not in (None, "", [])
+            and stored[k] != from_text.get(k) and not _read_from(text, k, stored[k])}
+    return {**kept, **given} if kept else given
+
+
+def _read_from(text: str, field: str, value) -> bool:
+    """Whether a title, publisher, reporter or editors may have been read from the text (they are
+    cut from it): then a build that reads them otherwise now (its rules changed) is not told the
+    old ones."""
+    if field not in ("title", "publisher", "reporter", "editors"):
+        return False
+    return all(isinstance(v, str) and v in text for v in (value if isinstance(value, list) else [value]))
 
 
 def _ordered(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
