@@ -35,6 +35,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "zh": "{n}个数字：{supported}个有来源支持，{contradicted}个与来源矛盾，{unsupported}个无来源"},
     "filtered_by": {"en": "note: filters: {filters}", "zh": "注：筛选条件：{filters}"},
     "no_match_filtered": {"en": "no {what} match: {filters}", "zh": "没有匹配的结果（{filters}）"},
+    "cite_by_digits": {"en": "note: no source {source} here: {asked} taken as {found}, the one figure whose id "
+                             "ends -{digits}",
+                       "zh": "注：数据库中没有来源 {source}：{asked} 按编号末尾 -{digits} 取为唯一的数字 {found}"},
     "check_nothing": {"en": "note: the draft has no figures to check", "zh": "注：稿件中没有可核对的数字"},
     "check_period_unchecked": {"en": "note: {n} figure{s} of the draft count{s1} the period back from the draft's "
                                      "date (七年, 三年来 …), which is not given: compared on metric, unit, place and "

@@ -175,7 +175,9 @@ def test_cite_finds_the_readmes_figure_id_on_a_database_built_from_the_text_alon
     (cited,) = as_json(result)
     assert cited == {"id": f"{text_alone.stem}-{at:05d}", "raw": "8.58亿元", "start": at,
                      "quote": "2017年以来,采购、销售陇南已认定扶贫产品8.58亿元,带动贫困人口9.1万多人。"}
-    assert result.stderr.count("\n") == 1 and f"taken as {text_alone.stem}-03457" in result.stderr
+    assert result.stderr.count("\n") == 1 and f"取为唯一的数字 {text_alone.stem}-03457" in result.stderr
+    english = cli("cite", "qdrb-20210225-03457", "--lang", "en", *fields)
+    assert as_json(english) == [cited] and f"taken as {text_alone.stem}-03457" in english.stderr
     assert as_json(cli("cite", "03457", *fields)) == [cited]
 
 

@@ -344,12 +344,12 @@ def cite(
     wanted = [part for text in figure_ids for part in text.replace(";", " ").split()]
     if not wanted:
         raise UsageError("names no figure", param="figure")
-    records = [citation(base, _figure(base, figure_id), folders) for figure_id in wanted]
+    records = [citation(base, _figure(base, figure_id, lang), folders) for figure_id in wanted]
     output(fmt, fields, no_header, bom, excel_safe, lang, no_pager).emit(records, render.View(
         vocabulary.CITE, machine_columns=vocabulary.CITE_MACHINE, draw=pages.draw_citation, words=Words(base)))
 
 
-def _figure(base, text: str) -> dict:
+def _figure(base, text: str, lang: str) -> dict:
     """The figure cite names. An id of a source the database does not hold, whose digits end one
     figure only, is that figure, with a note: the README's qdrb-20210225-03457 on a database built
     from the article's text alone (its source then 000_0077034771fe7207, the file's name)."""
@@ -364,7 +364,7 @@ def _figure(base, text: str) -> dict:
         found = base.figure(digits)
     except UsageError:
         raise unknown from None
-    say(f"note: no source {source!r} here: {text} taken as {found['id']}, the one figure ending -{digits}")
+    say(message("cite_by_digits", lang, source=source, asked=text, found=found["id"], digits=digits))
     return found
 
 
