@@ -7,6 +7,7 @@ text alone."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -250,3 +251,21 @@ def test_another_text_or_what_the_text_gives_is_not_kept(cli, tmp_path):
     assert sources[TOLD["id"]]["reporter"] == "王凯" and sources[TOLD["id"]]["date"] == "2021-03-05"
     assert sources["a"]["url"] is None and sources["a"]["date"] == "2021-02-25"
     assert result.stderr.count("kept from") == 1
+
+
+def test_a_database_built_from_a_crlf_file_before_is_rebuilt_and_appended_to_as_holding_it(cli, tmp_path, monkeypatch):
+    from qdaid.pipeline import text as tx
+
+    windows = _windows(tmp_path)
+    with monkeypatch.context() as before:  # qdaid as it was: the text read as its bytes are
+        before.setattr(tx, "normalised", lambda text: text)
+        built(cli, windows, "-o", tmp_path / "db.json", "--date", "2021-03-05")
+    (old,) = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))["sources"].values()
+    assert old["sha256"] == hashlib.sha256(windows.read_bytes()).hexdigest()
+    again = cli("build", "--append", _windows(tmp_path, "reprint.txt"), "-o", tmp_path / "db.json")
+    assert again.exit_code == 1 and "the same text as the source 'w'" in again.stderr
+    rebuilt = built(cli, windows, "-o", tmp_path / "db.json")  # no --force: it holds this article
+    (source,) = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))["sources"].values()
+    assert source["date"] == "2021-03-05" and "kept from" in rebuilt.stderr
+    assert source["sha256"] == hashlib.sha256(TEXT.encode("utf-8")).hexdigest()
+    assert cli("validate", "--db", tmp_path / "db.json").exit_code == 0

@@ -69,10 +69,11 @@ def _named_in_text(path: Path) -> Path:
 
 def run(items: list[Path | str], target: Path, in_place: Path | None, base: Path | None, given: dict,
         warn: Callable[[str], None], outputs: fileio.Outputs, *,
-        before_writing: Callable[[dict[str, str]], None]) -> dict[str, int]:
+        before_writing: Callable[[dict[str, set[str]]], None]) -> dict[str, int]:
     """Build (or append) and write; returns how many records of each table were written (an
-    append: added). before_writing: called with the sources the file will hold (id → sha256),
-    once they are known and before anything is written."""
+    append: added). before_writing: called with the sources the file will hold (id → sha256, and
+    that of the file's bytes when they have CRLF or a BOM: a database built before qdaid read
+    them so holds it), once they are known and before anything is written."""
     from .. import appending
     from ..pipeline.corpus import Corpus
     from ..pipeline.gazetteer import Gazetteer
@@ -81,9 +82,10 @@ def run(items: list[Path | str], target: Path, in_place: Path | None, base: Path
     limit = size_limit(fileio.MAX_ARTICLE_BYTES)
     if in_place is not None:
         with appending.held(in_place, size_limit(fileio.MAX_DATABASE_BYTES)) as held:
+            _not_held_as_read_before(items, held.tables.get("sources", []), limit)
             corpus = Corpus(held.tables, Gazetteer.load(), held.figures)
             pages = add_articles(corpus, items, limit, given, warn)
-            before_writing({s["id"]: s["sha256"] for s in corpus.whole()["sources"]})
+            before_writing({s["id"]: {s["sha256"]} for s in corpus.whole()["sources"]})
             _keep_and_write(corpus, items, pages, target, outputs, lambda: appending.append(
                 target, held, corpus.added, {t: list(r.values()) for t, r in corpus.changed.items()}, corpus.whole()))
         return {t: len(corpus.added[t]) for t in ORDER if t in corpus.added}
@@ -91,7 +93,8 @@ def run(items: list[Path | str], target: Path, in_place: Path | None, base: Path
     corpus = Corpus(onto, Gazetteer.load())
     # a rebuild keeps what the database it replaces was told of an article and nothing says now
     before = {} if base else _held_sources(target, size_limit(fileio.MAX_DATABASE_BYTES))
-    givens = [_told_before(item, before, given, limit, corpus.gazetteer) for item in items]
+    former = {now: then for _, now, then in _read_before(items, limit)}
+    givens = [_told_before(item, before, former, given, limit, corpus.gazetteer) for item in items]
     for item, told in zip(items, givens, strict=True):
         if kept := {k: v for k, v in told.items() if k not in given}:
             warn(f"note: {item}: {', '.join(f'{k} {v!r}' for k, v in kept.items())} kept from {target.name}, "
@@ -101,7 +104,7 @@ def run(items: list[Path | str], target: Path, in_place: Path | None, base: Path
     else:  # (an article at a time: each is told its own)
         pages = [page for item, told in zip(items, givens, strict=True)
                  for page in add_articles(corpus, [item], limit, told, warn)]
-    before_writing({s["id"]: s["sha256"] for s in corpus.whole()["sources"]})
+    before_writing({s["id"]: {s["sha256"], former.get(s["sha256"], s["sha256"])} for s in corpus.whole()["sources"]})
     _keep_and_write(corpus, items, pages, target, outputs,  # (after the copies: their names are in the records)
                     lambda: store.write_tables(target, _ordered(corpus.whole())))
     whole = corpus.whole()
@@ -145,7 +148,8 @@ class _Unread:
         pass
 
 
-def _told_before(item: Path | str, held: dict[str, dict], given: dict, limit: int, gazetteer) -> dict:
+def _told_before(item: Path | str, held: dict[str, dict], former: dict[str, str], given: dict, limit: int,
+                 gazetteer) -> dict:
     """What a build is told of this article: given (the options), and, when the database it
     replaces holds the same text (its sha256), what that one says of it that no option, sidecar or
     page says now and the text does not give (an append's --date, --title, --url, --id): a user
@@ -160,7 +164,8 @@ def _told_before(item: Path | str, held: dict[str, dict], given: dict, limit: in
     if not held or not isinstance(item, Path):
         return given
     text, meta, name = read_input(item, limit, given)
-    stored = held.get(hashlib.sha256(text.encode("utf-8")).hexdigest())
+    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    stored = held.get(sha256) or held.get(former.get(sha256, sha256))
     if stored is None:
         return given
     sidecar = sidecar_of(item)  # (read_input checked it: a JSON object of known fields)
@@ -170,6 +175,39 @@ def _told_before(item: Path | str, held: dict[str, dict], given: dict, limit: in
     kept = {k: stored[k] for k in _TOLD if k not in said and stored.get(k) not in (None, "", [])
             and stored[k] != from_text.get(k) and not _read_from(text, k, stored[k])}
     return {**kept, **given} if kept else given
+
+
+def _read_before(items: list[Path | str], limit: int) -> list[tuple[Path, str, str]]:
+    """(file, sha256 of its text as read, sha256 of its bytes) of the text files whose line ends or
+    BOM reading changes: a database built before qdaid read them so names them by their bytes."""
+    import hashlib
+
+    from ..pipeline.text import normalised
+    from ..pipeline.webpage import HTML_SUFFIXES
+
+    found = []
+    for item in items:
+        if not isinstance(item, Path) or item.suffix.lower() in HTML_SUFFIXES or not item.is_file() or \
+                item.stat().st_size > limit:
+            continue  # (what is no text file, or too large, the build says so)
+        data = item.read_bytes()
+        try:
+            text = normalised(data.decode("utf-8")).encode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if text != data:
+            found.append((item, hashlib.sha256(text).hexdigest(), hashlib.sha256(data).hexdigest()))
+    return found
+
+
+def _not_held_as_read_before(items: list[Path | str], sources: list[dict], limit: int) -> None:
+    """An append of a text the store holds as read before qdaid took CRLF and a BOM away is
+    refused, as any text it holds."""
+    held = {s["sha256"]: s for s in sources}
+    for item, _, then in _read_before(items, limit):
+        if (same := held.get(then)) is not None:
+            raise DataError(f"{item}: the same text as the source {same['id']!r} ({same['path']}): an article is "
+                            "built once")
 
 
 def _read_from(text: str, field: str, value) -> bool:

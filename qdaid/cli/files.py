@@ -156,12 +156,12 @@ def _where_to(output: Path | None, append: bool) -> tuple[Path | None, Path | No
     return output, base
 
 
-def _may_replace(target: Path, base: Path | None, force: bool, kept: dict[str, str]) -> None:
+def _may_replace(target: Path, base: Path | None, force: bool, kept: dict[str, set[str]]) -> None:
     """A build replaces a database that holds nothing it would not (a rebuild), or appends to one
     in its own format; any other file, a database it cannot read, or one holding articles (by id
     and text) or tables the new one would not, only with --force: an article, a document or a
     corpus built up is never lost to a mistyped -o or a build meant as an append. kept: the
-    sources the new file holds (id → sha256)."""
+    sources the new file holds (id → its sha256s: building.run)."""
     if not target.exists():
         return
     sqlite = store.is_sqlite(target, fileio.MAX_DATABASE_BYTES * 8)
@@ -178,7 +178,7 @@ def _may_replace(target: Path, base: Path | None, force: bool, kept: dict[str, s
     if (held := store.held_articles(target)) is None:
         raise UsageError(f"{target}: exists and cannot be read as a qdaid database", param="force")
     articles, others = held
-    lost = sorted(str(i) for i, sha in articles.items() if kept.get(i) != sha)
+    lost = sorted(str(i) for i, sha in articles.items() if sha not in kept.get(i, ()))
     if lost:
         named = ", ".join(lost[:3]) + (f" and {len(lost) - 3} more" if len(lost) > 3 else "")
         hint = "use --append" if base is None else f"append to it: --append -o {target}"
