@@ -253,6 +253,8 @@ def test_another_text_or_what_the_text_gives_is_not_kept(cli, tmp_path):
     assert result.stderr.count("kept from") == 1
 
 
+# ---- 4 and 1: a database an older qdaid built from a CRLF file -----------------------------
+
 def test_a_database_built_from_a_crlf_file_before_is_rebuilt_and_appended_to_as_holding_it(cli, tmp_path, monkeypatch):
     from qdaid.pipeline import text as tx
 

@@ -1,6 +1,7 @@
 """What `qdaid build` does between its options and the file it writes: the inputs named on the
-command line (files, folders, addresses), the corpus built from them, the article texts kept
-beside the database, and the write (a new file, or an append in place).
+command line (files, folders, addresses), what a rebuild keeps of the database it replaces (what
+it was told of an article and nothing says now), the corpus built from them, the article texts
+kept beside the database, and the write (a new file, or an append in place).
 """
 
 from __future__ import annotations
