@@ -188,3 +188,22 @@ def test_an_undated_figure_is_no_statement_of_a_year_its_article_was_written_bef
     assert not any(a == "y2021" for a, _, _ in _restated(db))
     sources = {s["id"]: s for s in json.loads(cli("list", "sources", "--db", db, "-f", "json").stdout)}
     assert sources["y2021"]["disputed"] == 0 and sources["qdrb-20210225"]["disputed"] == 0
+
+
+def test_a_restatement_naming_the_honoree_home_is_the_honoree_figure_of_no_place(cli, corpus):
+    # ¶29, the 胶州 office's section (home 胶州市): 2016年以来,累计采购协作地产品1.8亿元, a sentence that
+    # names no place (协作地: the partners). A later report's 胶州市…1.8亿 (no honoree named) is that
+    # figure: its place is the office's home, the number written alike, one honoree's only.
+    db = corpus("jiaozhou", "胶州消费帮扶\n2016年以来，胶州市累计采购协作地产品1.8亿元。\n", "2021-03-05")
+    sources = {s["id"]: s for s in json.loads(cli("list", "sources", "--db", db, "-f", "json").stdout)}
+    assert sources["jiaozhou"]["confirmed"] == 1 and sources["jiaozhou"]["disputed"] == 0
+    rows = json.loads(db.read_text(encoding="utf-8"))["restatements"].values()
+    assert [(r["figure"][:8], r["restates"]) for r in rows if r["figure"].startswith("jiaozhou")] == \
+        [("jiaozhou", "qdrb-20210225-02441")]
+
+
+def test_the_same_number_at_another_honoree_home_is_not_the_honoree_figure(cli, corpus):
+    # 平度市 is another office's home (平度 office, ¶34–38): 1.8亿 there is not the 胶州 office's figure
+    db = corpus("pingdu", "平度消费帮扶\n2016年以来，平度市累计采购协作地产品1.8亿元。\n", "2021-03-05")
+    sources = {s["id"]: s for s in json.loads(cli("list", "sources", "--db", db, "-f", "json").stdout)}
+    assert sources["pingdu"]["confirmed"] == 0 and sources["pingdu"]["disputed"] == 0

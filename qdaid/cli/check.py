@@ -115,43 +115,8 @@ def _read_draft(article: Path, draft_id: str, date: str | None, onto: dict, note
         for figure in counted_back:
             figure["period_start"] = figure["period_end"] = None
         tables["restatements"] = [r for r in tables["restatements"] if r["figure"] not in unchecked] + \
-            link(counted_back, sources)
-    tables["restatements"] += _at_home(tables, draft_id)
+            link(counted_back, sources, tables["honorees"])
     return tables, unchecked
-
-
-def _at_home(tables: dict, draft_id: str) -> list[dict]:
-    """Restatement rows for the draft's figures that name no honoree and are linked to nothing,
-    whose place is one honoree's home (胶州市…累计采购协作地产品1.8亿元), and the figures of no
-    place of that honoree written alike (the 胶州 office's 累计采购协作地产品1.8亿元, in its
-    section): an honoree's figure whose sentence names no place is of its home. Its home only, not
-    a place above it (青岛市's 1.8亿 would be the city's, another scope) nor another place; and, as
-    across scopes elsewhere, written alike (the same number, 约/多 and kind, a period that may be
-    one), and one honoree's only: another value is left unsupported, never contradicted."""
-    from ..pipeline.restate import key_place, periods_compatible
-    from ..pipeline.statements import restatement
-
-    homes: dict[tuple, set[str]] = {}
-    for honoree in tables["honorees"]:
-        if honoree.get("home_region"):
-            homes.setdefault((honoree["home_region"],), set()).add(honoree["id"])
-    placeless: dict[str, list[dict]] = {}
-    for figure in tables["figures"]:
-        if figure["source"] != draft_id and figure["honoree"] and key_place(figure) is None:
-            placeless.setdefault(figure["honoree"], []).append(figure)
-    linked = {r["figure"] for r in tables["restatements"]}
-    rows = []
-    for new in tables["figures"]:
-        if new["source"] != draft_id or new["id"] in linked or new["honoree"] or new["kind"] == "duration":
-            continue
-        alike = [old for honoree in sorted(homes.get(key_place(new) or (), ())) for old in placeless.get(honoree, [])
-                 if [old[k] for k in _WRITTEN] == [new[k] for k in _WRITTEN] and periods_compatible(new, old)]
-        if len({old["honoree"] for old in alike}) == 1:
-            rows += [restatement(new, old) for old in alike]
-    return rows
-
-
-_WRITTEN = ("metric", "unit", "kind", "value", "approx")  # one fact, written alike
 
 
 def _draft_file(draft: str, folder: Path) -> Path:

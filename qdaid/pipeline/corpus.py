@@ -88,8 +88,8 @@ class Corpus:
         self.sources = {s["id"]: s["path"] for s in tables.get("sources", [])}
         self.texts = {s["sha256"]: s["id"] for s in tables.get("sources", [])}  # an article given twice is one
         self.regions = {r["id"]: r for r in tables.get("regions", [])}
-        self.statements = statements.Statements(() if lookup else tables.get("figures", []))
-        self.statements.dates = {s["id"]: s.get("date") for s in tables.get("sources", [])}
+        self.statements = statements.Statements(() if lookup else tables.get("figures", []),
+                                                tables.get("honorees", []), tables.get("sources", []))
         self._lookup = lookup
         self._looked_up: set[tuple[str, str]] = set()  # the (metric, unit) the store was asked for
 
@@ -125,6 +125,7 @@ class Corpus:
                             elif value is not None:
                                 rec[field] = renamed.get(value, value)
         figures = new["figures"]
+        self.statements.homes.update((h["id"], h.get("home_region")) for h in new.get("honorees", []))
         for named in _attribute(figures, [h for h in earlier if h["id"] not in own]):
             honoree = self.records["honorees"][named]  # an article that gives it figures names it
             if source not in honoree["sources"]:

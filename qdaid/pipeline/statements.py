@@ -67,9 +67,11 @@ class Statements:
     or starts one. A fact's ways are so compatible two by two, and a fact of many sources written
     a few ways holds a few ways: adding a figure costs what its subject holds, not the corpus."""
 
-    def __init__(self, figures: Iterable[dict] = ()):
+    def __init__(self, figures: Iterable[dict] = (), honorees: Iterable[dict] = (), sources: Iterable[dict] = ()):
+        """figures: stated in their order, once what honorees and sources say is known."""
         self._ways: dict[tuple, dict[str, list[_Way]]] = {}  # (metric, unit, subject) → source → its ways
-        self.dates: dict[str, str | None] = {}  # source id → its date (the corpus keeps it): part's certainty
+        self.dates = {s["id"]: s.get("date") for s in sources}  # source id → its date: part's certainty, _in_time
+        self.homes = {h["id"]: h.get("home_region") for h in honorees}  # honoree id → its home (_home)
         self.alike: dict[tuple, _Way] = {}  # (metric, unit, subject, way) → the way
         self._count = 0
         for figure in figures:
@@ -104,16 +106,18 @@ class Statements:
 
     def _across(self, figure: dict, way: _Way | None) -> list[_Way]:
         """The ways of other sources that state, across scopes, what figure states: for a figure of
-        no honoree, one honoree's figures of its place (or of no place, when it has none) written
-        alike (青岛累计帮助陇南销售扶贫产品8.58亿元 in a later report, the work team's 8.58亿), when
-        they are one honoree's only (two honorees' 3亿 leave a city's 3亿 to neither); for an
-        honoree's figure, the earlier figures of no honoree of its place written alike that no
-        other honoree's figure was found in. Written alike: the same number, the same 约/多, a
-        period that may be one; a rounder agreement (1亿 and 1.25亿) is not enough across scopes, where
-        a different scope (the Red Cross's 1亿, the city's 共募集5亿 beside one man's 2600万) is the
-        likelier reading. The facts stay apart: each is compared within its own scope."""
+        no honoree, one honoree's figures of its place (or of no place, when it has none; an
+        honoree's figure of no place is also of its home: _home) written alike (青岛累计帮助陇南
+        销售扶贫产品8.58亿元 in a later report, the work team's 8.58亿), when they are one
+        honoree's only (two honorees' 3亿 leave a city's 3亿 to neither); for an honoree's figure,
+        the earlier figures of no honoree of its place written alike that no other honoree's figure
+        was found in. Written alike: the same number, the same 约/多, a period that may be one; a
+        rounder agreement (1亿 and 1.25亿) is not enough across scopes, where a different scope
+        (the Red Cross's 1亿, the city's 共募集5亿 beside one man's 2600万) is the likelier
+        reading. The facts stay apart: each is compared within its own scope."""
         place, honoree = key_place(figure), figure.get("honoree")
         if honoree:
+            place = place or self._home(honoree)
             if place is None:
                 return []
             found = [w for w in self._others(self._ways.get((figure["metric"], figure["unit"], ("place", place)), {}),
@@ -124,13 +128,20 @@ class Statements:
         found = [w for (metric, unit, subject), by_source in self._ways.items()
                  if (metric, unit) == (figure["metric"], figure["unit"]) and subject[0] == "honoree"
                  for w in self._others(by_source, figure)
-                 if key_place(w.figure) == place and _written_alike(figure, w.figure)]
+                 if place in (key_place(w.figure), key_place(w.figure) or self._home(w.figure["honoree"]))
+                 and _written_alike(figure, w.figure)]
         owners = {w.figure["honoree"] for w in found}
         if len(owners) != 1:
             return []
         if way is not None:
             way.owner = owners.pop()
         return found
+
+    def _home(self, honoree: str) -> tuple[str] | None:
+        """An honoree's figure whose sentence names no place is of its home, across scopes: a later
+        report's 胶州市…累计采购协作地产品1.8亿元 states the 胶州 office's 1.8亿 of its section."""
+        home = self.homes.get(honoree)
+        return (home,) if home else None
 
     @staticmethod
     def _others(by_source: dict[str, list[_Way]], figure: dict) -> Iterable[_Way]:
@@ -224,6 +235,7 @@ def linked(new_figures: Iterable[dict], statements: Statements) -> tuple[list[di
     return restated, parts
 
 
-def link(new_figures: Iterable[dict], old_figures: Iterable[dict]) -> list[dict]:
-    """The restatement rows of linked for new figures against old ones (of earlier sources)."""
-    return linked(new_figures, Statements(old_figures))[0]
+def link(new_figures: Iterable[dict], old_figures: Iterable[dict], honorees: Iterable[dict] = ()) -> list[dict]:
+    """The restatement rows of linked for new figures against old ones (of earlier sources);
+    honorees: the records that give their homes (Statements.homes)."""
+    return linked(new_figures, Statements(old_figures, honorees))[0]
