@@ -9,10 +9,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .exact import Sum
-from .model import LOWER_BOUND
+from .model import ADDING_KINDS, LOWER_BOUND
 
 if TYPE_CHECKING:
     from .facts import FactBase
+    from .filters import Where
 
 EXACT_UP_TO = 60  # pieces searched exactly (with a step budget); beyond, the largest first
 STEPS = 20000  # the exact search's budget: what it has found by then is proven all the same
@@ -207,10 +208,11 @@ def _why(a: tuple, b: tuple) -> str:
     return f"{when}, {where}"
 
 
-def add_part(units: dict[tuple, list], part: dict, low: tuple, high: tuple) -> tuple:
+def add_part(units: dict[tuple, list], part: dict, low: tuple, high: tuple, spans: dict[tuple, dict]) -> tuple:
     """A part of a group summed in SQL (stats._free_parts) as units: one sentence's free figures
     are one unit (they are disjoint); several sentences, which may overlap, are their largest
-    figure alone, a unit of no sentence of its own (low, high: its first and last sentence).
+    figure alone, a unit of no sentence of its own (low, high: its first and last sentence), in
+    spans with its part (heaviest_sentences reads it again where the lower end is searched).
     Returns the unit's key."""
     if low == high:
         unit = units.setdefault(low, [Sum(), False])
@@ -222,9 +224,29 @@ def add_part(units: dict[tuple, list], part: dict, low: tuple, high: tuple) -> t
     largest = Sum()
     largest.add(part["free_max"])
     alone = (f"(part {len(units)})", None, None, *low[3:])
+    spans[alone] = part
     units[alone] = [
         largest, part["lower_max"] is not None and part["lower_max"] == part["free_max"]]
     return alone
+
+
+def heaviest_sentences(base: FactBase, tally: Any, columns: list[str], where: Where, linked) -> None:
+    """A part summed in SQL whose free figures are of several sentences (same place and period: any
+    two may overlap) stands in the search for the lower end as its heaviest sentence (one sentence
+    lists disjoint figures: ¶23's 41名贫困学生、30名贫困残疾人 prove 71 beside a later 3名 that may be
+    among them), not its largest figure alone. Read only for the groups the search runs on."""
+    same = [f'"{c}" IS ?' for c in columns]
+    sql = (f"SELECT source, paragraph, quote, id, value, approx FROM figures WHERE "
+           f"{' AND '.join([*same, 'part_of IS NULL', f'kind IN {ADDING_KINDS!r}', *where.terms])} ORDER BY rowid")
+    for unit, part in tally.spans.items():
+        sentences: dict[tuple, list] = {}
+        for source, paragraph, quote, fid, value, approx in base._cursor(sql, (*(part[c] for c in columns), *where.params)):
+            if not linked(fid):
+                sentence = sentences.setdefault((source, paragraph, quote), [Sum(), False])
+                sentence[0].add(value)
+                sentence[1] = sentence[1] or approx in LOWER_BOUND
+        if sentences:  # the first of the heaviest
+            tally.units[unit] = max(sentences.values(), key=lambda sentence: sentence[0].value)
 
 
 def pairwise_disjoint(base: FactBase, sentences: set[tuple]) -> bool:

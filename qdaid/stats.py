@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from .exact import ExactSum, Sum, number
 from .model import ADDING_KINDS, APPROXIMATE, LOWER_BOUND, STATS_KEYS, DataError, UsageError, period_label
-from .overlap import add_part, disjoint_sum, pairwise_disjoint, year_shares
+from .overlap import add_part, disjoint_sum, heaviest_sentences, pairwise_disjoint, year_shares
 from .restatements import disagreements
 
 if TYPE_CHECKING:
@@ -89,6 +89,9 @@ def totals(base: FactBase, where: Where, by: list[str], explain: bool = False) -
             for part in candidates:
                 if part["free_max"] == largest:
                     tally.add_headline(largest, *_first_free(base, part, columns, where, linked))
+    for tally in tallies.values():
+        if tally.spans and tally.counted and not pairwise_disjoint(base, tally.sentences):  # total's search
+            heaviest_sentences(base, tally, columns, where, linked)
     rows = [dict(zip(keys, group, strict=True)) | tally.total(base, explain) for group, tally in tallies.items()]
     return sorted(rows, key=lambda r: tuple("" if r[k] is None else str(r[k]) for k in keys)), count
 
@@ -253,6 +256,7 @@ class Tally:
         # signature → [the sum of its counted figures, whether one is 多/余]: one sentence's figures are
         # disjoint, so each signature is one unit of the largest disjoint sum (overlap.disjoint_sum)
         self.units: dict[tuple, list] = {}
+        self.spans: dict[tuple, dict] = {}  # a unit that stands for a part of several sentences → the part (add_part)
         self.shares: list[tuple] = []  # overlap.year_shares: a total's years beyond its year's part,
         self.holders: dict[tuple, list] = {}  # and what each holder certainly holds
         self.unit_ids: dict[tuple, tuple[str, str]] = {}  # a unit's first and last figure, for --explain
@@ -357,7 +361,7 @@ class Tally:
         low = (part["source_low"], part["paragraph_low"], part["quote_low"], *place)
         high = (part["source_high"], part["paragraph_high"], part["quote_high"], *place)
         self.sentences.update((low, high))
-        unit = add_part(self.units, part, low, high)
+        unit = add_part(self.units, part, low, high, self.spans)
         if part["ids"]:  # --explain
             self.counted_ids += part["ids"]
             self.unit_ids.setdefault(unit, (min(part["ids"])[1], max(part["ids"])[1]))
@@ -368,9 +372,8 @@ class Tally:
 
     def add_period(self, start, end) -> None:
         if start is not None:
-            end = end or start
             self.first_year = start if self.first_year is None else min(self.first_year, start)
-            self.last_year = end if self.last_year is None else max(self.last_year, end)
+            self.last_year = (end or start) if self.last_year is None else max(self.last_year, end or start)
 
     def _exclude(self, held: dict, value_of: dict) -> None:
         """Note the held figures (id → links to the members that hold them; value_of: their values).

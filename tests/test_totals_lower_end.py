@@ -214,3 +214,21 @@ def test_beyond_the_exact_search_a_remainder_never_makes_the_proven_sum_smaller(
     pieces = [(10, False, (("s1",), ((2020, 2020),), "a")), (6, False, (("(rest)", "t", "p"), ((2017, 2019),), "b")),
               (5, False, (("s2",), ((2018, 2018),), "b")), (5, False, (("s3",), ((2019, 2019),), "b"))]
     assert sum(pieces[i][0] for i in overlap._heaviest(Places(), pieces)) == 20
+
+
+def test_a_later_figure_that_may_overlap_never_lowers_what_one_sentence_proves(cli, tmp_path):
+    # ¶23: 一对一帮扶41名贫困学生、30名贫困残疾人 (Longnan, undated): one sentence lists two groups
+    # of people, which cannot be the same people, so the text proves 71. A later report's undated
+    # 一对一帮扶陇南3名贫困学生 may be among them, or not: 71 to 74, never less than 71.
+    db = tmp_path / "facts.json"
+    db.write_bytes((store.bundled_dir() / store.DB_NAME).read_bytes())
+    later = tmp_path / "later.txt"
+    later.write_text("青岛帮扶陇南学生\n\n青岛日报社/观海新闻3月5日讯 青岛爱心人士一对一帮扶陇南3名贫困学生。\n",
+                     encoding="utf-8")
+    assert cli("build", "--append", later, "--date", "2021-03-05", "-o", db).exit_code == 0
+    for store_path in (db, tmp_path / "facts.sqlite"):
+        if store_path.suffix == ".sqlite":
+            assert cli("export", "sqlite", store_path, "--db", db).exit_code == 0
+        (row,) = _json(cli, "--db", store_path, "--metric", "people_supported")
+        assert (row["count"], row["total"], row["total_min"], row["total_max"]) == (3, 71, 71, 74)
+        assert row["overlap_possible"] is True and row["total_is_lower_bound"] is False
