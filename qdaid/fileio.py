@@ -90,8 +90,8 @@ class Outputs:
         if not target.parent.is_dir():
             raise DataError(f"{target.parent}: no such folder")
         resolved = target.parent.resolve() / target.name
-        for source in self.inputs:
-            if os.path.lexists(source) and source.resolve() == resolved:
+        for source in self.inputs:  # one that does not exist yet too: a SQLite journal comes and goes
+            if (source.resolve() if os.path.lexists(source) else source.parent.resolve() / source.name) == resolved:
                 raise DataError(f"{target}: is one of the {self.command}'s inputs ({source}); choose another output")
         if resolved.parent == Path(__file__).resolve().parent / "data":
             raise DataError(f"{target}: is the bundled database, which is read-only; write elsewhere with -o")

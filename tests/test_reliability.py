@@ -393,6 +393,24 @@ def test_report_never_writes_over_what_it_reads(tmp_path, db_copy):
     assert all(path.read_bytes() == data for path, data in kept.items())
 
 
+def test_no_writer_takes_the_journal_of_the_sqlite_store_it_reads(tmp_path, db_copy):
+    # SQLite makes NAME-journal (and -wal, -shm) beside a store while it reads or writes it: a
+    # report or export there would be read as the store's journal and break every later query
+    store_path = tmp_path / "s.sqlite"
+    assert run("export", "sqlite", store_path, "--db", db_copy).returncode == 0
+    kept = store_path.read_bytes()
+    for suffix in ("-journal", "-wal", "-shm"):
+        target = tmp_path / f"s.sqlite{suffix}"
+        for command in (("report", "-o", target), ("export", "sqlite", target)):
+            result = run(*command, "--db", store_path)
+            assert result.returncode == 1
+            one_line(result, str(target), "inputs")
+            assert not target.exists()
+    assert store_path.read_bytes() == kept
+    stats = run("stats", "--db", store_path, "-f", "csv")
+    assert stats.returncode == 0 and "consumption_aid" in stats.stdout
+
+
 def test_export_never_writes_over_an_article_of_the_database(tmp_path):
     source = article(tmp_path, TEXT, name="figures.csv", meta={"date": "2021-02-25", "id": "figures"})
     database = tmp_path / "db.json"
