@@ -663,3 +663,37 @@ def test_ctrl_c_while_the_command_line_loads_is_quiet(tmp_path):
         assert "Traceback" not in err, (delay, err)
         assert child.returncode in (0, 130, -signal.SIGINT), (delay, child.returncode, err)
     assert seen
+
+
+@pytest.mark.parametrize("signum, code, said", [(signal.SIGINT, 130, "qdaid: interrupted"),
+                                                (signal.SIGTERM, 143, "qdaid: stopped by SIGTERM")])
+def test_a_signal_while_sqlite_runs_a_qdaid_function_is_an_interrupt(cli, monkeypatch, signum, code, said):
+    # A signal that arrives while SQLite runs one of qdaid's functions (--min's exact comparison)
+    # is raised inside it; SQLite reports it as "user-defined function raised exception", which
+    # was an internal error (exit 1) for 2 of 3 Ctrl-C during a long --grep
+    import importlib
+
+    from qdaid import facts
+
+    application = importlib.import_module("qdaid.cli.app")
+
+    compare, sent = facts._compare, []
+
+    def compare_then_signal(value, bound):
+        if not sent:
+            sent.append(signum)
+            os.kill(os.getpid(), signum)
+        return compare(value, bound)
+
+    monkeypatch.setattr(facts, "_compare", compare_then_signal)
+    monkeypatch.setattr(application, "_received", [], raising=False)  # none from an earlier test
+    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    signal.signal(signal.SIGTERM, application._terminate)
+    try:
+        result = cli("figures", "--min", "1", "-f", "csv")
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    assert sent == [signum]
+    assert result.exit_code == code, result.output
+    assert result.stderr.strip().splitlines() == [said]

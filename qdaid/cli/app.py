@@ -30,8 +30,20 @@ class Terminated(BaseException):
         self.signum = signum
 
 
+# The signals the command received. One that arrives while SQLite runs a function qdaid gave it
+# (qdaid_compare, the exact sum …) is raised there, and SQLite reports it as its own error
+# ("user-defined function raised exception"): the command was stopped all the same.
+_received: list[int] = []
+
+
 def _terminate(signum, frame) -> None:
+    _received.append(signum)
     raise Terminated(signum)
+
+
+def _interrupt(signum, frame) -> None:
+    _received.append(signum)
+    raise KeyboardInterrupt
 
 
 # A character two cells wide (Chinese, full-width forms). Help breaks at spaces, as click's does; a
@@ -171,12 +183,15 @@ class QdaidGroup(TyperGroup):
         # Ctrl-C: a KeyboardInterrupt, for its clean-up.
         import orjson  # noqa: F401
 
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGINT, _interrupt)
+        _received.clear()  # (a test runs many commands in one process)
         try:
             result = super().invoke(ctx)
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
             return result
         except QdaidError as exc:
+            if _received:  # (a SQLite error a signal caused, told as the store's)
+                _stopped(ctx, _received[0])
             say(f"qdaid: {_spelled(ctx, exc)}", note=False)
             ctx.exit(_trouble(ctx, exc.exit_code))
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
@@ -185,11 +200,9 @@ class QdaidGroup(TyperGroup):
             _silence_stdout()
             ctx.exit(0)
         except KeyboardInterrupt:
-            say("qdaid: interrupted", note=False)
-            ctx.exit(130)
+            _stopped(ctx, signal.SIGINT)
         except Terminated as exc:
-            say(f"qdaid: stopped by {signal.Signals(exc.signum).name}", note=False)
-            ctx.exit(128 + exc.signum)
+            _stopped(ctx, exc.signum)
         except OSError as exc:
             if exc.errno is None or debugging():
                 raise
@@ -197,10 +210,18 @@ class QdaidGroup(TyperGroup):
             say(f"qdaid: cannot write the output: {exc.strerror or exc}", note=False)
             ctx.exit(_trouble(ctx, 1))
         except Exception as exc:
+            if _received:  # raised inside SQLite, which reported it as its own error
+                _stopped(ctx, _received[0])
             if debugging():
                 raise
             say(f"qdaid: internal error: {type(exc).__name__}: {exc}; {REPORT}", note=False)
             ctx.exit(_trouble(ctx, 1))
+
+
+def _stopped(ctx: click.Context, signum: int):
+    say("qdaid: interrupted" if signum == signal.SIGINT else f"qdaid: stopped by {signal.Signals(signum).name}",
+        note=False)
+    ctx.exit(128 + signum)
 
 
 # Commands whose exit status 1 is an answer ("something is contradicted"), as diff's is: any
