@@ -60,6 +60,9 @@ def _kind(mode: int) -> str:
 # link, never over one of its own inputs or the bundled database, always atomically: a temporary
 # file beside the target, flushed, read back, renamed over the target.
 
+SQLITE_JOURNALS = ("-journal", "-wal", "-shm")  # the files SQLite keeps beside a store: NAME-journal …
+
+
 class Outputs:
     """The one guard every writer asks before it writes (build, build --append, export, report -o,
     the article copies a build keeps beside your database): an output is never one of the
@@ -90,8 +93,9 @@ class Outputs:
         if not target.parent.is_dir():
             raise DataError(f"{target.parent}: no such folder")
         resolved = target.parent.resolve() / target.name
-        for source in self.inputs:  # one that does not exist yet too: a SQLite journal comes and goes
-            if (source.resolve() if os.path.lexists(source) else source.parent.resolve() / source.name) == resolved:
+        for source in self.inputs:  # a SQLite journal also when it does not exist: it comes and goes
+            if os.path.lexists(source) and source.resolve() == resolved or \
+                    source.name.endswith(SQLITE_JOURNALS) and source.parent.resolve() / source.name == resolved:
                 raise DataError(f"{target}: is one of the {self.command}'s inputs ({source}); choose another output")
         if resolved.parent == Path(__file__).resolve().parent / "data":
             raise DataError(f"{target}: is the bundled database, which is read-only; write elsewhere with -o")

@@ -209,7 +209,7 @@ def read_by(db: Path, sources: list[dict], folders: list[Path]) -> list[Path]:
     SQLite's journal files) and the articles found for its sources, with their sidecars."""
     names = [Path(s["path"]).name for s in sources if isinstance(s.get("path"), str) and s["path"]]
     found = [folder / name for folder in folders for name in names]
-    journals = [db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+    journals = [db.with_name(db.name + suffix) for suffix in fileio.SQLITE_JOURNALS]
     return [db, *journals, *found, *(f.with_suffix(".meta.json") for f in found)]  # a sidecar: NAME.meta.json
 
 
