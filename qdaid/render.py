@@ -4,9 +4,8 @@ A command hands `Output.emit` its rows and a `View` (which columns, which a term
 shows, how a table draws them); `WRITERS` maps each format to the function that writes it, so
 no command branches on the format. Machine formats come from `formats` (shared with export).
 Tables are for people: Chinese amounts (8.58亿元, amounts.py), cells never cut off, text printed
-literally (a cell holding "[b]" is not Rich markup). Rich is imported here and in pages.py (a
-profile, a citation) only when something is drawn, so piping CSV stays fast.
-"""
+literally (a cell holding "[b]" is not Rich markup). Rich is imported (here, pages.py) only when
+something is drawn, so piping CSV stays fast."""
 
 from __future__ import annotations
 
@@ -69,6 +68,7 @@ class Output:
         # terminal, so a pipe never looks for one (nor fails on a $PAGER it cannot read).
         self.pager = pager
         self.default_format, self.plain_terminal, self._out = default_format, plain_terminal, out
+        self.format()  # (a format from the environment checked before any query runs)
 
     @property
     def out(self) -> TextIO:

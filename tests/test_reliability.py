@@ -697,3 +697,20 @@ def test_a_signal_while_sqlite_runs_a_qdaid_function_is_an_interrupt(cli, monkey
     assert sent == [signum]
     assert result.exit_code == code, result.output
     assert result.stderr.strip().splitlines() == [said]
+
+
+@pytest.mark.parametrize("args, env, needles", [
+    (["figures", "--limit", "abc"], {}, ["'abc' is not a valid integer", "'qdaid figures --help'"]),
+    (["bogus"], {}, ["No such command 'bogus'", "'qdaid --help'"]),
+    (["--bogus"], {}, ["No such option '--bogus'"]),
+    (["show"], {}, ["Missing argument 'HONOREE'", "'qdaid show --help'"]),
+    (["figures", "-f", "xml"], {}, ["'xml' is not one of"]),
+    (["stats"], {"QDAID_LANG": "fr"}, ["'fr' is not one of 'zh', 'en'"]),
+    (["stats"], {"QDAID_FORMAT": "xml"}, ["unknown format 'xml'"]),
+])
+def test_a_usage_error_is_one_line_and_nothing_runs(args, env, needles):
+    # as qdaid's own errors: one line on stderr, exit 2; click wrote usage, a hint, a blank line and
+    # the message, and $QDAID_FORMAT was checked after the query had run (its note printed first)
+    result = run(*args, env=env)
+    assert result.returncode == 2 and result.stdout == ""
+    one_line(result, "qdaid: ", *needles)

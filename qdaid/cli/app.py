@@ -8,7 +8,7 @@ import io
 import os
 import signal
 import sys
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import click
 import typer
@@ -176,6 +176,14 @@ class QdaidGroup(TyperGroup):
         formatter.write_paragraph()
         formatter.write_text(f"Database in use: {render.printable(str(path))} ({why}).")
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:  # the group's own options (qdaid --bogus); a command's are read in invoke
+            return super().make_context(info_name, args, parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.ClickException as exc:
+            _usage_error(exc)
+
     def invoke(self, ctx: click.Context):
         # Imported while Ctrl-C still ends qdaid at once (qdaid.start): a KeyboardInterrupt inside
         # orjson's module set-up crashes the process (a segfault, 1 in 150 interrupts of stats at
@@ -194,8 +202,10 @@ class QdaidGroup(TyperGroup):
                 _stopped(ctx, _received[0])
             say(f"qdaid: {_spelled(ctx, exc)}", note=False)
             ctx.exit(_trouble(ctx, exc.exit_code))
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+        except (click.exceptions.Exit, click.exceptions.NoArgsIsHelpError, click.exceptions.Abort):
             raise
+        except click.ClickException as exc:  # a command's options and arguments, an unknown command
+            _usage_error(exc)
         except BrokenPipeError:
             _silence_stdout()
             ctx.exit(0)
@@ -216,6 +226,15 @@ class QdaidGroup(TyperGroup):
                 raise
             say(f"qdaid: internal error: {type(exc).__name__}: {exc}; {REPORT}", note=False)
             ctx.exit(_trouble(ctx, 1))
+
+
+def _usage_error(exc: click.ClickException) -> NoReturn:
+    """Click's usage errors in one line, as qdaid's own: the message, and where help is (click
+    writes the usage, a hint and the message on four lines)."""
+    ctx = getattr(exc, "ctx", None)
+    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    say(f"qdaid: {exc.format_message().rstrip('.')}{hint}", note=False)
+    sys.exit(exc.exit_code)
 
 
 def _stopped(ctx: click.Context, signum: int):
