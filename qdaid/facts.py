@@ -356,11 +356,15 @@ class FactBase(_Holding, Names):
         them; a single name may be given as a string: region="陇南"), as records."""
         return list(self.listing(self.where(Filters.of(**filters)), sort, desc, limit))
 
-    def totals(self, *, by: list[str] | str = "metric", explain: bool = False, **filters) -> list[dict]:
-        """`qdaid stats`: one row per group and unit, nothing counted twice (see stats.py)."""
+    def totals(self, *, by: list[str] | str = "metric", explain: bool = False, sort: str = "family",
+               **filters) -> list[dict]:
+        """`qdaid stats`: one row per group and unit, nothing counted twice (see stats.py), in the
+        command's order (sort: family, metric, total or count; order.py); filters as figures takes."""
+        from .order import arrange
         from .stats import totals
 
-        return totals(self, self.where(Filters.of(**filters)), [by] if isinstance(by, str) else list(by), explain)[0]
+        keys = [by] if isinstance(by, str) else list(by)
+        return arrange(totals(self, self.where(Filters.of(**filters)), keys, explain)[0], keys, sort)
 
     def search(self, text: str) -> list[dict]:
         """Matches in Chinese, pinyin or English, one row per record (see query.search)."""

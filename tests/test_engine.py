@@ -35,6 +35,19 @@ def test_the_library_answers_what_the_readme_shows():
                for hit in facts.search("口罩"))
 
 
+@pytest.mark.parametrize("sort", [None, "metric", "total"])
+def test_the_library_totals_come_in_the_commands_order(cli, sort):
+    # stats' rows in the order the command prints them in every format (the family order: money
+    # first, the largest first: Longnan's consumption aid 8.58亿 heads it), not stats.py's key order
+    args = ["--sort", sort] if sort else []
+    printed = json.loads(cli("stats", "--region", "longnan", *args, "-f", "json").stdout)
+    given = qdaid.open().totals(region="longnan", **({"sort": sort} if sort else {}))
+    assert [(r["metric"], r["unit"], r["total"]) for r in given] == \
+        [(r["metric"], r["unit"], r["total"]) for r in printed]
+    if sort is None:
+        assert (given[0]["metric"], given[0]["total"]) == ("consumption_aid", 858000000)
+
+
 def test_the_library_refuses_an_unknown_filter_by_name():
     with pytest.raises(UsageError, match="no filter 'colour'"):
         qdaid.open().figures(colour="red")
