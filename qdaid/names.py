@@ -23,7 +23,7 @@ from .vocabulary import load
 _PLACE_SUFFIX = r"(省|市|县|区|镇|乡|自治区|自治州|自治县|地区)$"
 _ENGLISH_LEVEL = (r"(autonomousregion|autonomousprefecture|autonomouscounty|province|prefecture|city|"
                   r"county|district|municipality|league|banner|town)$")
-_JOINERS = str.maketrans("", "", "-_·")
+_JOINERS = str.maketrans("", "", "-_·‐‑–—,.'’")  # hyphens and dashes (East-West, East–West), commas, stops
 
 
 def normalise(text: str) -> str:
@@ -32,7 +32,7 @@ def normalise(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """Without spaces, hyphens, underscores and middle dots (Long-nan, 陇 南)."""
+    """Without spaces, hyphens, dashes, underscores, middle dots, commas and stops (Long-nan, 陇 南)."""
     return "".join(normalise(text).translate(_JOINERS).split())  # split(): what \s matches
 
 
@@ -81,6 +81,12 @@ def choice(text: str, choices: tuple[str, ...] | list[str], what: str, param: st
     key = normalise(text)
     if key in choices or (key := _singular(key)) in choices:  # --kind individuals, --by metrics
         return key
+    from .messages import CHINESE_WORDS
+
+    typed = simplified_chars(key) if not key.isascii() else key  # 先進個人 → 先进个人
+    for word in choices:  # as a Chinese page prints it: 先进个人, 近
+        if CHINESE_WORDS.get(word) == typed:
+            return word
     # worded as click words the options it checks (-f, --by): 'x' is not one of …
     raise UsageError(f"{what} {text!r} is not one of {', '.join(choices)}{suggest(key, choices)}", param=param)
 

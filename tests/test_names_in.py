@@ -306,3 +306,22 @@ def test_search_in_traditional_characters_finds_what_simplified_finds(cli, tradi
         return [(h["table"], h["id"]) for h in json.loads(result.stdout)]
 
     assert found(simplified) and found(traditional) == found(simplified)
+
+
+@pytest.mark.parametrize("option, typed, field, expected", [
+    # list honorees -f table prints kinds as 先进个人/先进集体, approximations as 多/余, 近 …
+    ("--kind", "先进集体", "honoree", {"jiaozhou-office", "longnan-group", "anshun-team", "pingdu-office"}),
+    ("--kind", "先進個人", "honoree", {"dou-zongjun"}),
+    ("--approx", "多/余", "approx", {"more_than"}),
+    ("--approx", "近", "approx", {"nearly"}),  # 近800万元 (¶13), 近五年
+])
+def test_kinds_and_approximations_as_a_chinese_page_prints_them(cli, option, typed, field, expected):
+    found = rows(cli("figures", option, typed, "-f", "csv"))
+    assert found and {row[field] for row in found} == expected
+
+
+@pytest.mark.parametrize("typed", ["East-West Poverty Alleviation Cooperation Team",  # printed with an en dash
+                                   "east west poverty alleviation cooperation team of qingdao shandong in anshun"])
+def test_an_english_honoree_name_typed_with_a_hyphen_or_without_its_commas(cli, typed):
+    # anshun-team's English name: East–West Poverty Alleviation Cooperation Team of Qingdao, Shandong, in Anshun
+    assert {row["honoree"] for row in rows(cli("figures", "--honoree", typed, "-f", "csv"))} == {"anshun-team"}
