@@ -198,7 +198,7 @@ def print_table(con, rows, columns, **options) -> None:
     if chosen is None:
         from .wrapping import vertical
 
-        vertical(con, columns, _cells_of(rows, columns, options))
+        vertical(con, columns, _cells_of(rows, columns, options), options.get("title"))
         return
     from .wrapping import settle
 

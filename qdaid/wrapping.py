@@ -22,13 +22,18 @@ def widest_token(header: str, values: list[str], whole: bool = False) -> int:
                                      for token in (value.splitlines() if whole else value.split())])
 
 
-def vertical(con, columns: list[str], cells: list[list[str]]) -> None:
+def vertical(con, columns: list[str], cells: list[list[str]], title: str | None = None) -> None:
     """Each row as lines of `field  value`, a long value wrapped under itself, never inside a
-    number, an amount or an id."""
+    number, an amount or an id; under the table's title, as a table has it (a profile's sections:
+    第34段 …)."""
     pad = max(len(c) for c in columns)
     room = max(10, con.width - pad - 2)
+    if title:
+        con.print("")
+        for line in wrap(title, con.width):
+            con.print(Text(line, style="bold italic"), soft_wrap=True)
     for n, row in enumerate(cells):
-        if n:
+        if n or title:
             con.print("")
         for c, value in zip(columns, row, strict=True):
             lines = wrap(value, room) or [""]

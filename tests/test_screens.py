@@ -394,3 +394,14 @@ def test_stats_explain_never_leaves_its_explanation_out(columns, lang):
     blocks = fields.count("metric")
     assert blocks >= 30 and all(fields.count(field) == blocks for field in EXPLAINED), (blocks, fields[:20])
     assert "qdrb-20210225-03457" in "\n".join(lines)  # 8.58亿元, among consumption_aid's figure_ids
+
+
+@pytest.mark.parametrize("columns", [40, 48, 52, 80])
+def test_a_profile_keeps_its_section_headings_when_records_stand_one_a_block(columns):
+    # 平度 (¶32–38): its figures in sections by paragraph, then the other figures (durations …)
+    # and its programmes; at 40–52 columns a section's rows stand one record a block, and each
+    # section's heading was dropped there (the records of ¶34 and ¶35 ran together)
+    lines, _ = screen(("show", "平度"), columns, "zh")
+    headings = [line.strip() for line in lines]
+    for heading in ("第34段", "第35段", "第36段", "第37段", "第38段", "其他数字：时长等", "项目与模式"):
+        assert heading in headings, (columns, heading)
