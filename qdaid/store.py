@@ -297,6 +297,11 @@ def _shapes(records: list[dict]) -> set[tuple]:
 INEXACT = 2.0**53
 
 
+def too_large(value: float) -> str:
+    """A value read rounded, said as what was written: a number of 30 digits, not 1.2345678901234568e+29."""
+    return f"its value, a number of {len(str(int(abs(value))))} digits (about {value:.6g}), is too large to be held exactly"
+
+
 def check_records(path: Path, tables: dict[str, list[dict]]) -> None:
     """Field presence and types. Records of one table share a handful of shapes (keys, value
     types): each distinct shape is checked once (bench/RESULTS.md)."""
@@ -321,9 +326,9 @@ def check_records(path: Path, tables: dict[str, list[dict]]) -> None:
                             "than text (validating the file lists every problem)")
     if inexact := next((f for f in tables.get("figures", []) if f["value"].__class__ is float
                         and abs(f["value"]) >= INEXACT), None):
-        raise DataError(f"{path}: figures record {inexact.get('id')!r}: value {inexact['value']!r} is too large to be "
-                        "held exactly (a number written with more than 15 digits is read rounded; validating the file "
-                        "lists every problem)")
+        raise DataError(f"{path}: figures record {inexact.get('id')!r}: {too_large(inexact['value'])} (beyond 2^53 "
+                        "as a decimal, or 20 digits as a whole number, JSON's numbers are read rounded); validating "
+                        "the file lists every problem")
     for event in tables.get("events", []):
         if not DATE_RE.fullmatch(event["date"]):
             raise DataError(f"{path}: events record {event.get('id')!r}: date {event['date']!r} is not "

@@ -24,7 +24,7 @@ from .model import (
     DataError,
 )
 from .pipeline.numbers import NumberError, parse_quantity
-from .store import shape, shape_problem, source_text
+from .store import shape, shape_problem, source_text, too_large
 
 
 def _schema_problems(tables: dict[str, list[dict]]) -> list[str]:
@@ -173,7 +173,7 @@ def _evidence_problems(tables, folders: list[Path]) -> list[str]:
             problems.append(f"figures[{fig.get('id')}]: raw {raw!r} does not read as a number")
             continue
         if isinstance(fig.get("value"), float) and abs(fig["value"]) >= 2.0**53:
-            problems.append(f"figures[{fig.get('id')}]: value {fig['value']!r} is too large to be held exactly")
+            problems.append(f"figures[{fig.get('id')}]: {too_large(fig['value'])}")
         elif _number(fig.get("value")) and value != type(value)(str(fig["value"])):
             problems.append(f"figures[{fig.get('id')}]: value {fig['value']} but raw {raw!r} reads {value}")
     return problems

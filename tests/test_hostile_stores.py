@@ -251,4 +251,6 @@ def test_a_json_value_of_30_digits_is_refused_not_rounded(cli, tmp_path):
         one_line_error(cli(*command, "--db", path), str(path), "too large to be held exactly")
     result = cli("validate", "--db", path)
     said = result.stdout + result.stderr
-    assert result.exit_code == 1 and "value 1.2345678901234568e+29 is too large to be held exactly" in said
+    # said as written (30 digits), not as read: the review read 1.2345678901234568e+29 as the value
+    assert result.exit_code == 1 and "a number of 30 digits (about 1.23457e+29), is too large to be held exactly" in said
+    assert "1.2345678901234568e+29" not in said
