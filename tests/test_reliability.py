@@ -702,6 +702,7 @@ def test_a_signal_while_sqlite_runs_a_qdaid_function_is_an_interrupt(cli, monkey
 @pytest.mark.parametrize("args, env, needles", [
     (["figures", "--limit", "abc"], {}, ["'abc' is not a valid integer", "'qdaid figures --help'"]),
     (["bogus"], {}, ["No such command 'bogus'", "'qdaid --help'"]),
+    (["figures", "--region"], {}, ["requires an argument", "'qdaid figures --help'"]),  # the error names no command
     (["--bogus"], {}, ["No such option '--bogus'"]),
     (["show"], {}, ["Missing argument 'HONOREE'", "'qdaid show --help'"]),
     (["figures", "-f", "xml"], {}, ["'xml' is not one of"]),

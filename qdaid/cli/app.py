@@ -205,7 +205,7 @@ class QdaidGroup(TyperGroup):
         except (click.exceptions.Exit, click.exceptions.NoArgsIsHelpError, click.exceptions.Abort):
             raise
         except click.ClickException as exc:  # a command's options and arguments, an unknown command
-            _usage_error(exc)
+            _usage_error(exc, " ".join(filter(None, [ctx.command_path, ctx.invoked_subcommand])))
         except BrokenPipeError:
             _silence_stdout()
             ctx.exit(0)
@@ -228,12 +228,12 @@ class QdaidGroup(TyperGroup):
             ctx.exit(_trouble(ctx, 1))
 
 
-def _usage_error(exc: click.ClickException) -> NoReturn:
+def _usage_error(exc: click.ClickException, command: str = "qdaid") -> NoReturn:
     """Click's usage errors in one line, as qdaid's own: the message, and where help is (click
-    writes the usage, a hint and the message on four lines)."""
+    writes the usage, a hint and the message on four lines). command: the command it was for,
+    when the error does not say (an option's missing value)."""
     ctx = getattr(exc, "ctx", None)
-    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-    say(f"qdaid: {exc.format_message().rstrip('.')}{hint}", note=False)
+    say(f"qdaid: {exc.format_message().rstrip('.')} (see '{ctx.command_path if ctx else command} --help')", note=False)
     sys.exit(exc.exit_code)
 
 
