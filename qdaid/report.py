@@ -53,6 +53,7 @@ h1{font-size:1.6rem;line-height:1.3}h2{margin-top:2.5rem;border-bottom:2px solid
 dt{color:var(--muted)}table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border-bottom:1px solid var(--line);padding:.25rem .4rem;text-align:left;vertical-align:top}
 th{background:#f2f2f2}td.num{text-align:right;white-space:nowrap}td.id,td.whole{white-space:nowrap}
+.wide{overflow-x:auto}select{max-width:100%}
 tr.family th{background:none;border-bottom:2px solid var(--ink);padding-top:1rem}
 mark.adjacent{margin-left:.3em}
 mark{background:var(--mark);color:var(--ink);border-bottom:2px solid #b38f00;position:relative;cursor:help}
@@ -94,6 +95,7 @@ _JS = """
   apply();
   document.documentElement.dataset.ready = 'yes';
   document.documentElement.dataset.renderMs = Math.round(performance.now() - t0);
+  document.documentElement.dataset.pageWidth = document.documentElement.scrollWidth;
 })();
 """
 
@@ -200,7 +202,7 @@ def _totals(rows: list[dict], t: dict) -> str:
     row to be compared with."""
     largest = bar_scales(rows)
     lang = t["code"]
-    out = [f'<section id="totals">\n<h2>{_e(t["totals"])}</h2>\n<table>\n<thead><tr>'
+    out = [f'<section id="totals">\n<h2>{_e(t["totals"])}</h2>\n<div class="wide"><table>\n<thead><tr>'
            f'<th scope="col">{_e(t["metric"])}</th><th scope="col">{_e(t["unit"])}</th>'
            f'<th scope="col">{_e(t["total"])}</th><th scope="col">{_e(t["period"])}</th>'
            f'<th scope="col">{_e(t["excluded"])}</th><th scope="col"></th></tr></thead>\n<tbody>\n']
@@ -216,7 +218,7 @@ def _totals(rows: list[dict], t: dict) -> str:
                    f'<td class="num">{_e(total_text(r, lang))}</td>'
                    f'<td class="num">{_e(period_label(r["period_start"], r["period_end"]))}</td>'
                    f'<td class="num">{r["excluded"]}</td><td>{_bar(r, largest.get(r["unit"]), t)}</td></tr>\n')
-    out.append("</tbody>\n</table>\n</section>\n")
+    out.append("</tbody>\n</table></div>\n</section>\n")
     return "".join(out)
 
 
@@ -294,7 +296,7 @@ def _table(base: FactBase, figures: list[dict], within, t: dict) -> str:
            + options("honoree", (f["honoree"] for f in figures))
            + options("region", {a for r in up.values() for a in r})
            + options("metric", (f["metric"] for f in figures)) + "</form>\n"
-           '<table id="figtable">\n<thead><tr>'
+           '<div class="wide"><table id="figtable">\n<thead><tr>'
            + "".join(f'<th scope="col">{_e(t[c])}</th>' for c in
                      ("id", "honoree", "metric", "raw", "value", "unit", "kind", "period", "region", "within"))
            + "</tr></thead>\n<tbody>\n"]
@@ -309,5 +311,5 @@ def _table(base: FactBase, figures: list[dict], within, t: dict) -> str:
                    f'<td class="num">{_e(period_label(f["period_start"], f["period_end"]))}</td>'
                    f'<td>{_e(_name(t, "region", f["region"]))}</td>'
                    f'<td class="id">{"<br>".join(map(_e, within.get(f["id"], [])))}</td></tr>\n')
-    out.append("</tbody>\n</table>\n</section>\n")
+    out.append("</tbody>\n</table></div>\n</section>\n")
     return "".join(out)

@@ -153,6 +153,20 @@ def test_the_page_runs_and_filters_in_a_browser(page, figures):
     assert render < 1000
 
 
+@needs_chromium
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_page_fits_a_phone_and_its_tables_scroll_inside_it(cli, tmp_path, lang):
+    # a phone's 585 px: the totals table (cells kept whole) and the figures table scroll in their
+    # own boxes, the filters' names (the English honoree names are long) fit; the whole page
+    # scrolled sideways (1492 px wide in the English report)
+    target = tmp_path / f"{lang}.html"
+    assert cli("report", "-o", target, "--lang", lang).exit_code == 0
+    result = chromium("--dump-dom", "--window-size=585,900", target.as_uri())
+    width = re.search(r'data-page-width="(\d+)"', result.stdout)
+    assert width is not None, result.stderr[-2000:]
+    assert int(width[1]) <= 585
+
+
 def _distinct_bytes(png: bytes) -> int:
     """How varied the picture's pixels are (a blank page decompresses to a few byte values)."""
     data, at = b"", 8
