@@ -183,7 +183,9 @@ _REASONS_ZH = [(rf"^both ({_WRITTEN})$", r"均为\1"),
                (rf"({_WRITTEN}) \(at least ({_WRITTEN}), below ({_WRITTEN})\)", r"\1（至少\2，不到\3）"),
                (rf"({_WRITTEN}) \(at least ({_WRITTEN})\)", r"\1（至少\2）"),
                (rf"({_WRITTEN}) \(nearly ({_WRITTEN})\)", r"\1（接近\2）"),
-               (rf"({_WRITTEN}) \(about ({_WRITTEN})\)", r"\1（约\2）"), (r" and ", "、"), (r"; ", "；")]
+               (rf"({_WRITTEN}) \(about ({_WRITTEN})\)", r"\1（约\2）"),
+               (rf"({_WRITTEN}) \(({_WRITTEN}) to ({_WRITTEN}) as rounded\)", r"\1（取整前在\2至\3之间）"),
+               (r" and ", "、"), (r"; ", "；")]
 _SCALES = {"千": 10**3, "万": 10**4, "亿": 10**8}
 _INSIDE = {"多": "more_than", "余": "over"}
 

@@ -39,6 +39,11 @@ def fig(raw, value, approx="exact", source="a", id=None, **fields):
     # 1000万, and 9000万 + 1000万 is 1亿, said in 亿); 9000万 − 620万 = 8380万 apart.
     (fig("620余万元", 6200000, "over"), fig("9000余万元", 90000000, "over", source="b"), "disagrees",
      "620余万 vs 9000余万: 8380万 apart; 620余万 (at least 620万, below 630万); 9000余万 (at least 9000万, below 1亿)"),
+    # 1.4万多: 1.4万 up to 1.5万; 1.5万 is not in it, but is written to 0.1万 and so stands for
+    # 1.45万 up to 1.55万, which meets it: they agree, and the reason says by what (it said "1.5万 fits
+    # 1.4万多 (… below 1.5万)", which contradicts itself).
+    (fig("1.4万多名", 14000, "more_than", unit="person"), fig("1.5万名", 15000, unit="person", source="b"),
+     "agrees", "1.5万 (1.45万 to 1.55万 as rounded) and 1.4万多 (at least 1.4万, below 1.5万) meet"),
     # 9.1万多: 多 after the decimal and 万: 9.1万 up to 9.2万; 9.15万 lies between.
     (fig("9.1万多人", 91000, "more_than", unit="person"), fig("9.15万人", 91500, unit="person", source="b"),
      "agrees", "9.15万 fits 9.1万多 (at least 9.1万, below 9.2万)"),

@@ -202,6 +202,9 @@ def test_every_page_shows_the_interval_sources_that_disagree_give(cli, two_sourc
     ("both 62", "均为62", "both 62"),
     ("五 = 5", "五 = 5", "“五” = 5"),
     ("790万 fits 近800万 (nearly 800万)", "790万在近800万（接近800万）之内", "7.9 million fits nearly 8 million"),
+    ("1.5万 (1.45万 to 1.55万 as rounded) and 1.4万多 (at least 1.4万, below 1.5万) meet",
+     "1.5万（取整前在1.45万至1.55万之间）、1.4万多（至少1.4万，不到1.5万）可以相合",
+     "15,000 (14,500 to 15,500 as rounded) and more than 14,000 (below 15,000) meet"),
     # 多/余 is bounded (2300多万: 2300万 up to, not including, 2400万): each page says the range used
     ("2300多万 vs 2200万: 100万 apart; 2300多万 (at least 2300万, below 2400万)",
      "2300多万与2200万相差100万；2300多万（至少2300万，不到2400万）",

@@ -236,7 +236,15 @@ def _why_agree(a: Written, b: Written) -> str:
         return f"{coarse} is {fine} rounded to {_amount(coarse.precision, coarse.scale)}"
     exact = [w for w in (a, b) if w.approx == "exact"]
     bounds = " and ".join(_bounded(w) for w in (a, b) if w.approx != "exact")
-    return f"{exact[0]} fits {bounds}" if exact else f"{bounds} meet"
+    if not exact:
+        return f"{bounds} meet"
+    (e,), (other,) = exact, [w for w in (a, b) if w.approx != "exact"]
+    low, high, closed = other.allows()
+    if low <= e.value and (high is None or e.value < high or (closed and e.value == high)):
+        return f"{e} fits {bounds}"
+    # 1.5万 is not in 1.4万多's range, but what it rounds is (1.45万 up to 1.55万): they meet
+    edge = e.precision / 2
+    return f"{e} ({_amount(e.value - edge, e.scale)} to {_amount(e.value + edge, e.scale)} as rounded) and {bounds} meet"
 
 
 _WORDS = {"more_than": "at least", "over": "at least", "nearly": "nearly", "about": "about"}
