@@ -328,7 +328,7 @@ def test_an_english_honoree_name_typed_with_a_hyphen_or_without_its_commas(cli, 
 
 
 def test_a_search_for_an_amount_lists_the_figures_of_that_amount_first(cli):
-    # ¶27 (安顺 team): 带动6.35万名贫困人口脱贫 = 63,500 persons, as --lang en prints it; the
+    # ¶21 (the Longnan work team): 带动6.35万名贫困人口脱贫 = 63,500 persons, as --lang en prints it; the
     # programmes whose sentences hold people came first
     found = rows(cli("search", "63,500 persons", "-f", "csv"))
     assert (found[0]["id"], found[0]["field"], found[0]["raw"]) == ("qdrb-20210225-03101", "value", "6.35万名")
