@@ -91,8 +91,10 @@ def _print_tables(con, tables: list[tuple], lang: str) -> None:
         choices.append(chosen)
     if left:
         _left_out(con, left, [], lang)
-    for (_, columns, options, parts), chosen in zip(tables, choices, strict=True):
-        for title, rows in parts:
+    for n, ((_, columns, options, parts), chosen) in enumerate(zip(tables, choices, strict=True)):
+        for at, (title, rows) in enumerate(parts):
+            if chosen is None and (n or at):  # one record a block: a blank line before the next section's title
+                con.print("")
             print_table(con, rows, columns, title=title, chosen=chosen, **options)
 
 

@@ -29,7 +29,6 @@ def vertical(con, columns: list[str], cells: list[list[str]], title: str | None 
     pad = max(len(c) for c in columns)
     room = max(10, con.width - pad - 2)
     if title:
-        con.print("")
         for line in wrap(title, con.width):
             con.print(Text(line, style="bold italic"), soft_wrap=True)
     for n, row in enumerate(cells):
