@@ -39,7 +39,7 @@ _MULT = "万亿|千万|百万|亿|億|万|萬|千"
 _MULTS = rf"(?:{_MULT})(?:万|萬|亿|億)*"
 _ONE_MULT = re.compile(_MULT)
 # A round number written with its multiplier alone (近千户, 逾千名): only after an approximation
-# word, so that 万寿菊 stays a flower.
+# word, so that 万寿菊 stays a flower, or before 名 (百名干部: a hundred people).
 ROUND = {"百": 100, "千": 10**3, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 # The number itself, from the ordinal mark or approximation word before it to its multiplier.
 NUMBER_PATTERN = (
@@ -104,7 +104,8 @@ def parse_quantity(raw: str) -> Quantity:
     """
     text = raw.strip().translate(TRADITIONAL)
     match = _NUMBER_RE.match(text)
-    if not match or match.end() == 0 or (match["round"] and not match["before"]):
+    alone = match is not None and match["round"] in ("百", "千", "万") and text.startswith("名", match.end())
+    if not match or match.end() == 0 or (match["round"] and not match["before"] and not alone):
         raise NumberError(f"no number in {raw!r}")
     if match["round"]:
         value = Decimal(ROUND[match["round"]])

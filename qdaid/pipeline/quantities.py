@@ -101,13 +101,17 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None
     if start == s.paragraph.start and m["arabic"] and not m["mult"] and text[end:end + 1] in ".、．)）":
         return None  # 2.平度市…: the number of an item in a list
-    if m["round"] and not m["before"]:
-        return None  # 万寿菊: a multiplier alone is a number only after 近, 逾, 不过 …
+    if m["round"] and not m["before"] and not _ROUND_PEOPLE.match(text, start, end + 2):
+        return None  # 万寿菊: a multiplier alone is a number only after 近, 逾, 不过 …, or as 百名, 千名
+    if m["round"] and not m["before"] and prev in "数上成几":
+        return None  # 数百名, 上千名: some hundreds, a thousand or so, no number said
     cls = m["cls"]
     if cls in lex.borrowed and (noun := lex.noun_right_after(text, m.start("cls"))) and noun.start == m.start("cls"):
         cls, end = None, m.start("cls")  # 5车间 counts workshops: 车 begins the noun, it measures no load
     if m["ordinal"]:  # 第二名 is a rank; 第一书记, 第一个 are not figures
-        return Figure(start, end, article.original[start:end], "rank", s) if cls in ("名", "位") else None
+        ranked = cls in ("名", "位") or (not cls and not re.match(r"[\u4e00-\u9fff]", text[end:end + 1])
+                                         and _PLACED.search(text, max(s.start, start - 12), start))
+        return Figure(start, end, article.original[start:end], "rank", s) if ranked else None
     if prev in ("第", "初", "之") or (prev and prev in "+>=<＋") or text[end:end + 1] in "+>=<＋":
         return None  # 第一, 初四, 之一 are not counts; 1+1>2 is a slogan
     if m["chinese"] and number.startswith("一") and (any(c in text[max(0, start - 3):start] for c in _NEGATION)
@@ -258,6 +262,12 @@ def _breakdown_head(article: Article, s: tx.Sentence) -> int | None:
     return None
 
 
+# 百名干部、千名专家: a hundred, a thousand people, the round multiplier alone before 名
+_ROUND_PEOPLE = re.compile(r"[百千万]名(?=[\u4e00-\u9fff])")
+# 位列第一, 位居全国第三, 排名全省第二, 增量全国第一: a place in a ranking, written without 名 (a verb of
+# ranking, or the scope it is ranked in, right before the ordinal; nothing after it that it would count)
+_SCOPE = "(?:全国|全省|全市|全州|全区|西部|东部|中西部)"
+_PLACED = re.compile(rf"(?:(?:位列|位居|排名|名列|排在|排|居){_SCOPE}?|{_SCOPE})(?:各省区市|各省份)?$")
 _CONGRESS = re.compile(r"[一二三四五六七八九]中全会|全国人大|全国政协|人大|政协|中央委员会|党代会|全会")
 _BREAKDOWN_END = re.compile(r"(?:其中|具体如下|分别是|分别为)[：:]$")
 _PHRASE_END = re.compile(r"[、，,；;。：:的和与及\s“”\"（(《]")

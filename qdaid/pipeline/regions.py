@@ -186,6 +186,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     g_start, g_end = article.segment(start, end, s)
     clause = [m for m in article.mentions_in(c_start, c_end) if not _awarding(article, m, c_end)
               and not _not_of_clause(article, m) and not _aside(article, m)]
+    if unit == "rank":  # 位居全国第三: the nation is what is ranked in; the place ranked is named elsewhere
+        clause = [m for m in clause if not gaz.is_nation(m.region)]
     if nation := next((m for m in clause if gaz.is_nation(m.region) and m.end <= start and text[m.end:start] in _RIGHT_AFTER),
                       None):  # 全国50典型案例: the nation's count (a list the honoree's work was chosen for), not the honoree's
         return nation.region, "explicit"

@@ -1,0 +1,50 @@
+"""Classes of figures met in real articles of the genre that the project had not read, each on
+sentences written for these tests (report date 2021-02-25). Every expectation is read off the
+sentence by hand; the comment says why."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_extract_classes import figures
+
+
+@pytest.mark.parametrize(("text", "raw", "value"), [
+    ("该市的扶贫协作成效位列第一，受到通报表扬。", "第一", 1),  # first place, written without 名
+    ("全年引进企业数量位居全省第二。", "第二", 2),  # a scope word between the verb and the place
+    ("考核结果排名西部第四，比上年前进两位。", "第四", 4),
+    ("产量居全省第二、销量全省第一。", "第一", 1),  # the verb of the first ranking serves the second
+])
+def test_a_place_in_a_ranking_is_a_rank(tmp_path, text, raw, value):
+    found = figures(tmp_path, text)[raw]
+    assert (found["value"], found["unit"], found["kind"]) == (value, "rank", "rank")
+
+
+@pytest.mark.parametrize("text", [
+    "他位居第一方阵的前列。",  # 第一方阵: a noun after the ordinal, which names a group, not a place
+    "这是该县第三次获此殊荣。",  # an ordinal of occasions, no ranking verb
+])
+def test_an_ordinal_that_is_no_place_in_a_ranking_is_not_a_figure(tmp_path, text):
+    assert not [raw for raw in figures(tmp_path, text) if raw.startswith("第")]
+
+
+def test_a_hundred_and_a_thousand_people_written_as_bai_ming_and_qian_ming(tmp_path):
+    # 百名…、千名…: the multiplier alone before 名 says a hundred and a thousand people
+    found = figures(tmp_path, "两地每年选派百名教师、千名医生到对口县开展帮扶。")
+    assert (found["百名"]["value"], found["百名"]["unit"]) == (100, "person")
+    assert (found["千名"]["value"], found["千名"]["unit"]) == (1000, "person")
+
+
+@pytest.mark.parametrize("text", [
+    "数百名群众自发前来送行。",  # 数百: some hundreds, no number
+    "上千名志愿者参与了活动。",  # 上千: a thousand or so, said loosely
+    "园中种满了万寿菊。",  # a flower, no number
+])
+def test_a_loose_hundred_or_thousand_is_not_a_figure(tmp_path, text):
+    assert not figures(tmp_path, text)
+
+
+def test_a_rank_in_the_nation_is_the_ranked_places_not_the_nations(tmp_path):
+    # 贵州…居全国第二: 贵州 is ranked; 全国 is only the field it is ranked in
+    found = figures(tmp_path, "2020年，贵州易地扶贫搬迁规模居全国第二。")
+    assert found["第二"]["region"] == "guizhou"
