@@ -48,3 +48,30 @@ def test_a_rank_in_the_nation_is_the_ranked_places_not_the_nations(tmp_path):
     # 贵州…居全国第二: 贵州 is ranked; 全国 is only the field it is ranked in
     found = figures(tmp_path, "2020年，贵州易地扶贫搬迁规模居全国第二。")
     assert found["第二"]["region"] == "guizhou"
+
+
+N = (None, None)
+
+
+@pytest.mark.parametrize(("text", "raw", "expected"), [
+    # paragraphs of the same report, one aspect each (在…方面): the year the first one opens with
+    ("2020年，两省协作成效明显，共投入资金8亿元。\n在教育帮扶方面，援建学校14所。\n在医疗帮扶方面，派出医生230名。",
+     "230名", (2020, 2020)),
+    # the items of a list announced with a colon (二是, 三是): the period of the announcing paragraph
+    ("去年，该市主要做了三件事：\n一是修路120公里。\n二是新建车间45个，吸纳1800人就业。", "1800人", (2020, 2020)),
+    # a news lead (…消息：记者从…获悉，) before the year: who tells it, not when
+    ("新华网消息：记者从省民政厅获悉，2019年，全省救助困难群众6万人。\n在住房保障方面，改造危房3200户。",
+     "3200户", (2019, 2019)),
+])
+def test_a_paragraph_that_goes_on_with_the_one_before_keeps_its_period(tmp_path, text, raw, expected):
+    found = figures(tmp_path, text)[raw]
+    assert (found["period_start"], found["period_end"]) == expected
+
+
+@pytest.mark.parametrize(("text", "raw"), [
+    ("两省协作成效明显，共投入资金8亿元。\n在教育帮扶方面，援建学校14所。", "14所"),  # nothing said when
+    ("2020年，两省协作成效明显。\n援建学校14所。", "14所"),  # a new paragraph that goes on with nothing
+])
+def test_a_paragraph_that_opens_no_aspect_takes_no_period_from_the_one_before(tmp_path, text, raw):
+    found = figures(tmp_path, text)[raw]
+    assert (found["period_start"], found["period_end"]) == N

@@ -143,15 +143,20 @@ def _end_of_change(article: Article, f: Figure, found: tuple) -> tuple:
 
 _CHANGED_TO = re.compile(r"[从由][^，,；;。]*\d[^，,；;。]*?(?:到|至|为)$")
 _AWARD_OF_YEAR = re.compile(rf"(?:获得|荣获|获)[“\"「]?({_Y})\s?年度?[^，,。；;]{{0,20}}?(?:奖|称号|表彰)")
-_LEAD_IN_RE = re.compile(r"\s*据[^，,：:]{1,4}")  # 据了解, 据统计: who says it, not what
+# 据了解, 据统计, 央视网消息：记者从农业农村部了解到: who says it, not what
+_LEAD_IN_RE = re.compile(r"\s*(?:据[^，,：:]{1,4}|记者[^，,：:。]{0,20}?(?:了解到|获悉|得知)|[^，,：:。]{1,8}消息)")
+# 在产业合作方面，… 二是…: a paragraph that goes on with the next item of what the one before began
+_CONTINUES_RE = re.compile(r"\s*(?:在[^，,。；;]{1,10}方面|[一二三四五六七八九十]是|其[一二三四五六七八九十][，,、]"
+                           r"|首先|其次|再次)")
 
 
 def _opening_period(article: Article, s: tx.Sentence, figures: list[Figure]) -> tuple[int, int] | None:
     """The period sentence s opens with: one stated in its first clause (after a lead-in, 据了解),
     a clause that holds no figure but a duration (结对帮扶3年来, “十三五”期间, 今年的获奖者中)."""
     start, end = article.clause(s.start, s.start, s)
-    if _LEAD_IN_RE.fullmatch(article.text, start, end) and end + 1 < s.end:
-        start, end = article.clause(end + 1, end + 1, s)
+    for _ in range(2):  # 央视网消息：记者从…了解到，2023年，…: a source, then who told it
+        if _LEAD_IN_RE.fullmatch(article.text, start, end) and end + 1 < s.end:
+            start, end = article.clause(end + 1, end + 1, s)
     if any(start <= g.start < end and g.unit not in DURATION_UNITS for g in _in_sentence(figures, s)):
         return None
     if re.search(r"\d{1,2}月", article.text[start:end]):
@@ -168,6 +173,8 @@ def _frame(article: Article, s: tx.Sentence, figures: list[Figure]) -> tuple[int
     if _breaks_frame(article, s) or stated_period(article, s, s.end, s.end)[0] is not None:
         return None  # 积极组织消费扶贫,…1个平台,…,2016年以来: a sentence that dates its own figures
     opening = _frame_before(article, s, figures)
+    if opening is None and _CONTINUES_RE.match(article.text, s.paragraph.start) and _runs_from_start(article, s, figures):
+        opening = _frame_of_paragraph(article, s.paragraph.index - 1, figures)
     # 2016年,两市结对。双方累计投入…: a running total is not that one past year's alone
     past_year = opening is not None and opening[0] == opening[1] != article.report_year
     running = any(word in article.text[s.start:s.end] for word in article.lex.cumulative_markers)
@@ -202,6 +209,26 @@ def _frame_before(article: Article, s: tx.Sentence, figures: list[Figure]) -> tu
     for start in visited:
         found[start] = result
     return result
+
+
+def _runs_from_start(article: Article, s: tx.Sentence, figures: list[Figure]) -> bool:
+    """Every sentence of s's paragraph before s goes on with figures, turning to nothing else."""
+    return all(_in_sentence(figures, x) and not _breaks_frame(article, x)
+               and stated_period(article, x, x.end, x.end)[0] is None
+               for x in article.sentences_in[s.paragraph.index] if x.end <= s.start)
+
+
+def _frame_of_paragraph(article: Article, index: int, figures: list[Figure]) -> tuple[int, int] | None:
+    """The period paragraph `index` (1-based) opens with, or, for one that goes on with the
+    paragraph before it (在…方面, 二是), the period that one opens with."""
+    while index >= 1:
+        sentences = article.sentences_in.get(index, [])
+        opening = next((p for x in sentences[:2] if _opens_paragraph(article, x, figures)
+                        and (p := _opening_period(article, x, figures))), None)
+        if opening or not _CONTINUES_RE.match(article.text, article.paragraphs[index - 1].start):
+            return opening
+        index -= 1
+    return None
 
 
 def _opens_paragraph(article: Article, s: tx.Sentence, figures: list[Figure]) -> bool:
