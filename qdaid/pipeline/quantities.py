@@ -264,10 +264,11 @@ def _breakdown_head(article: Article, s: tx.Sentence) -> int | None:
 
 # 百名干部、千名专家: a hundred, a thousand people, the round multiplier alone before 名
 _ROUND_PEOPLE = re.compile(r"[百千万]名(?=[\u4e00-\u9fff])")
-# 位列第一, 位居全国第三, 排名全省第二, 增量全国第一: a place in a ranking, written without 名 (a verb of
-# ranking, or the scope it is ranked in, right before the ordinal; nothing after it that it would count)
+# 位列第一, 位居全国第三, 排名全省第二: a place in a ranking, written without 名 (a verb of ranking
+# and a word or two of the scope it is ranked in before the ordinal; nothing after it that it would
+# count). 稳居全省第一 and 居全国第三 stay words of praise: the bundled article's reading.
 _SCOPE = "(?:全国|全省|全市|全州|全区|西部|东部|中西部)"
-_PLACED = re.compile(rf"(?:(?:位列|位居|排名|名列|排在|排|居){_SCOPE}?|{_SCOPE})(?:各省区市|各省份)?$")
+_PLACED = re.compile(rf"(?:位列|位居|排名|名列|排在){_SCOPE}?(?:各省区市|各省份)?$")
 _CONGRESS = re.compile(r"[一二三四五六七八九]中全会|全国人大|全国政协|人大|政协|中央委员会|党代会|全会")
 _BREAKDOWN_END = re.compile(r"(?:其中|具体如下|分别是|分别为)[：:]$")
 _PHRASE_END = re.compile(r"[、，,；;。：:的和与及\s“”\"（(《]")
