@@ -75,3 +75,29 @@ def test_a_paragraph_that_goes_on_with_the_one_before_keeps_its_period(tmp_path,
 def test_a_paragraph_that_opens_no_aspect_takes_no_period_from_the_one_before(tmp_path, text, raw):
     found = figures(tmp_path, text)[raw]
     assert (found["period_start"], found["period_end"]) == N
+
+
+@pytest.mark.parametrize("text", [
+    "全县实施一批道路硬化、安全饮水、危房改造工程。",  # 一批 before a list: "a number of" works
+    "产业帮扶、就业帮扶、教育帮扶等一批举措落地见效。",  # …等一批: the ones just listed
+])
+def test_yi_pi_before_or_after_a_list_is_no_batch(tmp_path, text):
+    assert "一批" not in figures(tmp_path, text)
+
+
+def test_yi_pi_of_goods_sent_is_one_batch(tmp_path):
+    assert figures(tmp_path, "疫情发生后，该市连夜向协作地运送一批防疫物资。")["一批"]["unit"] == "batch"
+
+
+def test_a_measure_word_that_begins_the_noun_counted_measures_nothing(tmp_path):
+    # 6部门: 部 is a measure word (of films, phones), but here it begins 部门: six departments
+    found = figures(tmp_path, "省发改委等6部门联合出台扶持办法。")
+    assert (found["6"]["value"], found["6"]["unit"]) == (6, "organization")
+
+
+@pytest.mark.parametrize("text", [
+    "当地群众年务工收入数十亿元。",  # 数十亿: some billions, tens of them, no number said
+    "几十万名游客涌入景区。",
+])
+def test_tens_of_or_some_hundreds_is_no_number(tmp_path, text):
+    assert not figures(tmp_path, text)

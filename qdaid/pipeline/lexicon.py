@@ -34,6 +34,7 @@ class Lexicon:
     def __init__(self, data: dict):
         self.specific = _public(data["classifiers"]["specific"])
         self.general = _public(data["classifiers"]["general"])
+        self.core_classifiers = frozenset([*self.specific, *self.general])  # the lexicon's own, before CC-CEDICT's
         self.nouns = _public(data["nouns"])
         self.people_nouns = data["people_nouns"]["nouns"]
         self.money_words = re.compile(alternation(data["money_words"]["words"]))

@@ -103,11 +103,12 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 2.平度市…: the number of an item in a list
     if m["round"] and not m["before"] and not _ROUND_PEOPLE.match(text, start, end + 2):
         return None  # 万寿菊: a multiplier alone is a number only after 近, 逾, 不过 …, or as 百名, 千名
-    if m["round"] and not m["before"] and prev in "数上成几":
-        return None  # 数百名, 上千名: some hundreds, a thousand or so, no number said
+    if not m["before"] and ((m["round"] and prev in "数上成几") or (m["chinese"] and prev in "数几")):
+        return None  # 数百名, 上千名, 数十亿元: some hundreds, a thousand or so, tens of…: no number said
     cls = m["cls"]
-    if cls in lex.borrowed and (noun := lex.noun_right_after(text, m.start("cls"))) and noun.start == m.start("cls"):
-        cls, end = None, m.start("cls")  # 5车间 counts workshops: 车 begins the noun, it measures no load
+    if (cls in lex.borrowed or (cls in lex.measure_words and cls not in lex.core_classifiers)) and \
+            (noun := lex.noun_right_after(text, m.start("cls"))) and noun.start == m.start("cls"):
+        cls, end = None, m.start("cls")  # 5车间, 4部门: 车 and 部 begin the noun counted, they measure nothing
     if m["ordinal"]:  # 第二名 is a rank; 第一书记, 第一个 are not figures
         ranked = cls in ("名", "位") or (not cls and not re.match(r"[\u4e00-\u9fff]", text[end:end + 1])
                                          and _PLACED.search(text, max(s.start, start - 12), start))
@@ -125,8 +126,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 当地一位老人说: "an old man said", no count
     if (cls and text[end:end + 1] == "性") or (cls == "届" and _CONGRESS.match(text, end)):
         return None  # 一次性 is an adjective; 十九届五中全会, 十三届全国人大: a congress, no count of sessions
-    if m["chinese"] == "一" and cls == "批" and "的" in text[end:article.clause(start, end, s)[1]]:
-        return None  # 表彰一批…作出突出贡献的先进个人: "a number of", described, not one batch
+    if m["chinese"] == "一" and cls == "批" and (prev == "等" or re.search("[的、]", text[end:article.clause(start, end, s)[1]])):
+        return None  # 表彰一批…的先进个人, 实施一批修路、饮水…工程, …等一批工作: "a number of", not one batch
     if number == "半" and not cls and text.startswith("日", end) and not m["before"]:
         return Figure(start, end + 1, article.original[start:end + 1], "day", s)  # 半日售空: half a day
     if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
