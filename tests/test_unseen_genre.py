@@ -101,3 +101,42 @@ def test_a_measure_word_that_begins_the_noun_counted_measures_nothing(tmp_path):
 ])
 def test_tens_of_or_some_hundreds_is_no_number(tmp_path, text):
     assert not figures(tmp_path, text)
+
+
+def honorees(tmp_path, text: str) -> list[tuple[str, str]]:
+    """(name, kind) of every honoree of an article of these lines (the first is its title)."""
+    import json
+
+    from qdaid.pipeline.records import extract
+
+    path = tmp_path / "h.txt"
+    path.write_text(text, "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "h", "date": "2021-02-25"}), "utf-8")
+    return sorted((h["name"], h["kind"]) for h in extract([path])["honorees"])
+
+
+def test_names_and_bodies_listed_before_their_number_are_honorees(tmp_path):
+    # 我县A、B和C 3名先进个人和甲、乙 2个先进集体: the names before 3名, the bodies before 2个
+    found = honorees(tmp_path, "标题\n大会表彰了全国脱贫攻坚先进个人、先进集体，我县王小明、李芳和赵强3名先进个人和"
+                               "县农业农村局、大河镇驻村工作队2个先进集体受到表彰。\n")
+    assert found == sorted([("王小明", "individual"), ("李芳", "individual"), ("赵强", "individual"),
+                            ("县农业农村局", "collective"), ("大河镇驻村工作队", "collective")])
+
+
+def test_a_list_whose_count_does_not_match_gives_no_honorees(tmp_path):
+    # two names, but 3名: not a list of those three (a name may be hidden in a word), so none
+    found = honorees(tmp_path, "标题\n在全国脱贫攻坚先进个人中，我县王小明、李芳3名先进个人受到表彰。\n")
+    assert found == []
+
+
+def test_a_title_that_tells_of_the_honour_is_no_list_heading(tmp_path):
+    # the title ends in 先进集体 but tells who won: the stamp line under it is no collective
+    found = honorees(tmp_path, "我县3名个人2个集体荣获全国脱贫攻坚先进个人先进集体\n时间：2021-02-26 来源：县融媒体中心\n"
+                               "大会对全国脱贫攻坚先进个人、先进集体进行表彰。\n")
+    assert found == []
+
+
+def test_bodies_listed_before_their_number_but_not_honoured_are_no_honorees(tmp_path):
+    # the two bodies before 2个单位 organised the meeting: nothing honours them
+    found = honorees(tmp_path, "标题\n全国脱贫攻坚先进集体表彰会前，县农业农村局、县扶贫开发办公室2个单位作了准备。\n")
+    assert found == []

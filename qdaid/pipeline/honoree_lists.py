@@ -36,7 +36,8 @@ _ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
 def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
     """Every honoree named under a heading line or in a sentence that lists them, in text order."""
     found = _under_headings(article, heads) + _in_sentences(article, heads) + _profiles(article, heads) + \
-        _first_of_many(article, heads) + _counted_names(article, heads) + _award_winners(article, heads)
+        _first_of_many(article, heads) + _counted_names(article, heads) + _award_winners(article, heads) + \
+        _listed_before_count(article, heads)
     kept: dict[str, Listed] = {}  # one honoree named twice (授予毛相林等…, then 毛相林，男…): the telling with a post
     for listed in found:
         name = article.text[listed.name[0]:listed.name[1]]
@@ -94,6 +95,46 @@ def _counted_names(article: Article, heads: dict[str, str]) -> list[Listed]:
     return found
 
 
+# 我市A、B、C 3名先进个人和甲局、乙队2个先进集体受到表彰: a run of names or bodies, then their number
+# and what they were honoured as
+_COUNT_OF = re.compile(r"(\d+|[两二三四五六七八九十]+)(名|位|个|家)(先进个人|先进集体|先进单位|个人|集体|单位)")
+_LIST_OPENS = re.compile(r"(?:其中|我市|我省|我县|我区|我州|全市|全省|全县|本市|以及|和|及|有|是|为|包括)*")
+
+
+def _listed_before_count(article: Article, heads: dict[str, str]) -> list[Listed]:
+    """In an article about honours, the honorees a clause lists before their number (我市张三、李四
+    2名先进个人和甲局、乙队2个先进集体): people before 名/位, bodies before 个/家; as many as the
+    number says, each a name (a person) or a body's name (a collective)."""
+    text, found = article.text, []
+    if not any(word in text for word in heads):
+        return []
+    for s in article.sentences:
+        lo = s.start
+        for m in _COUNT_OF.finditer(text, s.start, s.end):
+            breaks = [text.rfind(c, lo, m.start()) for c in "，,：:；;"]
+            start, lo = max([lo, *[b + 1 for b in breaks]]), m.end()
+            start = _LIST_OPENS.match(text, start, m.start()).end()  # type: ignore[union-attr]
+            items = _listed_items(text, start, m.start())
+            people = m[2] in "名位"
+            if len(items) != int(parse_quantity(m[1]).value) or len(items) < 2 or not _HONOURED.match(text, m.end()):
+                continue  # as many as it says, and honoured (…受到表彰), not who spoke or came
+            if people and all(_is_name(article, *item) for item in items):
+                found += [Listed(s.paragraph, "individual", item, None, item, owns=False) for item in items]
+            elif not people and all(_is_collective(article, *item) for item in items):
+                found += [Listed(s.paragraph, "collective", item, None, item, owns=False) for item in items]
+    return found
+
+
+def _listed_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of text[start:end] joined by 、 (and a last one by 和 or 及), as offsets."""
+    items, at = [], start
+    for m in re.finditer(r"、|和|及", text[start:end]):
+        items.append((at, start + m.start()))
+        at = start + m.end()
+    items.append((at, end))
+    return items
+
+
 _PROFILE_HEAD = re.compile(rf"\s*({_PERSON})\s*[，,]\s*[男女]\s*[，,]")
 
 
@@ -121,6 +162,8 @@ def _heading_kind(article: Article, p: tx.Paragraph, heads: dict[str, str]) -> s
     if len(line) > 40 or re.search(r"[，,。；;！？]", line):
         return None
     body = _HEAD_TAIL.sub("", line)
+    if re.search(r"荣获|获得|喜获|获评|\d+\s*[名个人]", body):
+        return None  # 我市13名个人7个集体荣获…先进集体: a title that tells of the honour, no list's heading
     word = next((w for w in sorted(heads, key=len, reverse=True) if body.endswith(w)), None)
     if word is None and re.fullmatch(r"[\u4e00-\u9fff“”]{1,12}奖", body) and not body.endswith("获奖"):
         # 奋进奖（共10人）, 组织创新奖（共1个）: an award's winners; 组织 or a count of 个/家 marks bodies
