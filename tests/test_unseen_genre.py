@@ -140,3 +140,12 @@ def test_bodies_listed_before_their_number_but_not_honoured_are_no_honorees(tmp_
     # the two bodies before 2个单位 organised the meeting: nothing honours them
     found = honorees(tmp_path, "标题\n全国脱贫攻坚先进集体表彰会前，县农业农村局、县扶贫开发办公室2个单位作了准备。\n")
     assert found == []
+
+
+@pytest.mark.parametrize(("text", "raw", "unit"), [
+    ("东部6个省市与西部结对。", "6个", "province"),  # 省市: provinces and the cities ranked as them
+    ("在12个援藏省市中位列第一。", "12个", "province"),  # the noun's head is 省市
+    ("该市9个县(市、区)全部脱贫。", "9个", "county"),  # counties, with the cities and districts of their rank
+])
+def test_counts_of_provinces_and_counties_by_their_nouns(tmp_path, text, raw, unit):
+    assert figures(tmp_path, text)[raw]["unit"] == unit
