@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_extract_classes import figures
+from .test_extract_classes import dated, figures
 
 
 @pytest.mark.parametrize(("text", "raw", "value"), [
@@ -149,3 +149,10 @@ def test_bodies_listed_before_their_number_but_not_honoured_are_no_honorees(tmp_
 ])
 def test_counts_of_provinces_and_counties_by_their_nouns(tmp_path, text, raw, unit):
     assert figures(tmp_path, text)[raw]["unit"] == unit
+
+
+def test_our_city_in_a_municipality_paper_is_the_municipality(tmp_path):
+    # the title names 天津 (a municipality, of a province's rank); 我市 is 天津, not the 厦门 of an example
+    found = dated(tmp_path, "天津去年消费帮扶再创新高\n去年，我市消费帮扶完成18.6亿元。我市还争取浙江、厦门等地采购天津农产品。\n",
+                  "2022-01-10")
+    assert found["18.6亿元"]["region"] == "tianjin"

@@ -328,7 +328,7 @@ def _helped(article: Article, s: tx.Sentence, metric: str | None, named: list[st
 _BOUND_FOR = re.compile(r"(?:(?<![达加增升扩])到|赴|前往)[\u4e00-\u9fff]{0,2}$")
 _PARTNERED = re.compile(r"与|和|同|跟|对|向|帮扶|支援|援助|结对")
 _OWN = re.compile(r"(?:我|本|全)([市县区省州])")
-_OWN_LEVELS = {"市": ("prefecture", "county"), "县": ("county",), "区": ("county",), "省": ("province",),
+_OWN_LEVELS = {"市": ("prefecture", "municipality", "county"), "县": ("county",), "区": ("county",), "省": ("province",),
                "州": ("prefecture",)}
 
 
@@ -359,7 +359,10 @@ _OWN_NAMED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def _by_level(article: Article, lo: int, hi: int) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for m in article.mentions_in(lo, hi):
-        found.setdefault(article.gaz.regions[m.region].level, set()).add(m.region)
+        region = article.gaz.regions[m.region]
+        found.setdefault(region.level, set()).add(m.region)
+        if region.level == "province" and region.name.endswith("市"):  # 重庆市: a city its paper calls 我市
+            found.setdefault("municipality", set()).add(m.region)
     return found
 
 
