@@ -153,6 +153,18 @@ def test_counts_of_provinces_and_counties_by_their_nouns(tmp_path, text, raw, un
 
 def test_our_city_in_a_municipality_paper_is_the_municipality(tmp_path):
     # the title names 天津 (a municipality, of a province's rank); 我市 is 天津, not the 厦门 of an example
-    found = dated(tmp_path, "天津去年消费帮扶再创新高\n去年，我市消费帮扶完成18.6亿元。我市还争取浙江、厦门等地采购天津农产品。\n",
-                  "2022-01-10")
+    found = dated(tmp_path, "天津去年消费帮扶再创新高\n去年，我市消费帮扶完成18.6亿元。"
+                            "我市还争取浙江、厦门等地采购天津农产品。\n", "2022-01-10")
     assert found["18.6亿元"]["region"] == "tianjin"
+
+
+@pytest.mark.parametrize("text", [
+    "合作社一头连着农户，一头连着市场。",  # the two ends of one thing: a figure of speech
+    "一方水土养一方人，一方发展靠一方人。",  # a saying
+])
+def test_one_measure_opening_two_clauses_is_a_figure_of_speech(tmp_path, text):
+    assert not [raw for raw in figures(tmp_path, text) if raw.startswith("一")]
+
+
+def test_one_of_a_kind_in_a_single_clause_still_counts(tmp_path):
+    assert figures(tmp_path, "全县建成一个扶贫车间，一年带动农户增收。")["一个"]["value"] == 1

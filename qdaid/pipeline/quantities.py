@@ -76,6 +76,17 @@ def find_figures(article: Article) -> list[Figure]:
     return figures
 
 
+def _paired(article: Article, s: tx.Sentence, start: int, end: int, cls: str) -> bool:
+    """一头…，一头…: 一 and its measure word here, and opening another clause of the sentence (after
+    this one, or before it when this one opens its clause): the ends of a figure of speech."""
+    text = article.text
+    again = re.compile(rf"[，,；;]\s*一{re.escape(cls)}")
+    if again.search(text, end, s.end):
+        return True
+    opens_clause = not text[article.clause(start, end, s)[0]:start].strip()
+    return opens_clause and f"一{cls}" in text[s.start:start]
+
+
 def _unit_of_zero(article: Article, s: tx.Sentence, at: int, before: list[Figure], cleared: bool) -> str | None:
     """下降到零: zero in the unit of the figure it falls from (20.84% → 0%); 清零, 归零 with no figure
     before: a rate (…率归零) is 0 percent, people (贫困人口清零) 0 persons."""
@@ -122,6 +133,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     if small and cls and (text[start - 1:start] in lex.figurative_before or text.startswith(cls, end)
                           or "另一" + cls in text[end:s.end]):
         return None  # 又一个丰收年, 一个个难题, 一家…另一家…: figures of speech
+    if m["chinese"] == "一" and cls and _paired(article, s, start, end, cls):
+        return None  # 一头连着…，一头连着…: the two ends of a figure of speech, no count
     if m["chinese"] == "一" and cls in ("位", "名") and lex.speaker_re.match(text, end):
         return None  # 当地一位老人说: "an old man said", no count
     if (cls and text[end:end + 1] == "性") or (cls == "届" and _CONGRESS.match(text, end)):
