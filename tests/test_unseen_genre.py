@@ -168,3 +168,9 @@ def test_one_measure_opening_two_clauses_is_a_figure_of_speech(tmp_path, text):
 
 def test_one_of_a_kind_in_a_single_clause_still_counts(tmp_path):
     assert figures(tmp_path, "全县建成一个扶贫车间，一年带动农户增收。")["一个"]["value"] == 1
+
+
+def test_a_rank_is_of_the_place_the_sentence_is_about(tmp_path):
+    # 福建 gives to 宁夏 and is the one ranked first: not the partner the aid went to
+    found = figures(tmp_path, "五年来，福建省累计向宁夏投入帮扶资金30亿元，在各援助省份中位列第一。")
+    assert found["第一"]["region"] == "fujian"

@@ -188,6 +188,9 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
               and not _not_of_clause(article, m) and not _aside(article, m)]
     if unit == "rank":  # 位居全国第三: the nation is what is ranked in; the place ranked is named elsewhere
         clause = [m for m in clause if not gaz.is_nation(m.region)]
+        # 上海市…投入援疆资金…，在19个援疆省市中位列第一: the place the sentence is about, named first
+        if subject := next((m for m in article.mentions_in(s.start, start) if not gaz.is_nation(m.region)), None):
+            return subject.region, "explicit"
     if nation := next((m for m in clause if gaz.is_nation(m.region) and m.end <= start and text[m.end:start] in _RIGHT_AFTER),
                       None):  # 全国50典型案例: the nation's count (a list the honoree's work was chosen for), not the honoree's
         return nation.region, "explicit"
