@@ -174,3 +174,17 @@ def test_a_rank_is_of_the_place_the_sentence_is_about(tmp_path):
     # 福建 gives to 宁夏 and is the one ranked first: not the partner the aid went to
     found = figures(tmp_path, "五年来，福建省累计向宁夏投入帮扶资金30亿元，在各援助省份中位列第一。")
     assert found["第一"]["region"] == "fujian"
+
+
+def test_a_title_count_with_no_noun_takes_the_unit_of_the_body_figure_it_repeats(tmp_path):
+    # 320个…… in the title says nothing of what it counts; the body's 320个 are villages, and the title
+    # repeats them
+    import json
+
+    from qdaid.pipeline.records import extract
+
+    path = tmp_path / "r.txt"
+    path.write_text("8.6亿元、320个……看两地协作成果\n2020年，两地投入协作资金8.6亿元，建成示范村320个。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "r", "date": "2021-01-05"}), "utf-8")
+    title, body = sorted((f for f in extract([path])["figures"] if f["raw"] == "320个"), key=lambda f: f["start"])
+    assert (title["unit"], title["part_of"]) == ("village", body["id"])

@@ -64,7 +64,14 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
         if f.sentence.paragraph.index == headline and not f.part_of:
             # The title repeats a figure of the body: the same amount in the same unit, said with
             # the same metric if one is (the title's shorter words may name another: 投入 / 财政帮扶资金).
-            same = [g for g in figures if g.sentence.paragraph.index != headline and (g.unit, g.value) == (f.unit, f.value)]
+            body_figures = [g for g in figures if g.sentence.paragraph.index != headline]
+            same = [g for g in body_figures if (g.unit, g.value) == (f.unit, f.value)]
+            if not same and f.unit == article.lex.general.get(f.raw[-1:]):
+                # 1155个…… in a title, no noun to say what 个 counts: the one body figure of that value
+                # and measure word (示范村1155个) says it
+                same = [g for g in body_figures if g.value == f.value and g.raw[-1:] == f.raw[-1:]]
+                same = same if len({g.unit for g in same}) == 1 else []
+                f.unit = same[0].unit if same else f.unit
             if same:
                 f.part_of = next((g for g in same if g.metric == f.metric), same[0])
                 if f.metric != f.part_of.metric:
