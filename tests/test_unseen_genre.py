@@ -188,3 +188,12 @@ def test_a_title_count_with_no_noun_takes_the_unit_of_the_body_figure_it_repeats
     path.with_suffix(".meta.json").write_text(json.dumps({"id": "r", "date": "2021-01-05"}), "utf-8")
     title, body = sorted((f for f in extract([path])["figures"] if f["raw"] == "320个"), key=lambda f: f["start"])
     assert (title["unit"], title["part_of"]) == ("village", body["id"])
+
+
+@pytest.mark.parametrize(("text", "raw", "value"), [
+    ("全县目前有2万左右农民工在外务工。", "2万左右", 20000),  # 农民工: migrant workers, people
+    ("5.6万务工人员返岗复工。", "5.6万", 56000),
+])
+def test_a_bare_number_before_workers_counts_people(tmp_path, text, raw, value):
+    found = figures(tmp_path, text)[raw]
+    assert (found["value"], found["unit"]) == (value, "person")
