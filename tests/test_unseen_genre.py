@@ -197,3 +197,13 @@ def test_a_title_count_with_no_noun_takes_the_unit_of_the_body_figure_it_repeats
 def test_a_bare_number_before_workers_counts_people(tmp_path, text, raw, value):
     found = figures(tmp_path, text)[raw]
     assert (found["value"], found["unit"]) == (value, "person")
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("全省有3名个人、2个单位受到表彰。", "collective"),  # bodies honoured
+    ("共有12个单位获得组织创新奖。", "collective"),
+    ("全县12个单位参与结对帮扶。", "organization"),  # bodies at work, no honour
+])
+def test_bodies_honoured_are_collectives(tmp_path, text, unit):
+    found = [f for raw, f in figures(tmp_path, text).items() if raw.endswith("个")]
+    assert [f["unit"] for f in found] == [unit]

@@ -159,6 +159,9 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     if (counted := _unit(article, m, s, cls, small, start, end)) is None:
         return None
     end, unit = counted
+    if unit == "organization" and text.startswith("单位", end) and \
+            _HONOURED.search(text, end, article.clause(start, end, s)[1]):
+        unit = "collective"  # 4名个人、1个单位受到表彰: a body honoured is a collective, as 先进单位 is
     return Figure(start, end, article.original[start:end], unit, s)
 
 
@@ -283,6 +286,7 @@ _ROUND_PEOPLE = re.compile(r"[百千万]名(?=[\u4e00-\u9fff])")
 # count). 稳居全省第一 and 居全国第三 stay words of praise: the bundled article's reading.
 _SCOPE = "(?:全国|全省|全市|全州|全区|西部|东部|中西部)"
 _PLACED = re.compile(rf"(?:位列|位居|排名|名列|排在){_SCOPE}?(?:各省区市|各省份)?$")
+_HONOURED = re.compile(r"表彰|荣获|获得|获评|授予|入选")
 _CONGRESS = re.compile(r"[一二三四五六七八九]中全会|全国人大|全国政协|人大|政协|中央委员会|党代会|全会")
 _BREAKDOWN_END = re.compile(r"(?:其中|具体如下|分别是|分别为)[：:]$")
 _PHRASE_END = re.compile(r"[、，,；;。：:的和与及\s“”\"（(《]")
