@@ -207,3 +207,16 @@ def test_a_bare_number_before_workers_counts_people(tmp_path, text, raw, value):
 def test_bodies_honoured_are_collectives(tmp_path, text, unit):
     found = [f for raw, f in figures(tmp_path, text).items() if raw.endswith("个")]
     assert [f["unit"] for f in found] == [unit]
+
+
+@pytest.mark.parametrize(("text", "raw", "expected"), [
+    # a calendar year before 以来 is that year, not a count of years back (no period starting in year 0)
+    ("2015年至2020年以来，全县累计投入资金3亿元。", "3亿元", (2015, 2020)),
+    # N年 after a range of N years in the sentence: those years, not the N years before the report
+    ("2010年到2019年，两地10年累计投入资金8亿元。", "8亿元", (2010, 2019)),
+    # …and in the sentences after it
+    ("2010年到2019年，两地合作不断深化。10年来共建园区6个。", "6个", (2010, 2019)),
+])
+def test_n_years_are_the_range_of_n_years_named(tmp_path, text, raw, expected):
+    found = figures(tmp_path, text)[raw]
+    assert (found["period_start"], found["period_end"]) == expected

@@ -270,8 +270,13 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     candidates += _years_stated(article, s, start, end, s_start, candidates)
     for m in _RELATIVE_RE.finditer(text, s_start, start):
         n = m[2] or m["recent"]
+        if re.fullmatch(_Y, n):
+            continue  # 1994年至2018年以来: a calendar year and since, not 2018 years back
         years = int(n) if n.isdigit() else int(parse_quantity(n).value)
-        if report_year:
+        # 1996年到2011年，福建16年累计援助…: the N years are the range of N years just named
+        if span := _span_named_before(article, s, n, m.start()):
+            candidates.append((m.start(), span))
+        elif report_year:
             candidates.append((m.start(), (report_year - years, report_year)))
     for m in _THIS_YEAR_RE.finditer(text, s_start, start):  # 今年以来, 去年: years counted back from the report's
         if report_year and not text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):  # 比上年: a base
@@ -357,13 +362,13 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
 
 
 
-def _span_named_before(article: Article, s: tx.Sentence, n: str) -> tuple[int, int] | None:
+def _span_named_before(article: Article, s: tx.Sentence, n: str, until: int | None = None) -> tuple[int, int] | None:
     """The last range of n years (both ends counted) stated earlier in the honoree's section (or,
-    outside sections, the article)."""
+    outside sections, the article), before sentence s or before `until` in it."""
     years = int(n) if n.isdigit() else int(parse_quantity(n).value)
     section = article.section_of(s.paragraph.index)
     first = article.paragraphs[section.first - 1].start if section else 0
-    spans = [(int(m[1]), int(m[2])) for m in _RANGE_RE.finditer(article.text, first, s.start)]
+    spans = [(int(m[1]), int(m[2])) for m in _RANGE_RE.finditer(article.text, first, until or s.start)]
     fitting = [span for span in spans if span[1] - span[0] + 1 == years]
     return fitting[-1] if fitting else None
 
