@@ -220,3 +220,28 @@ def test_bodies_honoured_are_collectives(tmp_path, text, unit):
 def test_n_years_are_the_range_of_n_years_named(tmp_path, text, raw, expected):
     found = figures(tmp_path, text)[raw]
     assert (found["period_start"], found["period_end"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "闽宁两省区坚持联席会议制度。",  # both places of the story, not a count
+    "两省市联合举办培训班。",
+    "上半年已实施扶贫项目。",  # the first half of the year: when, not how long
+])
+def test_both_places_and_half_years_are_no_figures(tmp_path, text):
+    assert not figures(tmp_path, text)
+
+
+@pytest.mark.parametrize(("text", "raw", "value", "unit"), [
+    ("开通返岗专列30车次。", "30车次", 30, "vehicle_trip"),  # 车次: runs of a train or bus, not truckloads
+    ("救援直升机飞行12架次。", "12架次", 12, "flight"),
+    ("援藏资金超过百亿元。", "超过百亿元", 10**10, "cny"),  # 百亿: ten billion, a round number after 超过
+])
+def test_trips_flights_and_round_billions(tmp_path, text, raw, value, unit):
+    found = figures(tmp_path, text)[raw]
+    assert (found["value"], found["unit"]) == (value, unit)
+
+
+def test_a_plan_for_a_named_period_takes_the_whole_period(tmp_path):
+    # told in 2021: “十四五”期间 of what was done is to the report; of what is planned (拟), all of it
+    found = dated(tmp_path, "标题\n“十四五”期间，该省拟安排援助项目120个。\n", "2021-11-03")
+    assert (found["120个"]["period_start"], found["120个"]["period_end"]) == (2021, 2025)

@@ -285,7 +285,9 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     for m in lex.named_period_re.finditer(text, s_start, start):  # 十三五, 挂牌督战 … (one pass for them all)
         first, last = lex.named_periods[m[0]]
         since = "以来" in text[m.end():m.end() + 4]
-        if report_year and first <= report_year < last:
+        # “十四五”期间，拟安排…: a plan for the period takes the whole of it
+        planned = lex.future_markers.search(text, m.end(), end) or "拟" in text[m.end():end]
+        if report_year and first <= report_year < last and not planned:
             last = report_year  # 新冠肺炎疫情 told in 2020: to the report, not the period's later end
         candidates.append((m.start(), (first, report_year if since else last)))
     for m in _SPAN_RE.finditer(text, s_start, start):  # 2017年至2020年…。四年间: the four years just named

@@ -40,7 +40,8 @@ _MULTS = rf"(?:{_MULT})(?:万|萬|亿|億)*"
 _ONE_MULT = re.compile(_MULT)
 # A round number written with its multiplier alone (近千户, 逾千名): only after an approximation
 # word, so that 万寿菊 stays a flower, or before 名 (百名干部: a hundred people).
-ROUND = {"百": 100, "千": 10**3, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
+ROUND = {"百": 100, "千": 10**3, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8,
+         "百亿": 10**10, "千亿": 10**11}
 # The number itself, from the ordinal mark or approximation word before it to its multiplier.
 NUMBER_PATTERN = (
     rf"(?P<ordinal>第)?(?P<before>{_BEFORE})?"

@@ -141,10 +141,16 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 一次性 is an adjective; 十九届五中全会, 十三届全国人大: a congress, no count of sessions
     if m["chinese"] == "一" and cls == "批" and (prev == "等" or re.search("[的、]", text[end:article.clause(start, end, s)[1]])):
         return None  # 表彰一批…的先进个人, 实施一批修路、饮水…工程, …等一批工作: "a number of", not one batch
+    if number == "半" and cls == "年" and prev in "上下":
+        return None  # 上半年, 下半年: the halves of a year, when things were done, not how long
     if number == "半" and not cls and text.startswith("日", end) and not m["before"]:
         return Figure(start, end + 1, article.original[start:end + 1], "day", s)  # 半日售空: half a day
     if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
         return None  # 记者7日从…了解到, 8月份: a date; 上世纪80年代: a decade
+    if m["chinese"] in ("两", "二") and cls in ("省区", "省市", "省区市") and (
+            all(c in _PROVINCE_ABBREVIATIONS for c in text[max(0, start - 2):start])
+            or not text[article.clause(start, end, s)[0]:start].strip()):
+        return None  # 闽宁两省区, 两省区坚持…: both places of the story, not a count (东部两省市 counts)
     if m["chinese"] and _restates_places(article, m, s):
         return None  # 上海、广东两省市, 武都区、成县两个县区: the places just named, not a count of them
     if not cls and prev in "（(" and re.match(r"[)）][日号]", text[end:end + 2]):
@@ -286,6 +292,8 @@ _ROUND_PEOPLE = re.compile(r"[百千万]名(?=[\u4e00-\u9fff])")
 # count). 稳居全省第一 and 居全国第三 stay words of praise: the bundled article's reading.
 _SCOPE = "(?:全国|全省|全市|全州|全区|西部|东部|中西部)"
 _PLACED = re.compile(rf"(?:位列|位居|排名|名列|排在){_SCOPE}?(?:各省区市|各省份)?$")
+# 闽, 宁, 粤, 桂 …: the one-character names of the provinces (闽宁两省区: 福建 and 宁夏)
+_PROVINCE_ABBREVIATIONS = frozenset("京津沪渝冀豫云滇辽黑湘皖鲁新苏浙赣鄂桂甘陇晋蒙陕秦吉闽贵黔粤青藏川蜀宁琼")
 _HONOURED = re.compile(r"表彰|荣获|获得|获评|授予|入选")
 _CONGRESS = re.compile(r"[一二三四五六七八九]中全会|全国人大|全国政协|人大|政协|中央委员会|党代会|全会")
 _BREAKDOWN_END = re.compile(r"(?:其中|具体如下|分别是|分别为)[：:]$")
