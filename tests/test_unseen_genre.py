@@ -245,3 +245,39 @@ def test_a_plan_for_a_named_period_takes_the_whole_period(tmp_path):
     # told in 2021: “十四五”期间 of what was done is to the report; of what is planned (拟), all of it
     found = dated(tmp_path, "标题\n“十四五”期间，该省拟安排援助项目120个。\n", "2021-11-03")
     assert (found["120个"]["period_start"], found["120个"]["period_end"]) == (2021, 2025)
+
+
+def all_figures(tmp_path, text: str, date: str = "2021-02-25") -> list[dict]:
+    """Every figure record of an article of these lines (the first is its title), in text order."""
+    import json
+
+    from qdaid.pipeline.records import extract
+
+    path = tmp_path / "a.txt"
+    path.write_text(text, "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "a", "date": date}), "utf-8")
+    return sorted(extract([path])["figures"], key=lambda f: f["start"])
+
+
+def test_figures_that_add_up_to_a_total_said_before_are_its_parts(tmp_path):
+    # 640 = 300 + 220 + 120: each city's schools are part of the 640; the 41 teachers add up to nothing
+    found = all_figures(tmp_path, "标题\n三年来，三市共援建学校640所。\n"
+                                  "甲市援建学校300所、派出教师20名；乙市援建学校220所、派出教师12名；"
+                                  "丙市援建学校120所、派出教师9名。\n")
+    by_raw = {f["raw"]: f for f in found}
+    assert [by_raw[r]["part_of"] for r in ("300所", "220所", "120所")] == [by_raw["640所"]["id"]] * 3
+    assert [by_raw[r]["part_of"] for r in ("20名", "12名", "9名")] == [None] * 3
+
+
+def test_figures_that_do_not_add_up_are_no_parts(tmp_path):
+    found = all_figures(tmp_path, "标题\n全省共援建学校640所。\n甲市新建学校300所，乙市新建学校200所。\n")
+    assert [f["part_of"] for f in found] == [None, None, None]
+
+
+def test_an_average_is_no_part_of_the_total_before_it(tmp_path):
+    # 县均 (per county): an average of the 56亿元, not a share of it
+    found = all_figures(tmp_path, "标题\n2016年以来，累计投入援助资金56亿元，其中，2020年投入19亿元，"
+                                  "县均援助资金从1000万元提高至5800万元。\n")
+    by_raw = {f["raw"]: f for f in found}
+    assert by_raw["19亿元"]["part_of"] == by_raw["56亿元"]["id"]
+    assert by_raw["1000万元"]["part_of"] is None and by_raw["5800万元"]["part_of"] is None
