@@ -281,3 +281,9 @@ def test_an_average_is_no_part_of_the_total_before_it(tmp_path):
     by_raw = {f["raw"]: f for f in found}
     assert by_raw["19亿元"]["part_of"] == by_raw["56亿元"]["id"]
     assert by_raw["1000万元"]["part_of"] is None and by_raw["5800万元"]["part_of"] is None
+
+
+def test_the_place_an_aid_verb_names_after_the_figure_receives_it(tmp_path):
+    # 浙江 gives, 四川 receives: 帮扶 after the amount names where it goes
+    found = figures(tmp_path, "十年来，浙江累计投入资金5亿元帮扶四川各地发展。")
+    assert found["5亿元"]["region"] == "sichuan"

@@ -215,6 +215,10 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
             holds = preceding and not _PARTNERED.search(text, preceding[0].end, start) and \
                 not _BOUND_FOR.search(text, max(preceding[0].end, start - 5), start)
             return (preceding[0].region, "explicit") if holds else (None, "none")  # 江苏省与…的8个省份: its partners
+        # 福建…累计援助7.74亿元帮扶宁夏各地: the place an aid verb right after the figure names receives it
+        if received := next((m for m in following if m.start > end
+                             and text[max(c_start, m.start - 2):m.start] in _AID_VERBS), None):
+            return received.region, "explicit"
         if away:  # aid goes to the partner, not to the home city it comes from
             return away[0].region, "explicit"
         if not (sec and sec.partners and unit == "cny"):
@@ -285,6 +289,7 @@ def _for_helper(article: Article, s: tx.Sentence, sec: Section | None, metric: s
     return _helped(article, s, metric, [])
 
 
+_AID_VERBS = ("帮扶", "援助", "支援", "助力", "资助")
 # Words of the help a helper gives (帮扶资金, 援建, 扶贫协作, 捐款): a sentence naming only the helper
 # is of the helped place when it speaks of one of them.
 _AID = re.compile(r"帮扶|扶贫|协作|对口|结对|援|捐")
