@@ -287,3 +287,15 @@ def test_the_place_an_aid_verb_names_after_the_figure_receives_it(tmp_path):
     # 浙江 gives, 四川 receives: 帮扶 after the amount names where it goes
     found = figures(tmp_path, "十年来，浙江累计投入资金5亿元帮扶四川各地发展。")
     assert found["5亿元"]["region"] == "sichuan"
+
+
+def test_the_province_s_own_office_opening_a_clause_is_the_article_s_province(tmp_path):
+    # the title names 河南; 省扶贫办 (the province's office) is 河南's, so are the people it put forward
+    found = dated(tmp_path, "全国脱贫攻坚奖揭晓 河南获奖者名单\n经评审，省扶贫办推荐的3名个人全部入选。\n", "2019-10-17")
+    assert found["3名"]["region"] == "henan"
+
+
+def test_a_bare_sheng_inside_a_word_is_no_province(tmp_path):
+    # 节省 ends in 省 but names no province: the 200万元 saved is nobody's
+    found = dated(tmp_path, "河南扶贫新举措\n通过集中采购，节省办公经费200万元。\n", "2019-10-17")
+    assert found["200万元"]["region"] is None

@@ -335,7 +335,9 @@ def _helped(article: Article, s: tx.Sentence, metric: str | None, named: list[st
 # not places of the one named before (达到9个, 增加到12个 are sizes, not destinations)
 _BOUND_FOR = re.compile(r"(?:(?<![达加增升扩])到|赴|前往)[\u4e00-\u9fff]{0,2}$")
 _PARTNERED = re.compile(r"与|和|同|跟|对|向|帮扶|支援|援助|结对")
-_OWN = re.compile(r"(?:我|本|全)([市县区省州])")
+# 我市, 本县, 全省; 省扶贫办, 市财政局 opening a clause: the article's own province, city or county
+_OWN = re.compile(r"(?:我|本|全)([市县区省州])"
+                  r"|(?:^|(?<=[，,。；;：:、\s]))([市县省州])(?=[\u4e00-\u9fff]{0,4}?(?:办|厅|局|政府))", re.M)
 _OWN_LEVELS = {"市": ("prefecture", "municipality", "county"), "县": ("county",), "区": ("county",), "省": ("province",),
                "州": ("prefecture",)}
 
@@ -352,7 +354,7 @@ def _own_place(article: Article, lo: int, hi: int) -> str | None:
         title = article.paragraphs[0] if article.paragraphs else tx.Span(0, 0)
         _OWN_NAMED[article] = [_by_level(article, lo, hi) for lo, hi in ((title.start, title.end), (0, len(article.text)))]
     for named in _OWN_NAMED[article]:
-        for level in _OWN_LEVELS[m[1]]:
+        for level in _OWN_LEVELS[m[1] or m[2]]:
             of_level = named.get(level, set())
             if len(of_level) == 1:
                 return next(iter(of_level))
