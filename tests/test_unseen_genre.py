@@ -299,3 +299,25 @@ def test_a_bare_sheng_inside_a_word_is_no_province(tmp_path):
     # 节省 ends in 省 but names no province: the 200万元 saved is nobody's
     found = dated(tmp_path, "河南扶贫新举措\n通过集中采购，节省办公经费200万元。\n", "2019-10-17")
     assert found["200万元"]["region"] is None
+
+
+def test_a_table_of_honorees_row_by_row(tmp_path):
+    # a notice's table: a header row of column names, then a row number, the name and the post, each
+    # after a tab; neither the header nor the row numbers are honorees or figures
+    text = ("公示名单\n先进个人名单\n序号\t姓名\t工作单位及职务\n1\t周志强\t岚皋县扶贫开发局局长\n"
+            "2\t吴小燕\t紫阳县某村党支部书记\n先进集体名单\n序号\t单位名称\n1\t岚皋县扶贫开发局\n2\t紫阳县驻村工作队\n")
+    assert honorees(tmp_path, text) == sorted([("周志强", "individual"), ("吴小燕", "individual"),
+                                               ("岚皋县扶贫开发局", "collective"), ("紫阳县驻村工作队", "collective")])
+    assert not all_figures(tmp_path, text)
+
+
+def test_a_sex_in_brackets_after_the_name_is_no_part_of_the_post(tmp_path):
+    import json
+
+    from qdaid.pipeline.records import extract
+
+    path = tmp_path / "s.txt"
+    path.write_text("先进个人名单\n先进个人\n1.吴小燕（女），紫阳县某村党支部书记\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "s", "date": "2021-02-25"}), "utf-8")
+    (found,) = extract([path])["honorees"]
+    assert (found["name"], found["post"]) == ("吴小燕", "紫阳县某村党支部书记")

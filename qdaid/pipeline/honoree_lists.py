@@ -19,9 +19,14 @@ if TYPE_CHECKING:
 _HAN = r"[\u4e00-\u9fff]"
 _PERSON = rf"{_HAN}{{2,4}}|{_HAN}{{1,6}}·{_HAN}{{1,6}}"  # 张三, 阿依古丽·买买提
 _POSTHUMOUS = r"[（(](?:追授|生前)[)）]"
+_SEX_OR_PEOPLE = r"(?:[（(](?:男|女|[\u4e00-\u9fff]{1,3}族)(?:[，,、][^（()）]{1,6})?[)）])?"  # 李芳（女）, 马林（回族）
 _SEPARATORS = "\t 　，,：:、"
-_BULLET = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]"
-                     r"|[·•●○■□◆◇▲△\-—*])\s*")
+# 1. 1、 (1) 一、 • …, and a table's row number before a tab or a wide space (1\t张三\t主任)
+_BULLET = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|\d{1,3}(?=\t|　|\s{2})|[（(][一二三四五六七八九十]+[)）]"
+                     r"|[一二三四五六七八九十]+[、.．]|[·•●○■□◆◇▲△\-—*])\s*")
+# 序号\t姓名\t工作单位及职务: a table's header row, the names of its columns
+_HEADER_ROW = re.compile(r"(?:序号|编号|姓名|性别|民族|(?:工作)?单位(?:名称)?(?:及职务)?|职务|名称|备注|奖项|类别)"
+                         r"(?:[\t 　]+(?:序号|编号|姓名|性别|民族|(?:工作)?单位(?:名称)?(?:及职务)?|职务|名称|备注|奖项|类别))*")
 # A heading line: decoration, the heading word, an optional count in brackets, an optional colon.
 _HEAD_TAIL = re.compile(r"(?:荣誉称号|称号)?(?:拟?(?:表彰|推荐)对象)?(?:名单|获得者|人选)?\s*[】\]〕]?\s*"
                         r"(?:[（(][^（()）]{0,12}[)）])?\s*[：:]?$")
@@ -183,8 +188,8 @@ def _under_headings(article: Article, heads: dict[str, str]) -> list[Listed]:
         if any(word in p.text for word in heads):
             kind = None  # 全国脱贫攻坚楷模（2名）：A、B: a list of its own, read as a sentence
             continue
-        if re.fullmatch(r"[（(]?共?\d+[名个人位项]?[)）]?", p.text):
-            continue  # （共4名）: the count of the list
+        if re.fullmatch(r"[（(]?共?\d+[名个人位项]?[)）]?", p.text) or _HEADER_ROW.fullmatch(p.text):
+            continue  # （共4名）: the count of the list; 序号 姓名 职务: a table's header row
         listed = _line(article, p, kind) if len(p.text) <= 100 and not re.search(r"[。！？]", p.text) else None
         if listed is None:
             kind = None  # the list ends at the first line that is not an honoree
@@ -215,7 +220,7 @@ def _person(article: Article, start: int, end: int) -> tuple[tuple[int, int], tu
     """(name, post) offsets of one person written in text[start:end], or None."""
     text = article.text
     item = text[start:end]
-    if m := re.fullmatch(rf"({_PERSON})\s*(?:{_POSTHUMOUS})?\s*(?:[{_SEPARATORS}]+|[（(])(.+?)[)）]?", item):
+    if m := re.fullmatch(rf"({_PERSON})\s*{_SEX_OR_PEOPLE}\s*(?:{_POSTHUMOUS})?\s*(?:[{_SEPARATORS}]+|[（(])(.+?)[)）]?", item):
         if m[2] != "追授" and _is_name(article, start + m.start(1), start + m.end(1)):  # 张三 主任, 张三（主任）
             post = _post(text, start + m.start(2), start + m.end(2))
             return (start + m.start(1), start + m.end(1)), post

@@ -110,8 +110,9 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     if tx.inside(article.quoted, start, end) or article.idioms.holds(start, start + 1) or \
             article.places.holds(start, start + 1) or article.body_names.holds(start, start + 1):
         return None
-    if start == s.paragraph.start and m["arabic"] and not m["mult"] and text[end:end + 1] in ".、．)）":
-        return None  # 2.平度市…: the number of an item in a list
+    if start == s.paragraph.start and m["arabic"] and not m["mult"] and (
+            text[end:end + 1] in ".、．)）" or re.match(r"\t|　|\s{2}", text[m.end("arabic"):])):
+        return None  # 2.平度市…, 1\t张三\t主任: the number of an item in a list, a table's row number
     if m["round"] and not m["before"] and not _ROUND_PEOPLE.match(text, start, end + 2):
         return None  # 万寿菊: a multiplier alone is a number only after 近, 逾, 不过 …, or as 百名, 千名
     if not m["before"] and ((m["round"] and prev in "数上成几") or (m["chinese"] and prev in "数几")):
