@@ -321,3 +321,27 @@ def test_a_sex_in_brackets_after_the_name_is_no_part_of_the_post(tmp_path):
     path.with_suffix(".meta.json").write_text(json.dumps({"id": "s", "date": "2021-02-25"}), "utf-8")
     (found,) = extract([path])["honorees"]
     assert (found["name"], found["post"]) == ("吴小燕", "紫阳县某村党支部书记")
+
+
+def posts(tmp_path, text: str) -> list[tuple[str, str, str | None]]:
+    import json
+
+    from qdaid.pipeline.records import extract
+
+    path = tmp_path / "p.txt"
+    path.write_text(text, "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "p", "date": "2021-02-25"}), "utf-8")
+    return [(h["name"], h["kind"], h["post"]) for h in extract([path])["honorees"]]
+
+
+def test_a_name_and_its_post_after_a_dash(tmp_path):
+    assert posts(tmp_path, "先进个人名单\n全国脱贫攻坚先进个人\n周志强——岚皋县扶贫开发局局长\n") == \
+        [("周志强", "individual", "岚皋县扶贫开发局局长")]
+
+
+@pytest.mark.parametrize("text", [
+    "标题\n大会表彰了先进个人。我县岚皋县扶贫开发局局长周志强被授予全国脱贫攻坚先进个人称号。\n",
+    "标题\n我县获得全国脱贫攻坚先进个人称号的分别是：我县岚皋县扶贫开发局局长周志强。\n",
+])
+def test_our_county_before_a_post_is_no_part_of_it(tmp_path, text):
+    assert posts(tmp_path, text) == [("周志强", "individual", "岚皋县扶贫开发局局长")]

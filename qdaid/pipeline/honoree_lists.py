@@ -20,7 +20,7 @@ _HAN = r"[\u4e00-\u9fff]"
 _PERSON = rf"{_HAN}{{2,4}}|{_HAN}{{1,6}}·{_HAN}{{1,6}}"  # 张三, 阿依古丽·买买提
 _POSTHUMOUS = r"[（(](?:追授|生前)[)）]"
 _SEX_OR_PEOPLE = r"(?:[（(](?:男|女|[\u4e00-\u9fff]{1,3}族)(?:[，,、][^（()）]{1,6})?[)）])?"  # 李芳（女）, 马林（回族）
-_SEPARATORS = "\t 　，,：:、"
+_SEPARATORS = "\t 　，,：:、—"  # 张三——主任: a dash too
 # 1. 1、 (1) 一、 • …, and a table's row number before a tab or a wide space (1\t张三\t主任)
 _BULLET = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|\d{1,3}(?=\t|　|\s{2})|[（(][一二三四五六七八九十]+[)）]"
                      r"|[一二三四五六七八九十]+[、.．]|[·•●○■□◆◇▲△\-—*])\s*")
@@ -247,6 +247,8 @@ def _post(text: str, start: int, end: int) -> tuple[int, int] | None:
             break
     while start < end and text[start] in _SEPARATORS:
         start += 1
+    if re.match(r"[我本][市县省区州](?=[\u4e00-\u9fff]{2})", text[start:end]):
+        start += 2  # 我县平利县扶贫开发局局长: "our county" says whose, the post begins after it
     while end > start and text[end - 1] in _SEPARATORS + "（(":
         end -= 1
     return (start, end) if end - start >= 2 else None
