@@ -345,3 +345,17 @@ def test_a_name_and_its_post_after_a_dash(tmp_path):
 ])
 def test_our_county_before_a_post_is_no_part_of_it(tmp_path, text):
     assert posts(tmp_path, text) == [("周志强", "individual", "岚皋县扶贫开发局局长")]
+
+
+def test_an_award_and_a_colon_open_a_line_of_its_winners(tmp_path):
+    # 奋进奖：NAME（post）、NAME（post）; 组织创新奖：a body
+    text = ("全国脱贫攻坚奖本省获奖者\n奋进奖：周志强（岚皋县某村党支部书记）、吴小燕（紫阳县某村村民）\n"
+            "贡献奖（1人）：镇坪县扶贫开发局局长刘明\n组织创新奖：紫阳县扶贫开发局。\n")
+    assert posts(tmp_path, text) == [("周志强", "individual", "岚皋县某村党支部书记"),
+                                     ("吴小燕", "individual", "紫阳县某村村民"),
+                                     ("刘明", "individual", "镇坪县扶贫开发局局长"),
+                                     ("紫阳县扶贫开发局", "collective", None)]
+
+
+def test_a_line_about_an_award_that_lists_no_winners_names_none(tmp_path):
+    assert posts(tmp_path, "脱贫攻坚奖揭晓\n贡献奖：今年共评出25人，较上年增加15人。\n") == []

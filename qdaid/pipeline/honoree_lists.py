@@ -42,7 +42,7 @@ def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
     """Every honoree named under a heading line or in a sentence that lists them, in text order."""
     found = _under_headings(article, heads) + _in_sentences(article, heads) + _profiles(article, heads) + \
         _first_of_many(article, heads) + _counted_names(article, heads) + _award_winners(article, heads) + \
-        _listed_before_count(article, heads)
+        _listed_before_count(article, heads) + _award_lines(article, heads)
     kept: dict[str, Listed] = {}  # one honoree named twice (授予毛相林等…, then 毛相林，男…): the telling with a post
     for listed in found:
         name = article.text[listed.name[0]:listed.name[1]]
@@ -290,6 +290,29 @@ def _in_sentences(article: Article, heads: dict[str, str]) -> list[Listed]:
             hi = hi if hi > m.end() else (after.start() if after else end)
             found += [Listed(s.paragraph, k, name, post, places, owns=False) for k, name, post, places in
                       _items(article, m.end(), hi, heads[m[1]])]
+    return found
+
+
+# 奋进奖：张三（…村党支部书记）、李四（…）; 组织创新奖（2个）：甲县: an award, then its winners
+_AWARD_LINE = re.compile(r"\s*(?:[·•●\-—*]|\d{1,2}[.、．]|[一二三四五六七八九十][、.．])?\s*"
+                         r"([\u4e00-\u9fff“”]{1,12}?奖)(?:获得者|获奖者|获奖名单)?\s*(?:[（(][^（()）]{0,8}[)）])?\s*[：:]")
+
+
+def _award_lines(article: Article, heads: dict[str, str]) -> list[Listed]:
+    """In an article about honours (a heading word or an award in its title), a line that opens
+    with an award and a colon lists its winners: people, or bodies for an award of 组织."""
+    text = article.text
+    title = article.paragraphs[0].text if article.paragraphs else ""
+    if not any(word in text for word in heads) and "奖" not in title:
+        return []
+    found: list[Listed] = []
+    for p in article.paragraphs[1:]:
+        m = _AWARD_LINE.match(text, p.start, p.end)
+        if not m or m[1].endswith("获奖"):
+            continue
+        kind = "collective" if "组织" in m[1] else "individual"
+        end = p.end - 1 if text[p.end - 1] in tx.SENTENCE_END + "；;" else p.end
+        found += [Listed(p, k, name, post, places, owns=False) for k, name, post, places in _items(article, m.end(), end, kind)]
     return found
 
 
