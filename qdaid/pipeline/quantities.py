@@ -76,6 +76,27 @@ def find_figures(article: Article) -> list[Figure]:
     return figures
 
 
+def _said_loosely(article: Article, m: re.Match, s: tx.Sentence, cls: str | None, end: int) -> bool:
+    """Numbers that count nothing: a round multiplier alone (万寿菊) or after 数, 上 (数百名, 上千名,
+    数十亿元: no number said), 一批 of a list ("a number of"), 一头…一头, 上半年, 两省区 of the story."""
+    text, start = article.text, m.start()
+    prev, number = (text[start - 1] if start else ""), m["arabic"] or m["chinese"] or m["round"]
+    if m["round"] and not m["before"] and not _ROUND_PEOPLE.match(text, start, end + 2):
+        return True  # a multiplier alone is a number only after 近, 逾, 不过 …, or as 百名, 千名
+    if not m["before"] and ((m["round"] and prev in "数上成几") or (m["chinese"] and prev in "数几")):
+        return True
+    if m["chinese"] == "一" and cls and _paired(article, s, start, end, cls):
+        return True  # 一头连着…，一头连着…: the two ends of a figure of speech
+    if m["chinese"] == "一" and cls == "批" and (prev == "等" or re.search("[的、]", text[end:article.clause(start, end, s)[1]])):
+        return True  # 表彰一批…的先进个人, 实施一批修路、饮水…工程, …等一批工作: "a number of", not one batch
+    if number == "半" and cls == "年" and prev in "上下":
+        return True  # 上半年, 下半年: the halves of a year, when things were done, not how long
+    # 闽宁两省区, 两省区坚持…: both places of the story, not a count (东部两省市 counts two)
+    return m["chinese"] in ("两", "二") and cls in ("省区", "省市", "省区市") and (
+        all(c in _PROVINCE_ABBREVIATIONS for c in text[max(0, start - 2):start])
+        or not text[article.clause(start, end, s)[0]:start].strip())
+
+
 def _paired(article: Article, s: tx.Sentence, start: int, end: int, cls: str) -> bool:
     """一头…，一头…: 一 and its measure word here, and opening another clause of the sentence (after
     this one, or before it when this one opens its clause): the ends of a figure of speech."""
@@ -113,10 +134,6 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     if start == s.paragraph.start and m["arabic"] and not m["mult"] and (
             text[end:end + 1] in ".、．)）" or re.match(r"\t|　|\s{2}", text[m.end("arabic"):])):
         return None  # 2.平度市…, 1\t张三\t主任: the number of an item in a list, a table's row number
-    if m["round"] and not m["before"] and not _ROUND_PEOPLE.match(text, start, end + 2):
-        return None  # 万寿菊: a multiplier alone is a number only after 近, 逾, 不过 …, or as 百名, 千名
-    if not m["before"] and ((m["round"] and prev in "数上成几") or (m["chinese"] and prev in "数几")):
-        return None  # 数百名, 上千名, 数十亿元: some hundreds, a thousand or so, tens of…: no number said
     cls = m["cls"]
     if (cls in lex.borrowed or (cls in lex.measure_words and cls not in lex.core_classifiers)) and \
             (noun := lex.noun_right_after(text, m.start("cls"))) and noun.start == m.start("cls"):
@@ -134,24 +151,16 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     if small and cls and (text[start - 1:start] in lex.figurative_before or text.startswith(cls, end)
                           or "另一" + cls in text[end:s.end]):
         return None  # 又一个丰收年, 一个个难题, 一家…另一家…: figures of speech
-    if m["chinese"] == "一" and cls and _paired(article, s, start, end, cls):
-        return None  # 一头连着…，一头连着…: the two ends of a figure of speech, no count
     if m["chinese"] == "一" and cls in ("位", "名") and lex.speaker_re.match(text, end):
         return None  # 当地一位老人说: "an old man said", no count
     if (cls and text[end:end + 1] == "性") or (cls == "届" and _CONGRESS.match(text, end)):
         return None  # 一次性 is an adjective; 十九届五中全会, 十三届全国人大: a congress, no count of sessions
-    if m["chinese"] == "一" and cls == "批" and (prev == "等" or re.search("[的、]", text[end:article.clause(start, end, s)[1]])):
-        return None  # 表彰一批…的先进个人, 实施一批修路、饮水…工程, …等一批工作: "a number of", not one batch
-    if number == "半" and cls == "年" and prev in "上下":
-        return None  # 上半年, 下半年: the halves of a year, when things were done, not how long
+    if _said_loosely(article, m, s, cls, end):
+        return None
     if number == "半" and not cls and text.startswith("日", end) and not m["before"]:
         return Figure(start, end + 1, article.original[start:end + 1], "day", s)  # 半日售空: half a day
     if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
         return None  # 记者7日从…了解到, 8月份: a date; 上世纪80年代: a decade
-    if m["chinese"] in ("两", "二") and cls in ("省区", "省市", "省区市") and (
-            all(c in _PROVINCE_ABBREVIATIONS for c in text[max(0, start - 2):start])
-            or not text[article.clause(start, end, s)[0]:start].strip()):
-        return None  # 闽宁两省区, 两省区坚持…: both places of the story, not a count (东部两省市 counts)
     if m["chinese"] and _restates_places(article, m, s):
         return None  # 上海、广东两省市, 武都区、成县两个县区: the places just named, not a count of them
     if not cls and prev in "（(" and re.match(r"[)）][日号]", text[end:end + 2]):
