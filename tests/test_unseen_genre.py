@@ -359,3 +359,19 @@ def test_an_award_and_a_colon_open_a_line_of_its_winners(tmp_path):
 
 def test_a_line_about_an_award_that_lists_no_winners_names_none(tmp_path):
     assert posts(tmp_path, "脱贫攻坚奖揭晓\n贡献奖：今年共评出25人，较上年增加15人。\n") == []
+
+
+@pytest.mark.parametrize(("text", "raw", "expected"), [
+    # 是去年…的N%, 是2019年…的N%: the year compared with is no period of the ratio
+    ("今年全县外出务工1.2万人，是去年外出务工人数的108.5%。", "108.5%", (2021, 2021)),
+    ("2020年，全市吸纳就业3万人，是2019年吸纳人数的96.9%。", "96.9%", (2020, 2020)),
+])
+def test_the_year_a_ratio_compares_with_is_not_its_period(tmp_path, text, raw, expected):
+    found = figures(tmp_path, text)[raw]
+    assert (found["period_start"], found["period_end"]) == expected
+
+
+def test_a_breakdown_takes_the_period_of_its_total_not_of_the_year_compared_with(tmp_path):
+    # 其中 breaks down the 2.4万人 (no year said); 去年 is only what the ratio compares with
+    found = figures(tmp_path, "全县外出务工2.4万人，是去年外出务工人数的107%。其中，省外务工1.5万人，县内务工0.9万人。")
+    assert (found["1.5万人"]["period_start"], found["1.5万人"]["period_end"]) == (None, None)

@@ -114,8 +114,10 @@ def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[in
     found = _end_of_change(article, f, stated_period(article, f.sentence, f.start, f.end))
     if found[0] is None and article.text[f.sentence.start:f.sentence.end].lstrip().startswith("其中"):
         before = [s for s in article.sentences_in[f.sentence.paragraph.index] if s.end <= f.sentence.start]
-        if before:
-            return stated_period(article, before[-1], before[-1].end, before[-1].end), False
+        if before:  # the period of the total broken down: its last amount's (是去年的107.52% compares)
+            totals = [g.start for g in _in_sentence(figures, before[-1]) if g.unit not in RATIO_UNITS]
+            at = totals[-1] if totals else before[-1].end
+            return stated_period(article, before[-1], at, at), False
     if found[0] is None and (award := _AWARD_OF_YEAR.match(article.text, f.end)):
         return (int(award[1]), int(award[1])), False  # 向长江等10人获得“2017年…奋进奖”: that year's award
     if found[0] is None and f.unit not in DURATION_UNITS and (framed := _frame(article, f.sentence, figures)):
@@ -279,6 +281,8 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
         elif report_year:
             candidates.append((m.start(), (report_year - years, report_year)))
     for m in _THIS_YEAR_RE.finditer(text, s_start, start):  # 今年以来, 去年: years counted back from the report's
+        if _ratio_base(article, m.start(), m.end(), start):
+            continue  # 是去年外出务工人数的116.2%: the year compared with, not the ratio's
         if report_year and not text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):  # 比上年: a base
             year = report_year - _YEARS_BACK[m[1]]
             candidates.append((m.start(), (year, report_year if m[2] else year)))
@@ -333,7 +337,8 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
         # 2017至2018年, 2017年、2018年: the end of a range (a year right before); 由2015年的…增加到2020年的 is not
         range_end = text[m.start() - 1:m.start()] in ("至", "、", "到") and text[m.start() - 2:m.start()] != "截至" \
             and re.search(r"\d\s?年?\s?$", text[max(0, m.start() - 8):m.start() - 1]) is not None
-        if range_end or text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):
+        if range_end or text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers) \
+                or _ratio_base(article, m.start(), m.end(), start):
             continue  # 2017至2018年: taken as a range; 较2015年增长: the base of a comparison (截至2020年 is a date)
         if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start and \
                 not text.startswith(("起", "开始", "以来"), m.end()):
@@ -373,6 +378,13 @@ def _span_named_before(article: Article, s: tx.Sentence, n: str, until: int | No
     spans = [(int(m[1]), int(m[2])) for m in _RANGE_RE.finditer(article.text, first, until or s.start)]
     fitting = [span for span in spans if span[1] - span[0] + 1 == years]
     return fitting[-1] if fitting else None
+
+
+def _ratio_base(article: Article, lo: int, hi: int, start: int) -> bool:
+    """The year at text[lo:hi] is what the ratio at start compares with: 是2019年吸纳人数的96.91%."""
+    text = article.text
+    return text[lo - 1:lo] in ("是", "为") and "的" in text[hi:start] and \
+        not re.search(r"[，,；;。]", text[hi:start]) and _is_ratio_at(article, start)
 
 
 def _is_ratio_at(article: Article, start: int) -> bool:
