@@ -375,3 +375,10 @@ def test_a_breakdown_takes_the_period_of_its_total_not_of_the_year_compared_with
     # 其中 breaks down the 2.4万人 (no year said); 去年 is only what the ratio compares with
     found = figures(tmp_path, "全县外出务工2.4万人，是去年外出务工人数的107%。其中，省外务工1.5万人，县内务工0.9万人。")
     assert (found["1.5万人"]["period_start"], found["1.5万人"]["period_end"]) == (None, None)
+
+
+def test_the_first_of_many_named_before_they_are_awarded(tmp_path):
+    # A等50个工作队、B等80名队员，分别被授予“…”称号: the names come before 被授予; each stands for its group
+    found = honorees(tmp_path, "全省表彰驻村帮扶先进\n大会上，省农业厅驻平利县某村帮扶工作队等50个帮扶工作队，"
+                               "周志强等80名驻村队员，分别被授予“先进帮扶工作队”“优秀驻村队员”荣誉称号。\n")
+    assert found == sorted([("省农业厅驻平利县某村帮扶工作队", "collective"), ("周志强", "individual")])

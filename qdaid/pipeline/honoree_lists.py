@@ -52,7 +52,7 @@ def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
 
 
 _FIRST_OF = re.compile(r"(?:授予|表彰|命名)?([^，,、；;。：:“”]{2,40}?)等(?:\d+|[一二两三四五六七八九十百]+)"
-                       r"(名同志|名|人|个集体|个单位)")
+                       r"(名同志|名|人|个集体|个单位|个[\u4e00-\u9fff]{0,8}?(?:队|组)(?![长员]))")
 
 
 def _first_of_many(article: Article, heads: dict[str, str]) -> list[Listed]:
@@ -61,11 +61,14 @@ def _first_of_many(article: Article, heads: dict[str, str]) -> list[Listed]:
     text, found = article.text, []
     for s in article.sentences:
         award = text.find("授予", s.start, s.end)
-        if award < 0 or not any(w in text[award:s.end] for w in heads) or "称号" not in text[award:s.end]:
+        if award < 0 or "称号" not in text[award:s.end] or not (
+                any(w in text[award:s.end] for w in heads) or re.search(r"“[^”]*(?:先进|优秀|模范|标兵)", text[award:s.end])):
             continue
-        for m in _FIRST_OF.finditer(text, award + 2, s.end):
+        # 授予A等10名同志…称号; A等100个工作队、B等100名队长，分别被授予“…”称号: the names come after or before
+        lo, hi = (s.start, award) if text[award - 1:award] == "被" else (award + 2, s.end)
+        for m in _FIRST_OF.finditer(text, lo, hi):
             name = (m.start(1), m.end(1))
-            if m[2].endswith(("集体", "单位")):
+            if m[2].startswith("个"):
                 if _is_collective(article, *name) or article.mentions_in(*name):
                     found.append(Listed(s.paragraph, "collective", name, None, name, owns=False))
             elif _is_name(article, *name):
