@@ -382,3 +382,11 @@ def test_the_first_of_many_named_before_they_are_awarded(tmp_path):
     found = honorees(tmp_path, "全省表彰驻村帮扶先进\n大会上，省农业厅驻平利县某村帮扶工作队等50个帮扶工作队，"
                                "周志强等80名驻村队员，分别被授予“先进帮扶工作队”“优秀驻村队员”荣誉称号。\n")
     assert found == sorted([("省农业厅驻平利县某村帮扶工作队", "collective"), ("周志强", "individual")])
+
+
+def test_n_years_in_a_title_are_the_body_s_range_of_n_years(tmp_path):
+    # the title's 10年累计 are the 2010–2019 the body names, not the ten years before the report (the
+    # title rounds the body's amount, so it is no repetition that would take the body's years)
+    found = all_figures(tmp_path, "浙江10年累计援助8亿多元\n2010年到2019年，浙江累计援助四川8.2亿元。\n", "2020-05-01")
+    title = next(f for f in found if f["raw"] == "8亿多元")
+    assert (title["period_start"], title["period_end"], title["part_of"]) == (2010, 2019, None)

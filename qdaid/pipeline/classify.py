@@ -377,6 +377,9 @@ def _span_named_before(article: Article, s: tx.Sentence, n: str, until: int | No
     first = article.paragraphs[section.first - 1].start if section else 0
     spans = [(int(m[1]), int(m[2])) for m in _RANGE_RE.finditer(article.text, first, until or s.start)]
     fitting = [span for span in spans if span[1] - span[0] + 1 == years]
+    if not fitting and s.paragraph.index == 1:  # 福建16年累计援助… in a title: the body's range of 16 years
+        fitting = [span for m in _RANGE_RE.finditer(article.text, s.end)
+                   if (span := (int(m[1]), int(m[2])))[1] - span[0] + 1 == years][:1]
     return fitting[-1] if fitting else None
 
 
