@@ -390,3 +390,17 @@ def test_n_years_in_a_title_are_the_body_s_range_of_n_years(tmp_path):
     found = all_figures(tmp_path, "浙江10年累计援助8亿多元\n2010年到2019年，浙江累计援助四川8.2亿元。\n", "2020-05-01")
     title = next(f for f in found if f["raw"] == "8亿多元")
     assert (title["period_start"], title["period_end"], title["part_of"]) == (2010, 2019, None)
+
+
+@pytest.mark.parametrize(("text", "raw", "value", "unit"), [
+    ("新建产业路12千米，海拔2400多米。", "2400多米", 2400, "metre"),
+    ("新建产业路12千米，海拔2400多米。", "12千米", 12, "km"),
+    ("建成冷库容量3000立方米。", "3000立方米", 3000, "cubic_metre"),
+    ("帮助销售花椒5万斤、核桃8000公斤。", "5万斤", 50000, "jin"),
+    ("帮助销售花椒5万斤、核桃8000公斤。", "8000公斤", 8000, "kg"),
+    ("光伏电站装机容量600千瓦。", "600千瓦", 600, "kilowatt"),
+    ("全县面积2400平方公里。", "2400平方公里", 2400, "square_km"),
+])
+def test_measures_of_length_weight_volume_and_power(tmp_path, text, raw, value, unit):
+    found = figures(tmp_path, text)[raw]
+    assert (found["value"], found["unit"]) == (value, unit)

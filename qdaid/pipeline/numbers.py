@@ -34,7 +34,7 @@ ARABIC = r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"  # 12,345; not 12345,2017年 (a numbe
 CHINESE = r"(?:一半|半|[零〇一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億]*)"
 
 _BEFORE = "|".join(_BOUND_WORDS.get(w, re.escape(w)) for w in sorted(APPROX_BEFORE, key=len, reverse=True))
-_MULT = "万亿|千万|百万|亿|億|万|萬|千"
+_MULT = "万亿|千万|百万|亿|億|万|萬|千(?![米瓦克])"  # 12千米, 600千瓦: 千 begins the measure word
 # 万 and 亿 may follow a multiplier (5万万亿 = 5 × 10⁴ × 10¹²); 千 may not (500万千瓦 is kilowatts).
 _MULTS = rf"(?:{_MULT})(?:万|萬|亿|億)*"
 _ONE_MULT = re.compile(_MULT)
