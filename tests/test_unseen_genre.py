@@ -404,3 +404,11 @@ def test_n_years_in_a_title_are_the_body_s_range_of_n_years(tmp_path):
 def test_measures_of_length_weight_volume_and_power(tmp_path, text, raw, value, unit):
     found = figures(tmp_path, text)[raw]
     assert (found["value"], found["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "raw", "value"), [
+    ("援疆干部开展为期一年半的援疆工作。", "一年半", 1.5),  # one year and a half
+    ("专家组在村里驻扎了三天半。", "三天半", 3.5),
+])
+def test_and_a_half(tmp_path, text, raw, value):
+    assert figures(tmp_path, text)[raw]["value"] == value

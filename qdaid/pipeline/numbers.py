@@ -124,6 +124,8 @@ def parse_quantity(raw: str) -> Quantity:
     rest = text[match.end():]
     if rest.startswith("旬"):  # 七旬: seven decades of age
         value *= 10
+    if rest.startswith(("年半", "天半")):  # 一年半: one year and a half
+        value += Decimal("0.5")
     if after := AFTER_CLASSIFIER_RE.match(rest):
         approx = APPROX_INSIDE[after[1]]
     trailing = _TRAILING_APPROX_RE.search(rest)

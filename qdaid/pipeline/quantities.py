@@ -165,6 +165,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 上海、广东两省市, 武都区、成县两个县区: the places just named, not a count of them
     if not cls and prev in "（(" and re.match(r"[)）][日号]", text[end:end + 2]):
         return None  # 今（28）日, 昨(27)日: the day of the month, in brackets after 今 or 昨
+    if cls in ("年", "天") and text.startswith("半", end) and not text.startswith("半年", end):
+        end += 1  # 为期一年半, 三天半: and a half (the value reads it: numbers.parse_quantity)
     if cls == "年":
         if text.startswith("近", start) and text[end:end + 1] in "，,":
             start += 1  # 近三年，…: the last three years (a period), not "nearly three years"
