@@ -412,3 +412,13 @@ def test_measures_of_length_weight_volume_and_power(tmp_path, text, raw, value, 
 ])
 def test_and_a_half(tmp_path, text, raw, value):
     assert figures(tmp_path, text)[raw]["value"] == value
+
+
+def test_a_rate_of_a_base_year_is_of_that_year(tmp_path):
+    # 由2014年的23.5%下降至0.32%: the 23.5% is 2014's (是2014年的…倍 would only compare)
+    found = figures(tmp_path, "贫困发生率由2014年的23.5%下降至0.32%。")
+    assert (found["23.5%"]["period_start"], found["23.5%"]["period_end"]) == (2014, 2014)
+
+
+def test_village_clinics_are_counted_as_clinics(tmp_path):
+    assert figures(tmp_path, "新建学校18所、卫生室46个。")["46个"]["unit"] == "clinic"

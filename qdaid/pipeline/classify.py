@@ -349,8 +349,9 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
         if of := re.match(r"(?:底|末|初)?的", text[m.end():m.end() + 2]):  # 2014年的, 2016年底的
             at = m.end() + of.end()
             listed = _NEXT_ITEM.fullmatch(text, at, start) is not None  # 2017年的2000万元、6个项目: both that year's
-            if (at == start or listed) and (of[0] != "的" or not _is_ratio_at(article, at)):
-                found.append((m.start(), (int(m[1]), int(m[1]))))  # 从2014年的3200元: that figure's year
+            # 从2014年的3200元, 由2014年的23.5%: that figure's year (是2018年的8倍 compares: _ratio_base)
+            if (at == start or listed) and (of[0] != "的" or not _ratio_base(article, m.start(), m.end(), at)):
+                found.append((m.start(), (int(m[1]), int(m[1]))))
             continue  # 是2018年的8倍: a base of comparison, not the period
         # A date at the sentence's start, or standing alone as a clause (2020年1月,迎接…), dates the
         # clauses after it up to the end of its segment (；).
