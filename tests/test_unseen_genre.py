@@ -422,3 +422,9 @@ def test_a_rate_of_a_base_year_is_of_that_year(tmp_path):
 
 def test_village_clinics_are_counted_as_clinics(tmp_path):
     assert figures(tmp_path, "新建学校18所、卫生室46个。")["46个"]["unit"] == "clinic"
+
+
+def test_that_city_is_the_city_its_sentence_is_about(tmp_path):
+    # 该市 (that city) is 苏州, the subject named first, not 铜仁 named last; the 12 towns are 苏州's
+    found = figures(tmp_path, "苏州市对口帮扶铜仁市，该市12个镇与铜仁10个县结成对子。")
+    assert found["12个"]["region"] == "suzhou"

@@ -52,3 +52,19 @@ def _by_level(article: Article, lo: int, hi: int) -> dict[str, set[str]]:
         if region.level == "province" and region.name.endswith("市"):  # 重庆市: a city its paper calls 我市
             found.setdefault("municipality", set()).add(m.region)
     return found
+
+
+_THAT = re.compile(r"该([市县省州区])")
+
+
+def referred_place(article: Article, s: tx.Sentence, lo: int, hi: int) -> str | None:
+    """该市, 该县 in text[lo:hi]: the place of that level its sentence is about, named first in it
+    (东莞市对口帮扶河池市，该市11个镇: 东莞), else the one named last before the sentence."""
+    m = next(reversed(list(_THAT.finditer(article.text, lo, hi))), None)
+    if m is None:
+        return None
+    levels = _OWN_LEVELS[m[1]]
+    of_level = [p.region for p in article.mentions_in(0, m.start()) if article.gaz.regions[p.region].level in levels]
+    in_sentence = [p.region for p in article.mentions_in(s.start, m.start())
+                   if article.gaz.regions[p.region].level in levels]
+    return in_sentence[0] if in_sentence else (of_level[-1] if of_level else None)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import text as tx
 from .numbers import parse_quantity
-from .own_place import own_place
+from .own_place import own_place, referred_place
 
 if TYPE_CHECKING:
     from .article import Article
@@ -245,6 +245,8 @@ def _from_clause(article: Article, clause: list, start: int, end: int, s: tx.Sen
         return helped, "context"  # 青岛市统筹3000万元帮扶资金 in an article of 青岛's help to 陇南: 陇南's
     if sent_to := _destination(article, clause, c_start, start, end):
         return sent_to, "explicit"
+    if unit in _ADMIN_UNITS and not preceding and (referred := referred_place(article, s, c_start, start)):
+        return referred, "explicit"  # 东莞市…，该市11个镇: the city just named holds them
     if unit in _ADMIN_UNITS:  # 青岛8个区市: the place before the count holds them; 东部4市对甘肃…: none does
         holds = preceding and not _PARTNERED.search(text, preceding[0].end, start) and \
             not _BOUND_FOR.search(text, max(preceding[0].end, start - 5), start)
