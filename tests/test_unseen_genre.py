@@ -287,6 +287,9 @@ def test_the_place_an_aid_verb_names_after_the_figure_receives_it(tmp_path):
     # 浙江 gives, 四川 receives: 帮扶 after the amount names where it goes
     found = figures(tmp_path, "十年来，浙江累计投入资金5亿元帮扶四川各地发展。")
     assert found["5亿元"]["region"] == "sichuan"
+    # the verb names where the amount goes, not where the duration before the amount went
+    found = figures(tmp_path, "浙江五年投入5亿元助力四川。")
+    assert (found["五年"]["region"], found["5亿元"]["region"]) == ("zhejiang", "sichuan")
 
 
 def test_the_province_s_own_office_opening_a_clause_is_the_article_s_province(tmp_path):

@@ -251,8 +251,9 @@ def _from_clause(article: Article, clause: list, start: int, end: int, s: tx.Sen
         holds = preceding and not _PARTNERED.search(text, preceding[0].end, start) and \
             not _BOUND_FOR.search(text, max(preceding[0].end, start - 5), start)
         return (preceding[0].region, "explicit") if holds else (None, "none")  # 江苏省与…的8个省份: its partners
-    # 福建…累计援助7.74亿元帮扶宁夏各地: the place an aid verb right after the figure names receives it
-    if received := next((m for m in following if m.start > end
+    # 福建…累计援助7.74亿元帮扶宁夏各地: the place an aid verb right after the figure (no other figure
+    # between: 五年投入18.6亿元助力甘南 is not the five years') names receives it
+    if received := next((m for m in following if m.start > end and not re.search(r"\d", text[end:m.start])
                          and text[max(c_start, m.start - 2):m.start] in _AID_VERBS), None):
         return received.region, "explicit"
     if away:  # aid goes to the partner, not to the home city it comes from
