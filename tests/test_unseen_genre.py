@@ -431,3 +431,9 @@ def test_that_city_is_the_city_its_sentence_is_about(tmp_path):
     # 该市 (that city) is 苏州, the subject named first, not 铜仁 named last; the 12 towns are 苏州's
     found = figures(tmp_path, "苏州市对口帮扶铜仁市，该市12个镇与铜仁10个县结成对子。")
     assert found["12个"]["region"] == "suzhou"
+
+
+def test_the_place_firms_are_brought_from_is_not_theirs(tmp_path):
+    # 四川引进浙江企业 …: the firms settle in 四川; 浙江 is where they come from
+    found = figures(tmp_path, "2020年，四川引进浙江企业86家，实际投资额52亿元。")
+    assert found["86家"]["region"] == "sichuan"

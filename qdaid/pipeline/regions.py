@@ -236,6 +236,9 @@ def _from_clause(article: Article, clause: list, start: int, end: int, s: tx.Sen
     c_start = article.clause(start, end, s)[0]
     preceding = [m for m in clause if m.start < end and m.start < start + 1][::-1]
     following = [m for m in clause if m not in preceding]
+    # 广西引进广东企业113家: the place right after 引进 is where the firms come from, not whose they are
+    preceding = [m for m in preceding if not (text[m.start - 2:m.start] in ("引进", "引导", "吸引")
+                                              and any(p.end <= m.start - 2 for p in preceding))]
     # …的甘肃省陇南市: after the figure, a place written with the one it holds is that inner place
     following = [m for i, m in enumerate(following) if not (i + 1 < len(following) and following[i + 1].start == m.end
                                                             and m.region in gaz.ancestors(following[i + 1].region))]
