@@ -114,8 +114,10 @@ def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[in
     found = _end_of_change(article, f, stated_period(article, f.sentence, f.start, f.end))
     if found[0] is None and article.text[f.sentence.start:f.sentence.end].lstrip().startswith("其中"):
         before = [s for s in article.sentences_in[f.sentence.paragraph.index] if s.end <= f.sentence.start]
-        if before:
-            return stated_period(article, before[-1], before[-1].end, before[-1].end), False
+        if before:  # the period of the total broken down: its last amount's (是去年的107.52% compares)
+            totals = [g.start for g in _in_sentence(figures, before[-1]) if g.unit not in RATIO_UNITS]
+            at = totals[-1] if totals else before[-1].end
+            return stated_period(article, before[-1], at, at), False
     if found[0] is None and (award := _AWARD_OF_YEAR.match(article.text, f.end)):
         return (int(award[1]), int(award[1])), False  # 向长江等10人获得“2017年…奋进奖”: that year's award
     if found[0] is None and f.unit not in DURATION_UNITS and (framed := _frame(article, f.sentence, figures)):
@@ -143,15 +145,20 @@ def _end_of_change(article: Article, f: Figure, found: tuple) -> tuple:
 
 _CHANGED_TO = re.compile(r"[从由][^，,；;。]*\d[^，,；;。]*?(?:到|至|为)$")
 _AWARD_OF_YEAR = re.compile(rf"(?:获得|荣获|获)[“\"「]?({_Y})\s?年度?[^，,。；;]{{0,20}}?(?:奖|称号|表彰)")
-_LEAD_IN_RE = re.compile(r"\s*据[^，,：:]{1,4}")  # 据了解, 据统计: who says it, not what
+# 据了解, 据统计, 央视网消息：记者从农业农村部了解到: who says it, not what
+_LEAD_IN_RE = re.compile(r"\s*(?:据[^，,：:]{1,4}|记者[^，,：:。]{0,20}?(?:了解到|获悉|得知)|[^，,：:。]{1,8}消息)")
+# 在产业合作方面，… 二是…: a paragraph that goes on with the next item of what the one before began
+_CONTINUES_RE = re.compile(r"\s*(?:在[^，,。；;]{1,10}方面|[一二三四五六七八九十]是|其[一二三四五六七八九十][，,、]"
+                           r"|首先|其次|再次)")
 
 
 def _opening_period(article: Article, s: tx.Sentence, figures: list[Figure]) -> tuple[int, int] | None:
     """The period sentence s opens with: one stated in its first clause (after a lead-in, 据了解),
     a clause that holds no figure but a duration (结对帮扶3年来, “十三五”期间, 今年的获奖者中)."""
     start, end = article.clause(s.start, s.start, s)
-    if _LEAD_IN_RE.fullmatch(article.text, start, end) and end + 1 < s.end:
-        start, end = article.clause(end + 1, end + 1, s)
+    for _ in range(2):  # 央视网消息：记者从…了解到，2023年，…: a source, then who told it
+        if _LEAD_IN_RE.fullmatch(article.text, start, end) and end + 1 < s.end:
+            start, end = article.clause(end + 1, end + 1, s)
     if any(start <= g.start < end and g.unit not in DURATION_UNITS for g in _in_sentence(figures, s)):
         return None
     if re.search(r"\d{1,2}月", article.text[start:end]):
@@ -168,6 +175,8 @@ def _frame(article: Article, s: tx.Sentence, figures: list[Figure]) -> tuple[int
     if _breaks_frame(article, s) or stated_period(article, s, s.end, s.end)[0] is not None:
         return None  # 积极组织消费扶贫,…1个平台,…,2016年以来: a sentence that dates its own figures
     opening = _frame_before(article, s, figures)
+    if opening is None and _CONTINUES_RE.match(article.text, s.paragraph.start) and _runs_from_start(article, s, figures):
+        opening = _frame_of_paragraph(article, s.paragraph.index - 1, figures)
     # 2016年,两市结对。双方累计投入…: a running total is not that one past year's alone
     past_year = opening is not None and opening[0] == opening[1] != article.report_year
     running = any(word in article.text[s.start:s.end] for word in article.lex.cumulative_markers)
@@ -202,6 +211,26 @@ def _frame_before(article: Article, s: tx.Sentence, figures: list[Figure]) -> tu
     for start in visited:
         found[start] = result
     return result
+
+
+def _runs_from_start(article: Article, s: tx.Sentence, figures: list[Figure]) -> bool:
+    """Every sentence of s's paragraph before s goes on with figures, turning to nothing else."""
+    return all(_in_sentence(figures, x) and not _breaks_frame(article, x)
+               and stated_period(article, x, x.end, x.end)[0] is None
+               for x in article.sentences_in[s.paragraph.index] if x.end <= s.start)
+
+
+def _frame_of_paragraph(article: Article, index: int, figures: list[Figure]) -> tuple[int, int] | None:
+    """The period paragraph `index` (1-based) opens with, or, for one that goes on with the
+    paragraph before it (在…方面, 二是), the period that one opens with."""
+    while index >= 1:
+        sentences = article.sentences_in.get(index, [])
+        opening = next((p for x in sentences[:2] if _opens_paragraph(article, x, figures)
+                        and (p := _opening_period(article, x, figures))), None)
+        if opening or not _CONTINUES_RE.match(article.text, article.paragraphs[index - 1].start):
+            return opening
+        index -= 1
+    return None
 
 
 def _opens_paragraph(article: Article, s: tx.Sentence, figures: list[Figure]) -> bool:
@@ -243,17 +272,26 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     candidates += _years_stated(article, s, start, end, s_start, candidates)
     for m in _RELATIVE_RE.finditer(text, s_start, start):
         n = m[2] or m["recent"]
+        if re.fullmatch(_Y, n):
+            continue  # 1994年至2018年以来: a calendar year and since, not 2018 years back
         years = int(n) if n.isdigit() else int(parse_quantity(n).value)
-        if report_year:
+        # 1996年到2011年，福建16年累计援助…: the N years are the range of N years just named
+        if span := _span_named_before(article, s, n, m.start()):
+            candidates.append((m.start(), span))
+        elif report_year:
             candidates.append((m.start(), (report_year - years, report_year)))
     for m in _THIS_YEAR_RE.finditer(text, s_start, start):  # 今年以来, 去年: years counted back from the report's
+        if _ratio_base(article, m.start(), m.end(), start):
+            continue  # 是去年外出务工人数的116.2%: the year compared with, not the ratio's
         if report_year and not text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):  # 比上年: a base
             year = report_year - _YEARS_BACK[m[1]]
             candidates.append((m.start(), (year, report_year if m[2] else year)))
     for m in lex.named_period_re.finditer(text, s_start, start):  # 十三五, 挂牌督战 … (one pass for them all)
         first, last = lex.named_periods[m[0]]
         since = "以来" in text[m.end():m.end() + 4]
-        if report_year and first <= report_year < last:
+        # “十四五”期间，拟安排…: a plan for the period takes the whole of it
+        planned = lex.future_markers.search(text, m.end(), end) or "拟" in text[m.end():end]
+        if report_year and first <= report_year < last and not planned:
             last = report_year  # 新冠肺炎疫情 told in 2020: to the report, not the period's later end
         candidates.append((m.start(), (first, report_year if since else last)))
     for m in _SPAN_RE.finditer(text, s_start, start):  # 2017年至2020年…。四年间: the four years just named
@@ -299,7 +337,8 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
         # 2017至2018年, 2017年、2018年: the end of a range (a year right before); 由2015年的…增加到2020年的 is not
         range_end = text[m.start() - 1:m.start()] in ("至", "、", "到") and text[m.start() - 2:m.start()] != "截至" \
             and re.search(r"\d\s?年?\s?$", text[max(0, m.start() - 8):m.start() - 1]) is not None
-        if range_end or text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):
+        if range_end or text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers) \
+                or _ratio_base(article, m.start(), m.end(), start):
             continue  # 2017至2018年: taken as a range; 较2015年增长: the base of a comparison (截至2020年 is a date)
         if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start and \
                 not text.startswith(("起", "开始", "以来"), m.end()):
@@ -310,8 +349,9 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
         if of := re.match(r"(?:底|末|初)?的", text[m.end():m.end() + 2]):  # 2014年的, 2016年底的
             at = m.end() + of.end()
             listed = _NEXT_ITEM.fullmatch(text, at, start) is not None  # 2017年的2000万元、6个项目: both that year's
-            if (at == start or listed) and (of[0] != "的" or not _is_ratio_at(article, at)):
-                found.append((m.start(), (int(m[1]), int(m[1]))))  # 从2014年的3200元: that figure's year
+            # 从2014年的3200元, 由2014年的23.5%: that figure's year (是2018年的8倍 compares: _ratio_base)
+            if (at == start or listed) and (of[0] != "的" or not _ratio_base(article, m.start(), m.end(), at)):
+                found.append((m.start(), (int(m[1]), int(m[1]))))
             continue  # 是2018年的8倍: a base of comparison, not the period
         # A date at the sentence's start, or standing alone as a clause (2020年1月,迎接…), dates the
         # clauses after it up to the end of its segment (；).
@@ -330,15 +370,25 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
 
 
 
-def _span_named_before(article: Article, s: tx.Sentence, n: str) -> tuple[int, int] | None:
+def _span_named_before(article: Article, s: tx.Sentence, n: str, until: int | None = None) -> tuple[int, int] | None:
     """The last range of n years (both ends counted) stated earlier in the honoree's section (or,
-    outside sections, the article)."""
+    outside sections, the article), before sentence s or before `until` in it."""
     years = int(n) if n.isdigit() else int(parse_quantity(n).value)
     section = article.section_of(s.paragraph.index)
     first = article.paragraphs[section.first - 1].start if section else 0
-    spans = [(int(m[1]), int(m[2])) for m in _RANGE_RE.finditer(article.text, first, s.start)]
+    spans = [(int(m[1]), int(m[2])) for m in _RANGE_RE.finditer(article.text, first, until or s.start)]
     fitting = [span for span in spans if span[1] - span[0] + 1 == years]
+    if not fitting and s.paragraph.index == 1:  # 福建16年累计援助… in a title: the body's range of 16 years
+        fitting = [span for m in _RANGE_RE.finditer(article.text, s.end)
+                   if (span := (int(m[1]), int(m[2])))[1] - span[0] + 1 == years][:1]
     return fitting[-1] if fitting else None
+
+
+def _ratio_base(article: Article, lo: int, hi: int, start: int) -> bool:
+    """The year at text[lo:hi] is what the ratio at start compares with: 是2019年吸纳人数的96.91%."""
+    text = article.text
+    return text[lo - 1:lo] in ("是", "为") and "的" in text[hi:start] and \
+        not re.search(r"[，,；;。]", text[hi:start]) and _is_ratio_at(article, start)
 
 
 def _is_ratio_at(article: Article, start: int) -> bool:

@@ -19,9 +19,14 @@ if TYPE_CHECKING:
 _HAN = r"[\u4e00-\u9fff]"
 _PERSON = rf"{_HAN}{{2,4}}|{_HAN}{{1,6}}·{_HAN}{{1,6}}"  # 张三, 阿依古丽·买买提
 _POSTHUMOUS = r"[（(](?:追授|生前)[)）]"
-_SEPARATORS = "\t 　，,：:、"
-_BULLET = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]"
-                     r"|[·•●○■□◆◇▲△\-—*])\s*")
+_SEX_OR_PEOPLE = r"(?:[（(](?:男|女|[\u4e00-\u9fff]{1,3}族)(?:[，,、][^（()）]{1,6})?[)）])?"  # 李芳（女）, 马林（回族）
+_SEPARATORS = "\t 　，,：:、—"  # 张三——主任: a dash too
+# 1. 1、 (1) 一、 • …, and a table's row number before a tab or a wide space (1\t张三\t主任)
+_BULLET = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|\d{1,3}(?=\t|　|\s{2})|[（(][一二三四五六七八九十]+[)）]"
+                     r"|[一二三四五六七八九十]+[、.．]|[·•●○■□◆◇▲△\-—*])\s*")
+# 序号\t姓名\t工作单位及职务: a table's header row, the names of its columns
+_HEADER_ROW = re.compile(r"(?:序号|编号|姓名|性别|民族|(?:工作)?单位(?:名称)?(?:及职务)?|职务|名称|备注|奖项|类别)"
+                         r"(?:[\t 　]+(?:序号|编号|姓名|性别|民族|(?:工作)?单位(?:名称)?(?:及职务)?|职务|名称|备注|奖项|类别))*")
 # A heading line: decoration, the heading word, an optional count in brackets, an optional colon.
 _HEAD_TAIL = re.compile(r"(?:荣誉称号|称号)?(?:拟?(?:表彰|推荐)对象)?(?:名单|获得者|人选)?\s*[】\]〕]?\s*"
                         r"(?:[（(][^（()）]{0,12}[)）])?\s*[：:]?$")
@@ -36,7 +41,8 @@ _ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
 def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
     """Every honoree named under a heading line or in a sentence that lists them, in text order."""
     found = _under_headings(article, heads) + _in_sentences(article, heads) + _profiles(article, heads) + \
-        _first_of_many(article, heads) + _counted_names(article, heads) + _award_winners(article, heads)
+        _first_of_many(article, heads) + _counted_names(article, heads) + _award_winners(article, heads) + \
+        _listed_before_count(article, heads) + _award_lines(article, heads)
     kept: dict[str, Listed] = {}  # one honoree named twice (授予毛相林等…, then 毛相林，男…): the telling with a post
     for listed in found:
         name = article.text[listed.name[0]:listed.name[1]]
@@ -46,7 +52,7 @@ def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
 
 
 _FIRST_OF = re.compile(r"(?:授予|表彰|命名)?([^，,、；;。：:“”]{2,40}?)等(?:\d+|[一二两三四五六七八九十百]+)"
-                       r"(名同志|名|人|个集体|个单位)")
+                       r"(名同志|名|人|个集体|个单位|个[\u4e00-\u9fff]{0,8}?(?:队|组)(?![长员]))")
 
 
 def _first_of_many(article: Article, heads: dict[str, str]) -> list[Listed]:
@@ -55,11 +61,14 @@ def _first_of_many(article: Article, heads: dict[str, str]) -> list[Listed]:
     text, found = article.text, []
     for s in article.sentences:
         award = text.find("授予", s.start, s.end)
-        if award < 0 or not any(w in text[award:s.end] for w in heads) or "称号" not in text[award:s.end]:
+        if award < 0 or "称号" not in text[award:s.end] or not (
+                any(w in text[award:s.end] for w in heads) or re.search(r"“[^”]*(?:先进|优秀|模范|标兵)", text[award:s.end])):
             continue
-        for m in _FIRST_OF.finditer(text, award + 2, s.end):
+        # 授予A等10名同志…称号; A等100个工作队、B等100名队长，分别被授予“…”称号: the names come after or before
+        lo, hi = (s.start, award) if text[award - 1:award] == "被" else (award + 2, s.end)
+        for m in _FIRST_OF.finditer(text, lo, hi):
             name = (m.start(1), m.end(1))
-            if m[2].endswith(("集体", "单位")):
+            if m[2].startswith("个"):
                 if _is_collective(article, *name) or article.mentions_in(*name):
                     found.append(Listed(s.paragraph, "collective", name, None, name, owns=False))
             elif _is_name(article, *name):
@@ -94,6 +103,46 @@ def _counted_names(article: Article, heads: dict[str, str]) -> list[Listed]:
     return found
 
 
+# 我市A、B、C 3名先进个人和甲局、乙队2个先进集体受到表彰: a run of names or bodies, then their number
+# and what they were honoured as
+_COUNT_OF = re.compile(r"(\d+|[两二三四五六七八九十]+)(名|位|个|家)(先进个人|先进集体|先进单位|个人|集体|单位)")
+_LIST_OPENS = re.compile(r"(?:其中|我市|我省|我县|我区|我州|全市|全省|全县|本市|以及|和|及|有|是|为|包括)*")
+
+
+def _listed_before_count(article: Article, heads: dict[str, str]) -> list[Listed]:
+    """In an article about honours, the honorees a clause lists before their number (我市张三、李四
+    2名先进个人和甲局、乙队2个先进集体): people before 名/位, bodies before 个/家; as many as the
+    number says, each a name (a person) or a body's name (a collective)."""
+    text, found = article.text, []
+    if not any(word in text for word in heads):
+        return []
+    for s in article.sentences:
+        lo = s.start
+        for m in _COUNT_OF.finditer(text, s.start, s.end):
+            breaks = [text.rfind(c, lo, m.start()) for c in "，,：:；;"]
+            start, lo = max([lo, *[b + 1 for b in breaks]]), m.end()
+            start = _LIST_OPENS.match(text, start, m.start()).end()  # type: ignore[union-attr]
+            items = _listed_items(text, start, m.start())
+            people = m[2] in "名位"
+            if len(items) != int(parse_quantity(m[1]).value) or len(items) < 2 or not _HONOURED.match(text, m.end()):
+                continue  # as many as it says, and honoured (…受到表彰), not who spoke or came
+            if people and all(_is_name(article, *item) for item in items):
+                found += [Listed(s.paragraph, "individual", item, None, item, owns=False) for item in items]
+            elif not people and all(_is_collective(article, *item) for item in items):
+                found += [Listed(s.paragraph, "collective", item, None, item, owns=False) for item in items]
+    return found
+
+
+def _listed_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of text[start:end] joined by 、 (and a last one by 和 or 及), as offsets."""
+    items, at = [], start
+    for m in re.finditer(r"、|和|及", text[start:end]):
+        items.append((at, start + m.start()))
+        at = start + m.end()
+    items.append((at, end))
+    return items
+
+
 _PROFILE_HEAD = re.compile(rf"\s*({_PERSON})\s*[，,]\s*[男女]\s*[，,]")
 
 
@@ -121,6 +170,8 @@ def _heading_kind(article: Article, p: tx.Paragraph, heads: dict[str, str]) -> s
     if len(line) > 40 or re.search(r"[，,。；;！？]", line):
         return None
     body = _HEAD_TAIL.sub("", line)
+    if re.search(r"荣获|获得|喜获|获评|\d+\s*[名个人]", body):
+        return None  # 我市13名个人7个集体荣获…先进集体: a title that tells of the honour, no list's heading
     word = next((w for w in sorted(heads, key=len, reverse=True) if body.endswith(w)), None)
     if word is None and re.fullmatch(r"[\u4e00-\u9fff“”]{1,12}奖", body) and not body.endswith("获奖"):
         # 奋进奖（共10人）, 组织创新奖（共1个）: an award's winners; 组织 or a count of 个/家 marks bodies
@@ -140,8 +191,8 @@ def _under_headings(article: Article, heads: dict[str, str]) -> list[Listed]:
         if any(word in p.text for word in heads):
             kind = None  # 全国脱贫攻坚楷模（2名）：A、B: a list of its own, read as a sentence
             continue
-        if re.fullmatch(r"[（(]?共?\d+[名个人位项]?[)）]?", p.text):
-            continue  # （共4名）: the count of the list
+        if re.fullmatch(r"[（(]?共?\d+[名个人位项]?[)）]?", p.text) or _HEADER_ROW.fullmatch(p.text):
+            continue  # （共4名）: the count of the list; 序号 姓名 职务: a table's header row
         listed = _line(article, p, kind) if len(p.text) <= 100 and not re.search(r"[。！？]", p.text) else None
         if listed is None:
             kind = None  # the list ends at the first line that is not an honoree
@@ -172,7 +223,7 @@ def _person(article: Article, start: int, end: int) -> tuple[tuple[int, int], tu
     """(name, post) offsets of one person written in text[start:end], or None."""
     text = article.text
     item = text[start:end]
-    if m := re.fullmatch(rf"({_PERSON})\s*(?:{_POSTHUMOUS})?\s*(?:[{_SEPARATORS}]+|[（(])(.+?)[)）]?", item):
+    if m := re.fullmatch(rf"({_PERSON})\s*{_SEX_OR_PEOPLE}\s*(?:{_POSTHUMOUS})?\s*(?:[{_SEPARATORS}]+|[（(])(.+?)[)）]?", item):
         if m[2] != "追授" and _is_name(article, start + m.start(1), start + m.end(1)):  # 张三 主任, 张三（主任）
             post = _post(text, start + m.start(2), start + m.end(2))
             return (start + m.start(1), start + m.end(1)), post
@@ -199,6 +250,8 @@ def _post(text: str, start: int, end: int) -> tuple[int, int] | None:
             break
     while start < end and text[start] in _SEPARATORS:
         start += 1
+    if re.match(r"[我本][市县省区州](?=[\u4e00-\u9fff]{2})", text[start:end]):
+        start += 2  # 我县平利县扶贫开发局局长: "our county" says whose, the post begins after it
     while end > start and text[end - 1] in _SEPARATORS + "（(":
         end -= 1
     return (start, end) if end - start >= 2 else None
@@ -240,6 +293,29 @@ def _in_sentences(article: Article, heads: dict[str, str]) -> list[Listed]:
             hi = hi if hi > m.end() else (after.start() if after else end)
             found += [Listed(s.paragraph, k, name, post, places, owns=False) for k, name, post, places in
                       _items(article, m.end(), hi, heads[m[1]])]
+    return found
+
+
+# 奋进奖：张三（…村党支部书记）、李四（…）; 组织创新奖（2个）：甲县: an award, then its winners
+_AWARD_LINE = re.compile(r"\s*(?:[·•●\-—*]|\d{1,2}[.、．]|[一二三四五六七八九十][、.．])?\s*"
+                         r"([\u4e00-\u9fff“”]{1,12}?奖)(?:获得者|获奖者|获奖名单)?\s*(?:[（(][^（()）]{0,8}[)）])?\s*[：:]")
+
+
+def _award_lines(article: Article, heads: dict[str, str]) -> list[Listed]:
+    """In an article about honours (a heading word or an award in its title), a line that opens
+    with an award and a colon lists its winners: people, or bodies for an award of 组织."""
+    text = article.text
+    title = article.paragraphs[0].text if article.paragraphs else ""
+    if not any(word in text for word in heads) and "奖" not in title:
+        return []
+    found: list[Listed] = []
+    for p in article.paragraphs[1:]:
+        m = _AWARD_LINE.match(text, p.start, p.end)
+        if not m or m[1].endswith("获奖"):
+            continue
+        kind = "collective" if "组织" in m[1] else "individual"
+        end = p.end - 1 if text[p.end - 1] in tx.SENTENCE_END + "；;" else p.end
+        found += [Listed(p, k, name, post, places, owns=False) for k, name, post, places in _items(article, m.end(), end, kind)]
     return found
 
 

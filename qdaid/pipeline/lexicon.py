@@ -34,6 +34,7 @@ class Lexicon:
     def __init__(self, data: dict):
         self.specific = _public(data["classifiers"]["specific"])
         self.general = _public(data["classifiers"]["general"])
+        self.core_classifiers = frozenset([*self.specific, *self.general])  # the lexicon's own, before CC-CEDICT's
         self.nouns = _public(data["nouns"])
         self.people_nouns = data["people_nouns"]["nouns"]
         self.money_words = re.compile(alternation(data["money_words"]["words"]))
@@ -121,7 +122,9 @@ class Lexicon:
         """The noun the phrase at lo counts: its first noun before a separator or a word of motion
         (9辆大货车依次从…出发), unless that is a one-character modifier of the noun after it (156所乡村
         小学 → 小学, not the 村 of 乡村); skip(hit) leaves out nouns that are not counted (a place's 县)."""
-        end = lo + len(re.split(r"[、，,；;。：:的和与及]|依次|从|向|往|赴", text[lo:hi], maxsplit=1)[0])
+        # 9个县(市、区): a 、 in brackets separates nothing of the phrase
+        phrase = re.sub(r"[（(][^（()）]{0,8}[)）]", lambda m: "(" + "□" * (len(m[0]) - 2) + ")", text[lo:hi])
+        end = lo + len(re.split(r"[、，,；;。：:的和与及]|依次|从|向|往|赴", phrase, maxsplit=1)[0])
         hits = [hit for hit in self.nouns_in(text, lo, end) if not skip(hit)]
         # A one-character noun right before another noun modifies it (乡村小学: 村 → 小学).
         while len(hits) > 1 and len(hits[0].word) == 1 and hits[1].start - hits[0].end <= 1:  # 市直部门: 部门

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from . import text as tx
@@ -32,6 +33,7 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
     _qizhong_regions(article, figures)
     _link_listed_parts(article, in_paragraph)
     _link_wholes(article, figures)
+    _link_sums(figures, in_paragraph)
     default = article.lex.default_metric
     for f in figures:
         if f.part_of is None:
@@ -59,12 +61,27 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
                   and g.period[0] is not None and g.period[0] <= p_start and (g.period[1] or 0) >= p_end and g.value > f.value]
         if totals:
             f.part_of = max(totals, key=lambda g: g.start)  # the nearest before it
+    _link_headlines(article, figures)
+    for f in figures:  # 县均援助资金从1000多万元提高至…: an average is no share of the total before it
+        if f.part_of and _AVERAGE.search(article.text, article.clause(f.start, f.end, f.sentence)[0], f.start):
+            f.part_of = None
+
+
+def _link_headlines(article: Article, figures: list[Figure]) -> None:
+    """The title repeats a figure of the body: the headline points to it."""
     headline = article.paragraphs[0].index if article.paragraphs else None
     for f in figures:
         if f.sentence.paragraph.index == headline and not f.part_of:
             # The title repeats a figure of the body: the same amount in the same unit, said with
             # the same metric if one is (the title's shorter words may name another: 投入 / 财政帮扶资金).
-            same = [g for g in figures if g.sentence.paragraph.index != headline and (g.unit, g.value) == (f.unit, f.value)]
+            body_figures = [g for g in figures if g.sentence.paragraph.index != headline]
+            same = [g for g in body_figures if (g.unit, g.value) == (f.unit, f.value)]
+            if not same and f.unit == article.lex.general.get(f.raw[-1:]):
+                # 1155个…… in a title, no noun to say what 个 counts: the one body figure of that value
+                # and measure word (示范村1155个) says it
+                same = [g for g in body_figures if g.value == f.value and g.raw[-1:] == f.raw[-1:]]
+                same = same if len({g.unit for g in same}) == 1 else []
+                f.unit = same[0].unit if same else f.unit
             if same:
                 f.part_of = next((g for g in same if g.metric == f.metric), same[0])
                 if f.metric != f.part_of.metric:
@@ -77,6 +94,27 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
                 if body.period[0] is not None:
                     f.period = body.period
 
+
+_AVERAGE = re.compile(r"[县人户村镇乡省市年]均|平均")
+
+
+def _link_sums(figures: list[Figure], in_paragraph: dict[int, list[Figure]]) -> None:
+    """A paragraph's figures of one unit that add up exactly to an earlier figure of that unit
+    (上海市…1582个；山东省…1355个；… after 累计…3842个) are its parts, when nothing else holds them."""
+    for group in in_paragraph.values():
+        by_unit: dict[str, list[Figure]] = defaultdict(list)
+        for f in group:
+            if f.part_of is None and f.kind == "amount":
+                by_unit[f.unit].append(f)
+        for unit, parts in by_unit.items():
+            total_value = sum((Decimal(str(p.value)) for p in parts), Decimal(0))
+            if len(parts) < 2 or not total_value:
+                continue
+            totals = [g for g in figures if g.unit == unit and g.start < parts[0].start and g not in parts
+                      and g.approx == "exact" and g.kind == "amount" and Decimal(str(g.value)) == total_value]
+            if totals:
+                for p in parts:
+                    p.part_of = totals[-1]  # the nearest before them
 
 
 def _is_change(article: Article, f: Figure) -> bool:

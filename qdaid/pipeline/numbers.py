@@ -34,13 +34,14 @@ ARABIC = r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"  # 12,345; not 12345,2017年 (a numbe
 CHINESE = r"(?:一半|半|[零〇一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億]*)"
 
 _BEFORE = "|".join(_BOUND_WORDS.get(w, re.escape(w)) for w in sorted(APPROX_BEFORE, key=len, reverse=True))
-_MULT = "万亿|千万|百万|亿|億|万|萬|千"
+_MULT = "万亿|千万|百万|亿|億|万|萬|千(?![米瓦克])"  # 12千米, 600千瓦: 千 begins the measure word
 # 万 and 亿 may follow a multiplier (5万万亿 = 5 × 10⁴ × 10¹²); 千 may not (500万千瓦 is kilowatts).
 _MULTS = rf"(?:{_MULT})(?:万|萬|亿|億)*"
 _ONE_MULT = re.compile(_MULT)
 # A round number written with its multiplier alone (近千户, 逾千名): only after an approximation
-# word, so that 万寿菊 stays a flower.
-ROUND = {"百": 100, "千": 10**3, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
+# word, so that 万寿菊 stays a flower, or before 名 (百名干部: a hundred people).
+ROUND = {"百": 100, "千": 10**3, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8,
+         "百亿": 10**10, "千亿": 10**11}
 # The number itself, from the ordinal mark or approximation word before it to its multiplier.
 NUMBER_PATTERN = (
     rf"(?P<ordinal>第)?(?P<before>{_BEFORE})?"
@@ -104,7 +105,8 @@ def parse_quantity(raw: str) -> Quantity:
     """
     text = raw.strip().translate(TRADITIONAL)
     match = _NUMBER_RE.match(text)
-    if not match or match.end() == 0 or (match["round"] and not match["before"]):
+    alone = match is not None and match["round"] in ("百", "千", "万") and text.startswith("名", match.end())
+    if not match or match.end() == 0 or (match["round"] and not match["before"] and not alone):
         raise NumberError(f"no number in {raw!r}")
     if match["round"]:
         value = Decimal(ROUND[match["round"]])
@@ -122,6 +124,8 @@ def parse_quantity(raw: str) -> Quantity:
     rest = text[match.end():]
     if rest.startswith("旬"):  # 七旬: seven decades of age
         value *= 10
+    if rest.startswith(("年半", "天半")):  # 一年半: one year and a half
+        value += Decimal("0.5")
     if after := AFTER_CLASSIFIER_RE.match(rest):
         approx = APPROX_INSIDE[after[1]]
     trailing = _TRAILING_APPROX_RE.search(rest)

@@ -76,6 +76,38 @@ def find_figures(article: Article) -> list[Figure]:
     return figures
 
 
+def _said_loosely(article: Article, m: re.Match, s: tx.Sentence, cls: str | None, end: int) -> bool:
+    """Numbers that count nothing: a round multiplier alone (万寿菊) or after 数, 上 (数百名, 上千名,
+    数十亿元: no number said), 一批 of a list ("a number of"), 一头…一头, 上半年, 两省区 of the story."""
+    text, start = article.text, m.start()
+    prev, number = (text[start - 1] if start else ""), m["arabic"] or m["chinese"] or m["round"]
+    if m["round"] and not m["before"] and not _ROUND_PEOPLE.match(text, start, end + 2):
+        return True  # a multiplier alone is a number only after 近, 逾, 不过 …, or as 百名, 千名
+    if not m["before"] and ((m["round"] and prev in "数上成几") or (m["chinese"] and prev in "数几")):
+        return True
+    if m["chinese"] == "一" and cls and _paired(article, s, start, end, cls):
+        return True  # 一头连着…，一头连着…: the two ends of a figure of speech
+    if m["chinese"] == "一" and cls == "批" and (prev == "等" or re.search("[的、]", text[end:article.clause(start, end, s)[1]])):
+        return True  # 表彰一批…的先进个人, 实施一批修路、饮水…工程, …等一批工作: "a number of", not one batch
+    if number == "半" and cls == "年" and prev in "上下":
+        return True  # 上半年, 下半年: the halves of a year, when things were done, not how long
+    # 闽宁两省区, 两省区坚持…: both places of the story, not a count (东部两省市 counts two)
+    return m["chinese"] in ("两", "二") and cls in ("省区", "省市", "省区市") and (
+        all(c in _PROVINCE_ABBREVIATIONS for c in text[max(0, start - 2):start])
+        or not text[article.clause(start, end, s)[0]:start].strip())
+
+
+def _paired(article: Article, s: tx.Sentence, start: int, end: int, cls: str) -> bool:
+    """一头…，一头…: 一 and its measure word here, and opening another clause of the sentence (after
+    this one, or before it when this one opens its clause): the ends of a figure of speech."""
+    text = article.text
+    again = re.compile(rf"[，,；;]\s*一{re.escape(cls)}")
+    if again.search(text, end, s.end):
+        return True
+    opens_clause = not text[article.clause(start, end, s)[0]:start].strip()
+    return opens_clause and f"一{cls}" in text[s.start:start]
+
+
 def _unit_of_zero(article: Article, s: tx.Sentence, at: int, before: list[Figure], cleared: bool) -> str | None:
     """下降到零: zero in the unit of the figure it falls from (20.84% → 0%); 清零, 归零 with no figure
     before: a rate (…率归零) is 0 percent, people (贫困人口清零) 0 persons."""
@@ -99,15 +131,17 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     if tx.inside(article.quoted, start, end) or article.idioms.holds(start, start + 1) or \
             article.places.holds(start, start + 1) or article.body_names.holds(start, start + 1):
         return None
-    if start == s.paragraph.start and m["arabic"] and not m["mult"] and text[end:end + 1] in ".、．)）":
-        return None  # 2.平度市…: the number of an item in a list
-    if m["round"] and not m["before"]:
-        return None  # 万寿菊: a multiplier alone is a number only after 近, 逾, 不过 …
+    if start == s.paragraph.start and m["arabic"] and not m["mult"] and (
+            text[end:end + 1] in ".、．)）" or re.match(r"\t|　|\s{2}", text[m.end("arabic"):])):
+        return None  # 2.平度市…, 1\t张三\t主任: the number of an item in a list, a table's row number
     cls = m["cls"]
-    if cls in lex.borrowed and (noun := lex.noun_right_after(text, m.start("cls"))) and noun.start == m.start("cls"):
-        cls, end = None, m.start("cls")  # 5车间 counts workshops: 车 begins the noun, it measures no load
+    if (cls in lex.borrowed or (cls in lex.measure_words and cls not in lex.core_classifiers)) and \
+            (noun := lex.noun_right_after(text, m.start("cls"))) and noun.start == m.start("cls"):
+        cls, end = None, m.start("cls")  # 5车间, 4部门: 车 and 部 begin the noun counted, they measure nothing
     if m["ordinal"]:  # 第二名 is a rank; 第一书记, 第一个 are not figures
-        return Figure(start, end, article.original[start:end], "rank", s) if cls in ("名", "位") else None
+        ranked = cls in ("名", "位") or (not cls and not re.match(r"[\u4e00-\u9fff]", text[end:end + 1])
+                                         and _PLACED.search(text, max(s.start, start - 12), start))
+        return Figure(start, end, article.original[start:end], "rank", s) if ranked else None
     if prev in ("第", "初", "之") or (prev and prev in "+>=<＋") or text[end:end + 1] in "+>=<＋":
         return None  # 第一, 初四, 之一 are not counts; 1+1>2 is a slogan
     if m["chinese"] and number.startswith("一") and (any(c in text[max(0, start - 3):start] for c in _NEGATION)
@@ -121,8 +155,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 当地一位老人说: "an old man said", no count
     if (cls and text[end:end + 1] == "性") or (cls == "届" and _CONGRESS.match(text, end)):
         return None  # 一次性 is an adjective; 十九届五中全会, 十三届全国人大: a congress, no count of sessions
-    if m["chinese"] == "一" and cls == "批" and "的" in text[end:article.clause(start, end, s)[1]]:
-        return None  # 表彰一批…作出突出贡献的先进个人: "a number of", described, not one batch
+    if _said_loosely(article, m, s, cls, end):
+        return None
     if number == "半" and not cls and text.startswith("日", end) and not m["before"]:
         return Figure(start, end + 1, article.original[start:end + 1], "day", s)  # 半日售空: half a day
     if not cls and number != "半" and text[end:end + 1] in ("日", "号", "月") or cls == "年" and text[end:end + 1] == "代":
@@ -131,6 +165,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 上海、广东两省市, 武都区、成县两个县区: the places just named, not a count of them
     if not cls and prev in "（(" and re.match(r"[)）][日号]", text[end:end + 2]):
         return None  # 今（28）日, 昨(27)日: the day of the month, in brackets after 今 or 昨
+    if cls in ("年", "天") and text.startswith("半", end) and not text.startswith("半年", end):
+        end += 1  # 为期一年半, 三天半: and a half (the value reads it: numbers.parse_quantity)
     if cls == "年":
         if text.startswith("近", start) and text[end:end + 1] in "，,":
             start += 1  # 近三年，…: the last three years (a period), not "nearly three years"
@@ -141,6 +177,9 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     if (counted := _unit(article, m, s, cls, small, start, end)) is None:
         return None
     end, unit = counted
+    if unit == "organization" and text.startswith("单位", end) and \
+            _HONOURED.search(text, end, article.clause(start, end, s)[1]):
+        unit = "collective"  # 4名个人、1个单位受到表彰: a body honoured is a collective, as 先进单位 is
     return Figure(start, end, article.original[start:end], unit, s)
 
 
@@ -258,6 +297,16 @@ def _breakdown_head(article: Article, s: tx.Sentence) -> int | None:
     return None
 
 
+# 百名干部、千名专家: a hundred, a thousand people, the round multiplier alone before 名
+_ROUND_PEOPLE = re.compile(r"[百千万]名(?=[\u4e00-\u9fff])")
+# 位列第一, 位居全国第三, 排名全省第二: a place in a ranking, written without 名 (a verb of ranking
+# and a word or two of the scope it is ranked in before the ordinal; nothing after it that it would
+# count). 稳居全省第一 and 居全国第三 stay words of praise: the bundled article's reading.
+_SCOPE = "(?:全国|全省|全市|全州|全区|西部|东部|中西部)"
+_PLACED = re.compile(rf"(?:位列|位居|排名|名列|排在){_SCOPE}?(?:各省区市|各省份)?$")
+# 闽, 宁, 粤, 桂 …: the one-character names of the provinces (闽宁两省区: 福建 and 宁夏)
+_PROVINCE_ABBREVIATIONS = frozenset("京津沪渝冀豫云滇辽黑湘皖鲁新苏浙赣鄂桂甘陇晋蒙陕秦吉闽贵黔粤青藏川蜀宁琼")
+_HONOURED = re.compile(r"表彰|荣获|获得|获评|授予|入选")
 _CONGRESS = re.compile(r"[一二三四五六七八九]中全会|全国人大|全国政协|人大|政协|中央委员会|党代会|全会")
 _BREAKDOWN_END = re.compile(r"(?:其中|具体如下|分别是|分别为)[：:]$")
 _PHRASE_END = re.compile(r"[、，,；;。：:的和与及\s“”\"（(《]")

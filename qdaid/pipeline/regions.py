@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import text as tx
 from .numbers import parse_quantity
+from .own_place import own_place, referred_place
 
 if TYPE_CHECKING:
     from .article import Article
@@ -186,6 +187,11 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     g_start, g_end = article.segment(start, end, s)
     clause = [m for m in article.mentions_in(c_start, c_end) if not _awarding(article, m, c_end)
               and not _not_of_clause(article, m) and not _aside(article, m)]
+    if unit == "rank":  # 位居全国第三: the nation is what is ranked in; the place ranked is named elsewhere
+        clause = [m for m in clause if not gaz.is_nation(m.region)]
+        # 上海市…投入援疆资金…，在19个援疆省市中位列第一: the place the sentence is about, named first
+        if subject := next((m for m in article.mentions_in(s.start, start) if not gaz.is_nation(m.region)), None):
+            return subject.region, "explicit"
     if nation := next((m for m in clause if gaz.is_nation(m.region) and m.end <= start and text[m.end:start] in _RIGHT_AFTER),
                       None):  # 全国50典型案例: the nation's count (a list the honoree's work was chosen for), not the honoree's
         return nation.region, "explicit"
@@ -194,32 +200,14 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     if sec or any(not gaz.is_nation(m.region) for m in clause):
         # 全国 beside a place (青岛市有全国…先进个人1人) or in a section (全国挂牌督战的4个县) qualifies
         clause = [m for m in clause if not gaz.is_nation(m.region)]
-    if clause:
-        preceding = [m for m in clause if m.start < end and m.start < start + 1][::-1]
-        following = [m for m in clause if m not in preceding]
-        # …的甘肃省陇南市: after the figure, a place written with the one it holds is that inner place
-        following = [m for i, m in enumerate(following) if not (i + 1 < len(following) and following[i + 1].start == m.end
-                                                                and m.region in gaz.ancestors(following[i + 1].region))]
-        ordered = preceding + following
-        away = [m for m in ordered if m.region not in home]
-        if unit not in _ADMIN_UNITS and (helped := _for_helper(article, s, sec, metric, [m.region for m in ordered])):
-            return helped, "context"  # 青岛市统筹3000万元帮扶资金 in an article of 青岛's help to 陇南: 陇南's
-        if sent_to := _destination(article, clause, c_start, start, end):
-            return sent_to, "explicit"
-        if unit in _ADMIN_UNITS:  # 青岛8个区市: the place before the count holds them; 东部4市对甘肃…: none does
-            holds = preceding and not _PARTNERED.search(text, preceding[0].end, start) and \
-                not _BOUND_FOR.search(text, max(preceding[0].end, start - 5), start)
-            return (preceding[0].region, "explicit") if holds else (None, "none")  # 江苏省与…的8个省份: its partners
-        if away:  # aid goes to the partner, not to the home city it comes from
-            return away[0].region, "explicit"
-        if not (sec and sec.partners and unit == "cny"):
-            return _home_region(article, [m.region for m in ordered], sec), "explicit"
-    if sec is None and (own := _own_place(article, c_start, c_end)):
+    if clause and (found := _from_clause(article, clause, start, end, s, sec, unit, metric)):
+        return found
+    if sec is None and (own := own_place(article, c_start, c_end)):
         return own, "explicit"  # 全市41.85万低收入人口…, 我市4名先进个人: the city the article is of
     if sec is None and unit in _DIVISIONS:  # 东部4市通过搭建销售平台,帮助甘肃…: a place after the count holds none of them
         if found := _named_around(article, start, end, s, sec, metric, home, s.start, start):
             return found  # 定西市…成效显著,7个贫困县区全部摘帽: 定西's seven
-        own = _own_place(article, s.paragraph.start, start)
+        own = own_place(article, s.paragraph.start, start)
         return own, "explicit" if own else "none"
     if sec and sec.home and metric in article.lex.helper_metrics:
         return sec.home, "section"  # 动员92个镇街…参与携手奔小康行动: the helpers come from the honoree's home
@@ -234,9 +222,48 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         return sec.home, "section"
     if sec is None and (helped := _helped(article, s, metric, [])):
         return helped, "context"
-    if sec is None and (own := _own_place(article, s.paragraph.start, start)):
+    if sec is None and (own := own_place(article, s.paragraph.start, start)):
         return own, "explicit"  # “十三五”以来,全市上下…。…701个贫困村退出: the city its paragraph is of
     return None, "none"
+
+
+def _from_clause(article: Article, clause: list, start: int, end: int, s: tx.Sentence, sec: Section | None,
+                 unit: str | None, metric: str | None) -> tuple[str | None, str] | None:
+    """The region the places of the figure's clause give (a partner before the home city the aid
+    comes from, where people are sent, the place a count of places is in); None to look further."""
+    gaz, text = article.gaz, article.text
+    home = gaz.family(sec.home) if sec else set()
+    c_start = article.clause(start, end, s)[0]
+    preceding = [m for m in clause if m.start < end and m.start < start + 1][::-1]
+    following = [m for m in clause if m not in preceding]
+    # 广西引进广东企业113家: the place right after 引进 is where the firms come from, not whose they are
+    preceding = [m for m in preceding if not (text[m.start - 2:m.start] in ("引进", "引导", "吸引")
+                                              and any(p.end <= m.start - 2 for p in preceding))]
+    # …的甘肃省陇南市: after the figure, a place written with the one it holds is that inner place
+    following = [m for i, m in enumerate(following) if not (i + 1 < len(following) and following[i + 1].start == m.end
+                                                            and m.region in gaz.ancestors(following[i + 1].region))]
+    ordered = preceding + following
+    away = [m for m in ordered if m.region not in home]
+    if unit not in _ADMIN_UNITS and (helped := _for_helper(article, s, sec, metric, [m.region for m in ordered])):
+        return helped, "context"  # 青岛市统筹3000万元帮扶资金 in an article of 青岛's help to 陇南: 陇南's
+    if sent_to := _destination(article, clause, c_start, start, end):
+        return sent_to, "explicit"
+    if unit in _ADMIN_UNITS and not preceding and (referred := referred_place(article, s, c_start, start)):
+        return referred, "explicit"  # 东莞市…，该市11个镇: the city just named holds them
+    if unit in _ADMIN_UNITS:  # 青岛8个区市: the place before the count holds them; 东部4市对甘肃…: none does
+        holds = preceding and not _PARTNERED.search(text, preceding[0].end, start) and \
+            not _BOUND_FOR.search(text, max(preceding[0].end, start - 5), start)
+        return (preceding[0].region, "explicit") if holds else (None, "none")  # 江苏省与…的8个省份: its partners
+    # 福建…累计援助7.74亿元帮扶宁夏各地: the place an aid verb right after the figure (no other figure
+    # between: 五年投入18.6亿元助力甘南 is not the five years') names receives it
+    if received := next((m for m in following if m.start > end and not re.search(r"\d", text[end:m.start])
+                         and text[max(c_start, m.start - 2):m.start] in _AID_VERBS), None):
+        return received.region, "explicit"
+    if away:  # aid goes to the partner, not to the home city it comes from
+        return away[0].region, "explicit"
+    if not (sec and sec.partners and unit == "cny"):
+        return _home_region(article, [m.region for m in ordered], sec), "explicit"
+    return None
 
 
 def _named_around(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None, metric: str | None,
@@ -280,6 +307,7 @@ def _for_helper(article: Article, s: tx.Sentence, sec: Section | None, metric: s
     return _helped(article, s, metric, [])
 
 
+_AID_VERBS = ("帮扶", "援助", "支援", "助力", "资助")
 # Words of the help a helper gives (帮扶资金, 援建, 扶贫协作, 捐款): a sentence naming only the helper
 # is of the helped place when it speaks of one of them.
 _AID = re.compile(r"帮扶|扶贫|协作|对口|结对|援|捐")
@@ -325,40 +353,6 @@ def _helped(article: Article, s: tx.Sentence, metric: str | None, named: list[st
 # not places of the one named before (达到9个, 增加到12个 are sizes, not destinations)
 _BOUND_FOR = re.compile(r"(?:(?<![达加增升扩])到|赴|前往)[\u4e00-\u9fff]{0,2}$")
 _PARTNERED = re.compile(r"与|和|同|跟|对|向|帮扶|支援|援助|结对")
-_OWN = re.compile(r"(?:我|本|全)([市县区省州])")
-_OWN_LEVELS = {"市": ("prefecture", "county"), "县": ("county",), "区": ("county",), "省": ("province",),
-               "州": ("prefecture",)}
-
-
-def _own_place(article: Article, lo: int, hi: int) -> str | None:
-    """我市, 本县, 全市 … in a clause that names no place: the one place of that level the title names
-    (盐城市4名个人…受表彰); a 市 is a county-level city only when the title names no prefecture. A
-    title that names none of that level leaves it to the article: the one it names (a city paper's
-    我市11名个人…受到表彰 and 这5年,是商洛…: 商洛). None when neither decides."""
-    m = _OWN.search(article.text, lo, hi)
-    if not m or article.text[m.end():m.end() + 1] in "委级场":  # 全市场化, 本市级: not the place
-        return None
-    if article not in _OWN_NAMED:  # the places of each level the title names, then the whole article
-        title = article.paragraphs[0] if article.paragraphs else tx.Span(0, 0)
-        _OWN_NAMED[article] = [_by_level(article, lo, hi) for lo, hi in ((title.start, title.end), (0, len(article.text)))]
-    for named in _OWN_NAMED[article]:
-        for level in _OWN_LEVELS[m[1]]:
-            of_level = named.get(level, set())
-            if len(of_level) == 1:
-                return next(iter(of_level))
-            if of_level:
-                return None
-    return None
-
-
-_OWN_NAMED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _by_level(article: Article, lo: int, hi: int) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for m in article.mentions_in(lo, hi):
-        found.setdefault(article.gaz.regions[m.region].level, set()).add(m.region)
-    return found
 
 
 def _home_region(article: Article, named: list[str], sec: Section | None) -> str:

@@ -68,8 +68,8 @@ def _named_honorees(article: Article, heads: dict[str, str]) -> list[tuple[tx.Pa
     for p in article.paragraphs:
         for m in pattern.finditer(p.text):
             kind = next(k for w, k in heads.items() if w.endswith(m[2]) or m[2].endswith(w.replace("全国脱贫攻坚", "")))
-            for name in m[1].split("、"):
-                found.append((p, kind, name))
+            for name in m[1].split("、"):  # 我县平利县…局长张建国: "our county" says whose, not the post
+                found.append((p, kind, re.sub(r"^[我本][市县省区州](?=[\u4e00-\u9fff]{4})", "", name)))
     return found
 
 
