@@ -28,7 +28,7 @@ DESCRIPTIONS = {
     "figures": ("Every quantity of the article, with its evidence.", {
         "value": "in base units: yuan for cny, persons for person …", "unit": "cny, person, household, mu (亩) …",
         "raw": "as written", "approx": "exact, more_than (多), over (余), nearly (近), about (约)",
-        "kind": "amount (adds up), state, per_year, ratio, rank, duration",
+        "kind": "amount (adds up), state, per_year, ratio, rank, duration, plan (not done), change (from a base)",
         "part_of": "the figure the text says holds this one (其中, 含)",
         "covers": "the places a figure of several speaks for, a JSON list of region ids (助力三市: anshun, longnan, "
                   "heze); [] for a figure of one place",

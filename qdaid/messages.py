@@ -255,6 +255,7 @@ NAMED_COLUMNS = {"metric": "metric", "unit": "unit", "units": "unit", "region": 
 # pages show the words themselves.
 CHINESE_WORDS = {"individual": "先进个人", "collective": "先进集体", "event": "事件", "figure": "数字",
                  "amount": "累计量", "state": "存量", "per_year": "年度量", "ratio": "比率", "rank": "名次",
+                 "plan": "计划量", "change": "增减量",
                  "duration": "时长", "nation": "国家", "province": "省级", "prefecture": "地级", "county": "县级",
                  "township": "乡镇", "year": "年", "month": "月", "day": "日", "figures": "数字", "honorees": "表彰对象",
                  "regions": "地区", "programs": "项目与模式", "events": "事件",

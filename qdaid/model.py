@@ -27,9 +27,10 @@ RESTATEMENT_VERDICTS = ("agrees", "disagrees")
 RESTATED = "restated"
 DATE_PRECISION = ("year", "month", "day")
 # What a figure is, for totals: only amounts add up (README, data dictionary).
-KINDS = ("amount", "state", "per_year", "ratio", "rank", "duration")
+KINDS = ("amount", "state", "per_year", "ratio", "rank", "duration", "plan", "change")
 # Kinds that add up: amounts, and sizes of stocks (the latest of each, or of different stocks).
-# Yearly rates, ratios, ranks and durations never add: a total sets them aside (stats.py).
+# Yearly rates, ratios, ranks, durations, plans (计划, 预计, 目标: not done) and changes from a base
+# (较上年增加: the difference of two figures) never add: a total sets them aside (stats.py).
 ADDING_KINDS = ("amount", "state")
 
 # A source's url becomes a link (the report, Datasette's source_url) only as a plain web address:

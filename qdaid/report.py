@@ -25,7 +25,7 @@ LABELS = {
            "money": "资金", "people": "人员", "places": "地区与农户", "things": "项目与设施", "honours": "荣誉",
            "rest": "其他", "trivia": "其他：时长、名次等",
            "kinds": {"amount": "累计量", "state": "存量", "per_year": "年度量", "ratio": "比率", "rank": "名次",
-                     "duration": "时长"},
+                     "duration": "时长", "plan": "计划量", "change": "增减量"},
            "reasons": {"period": "时期", "scope": "范围", "region": "地区", "stock": "存量", "part_of": "其中"}},
     "en": {"lang": "en", "report": "Evidence report", "source": "Source", "holds": "Database", "figures": "figures",
            "honorees": "Honorees", "totals": "Totals (nothing counted twice)",
