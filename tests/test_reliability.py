@@ -715,3 +715,17 @@ def test_a_usage_error_is_one_line_and_nothing_runs(args, env, needles):
     result = run(*args, env=env)
     assert result.returncode == 2 and result.stdout == ""
     one_line(result, "qdaid: ", *needles)
+
+
+def test_the_journal_guard_follows_a_link_and_leaves_json_stores_alone(tmp_path, db_copy):
+    # SQLite keeps a store's journal beside the file a link names: report --db alias.sqlite -o
+    # s.sqlite-journal broke s.sqlite; a JSON store has no journal, so NAME-journal is any file
+    store_path, alias = tmp_path / "s.sqlite", tmp_path / "alias.sqlite"
+    assert run("export", "sqlite", store_path, "--db", db_copy).returncode == 0
+    alias.symlink_to(store_path.name)
+    result = run("report", "--db", alias, "-o", tmp_path / "s.sqlite-journal")
+    assert result.returncode == 1 and not (tmp_path / "s.sqlite-journal").exists()
+    one_line(result, "s.sqlite-journal", "inputs")
+    assert run("figures", "--db", store_path, "--limit", "1").returncode == 0
+    page = db_copy.with_name(db_copy.name + "-journal")
+    assert run("report", "--db", db_copy, "-o", page).returncode == 0 and page.read_bytes().startswith(b"<!")

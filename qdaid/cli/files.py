@@ -205,11 +205,14 @@ def _is_json_database(path: Path) -> bool:
 
 
 def read_by(db: Path, sources: list[dict], folders: list[Path]) -> list[Path]:
-    """What a command reading this database reads, which it may never write: the file (with
-    SQLite's journal files) and the articles found for its sources, with their sidecars."""
+    """What a command reading this database reads, which it may never write: the file (a SQLite
+    store's journal files with it, beside the file a link names too, where SQLite keeps them) and
+    the articles found for its sources, with their sidecars."""
     names = [Path(s["path"]).name for s in sources if isinstance(s.get("path"), str) and s["path"]]
     found = [folder / name for folder in folders for name in names]
-    journals = [db.with_name(db.name + suffix) for suffix in fileio.SQLITE_JOURNALS]
+    sqlite = db.is_file() and store.is_sqlite(db, fileio.MAX_DATABASE_BYTES * 8)
+    journals = [path.with_name(path.name + suffix) for path in dict.fromkeys([db, db.resolve()]) if sqlite
+                for suffix in fileio.SQLITE_JOURNALS]
     return [db, *journals, *found, *(f.with_suffix(".meta.json") for f in found)]  # a sidecar: NAME.meta.json
 
 
