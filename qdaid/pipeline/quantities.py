@@ -101,8 +101,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None
     if start == s.paragraph.start and m["arabic"] and not m["mult"] and text[end:end + 1] in ".、．)）":
         return None  # 2.平度市…: the number of an item in a list
-    if m["round"] and not m["before"]:
-        return None  # 万寿菊: a multiplier alone is a number only after 近, 逾, 不过 …
+    if m["round"] and not m["before"] and (not m["after_mult"] or re.match(r"[\d零〇一二两三四五六七八九十]", prev)):
+        return None  # 万寿菊: a multiplier alone is a number only after 近, 逾, 不过 … or before 余 (百余人; not 5百余)
     cls = m["cls"]
     if cls in lex.borrowed and (noun := lex.noun_right_after(text, m.start("cls"))) and noun.start == m.start("cls"):
         cls, end = None, m.start("cls")  # 5车间 counts workshops: 车 begins the noun, it measures no load

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import fileio
 from ..model import SCHEMA, DataError, UsageError
-from . import classify, containment, links, narrative, webpage
+from . import classify, containment, links, narrative, ranges, webpage
 from . import text as tx
 from .article import DATELINE_RE, Article
 from .corpus import Corpus
@@ -28,7 +28,7 @@ from .regions import covers_of, region_of
 
 def read_figures(article: Article) -> list[Figure]:
     """Every figure with its value, unit, metric, period, section, region and part_of."""
-    figures = find_figures(article)
+    figures = ranges.read_ranges(article, find_figures(article))
     for f in figures:
         f.metric, f.label = classify.metric(article, f, figures)
         f.period, f.framed = classify.period(article, f, figures)
