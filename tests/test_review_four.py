@@ -76,3 +76,43 @@ def test_a_range_of_neighbouring_numerals_does_not_stop_the_build_and_totals_cou
     (row,) = as_json(cli("stats", "--db", tmp_path / "db.json", "--unit", "person", "-f", "json",
                          "-F", "count,total,total_is_lower_bound"))
     assert row == {"count": 2, "total": 2800, "total_is_lower_bound": True}  # at least 2000 + 800
+
+
+# 2. a plan, a change from a base and an amount per head are not added ---------------------------
+# The model has no kinds of their own: a plan takes per_year (a target for a year or a span to
+# come), a change and an amount per head ratio (they compare figures, as 增长20% does).
+
+@pytest.mark.parametrize(("text", "raw", "kind"), [
+    ("2020年,烟台帮助陇南销售特色农产品3.6亿元,比上年多1.2亿元。", "1.2亿元", "ratio"),  # 1.2亿 more than 2019
+    ("消费扶贫金额同比增加0.8亿元。", "0.8亿元", "ratio"),  # than the same months a year before
+    ("结对村集体收入较2019年增加45万元。", "45万元", "ratio"),  # a base year, then a verb of change
+    ("脱贫户务工收入增长3000元。", "3000元", "ratio"),  # growth: a change, whatever its base
+    ("2021年,该市计划引进东部企业20家。", "20家", "per_year"),  # a plan: not done
+    ("项目建成后预计带动1.2万人增收。", "1.2万人", "per_year"),  # an expectation
+    ("力争全年销售扶贫产品5亿元。", "5亿元", "per_year"),  # a target
+    ("入股贫困户人均增收860元。", "860元", "ratio"),  # per head
+    ("合作社户均分红1200元。", "1200元", "ratio"),  # per household
+])
+def test_a_plan_a_change_or_an_amount_per_head_is_a_kind_that_never_adds(tmp_path, text, raw, kind):
+    assert figures(tmp_path, text)[raw]["kind"] == kind
+
+
+@pytest.mark.parametrize(("text", "raw"), [
+    # guards, amounts before the fix too: a plan done, a proposal named before a list item, jobs added
+    ("按计划完成投资2亿元。", "2亿元"),  # 按计划: what was done
+    ("公示拟表彰对象(含追授3人)、12个集体。", "12个"),  # 拟 names the list, not a plan for the 12
+    ("新增就业岗位500个。", "500个"),  # 新增: jobs added, no base to compare with
+    ("帮助陇南销售农产品3.6亿元,比上年多1.2亿元。", "3.6亿元"),  # the year's sales themselves
+])
+def test_a_plan_done_or_an_amount_added_stays_an_amount(tmp_path, text, raw):
+    assert figures(tmp_path, text)[raw]["kind"] == "amount"
+
+
+def test_totals_leave_out_plans_changes_and_amounts_per_head(cli, tmp_path):
+    built(cli, tmp_path, "烟台消费扶贫\n\n2020年,烟台帮助陇南销售特色农产品3.6亿元,比上年多1.2亿元。2021年,烟台计划"
+          "帮助陇南销售特色农产品6亿元。烟台在陇南投入帮扶资金2.4亿元,脱贫户人均增收860元。\n")
+    rows = as_json(cli("stats", "--db", tmp_path / "db.json", "--unit", "cny", "-f", "json",
+                       "-F", "metric,count,total,excluded"))
+    # 3.6亿 of sales (not + 1.2亿 more than 2019, not + 6亿 planned); 2.4亿 of aid (not + 860 a head)
+    assert {r["metric"]: (r["count"], r["total"], r["excluded"]) for r in rows} == {
+        "consumption_aid": (3, 360000000, 2), "fiscal_aid": (2, 240000000, 1)}

@@ -67,6 +67,7 @@ class Lexicon:
         self.partner_verb_re = re.compile(alternation(self.partner_verbs))
         self.per_year_markers, self.state_markers, self.cumulative_markers = (
             data["kinds"][k] for k in ("per_year", "state", "cumulative"))
+        self.kinds = data["kinds"]  # and the words of figures set aside (aside.py)
         self.home_words = re.compile(alternation(data["region_words"]["home"]))
         self.award_verbs = re.compile(alternation(data["region_words"]["award_verbs"]))
         self.helper_metrics = frozenset(data["region_words"]["helper_metrics"])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import fileio
 from ..model import SCHEMA, DataError, UsageError
-from . import classify, containment, links, narrative, ranges, webpage
+from . import aside, classify, containment, links, narrative, ranges, webpage
 from . import text as tx
 from .article import DATELINE_RE, Article
 from .corpus import Corpus
@@ -32,7 +32,7 @@ def read_figures(article: Article) -> list[Figure]:
     for f in figures:
         f.metric, f.label = classify.metric(article, f, figures)
         f.period, f.framed = classify.period(article, f, figures)
-        f.kind = classify.kind(article, f)
+        f.kind = aside.kind(article, f, classify.kind(article, f))
         f.section = article.section_of(f.sentence.paragraph.index)
         f.region, f.region_basis = region_of(article, f.start, f.end, f.sentence, f.section, f.unit, f.metric)
         f.covers = covers_of(article, f.start, f.sentence)
