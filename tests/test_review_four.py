@@ -116,3 +116,34 @@ def test_totals_leave_out_plans_changes_and_amounts_per_head(cli, tmp_path):
     # 3.6亿 of sales (not + 1.2亿 more than 2019, not + 6亿 planned); 2.4亿 of aid (not + 860 a head)
     assert {r["metric"]: (r["count"], r["total"], r["excluded"]) for r in rows} == {
         "consumption_aid": (3, 360000000, 2), "fiscal_aid": (2, 240000000, 1)}
+
+
+# 3. the words of a body's name do not say what a figure counts ----------------------------------
+
+@pytest.mark.parametrize(("text", "raw", "metric"), [
+    # 挂职干部 names the group; 3200 people were helped to jobs (就业), not 3200 cadres sent
+    ("烟台赴定西挂职干部工作组帮助3200名贫困群众就业。", "3200名", "people_employed"),
+    # 就业 names the centre; 260 people were lifted out of poverty (脱贫)
+    ("定西市就业服务中心帮助260名贫困群众稳定脱贫。", "260名", "people_lifted_out"),
+])
+def test_a_keyword_inside_a_body_s_name_does_not_classify_the_figure(tmp_path, text, raw, metric):
+    assert figures(tmp_path, text)[raw]["metric"] == metric
+
+
+@pytest.mark.parametrize(("text", "raw", "metric"), [
+    # guards, as before the fix: a verb of dispatch makes it a sentence, not a name; 队员 are people
+    ("青岛市选派工作队12名。", "12名", "personnel_dispatched"),
+    ("青岛市选派挂职干部工作队员12名。", "12名", "cadres_dispatched"),
+])
+def test_a_sentence_that_sends_a_team_is_no_name(tmp_path, text, raw, metric):
+    assert figures(tmp_path, text)[raw]["metric"] == metric
+
+
+def test_check_supports_a_draft_that_names_the_team_before_what_it_did(cli, tmp_path):
+    # the bundled article's ¶45: 2017年以来,…帮助1.4万多名贫困人口就业 (figure 03264, people_employed);
+    # the draft names the Longnan team, whose name holds 挂职干部: it was 'contradicted' by the 35 cadres
+    draft = tmp_path / "draft.txt"
+    draft.write_text("2017年以来,青岛赴陇南扶贫协作挂职干部工作组帮助贫困人口1.4万多名实现就业。\n", encoding="utf-8")
+    (row,) = as_json(cli("check", draft, "--date", "2021-03-01", "-f", "json", "-F", "verdict,raw,metric,sources"))
+    assert row == {"verdict": "supported", "raw": "1.4万多名", "metric": "people_employed",
+                   "sources": ["qdrb-20210225-03264"]}
