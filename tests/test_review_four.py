@@ -10,6 +10,8 @@ import json
 
 import pytest
 
+from qdaid.pipeline.records import extract
+
 from .test_extract_classes import figures  # raw → figure record, for an article of these paragraphs
 
 
@@ -147,3 +149,46 @@ def test_check_supports_a_draft_that_names_the_team_before_what_it_did(cli, tmp_
     (row,) = as_json(cli("check", draft, "--date", "2021-03-01", "-f", "json", "-F", "verdict,raw,metric,sources"))
     assert row == {"verdict": "supported", "raw": "1.4万多名", "metric": "people_employed",
                    "sources": ["qdrb-20210225-03264"]}
+
+
+# 4. an undated article is not dated to the year its "since" starts -----------------------------
+
+def undated(tmp_path, text: str) -> tuple[dict, str | None, list[str]]:
+    """raw → figure, the source's date and the build's warnings, for an article of these paragraphs
+    with no sidecar (so no date)."""
+    path = tmp_path / "u.txt"
+    path.write_text("标题\n" + text + "\n", "utf-8")
+    warnings: list[str] = []
+    tables = extract([path], warn=warnings.append)
+    return {f["raw"]: f for f in tables["figures"]}, tables["sources"][0]["date"], warnings
+
+
+@pytest.mark.parametrize(("text", "since"), [
+    ("某报社5月20日讯 2018年以来,甲市累计向乙县捐款6000万元。", 2018),  # since 2018: written in 2018 or later
+    ("某报社4月2日讯 自2016年10月结对以来,甲市向乙县选派干部20名。", 2016),  # 自…以来: the same
+])
+def test_a_since_year_alone_leaves_the_year_unknown_not_that_year(tmp_path, text, since):
+    found, date, warnings = undated(tmp_path, text)
+    (figure,) = found.values()
+    assert date is None and (figure["period_start"], figure["period_end"]) == (since, None)
+    assert len(warnings) == 1 and "its year is unknown" in warnings[0] and "taken as" not in warnings[0]
+
+
+def test_a_since_later_than_the_latest_year_told_as_past_leaves_the_year_unknown(tmp_path):
+    # 2019 told as past, but "since 2020" says the article is of 2020 or later: not 2019, not 2020 for sure
+    found, date, warnings = undated(tmp_path, "2019年,甲市投入帮扶资金500万元。2020年以来,甲市累计投入帮扶资金800万元。")
+    assert date is None and (found["800万元"]["period_start"], found["800万元"]["period_end"]) == (2020, None)
+    assert "its year is unknown" in warnings[0]
+
+
+def test_a_dateline_before_the_end_of_a_year_reported_whole_is_of_the_next_year(tmp_path):
+    # Traditional: 2020年，… reports the whole of 2020; its dateline 3月8日訊 is the 8th of March after it
+    found, date, warnings = undated(tmp_path, "某報社3月8日訊 2020年，甲市向乙縣捐款3000萬元，幫助銷售農產品1.2億元。")
+    assert date == "2021-03-08" and (found["3000萬元"]["period_start"], found["3000萬元"]["period_end"]) == (2020, 2020)
+    assert "taken as 2021" in warnings[0] and "3月8日" in warnings[0]
+
+
+def test_a_year_opening_a_plan_is_no_year_told_as_past(tmp_path):
+    # 2021年，…计划: the plan's word is in the next clause; 2020 is the latest year told as done
+    found, date, _ = undated(tmp_path, "2020年，甲市销售农产品1亿元。2021年，甲市计划销售农产品2亿元。")
+    assert date == "2020"
