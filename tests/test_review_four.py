@@ -42,6 +42,7 @@ def as_json(result):
     ("帮扶项目惠及千余户。", "千余户", 1000, "household"),
     ("企业吸纳万余人就业。", "万余人", 10000, "person"),
     ("爱心人士捐赠图书上万册。", "上万册", 10000, "book"),  # 上万: ten thousand or more
+    ("全县上千名干部参与结对。", "上千名", 1000, "person"),  # 全县 then 上千: a thousand or more (县上 is no word here)
 ])
 def test_a_range_or_a_round_count_is_at_least_its_lower_end(tmp_path, text, raw, value, unit):
     found = figures(tmp_path, text)

@@ -51,7 +51,7 @@ def assumed_time(article: Article) -> AssumedTime | None:
     "since" periods start (or a later one than the year it would take)."""
     latest, month, whole, since = _reported(article)
     if latest is None:
-        return AssumedTime(None, f"it reports only since {since}年 (written then or later)") if since else None
+        return AssumedTime(None, f"it reports only since {since}年: written then or later") if since else None
     taken = _after_dateline(article, latest, month, whole) or AssumedTime(latest, "the latest year it reports as past")
     if since and taken.year is not None and since > taken.year:
         return AssumedTime(None, f"it reports since {since}年, later than {taken.year}, {taken.why}")

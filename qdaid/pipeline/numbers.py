@@ -26,7 +26,7 @@ APPROX_BEFORE = {"近": "nearly", "将近": "nearly", "约": "about", "大约": 
 # 过 and 破 alone mark a lower bound (销量过百万, 破千万) unless a verb ends in them: 经过3年,
 # 通过5项, 休过一天, 打破3项纪录 are no bounds.
 _BOUND_WORDS = {"过": r"(?<![经通度越跨走看办做参超不年错放难休到去来])过", "破": r"(?<![打突攻击冲])破",
-                "上": r"(?<![马线网会晚早路身手北南以之向往而世台面市省县村镇街山地天桌])上(?=[十百千万亿])"}
+                "上": r"(?<![马线网会晚早路身手北南以之向往而世台面街山地天桌])上(?=[十百千万亿])"}
 # 上万册, 上百人: 上 marks "as many or more" only before a round multiplier, and not as the end of a word
 # (马上, 线上, 会上)
 APPROX_INSIDE = {"多": "more_than", "余": "over"}
