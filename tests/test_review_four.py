@@ -128,6 +128,8 @@ def test_totals_leave_out_plans_changes_and_amounts_per_head(cli, tmp_path):
     ("烟台赴定西挂职干部工作组帮助3200名贫困群众就业。", "3200名", "people_employed"),
     # 就业 names the centre; 260 people were lifted out of poverty (脱贫)
     ("定西市就业服务中心帮助260名贫困群众稳定脱贫。", "260名", "people_lifted_out"),
+    # a name said short, without its place, opening the sentence: 援派 names the team, 860 found jobs
+    ("援派干部工作队帮助860名农牧民就业。", "860名", "people_employed"),
 ])
 def test_a_keyword_inside_a_body_s_name_does_not_classify_the_figure(tmp_path, text, raw, metric):
     assert figures(tmp_path, text)[raw]["metric"] == metric
