@@ -79,6 +79,8 @@ def test_a_range_of_neighbouring_numerals_does_not_stop_the_build_and_totals_cou
     (row,) = as_json(cli("stats", "--db", tmp_path / "db.json", "--unit", "person", "-f", "json",
                          "-F", "count,total,total_is_lower_bound"))
     assert row == {"count": 2, "total": 2800, "total_is_lower_bound": True}  # at least 2000 + 800
+    # each value is what its raw text reads (validate reads 两三千人 again: 2000, over)
+    assert cli("validate", "--db", tmp_path / "db.json", "--sources", tmp_path).exit_code == 0
 
 
 # 2. a plan, a change from a base and an amount per head are not added ---------------------------
