@@ -37,7 +37,7 @@ def test_a_hundred_and_a_thousand_people_written_as_bai_ming_and_qian_ming(tmp_p
 
 @pytest.mark.parametrize("text", [
     "数百名群众自发前来送行。",  # 数百: some hundreds, no number
-    "上千名志愿者参与了活动。",  # 上千: a thousand or so, said loosely
+    # (上千名: a thousand or more, a figure of at least 1000: tests/test_review_four.py)
     "园中种满了万寿菊。",  # a flower, no number
 ])
 def test_a_loose_hundred_or_thousand_is_not_a_figure(tmp_path, text):

@@ -34,36 +34,81 @@ _MONTH_DAY_RE = re.compile(r"\s?(?:(\d{1,2})月(?:(\d{1,2})日)?|[底末])")  # 
 
 @dataclass(frozen=True)
 class AssumedTime:
-    """An undated article's time, as the text shows it, and why (for the build's note)."""
+    """An undated article's time, as the text shows it, and why (for the build's note); year None
+    when the text shows only a lower bound (2017年以来: written in 2017 or later)."""
 
-    year: int
+    year: int | None
     why: str
 
 
 def assumed_time(article: Article) -> AssumedTime | None:
     """The latest year the text reports as past (named in a clause without a word of plans:
-    计划, 力争 …), or the year after it when the dateline (2月25日讯) falls earlier in the year than
-    a month of that year the text reports as past (2020年11月…通过 and 2月25日讯: the 25th of
-    February after that November, in 2021). None when the text names no year."""
-    text, latest, month = article.text, None, (0, 0)
+    计划, 力争 …; not a year a "since" starts: 2017年以来 is written in 2017 or later), or the year
+    after it when the dateline (2月25日讯) falls earlier in the year than a month of that year the
+    text reports as past (2020年11月…通过 and 2月25日讯: the 25th of February after that November, in
+    2021), or than the end of a year it reports whole (2020年，… or 2020年全年 and 3月8日讯: the 8th
+    of March 2021). None when the text names no year; a year None when it names only the years
+    "since" periods start (or a later one than the year it would take)."""
+    latest, month, whole, since = _reported(article)
+    if latest is None:
+        return AssumedTime(None, f"it reports only since {since}年: written then or later") if since else None
+    taken = _after_dateline(article, latest, month, whole) or AssumedTime(latest, "the latest year it reports as past")
+    if since and taken.year is not None and since > taken.year:
+        return AssumedTime(None, f"it reports since {since}年, later than {taken.year}, {taken.why}")
+    return taken
+
+
+def _after_dateline(article: Article, latest: int, month: tuple[int, int], whole: bool) -> AssumedTime | None:
+    """The year after the latest reported as past, when the dateline comes before its last month
+    reported, or before its end when it is reported whole; else None."""
+    lead = article.paragraphs[min(1, len(article.paragraphs) - 1)]
+    dateline = DATELINE_RE.search(article.text, 0, lead.end)
+    if dateline is None:
+        return None
+    day, told = (int(dateline[1]), int(dateline[2])), dateline[0][:-1]
+    if day < month:
+        return AssumedTime(latest + 1, f"the first {told} (its dateline) after {latest}年{month[0]}月, "
+                                       "the latest month it reports as past")
+    if whole and day < (12, 31):
+        return AssumedTime(latest + 1, f"the first {told} (its dateline) after the end of {latest}年, "
+                                       "the latest year it reports whole")
+    return None
+
+
+_SINCE_AFTER = re.compile(r"\s?(?:\d{1,2}月(?:\d{1,2}日)?份?)?(?:以来|起|开始|至今|以后)")
+_WHOLE_AFTER = re.compile(r"\s?(?:[，,]|全年|度)")  # 2020年，…; 2020年全年; 2020年度: the whole year
+
+
+def _reported(article: Article) -> tuple[int | None, tuple[int, int], bool, int | None]:
+    """(the latest year the text reports as past, the latest month of it it reports, whether it
+    reports that year whole, the latest year a "since" starts): see assumed_time."""
+    text, latest, month, whole, since = article.text, None, (0, 0), False, None
     starts = [s.start for s in article.sentences]
     for start, year in article.years_at:
         s = article.sentences[bisect.bisect_right(starts, start) - 1]
         clause = article.clause(start, start + 4, s)
-        if tx.inside(article.quoted, start, start + 4) or article.lex.future_markers.search(text, *clause):
+        if tx.inside(article.quoted, start, start + 4) or _planned(article, start, s, clause):
             continue  # a title, a plan or a target: not what the article reports as done
+        after = text.index("年", start) + 1
+        if _SINCE_AFTER.match(text, after) or (text[max(0, start - 1):start] in ("自", "从") and
+                                                 re.search("以来|起|开始", text[after:clause[1]])):
+            since = max(since or year, year)  # 2017年以来, 自2016年10月…以来: a start, not a year told as past
+            continue
         if latest is None or year > latest:
-            latest, month = year, (0, 0)
-        if year == latest and (m := _MONTH_DAY_RE.match(text, text.index("年", start) + 1)):
+            latest, month, whole = year, (0, 0), False
+        if year == latest and (m := _MONTH_DAY_RE.match(text, after)):
             month = max(month, (int(m[1] or 12), int(m[2] or 1)))  # 年底: December
-    if latest is None:
-        return None
-    lead = article.paragraphs[min(1, len(article.paragraphs) - 1)]
-    dateline = DATELINE_RE.search(text, 0, lead.end)
-    if dateline and (int(dateline[1]), int(dateline[2])) < month:
-        return AssumedTime(latest + 1, f"the first {dateline[0][:-1]} (its dateline) after {latest}年{month[0]}月, "
-                                       "the latest month it reports as past")
-    return AssumedTime(latest, "the latest year it reports as past")
+        whole = whole or (year == latest and _WHOLE_AFTER.match(text, after) is not None)
+    return latest, month, whole, since
+
+
+def _planned(article: Article, start: int, s: tx.Sentence, clause: tuple[int, int]) -> bool:
+    """A word of plans in the year's clause, or, for a year that is a clause of its own (2021年，计划…),
+    in its segment."""
+    alone = r"\s*(?:19|20)\d{2}\s?年(?:\d{1,2}月(?:\d{1,2}日)?|底|末|初|以来|全年|度)?\s*"
+    if not re.fullmatch(alone, article.text[clause[0]:clause[1]]):
+        return article.lex.future_markers.search(article.text, *clause) is not None
+    return article.lex.future_markers.search(article.text, *article.segment(start, start + 4, s)) is not None
 
 
 def _lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:

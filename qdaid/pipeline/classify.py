@@ -10,6 +10,7 @@ import weakref
 from typing import TYPE_CHECKING
 
 from ..model import DURATION_UNITS, RANK_UNITS, RATIO_UNITS
+from . import bodynames
 from . import text as tx
 from .numbers import NUMBER_PATTERN, parse_quantity
 
@@ -36,7 +37,7 @@ def metric(article: Article, f: Figure, figures: list[Figure]) -> tuple[str, str
     """The nearest strong keyword that fits the unit (this clause first, then earlier in the
     sentence); else a weak one; a ratio takes the metric of the figure before it; else what the
     unit counts."""
-    text, s, lex = article.text, f.sentence, article.lex
+    text, s, lex = bodynames.unnamed(article), f.sentence, article.lex  # 挂职干部工作组帮助…就业: a name's words count nothing
     c_start, c_end = article.clause(f.start, f.end, s)
     before = lex.keywords_in(text, c_start, f.start)[::-1]
     after = lex.keywords_in(text, f.end, c_end)

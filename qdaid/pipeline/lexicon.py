@@ -30,6 +30,9 @@ def _east_west(words: dict) -> tuple[frozenset[str], frozenset[str], re.Pattern]
     return frozenset(words["helpers"]), frozenset(words["helped"]), re.compile(alternation(words["both"]))
 
 
+KIND_MARKERS = ("per_year", "state", "cumulative")  # the kinds table's lists of words before a figure
+
+
 class Lexicon:
     def __init__(self, data: dict):
         self.specific = _public(data["classifiers"]["specific"])
@@ -66,8 +69,8 @@ class Lexicon:
         self.partner_verbs = data["partner_verbs"]
         self.destination_markers = data["destination_markers"]["markers"]
         self.partner_verb_re = re.compile(alternation(self.partner_verbs))
-        self.per_year_markers, self.state_markers, self.cumulative_markers = (
-            data["kinds"][k] for k in ("per_year", "state", "cumulative"))
+        self.kinds = data["kinds"]  # and the words of figures set aside (aside.py)
+        self.per_year_markers, self.state_markers, self.cumulative_markers = map(self.kinds.get, KIND_MARKERS)
         self.home_words = re.compile(alternation(data["region_words"]["home"]))
         self.award_verbs = re.compile(alternation(data["region_words"]["award_verbs"]))
         self.helper_metrics = frozenset(data["region_words"]["helper_metrics"])

@@ -22,10 +22,13 @@ MULTIPLIERS = {"千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "�
 
 APPROX_BEFORE = {"近": "nearly", "将近": "nearly", "约": "about", "大约": "about", "年过": "over",
                  "超过": "over", "超": "over", "逾": "over", "不到": "nearly", "不足": "nearly", "不过": "nearly",
-                 "突破": "over", "过": "over", "破": "over"}
+                 "突破": "over", "过": "over", "破": "over", "上": "over"}
 # 过 and 破 alone mark a lower bound (销量过百万, 破千万) unless a verb ends in them: 经过3年,
 # 通过5项, 休过一天, 打破3项纪录 are no bounds.
-_BOUND_WORDS = {"过": r"(?<![经通度越跨走看办做参超不年错放难休到去来])过", "破": r"(?<![打突攻击冲])破"}
+_BOUND_WORDS = {"过": r"(?<![经通度越跨走看办做参超不年错放难休到去来])过", "破": r"(?<![打突攻击冲])破",
+                "上": r"(?<![马线网会晚早路身手北南以之向往而世台面街山地天桌])上(?=[十百千万亿])"}
+# 上万册, 上百人: 上 marks "as many or more" only before a round multiplier, and not as the end of a word
+# (马上, 线上, 会上)
 APPROX_INSIDE = {"多": "more_than", "余": "over"}
 APPROX_AFTER = {"以上": "over", "左右": "about", "余": "over", "多": "more_than"}
 
@@ -34,12 +37,12 @@ ARABIC = r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"  # 12,345; not 12345,2017年 (a numbe
 CHINESE = r"(?:一半|半|[零〇一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億]*)"
 
 _BEFORE = "|".join(_BOUND_WORDS.get(w, re.escape(w)) for w in sorted(APPROX_BEFORE, key=len, reverse=True))
-_MULT = "万亿|千万|百万|亿|億|万|萬|千(?![米瓦克])"  # 12千米, 600千瓦: 千 begins the measure word
+_MULT = "万亿|千万|百万|亿|億|万|萬|千(?![米瓦克])"  # 12千米, 600千瓦: 千 begins the measure word (3.5千米 is 3.5 km)
 # 万 and 亿 may follow a multiplier (5万万亿 = 5 × 10⁴ × 10¹²); 千 may not (500万千瓦 is kilowatts).
 _MULTS = rf"(?:{_MULT})(?:万|萬|亿|億)*"
 _ONE_MULT = re.compile(_MULT)
-# A round number written with its multiplier alone (近千户, 逾千名): only after an approximation
-# word, so that 万寿菊 stays a flower, or before 名 (百名干部: a hundred people).
+# A round number written with its multiplier alone (近千户, 逾千名, 百余人): only after an
+# approximation word, before 余/多, or before 名 (百名干部: a hundred people), so that 万寿菊 stays a flower.
 ROUND = {"百": 100, "千": 10**3, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8,
          "百亿": 10**10, "千亿": 10**11}
 # The number itself, from the ordinal mark or approximation word before it to its multiplier.
@@ -104,10 +107,14 @@ def parse_quantity(raw: str) -> Quantity:
     'over'
     """
     text = raw.strip().translate(TRADITIONAL)
+    from .ranges import read_range  # here, not above: ranges reads a range's two ends with this function
+
+    if (ranged := read_range(text)) is not None:
+        return ranged  # 3至5万元, 两三千人: at least the lower end
     match = _NUMBER_RE.match(text)
     alone = match is not None and match["round"] in ("百", "千", "万") and text.startswith("名", match.end())
-    if not match or match.end() == 0 or (match["round"] and not match["before"] and not alone):
-        raise NumberError(f"no number in {raw!r}")
+    if not match or match.end() == 0 or (match["round"] and not (match["before"] or match["after_mult"]) and not alone):
+        raise NumberError(f"no number in {raw!r}")  # 百余人 is over 100; 万 alone no number
     if match["round"]:
         value = Decimal(ROUND[match["round"]])
     elif match["arabic"]:

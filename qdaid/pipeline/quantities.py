@@ -81,8 +81,9 @@ def _said_loosely(article: Article, m: re.Match, s: tx.Sentence, cls: str | None
     数十亿元: no number said), 一批 of a list ("a number of"), 一头…一头, 上半年, 两省区 of the story."""
     text, start = article.text, m.start()
     prev, number = (text[start - 1] if start else ""), m["arabic"] or m["chinese"] or m["round"]
-    if m["round"] and not m["before"] and not _ROUND_PEOPLE.match(text, start, end + 2):
-        return True  # a multiplier alone is a number only after 近, 逾, 不过 …, or as 百名, 千名
+    if m["round"] and not m["before"] and not _ROUND_PEOPLE.match(text, start, end + 2) and (
+            not m["after_mult"] or re.match(r"[\d零〇一二两三四五六七八九十]", prev)):
+        return True  # 万寿菊: a multiplier alone is a number after 近, 逾 …, before 余 (百余人; not 5百余), or as 百名
     if not m["before"] and ((m["round"] and prev in "数上成几") or (m["chinese"] and prev in "数几")):
         return True
     if m["chinese"] == "一" and cls and _paired(article, s, start, end, cls):

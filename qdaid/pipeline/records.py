@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import fileio
 from ..model import SCHEMA, DataError, UsageError
-from . import classify, containment, links, narrative, webpage
+from . import aside, classify, containment, links, narrative, ranges, webpage
 from . import text as tx
 from .article import DATELINE_RE, Article
 from .corpus import Corpus
@@ -28,11 +28,11 @@ from .regions import covers_of, region_of
 
 def read_figures(article: Article) -> list[Figure]:
     """Every figure with its value, unit, metric, period, section, region and part_of."""
-    figures = find_figures(article)
+    figures = ranges.read_ranges(article, find_figures(article))
     for f in figures:
         f.metric, f.label = classify.metric(article, f, figures)
         f.period, f.framed = classify.period(article, f, figures)
-        f.kind = classify.kind(article, f)
+        f.kind = aside.kind(article, f, classify.kind(article, f))
         f.section = article.section_of(f.sentence.paragraph.index)
         f.region, f.region_basis = region_of(article, f.start, f.end, f.sentence, f.section, f.unit, f.metric)
         f.covers = covers_of(article, f.start, f.sentence)
@@ -110,13 +110,22 @@ def _taken_date(article: Article) -> str | None:
     the text shows (article.assumed), with the month and day of its dateline (2月25日讯) when it
     has one: 2021-02-25; else the year alone (2019). The sources table has no field to say the
     date was inferred; the warning at build time says so."""
-    if article.assumed is None:
+    if article.assumed is None or article.assumed.year is None:
         return None
     lead = article.paragraphs[min(1, len(article.paragraphs) - 1)]
     dateline = DATELINE_RE.search(article.text, 0, lead.end)
     year = str(article.assumed.year)
     dated = f"{year}-{int(dateline[1]):02d}-{int(dateline[2]):02d}" if dateline else year
     return dated if _real_date(dated) else year  # 2月30日讯: a slip, the year stands
+
+
+def _undated(article: Article) -> str:
+    """What the build took an undated article's year to be, and why (the build's warning)."""
+    if article.assumed is None:
+        return "it names no year, so periods since a year stay open"
+    if article.assumed.year is None:
+        return f"its year is unknown ({article.assumed.why}), so periods since a year stay open"
+    return f"taken as {article.assumed.year}, {article.assumed.why}"
 
 
 # What a sidecar (NAME.meta.json beside NAME.txt) may say, and of which type. The id becomes
@@ -239,9 +248,7 @@ def add_articles(built: Corpus, inputs: Sequence[Path | str], limit: int = filei
                             "give one of them another id (--id, or its sidecar)")
         article = Article(text, meta, gazetteer, lexicon)
         if warn and not article.dated_year:
-            warn(f"warning: {name} has no date: " + (
-                f"taken as {article.assumed.year}, {article.assumed.why}" if article.assumed else
-                "it names no year, so periods since a year stay open") + "; give --date to set it")
+            warn(f"warning: {name} has no date: {_undated(article)}; give --date to set it")
         new = _article_tables(article, name, english)
         new = {table: [{f: rec.get(f) for f in SCHEMA[table]} for rec in new[table]] for table in new}
         built.add(new)
