@@ -38,6 +38,8 @@ CORRUPTIONS = [
      "figures[qdrb-20210225-00025]: quote not found"),
     ("raw", lambda d: [d["figures"][n].update(raw="许多") for n in ("1", "2")],
      "figures[qdrb-20210225-00025]: raw '许多' does not read"),
+    ("an end without its start", lambda d: _first(d, "figures").update(period_start=None, period_end=2020),
+     "a period that ends needs its start"),
     ("cycle", lambda d: (d["figures"]["1"].update(part_of=d["figures"]["2"]["id"]),
                          d["figures"]["2"].update(part_of=d["figures"]["1"]["id"])), "cycle"),
 ]
@@ -62,3 +64,15 @@ def test_all_problems_are_listed_at_once(cli, db_copy):
     assert result.exit_code == 1
     assert "atlantis" in result.stderr and "roughly" in result.stderr
     assert "2 problems found" in result.stderr
+
+
+def test_an_open_since_of_an_undated_article_is_valid(cli, tmp_path):
+    # 2017年以来 in a text with no date and no other year: written in 2017 or later, so its period
+    # is open (2017–, period_end null), as the README says; validate called it a broken period
+    article = tmp_path / "later.txt"
+    article.write_text("工作组再获表彰\n\n3月9日讯 2017年以来,工作组组织社会各界向陇南捐款12500万元。\n", "utf-8")
+    assert cli("build", article, "-o", tmp_path / "db.json").exit_code == 0
+    figure = next(iter(json.loads((tmp_path / "db.json").read_text("utf-8"))["figures"].values()))
+    assert (figure["raw"], figure["period_start"], figure["period_end"]) == ("12500万元", 2017, None)
+    result = cli("validate", "--db", tmp_path / "db.json", "--sources", tmp_path)
+    assert result.exit_code == 0, result.output
