@@ -260,7 +260,7 @@ CHINESE_WORDS = {"individual": "先进个人", "collective": "先进集体", "ev
                  "township": "乡镇", "year": "年", "month": "月", "day": "日", "figures": "数字", "honorees": "表彰对象",
                  "regions": "地区", "programs": "项目与模式", "events": "事件",
                  # approximations (figures' approx), as a filter names them
-                 "exact": "精确", "more_than": "多/余", "over": "以上/超过", "nearly": "近", "about": "约"}
+                 "exact": "精确", "more_than": "多", "over": "余/以上/超过", "nearly": "近", "about": "约"}
 
 
 def filters_text(asked: list[tuple[str, list]], words: Words, lang: str = "zh") -> str:

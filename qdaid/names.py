@@ -84,8 +84,8 @@ def choice(text: str, choices: tuple[str, ...] | list[str], what: str, param: st
     from .messages import CHINESE_WORDS
 
     typed = simplified_chars(key) if not key.isascii() else key  # 先進個人 → 先进个人
-    for word in choices:  # as a Chinese page prints it: 先进个人, 近
-        if CHINESE_WORDS.get(word) == typed:
+    for word in choices:  # as a Chinese page prints it (先进个人, 近), or one of its words (余 of 余/以上/超过)
+        if word in CHINESE_WORDS and typed in (CHINESE_WORDS[word], *CHINESE_WORDS[word].split("/")):
             return word
     # worded as click words the options it checks (-f, --by): 'x' is not one of …
     raise UsageError(f"{what} {text!r} is not one of {', '.join(choices)}{suggest(key, choices)}", param=param)

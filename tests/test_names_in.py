@@ -312,7 +312,9 @@ def test_search_in_traditional_characters_finds_what_simplified_finds(cli, tradi
     # list honorees -f table prints kinds as 先进个人/先进集体, approximations as 多/余, 近 …
     ("--kind", "先进集体", "honoree", {"jiaozhou-office", "longnan-group", "anshun-team", "pingdu-office"}),
     ("--kind", "先進個人", "honoree", {"dou-zongjun"}),
-    ("--approx", "多/余", "approx", {"more_than"}),
+    ("--approx", "多", "approx", {"more_than"}),  # 2300多万元 (¶13)
+    ("--approx", "余", "approx", {"over"}),  # 7000余人, 620余万元: 余 is over, as 以上 and 超过 are
+    ("--approx", "余/以上/超过", "approx", {"over"}),
     ("--approx", "近", "approx", {"nearly"}),  # 近800万元 (¶13), 近五年
 ])
 def test_kinds_and_approximations_as_a_chinese_page_prints_them(cli, option, typed, field, expected):
