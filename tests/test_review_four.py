@@ -197,3 +197,11 @@ def test_a_year_opening_a_plan_is_no_year_told_as_past(tmp_path):
     # 2021年，…计划: the plan's word is in the next clause; 2020 is the latest year told as done
     found, date, _ = undated(tmp_path, "2020年，甲市销售农产品1亿元。2021年，甲市计划销售农产品2亿元。")
     assert date == "2020"
+
+
+def test_a_weak_word_of_its_own_clause_comes_before_a_strong_one_of_the_clause_before(tmp_path):
+    # 带动3万名贫困人口增收: those whose income rose (带动, the clause's own word: people benefited),
+    # not the 1.2万 employed of the clause before (就业 there made both employment, and stats added
+    # them as 4.2万 people employed where the text says 1.2万)
+    found = figures(tmp_path, "2020年,青岛市帮助陇南市1.2万名贫困人口实现就业,带动3万名贫困人口增收。")
+    assert (found["1.2万名"]["metric"], found["3万名"]["metric"]) == ("people_employed", "people_benefited")

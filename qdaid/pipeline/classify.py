@@ -42,13 +42,16 @@ def metric(article: Article, f: Figure, figures: list[Figure]) -> tuple[str, str
     before = lex.keywords_in(text, c_start, f.start)[::-1]
     after = lex.keywords_in(text, f.end, c_end)
     earlier = lex.keywords_in(text, max(s.start, c_start - tx.REACH), c_start)[::-1]
-    for hits in (before, after, earlier):
+    for hits in (before, after):
         for hit in hits:
             if not lex.is_weak(hit.word) and (found := lex.metric_for(hit.word, f.unit)):
                 return _refine(article, found, hit.word, f, c_end)
-    for hit in before + after:
+    for hit in before + after:  # a weak word of its own clause (带动3万名…增收) before a strong one of the last
         if found := lex.metric_for(hit.word, f.unit, strong=False):
             return found, hit.word
+    for hit in earlier:
+        if not lex.is_weak(hit.word) and (found := lex.metric_for(hit.word, f.unit)):
+            return _refine(article, found, hit.word, f, c_end)
     if f.unit in RATIO_UNITS:  # a ratio of the figure before it
         prior = [g for g in _in_sentence(figures, s) if g.end <= f.start and g.unit not in RATIO_UNITS]
         if prior and prior[-1].metric:
