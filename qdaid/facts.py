@@ -86,8 +86,8 @@ LIST_FIGURE_FIELDS = frozenset(name for name, types in SCHEMA["figures"].items()
 # the honorees held in memory) and the period as one label (2016–2021), as model.period_label writes it.
 _DERIVED_SQL = {
     "honoree_name_en": "qdaid_honoree_en(honoree)",
-    "period": "CASE WHEN period_start IS NULL THEN NULL WHEN period_end IS NULL OR period_end = period_start "
-              f"THEN CAST(period_start AS TEXT) ELSE period_start || '{PERIOD_DASH}' || period_end END",
+    "period": "CASE WHEN period_start IS NULL THEN NULL WHEN period_end = period_start THEN CAST(period_start AS TEXT) "
+              f"ELSE period_start || '{PERIOD_DASH}' || coalesce(period_end, '') END",
 }
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .model import APPROX, HONOREE_KINDS, UsageError
+from .model import APPROX, HONOREE_KINDS, OPEN_END, UsageError
 from .names import Names, choice, normalise
 
 # An amount as a person types it or qdaid prints it: 1200, 1,200, 100万, 1.2亿, 8.58亿元, ≥6201.5万元,
@@ -212,7 +212,7 @@ class Filters:
             return
         where.undated = Where(list(where.terms), list(where.params))
         where.undated.add("period_start IS NULL", [])
-        end = "coalesce(period_end, period_start)"
+        end = f"coalesce(period_end, {OPEN_END})"  # an open period (2017–) runs on, as far as a filter can tell
         first, last = (end, "period_start") if self.overlapping else ("period_start", end)  # touches, or lies within
         where.add("period_start IS NOT NULL", [])
         where.asked.append(("touching" if self.overlapping else "within", [low, high]))

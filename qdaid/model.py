@@ -167,6 +167,9 @@ LANGUAGES = ("zh", "en")
 STATS_KEYS = ("metric", "honoree", "region", "unit", "year")
 
 PERIOD_DASH = "–"
+# The end of an open period (period_end null: 2017年以来 of an article of unknown date), for
+# comparing years: after every year a figure is of.
+OPEN_END = 9999
 
 
 def chain(start, parent_of) -> list:
@@ -179,10 +182,11 @@ def chain(start, parent_of) -> list:
 
 
 def period_label(start: int | None, end: int | None) -> str:
-    """A figure's period as a person reads it and every output writes it: 2020, 2016–2021, or ''."""
+    """A figure's period as a person reads it and every output writes it: 2020, 2016–2021, 2017–
+    (open: a "since" of an article of unknown date), or ''."""
     if start is None:
         return ""
-    return str(start) if end is None or start == end else f"{start}{PERIOD_DASH}{end}"
+    return str(start) if start == end else f"{start}{PERIOD_DASH}{'' if end is None else end}"
 
 
 class QdaidError(Exception):

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .exact import Sum
-from .model import ADDING_KINDS, LOWER_BOUND
+from .model import ADDING_KINDS, LOWER_BOUND, OPEN_END
 
 if TYPE_CHECKING:
     from .facts import FactBase
@@ -161,7 +161,7 @@ def _signature(f: dict) -> tuple:
 def _shape(sig: tuple) -> tuple:
     """What disjointness reads of a signature: (its sentence, its years as ranges or None, its place)."""
     start, end = sig[3], sig[4]
-    return sig[:3], None if start is None else ((start, end or start),), sig[5]
+    return sig[:3], None if start is None else ((start, OPEN_END if end is None else end),), sig[5]  # 2017–: on
 
 
 def apart(base: FactBase, a: tuple, b: tuple) -> bool:

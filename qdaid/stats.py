@@ -191,8 +191,8 @@ def _involved(base: FactBase, keys: list[str], where: Where, key_of):
              if inferred else "")
     involved = ("rowid IN (SELECT rowid FROM figures WHERE part_of IS NOT NULL UNION SELECT figures.rowid FROM figures "
                 f"JOIN ({links}SELECT part_of AS id FROM figures WHERE part_of IS NOT NULL) AS t ON figures.id = t.id)")
-    # Equal groups must come together: a year is its period, and 2020 is (2020, null) or (2020, 2020).
-    order = ", ".join("period_start, coalesce(period_end, period_start)" if k == "year" else f'"{k}"' for k in keys)
+    # Equal groups must come together: a year is its period (2020 is (2020, 2020); (2017, null) is open, 2017–).
+    order = ", ".join("period_start, period_end" if k == "year" else f'"{k}"' for k in keys)
     fields = ("rowid", *NEEDED)
     names = ", ".join(f'"{c}"' for c in fields)
     # the texts (names, places, units, sentences) are kept once; each row is taken apart and put

@@ -207,14 +207,18 @@ def part(inner: dict, outer: dict, source: str, dates: dict[str, str | None] | N
     """The containment row (model.SCHEMA["containment"]): inner lies within outer (holds), of
     another source; found when source (one of theirs) was built. Certain, unless outer's span runs
     to its article's date and inner's last year, reported by a later article, may reach past it
-    (2017年以来 written in February 2021; a 2021 figure of an article of 2022): then it may."""
+    (2017年以来 written in February 2021; a 2021 figure of an article of 2022), or outer's span is
+    open (its article's date unknown): then it may."""
     note = f"{outer['raw']} over {_span(outer)} ({outer['source']}) covers {inner['raw']} in {_span(inner)} ({inner['source']})"
     told = (dates or {}).get(outer["source"]) or ""
     later = (dates or {}).get(inner["source"]) or ""
     latest = later + "-12-31"[len(later) - 4:] if later else ""  # 2021 may be 2021-12-31; 2021-03, 2021-03-31
     partial = (told[:4] == str(outer["period_end"]) == str(inner["period_end"]) and latest > told
                and not told.endswith("-12-31"))
-    if partial:
+    if outer["period_end"] is None:  # open (2017年以来 of an article of unknown date): it may end before inner
+        partial = True
+        note += f"; if {outer['source']}, of unknown date, was written after {_span(inner)}"
+    elif partial:
         note += f"; unless its {inner['period_end']} goes on past {told}, the date of {outer['source']}"
     return {"id": f"{inner['id']}-in-{outer['id']}", "figure": inner["id"], "within": outer["id"],
             "reason": "period", "certain": not partial, "source": source, "note": note}
