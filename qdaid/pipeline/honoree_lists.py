@@ -380,6 +380,9 @@ def _pieces(article: Article, lo: int, hi: int) -> list[tuple[int, int]]:
     text, titles = article.text, tuple(article.lex.titles)
     pieces, at = [], lo
     for m in re.finditer(r"[、，,；;]", text[lo:hi]):
+        inside = text[at:lo + m.start()]
+        if inside.count("（") + inside.count("(") > inside.count("）") + inside.count(")"):
+            continue  # 张三（女，宝坻区扶贫办主任）: a comma in the brackets is no item's end
         if re.sub(r"[（(][^（()）]*[)）]$", "", text[at:lo + m.start()]).endswith(titles):
             continue  # 党组书记、主任, 副县长（挂职）,总经理: one post
         pieces.append((at, lo + m.start()))

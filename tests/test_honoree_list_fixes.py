@@ -1,0 +1,27 @@
+"""Honoree lists the outside review found broken: a sex or a people in the brackets before the
+post, a table under the sentence that introduces it, and 我市 before a run of names. Every
+expectation is read off the sentence by hand; the comment beside it says how."""
+
+from __future__ import annotations
+
+import json
+
+from qdaid.pipeline.records import extract
+
+
+def _honorees(tmp_path, text: str) -> list[tuple]:
+    path = tmp_path / "a.txt"
+    path.write_text(text, "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "a", "date": "2021-02-26"}), "utf-8")
+    return [(h["name"], h["kind"], h["post"]) for h in extract([path])["honorees"]]
+
+
+def test_a_sex_or_a_people_in_the_brackets_before_the_post(tmp_path):
+    found = _honorees(tmp_path, "河北省脱贫攻坚奖评选结果揭晓\n\n"
+                      "贡献奖：周梅（女，阜平县扶贫办副主任）、马林（回族，涞源县某村党支部书记）、"
+                      "孙强（威县农业农村局局长）\n")
+    assert found == [
+        ("周梅", "individual", "阜平县扶贫办副主任"),  # 女， is her sex, the post follows it
+        ("马林", "individual", "涞源县某村党支部书记"),  # 回族， his people
+        ("孙强", "individual", "威县农业农村局局长"),  # the brackets hold the post alone
+    ]
