@@ -25,3 +25,15 @@ def test_a_sex_or_a_people_in_the_brackets_before_the_post(tmp_path):
         ("马林", "individual", "涞源县某村党支部书记"),  # 回族， his people
         ("孙强", "individual", "威县农业农村局局长"),  # the brackets hold the post alone
     ]
+
+
+def test_a_table_under_the_sentence_that_introduces_it(tmp_path):
+    found = _honorees(tmp_path, "甘肃省表彰脱贫攻坚先进\n\n"
+                      "本报讯 近日，甘肃省召开会议，表彰一批脱贫攻坚先进个人。获表彰人员名单如下：\n\n"
+                      "序号\t姓名\t工作单位及职务\n"
+                      "1\t郭平\t甘肃省乡村振兴局副局长\n"
+                      "2\t冯兰（女）\t临夏州东乡县扶贫办主任\n")
+    assert found == [
+        ("郭平", "individual", "甘肃省乡村振兴局副局长"),  # the table's first row: number, name, post
+        ("冯兰", "individual", "临夏州东乡县扶贫办主任"),  # （女） is her sex, not her post
+    ]  # 先进个人 in the sentence above says they are people; the header row names no one

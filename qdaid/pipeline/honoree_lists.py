@@ -167,6 +167,10 @@ def _profiles(article: Article, heads: dict[str, str]) -> list[Listed]:
 def _heading_kind(article: Article, p: tx.Paragraph, heads: dict[str, str]) -> str | None:
     """The kind of honoree a heading line announces (全国脱贫攻坚先进个人（3名）：), or None."""
     line = _BULLET.sub("", p.text.lstrip("【[〔 "))
+    said = [w for w in heads if w in line]
+    if said and len(line) <= 120 and re.search(r"[，,。；;！？].*(?:名单|如下)[：:]$", line):
+        # 表彰…先进个人。名单如下：a sentence says whom it honours, then opens the list under it
+        return heads[max(said, key=lambda w: (line.rfind(w) + len(w), len(w)))]
     if len(line) > 40 or re.search(r"[，,。；;！？]", line):
         return None
     body = _HEAD_TAIL.sub("", line)
