@@ -37,3 +37,21 @@ def test_a_table_under_the_sentence_that_introduces_it(tmp_path):
         ("郭平", "individual", "甘肃省乡村振兴局副局长"),  # the table's first row: number, name, post
         ("冯兰", "individual", "临夏州东乡县扶贫办主任"),  # （女） is her sex, not her post
     ]  # 先进个人 in the sentence above says they are people; the header row names no one
+
+
+def test_our_county_before_a_run_of_names_is_no_part_of_the_first(tmp_path):
+    found = _honorees(tmp_path, "紫云县表彰大会召开\n\n"
+                      "本报讯 我县罗勇、杨梅2名先进个人和县教育局、县卫健局2个先进集体受到表彰。\n")
+    assert found == [
+        ("罗勇", "individual", None),  # 我县 says whose they are: the first name is 罗勇
+        ("杨梅", "individual", None),
+        ("县教育局", "collective", None),  # 2个先进集体: the two bodies before it
+        ("县卫健局", "collective", None),
+    ]
+
+
+def test_who_is_given_an_honour_s_title(tmp_path):
+    found = _honorees(tmp_path, "黔南州表彰大会召开\n\n"
+                      "本报讯 荔波县扶贫办主任吴刚被授予“全国脱贫攻坚先进个人”称号。"
+                      "会上，张华作了发言。\n")
+    assert found == [("吴刚", "individual", "荔波县扶贫办主任")]  # post, name, 被授予“…先进个人”称号
