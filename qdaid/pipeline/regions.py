@@ -55,6 +55,12 @@ def _awarding(article: Article, m, end: int) -> bool:
         (before == "向" and bool(lex.buyer_verbs.match(article.text, m.end, min(end, m.end + 4))))
 
 
+def _brought_from(article: Article, m, lo: int) -> bool:
+    """广西引进广东企业113家: the place right after 引进 is where the firms come from, not whose they
+    are, when another place is named before it (from lo)."""
+    return article.text[m.start - 2:m.start] in ("引进", "引导", "吸引") and bool(article.mentions_in(lo, m.start - 2))
+
+
 def _not_of_clause(article: Article, m) -> bool:
     """Within a figure's clause, a place right before a verb of buying (江苏省采购…农特产品) is the
     buyer, one in a (含…) aside (采购甘肃(含定西)农副产品) is inside the place before it, and one right
@@ -236,9 +242,7 @@ def _from_clause(article: Article, clause: list, start: int, end: int, s: tx.Sen
     c_start = article.clause(start, end, s)[0]
     preceding = [m for m in clause if m.start < end and m.start < start + 1][::-1]
     following = [m for m in clause if m not in preceding]
-    # 广西引进广东企业113家: the place right after 引进 is where the firms come from, not whose they are
-    preceding = [m for m in preceding if not (text[m.start - 2:m.start] in ("引进", "引导", "吸引")
-                                              and any(p.end <= m.start - 2 for p in preceding))]
+    preceding = [m for m in preceding if not _brought_from(article, m, c_start)]
     # …的甘肃省陇南市: after the figure, a place written with the one it holds is that inner place
     following = [m for i, m in enumerate(following) if not (i + 1 < len(following) and following[i + 1].start == m.end
                                                             and m.region in gaz.ancestors(following[i + 1].region))]
@@ -275,7 +279,7 @@ def _named_around(article: Article, start: int, end: int, s: tx.Sentence, sec: S
     lo, hi = max(lo, start - tx.REACH), min(hi, end + tx.REACH)
     named = gaz.most_specific([m.region for m in article.mentions_in(lo, hi) if not gaz.is_nation(m.region)
                                and not _awarding(article, m, hi) and not _EVENT_NAME.match(article.text, m.end)
-                               and not _aside(article, m)
+                               and not _aside(article, m) and not _brought_from(article, m, lo)
                                and not _SPEAKER.search(article.text, *article.clause(m.start, m.end, s))])
     partners_named = [r for r in named if r not in home]
     if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives
