@@ -29,3 +29,18 @@ def test_local_firms_are_of_the_article_s_own_place(tmp_path):
     figures = _figures(tmp_path, "遵义市招商引资\n\n本报讯 2020年，遵义市新增就业3万人。\n\n"
                        "全年共引进企业90家。其中，引进江苏企业12家，引进本地企业40家。\n")
     assert figures["40家"]["region"] == "zunyi"  # 本地: the article's own city, not 江苏 of the clause before
+
+
+def test_places_given_as_examples_before_deng_are_no_figure_s_place(tmp_path):
+    figures = _figures(tmp_path, "厦门市扶贫协作\n\n"
+                       "本报讯 2020年，我市在江苏、浙江、广东等省考察学习后，投入资金3亿元。\n")
+    assert figures["3亿元"]["region"] == "xiamen"  # 我市 invests; 江苏、浙江、广东 are where it learnt
+
+
+def test_a_body_before_deng_and_places_before_a_count_of_counties(tmp_path):
+    figures = _figures(tmp_path, "铜仁市脱贫攻坚\n\n"
+                       "本报讯 思南县扶贫办等15个工作组进驻各村。"
+                       "全市10个县全部脱贫摘帽，其中碧江区、万山区等4个区县率先脱贫。\n")
+    assert figures["15个"]["region"] != "sinan"  # 思南县扶贫办 is one of the fifteen, not where they are
+    assert figures["4个"]["region"] == "tongren"  # 碧江区、万山区 are two of the four: 全市's, as the ten
+

@@ -37,11 +37,16 @@ _ASIDE = re.compile(r"[（(]含[^（()）]*$")  # 甘肃(含定西): the place i
 _MEETING_AT = re.compile(r"[^，,。；;：:、“”]{0,20}?(?:隆重)?(?:举行|召开)")
 
 
+# 浙江、上海、天津等省市, 西秀区扶贫办等20个工作队: a place in a list of examples (its body's name, the
+# other items) that ends in 等
+_EXAMPLE = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?[办局委厅队组站所])?(?:[、和及][^，,。；;：:、等]{1,12})*等")
+
+
 def _aside(article: Article, m) -> bool:
     """A place that is no place of the figures around it, nor of the article: one given as an
     example of a group (甘肃等8个省区: one of the eight) or where a meeting was held (在昆明召开)."""
     text = article.text
-    if text.startswith("等", m.end):
+    if _EXAMPLE.match(text, m.end):
         return True
     at = text.rfind("在", max(0, m.start - 20), m.start + 1)
     return at >= 0 and not re.search(r"[，,。；;：:、]", text[at:m.start]) and bool(_MEETING_AT.match(text, m.end))
