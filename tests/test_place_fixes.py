@@ -44,3 +44,8 @@ def test_a_body_before_deng_and_places_before_a_count_of_counties(tmp_path):
     assert figures["15个"]["region"] != "sinan"  # 思南县扶贫办 is one of the fifteen, not where they are
     assert figures["4个"]["region"] == "tongren"  # 碧江区、万山区 are two of the four: 全市's, as the ten
 
+
+def test_our_city_s_own_spending_after_a_paragraph_of_its_partners(tmp_path):
+    figures = _figures(tmp_path, "厦门市东西部扶贫协作\n\n本报讯 我市对口帮扶甘肃临夏州、宁夏。\n\n"
+                       "2020年，我市在江苏、浙江、广东等省考察学习后，投入资金3亿元。\n")
+    assert figures["3亿元"]["region"] == "xiamen"  # 我市 is the subject, and no word of aid: not 临夏's

@@ -231,6 +231,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         return sec.partners[0], "section"
     if sec and not sec.partners and sec.home:
         return sec.home, "section"
+    if sec is None and not _AID.search(text, s.start, s.end) and (own := own_place(article, s.start, start)):
+        return own, "explicit"  # 我市在浙江、上海等省市学习经验后，投入资金2亿元: no aid, the city's own
     if sec is None and (helped := _helped(article, s, metric, [])):
         return helped, "context"
     if sec is None and (own := own_place(article, s.paragraph.start, start)):
