@@ -209,8 +209,11 @@ def _link_wholes(article: Article, figures: list[Figure]) -> None:
                 f.part_of = whole
 
 
+_COUNTY_LEVEL = {"county", "district"}  # 8个县…其中…4个区县: places of one level, counted by either word
+
+
 def _link(f: Figure, candidates: list[Figure]) -> None:
-    larger = [g for g in candidates if g.unit == f.unit and g.value > f.value]
+    larger = [g for g in candidates if (g.unit == f.unit or {g.unit, f.unit} <= _COUNTY_LEVEL) and g.value > f.value]
     same_metric = [g for g in larger if g.metric == f.metric]
     if same_metric or larger:
         f.part_of = (same_metric or larger)[-1]

@@ -1,0 +1,14 @@
+"""Parts and totals the outside review found wrong: a 其中 count of places said by another word
+for their level, a total written after its parts (共计), and what 另有 adds besides a total.
+Every expectation is read off the sentence by hand; the comment beside it says how."""
+
+from __future__ import annotations
+
+from .test_place_fixes import _figures  # raw → figure record, part_of as the raw of its total
+
+
+def test_a_qizhong_count_of_districts_and_counties_is_part_of_the_counties(tmp_path):
+    figures = _figures(tmp_path, "毕节市脱贫攻坚\n\n"
+                       "本报讯 全市10个县全部脱贫摘帽，其中七星关区、大方县等6个区县提前一年脱贫。\n")
+    assert figures["6个"]["part_of"] == "10个"  # 其中: six of the ten, 区县 and 县 one level
+
