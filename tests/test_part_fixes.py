@@ -12,3 +12,12 @@ def test_a_qizhong_count_of_districts_and_counties_is_part_of_the_counties(tmp_p
                        "本报讯 全市10个县全部脱贫摘帽，其中七星关区、大方县等6个区县提前一年脱贫。\n")
     assert figures["6个"]["part_of"] == "10个"  # 其中: six of the ten, 区县 and 县 one level
 
+
+
+def test_what_lingyou_adds_is_no_part_of_the_total_before_qizhong(tmp_path):
+    figures = _figures(tmp_path, "成都扶贫\n\n"
+                       "本报讯 2020年，成都市累计培训农民500人，其中，种植能手120人，养殖能手380人，"
+                       "另有返乡青年45人。\n")
+    assert figures["120人"]["part_of"] == "500人"  # 其中: 120 + 380 = 500
+    assert figures["380人"]["part_of"] == "500人"
+    assert figures["45人"]["part_of"] is None  # 另有: besides the 500, so 545 in all

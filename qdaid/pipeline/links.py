@@ -154,8 +154,12 @@ def _link_asides(article: Article, figures: list[Figure], in_paragraph: dict[int
         which = text.rfind("其中", max(s.paragraph.start, f.start - tx.REACH), f.start)
         if _is_change(article, f):
             continue  # 较2016年增长28.78亿元: a change, no part of the total 其中 breaks down
-        if which >= s.start and not tx.inside(article.quoted, which, which + 2):  # 其中 in this sentence
+        if which >= s.start and not tx.inside(article.quoted, which, which + 2) and \
+                not _BESIDES.search(text, which, f.start):  # 其中 in this sentence, and no 另有 after it
             _link(f, [g for g in in_paragraph[s.paragraph.index] if g.end <= which])
+
+
+_BESIDES = re.compile(r"另有|另外|此外")  # …其中，县级干部50人，另有技术人员30人: besides the total
 
 
 _ARRIVED = re.compile(r"(?:已经|已|实际)?到位(?:资金)?$")
