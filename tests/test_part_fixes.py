@@ -21,3 +21,21 @@ def test_what_lingyou_adds_is_no_part_of_the_total_before_qizhong(tmp_path):
     assert figures["120人"]["part_of"] == "500人"  # 其中: 120 + 380 = 500
     assert figures["380人"]["part_of"] == "500人"
     assert figures["45人"]["part_of"] is None  # 另有: besides the 500, so 545 in all
+
+
+def test_a_total_written_after_its_parts_holds_them(tmp_path):
+    figures = _figures(tmp_path, "厦门临夏协作\n\n"
+                       "本报讯 2020年，厦门市为临夏州培训村医45名、教师75名，合计120名。"
+                       "当年又培训护士40名、厨师20名，共计60名技术人员。\n")
+    assert figures["45名"]["part_of"] == "120名"  # 45 + 75 = 120, said after them with 合计
+    assert figures["75名"]["part_of"] == "120名"
+    assert figures["40名"]["part_of"] == "60名"  # 40 + 20 = 60, 共计 opening its clause
+    assert figures["20名"]["part_of"] == "60名"
+    assert figures["120名"]["part_of"] is None  # another sentence's total: not the sum of these
+
+
+def test_a_figure_after_gong_that_is_not_the_sum_holds_nothing(tmp_path):
+    figures = _figures(tmp_path, "厦门临夏协作\n\n"
+                       "本报讯 2020年，厦门市为临夏州培训村医45名、教师75名，共计培训8期。\n")
+    assert figures["45名"]["part_of"] is None  # 8期 counts sessions, not people
+    assert figures["75名"]["part_of"] is None

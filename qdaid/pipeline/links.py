@@ -32,6 +32,7 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
     _link_arrived(article, figures)
     _qizhong_regions(article, figures)
     _link_listed_parts(article, in_paragraph)
+    _link_totals_after(article, figures)
     _link_wholes(article, figures)
     _link_sums(figures, in_paragraph)
     default = article.lex.default_metric
@@ -93,6 +94,29 @@ def _link_headlines(article: Article, figures: list[Figure]) -> None:
                     f.region, f.region_basis = body.region, body.region_basis
                 if body.period[0] is not None:
                     f.period = body.period
+
+
+_TOTAL_AFTER = re.compile(r"(?:以上|上述)?(?:共计|合计|总计|共)")
+
+
+def _link_totals_after(article: Article, figures: list[Figure]) -> None:
+    """…选派干部60名、专业技术人才90名，共计150名: a clause that opens with 共计 (合计, 总计, 共) sums the
+    figures of its unit just before it in its sentence, when they add up to it exactly: they are its parts."""
+    for i, total in enumerate(figures):
+        if total.kind != "amount" or not _TOTAL_AFTER.match(article.text, article.clause(total.start, total.end,
+                                                                                          total.sentence)[0]):
+            continue
+        parts, summed = [], Decimal(0)
+        for g in reversed(figures[:i]):  # the nearest first, back to the sentence's start
+            if g.sentence is not total.sentence or g.unit != total.unit or g.part_of or g.kind != "amount":
+                break
+            parts.append(g)
+            summed += Decimal(str(g.value))
+            if summed >= Decimal(str(total.value)):
+                break
+        if len(parts) >= 2 and summed == Decimal(str(total.value)):
+            for g in parts:
+                g.part_of = total
 
 
 _AVERAGE = re.compile(r"[县人户村镇乡省市年]均|平均")
