@@ -55,3 +55,14 @@ def test_who_is_given_an_honour_s_title(tmp_path):
                       "本报讯 荔波县扶贫办主任吴刚被授予“全国脱贫攻坚先进个人”称号。"
                       "会上，张华作了发言。\n")
     assert found == [("吴刚", "individual", "荔波县扶贫办主任")]  # post, name, 被授予“…先进个人”称号
+
+
+def test_award_lines_under_a_heading_of_the_awards(tmp_path):
+    found = _honorees(tmp_path, "山西省脱贫攻坚奖名单\n\n"
+                      "奉献奖：高峰（岢岚县扶贫办主任）、白雪（女，静乐县某村驻村第一书记）\n\n"
+                      "创新奖：曹阳（临县农业农村局局长）\n")
+    assert found == [
+        ("高峰", "individual", "岢岚县扶贫办主任"),  # the award, a colon, then its winners
+        ("白雪", "individual", "静乐县某村驻村第一书记"),
+        ("曹阳", "individual", "临县农业农村局局长"),
+    ]  # 奉献奖 and 创新奖 are awards, no one's name, though the title above is a heading

@@ -211,8 +211,8 @@ def _under_headings(article: Article, heads: dict[str, str]) -> list[Listed]:
             continue
         if kind is None:
             continue
-        if any(word in p.text for word in heads):
-            kind = None  # 全国脱贫攻坚楷模（2名）：A、B: a list of its own, read as a sentence
+        if any(word in p.text for word in heads) or _AWARD_LINE.match(article.text, p.start, p.end):
+            kind = None  # 全国脱贫攻坚楷模（2名）：A、B, 贡献奖：A、B: a list of its own, read as a sentence
             continue
         if re.fullmatch(r"[（(]?共?\d+[名个人位项]?[)）]?", p.text) or _HEADER_ROW.fullmatch(p.text):
             continue  # （共4名）: the count of the list; 序号 姓名 职务: a table's header row
