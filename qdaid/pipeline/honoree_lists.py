@@ -42,7 +42,7 @@ def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
     """Every honoree named under a heading line or in a sentence that lists them, in text order."""
     found = _under_headings(article, heads) + _in_sentences(article, heads) + _profiles(article, heads) + \
         _first_of_many(article, heads) + _counted_names(article, heads) + _award_winners(article, heads) + \
-        _listed_before_count(article, heads) + _award_lines(article, heads)
+        _listed_before_count(article, heads) + _award_lines(article, heads) + _titled(article, heads)
     kept: dict[str, Listed] = {}  # one honoree named twice (授予毛相林等…, then 毛相林，男…): the telling with a post
     for listed in found:
         name = article.text[listed.name[0]:listed.name[1]]
@@ -119,7 +119,7 @@ def _listed_before_count(article: Article, heads: dict[str, str]) -> list[Listed
     for s in article.sentences:
         lo = s.start
         for m in _COUNT_OF.finditer(text, s.start, s.end):
-            breaks = [text.rfind(c, lo, m.start()) for c in "，,：:；;"]
+            breaks = [text.rfind(c, lo, m.start()) for c in "，,：:；; 　"]  # 本报讯 我市A、B: after the space
             start, lo = max([lo, *[b + 1 for b in breaks]]), m.end()
             start = _LIST_OPENS.match(text, start, m.start()).end()  # type: ignore[union-attr]
             items = _listed_items(text, start, m.start())
@@ -141,6 +141,25 @@ def _listed_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         at = start + m.end()
     items.append((at, end))
     return items
+
+
+# 平坝区委书记李明被授予“全国脱贫攻坚先进个人”称号: who a clause says is given a title
+_TITLED = re.compile(r"(?:(?<=[，,。；;：:！？\s])|^)([^，,。；;：:！？“”\s\d]{2,40}?)(?:被|荣)?(?:授予|评为)"
+                     r"[“「]([^”」]{2,30})[”」](?:荣誉)?称号", re.M)
+
+
+def _titled(article: Article, heads: dict[str, str]) -> list[Listed]:
+    """Who a clause says is given an honour's title (…被授予“全国脱贫攻坚先进个人”称号): a person
+    (the post before the name) or a collective, when the title holds an honoree word."""
+    found = []
+    for p in article.paragraphs:
+        for m in _TITLED.finditer(p.text):
+            if not any(word in m[2] for word in heads):
+                continue
+            start, end = p.start + m.start(1), p.start + m.end(1)
+            if (winner := _winner(article, start, end)) is not None:
+                found.append(Listed(p, winner[0], winner[1], winner[2], (start, end), owns=False))
+    return found
 
 
 _PROFILE_HEAD = re.compile(rf"\s*({_PERSON})\s*[，,]\s*[男女]\s*[，,]")
@@ -167,6 +186,10 @@ def _profiles(article: Article, heads: dict[str, str]) -> list[Listed]:
 def _heading_kind(article: Article, p: tx.Paragraph, heads: dict[str, str]) -> str | None:
     """The kind of honoree a heading line announces (全国脱贫攻坚先进个人（3名）：), or None."""
     line = _BULLET.sub("", p.text.lstrip("【[〔 "))
+    said = [w for w in heads if w in line]
+    if said and len(line) <= 120 and re.search(r"[，,。；;！？].*(?:名单|如下)[：:]$", line):
+        # 表彰…先进个人。名单如下：a sentence says whom it honours, then opens the list under it
+        return heads[max(said, key=lambda w: (line.rfind(w) + len(w), len(w)))]
     if len(line) > 40 or re.search(r"[，,。；;！？]", line):
         return None
     body = _HEAD_TAIL.sub("", line)
@@ -188,8 +211,8 @@ def _under_headings(article: Article, heads: dict[str, str]) -> list[Listed]:
             continue
         if kind is None:
             continue
-        if any(word in p.text for word in heads):
-            kind = None  # 全国脱贫攻坚楷模（2名）：A、B: a list of its own, read as a sentence
+        if any(word in p.text for word in heads) or _AWARD_LINE.match(article.text, p.start, p.end):
+            kind = None  # 全国脱贫攻坚楷模（2名）：A、B, 贡献奖：A、B: a list of its own, read as a sentence
             continue
         if re.fullmatch(r"[（(]?共?\d+[名个人位项]?[)）]?", p.text) or _HEADER_ROW.fullmatch(p.text):
             continue  # （共4名）: the count of the list; 序号 姓名 职务: a table's header row
@@ -261,7 +284,8 @@ def _is_name(article: Article, start: int, end: int) -> bool:
     """2–4 characters (or two parts joined by ·) that are not a title, an organisation or a place."""
     word = article.text[start:end]
     lex = article.lex
-    if not re.fullmatch(_PERSON, word) or any(t in word for t in lex.titles) or word in ("同志", "等人"):
+    if not re.fullmatch(_PERSON, word) or any(t in word for t in lex.titles) or word in ("同志", "等人") or \
+            re.match(r"[我本][市县省区州]", word):  # 我市王强: "our city" says whose, no name begins so
         return False
     if word.endswith(tuple(w for w in [*lex.org_kinds, *lex.nouns, *lex.collective_ends] if len(w) > 1)):
         return False
@@ -380,6 +404,9 @@ def _pieces(article: Article, lo: int, hi: int) -> list[tuple[int, int]]:
     text, titles = article.text, tuple(article.lex.titles)
     pieces, at = [], lo
     for m in re.finditer(r"[、，,；;]", text[lo:hi]):
+        inside = text[at:lo + m.start()]
+        if inside.count("（") + inside.count("(") > inside.count("）") + inside.count(")"):
+            continue  # 张三（女，宝坻区扶贫办主任）: a comma in the brackets is no item's end
         if re.sub(r"[（(][^（()）]*[)）]$", "", text[at:lo + m.start()]).endswith(titles):
             continue  # 党组书记、主任, 副县长（挂职）,总经理: one post
         pieces.append((at, lo + m.start()))

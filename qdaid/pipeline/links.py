@@ -32,6 +32,7 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
     _link_arrived(article, figures)
     _qizhong_regions(article, figures)
     _link_listed_parts(article, in_paragraph)
+    _link_totals_after(article, figures)
     _link_wholes(article, figures)
     _link_sums(figures, in_paragraph)
     default = article.lex.default_metric
@@ -95,6 +96,29 @@ def _link_headlines(article: Article, figures: list[Figure]) -> None:
                     f.period = body.period
 
 
+_TOTAL_AFTER = re.compile(r"(?:以上|上述)?(?:共计|合计|总计|共)")
+
+
+def _link_totals_after(article: Article, figures: list[Figure]) -> None:
+    """…选派干部60名、专业技术人才90名，共计150名: a clause that opens with 共计 (合计, 总计, 共) sums the
+    figures of its unit just before it in its sentence, when they add up to it exactly: they are its parts."""
+    for i, total in enumerate(figures):
+        if total.kind != "amount" or not _TOTAL_AFTER.match(article.text, article.clause(total.start, total.end,
+                                                                                          total.sentence)[0]):
+            continue
+        parts, summed = [], Decimal(0)
+        for g in reversed(figures[:i]):  # the nearest first, back to the sentence's start
+            if g.sentence is not total.sentence or g.unit != total.unit or g.part_of or g.kind != "amount":
+                break
+            parts.append(g)
+            summed += Decimal(str(g.value))
+            if summed >= Decimal(str(total.value)):
+                break
+        if len(parts) >= 2 and summed == Decimal(str(total.value)):
+            for g in parts:
+                g.part_of = total
+
+
 _AVERAGE = re.compile(r"[县人户村镇乡省市年]均|平均")
 
 
@@ -154,8 +178,12 @@ def _link_asides(article: Article, figures: list[Figure], in_paragraph: dict[int
         which = text.rfind("其中", max(s.paragraph.start, f.start - tx.REACH), f.start)
         if _is_change(article, f):
             continue  # 较2016年增长28.78亿元: a change, no part of the total 其中 breaks down
-        if which >= s.start and not tx.inside(article.quoted, which, which + 2):  # 其中 in this sentence
+        if which >= s.start and not tx.inside(article.quoted, which, which + 2) and \
+                not _BESIDES.search(text, which, f.start):  # 其中 in this sentence, and no 另有 after it
             _link(f, [g for g in in_paragraph[s.paragraph.index] if g.end <= which])
+
+
+_BESIDES = re.compile(r"另有|另外|此外")  # …其中，县级干部50人，另有技术人员30人: besides the total
 
 
 _ARRIVED = re.compile(r"(?:已经|已|实际)?到位(?:资金)?$")
@@ -209,8 +237,11 @@ def _link_wholes(article: Article, figures: list[Figure]) -> None:
                 f.part_of = whole
 
 
+_COUNTY_LEVEL = {"county", "district"}  # 8个县…其中…4个区县: places of one level, counted by either word
+
+
 def _link(f: Figure, candidates: list[Figure]) -> None:
-    larger = [g for g in candidates if g.unit == f.unit and g.value > f.value]
+    larger = [g for g in candidates if (g.unit == f.unit or {g.unit, f.unit} <= _COUNTY_LEVEL) and g.value > f.value]
     same_metric = [g for g in larger if g.metric == f.metric]
     if same_metric or larger:
         f.part_of = (same_metric or larger)[-1]

@@ -13,11 +13,11 @@ from . import text as tx
 if TYPE_CHECKING:
     from .article import Article
 
-# 我市, 本县, 全省; 省扶贫办, 市财政局 opening a clause: the article's own province, city or county
-_OWN = re.compile(r"(?:我|本|全)([市县区省州])"
+# 我市, 本县, 全省, 本地; 省扶贫办, 市财政局 opening a clause: the article's own province, city or county
+_OWN = re.compile(r"(?:我|本|全)([市县区省州])|本(地)"
                   r"|(?:^|(?<=[，,。；;：:、\s]))([市县省州])(?=[\u4e00-\u9fff]{0,4}?(?:办|厅|局|政府))", re.M)
 _OWN_LEVELS = {"市": ("prefecture", "municipality", "county"), "县": ("county",), "区": ("county",), "省": ("province",),
-               "州": ("prefecture",)}
+               "州": ("prefecture",), "地": ("county", "prefecture", "municipality", "province")}  # 本地: any level
 
 
 def own_place(article: Article, lo: int, hi: int) -> str | None:
@@ -32,7 +32,7 @@ def own_place(article: Article, lo: int, hi: int) -> str | None:
         title = article.paragraphs[0] if article.paragraphs else tx.Span(0, 0)
         _OWN_NAMED[article] = [_by_level(article, lo, hi) for lo, hi in ((title.start, title.end), (0, len(article.text)))]
     for named in _OWN_NAMED[article]:
-        for level in _OWN_LEVELS[m[1] or m[2]]:
+        for level in _OWN_LEVELS[m[1] or m[2] or m[3]]:
             of_level = named.get(level, set())
             if len(of_level) == 1:
                 return next(iter(of_level))

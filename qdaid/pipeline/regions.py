@@ -37,11 +37,16 @@ _ASIDE = re.compile(r"[（(]含[^（()）]*$")  # 甘肃(含定西): the place i
 _MEETING_AT = re.compile(r"[^，,。；;：:、“”]{0,20}?(?:隆重)?(?:举行|召开)")
 
 
+# 浙江、上海、天津等省市, 西秀区扶贫办等20个工作队: a place in a list of examples (its body's name, the
+# other items) that ends in 等
+_EXAMPLE = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?[办局委厅队组站所])?(?:[、和及][^，,。；;：:、等]{1,12})*等")
+
+
 def _aside(article: Article, m) -> bool:
     """A place that is no place of the figures around it, nor of the article: one given as an
     example of a group (甘肃等8个省区: one of the eight) or where a meeting was held (在昆明召开)."""
     text = article.text
-    if text.startswith("等", m.end):
+    if _EXAMPLE.match(text, m.end):
         return True
     at = text.rfind("在", max(0, m.start - 20), m.start + 1)
     return at >= 0 and not re.search(r"[，,。；;：:、]", text[at:m.start]) and bool(_MEETING_AT.match(text, m.end))
@@ -53,6 +58,12 @@ def _awarding(article: Article, m, end: int) -> bool:
     before, lex = article.text[m.start - 1:m.start], article.lex
     return (before == "被" and bool(lex.award_verbs.match(article.text, m.end, min(end, m.end + 4)))) or \
         (before == "向" and bool(lex.buyer_verbs.match(article.text, m.end, min(end, m.end + 4))))
+
+
+def _brought_from(article: Article, m, lo: int) -> bool:
+    """广西引进广东企业113家: the place right after 引进 is where the firms come from, not whose they
+    are, when another place is named before it (from lo)."""
+    return article.text[m.start - 2:m.start] in ("引进", "引导", "吸引") and bool(article.mentions_in(lo, m.start - 2))
 
 
 def _not_of_clause(article: Article, m) -> bool:
@@ -220,6 +231,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         return sec.partners[0], "section"
     if sec and not sec.partners and sec.home:
         return sec.home, "section"
+    if sec is None and not _AID.search(text, s.start, s.end) and (own := own_place(article, s.start, start)):
+        return own, "explicit"  # 我市在浙江、上海等省市学习经验后，投入资金2亿元: no aid, the city's own
     if sec is None and (helped := _helped(article, s, metric, [])):
         return helped, "context"
     if sec is None and (own := own_place(article, s.paragraph.start, start)):
@@ -236,9 +249,7 @@ def _from_clause(article: Article, clause: list, start: int, end: int, s: tx.Sen
     c_start = article.clause(start, end, s)[0]
     preceding = [m for m in clause if m.start < end and m.start < start + 1][::-1]
     following = [m for m in clause if m not in preceding]
-    # 广西引进广东企业113家: the place right after 引进 is where the firms come from, not whose they are
-    preceding = [m for m in preceding if not (text[m.start - 2:m.start] in ("引进", "引导", "吸引")
-                                              and any(p.end <= m.start - 2 for p in preceding))]
+    preceding = [m for m in preceding if not _brought_from(article, m, c_start)]
     # …的甘肃省陇南市: after the figure, a place written with the one it holds is that inner place
     following = [m for i, m in enumerate(following) if not (i + 1 < len(following) and following[i + 1].start == m.end
                                                             and m.region in gaz.ancestors(following[i + 1].region))]
@@ -275,7 +286,7 @@ def _named_around(article: Article, start: int, end: int, s: tx.Sentence, sec: S
     lo, hi = max(lo, start - tx.REACH), min(hi, end + tx.REACH)
     named = gaz.most_specific([m.region for m in article.mentions_in(lo, hi) if not gaz.is_nation(m.region)
                                and not _awarding(article, m, hi) and not _EVENT_NAME.match(article.text, m.end)
-                               and not _aside(article, m)
+                               and not _aside(article, m) and not _brought_from(article, m, lo)
                                and not _SPEAKER.search(article.text, *article.clause(m.start, m.end, s))])
     partners_named = [r for r in named if r not in home]
     if len(partners_named) > 1:  # 烟台福山区帮扶巫山县…: the place right after the partner verb receives

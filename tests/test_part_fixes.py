@@ -1,0 +1,41 @@
+"""Parts and totals the outside review found wrong: a 其中 count of places said by another word
+for their level, a total written after its parts (共计), and what 另有 adds besides a total.
+Every expectation is read off the sentence by hand; the comment beside it says how."""
+
+from __future__ import annotations
+
+from .test_place_fixes import _figures  # raw → figure record, part_of as the raw of its total
+
+
+def test_a_qizhong_count_of_districts_and_counties_is_part_of_the_counties(tmp_path):
+    figures = _figures(tmp_path, "毕节市脱贫攻坚\n\n"
+                       "本报讯 全市10个县全部脱贫摘帽，其中七星关区、大方县等6个区县提前一年脱贫。\n")
+    assert figures["6个"]["part_of"] == "10个"  # 其中: six of the ten, 区县 and 县 one level
+
+
+
+def test_what_lingyou_adds_is_no_part_of_the_total_before_qizhong(tmp_path):
+    figures = _figures(tmp_path, "成都扶贫\n\n"
+                       "本报讯 2020年，成都市累计培训农民500人，其中，种植能手120人，养殖能手380人，"
+                       "另有返乡青年45人。\n")
+    assert figures["120人"]["part_of"] == "500人"  # 其中: 120 + 380 = 500
+    assert figures["380人"]["part_of"] == "500人"
+    assert figures["45人"]["part_of"] is None  # 另有: besides the 500, so 545 in all
+
+
+def test_a_total_written_after_its_parts_holds_them(tmp_path):
+    figures = _figures(tmp_path, "厦门临夏协作\n\n"
+                       "本报讯 2020年，厦门市为临夏州培训村医45名、教师75名，合计120名。"
+                       "当年又培训护士40名、厨师20名，共计60名技术人员。\n")
+    assert figures["45名"]["part_of"] == "120名"  # 45 + 75 = 120, said after them with 合计
+    assert figures["75名"]["part_of"] == "120名"
+    assert figures["40名"]["part_of"] == "60名"  # 40 + 20 = 60, 共计 opening its clause
+    assert figures["20名"]["part_of"] == "60名"
+    assert figures["120名"]["part_of"] is None  # another sentence's total: not the sum of these
+
+
+def test_a_figure_after_gong_that_is_not_the_sum_holds_nothing(tmp_path):
+    figures = _figures(tmp_path, "厦门临夏协作\n\n"
+                       "本报讯 2020年，厦门市为临夏州培训村医45名、教师75名，共计培训8期。\n")
+    assert figures["45名"]["part_of"] is None  # 8期 counts sessions, not people
+    assert figures["75名"]["part_of"] is None

@@ -1,0 +1,51 @@
+"""Places the outside review found wrong: a place where firms come from, 本地, 我市 as a clause's
+subject before a list of places it learnt from, and the first example before 等 and a 其中 count.
+Every expectation is read off the sentence by hand; the comment beside it says how."""
+
+from __future__ import annotations
+
+import json
+
+from qdaid.pipeline.records import extract
+
+
+def _figures(tmp_path, text: str) -> dict[str, dict]:
+    path = tmp_path / "a.txt"
+    path.write_text(text, "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "a", "date": "2021-02-26"}), "utf-8")
+    figures = extract([path])["figures"]
+    by_id = {f["id"]: f["raw"] for f in figures}
+    return {f["raw"]: {**f, "part_of": by_id.get(f["part_of"])} for f in figures}
+
+
+def test_the_place_firms_come_from_is_not_the_place_of_the_next_clause(tmp_path):
+    figures = _figures(tmp_path, "遵义市招商引资\n\n本报讯 2020年，遵义市新增就业3万人。\n\n"
+                       "2020年，四川引进浙江企业57家，签约金额达88亿元。\n")
+    assert figures["57家"]["region"] == "sichuan"  # 四川 brings in firms from 浙江
+    assert figures["88亿元"]["region"] == "sichuan"  # the sum signed is 四川's, as the clause before
+
+
+def test_local_firms_are_of_the_article_s_own_place(tmp_path):
+    figures = _figures(tmp_path, "遵义市招商引资\n\n本报讯 2020年，遵义市新增就业3万人。\n\n"
+                       "全年共引进企业90家。其中，引进江苏企业12家，引进本地企业40家。\n")
+    assert figures["40家"]["region"] == "zunyi"  # 本地: the article's own city, not 江苏 of the clause before
+
+
+def test_places_given_as_examples_before_deng_are_no_figure_s_place(tmp_path):
+    figures = _figures(tmp_path, "厦门市扶贫协作\n\n"
+                       "本报讯 2020年，我市在江苏、浙江、广东等省考察学习后，投入资金3亿元。\n")
+    assert figures["3亿元"]["region"] == "xiamen"  # 我市 invests; 江苏、浙江、广东 are where it learnt
+
+
+def test_a_body_before_deng_and_places_before_a_count_of_counties(tmp_path):
+    figures = _figures(tmp_path, "铜仁市脱贫攻坚\n\n"
+                       "本报讯 思南县扶贫办等15个工作组进驻各村。"
+                       "全市10个县全部脱贫摘帽，其中碧江区、万山区等4个区县率先脱贫。\n")
+    assert figures["15个"]["region"] != "sinan"  # 思南县扶贫办 is one of the fifteen, not where they are
+    assert figures["4个"]["region"] == "tongren"  # 碧江区、万山区 are two of the four: 全市's, as the ten
+
+
+def test_our_city_s_own_spending_after_a_paragraph_of_its_partners(tmp_path):
+    figures = _figures(tmp_path, "厦门市东西部扶贫协作\n\n本报讯 我市对口帮扶甘肃临夏州、宁夏。\n\n"
+                       "2020年，我市在江苏、浙江、广东等省考察学习后，投入资金3亿元。\n")
+    assert figures["3亿元"]["region"] == "xiamen"  # 我市 is the subject, and no word of aid: not 临夏's
