@@ -80,6 +80,7 @@ def test_a_paragraph_that_opens_no_aspect_takes_no_period_from_the_one_before(tm
 @pytest.mark.parametrize("text", [
     "全县实施一批道路硬化、安全饮水、危房改造工程。",  # 一批 before a list: "a number of" works
     "产业帮扶、就业帮扶、教育帮扶等一批举措落地见效。",  # …等一批: the ones just listed
+    "县医院选派内科、外科等科室的骨干医生一批。",  # 一批 ending its clause: "a number of" doctors (review)
 ])
 def test_yi_pi_before_or_after_a_list_is_no_batch(tmp_path, text):
     assert "一批" not in figures(tmp_path, text)

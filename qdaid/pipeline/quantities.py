@@ -88,8 +88,9 @@ def _said_loosely(article: Article, m: re.Match, s: tx.Sentence, cls: str | None
         return True
     if m["chinese"] == "一" and cls and _paired(article, s, start, end, cls):
         return True  # 一头连着…，一头连着…: the two ends of a figure of speech
-    if m["chinese"] == "一" and cls == "批" and (prev == "等" or re.search("[的、]", text[end:article.clause(start, end, s)[1]])):
-        return True  # 表彰一批…的先进个人, 实施一批修路、饮水…工程, …等一批工作: "a number of", not one batch
+    if m["chinese"] == "一" and cls == "批" and (prev == "等" or re.search("[的、]", text[end:article.clause(start, end, s)[1]])
+                                                or end == article.clause(start, end, s)[1]):
+        return True  # 表彰一批…的先进个人, 实施一批修路、饮水…工程, …等一批工作, 选派…人才一批。: "a number of"
     if number == "半" and cls == "年" and prev in "上下":
         return True  # 上半年, 下半年: the halves of a year, when things were done, not how long
     # 闽宁两省区, 两省区坚持…: both places of the story, not a count (东部两省市 counts two)
