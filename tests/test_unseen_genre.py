@@ -37,6 +37,7 @@ def test_a_hundred_and_a_thousand_people_written_as_bai_ming_and_qian_ming(tmp_p
 
 @pytest.mark.parametrize("text", [
     "数百名群众自发前来送行。",  # 数百: some hundreds, no number
+    "她被评为全省百名优秀乡村教师。",  # 全省百名…: an honour's name (the second review: 全国百名优秀村医 was 100 people)
     # (上千名: a thousand or more, a figure of at least 1000: tests/test_review_four.py)
     "园中种满了万寿菊。",  # a flower, no number
 ])

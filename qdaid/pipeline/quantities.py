@@ -81,6 +81,9 @@ def _said_loosely(article: Article, m: re.Match, s: tx.Sentence, cls: str | None
     数十亿元: no number said), 一批 of a list ("a number of"), 一头…一头, 上半年, 两省区 of the story."""
     text, start = article.text, m.start()
     prev, number = (text[start - 1] if start else ""), m["arabic"] or m["chinese"] or m["round"]
+    if m["round"] and not m["before"] and _ROUND_PEOPLE.match(text, start, end + 2) and \
+            text[max(0, start - 2):start] in _HONOUR_SCOPES:
+        return True  # 全国百名优秀村医: the name of an honour (a hundred chosen nationwide), not people counted here
     if m["round"] and not m["before"] and not _ROUND_PEOPLE.match(text, start, end + 2) and (
             not m["after_mult"] or re.match(r"[\d零〇一二两三四五六七八九十]", prev)):
         return True  # 万寿菊: a multiplier alone is a number after 近, 逾 …, before 余 (百余人; not 5百余), or as 百名
@@ -301,6 +304,7 @@ def _breakdown_head(article: Article, s: tx.Sentence) -> int | None:
 
 # 百名干部、千名专家: a hundred, a thousand people, the round multiplier alone before 名
 _ROUND_PEOPLE = re.compile(r"[百千万]名(?=[\u4e00-\u9fff])")
+_HONOUR_SCOPES = ("全国", "全省", "全市", "全区", "全州")  # before 百名/千名: an honour's name (全国百名优秀村医)
 # 位列第一, 位居全国第三, 排名全省第二: a place in a ranking, written without 名 (a verb of ranking
 # and a word or two of the scope it is ranked in before the ordinal; nothing after it that it would
 # count). 稳居全省第一 and 居全国第三 stay words of praise: the bundled article's reading.
