@@ -129,7 +129,8 @@ def test_an_inflated_number_is_not_supported_by_a_more_or_over_figure(cli, tmp_p
     # These figures are the Longnan team's: a draft names the team for its figure to state the team's
     # fact (restate.same_fact: a figure of no honoree is never an honoree's). "青岛带动陇南贫困人口
     # 900万多人" names no honoree: Qingdao's people helped, not the team's 9.1万多: unsupported (naming
-    # the team there reads 挂职干部 as cadres dispatched, another metric).
+    # the team makes it the team's fact, 900万多 against 9.1万多: contradicted; the words of the team's
+    # name no longer read as cadres dispatched, bodynames.py).
     team = "青岛赴陇南扶贫协作挂职干部工作组"
     cases = [(team + "向陇南捐物价值50亿元。", "contradicted", ["2.02亿元"]),
              (team + "累计为陇南捐助物资价值9000余万元。", "contradicted", ["620余万元"]),
