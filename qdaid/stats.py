@@ -29,7 +29,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .exact import ExactSum, Sum, number
-from .model import ADDING_KINDS, APPROXIMATE, LOWER_BOUND, STATS_KEYS, DataError, UsageError, period_label
+from .model import ADDING_KINDS, APPROXIMATE, LOWER_BOUND, OPEN_END, STATS_KEYS, DataError, UsageError, period_label
 from .overlap import add_part, disjoint_sum, heaviest_sentences, pairwise_disjoint, year_shares
 from .restatements import disagreements
 
@@ -371,9 +371,9 @@ class Tally:
             self.headline = (value, position, fid)
 
     def add_period(self, start, end) -> None:
-        if start is not None:
+        if start is not None:  # an open period (2017–) runs on: the row's period is open too (period_end null)
             self.first_year = start if self.first_year is None else min(self.first_year, start)
-            self.last_year = (end or start) if self.last_year is None else max(self.last_year, end or start)
+            self.last_year = max(self.last_year or start, OPEN_END if end is None else end)
 
     def _exclude(self, held: dict, value_of: dict) -> None:
         """Note the held figures (id → links to the members that hold them; value_of: their values).
@@ -424,7 +424,7 @@ class Tally:
             "total": number(low), "total_min": number(low), "total_max": number(high),
             "overlap_possible": adds and overlap,
             "excluded": self.excluded, "min": self.low, "max": self.high,
-            "period_start": self.first_year, "period_end": self.last_year,
+            "period_start": self.first_year, "period_end": None if self.last_year == OPEN_END else self.last_year,
             "period_partly_undated": adds and self.undated and self.first_year is not None,
             "headline": self.headline[2] if self.headline else None,
             "total_is_lower_bound": adds and (lower_bound or self.least_said_lower),

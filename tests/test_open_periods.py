@@ -43,3 +43,5 @@ def test_an_open_period_may_hold_a_later_year_but_need_not(cli, corpus, tmp_path
     assert (row["total"], row["total_min"], row["total_max"]) == (100000000, 100000000, 130000000)
     assert row["overlap_possible"] is True
     assert [why for why in row["excluded_because"] if "possibly" in why]
+    # the row's period is open too: from 2017 on (it said 2017, the open 1亿 read as the year 2017 alone)
+    assert (row["period_start"], row["period_end"]) == (2017, None)
