@@ -19,7 +19,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from . import fileio, reader
-from .model import ADDED_FIELDS, DATE_RE, LIST_FIELDS, SCHEMA, TABLES, DataError
+from .model import ADDED_FIELDS, DATE_RE, LIST_FIELDS, SCHEMA, TABLES, DataError, QdaidError
 
 DB_NAME = "qdaid.json"
 
@@ -169,23 +169,26 @@ def fact_base(path: Path, limit: int = fileio.MAX_DATABASE_BYTES, cache_folder: 
     return FactBase(cache.connect(path, limit, cache_folder), path)
 
 
-def held_articles(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> tuple[dict[str, str], list[str]] | None:
-    """What a build replacing this database would lose: its articles (id → sha256 of the text) and
-    the tables in it that are not qdaid's (another tool's); None when it cannot be read as a qdaid
-    database (damaged, cut short, or another program's file), which only --force replaces."""
+def held_sources(path: Path, limit: int = fileio.MAX_DATABASE_BYTES) -> tuple[list[dict], list[str]] | None:
+    """What a build replacing this database would lose: its sources (the articles, and what it was
+    told of them) and the tables in it that are not qdaid's (another tool's); None when it cannot be
+    read as a qdaid database (damaged, cut short, or another program's file), which only --force
+    replaces. The figures are not read."""
     try:
         if is_sqlite(path, limit):
+            from .facts import records
+
             db = connect_checked(path)
             try:
-                articles = dict(db.execute("SELECT id, sha256 FROM sources"))
+                sources = list(records(db, "sources"))
                 names = [n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")]
             finally:
                 db.close()
-            return articles, [n for n in names if n not in TABLES and n not in _DERIVED_TABLES and not n.startswith("sqlite_")]
+            return sources, [n for n in names if n not in TABLES and n not in _DERIVED_TABLES and not n.startswith("sqlite_")]
         raw = read_raw(path, limit, figures=_Unread())
-    except (DataError, sqlite3.Error, TypeError, ValueError):
+    except (QdaidError, sqlite3.Error, TypeError, ValueError):
         return None
-    return {r.get("id"): r.get("sha256") for r in raw.get("sources", {}).values()}, [t for t in raw if t not in TABLES]
+    return [r for r in raw.get("sources", {}).values() if isinstance(r, dict)], [t for t in raw if t not in TABLES]
 
 
 _DERIVED_TABLES = ("honoree_partners", "region_closure")  # what an export adds: made again from the rest

@@ -35,9 +35,9 @@ def test_a_build_over_a_corpus_it_would_shrink_is_refused(cli, tmp_path, two, su
     assert "holds 1 article this build does not (a); to add to it, use --append" in result.stderr
     assert db.read_bytes() == before  # nothing written
     assert cli("build", a, b, "-o", db).exit_code == 0  # the same articles again: a rebuild
-    assert sorted(store.held_articles(db)[0]) == ["a", "b"]
+    assert sorted(s["id"] for s in store.held_sources(db)[0]) == ["a", "b"]
     assert cli("build", b, "-o", db, "--force").exit_code == 0
-    assert sorted(store.held_articles(db)[0]) == ["b"]
+    assert sorted(s["id"] for s in store.held_sources(db)[0]) == ["b"]
 
 
 def test_another_text_under_the_same_id_is_not_a_rebuild(cli, tmp_path, two):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import fileio, store
-from ..model import SCHEMA, DataError, QdaidError, UsageError
+from ..model import SCHEMA, DataError, UsageError
 from .app import say
 from .options import size_limit
 
@@ -119,34 +119,8 @@ _TOLD = ("id", "title", "date", "publisher", "url", "reporter", "editors")
 def _held_sources(target: Path, limit: int) -> dict[str, dict]:
     """The sources of the database a build would replace, by sha256; none when there is none or
     it is no database qdaid reads (the build then refuses it, or --force replaces it)."""
-    import sqlite3
-
-    if not target.is_file():
-        return {}
-    try:
-        if store.is_sqlite(target, limit):
-            from ..facts import records
-
-            db = store.connect_checked(target)
-            try:
-                sources = list(records(db, "sources"))
-            finally:
-                db.close()
-        else:
-            sources = list(store.read_raw(target, limit, figures=_Unread()).get("sources", {}).values())
-    except (QdaidError, sqlite3.Error, TypeError, ValueError):
-        return {}
-    return {s["sha256"]: s for s in sources if isinstance(s, dict) and isinstance(s.get("sha256"), str)}
-
-
-class _Unread:
-    """Where the figures of a database read for its sources go: nowhere."""
-
-    def add(self, records: dict) -> None:
-        pass
-
-    def clear(self) -> None:
-        pass
+    held = store.held_sources(target, limit) if target.is_file() else None
+    return {s["sha256"]: s for s in (held[0] if held else []) if isinstance(s.get("sha256"), str)}
 
 
 def _told_before(item: Path | str, held: dict[str, dict], former: dict[str, str], given: dict, limit: int,

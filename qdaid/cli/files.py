@@ -175,10 +175,10 @@ def _may_replace(target: Path, base: Path | None, force: bool, kept: dict[str, s
         return
     if not sqlite and not _is_json_database(target):
         raise UsageError(f"{target}: exists and is not a qdaid database", param="force")
-    if (held := store.held_articles(target)) is None:
+    if (held := store.held_sources(target)) is None:
         raise UsageError(f"{target}: exists and cannot be read as a qdaid database", param="force")
-    articles, others = held
-    lost = sorted(str(i) for i, sha in articles.items() if sha not in kept.get(i, ()))
+    sources, others = held
+    lost = sorted(str(s.get("id")) for s in sources if s.get("sha256") not in kept.get(s.get("id") or "", ()))
     if lost:
         named = ", ".join(lost[:3]) + (f" and {len(lost) - 3} more" if len(lost) > 3 else "")
         hint = "use --append" if base is None else f"append to it: --append -o {target}"
