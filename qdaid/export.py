@@ -16,11 +16,11 @@ from contextlib import closing
 from operator import add, itemgetter
 from pathlib import Path
 
-import orjson
-
 from . import fileio
-from .formats import to_csv, to_json
+from .formats import load_orjson, to_csv, to_json
 from .model import DEPENDENCY_ORDER, REFERENCES, SCHEMA, SELF_REFERENCES, TABLES, DataError, chain
+
+orjson = load_orjson()
 
 _INDEXED = {
     "figures": ["honoree", "region", "metric", "unit", "approx", "period_start", "period_end", "value", "part_of"],

@@ -39,8 +39,9 @@ class DuplicateKey(ValueError):
 
 def parse_whole(data: bytes):
     """A whole JSON text parsed at once; DuplicateKey when an object in it holds a key twice."""
-    import orjson  # rejects NaN and Infinity, and bytes that are not UTF-8
+    from .formats import load_orjson
 
+    orjson = load_orjson()  # it rejects NaN and Infinity, and bytes that are not UTF-8
     value = orjson.loads(data)
     escaped = len(re.findall(_ESCAPED_COLON, data)) if b"u003" in data else 0
     if data.count(b":") + escaped != orjson.dumps(value).count(b":"):

@@ -276,3 +276,27 @@ def test_a_list_field_reads_alike_in_every_format(cli):
     assert row["covers"] == ";".join(record["covers"])
     tsv = cli(*args, "-f", "tsv").stdout.splitlines()[1].split("\t")
     assert tsv[1] == row["covers"]
+
+
+@pytest.mark.parametrize("dumps", [
+    lambda items: json.dumps(items),                         # Python's layout: ", " and \u escapes
+    lambda items: json.dumps(items, ensure_ascii=False, indent=1),
+    lambda items: json.dumps(items, ensure_ascii=False, separators=(",", ":")),  # as qdaid writes
+    lambda items: json.dumps(items, separators=(",", ":")),  # compact, \u escapes: no quote to tell them
+])
+@pytest.mark.parametrize("aliases", [['窦 "老窦"', 'a","b', "", "\\"], ["", "窦主任", "x"]])
+def test_lists_written_by_another_program_read_as_written(cli, tmp_path, dumps, aliases):
+    # A list is read without a parser when it is '["a","b"]' with no backslash: the aliases and
+    # places below, written in other layouts, with a quote and a '","' inside a text, or empty,
+    # must read as they were written (cut at each '","' blindly, the first list had 6 aliases).
+    path = tmp_path / "facts.sqlite"
+    store.write_tables(path, store.load(store.bundled_dir() / store.DB_NAME))
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("UPDATE honorees SET aliases = ?, partner_regions = ? WHERE id = 'dou-zongjun'",
+                   (dumps(aliases), dumps(["anshun", "longnan", "heze"])))
+    db.close()
+    (record,) = [h for h in json.loads(cli("list", "honorees", "--db", path, "-f", "json").stdout) if h["id"] == "dou-zongjun"]
+    assert record["aliases"] == aliases and record["partner_regions"] == ["anshun", "longnan", "heze"]
+    shown = json.loads(cli("show", "dou-zongjun", "--db", path, "-f", "json").stdout)
+    assert shown["aliases"] == aliases and shown["partner_regions"] == ["anshun", "longnan", "heze"]

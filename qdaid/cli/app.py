@@ -185,12 +185,8 @@ class QdaidGroup(TyperGroup):
             _usage_error(exc)
 
     def invoke(self, ctx: click.Context):
-        # Imported while Ctrl-C still ends qdaid at once (qdaid.start): a KeyboardInterrupt inside
-        # orjson's module set-up crashes the process (a segfault, 1 in 150 interrupts of stats at
-        # 90-160 ms). Every read command loads it anyway (facts.records). Then the command's own
-        # Ctrl-C: a KeyboardInterrupt, for its clean-up.
-        import orjson  # noqa: F401
-
+        # The command's own Ctrl-C: a KeyboardInterrupt, for its clean-up (orjson, whose set-up
+        # it would crash, is imported through formats.load_orjson, which holds it back).
         signal.signal(signal.SIGINT, _interrupt)
         _received.clear()  # (a test runs many commands in one process)
         try:

@@ -9,6 +9,6 @@ def load(name: str) -> dict:
     """One file of this folder, parsed once. Read beside this module, not through
     importlib.resources, whose import costs every start-up ~2.5 ms (and json's as much: orjson
     is loaded by then)."""
-    import orjson
+    from ..formats import load_orjson
 
-    return orjson.loads((Path(__file__).parent / name).read_bytes())
+    return load_orjson().loads((Path(__file__).parent / name).read_bytes())
