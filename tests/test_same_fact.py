@@ -262,3 +262,30 @@ def test_an_undated_statement_never_joins_two_years_into_one_fact():
     b2020 = fig("1.3亿元", 130000000, source="b", id="b-2", **_years(2020, 2020))
     assert [(r["figure"], r["restates"], r["verdict"]) for r in link([b2019, b2020], [undated])] == [
         ("b-1", "a-1", "agrees")]
+
+
+def test_a_years_figure_is_no_restatement_of_an_undated_record_it_may_lie_in(cli, tmp_path):
+    # The bundled ¶55-56: the Anshun team's 实现消费扶贫4.05亿元 (04948), no year in its sentence
+    # (its section tells the team's record since 2013). A later report's 2019年…实现消费扶贫1.2亿元
+    # may be one year of it: not the same fact. Linked as one that disagrees, it made the team's
+    # total 1.2亿 (what the sources agree on) and `check` called the 2019 sentence contradicted.
+    # Total: the 4.05亿 (proven), up to 4.05亿 + 1.2亿 = 5.25亿 if the year lies outside it.
+    article = tmp_path / "article.txt"
+    article.write_text((store.bundled_dir() / "000_0077034771fe7207.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "article.meta.json").write_text((store.bundled_dir() / "000_0077034771fe7207.meta.json")
+                                                .read_text(encoding="utf-8"), encoding="utf-8")
+    year = "2019年,山东省青岛市赴安顺东西部扶贫协作工作队在安顺实现消费扶贫1.2亿元。"
+    later = tmp_path / "later.txt"
+    later.write_text(f"安顺协作一年间\n\n本报2020年1月8日讯 {year}\n", encoding="utf-8")
+    db = tmp_path / "two.json"
+    assert cli("build", article, later, "-o", db).exit_code == 0
+    records = json.loads(db.read_text(encoding="utf-8"))
+    assert not records.get("restatements"), records["restatements"]
+    (row,) = _json(cli, "stats", "--db", db, "--honoree", "anshun", "--metric", "consumption_aid", "-F",
+                   "total,total_min,total_max,overlap_possible,sources_disagree")
+    assert row == {"total": 405000000, "total_min": 405000000, "total_max": 525000000, "overlap_possible": True,
+                   "sources_disagree": []}
+    draft = tmp_path / "draft.txt"
+    draft.write_text(year + "\n", encoding="utf-8")
+    result = cli("check", draft, "--date", "2021-03-01", "-f", "json")
+    assert result.exit_code == 0 and [r["verdict"] for r in json.loads(result.stdout)] == ["unsupported"], result.stdout

@@ -160,7 +160,8 @@ class Statements:
             if not same_fact(new, way.figure) or not self._in_time(new, way.figure):
                 continue
             if (fit := fits.get(id(way.fact))) is None:
-                fit = fits[id(way.fact)] = all(alike(new, w.figure) and self._in_time(new, w.figure) for w in way.fact)
+                fit = fits[id(way.fact)] = all(alike(new, w.figure) and self._in_time(new, w.figure)
+                                               and _dated_alike(wn, new, w) for w in way.fact)
             if not fit:
                 continue
             po = period_of(way.figure)
@@ -184,6 +185,19 @@ class Statements:
             return True
         end = dated["period_end"] or later[:4]
         return written_on >= f"{end}-12-31"
+
+
+def _dated_alike(written_new, new: dict, way: _Way) -> bool:
+    """A figure of one year and one the text does not date are one fact only when their values
+    meet: the undated figure may be a whole of many years (the Anshun team's 消费扶贫4.05亿元, its
+    record since 2013) and a later report's 2019年…1.2亿元 one year of it, no restatement that
+    disagrees; the same value written twice is the likelier one fact. A span (2017年以来) and an
+    undated figure may still be one fact that the sources disagree on: both may be the record."""
+    periods = [period_of(new), period_of(way.figure)]
+    if None not in periods or periods == [None, None]:
+        return True
+    (start, end), = [p for p in periods if p is not None]
+    return start != end or meet(written_new, way.written)
 
 
 def _written_alike(a: dict, b: dict) -> bool:
