@@ -62,9 +62,24 @@ _KEYWORDS = {"honoree": "honorees", "kind": "kinds", "region": "regions", "metri
              "approx": "approx", **{k: k for k in ("year", "since", "until", "overlapping", "minimum", "maximum", "grep")}}
 
 
-def _names(value) -> list[str]:
-    """A name, or a list of names (None: any)."""
-    return [value] if value and isinstance(value, str) else list(value or ())
+def _names(value, param: str) -> list[str]:
+    """A name, or a list of names (None: any); anything else (a number, a None in a list: what a
+    caller of the library may pass) is a usage error, not a TypeError deep in a query."""
+    if value is None or value == "":
+        return []
+    names = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple, set, frozenset)) else [None]
+    if not all(isinstance(name, str) for name in names):
+        raise UsageError(f"{value!r} is not a name or a list of names", param=param)
+    return names
+
+
+def _year(value, param: str) -> int | None:
+    """A year as a number, or as its digits ("2020", as a caller of the library may write it)."""
+    if value is None or (type(value) is int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    raise UsageError(f"{value!r} is not a year", param=param)
 
 
 # The digits a bound may have either side of the point: every stored value has fewer (integers up
@@ -78,6 +93,8 @@ def _bound(value, param: str) -> Decimal | None:
     digits either side of the point (a usage error beyond, as for NaN or infinity)."""
     if value is None:
         return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        raise UsageError(f"{value!r} is not an amount; write it as {EXAMPLES}", param=param)
     bound = amount(value, param) if isinstance(value, str) else Decimal(str(value))
     shown = value if isinstance(value, str) and len(value) <= 40 else f"{str(value)[:20]}…"
     if not bound.is_finite():
@@ -97,11 +114,14 @@ class Filters:
                  since: int | None = None, until: int | None = None, overlapping: bool = False,
                  minimum: Decimal | str | float | None = None, maximum: Decimal | str | float | None = None,
                  grep: str | None = None):
-        self.honorees, self.kinds, self.regions = _names(honorees), _names(kinds), _names(regions)
-        self.metrics, self.units, self.approx = _names(metrics), _names(units), _names(approx)
+        self.honorees, self.kinds, self.regions = _names(honorees, "honoree"), _names(kinds, "kind"), _names(regions, "region")
+        self.metrics, self.units, self.approx = _names(metrics, "metric"), _names(units, "unit"), _names(approx, "approx")
         # A period filter selects figures whose period lies within the years; overlapping: whose
         # period merely touches them (a 2017–2021 total touches 2020, but is not a 2020 figure).
-        self.year, self.since, self.until, self.overlapping = year, since, until, overlapping
+        self.year, self.since, self.until = _year(year, "year"), _year(since, "since"), _year(until, "until")
+        self.overlapping = overlapping
+        if grep is not None and not isinstance(grep, str):
+            raise UsageError(f"{grep!r} is not a text to look for", param="grep")
         self.minimum, self.maximum, self.grep = _bound(minimum, "minimum"), _bound(maximum, "maximum"), grep
 
     @classmethod

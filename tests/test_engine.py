@@ -53,6 +53,23 @@ def test_the_library_refuses_an_unknown_filter_by_name():
         qdaid.open().figures(colour="red")
 
 
+@pytest.mark.parametrize(("given", "said"), [
+    ({"honoree": 123}, "not a name"), ({"region": ["longnan", None]}, "not a name"), ({"metric": 5}, "not a name"),
+    ({"year": "twenty"}, "not a year"), ({"since": 2017.5}, "not a year"), ({"until": [2020]}, "not a year"),
+    ({"minimum": True}, "not an amount"), ({"maximum": [1]}, "not an amount"), ({"grep": 5}, "not a text"),
+])
+def test_the_library_says_what_is_wrong_with_a_filter_of_the_wrong_type(given, said):
+    # These raised TypeError ('<=' not supported between 'int' and 'str') from inside the query
+    with pytest.raises(UsageError, match=said):
+        qdaid.open().totals(**given)
+
+
+def test_the_library_reads_a_year_written_as_text():
+    # 2020's figures of the article: year="2020" selects what year=2020 does (19 figures, none empty)
+    facts = qdaid.open()
+    assert facts.figures(year="2020") == facts.figures(year=2020) and len(facts.figures(year=2020)) > 10
+
+
 def test_a_sqlite_store_opens_alike(tmp_path):
     path = tmp_path / "facts.sqlite"
     store.write_tables(path, store.load(store.bundled_dir() / store.DB_NAME))
