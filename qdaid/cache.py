@@ -18,6 +18,8 @@ import contextlib
 import os
 import sqlite3
 import zlib
+from itertools import count
+from operator import itemgetter
 from pathlib import Path
 
 from . import fileio
@@ -128,12 +130,47 @@ def _open_cached(cached: Path, key: str) -> sqlite3.Connection | None:
     return None
 
 
+# A doc id that is not a whole number as TinyDB writes one ("7", never "07" or "x": another
+# program's) is read after them, in the file's order.
+_UNNUMBERED = 2**62
+
+
+def _number(doc_id: str) -> int | None:
+    """The number a doc id as TinyDB writes one ("7") gives; None for another program's."""
+    if doc_id.lstrip("-").isdigit() and str(number := int(doc_id)) == doc_id and abs(number) < _UNNUMBERED:
+        return number
+    return None
+
+
+def _doc_order(doc_ids: list[str], after: int) -> tuple[list[int], int]:
+    """The rowids that put records in the order of their doc ids, whatever order the file gives
+    them in: a file whose keys were sorted as text ("1", "10", "100", "2": jq -S, json.dump with
+    sort_keys) reads as TinyDB wrote it; after: how many unnumbered ids came before. Also how
+    many of these are unnumbered."""
+    try:
+        numbers = list(map(int, doc_ids))  # the usual file, without a Python call per record
+        if list(map(str, numbers)) == doc_ids and max(map(abs, numbers), default=0) < _UNNUMBERED:
+            return numbers, 0
+    except ValueError:
+        pass
+    unnumbered = count(_UNNUMBERED + after)
+    rowids = [n if (n := _number(d)) is not None else next(unnumbered) for d in doc_ids]
+    return rowids, next(unnumbered) - _UNNUMBERED - after
+
+
+def in_doc_order(table: dict) -> list[dict]:
+    """A small table's records in the order of their doc ids (_doc_order)."""
+    order, _ = _doc_order(list(table), 0)
+    return [record for _, record in sorted(zip(order, table.values(), strict=True), key=itemgetter(0))]
+
+
 class _Figures:
     """The cache's figures table, filled a chunk of records at a time as the file is read (so
-    a million figures are never all held), each chunk checked as the JSON store checks records."""
+    a million figures are never all held), each chunk checked as the JSON store checks records,
+    each record at the rowid of its doc id (_doc_order)."""
 
     def __init__(self, db: sqlite3.Connection, path: Path):
-        self.db, self.path = db, path
+        self.db, self.path, self.unnumbered = db, path, 0
 
     def add(self, records: dict) -> None:
         from . import store
@@ -143,10 +180,13 @@ class _Figures:
         if not all(row.__class__ is dict for row in rows):
             raise DataError(f"{self.path}: table 'figures' is not a set of records")
         store.check_records(self.path, {"figures": rows})
-        insert(self.db, "figures", rows)  # (an error of SQLite's is translated where the cache is made)
+        rowids, unnumbered = _doc_order(list(records), self.unnumbered)
+        self.unnumbered += unnumbered
+        insert(self.db, "figures", rows, rowids)  # (an error of SQLite's is translated where the cache is made)
 
     def clear(self) -> None:
         self.db.execute("DELETE FROM figures")
+        self.unnumbered = 0
 
 
 def _load(path: Path, limit: int, db: sqlite3.Connection, key: str | None) -> sqlite3.Connection:
@@ -163,7 +203,7 @@ def _load(path: Path, limit: int, db: sqlite3.Connection, key: str | None) -> sq
                 create(db, table, keyed=table != "figures")
             raw = store.read_raw(path, limit, figures=_Figures(db, path))
             db.execute('CREATE UNIQUE INDEX "figures_id" ON "figures"("id")')  # an id twice is refused here
-            tables = {name: list(raw[name].values()) for name in DEPENDENCY_ORDER if name in raw and name != "figures"}
+            tables = {name: in_doc_order(raw[name]) for name in DEPENDENCY_ORDER if name in raw and name != "figures"}
             store.check_records(path, tables)
             for table, records in tables.items():
                 insert(db, table, records)

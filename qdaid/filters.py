@@ -67,7 +67,8 @@ def _names(value, param: str) -> list[str]:
     caller of the library may pass) is a usage error, not a TypeError deep in a query."""
     if value is None or value == "":
         return []
-    names = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple, set, frozenset)) else [None]
+    names: list = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple, set, frozenset)) \
+        else [None]
     if not all(isinstance(name, str) for name in names):
         raise UsageError(f"{value!r} is not a name or a list of names", param=param)
     return names

@@ -317,3 +317,51 @@ def test_lists_written_by_another_program_read_as_written(cli, tmp_path, dumps, 
     assert record["aliases"] == aliases and record["partner_regions"] == ["anshun", "longnan", "heze"]
     shown = json.loads(cli("show", "dou-zongjun", "--db", path, "-f", "json").stdout)
     assert shown["aliases"] == aliases and shown["partner_regions"] == ["anshun", "longnan", "heze"]
+
+
+def _keys_reordered(path, tmp_path, how: str):
+    """The JSON store re-dumped by another program: keys sorted as text (jq -S; "1", "10", "100",
+    "2"), or each table's records in reverse."""
+    tables = json.loads(path.read_text("utf-8"))
+    if how == "reversed":
+        tables = {name: dict(reversed(records.items())) for name, records in tables.items()}
+    out = tmp_path / f"{how}-{path.name}"
+    out.write_text(json.dumps(tables, sort_keys=how == "sorted"), "utf-8")
+    return out
+
+
+@pytest.mark.parametrize("how", ["sorted", "reversed"])
+def test_a_store_whose_keys_another_program_reordered_reads_in_the_order_of_its_doc_ids(cli, tmp_path, how):
+    # Re-dumped with sort_keys, the bundled store's figures came out 00023, 01086, 04332 (doc ids
+    # 1, 10, 100) where TinyDB's file gives 00023, 00025, 00176; lists and search too. The 10k store
+    # is read a chunk at a time: the order holds across chunks.
+    import sys
+    from pathlib import Path
+
+    from qdaid import reader
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from generate import generate
+
+    big = tmp_path / "big.json"
+    generate(10_000, big)
+    assert big.stat().st_size > reader.CHUNK
+    commands = (["figures"], ["list", "regions"], ["list", "events"], ["list", "programs"], ["list", "honorees"],
+                ["list", "sources"], ["search", "陇南"])
+    for original in (store.bundled_dir() / store.DB_NAME, big):
+        moved = _keys_reordered(original, tmp_path, how)
+        for c in commands:
+            want, got = (cli(*c, "--db", p, "-f", "csv") for p in (original, moved))
+            assert want.exit_code == 0 and got.stdout == want.stdout, (original.name, c)
+
+
+def test_doc_ids_tinydb_would_not_write_come_after_the_numbered_in_the_files_order(cli, tmp_path):
+    # "x" and "07" are no doc ids of TinyDB's (it writes 1, 2, 3 …): their records are read after
+    # the numbered ones, in the order the file gives them (x, then 07), not dropped, not refused.
+    tables = json.loads((store.bundled_dir() / store.DB_NAME).read_text("utf-8"))
+    first, second, *rest = tables["figures"].items()
+    tables["figures"] = {"x": first[1], "07": second[1], **dict(rest)}
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(tables), "utf-8")
+    ids = [r["id"] for r in json.loads(cli("figures", "--db", path, "-F", "id", "-f", "json").stdout)]
+    assert ids == [r["id"] for _, r in rest] + [first[1]["id"], second[1]["id"]]
