@@ -25,7 +25,7 @@ from pathlib import Path
 from . import fileio
 from .model import DEPENDENCY_ORDER, SCHEMA, DataError
 
-_FORMAT = "qdaid-cache-2"  # changes with the layout of a cache file
+_FORMAT = "qdaid-cache-3"  # changes with the layout of a cache file (3: rowids are doc ids)
 _SAMPLES, _BLOCK = 64, 4096
 
 
