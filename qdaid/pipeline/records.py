@@ -133,6 +133,9 @@ def _undated(article: Article) -> str:
 SIDECAR_FIELDS = {"id": str, "title": str, "publisher": str, "date": str, "reporter": str, "editors": list,
                   "url": str, "language": str, "note": str}
 _SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+# A qdaid database (a JSON object whose first key is a table's, as TinyDB writes it) named as an
+# article: its JSON text was read as one, 657 figures from its quotes and field names.
+_DATABASE = re.compile(r'\s*\{\s*"(?:_default|' + "|".join(SCHEMA) + r')"\s*:\s*\{')
 _SIDECAR_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -155,6 +158,9 @@ def read_source(path: Path, limit: int = fileio.MAX_ARTICLE_BYTES, given: dict |
         raise DataError(f"{path}: the article is not UTF-8 text") from None
     if not text.strip():
         raise DataError(f"{path}: the article is empty")
+    if _DATABASE.match(text):
+        raise DataError(f"{path}: a qdaid database, not an article: query it with --db {path}, or "
+                        "build from the articles it was made from")
     meta = {**_sidecar(sidecar_of(path)), **check_meta(given or {}, None)}
     meta.setdefault("id", path.stem)
     if not _SOURCE_ID.fullmatch(meta["id"]):
