@@ -78,7 +78,9 @@ class Output:
         """auto (the default, or the environment's) is a table on a terminal and CSV in a pipe."""
         fmt = (self.fmt or self.default_format or "auto").strip().lower()
         if fmt not in FORMATS:
-            raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", param="fmt")
+            where = "" if self.fmt else "$QDAID_FORMAT: "  # the environment's: the option's name would mislead
+            raise UsageError(f"{where}unknown format {fmt!r}; choose one of {', '.join(FORMATS)}",
+                             param="fmt" if self.fmt else None)
         if fmt == "auto":
             return "table" if _is_terminal(self.out) else "csv"
         return fmt

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from decimal import Decimal
 
 import pytest
@@ -447,3 +448,20 @@ def test_a_chart_with_a_machine_format_from_the_environment_is_a_usage_error(cli
     result = cli("stats", "--chart")
     assert result.exit_code == 2 and result.stdout == "" and "$QDAID_FORMAT" in result.stderr, result.stderr
     assert cli("stats", "--chart", "-f", "table").exit_code == 0  # the option says otherwise
+
+
+def test_errors_name_the_environment_variable_they_come_from_and_stay_one_line(cli, monkeypatch, tmp_path):
+    # The outside review, finding 8: $QDAID_FORMAT=xml was reported as "--format: unknown format",
+    # a field name with a newline broke the error in two, and QDAID_HOME=/dev/null said only
+    # "File exists".
+    monkeypatch.setenv("QDAID_FORMAT", "xml")
+    result = cli("figures")
+    assert result.exit_code == 2 and result.stderr.startswith("qdaid: $QDAID_FORMAT: unknown format 'xml'"), result.stderr
+    monkeypatch.delenv("QDAID_FORMAT")
+    result = cli("figures", "-F", "id\nraw")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "id\\x0araw" in result.stderr, result.stderr
+    article = tmp_path / "a.txt"
+    article.write_text("2020年,青岛向陇南捐款100万元。\n", encoding="utf-8")
+    monkeypatch.setenv("QDAID_HOME", os.devnull)
+    result = cli("build", article, "--date", "2021-01-01")
+    assert result.exit_code == 1 and "($QDAID_HOME names it): it is not a folder" in result.stderr, result.stderr

@@ -268,7 +268,7 @@ def say(line: str, note: bool = True) -> None:
     """A note on stderr, whatever the terminal's encoding; control characters shown, not run;
     wrapped to a terminal's width between whole tokens, one line elsewhere. An error (note=False)
     is one line wherever it goes."""
-    click.echo(render.for_stderr(line) if note else render.printable(line), err=True)
+    click.echo(render.for_stderr(line) if note else render.printable(line, keep=""), err=True)
 
 
 def _silence_stdout() -> None:

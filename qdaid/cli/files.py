@@ -1,6 +1,7 @@
 """The commands that read or write files: build (article text → database), validate, export.
 """
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -152,7 +153,10 @@ def _where_to(output: Path | None, append: bool) -> tuple[Path | None, Path | No
         try:
             user_folder().mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise QdaidError(f"{user_folder()}: cannot make the folder for your database: {exc.strerror or exc}") from None
+            which = "$QDAID_HOME" if os.environ.get("QDAID_HOME") else "$XDG_DATA_HOME" if os.environ.get("XDG_DATA_HOME") else ""
+            named = f" ({which} names it)" if which else ""
+            why = "it is not a folder" if user_folder().exists() else exc.strerror or str(exc)
+            raise QdaidError(f"{user_folder()}: cannot make the folder for your database{named}: {why}") from None
     return output, base
 
 
