@@ -99,7 +99,8 @@ def _matchers(base: FactBase, key: str):
     parts = _english_parts(base, key) if key.isascii() and any(c.isalpha() for c in key) else []
 
     def direct(value) -> bool:
-        return isinstance(value, str) and (key in normalise(value) or (key.isascii() and squashed in squash(value))
+        return isinstance(value, str) and (key in normalise(value) or (key.isascii() and squashed != ""
+                                                                        and squashed in squash(value))
                                            or (sounds is not None and sounds(value)))
 
     def translated(value) -> bool:

@@ -465,3 +465,16 @@ def test_errors_name_the_environment_variable_they_come_from_and_stay_one_line(c
     monkeypatch.setenv("QDAID_HOME", os.devnull)
     result = cli("build", article, "--date", "2021-01-01")
     assert result.exit_code == 1 and "($QDAID_HOME names it): it is not a folder" in result.stderr, result.stderr
+
+
+def test_a_search_for_a_stop_or_an_underscore_finds_that_character_not_every_record(cli):
+    # Latin text is also matched with its stops, dashes and spaces dropped (Long-nan): "." was
+    # then "", found in every record (221 rows). The character itself is searched, as typed: "."
+    # in the sentences and raw texts that hold one (8.58亿元, “8.12”防汛), "_" in the names of
+    # metrics and units (consumption_aid, person_time).
+    def found(text):
+        return json.loads(cli("search", "-f", "json", "--", text).stdout)
+
+    dots, underscores = found("."), found("_")
+    assert 0 < len(dots) < 100 and all("." in (row["quote"] or "") + (row["raw"] or "") for row in dots)
+    assert 0 < len(underscores) < 141 and {row["field"] for row in underscores} <= {"metric", "unit"}
