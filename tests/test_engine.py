@@ -365,3 +365,16 @@ def test_doc_ids_tinydb_would_not_write_come_after_the_numbered_in_the_files_ord
     path.write_text(json.dumps(tables), "utf-8")
     ids = [r["id"] for r in json.loads(cli("figures", "--db", path, "-F", "id", "-f", "json").stdout)]
     assert ids == [r["id"] for _, r in rest] + [first[1]["id"], second[1]["id"]]
+
+
+@pytest.mark.parametrize(("typed", "same_as"), [("五十万", "50万"), ("两万五千元", "25000"), ("三千五百万", "3500万")])
+def test_a_bound_in_chinese_numerals_is_the_amount_it_says(typed, same_as):
+    # --min 五十万 was "not an amount" while --min ５０万 (full-width) was read (the outside review)
+    facts = qdaid.open()
+    assert facts.figures(minimum=typed) == facts.figures(minimum=same_as) != []
+    assert facts.figures(maximum=typed) == facts.figures(maximum=same_as)
+
+
+def test_a_search_for_a_chinese_numeral_is_a_search_for_the_word():
+    # 两 is searched as text (两地, 两市), not as the amount 2
+    assert all("两" in (row["quote"] or "") + (row["match"] or "") for row in qdaid.open().search("两"))
