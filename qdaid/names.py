@@ -72,8 +72,17 @@ def suggest(word: str, choices) -> str:
     by_key: dict[str, str] = {}  # dou-zongjun and Dou Zongjun are one suggestion
     for c in sorted({c for c in choices if c}):
         by_key.setdefault(squash(c), c)
-    close = difflib.get_close_matches(squash(word), list(by_key), n=3, cutoff=0.5)
+    key = squash(word)
+    # A Chinese short name holds its characters in the full name's order (陇南工作组 in 青岛赴陇南
+    # 扶贫协作挂职干部工作组): too short beside it for difflib's ratio.
+    held = sorted((k for k in by_key if len(key) > 1 and not key.isascii() and _in_order(key, k)), key=len)
+    close = held[:3] or difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.5)
     return f"; did you mean {', '.join(by_key[k] for k in close)}?" if close else ""
+
+
+def _in_order(short: str, name: str) -> bool:
+    rest = iter(name)
+    return all(char in rest for char in short)
 
 
 def choice(text: str, choices: tuple[str, ...] | list[str], what: str, param: str) -> str:

@@ -478,3 +478,12 @@ def test_a_search_for_a_stop_or_an_underscore_finds_that_character_not_every_rec
     dots, underscores = found("."), found("_")
     assert 0 < len(dots) < 100 and all("." in (row["quote"] or "") + (row["raw"] or "") for row in dots)
     assert 0 < len(underscores) < 141 and {row["field"] for row in underscores} <= {"metric", "unit"}
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("陇南工作组", "青岛赴陇南扶贫协作挂职干部工作组"),
+                                              ("安顺队", "山东省青岛市赴安顺东西部扶贫协作工作队")])
+def test_a_short_chinese_name_that_names_nothing_is_told_the_name_it_shortens(cli, typed, meant):
+    # "no honoree '陇南工作组'" had no "did you mean": its characters are in the team's name, in
+    # order, but too few beside it for difflib's ratio (the outside review)
+    result = cli("figures", "--honoree", typed)
+    assert result.exit_code == 2 and f"did you mean {meant}?" in result.stderr, result.stderr
