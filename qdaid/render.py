@@ -77,13 +77,10 @@ class Output:
     def format(self) -> str:
         """auto (the default, or the environment's) is a table on a terminal and CSV in a pipe."""
         fmt = (self.fmt or self.default_format or "auto").strip().lower()
-        if fmt not in FORMATS:
-            where = "" if self.fmt else "$QDAID_FORMAT: "  # the environment's: the option's name would mislead
-            raise UsageError(f"{where}unknown format {fmt!r}; choose one of {', '.join(FORMATS)}",
-                             param="fmt" if self.fmt else None)
-        if fmt == "auto":
-            return "table" if _is_terminal(self.out) else "csv"
-        return fmt
+        if fmt not in FORMATS:  # the environment's is named so: the option's name would mislead
+            raise UsageError(f"{'' if self.fmt else '$QDAID_FORMAT: '}unknown format {fmt!r}; choose one of "
+                             f"{', '.join(FORMATS)}", param="fmt" if self.fmt else None)
+        return ("table" if _is_terminal(self.out) else "csv") if fmt == "auto" else fmt
 
     def streams(self) -> bool:
         """Whether the chosen format writes rows as they come (an iterator will do), not a whole."""
