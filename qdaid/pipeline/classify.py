@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import DURATION_UNITS, RANK_UNITS, RATIO_UNITS
 from . import bodynames
 from . import text as tx
+from .now import now_period
 from .numbers import NUMBER_PATTERN, parse_quantity
 
 if TYPE_CHECKING:
@@ -124,6 +125,8 @@ def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[in
             return stated_period(article, before[-1], at, at), False
     if found[0] is None and (award := _AWARD_OF_YEAR.match(article.text, f.end)):
         return (int(award[1]), int(award[1])), False  # 向长江等10人获得“2017年…奋进奖”: that year's award
+    if found[0] is None and (now := now_period(article, f)):
+        return now, False  # 此次…共有25人获奖: the reported event's, in the article's year
     if found[0] is None and f.unit not in DURATION_UNITS and (framed := _frame(article, f.sentence, figures)):
         return framed, True
     if found[0] is None and f.sentence.paragraph.index == 1:
