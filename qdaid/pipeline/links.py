@@ -123,8 +123,8 @@ _AVERAGE = re.compile(r"[县人户村镇乡省市年]均|平均")
 
 
 def _link_sums(figures: list[Figure], in_paragraph: dict[int, list[Figure]]) -> None:
-    """A paragraph's figures of one unit that add up exactly to an earlier figure of that unit
-    (上海市…1582个；山东省…1355个；… after 累计…3842个) are its parts, when nothing else holds them."""
+    """A paragraph's figures of one unit that add up to an earlier figure of that unit (上海市…1582个；
+    山东省…1355个；… after 累计…3842个) are its parts, when nothing else holds them."""
     for group in in_paragraph.values():
         by_unit: dict[str, list[Figure]] = defaultdict(list)
         for f in group:
@@ -135,10 +135,23 @@ def _link_sums(figures: list[Figure], in_paragraph: dict[int, list[Figure]]) -> 
             if len(parts) < 2 or not total_value:
                 continue
             totals = [g for g in figures if g.unit == unit and g.start < parts[0].start and g not in parts
-                      and g.approx == "exact" and g.kind == "amount" and Decimal(str(g.value)) == total_value]
+                      and g.kind == "amount" and _adds_up_to(g, total_value)]
             if totals:
                 for p in parts:
                     p.part_of = totals[-1]  # the nearest before them
+
+
+def _adds_up_to(total: Figure, summed: Decimal) -> bool:
+    """The parts' sum is what the total says: the same amount, or for a total written as a lower
+    bound (超过百亿元, 3000多个) an amount from it up to the next step of its last digit said (the sum
+    of 45.18亿元, 38.18亿元 … is 104.56亿元: over 100亿, and short of 200亿)."""
+    value = Decimal(str(total.value))
+    if total.approx == "exact":
+        return value == summed
+    if total.approx not in ("over", "more_than"):
+        return False
+    step = Decimal(1).scaleb(value.normalize().as_tuple().exponent)  # type: ignore[arg-type]
+    return value <= summed < value + step
 
 
 def _is_change(article: Article, f: Figure) -> bool:
