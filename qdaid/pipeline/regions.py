@@ -40,14 +40,15 @@ _MEETING_AT = re.compile(r"[^，,。；;：:、“”]{0,20}?(?:隆重)?(?:举�
 # 浙江、上海、天津等省市, 西秀区扶贫办等20个工作队: a place in a list of examples (its body's name, the
 # other items) that ends in 等
 _EXAMPLE = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?[办局委厅队组站所])?(?:[、和及][^，,。；;：:、等]{1,12})*等")
+_AWARD_NAME = re.compile(r"[^\s，,。；;：:、“”获得授颁评设等]{2,8}?奖(?![金励品])")  # not 获得一等奖
 
 
 def _aside(article: Article, m) -> bool:
     """A place that is no place of the figures around it, nor of the article: one given as an
     example of a group (甘肃等8个省区: one of the eight) or where a meeting was held (在昆明召开)."""
     text = article.text
-    if _EXAMPLE.match(text, m.end):
-        return True
+    if _EXAMPLE.match(text, m.end) or _AWARD_NAME.match(text, m.end):
+        return True  # 全国脱贫攻坚奖: the award's scope, not the place of what it counts
     at = text.rfind("在", max(0, m.start - 20), m.start + 1)
     return at >= 0 and not re.search(r"[，,。；;：:、]", text[at:m.start]) and bool(_MEETING_AT.match(text, m.end))
 
