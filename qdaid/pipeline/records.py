@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import fileio
 from ..model import SCHEMA, DataError, UsageError
-from . import aside, classify, containment, links, narrative, ranges, webpage
+from . import aside, classify, containment, links, narrative, parallel, ranges, webpage
 from . import text as tx
 from .article import DATELINE_RE, Article
 from .corpus import Corpus
@@ -38,6 +38,7 @@ def read_figures(article: Article) -> list[Figure]:
         f.covers = covers_of(article, f.start, f.sentence)
         if f.covers:
             f.region, f.region_basis = None, "none"  # several places: no one of them is the figure's
+    parallel.carry_list_places(article, figures)
     links.link_parts(article, figures)
     return figures
 
