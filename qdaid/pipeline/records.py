@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import fileio
 from ..model import SCHEMA, DataError, UsageError
-from . import aside, classify, containment, links, narrative, parallel, ranges, webpage
+from . import aside, classify, containment, links, narrative, parallel, ranges, tables, webpage
 from . import text as tx
 from .article import DATELINE_RE, Article
 from .corpus import Corpus
@@ -29,6 +29,8 @@ from .regions import covers_of, region_of
 def read_figures(article: Article) -> list[Figure]:
     """Every figure with its value, unit, metric, period, section, region and part_of."""
     figures = ranges.read_ranges(article, find_figures(article))
+    if cells := tables.table_figures(article, Figure):  # 819 under 资金分配额(万元): 819万元
+        figures = sorted(figures + cells, key=lambda f: f.start)
     for f in figures:
         f.metric, f.label = classify.metric(article, f, figures)
         f.period, f.framed = classify.period(article, f, figures)
