@@ -56,3 +56,13 @@ def test_an_undated_article_has_no_now(tmp_path):
     from qdaid.pipeline.records import extract
     (found,) = extract([path])["figures"]
     assert period(found) == N
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("某县2019年扶贫资金使用情况公示", (2019, 2019)),  # a notice of one year's money: that year's
+    ("某县2019年、2020年扶贫资金使用情况公示", N),  # two years: the title says not which
+    ("某县2019年扶贫资金使用情况综述", N),  # no notice: the title dates nothing by itself
+])
+def test_a_notice_is_of_the_year_its_title_names(tmp_path, title, expected):
+    found = dated(tmp_path, title + "\n县财政安排资金300万元用于道路建设。\n", "2020-01-10")
+    assert period(found["300万元"]) == expected

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import DURATION_UNITS, RANK_UNITS, RATIO_UNITS
 from . import bodynames
 from . import text as tx
-from .now import now_period
+from .now import notice_year, now_period
 from .numbers import NUMBER_PATTERN, parse_quantity
 
 if TYPE_CHECKING:
@@ -131,6 +131,8 @@ def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[in
         return framed, True
     if found[0] is None and f.sentence.paragraph.index == 1:
         return _title_span(article, f) or found, False
+    if found[0] is None and (notice := notice_year(article, f)):
+        return notice, False  # …2018年…资金分配情况公告: what the notice allots is of that year
     return found, False
 
 

@@ -1,8 +1,10 @@
-"""The event a dated article reports: a figure its sentence dates by the report's own days (此次,
-现场, 日前, 今(28)日, 启动首日, or 5月14日 with no year) happened in the article's year.
+"""The time an article is of, for a figure the text gives none: the event a dated article reports
+(a sentence that dates the figure by the report's own days: 此次, 现场, 日前, 今(28)日, 启动首日, or
+5月14日 with no year) happened in the article's year; a notice (…公告, …公示) is of the one year its
+title names (江苏省追加2018年…资金分配情况公告: every sum it allots is of 2018's).
 
-Only the figure's own sentence counts, and only when the text states no period for it: a year said
-before the word in the sentence (2019年5月1日…当天) dates what follows it, not the report.
+Only the figure's own sentence counts for the event, and only when the text states no period for
+it: a year said before the word in the sentence (2019年5月1日…当天) dates what follows it, not the report.
 """
 
 from __future__ import annotations
@@ -41,3 +43,18 @@ def now_period(article: Article, f: Figure) -> tuple[int, int] | None:
     date = article.meta.get("date") or article.dateline or ""
     later = len(date) >= 7 and int(day[1]) > int(date[5:7])
     return (year - 1, year - 1) if later else (year, year)
+
+
+_NOTICE = re.compile(r"(?:公告|公示|通告|通知)\s*$")
+
+
+def notice_year(article: Article, f: Figure) -> tuple[int, int] | None:
+    """The one year the title of a notice names, for a figure that is no duration."""
+    if not article.paragraphs or f.unit in DURATION_UNITS:
+        return None
+    title = article.text[article.paragraphs[0].start:article.paragraphs[0].end]
+    years = {int(m[1]) for m in YEAR_RE.finditer(title)}
+    if not _NOTICE.search(title) or len(years) != 1:
+        return None
+    (year,) = years
+    return year, year
