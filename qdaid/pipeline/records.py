@@ -19,11 +19,12 @@ from . import aside, classify, containment, links, narrative, parallel, ranges, 
 from . import text as tx
 from .article import DATELINE_RE, Article
 from .corpus import Corpus
+from .covers import both_sides, covers_of
 from .english import English, add_names
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .quantities import Figure, find_figures
-from .regions import covers_of, region_of
+from .regions import region_of
 
 
 def read_figures(article: Article) -> list[Figure]:
@@ -38,7 +39,7 @@ def read_figures(article: Article) -> list[Figure]:
         f.section = article.section_of(f.sentence.paragraph.index)
         f.region, f.region_basis = region_of(article, f.start, f.end, f.sentence, f.section, f.unit, f.metric)
         f.covers = covers_of(article, f.start, f.sentence)
-        if f.covers:
+        if f.covers or both_sides(article, f.start, f.sentence):
             f.region, f.region_basis = None, "none"  # several places: no one of them is the figure's
     parallel.carry_list_places(article, figures)
     links.link_parts(article, figures)
