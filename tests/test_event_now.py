@@ -37,6 +37,8 @@ def test_the_reported_event_is_of_the_articles_year(tmp_path, text, date, raw, e
     ("标题\n全县累计建成车间44个,此次新建的车间已投产。\n", "44个", N),
     # 现场观摩: a kind of visit, of no time the sentence says
     ("标题\n该县的做法被推介会现场观摩,带动农户900户。\n", "900户", N),
+    # 节日前: before a festival (of any year), not 日前 (a few days ago)
+    ("标题\n每逢春节日前,该县走访慰问困难群众300户。\n", "300户", N),
     # a duration is how long, not when
     ("标题\n此次培训为期5天。\n", "5天", N),
 ])

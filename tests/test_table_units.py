@@ -47,3 +47,12 @@ def test_validate_reads_the_header_again(cli, tmp_path):
     result = cli("validate", "--db", db, "--sources", tmp_path)
     assert result.exit_code == 0, result.output
 
+
+
+def test_a_column_of_averages_is_no_amount(cli, tmp_path):
+    # 人均增收(元): what each person gained, no sum of money a total may count
+    path = tmp_path / "avg.txt"
+    path.write_text("增收情况表\n乡镇\t人均增收(元)\n东山镇\t1200\n西山镇\t950\n", "utf-8")
+    db = tmp_path / "db.json"
+    assert cli("build", path, "-o", db, "--date", "2022-03-01").exit_code == 0
+    assert json.loads(db.read_text("utf-8"))["figures"] == {}

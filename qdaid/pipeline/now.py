@@ -19,9 +19,10 @@ if TYPE_CHECKING:
     from .article import Article
     from .quantities import Figure
 
-# 现场 as the place of the event: opening a clause (现场气氛热烈，…) or of an event named before it
-# (活动现场); 现场观摩, 现场会 name a kind of visit or meeting, of any time
-_NOW = re.compile(r"此次|本次|这次|今天|今日|今[(（]\d{1,2}[)）]日|当天|当日|日前|近日|昨天|昨日|首日"
+# 节日前 is before a festival, not 日前 (a few days ago); 现场 as the place of the event: opening a
+# clause (现场气氛热烈，…) or of an event named before it (活动现场); 现场观摩, 现场会 name a kind of
+# visit or meeting, of any time
+_NOW = re.compile(r"此次|本次|这次|今天|今日|今[(（]\d{1,2}[)）]日|当天|当日|(?<![节生假])日前|近日|昨天|昨日|首日"
                   r"|(?:^|(?<=[，,。；;：:\s])|(?<=活动))现场")
 _DAY = re.compile(r"(?<![年\d.])(1[0-2]|[1-9])月[1-3]?\d日")
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 _CELL_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # 资金分配额(万元), 人数（人）: the multiplier (Simplified or Traditional) and the measure word
 _HEADER_UNIT = re.compile(r"[(（]\s*(千万|百万|万|萬|亿|億|千)?(元|人|户|戶|个|個|亩|畝)\s*[)）]")
+_NOT_AMOUNT = re.compile(r"均|率|增长|增幅|比")
 _TRADITIONAL = str.maketrans("萬億戶個畝", "万亿户个亩")
 
 
@@ -47,8 +48,8 @@ def column_scale(text: str, start: int, end: int) -> tuple[int, str] | None:
             return None  # the run of the table's lines ends: no header
         if column < len(above) and not _CELL_NUMBER.fullmatch(above[column].strip()):
             unit = _HEADER_UNIT.search(above[column])
-            if unit is None:
-                return None
+            if unit is None or _NOT_AMOUNT.search(above[column]):
+                return None  # 人均收入(元), 增长率: an average or a rate, no amount a total may count
             mult = (unit[1] or "").translate(_TRADITIONAL)
             return MULTIPLIERS.get(mult, 1), unit[2].translate(_TRADITIONAL)
     return None
