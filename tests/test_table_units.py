@@ -56,3 +56,20 @@ def test_a_column_of_averages_is_no_amount(cli, tmp_path):
     db = tmp_path / "db.json"
     assert cli("build", path, "-o", db, "--date", "2022-03-01").exit_code == 0
     assert json.loads(db.read_text("utf-8"))["figures"] == {}
+
+
+ALLOTTED = ("定西市2022年帮扶资金分配公告\n一、资金来源\n福建省追加定西市帮扶资金500万元。\n二、资金分配\n"
+            "本批追加的500万资金全部分配给2个县区,其中:安定区300万元,通渭县200万元。\n三、分配表\n"
+            "县区\t金额(万元)\n合计\t500\n安定区\t300\n通渭县\t200\n")
+
+
+def test_a_breakdown_told_twice_never_makes_the_most_less_than_the_least(cli, tmp_path):
+    # the words' 500万 and the table's 500 hold the same two rows (300 + 200) twice over, each part
+    # both by part_of and by place: the most the text allows is still the 500万 it proves (was 0)
+    path = tmp_path / "allotted.txt"
+    path.write_text(ALLOTTED, "utf-8")
+    db = tmp_path / "db.json"
+    assert cli("build", path, "-o", db).exit_code == 0
+    rows = json.loads(cli("stats", "--db", db, "--metric", "funds", "-f", "json").stdout)
+    (row,) = [r for r in rows if r["unit"] == "cny"]
+    assert (row["total_min"], row["total_max"]) == (5000000, 5000000)
