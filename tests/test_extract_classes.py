@@ -368,3 +368,9 @@ def test_a_year_after_cong_is_since_that_year_when_qi_or_kaishi_follows(tmp_path
 ])
 def test_the_ends_of_a_change_and_the_items_of_a_dated_list_take_their_years(tmp_path, text, raw, expected):
     assert period(figures(tmp_path, text)[raw]) == expected
+
+
+def test_shops_are_businesses_not_households(tmp_path):
+    # 商户: a shop or trader, counted with 家 as firms are; the 户 in its name is no household
+    found = figures(tmp_path, "目前,在该县经营的外地商户共有260多家。")
+    assert found["260多家"]["unit"] == "enterprise"
