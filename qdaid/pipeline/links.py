@@ -122,19 +122,27 @@ def _link_totals_after(article: Article, figures: list[Figure]) -> None:
 _AVERAGE = re.compile(r"[县人户村镇乡省市年]均|平均")
 
 
+# 共有139个先进个人和先进单位获奖: honoured people and bodies counted in one number
+_HONOURED_UNITS = frozenset({"person", "collective"})
+
+
 def _link_sums(figures: list[Figure], in_paragraph: dict[int, list[Figure]]) -> None:
     """A paragraph's figures of one unit that add up to an earlier figure of that unit (上海市…1582个；
-    山东省…1355个；… after 累计…3842个) are its parts, when nothing else holds them."""
+    山东省…1355个；… after 累计…3842个) are its parts, when nothing else holds them; so are its people
+    and bodies together (25人获得甲奖,…,40个单位获得乙奖) that add up to one earlier count of both."""
     for group in in_paragraph.values():
         by_unit: dict[str, list[Figure]] = defaultdict(list)
         for f in group:
             if f.part_of is None and f.kind == "amount":
                 by_unit[f.unit].append(f)
-        for unit, parts in by_unit.items():
+        sets = [(frozenset({unit}), parts) for unit, parts in by_unit.items()]
+        if _HONOURED_UNITS <= by_unit.keys():
+            sets.append((_HONOURED_UNITS, sorted(by_unit["person"] + by_unit["collective"], key=lambda p: p.start)))
+        for units, parts in sets:
             total_value = sum((Decimal(str(p.value)) for p in parts), Decimal(0))
-            if len(parts) < 2 or not total_value:
-                continue
-            totals = [g for g in figures if g.unit == unit and g.start < parts[0].start and g not in parts
+            if len(parts) < 2 or not total_value or any(p.part_of for p in parts):
+                continue  # (people and bodies: not when either unit alone found its total)
+            totals = [g for g in figures if g.unit in units and g.start < parts[0].start and g not in parts
                       and g.kind == "amount" and _adds_up_to(g, total_value)]
             if totals:
                 for p in parts:
