@@ -76,7 +76,9 @@ def _link_headlines(article: Article, figures: list[Figure]) -> None:
             # The title repeats a figure of the body: the same amount in the same unit, said with
             # the same metric if one is (the title's shorter words may name another: 投入 / 财政帮扶资金).
             body_figures = [g for g in figures if g.sentence.paragraph.index != headline]
-            same = [g for g in body_figures if (g.unit, g.value) == (f.unit, f.value)]
+            same = [g for g in body_figures if (g.unit, g.value) == (f.unit, f.value)] or \
+                [g for g in body_figures if g.unit == f.unit and f.approx != "exact" and g.kind == f.kind
+                 and _two_digits(f) and _adds_up_to(f, Decimal(str(g.value)))]  # 3800多个: the body's 3842个
             if not same and f.unit == article.lex.general.get(f.raw[-1:]):
                 # 1155个…… in a title, no noun to say what 个 counts: the one body figure of that value
                 # and measure word (示范村1155个) says it
@@ -147,6 +149,12 @@ def _link_sums(figures: list[Figure], in_paragraph: dict[int, list[Figure]]) -> 
             if totals:
                 for p in parts:
                     p.part_of = totals[-1]  # the nearest before them
+
+
+def _two_digits(f: Figure) -> bool:
+    """3800多 names a hundred amounts (3800 to 3899), 逾百 a hundred hundreds: only a bound of two
+    digits or more is close enough to say which of the body's figures a title rounds."""
+    return len(Decimal(str(f.value)).normalize().as_tuple().digits) >= 2
 
 
 def _adds_up_to(total: Figure, summed: Decimal) -> bool:
