@@ -50,15 +50,14 @@ def _listed_after_zai(article: Article, start: int, s: tx.Sentence) -> list[str]
 
 
 def _listed_partners(article: Article, start: int, s: tx.Sentence) -> list[str]:
-    """烟台市加大对巫山县、巫溪县的帮扶投入，两年共投入资金1.5亿元: a figure whose clause names no place,
-    after a list of places its sentence's help is for (right after 对, 向, 为 or a partner verb, and
-    the last places named before the figure), is of them together; no one of them is its place."""
-    text, lo = article.text, article.clause(start, start, s)[0]
-    if article.mentions_in(lo, start):
-        return []
+    """烟台市加大对巫山县、巫溪县的帮扶投入，两年共投入资金1.5亿元: a figure after a list of places its
+    sentence's help is for (right after 对, 向, 为 or a partner verb, and the last places named before
+    the figure, in its clause or before it: 对东川区、寻甸县的帮扶资金——从2017年的2000万元), is of
+    them together; no one of them is its place."""
+    text = article.text
     leads = ("对", "向", "为", *article.lex.partner_verbs)
     run: list = []
-    for m in article.mentions_in(s.start, lo):
+    for m in article.mentions_in(s.start, start):
         if run and text[run[-1].end:m.start] in _LIST_JOINS:
             run.append(m)
         elif run and m.start == run[-1].end:
