@@ -390,13 +390,11 @@ class Tally:
                 self.twice.add((holders - 1) * value_of[fid])
 
     def total(self, base: FactBase, explain: bool = False) -> dict:
-        """The row; explain: with the ids counted and excluded, and why.
-
-        One rule: `total` is what the text proves without counting anything twice, every
-        possible containment taken as real (the figures' own links, and any overlap their
-        periods and places cannot rule out: then the largest sum of figures that cannot overlap,
-        at least the largest figure alone); `total_max` is the most it can be (counted ⊆ open, so
-        the first never passes the second). "—" (None) only when nothing in the group adds."""
+        """The row; explain: with the ids counted and excluded, and why. One rule: `total` is what the
+        text proves without counting anything twice, every possible containment taken as real (the
+        figures' own links, and any overlap their periods and places cannot rule out: then the largest
+        sum of figures that cannot overlap, at least the largest figure alone); `total_max` is the most
+        it can be, never less. "—" (None) only when nothing in the group adds."""
         held = self.held if explain else None
         low = high = None
         because: list[str] = []  # why the text proves less than the most (overlap.disjoint_sum)
@@ -414,6 +412,7 @@ class Tally:
                 low, lower_bound, because = (proven, lower_bound, []) if disjoint else disjoint_sum(base, self, explain)
                 if low <= self.largest_open:  # the largest figure alone: ≥ when that one is 多/余
                     low, lower_bound = self.largest_open, self.largest_lower is not None and self.largest_lower == low
+                high = max(high, low)  # parts restated (in words, then a table) were taken off twice
         overlap = low != high  # before the sources' disagreements widen the interval
         if low is not None and high is not None and self.disagreements:
             low, high = low + self.spread_low.value, high + self.spread_high.value

@@ -24,6 +24,7 @@ from .model import (
     DataError,
 )
 from .pipeline.numbers import NumberError, parse_quantity
+from .pipeline.tables import column_scale
 from .store import shape, shape_problem, source_text, too_large
 
 
@@ -174,9 +175,21 @@ def _evidence_problems(tables, folders: list[Path]) -> list[str]:
             continue
         if isinstance(fig.get("value"), float) and abs(fig["value"]) >= 2.0**53:
             problems.append(f"figures[{fig.get('id')}]: {too_large(fig['value'])}")
-        elif _number(fig.get("value")) and value != type(value)(str(fig["value"])):
+        elif _number(fig.get("value")) and value != (wanted := type(value)(str(fig["value"]))) and \
+                value * _column_scale(texts, fig) != wanted:
             problems.append(f"figures[{fig.get('id')}]: value {fig['value']} but raw {raw!r} reads {value}")
     return problems
+
+
+def _column_scale(texts: dict[str, str | None], fig: dict) -> int:
+    """A table cell's multiplier, which the header of its column gives in the source text (819 under
+    资金分配额(万元) is 8190000 yuan); 1 for any other figure, or where the text is not at hand."""
+    text = texts.get(_key(fig.get("source")) or "")
+    start, end = fig.get("start"), fig.get("end")
+    if text is None or not isinstance(start, int) or not isinstance(end, int):
+        return 1
+    scale = column_scale(text, start, end)
+    return scale[0] if scale else 1
 
 
 def _name_problems(tables) -> list[str]:

@@ -368,3 +368,23 @@ def test_a_year_after_cong_is_since_that_year_when_qi_or_kaishi_follows(tmp_path
 ])
 def test_the_ends_of_a_change_and_the_items_of_a_dated_list_take_their_years(tmp_path, text, raw, expected):
     assert period(figures(tmp_path, text)[raw]) == expected
+
+
+def test_shops_are_businesses_not_households(tmp_path):
+    # 商户: a shop or trader, counted with 家 as firms are; the 户 in its name is no household
+    found = figures(tmp_path, "目前,在该县经营的外地商户共有260多家。")
+    assert found["260多家"]["unit"] == "enterprise"
+
+
+def test_the_former_value_of_a_change_is_before_its_period(tmp_path):
+    # 自2019年起 dates the new quota (12名) from 2019 to the report; the quota it replaced (由原…8名)
+    # was before then: no period the text gives
+    found = figures(tmp_path, "自2019年起,该县每年选派驻村干部由原每年8名增加到12名。")
+    assert period(found["8名"]) == (None, None)
+    assert period(found["12名"]) == (2019, 2021)
+
+
+def test_a_former_body_is_no_former_value(tmp_path):
+    # 由原扶贫办…组成: who the team is made of, no change from a former value: the period stands
+    found = figures(tmp_path, "自2019年起,该县工作队由原扶贫办的8名干部组成。")
+    assert period(found["8名"]) == (2019, 2021)

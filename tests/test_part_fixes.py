@@ -39,3 +39,19 @@ def test_a_figure_after_gong_that_is_not_the_sum_holds_nothing(tmp_path):
                        "本报讯 2020年，厦门市为临夏州培训村医45名、教师75名，共计培训8期。\n")
     assert figures["45名"]["part_of"] is None  # 8期 counts sessions, not people
     assert figures["75名"]["part_of"] is None
+
+
+
+
+def test_a_breakdowns_item_as_large_as_its_total_is_all_of_it(tmp_path):
+    # written for this test: every one of the 30 cooperatives is a model one; counted once, they are
+    # part of the 30 (a total would count 60 otherwise)
+    import json
+
+    from qdaid.pipeline.records import extract
+    path = tmp_path / "t.txt"
+    path.write_text("标题\n全县共建成车间12个、合作社30个,其中,省级示范合作社30个,均已投产。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "t", "date": "2021-02-25"}), "utf-8")
+    found = sorted(extract([path])["figures"], key=lambda f: f["start"])
+    assert [(f["raw"], f["unit"]) for f in found] == [("12个", "workshop"), ("30个", "cooperative"), ("30个", "cooperative")]
+    assert found[2]["part_of"] == found[1]["id"]

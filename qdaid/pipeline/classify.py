@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import DURATION_UNITS, RANK_UNITS, RATIO_UNITS
 from . import bodynames
 from . import text as tx
+from .now import notice_year, now_period
 from .numbers import NUMBER_PATTERN, parse_quantity
 
 if TYPE_CHECKING:
@@ -124,19 +125,26 @@ def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[in
             return stated_period(article, before[-1], at, at), False
     if found[0] is None and (award := _AWARD_OF_YEAR.match(article.text, f.end)):
         return (int(award[1]), int(award[1])), False  # 向长江等10人获得“2017年…奋进奖”: that year's award
+    if found[0] is None and (now := now_period(article, f)):
+        return now, False  # 此次…共有25人获奖: the reported event's, in the article's year
     if found[0] is None and f.unit not in DURATION_UNITS and (framed := _frame(article, f.sentence, figures)):
         return framed, True
     if found[0] is None and f.sentence.paragraph.index == 1:
         return _title_span(article, f) or found, False
+    if found[0] is None and (notice := notice_year(article, f)):
+        return notice, False  # …2018年…资金分配情况公告: what the notice allots is of that year
     return found, False
 
 
 def _end_of_change(article: Article, f: Figure, found: tuple) -> tuple:
     """2015年至2019年，…从48亿元增加到127亿元: in a range the text names, the value a change starts
     from (after 从, 由) is of the range's first year, the one it comes to (到, 至, 为) of its last."""
+    text, s = article.text, f.sentence
+    lo, hi = article.clause(f.start, f.end, s)
+    if found[0] is not None and _FORMER.search(text, lo, f.start) and _CHANGED_AFTER.match(text, f.end, hi):
+        return None, None  # 从2018年起,…由原每年10个增加到25个: the value before the period
     if found[0] is None or found[0] == found[1]:
         return found
-    text, s = article.text, f.sentence
     if not any((int(m[1]), int(m[2])) == found for m in _RANGE_RE.finditer(text, s.start, f.start)):
         return found  # 2017年以来: a span to the report, not two ends the text names
     before = text[article.clause(f.start, f.end, s)[0]:f.start]
@@ -147,6 +155,8 @@ def _end_of_change(article: Article, f: Figure, found: tuple) -> tuple:
     return found
 
 
+_FORMER = re.compile(r"[由从]原[^，,；;。]*$")
+_CHANGED_AFTER = re.compile(r"[^，,；;。]*?(?:增加|提高|扩大|调整|减少|提升|增)(?:到|至|为)")
 _CHANGED_TO = re.compile(r"[从由][^，,；;。]*\d[^，,；;。]*?(?:到|至|为)$")
 _AWARD_OF_YEAR = re.compile(rf"(?:获得|荣获|获)[“\"「]?({_Y})\s?年度?[^，,。；;]{{0,20}}?(?:奖|称号|表彰)")
 # 据了解, 据统计, 央视网消息：记者从农业农村部了解到: who says it, not what

@@ -76,7 +76,9 @@ def _link_headlines(article: Article, figures: list[Figure]) -> None:
             # The title repeats a figure of the body: the same amount in the same unit, said with
             # the same metric if one is (the title's shorter words may name another: 投入 / 财政帮扶资金).
             body_figures = [g for g in figures if g.sentence.paragraph.index != headline]
-            same = [g for g in body_figures if (g.unit, g.value) == (f.unit, f.value)]
+            same = [g for g in body_figures if (g.unit, g.value) == (f.unit, f.value)] or \
+                [g for g in body_figures if g.unit == f.unit and f.approx != "exact" and g.kind == f.kind
+                 and _two_digits(f) and _adds_up_to(f, Decimal(str(g.value)))]  # 3800多个: the body's 3842个
             if not same and f.unit == article.lex.general.get(f.raw[-1:]):
                 # 1155个…… in a title, no noun to say what 个 counts: the one body figure of that value
                 # and measure word (示范村1155个) says it
@@ -122,23 +124,50 @@ def _link_totals_after(article: Article, figures: list[Figure]) -> None:
 _AVERAGE = re.compile(r"[县人户村镇乡省市年]均|平均")
 
 
+# 共有139个先进个人和先进单位获奖: honoured people and bodies counted in one number
+_HONOURED_UNITS = frozenset({"person", "collective"})
+
+
 def _link_sums(figures: list[Figure], in_paragraph: dict[int, list[Figure]]) -> None:
-    """A paragraph's figures of one unit that add up exactly to an earlier figure of that unit
-    (上海市…1582个；山东省…1355个；… after 累计…3842个) are its parts, when nothing else holds them."""
+    """A paragraph's figures of one unit that add up to an earlier figure of that unit (上海市…1582个；
+    山东省…1355个；… after 累计…3842个) are its parts, when nothing else holds them; so are its people
+    and bodies together (25人获得甲奖,…,40个单位获得乙奖) that add up to one earlier count of both."""
     for group in in_paragraph.values():
         by_unit: dict[str, list[Figure]] = defaultdict(list)
         for f in group:
             if f.part_of is None and f.kind == "amount":
                 by_unit[f.unit].append(f)
-        for unit, parts in by_unit.items():
+        sets = [(frozenset({unit}), parts) for unit, parts in by_unit.items()]
+        if _HONOURED_UNITS <= by_unit.keys():
+            sets.append((_HONOURED_UNITS, sorted(by_unit["person"] + by_unit["collective"], key=lambda p: p.start)))
+        for units, parts in sets:
             total_value = sum((Decimal(str(p.value)) for p in parts), Decimal(0))
-            if len(parts) < 2 or not total_value:
-                continue
-            totals = [g for g in figures if g.unit == unit and g.start < parts[0].start and g not in parts
-                      and g.approx == "exact" and g.kind == "amount" and Decimal(str(g.value)) == total_value]
+            if len(parts) < 2 or not total_value or any(p.part_of for p in parts):
+                continue  # (people and bodies: not when either unit alone found its total)
+            totals = [g for g in figures if g.unit in units and g.start < parts[0].start and g not in parts
+                      and g.kind == "amount" and _adds_up_to(g, total_value)]
             if totals:
                 for p in parts:
                     p.part_of = totals[-1]  # the nearest before them
+
+
+def _two_digits(f: Figure) -> bool:
+    """3800多 names a hundred amounts (3800 to 3899), 逾百 a hundred hundreds: only a bound of two
+    digits or more is close enough to say which of the body's figures a title rounds."""
+    return len(Decimal(str(f.value)).normalize().as_tuple().digits) >= 2
+
+
+def _adds_up_to(total: Figure, summed: Decimal) -> bool:
+    """The parts' sum is what the total says: the same amount, or for a total written as a lower
+    bound (超过百亿元, 3000多个) an amount from it up to the next step of its last digit said (the sum
+    of 45.18亿元, 38.18亿元 … is 104.56亿元: over 100亿, and short of 200亿)."""
+    value = Decimal(str(total.value))
+    if total.approx == "exact":
+        return value == summed
+    if total.approx not in ("over", "more_than"):
+        return False
+    step = Decimal(1).scaleb(value.normalize().as_tuple().exponent)  # type: ignore[arg-type]
+    return value <= summed < value + step
 
 
 def _is_change(article: Article, f: Figure) -> bool:
@@ -241,7 +270,9 @@ _COUNTY_LEVEL = {"county", "district"}  # 8个县…其中…4个区县: places 
 
 
 def _link(f: Figure, candidates: list[Figure]) -> None:
-    larger = [g for g in candidates if (g.unit == f.unit or {g.unit, f.unit} <= _COUNTY_LEVEL) and g.value > f.value]
+    alike = [g for g in candidates if g.unit == f.unit or {g.unit, f.unit} <= _COUNTY_LEVEL]
+    # 60个候选单位…,其中…组织创新奖60个: a breakdown's item as large as its total is all of it
+    larger = [g for g in alike if g.value > f.value] or [g for g in alike if g.value == f.value]
     same_metric = [g for g in larger if g.metric == f.metric]
     if same_metric or larger:
         f.part_of = (same_metric or larger)[-1]

@@ -15,20 +15,23 @@ from pathlib import Path
 
 from .. import fileio
 from ..model import SCHEMA, DataError, UsageError
-from . import aside, classify, containment, links, narrative, ranges, webpage
+from . import aside, classify, containment, links, narrative, parallel, ranges, tables, webpage
 from . import text as tx
 from .article import DATELINE_RE, Article
 from .corpus import Corpus
+from .covers import both_sides, covers_of
 from .english import English, add_names
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .quantities import Figure, find_figures
-from .regions import covers_of, region_of
+from .regions import region_of
 
 
 def read_figures(article: Article) -> list[Figure]:
     """Every figure with its value, unit, metric, period, section, region and part_of."""
     figures = ranges.read_ranges(article, find_figures(article))
+    if cells := tables.table_figures(article, Figure):  # 819 under 资金分配额(万元): 819万元
+        figures = sorted(figures + cells, key=lambda f: f.start)
     for f in figures:
         f.metric, f.label = classify.metric(article, f, figures)
         f.period, f.framed = classify.period(article, f, figures)
@@ -36,8 +39,9 @@ def read_figures(article: Article) -> list[Figure]:
         f.section = article.section_of(f.sentence.paragraph.index)
         f.region, f.region_basis = region_of(article, f.start, f.end, f.sentence, f.section, f.unit, f.metric)
         f.covers = covers_of(article, f.start, f.sentence)
-        if f.covers:
+        if f.covers or both_sides(article, f.start, f.sentence):
             f.region, f.region_basis = None, "none"  # several places: no one of them is the figure's
+    parallel.carry_list_places(article, figures)
     links.link_parts(article, figures)
     return figures
 

@@ -40,14 +40,15 @@ _MEETING_AT = re.compile(r"[^，,。；;：:、“”]{0,20}?(?:隆重)?(?:举�
 # 浙江、上海、天津等省市, 西秀区扶贫办等20个工作队: a place in a list of examples (its body's name, the
 # other items) that ends in 等
 _EXAMPLE = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?[办局委厅队组站所])?(?:[、和及][^，,。；;：:、等]{1,12})*等")
+_AWARD_NAME = re.compile(r"[^\s，,。；;：:、“”获得授颁评设等]{2,8}?奖(?![金励品])")  # not 获得一等奖
 
 
 def _aside(article: Article, m) -> bool:
     """A place that is no place of the figures around it, nor of the article: one given as an
     example of a group (甘肃等8个省区: one of the eight) or where a meeting was held (在昆明召开)."""
     text = article.text
-    if _EXAMPLE.match(text, m.end):
-        return True
+    if _EXAMPLE.match(text, m.end) or _AWARD_NAME.match(text, m.end):
+        return True  # 全国脱贫攻坚奖: the award's scope, not the place of what it counts
     at = text.rfind("在", max(0, m.start - 20), m.start + 1)
     return at >= 0 and not re.search(r"[，,。；;：:、]", text[at:m.start]) and bool(_MEETING_AT.match(text, m.end))
 
@@ -372,73 +373,3 @@ def _home_region(article: Article, named: list[str], sec: Section | None) -> str
     if sec and sec.home and all(r in article.gaz.ancestors(sec.home) for r in ids):
         return sec.home
     return ids[-1]
-
-
-def covers_of(article: Article, start: int, s: tx.Sentence) -> list[str]:
-    """The places a figure speaks for when a count of places comes right before it (助力三市179.4万):
-    the places of that level named last before the count in its sentence, in text order (青岛与安顺市、
-    陇南市及菏泽市…三市: 安顺, 陇南, 菏泽); none when the sentence names fewer."""
-    m = article.lex.place_count_re.search(article.text, max(s.start, start - 8), start)  # 三市, 10个县的: a few characters
-    if not m or m.start() < article.clause(start, start, s)[0]:
-        return _listed_after_zai(article, start, s) or _listed_partners(article, start, s) or _each(article, start, s)
-    count = int(parse_quantity(m[1]).value)
-    gaz = article.gaz
-    named = gaz.most_specific([p.region for p in article.mentions_in(s.start, m.start()) if not gaz.is_nation(p.region)])
-    fitting = [r for r in named if gaz.regions[r].level in article.lex.place_counts[m[2]]]
-    return fitting[-count:] if 1 < count <= len(fitting) else []
-
-
-_LIST_JOINS = ("、", "和", "及", "与", "以及")
-
-
-def _listed_after_zai(article: Article, start: int, s: tx.Sentence) -> list[str]:
-    """在武都区、成县、西和县举办了3场招聘会: places listed after 在 in the figure's clause, all before
-    it, are where the figure was done together; no one of them (the last named) is its place."""
-    text, lo = article.text, article.clause(start, start, s)[0]
-    run: list = []
-    for m in article.mentions_in(lo, start):
-        if run and text[run[-1].end:m.start] in _LIST_JOINS:
-            run.append(m)
-        elif text[max(lo, m.start - 1):m.start] == "在":
-            run = [m]
-        elif run and m.start == run[-1].end:
-            run[-1] = m  # 在甘肃省陇南市: a place and the one inside it, one item of the list
-        else:
-            run = []
-    return article.gaz.most_specific([m.region for m in run]) if len(run) > 1 else []
-
-
-def _listed_partners(article: Article, start: int, s: tx.Sentence) -> list[str]:
-    """烟台市加大对巫山县、巫溪县的帮扶投入，两年共投入资金1.5亿元: a figure whose clause names no place,
-    after a list of places its sentence's help is for (right after 对, 向, 为 or a partner verb, and
-    the last places named before the figure), is of them together; no one of them is its place."""
-    text, lo = article.text, article.clause(start, start, s)[0]
-    if article.mentions_in(lo, start):
-        return []
-    leads = ("对", "向", "为", *article.lex.partner_verbs)
-    run: list = []
-    for m in article.mentions_in(s.start, lo):
-        if run and text[run[-1].end:m.start] in _LIST_JOINS:
-            run.append(m)
-        elif run and m.start == run[-1].end:
-            run[-1] = m  # 重庆市巫山县: a place and the one inside it, one item of the list
-        elif text[max(s.start, m.start - 4):m.start].endswith(leads):
-            run = [m]
-        else:
-            run = []
-    return article.gaz.most_specific([m.region for m in run]) if len(run) > 1 else []
-
-
-def _each(article: Article, start: int, s: tx.Sentence) -> list[str]:
-    """安排平安区、循化县各100万元: a figure right after 各 (each) that follows a list of places is each
-    place's, all of them; no one of them (the last named) is its place."""
-    text = article.text
-    if not text[max(s.start, start - 3):start].endswith(("各", "各安排", "各投入")):
-        return []
-    run: list = []
-    for m in article.mentions_in(article.clause(start, start, s)[0], start):
-        if run and (text[run[-1].end:m.start] in _LIST_JOINS or m.start == run[-1].end):
-            run[-1:] = [m] if m.start == run[-1].end else [run[-1], m]
-        else:
-            run = [m]
-    return article.gaz.most_specific([m.region for m in run]) if len(run) > 1 else []

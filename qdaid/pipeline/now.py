@@ -1,0 +1,61 @@
+"""The time an article is of, for a figure the text gives none: the event a dated article reports
+(a sentence that dates the figure by the report's own days: 此次, 现场, 日前, 今(28)日, 启动首日, or
+5月14日 with no year) happened in the article's year; a notice (…公告, …公示) is of the one year its
+title names (江苏省追加2018年…资金分配情况公告: every sum it allots is of 2018's).
+
+Only the figure's own sentence counts for the event, and only when the text states no period for
+it: a year said before the word in the sentence (2019年5月1日…当天) dates what follows it, not the report.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import DURATION_UNITS
+from .text import YEAR_RE
+
+if TYPE_CHECKING:
+    from .article import Article
+    from .quantities import Figure
+
+# 节日前 is before a festival, not 日前 (a few days ago); 现场 as the place of the event: opening a
+# clause (现场气氛热烈，…) or of an event named before it (活动现场); 现场观摩, 现场会 name a kind of
+# visit or meeting, of any time
+_NOW = re.compile(r"此次|本次|这次|今天|今日|今[(（]\d{1,2}[)）]日|当天|当日|(?<![节生假])日前|近日|昨天|昨日|首日"
+                  r"|(?:^|(?<=[，,。；;：:\s])|(?<=活动))现场")
+_DAY = re.compile(r"(?<![年\d.])(1[0-2]|[1-9])月[1-3]?\d日")
+
+
+def now_period(article: Article, f: Figure) -> tuple[int, int] | None:
+    """The article's year for a figure whose sentence tells of the reported event before it; a
+    day of a month later than the article's (12月28日 in a report of January) is of the year before."""
+    year = article.dated_year
+    if year is None or f.unit in DURATION_UNITS:
+        return None
+    text, lo = article.text, f.sentence.start
+    if YEAR_RE.search(text, lo, f.start):
+        return None
+    if _NOW.search(text[lo:f.start]):
+        return year, year
+    day = _DAY.search(text, lo, f.start)
+    if day is None:
+        return None
+    date = article.meta.get("date") or article.dateline or ""
+    later = len(date) >= 7 and int(day[1]) > int(date[5:7])
+    return (year - 1, year - 1) if later else (year, year)
+
+
+_NOTICE = re.compile(r"(?:公告|公示|通告|通知)\s*$")
+
+
+def notice_year(article: Article, f: Figure) -> tuple[int, int] | None:
+    """The one year the title of a notice names, for a figure that is no duration."""
+    if not article.paragraphs or f.unit in DURATION_UNITS:
+        return None
+    title = article.text[article.paragraphs[0].start:article.paragraphs[0].end]
+    years = {int(m[1]) for m in YEAR_RE.finditer(title)}
+    if not _NOTICE.search(title) or len(years) != 1:
+        return None
+    (year,) = years
+    return year, year
