@@ -439,3 +439,18 @@ def test_the_place_firms_are_brought_from_is_not_theirs(tmp_path):
     # 四川引进浙江企业 …: the firms settle in 四川; 浙江 is where they come from
     found = figures(tmp_path, "2020年，四川引进浙江企业86家，实际投资额52亿元。")
     assert found["86家"]["region"] == "sichuan"
+
+
+@pytest.mark.parametrize(("text", "dated_to"), [
+    # 同年/是年: the year the sentence before gave (the outside review: 同年…捐款1500万元 was
+    # undated, then linked to an undated 71600元 of the bundled article as one fact that disagrees)
+    # a paragraph that opens with a span (its frame) and names a year later: 同年 is that year
+    ("2017年以来,甲县累计获得帮扶资金5亿元。2019年,新建扶贫车间12个。同年,乙公司向甲县捐款300万元。",
+     {"5亿元": (2017, 2021), "12个": (2019, 2019), "300万元": (2019, 2019)}),
+    ("记者获悉,2016年以来两地互派干部40名。2018年,协作资金达到1.6亿元。是年,乙县引进企业9家。",
+     {"1.6亿元": (2018, 2018), "9家": (2018, 2018)}),
+    ("同年,乙公司向甲县捐款300万元。", {"300万元": (None, None)}),  # no year before: nothing to refer to
+])
+def test_the_same_year_is_the_year_said_before(tmp_path, text, dated_to):
+    found = figures(tmp_path, text)
+    assert {raw: (found[raw]["period_start"], found[raw]["period_end"]) for raw in dated_to} == dated_to

@@ -322,6 +322,8 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
         if not tx.YEAR_RE.search(text, s_start, start):
             for m in _MONTH_RE.finditer(text, s_start, start):
                 candidates.append((m.start(), (earlier, earlier)))  # 8月份…: the year said before
+        for m in _SAME_YEAR_RE.finditer(text, s_start, start):  # 2020年,…。同年,…: that year
+            candidates.append((m.start(), (earlier, earlier)))
     if lex.successive_markers.search(text, clause_start, start):
         # 2019年…迈入“好”等次,先后获得表扬性批示65次: gathered over time, not in an earlier clause's
         # years; a period to the report still holds it (自2016年10月…以来,青岛先后选派2批35名干部)
@@ -331,6 +333,7 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
     return max(candidates, key=lambda c: c[0])[1]
 
 
+_SAME_YEAR_RE = re.compile(r"同年|是年")
 _NEXT_ITEM = re.compile(r"[^，,；;。：:]{0,10}?\d[^，,；;。：:]{0,10}?[、和及]")  # a figure of a list, then 、/和
 _YEARS_BACK = {"今年": 0, "本年度": 0, "去年": 1, "上年": 1, "前年": 2}
 _THIS_YEAR_RE = re.compile(r"(今年|本年度|去年|上年|前年)(以来)?")
