@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import text as tx
 from .numbers import parse_quantity
-from .persons import PERSON, POSTHUMOUS, SEPARATORS, is_collective, is_name, person_in, post_at
+from .persons import PERSON, POSTHUMOUS, SEPARATORS, is_collective, is_name, person_in, post_at, unpadded
 from .sections import Listed
 
 if TYPE_CHECKING:
@@ -26,7 +26,10 @@ _HEADER_ROW = re.compile(r"(?:序号|编号|姓名|性别|民族|(?:工作)?单�
 # A heading line: decoration, the heading word, an optional count in brackets, an optional colon.
 _HEAD_TAIL = re.compile(r"(?:荣誉称号|称号)?(?:拟?(?:表彰|推荐)对象)?(?:名单|获得者|人选)?\s*[】\]〕]?\s*"
                         r"(?:[（(][^（()）]{0,12}[)）])?\s*[：:]?$")
-# A line of a list that only counts it: （共4名）
+# 来源：新华网, 责任编辑：张三, 编辑 李四, （记者 王五）: who wrote or edited the page, or where it comes from
+_CREDIT = re.compile(r"\s*[（(【\[]?\s*(?:(?:信息|文章|本文)?来源|稿源|出处|责任编辑|责编|编辑|编审|审核|审校|校对|[初复终]审|"
+                     r"记者|通讯员|实习生|作者|撰稿|撰文|摄影|摄像|图片|制图|美编|监制|出品|供稿|编译|整理|"
+                     r"(?:文|图|文图|图文)(?=\s*[：:/｜|]))\s*[：:/｜|\s]")
 _LIST_VERBS = r"分别是|分别为|包括|名单为|名单是|是|为|有"
 
 
@@ -37,7 +40,7 @@ def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
         _listed_before_count(article, heads) + _award_lines(article, heads) + _titled(article, heads)
     kept: dict[str, Listed] = {}  # one honoree named twice (授予毛相林等…, then 毛相林，男…): the telling with a post
     for listed in found:
-        name = article.text[listed.name[0]:listed.name[1]]
+        name = unpadded(article.text[listed.name[0]:listed.name[1]])
         if name not in kept or (kept[name].post is None and listed.post is not None):
             kept[name] = listed
     return sorted(kept.values(), key=lambda listed: listed.name[0])
@@ -202,6 +205,9 @@ def _under_headings(article: Article, heads: dict[str, str]) -> list[Listed]:
             kind = heading
             continue
         if kind is None:
+            continue
+        if _CREDIT.match(p.text):
+            kind = None  # 来源：湖北日报, 编辑 李四: the page's credits end any list, and name no honoree
             continue
         if any(word in p.text for word in heads) or _AWARD_LINE.match(article.text, p.start, p.end):
             kind = None  # 全国脱贫攻坚楷模（2名）：A、B, 贡献奖：A、B: a list of its own, read as a sentence

@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from .article import Article
 
 HAN = r"[\u4e00-\u9fff]"
-PERSON = rf"{HAN}{{2,4}}|{HAN}{{1,6}}·{HAN}{{1,6}}"  # 张三, 阿依古丽·买买提
+# 张三, 阿依古丽·买买提; 方 荣, 李　明: a list pads a name of two with a space to line up with names of three
+PADDED = rf"(?<!{HAN}){HAN}[ 　]{HAN}(?!{HAN})"
+PERSON = rf"{HAN}{{2,4}}|{HAN}{{1,6}}·{HAN}{{1,6}}|{PADDED}"
 POSTHUMOUS = r"[（(](?:追授|生前)[)）]"
 SEX_OR_PEOPLE = r"(?:[（(](?:男|女|[\u4e00-\u9fff]{1,3}族)(?:[，,、][^（()）]{1,6})?[)）])?"  # 李芳（女）, 马林（回族）
 SEPARATORS = "\t 　，,：:、—"  # 张三——主任: a dash too
@@ -22,6 +24,11 @@ SEPARATORS = "\t 　，,：:、—"  # 张三——主任: a dash too
 PROFILE = re.compile(r"男|女|[\u4e00-\u9fff]{1,4}族|\d{4}年\d{1,2}月(?:出)?生|\d{4}\.\d{1,2}生?|中共党员|中共预备党员|"
                      r"党员|群众|无党派人士|[\u4e00-\u9fff]{0,4}(?:学历|学位)|大学|大专|本科|研究生|中专|高中|初中")
 _ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
+
+
+def unpadded(name: str) -> str:
+    """A person's name without the space a list pads it with (方 荣 → 方荣)."""
+    return re.sub(rf"^({HAN})[ 　]({HAN})$", r"\1\2", name)
 
 
 def person_in(article: Article, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:

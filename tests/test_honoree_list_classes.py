@@ -1,0 +1,72 @@
+"""Honoree lists as the held-out review found them read wrong: a two-character name padded with a
+space to line up with names of three, the page's credits (来源, 编辑, 记者) under a list, and
+a sentence that names the first few of the people or bodies given an award (A、B等N人获得…奖).
+The sentences are written for these tests; every expectation is read off them by hand, and the
+comment beside it says how."""
+
+from __future__ import annotations
+
+import json
+
+from qdaid.pipeline.records import extract
+
+
+def _build(tmp_path, text: str) -> dict:
+    path = tmp_path / "a.txt"
+    path.write_text(text, "utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "a", "date": "2021-03-01"}), "utf-8")
+    return extract([path])
+
+
+def _honorees(tmp_path, text: str) -> list[tuple]:
+    return [(h["name"], h["kind"], h["post"]) for h in _build(tmp_path, text)["honorees"]]
+
+
+def test_a_name_of_two_padded_with_a_space_is_the_name(tmp_path):
+    found = _honorees(tmp_path, "宁夏表彰扶贫先进\n\n"
+                      "全国脱贫攻坚先进个人：\n\n"
+                      "欧阳红梅 西吉县扶贫办主任\n\n"
+                      "方 荣 海原县某村党支部书记\n\n"  # an ASCII space pads 方荣 to three characters
+                      "隆德县农业农村局局长 李　明\n")  # a wide space (U+3000), the post before the name
+    assert found == [
+        ("欧阳红梅", "individual", "西吉县扶贫办主任"),
+        ("方荣", "individual", "海原县某村党支部书记"),  # the name without the padding
+        ("李明", "individual", "隆德县农业农村局局长"),
+    ]
+
+
+def test_padded_names_in_a_sentence_that_lists_them(tmp_path):
+    build = _build(tmp_path, "固原市表彰大会召开\n\n"
+                   "全国脱贫攻坚先进个人（3名）：马建国（原州区扶贫办主任）、杨 帆（泾源县某村第一书记）、"
+                   "何　静（彭阳县妇联主席）\n")
+    assert [(h["name"], h["kind"], h["post"]) for h in build["honorees"]] == [
+        ("马建国", "individual", "原州区扶贫办主任"),
+        ("杨帆", "individual", "泾源县某村第一书记"),  # 杨 帆: one person, padded
+        ("何静", "individual", "彭阳县妇联主席"),
+    ]
+    assert [h["id"] for h in build["honorees"]][1:] == ["yang-fan", "he-jing"]  # no space in the ids
+
+
+def test_words_apart_in_running_text_are_not_joined_into_a_name(tmp_path):
+    found = _honorees(tmp_path, "彭阳县表彰先进\n\n"
+                      "全国脱贫攻坚先进个人：\n\n"
+                      "王 刚 彭阳县扶贫办主任\n\n"
+                      "县 乡 村三级干部共同参与了表彰大会的筹备工作，会上宣读了表彰决定。\n")
+    assert found == [("王刚", "individual", "彭阳县扶贫办主任")]  # the sentence after the list is no honoree
+
+
+def test_the_pages_credits_under_a_list_are_no_honorees(tmp_path):
+    found = _honorees(tmp_path, "恩施州表彰脱贫攻坚先进\n\n"
+                      "全国脱贫攻坚先进集体：\n\n"
+                      "巴东县扶贫开发办公室\n\n"
+                      "来源:湖北日报\n\n"  # under a heading of bodies, where a long line would be one
+                      "全国脱贫攻坚先进个人：\n\n"
+                      "鹤峰县扶贫办主任 田光明\n\n"
+                      "来源：新华网\n\n"
+                      "（记者 向东）\n\n"
+                      "编辑 覃小燕\n\n"
+                      "责任编辑：张海\n")
+    assert found == [
+        ("巴东县扶贫开发办公室", "collective", None),
+        ("田光明", "individual", "鹤峰县扶贫办主任"),
+    ]  # where the page comes from, its reporter and its editors are no honorees, nor their names people
