@@ -70,3 +70,25 @@ def test_the_pages_credits_under_a_list_are_no_honorees(tmp_path):
         ("巴东县扶贫开发办公室", "collective", None),
         ("田光明", "individual", "鹤峰县扶贫办主任"),
     ]  # where the page comes from, its reporter and its editors are no honorees, nor their names people
+
+
+def test_the_first_few_of_those_given_an_award_are_its_honorees(tmp_path):
+    build = _build(tmp_path, "固原市脱贫攻坚表彰大会召开\n\n"
+                   "本报讯 会上，西吉县扶贫办主任马国强、海原县某村第一书记杨春、冯玉兰等10人获得全国脱贫攻坚奋进奖，"
+                   "泾源县扶贫开发办公室、彭阳县等5个单位荣获全国脱贫攻坚组织创新奖。\n")
+    assert [(h["name"], h["kind"], h["post"]) for h in build["honorees"]] == [
+        ("马国强", "individual", "西吉县扶贫办主任"),  # the post before the name is its post
+        ("杨春", "individual", "海原县某村第一书记"),
+        ("冯玉兰", "individual", None),  # a name alone
+        ("泾源县扶贫开发办公室", "collective", None),  # 5个单位: bodies
+        ("彭阳县", "collective", None),  # a county honoured for its work
+    ]
+    people = {f["raw"]: (f["value"], f["unit"]) for f in build["figures"]}
+    assert people["10人"] == (10, "person")  # all who were given the award, most of them unnamed
+    assert people["5个"][0] == 5
+
+
+def test_a_few_named_before_a_count_that_is_helped_are_no_honorees(tmp_path):
+    found = _honorees(tmp_path, "西吉县助学金发放\n\n"
+                      "本报讯 马小花、李静等12人获得助学金，王强等3人获得就业岗位，杨光等5人获得奖学金。\n")
+    assert found == []  # a grant, a job and a scholarship are help, not an honour

@@ -37,7 +37,8 @@ def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
     """Every honoree named under a heading line or in a sentence that lists them, in text order."""
     found = _under_headings(article, heads) + _in_sentences(article, heads) + _profiles(article, heads) + \
         _first_of_many(article, heads) + _counted_names(article, heads) + _award_winners(article, heads) + \
-        _listed_before_count(article, heads) + _award_lines(article, heads) + _titled(article, heads)
+        _listed_before_count(article, heads) + _award_lines(article, heads) + _titled(article, heads) + \
+        _first_few_of(article)
     kept: dict[str, Listed] = {}  # one honoree named twice (授予毛相林等…, then 毛相林，男…): the telling with a post
     for listed in found:
         name = unpadded(article.text[listed.name[0]:listed.name[1]])
@@ -69,6 +70,40 @@ def _first_of_many(article: Article, heads: dict[str, str]) -> list[Listed]:
             elif is_name(article, *name):
                 found.append(Listed(s.paragraph, "individual", name, None, name, owns=False))
     return found
+
+
+# 主任张三、李四等10人获得…奋进奖, 甲县扶贫办等5个单位荣获…奖: the first few of those honoured, named before
+# their number, then the verb of the honour (a clause's start to 等 holds the names)
+_FEW_OF = re.compile(r"([^，,；;。：:！？“”\s]{2,120}?)等(\d+|[一二两三四五六七八九十百]+)"
+                     r"(名同志|名|人|位|[个家][\u4e00-\u9fff]{0,6}?)(?:分别|先后|均|都)?"
+                     r"(?:获得了?|荣获|获评|获|被授予|被评为|被命名为|入选)")
+_HONOUR = re.compile(r"奖(?![学金补])|称号|荣誉|表彰|先进|模范|楷模|标兵")
+
+
+def _first_few_of(article: Article) -> list[Listed]:
+    """The people (名, 人, 位) or bodies (个单位, 个集体) a clause names before 等N… and a verb of an
+    honour (获得, 荣获, 被授予 … an award or a title after it): each an honoree, a post before a
+    person's name its post. The number counts all of them, most unnamed: it is a figure."""
+    text, found = article.text, []
+    for s in article.sentences:
+        for m in _FEW_OF.finditer(text, s.start, s.end):
+            if not _HONOUR.search(text, m.end(), article.clause(m.end() - 1, m.end(), s)[1]):
+                continue  # 张三等5人获得资助: help, no honour
+            start = _LIST_OPENS.match(text, m.start(1), m.end(1)).end()  # type: ignore[union-attr]
+            people = m[3] in ("名同志", "名", "人", "位")
+            for a, b in _pieces(article, start, m.end(1)):
+                if people and (person := person_in(article, a, b)):
+                    found.append(Listed(s.paragraph, "individual", person[0], person[1], (a, b), owns=False))
+                elif not people and (is_collective(article, a, b) or _named_place(article, a, b)):
+                    found.append(Listed(s.paragraph, "collective", (a, b), None, (a, b), owns=False))
+    return found
+
+
+def _named_place(article: Article, start: int, end: int) -> bool:
+    """text[start:end] is a place (宁洱县) or a place and a village or township in it."""
+    places = article.mentions_in(start, end)
+    return bool(places) and places[0].start == start and bool(
+        re.fullmatch(r"(?:[\u4e00-\u9fff]{2,6}[乡镇村])?", article.text[places[-1].end:end]))
 
 
 # 张小娟、黄文秀、姜仕坤三位英烈: names joined by 、 和 及 (after a separator, 有, 是, 为 or 包括), then
@@ -315,9 +350,7 @@ def _winner(article: Article, start: int, end: int) -> tuple[str, tuple[int, int
     of = text.rfind("的", start, end)  # 来自山区的马春兰
     if of >= 0 and is_name(article, of + 1, end):
         return "individual", (of + 1, end), None
-    places = article.mentions_in(start, end)  # 宁洱县, 西盟县勐卡镇: a place wins for its work
-    if places and places[0].start == start and re.fullmatch(r"(?:[\u4e00-\u9fff]{2,6}[乡镇村])?",
-                                                            text[places[-1].end:end]):
+    if _named_place(article, start, end):  # 宁洱县, 西盟县勐卡镇: a place wins for its work
         return "collective", (start, end), None
     return None
 
