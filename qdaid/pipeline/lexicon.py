@@ -37,6 +37,7 @@ class Lexicon:
     def __init__(self, data: dict):
         self.specific = _public(data["classifiers"]["specific"])
         self.general = _public(data["classifiers"]["general"])
+        self.noun_decides = _public(data["classifiers"]["noun_decides"])  # 17户企业: 户 measures enterprises
         self.core_classifiers = frozenset([*self.specific, *self.general])  # the lexicon's own, before CC-CEDICT's
         self.nouns = _public(data["nouns"])
         self.people_nouns = data["people_nouns"]["nouns"]
@@ -102,6 +103,9 @@ class Lexicon:
         self.future_markers = re.compile(alternation(data["future_markers"]["markers"]))
         self.frame_breaks = tuple(data["frame_breaks"]["openers"])
         self.bare_place_counts = tuple(sorted(data["bare_place_counts"]["nouns"], key=len, reverse=True))
+        self.digit_place_units = {**{n: self.nouns[n] for n in self.bare_place_counts},
+                                  **data["bare_place_counts"]["after_digits"]}
+        self.digit_place_re = re.compile(rf"(?:{alternation(self.digit_place_units)})(?![级域内外场民城委府属直辖长道块])")
         self.purchase_verbs = tuple(data["region_words"]["purchase_verbs"])
         self.unnamed_partners = re.compile(alternation(data["region_words"]["unnamed_partners"]))
 

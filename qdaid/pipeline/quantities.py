@@ -195,6 +195,9 @@ def _unit(article: Article, m: re.Match, s: tx.Sentence, cls: str | None, small:
     text, lex = article.text, article.lex
     if cls:
         unit = lex.unit_of_classifier(cls) or _unit_from_noun(article, m, s, cls, after_only=small)
+        if cls in lex.noun_decides and (noun := _unit_from_noun(article, m, s, cls, after_only=True)) and \
+                noun not in lex.noun_decides[cls]:
+            unit = noun  # 17户企业: 户 is the measure word, 企业 what is counted
         return None if unit is None else (end, unit)  # 两项工作: 一/两 with no counted noun after it
     if m["chinese"] == "半" and text[end:end + 1] == "月":
         return end + 1, "month"
@@ -202,6 +205,8 @@ def _unit(article: Article, m: re.Match, s: tx.Sentence, cls: str | None, small:
         return end, "percent"
     if m["chinese"] and (places := _places_counted(article, start, end)):
         return end + len(places), lex.nouns[places]  # 陇南市九县区: counties and districts, no measure word
+    if m["arabic"] and not m["mult"] and (place := lex.digit_place_re.match(text, end)):
+        return place.end(), lex.digit_place_units[place[0]]  # 东部4市, 帮扶9省: the number and the places it counts
     if m["arabic"] and lex.people_noun_at(text, end):
         return end, "person"
     if (m["arabic"] or m["round"]) and (noun := lex.noun_right_after(text, end)):
