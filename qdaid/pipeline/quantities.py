@@ -195,9 +195,9 @@ def _unit(article: Article, m: re.Match, s: tx.Sentence, cls: str | None, small:
     text, lex = article.text, article.lex
     if cls:
         unit = lex.unit_of_classifier(cls) or _unit_from_noun(article, m, s, cls, after_only=small)
-        if cls in lex.noun_decides and (noun := _unit_from_noun(article, m, s, cls, after_only=True)) and \
-                noun not in lex.noun_decides[cls]:
-            unit = noun  # 17户企业: 户 is the measure word, 企业 what is counted
+        if cls in lex.noun_decides and (counted := _unit_from_noun(article, m, s, cls, after_only=True)) and \
+                counted not in lex.noun_decides[cls]:
+            unit = counted  # 17户企业: 户 is the measure word, 企业 what is counted
         return None if unit is None else (end, unit)  # 两项工作: 一/两 with no counted noun after it
     if m["chinese"] == "半" and text[end:end + 1] == "月":
         return end + 1, "month"
