@@ -5,7 +5,7 @@ these tests; every expectation is read off them by hand, and the comment beside 
 
 from __future__ import annotations
 
-from .test_extract_classes import figures
+from .test_extract_classes import dated, figures
 
 
 def _seen(found: dict[str, dict]) -> dict[str, tuple]:
@@ -39,3 +39,25 @@ def test_the_noun_after_a_measure_word_decides_what_is_counted(tmp_path):
     assert found["320户"] == (320, "household")  # 贫困户 are households
     assert found["450户"] == (450, "household")  # 户 of people (群众) counts their households
     assert found["60户"] == (60, "household")  # no noun after it: the measure word's own unit
+
+
+def test_a_set_phrase_that_pairs_numerals_is_no_figure(tmp_path):
+    found = _seen(figures(tmp_path, "两地一年一度轮流召开联席会议，三年五载就见成效，一年半载难以见底；"
+                                    "去年共签约项目9个。"))
+    assert found == {"9个": (9, "project")}  # yearly is no year; a few years, a year or so count nothing
+
+
+def test_the_shape_of_a_paired_phrase():
+    from qdaid.pipeline.phrases import paired
+
+    assert paired("一年一度") and paired("接二连三") and paired("千山万水")
+    assert not paired("三十六计") and not paired("一五一十")  # a number, not two numerals apart
+    assert not paired("一年之计") and not paired("3年1度")
+
+
+def test_years_written_zai_are_a_duration(tmp_path):
+    found = dated(tmp_path, "闽宁协作十八载 山海情更深\n本报讯 两地走过二十载协作路，累计投入资金30亿元。\n",
+                  "2021-03-01")
+    assert (found["十八载"]["value"], found["十八载"]["unit"]) == (18, "year")  # in the headline: 18 years
+    assert (found["二十载"]["value"], found["二十载"]["unit"]) == (20, "year")
+    assert "3" not in found  # 30亿元 is one figure

@@ -58,6 +58,7 @@ class Lexicon:
                               if w not in data["classifiers"]["specific"] and w not in data["classifiers"]["general"]}
         self.idioms = data["idioms"] + [half for idiom in cedict["idioms"] for half in re.split(r"[，,]", idiom)
                                         if len(half) >= 4]
+        self.idioms += data.get("numeral_phrases", {}).get("phrases", [])  # 一年一度 (phrases.py, from pypinyin)
         self.saying_cues = re.compile(alternation(data["saying_cues"]["cues"]))
         self.named_periods = data["named_periods"]
         self.named_period_re = re.compile(alternation(self.named_periods))
@@ -114,6 +115,7 @@ class Lexicon:
         folder = resources.files("qdaid.vocabulary")
         data = json.loads(folder.joinpath("lexicon.json").read_text("utf-8"))
         data["measure_words"] = json.loads(folder.joinpath("cedict.json").read_text("utf-8"))
+        data["numeral_phrases"] = json.loads(folder.joinpath("phrases.json").read_text("utf-8"))
         return cls(data)
 
     def unit_of_classifier(self, classifier: str) -> str | None:
