@@ -27,10 +27,12 @@ def test_a_name_of_two_padded_with_a_space_is_the_name(tmp_path):
                       "全国脱贫攻坚先进个人：\n\n"
                       "欧阳红梅 西吉县扶贫办主任\n\n"
                       "方 荣 海原县某村党支部书记\n\n"  # an ASCII space pads 方荣 to three characters
+                      "田  丰 原州区扶贫办副主任\n\n"  # two ASCII spaces, as wide as a character
                       "隆德县农业农村局局长 李　明\n")  # a wide space (U+3000), the post before the name
     assert found == [
         ("欧阳红梅", "individual", "西吉县扶贫办主任"),
         ("方荣", "individual", "海原县某村党支部书记"),  # the name without the padding
+        ("田丰", "individual", "原州区扶贫办副主任"),
         ("李明", "individual", "隆德县农业农村局局长"),
     ]
 
@@ -64,6 +66,7 @@ def test_the_pages_credits_under_a_list_are_no_honorees(tmp_path):
                       "鹤峰县扶贫办主任 田光明\n\n"
                       "来源：新华网\n\n"
                       "（记者 向东）\n\n"
+                      "本报记者 谭丽\n\n"
                       "编辑 覃小燕\n\n"
                       "责任编辑：张海\n")
     assert found == [
@@ -92,3 +95,14 @@ def test_a_few_named_before_a_count_that_is_helped_are_no_honorees(tmp_path):
     found = _honorees(tmp_path, "西吉县助学金发放\n\n"
                       "本报讯 马小花、李静等12人获得助学金，王强等3人获得就业岗位，杨光等5人获得奖学金。\n")
     assert found == []  # a grant, a job and a scholarship are help, not an honour
+
+
+def test_a_decision_that_names_the_first_few_of_each_group(tmp_path):
+    found = _honorees(tmp_path, "表彰决定发布\n\n"
+                      "本报讯 中共中央、国务院决定，授予固原市扶贫办主任马国强、杨春等10名同志“全国脱贫攻坚楷模”"
+                      "荣誉称号。另有何静等3位同志获得全国脱贫攻坚贡献奖。\n")
+    assert found == [
+        ("马国强", "individual", "固原市扶贫办主任"),  # 授予A、B等10名同志: each named one
+        ("杨春", "individual", None),
+        ("何静", "individual", None),  # 等3位同志获得…奖
+    ]

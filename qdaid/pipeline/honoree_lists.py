@@ -27,8 +27,9 @@ _HEADER_ROW = re.compile(r"(?:序号|编号|姓名|性别|民族|(?:工作)?单�
 _HEAD_TAIL = re.compile(r"(?:荣誉称号|称号)?(?:拟?(?:表彰|推荐)对象)?(?:名单|获得者|人选)?\s*[】\]〕]?\s*"
                         r"(?:[（(][^（()）]{0,12}[)）])?\s*[：:]?$")
 # 来源：新华网, 责任编辑：张三, 编辑 李四, （记者 王五）: who wrote or edited the page, or where it comes from
-_CREDIT = re.compile(r"\s*[（(【\[]?\s*(?:(?:信息|文章|本文)?来源|稿源|出处|责任编辑|责编|编辑|编审|审核|审校|校对|[初复终]审|"
-                     r"记者|通讯员|实习生|作者|撰稿|撰文|摄影|摄像|图片|制图|美编|监制|出品|供稿|编译|整理|"
+_CREDIT = re.compile(r"\s*[（(【\[]?\s*(?:(?:信息|文章|本文|稿件|新闻)?来源|稿源|出处|责任编辑|责编|编辑|编审|审核|审校|"
+                     r"校对|[初复终]审|(?:本报|新华社|特约|见习|融媒体?)?(?:记者|通讯员)|实习生|作者|撰稿|撰文|文字|"
+                     r"摄影|摄像|图片|制图|美编|监制|出品|供稿|编译|整理|"
                      r"(?:文|图|文图|图文)(?=\s*[：:/｜|]))\s*[：:/｜|\s]")
 _LIST_VERBS = r"分别是|分别为|包括|名单为|名单是|是|为|有"
 
@@ -47,13 +48,13 @@ def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
     return sorted(kept.values(), key=lambda listed: listed.name[0])
 
 
-_FIRST_OF = re.compile(r"(?:授予|表彰|命名)?([^，,、；;。：:“”]{2,40}?)等(?:\d+|[一二两三四五六七八九十百]+)"
+_FIRST_OF = re.compile(r"(?:授予|表彰|命名)?([^，,；;。：:“”]{2,80}?)等(?:\d+|[一二两三四五六七八九十百]+)"
                        r"(名同志|名|人|个集体|个单位|个[\u4e00-\u9fff]{0,8}?(?:队|组)(?![长员]))")
 
 
 def _first_of_many(article: Article, heads: dict[str, str]) -> list[Listed]:
-    """授予毛相林等10名同志、河北省塞罕坝机械林场等10个集体“…楷模”荣誉称号: the one honoree of each
-    group the decision names, a person (名同志) or a collective (个集体)."""
+    """授予毛相林等10名同志、河北省塞罕坝机械林场等10个集体“…楷模”荣誉称号: the first honorees of each
+    group the decision names (授予A、B等10名同志), people (名同志) or collectives (个集体)."""
     text, found = article.text, []
     for s in article.sentences:
         award = text.find("授予", s.start, s.end)
@@ -63,19 +64,19 @@ def _first_of_many(article: Article, heads: dict[str, str]) -> list[Listed]:
         # 授予A等10名同志…称号; A等100个工作队、B等100名队长，分别被授予“…”称号: the names come after or before
         lo, hi = (s.start, award) if text[award - 1:award] == "被" else (award + 2, s.end)
         for m in _FIRST_OF.finditer(text, lo, hi):
-            name = (m.start(1), m.end(1))
-            if m[2].startswith("个"):
-                if is_collective(article, *name) or article.mentions_in(*name):
-                    found.append(Listed(s.paragraph, "collective", name, None, name, owns=False))
-            elif is_name(article, *name):
-                found.append(Listed(s.paragraph, "individual", name, None, name, owns=False))
+            for name in _pieces(article, m.start(1), m.end(1)):
+                if m[2].startswith("个"):
+                    if is_collective(article, *name) or article.mentions_in(*name):
+                        found.append(Listed(s.paragraph, "collective", name, None, name, owns=False))
+                elif person := person_in(article, *name):
+                    found.append(Listed(s.paragraph, "individual", person[0], person[1], name, owns=False))
     return found
 
 
 # 主任张三、李四等10人获得…奋进奖, 甲县扶贫办等5个单位荣获…奖: the first few of those honoured, named before
 # their number, then the verb of the honour (a clause's start to 等 holds the names)
 _FEW_OF = re.compile(r"([^，,；;。：:！？“”\s]{2,120}?)等(\d+|[一二两三四五六七八九十百]+)"
-                     r"(名同志|名|人|位|[个家][\u4e00-\u9fff]{0,6}?)(?:分别|先后|均|都)?"
+                     r"(名同志|位同志|名个人|名|人|位|[个家][\u4e00-\u9fff]{0,6}?)(?:分别|先后|均|都)?"
                      r"(?:获得了?|荣获|获评|获|被授予|被评为|被命名为|入选)")
 _HONOUR = re.compile(r"奖(?![学金补])|称号|荣誉|表彰|先进|模范|楷模|标兵")
 
@@ -90,7 +91,7 @@ def _first_few_of(article: Article) -> list[Listed]:
             if not _HONOUR.search(text, m.end(), article.clause(m.end() - 1, m.end(), s)[1]):
                 continue  # 张三等5人获得资助: help, no honour
             start = _LIST_OPENS.match(text, m.start(1), m.end(1)).end()  # type: ignore[union-attr]
-            people = m[3] in ("名同志", "名", "人", "位")
+            people = m[3][0] in "名人位"
             for a, b in _pieces(article, start, m.end(1)):
                 if people and (person := person_in(article, a, b)):
                     found.append(Listed(s.paragraph, "individual", person[0], person[1], (a, b), owns=False))
@@ -136,7 +137,8 @@ def _counted_names(article: Article, heads: dict[str, str]) -> list[Listed]:
 # 我市A、B、C 3名先进个人和甲局、乙队2个先进集体受到表彰: a run of names or bodies, then their number
 # and what they were honoured as
 _COUNT_OF = re.compile(r"(\d+|[两二三四五六七八九十]+)(名|位|个|家)(先进个人|先进集体|先进单位|个人|集体|单位)")
-_LIST_OPENS = re.compile(r"(?:其中|我市|我省|我县|我区|我州|全市|全省|全县|本市|以及|和|及|有|是|为|包括)*")
+_LIST_OPENS = re.compile(r"(?:其中|另有|还有|此外|另外|同时|我市|我省|我县|我区|我州|全市|全省|全县|本市|"
+                         r"以及|和|及|有|是|为|包括)*")
 
 
 def _listed_before_count(article: Article, heads: dict[str, str]) -> list[Listed]:

@@ -14,8 +14,9 @@ if TYPE_CHECKING:
     from .article import Article
 
 HAN = r"[\u4e00-\u9fff]"
-# 张三, 阿依古丽·买买提; 方 荣, 李　明: a list pads a name of two with a space to line up with names of three
-PADDED = rf"(?<!{HAN}){HAN}[ 　]{HAN}(?!{HAN})"
+# 张三, 阿依古丽·买买提; 方 荣, 方  荣, 李　明: a list pads a name of two with one or two spaces or a wide
+# one (U+3000) to line up with names of three
+PADDED = rf"(?<!{HAN}){HAN}(?: {{1,2}}|　){HAN}(?!{HAN})"
 PERSON = rf"{HAN}{{2,4}}|{HAN}{{1,6}}·{HAN}{{1,6}}|{PADDED}"
 POSTHUMOUS = r"[（(](?:追授|生前)[)）]"
 SEX_OR_PEOPLE = r"(?:[（(](?:男|女|[\u4e00-\u9fff]{1,3}族)(?:[，,、][^（()）]{1,6})?[)）])?"  # 李芳（女）, 马林（回族）
@@ -28,7 +29,7 @@ _ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
 
 def unpadded(name: str) -> str:
     """A person's name without the space a list pads it with (方 荣 → 方荣)."""
-    return re.sub(rf"^({HAN})[ 　]({HAN})$", r"\1\2", name)
+    return re.sub(rf"^({HAN})(?: {{1,2}}|　)({HAN})$", r"\1\2", name)
 
 
 def person_in(article: Article, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
