@@ -106,3 +106,11 @@ def test_a_decision_that_names_the_first_few_of_each_group(tmp_path):
         ("杨春", "individual", None),
         ("何静", "individual", None),  # 等3位同志获得…奖
     ]
+
+
+def test_the_reporter_s_line_right_under_a_list_is_no_honoree(tmp_path):
+    found = _honorees(tmp_path, "彭阳县表彰先进\n\n"
+                      "全国脱贫攻坚先进个人：\n\n"
+                      "彭阳县扶贫办主任 王 刚\n\n"
+                      "本报记者 谭丽\n")
+    assert found == [("王刚", "individual", "彭阳县扶贫办主任")]  # 谭丽 wrote the report: no post of 本报记者
