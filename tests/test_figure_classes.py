@@ -1,6 +1,6 @@
 """Figures as the held-out review found them read wrong: places counted with no measure word after
 digits (东部4市), a set phrase with numerals (一年一度), a duration in years written 载 or in a
-headline, and a measure word that is not what is counted (17户企业). The sentences are written for
+headline, and a measure word that is not what is counted (17户企业, 5份协议). The sentences are written for
 these tests; every expectation is read off them by hand, and the comment beside it says how."""
 
 from __future__ import annotations
@@ -39,6 +39,10 @@ def test_the_noun_after_a_measure_word_decides_what_is_counted(tmp_path):
     assert found["320户"] == (320, "household")  # 贫困户 are households
     assert found["450户"] == (450, "household")  # 户 of people (群众) counts their households
     assert found["60户"] == (60, "household")  # no noun after it: the measure word's own unit
+    found = _seen(figures(tmp_path, "双方签订5份协议，捐赠1000份口罩，收到来信20份。"))
+    assert found["5份"] == (5, "agreement")  # 份 measures agreements here
+    assert found["1000份"] == (1000, "mask")
+    assert found["20份"] == (20, "copy")  # nothing after it: copies
 
 
 def test_a_set_phrase_that_pairs_numerals_is_no_figure(tmp_path):
@@ -60,4 +64,6 @@ def test_years_written_zai_are_a_duration(tmp_path):
                   "2021-03-01")
     assert (found["十八载"]["value"], found["十八载"]["unit"]) == (18, "year")  # in the headline: 18 years
     assert (found["二十载"]["value"], found["二十载"]["unit"]) == (20, "year")
+    found = dated(tmp_path, "携手十八年 山海情更深\n本报讯 两地协作成效显著，累计投入资金30亿元。\n", "2021-03-01")
+    assert (found["十八年"]["value"], found["十八年"]["unit"], found["十八年"]["metric"]) == (18, "year", "duration")
     assert "3" not in found  # 30亿元 is one figure
