@@ -114,3 +114,21 @@ def test_the_reporter_s_line_right_under_a_list_is_no_honoree(tmp_path):
                       "彭阳县扶贫办主任 王 刚\n\n"
                       "本报记者 谭丽\n")
     assert found == [("王刚", "individual", "彭阳县扶贫办主任")]  # 谭丽 wrote the report: no post of 本报记者
+
+
+def test_a_post_before_a_name_is_the_post_not_the_name(tmp_path):
+    found = _honorees(tmp_path, "隆德县表彰先进\n\n"
+                      "全国脱贫攻坚先进个人：\n\n"
+                      "杨河村支书 马林\n\n"  # 支书: a village's party secretary
+                      "沙塘镇扶贫专干李芳\n\n"
+                      "隆德县县长助理周岩\n\n"
+                      "红崖村网格长 苏勇\n")  # a post of four no list knows, then a name of two
+    assert found == [
+        ("马林", "individual", "杨河村支书"),
+        ("李芳", "individual", "沙塘镇扶贫专干"),
+        ("周岩", "individual", "隆德县县长助理"),
+        ("苏勇", "individual", "红崖村网格长"),
+    ]
+    found = _honorees(tmp_path, "隆德县表彰先进\n\n"
+                      "本报讯 杨河村支书马林、致富带头人何强等8人获得全国脱贫攻坚奋进奖。\n")
+    assert found == [("马林", "individual", "杨河村支书"), ("何强", "individual", "致富带头人")]

@@ -37,7 +37,10 @@ def person_in(article: Article, start: int, end: int) -> tuple[tuple[int, int], 
     text = article.text
     item = text[start:end]
     if m := re.fullmatch(rf"({PERSON})\s*{SEX_OR_PEOPLE}\s*(?:{POSTHUMOUS})?\s*(?:[{SEPARATORS}]+|[（(])(.+?)[)）]?", item):
-        if m[2] != "追授" and is_name(article, start + m.start(1), start + m.end(1)):  # 张三 主任, 张三（主任）
+        # 某村网格长 王强: four characters and then a name of two or three are a post and its holder
+        swapped = len(m[1]) == 4 and re.fullmatch(rf"{HAN}{{2,3}}", m[2]) and is_name(article, start + m.start(2),
+                                                                                      start + m.end(2))
+        if m[2] != "追授" and not swapped and is_name(article, start + m.start(1), start + m.end(1)):  # 张三 主任
             post = post_at(text, start + m.start(2), start + m.end(2))
             return (start + m.start(1), start + m.end(1)), post
     if m := re.fullmatch(rf"(.*?)([{SEPARATORS}]*)({PERSON})\s*(?:{POSTHUMOUS})?", item):
