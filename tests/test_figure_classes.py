@@ -29,8 +29,10 @@ def test_a_place_named_with_a_numeral_is_not_a_count_of_places(tmp_path):
 
 
 def test_a_word_that_goes_on_after_a_place_noun_is_no_place_counted(tmp_path):
-    found = figures(tmp_path, "全县建成5省级示范社，302省道沿线新建2县城污水厂。")
-    assert "5省" not in found and "2县" not in found  # 省级 is a level, 县城 a town, 省道 a road
+    found = figures(tmp_path, "全县建成5省级示范社，302省道沿线新建2县城污水厂，东部9省会城市参与，建成4个市场。")
+    assert "5省" not in found and "2县" not in found and "9省" not in found  # 省级 is a level, 县城 a town,
+    # 省道 a road, 省会 a provincial capital
+    assert found["4个"]["unit"] == "market"  # 市场 is no 市: markets, not cities
 
 
 def test_the_noun_after_a_measure_word_decides_what_is_counted(tmp_path):

@@ -106,7 +106,7 @@ class Lexicon:
         self.bare_place_counts = tuple(sorted(data["bare_place_counts"]["nouns"], key=len, reverse=True))
         self.digit_place_units = {**{n: self.nouns[n] for n in self.bare_place_counts},
                                   **data["bare_place_counts"]["after_digits"]}
-        self.digit_place_re = re.compile(rf"(?:{alternation(self.digit_place_units)})(?![级域内外场民城委府属直辖长道块])")
+        self.digit_place_re = re.compile(rf"(?:{alternation(self.digit_place_units)})(?![级域内外场民城委府属直辖长道块会界际])")
         self.purchase_verbs = tuple(data["region_words"]["purchase_verbs"])
         self.unnamed_partners = re.compile(alternation(data["region_words"]["unnamed_partners"]))
 
