@@ -53,6 +53,13 @@ def test_a_set_phrase_that_pairs_numerals_is_no_figure(tmp_path):
     assert found == {"9个": (9, "project")}  # yearly is no year; a few years, a year or so count nothing
 
 
+def test_set_phrases_of_a_year_or_a_day_and_better_each_year_are_no_figures(tmp_path):
+    for text in ("村民一年到头忙个不停。", "合作社一年四季都有活干。", "乡亲们的日子过得一年比一年好。",
+                 "村里的收入一天比一天高。"):
+        assert figures(tmp_path, text) == {}, text  # all year, better each year: no count of years or days
+    assert _seen(figures(tmp_path, "两年来村里共建成大棚30个。")) == {"两年": (2, "year"), "30个": (30, "greenhouse")}
+
+
 def test_the_shape_of_a_paired_phrase():
     from qdaid.pipeline.phrases import paired
 

@@ -156,6 +156,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     if small and cls and (text[start - 1:start] in lex.figurative_before or text.startswith(cls, end)
                           or "另一" + cls in text[end:s.end]):
         return None  # 又一个丰收年, 一个个难题, 一家…另一家…: figures of speech
+    if m["chinese"] == "一" and cls and (text.startswith(f"比一{cls}", end) or text.endswith(f"一{cls}比", 0, start)):
+        return None  # 一年比一年好, 一天比一天: better each year, no count of years
     if m["chinese"] == "一" and cls in ("位", "名") and lex.speaker_re.match(text, end):
         return None  # 当地一位老人说: "an old man said", no count
     if (cls and text[end:end + 1] == "性") or (cls == "届" and _CONGRESS.match(text, end)):
