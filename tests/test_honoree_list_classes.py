@@ -132,3 +132,8 @@ def test_a_post_before_a_name_is_the_post_not_the_name(tmp_path):
     found = _honorees(tmp_path, "隆德县表彰先进\n\n"
                       "本报讯 杨河村支书马林、致富带头人何强等8人获得全国脱贫攻坚奋进奖。\n")
     assert found == [("马林", "individual", "杨河村支书"), ("何强", "individual", "致富带头人")]
+
+
+def test_a_count_of_who_won_opens_a_list(tmp_path):
+    found = _honorees(tmp_path, "奋进奖名单揭晓\n\n本报讯 全省共有马国强、杨春等10人获得全国脱贫攻坚奋进奖。\n")
+    assert found == [("马国强", "individual", None), ("杨春", "individual", None)]  # 全省共有: whose, and how many

@@ -137,7 +137,7 @@ def _counted_names(article: Article, heads: dict[str, str]) -> list[Listed]:
 # 我市A、B、C 3名先进个人和甲局、乙队2个先进集体受到表彰: a run of names or bodies, then their number
 # and what they were honoured as
 _COUNT_OF = re.compile(r"(\d+|[两二三四五六七八九十]+)(名|位|个|家)(先进个人|先进集体|先进单位|个人|集体|单位)")
-_LIST_OPENS = re.compile(r"(?:其中|另有|还有|此外|另外|同时|我市|我省|我县|我区|我州|全市|全省|全县|本市|"
+_LIST_OPENS = re.compile(r"(?:其中|另有|还有|共有|此外|另外|同时|我市|我省|我县|我区|我州|全市|全省|全县|本市|"
                          r"以及|和|及|有|是|为|包括)*")
 
 
