@@ -137,3 +137,8 @@ def test_a_post_before_a_name_is_the_post_not_the_name(tmp_path):
 def test_a_count_of_who_won_opens_a_list(tmp_path):
     found = _honorees(tmp_path, "奋进奖名单揭晓\n\n本报讯 全省共有马国强、杨春等10人获得全国脱贫攻坚奋进奖。\n")
     assert found == [("马国强", "individual", None), ("杨春", "individual", None)]  # 全省共有: whose, and how many
+
+
+def test_one_described_by_where_they_come_from_among_the_first_few(tmp_path):
+    found = _honorees(tmp_path, "奋进奖名单揭晓\n\n本报讯 来自六盘山区的马小兰、周涛等6人获得全国脱贫攻坚奋进奖。\n")
+    assert found == [("马小兰", "individual", None), ("周涛", "individual", None)]  # 来自…的: where from, no post

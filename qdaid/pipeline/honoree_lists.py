@@ -83,8 +83,9 @@ _HONOUR = re.compile(r"奖(?![学金补])|称号|荣誉|表彰|先进|模范|楷
 
 def _first_few_of(article: Article) -> list[Listed]:
     """The people (名, 人, 位) or bodies (个单位, 个集体) a clause names before 等N… and a verb of an
-    honour (获得, 荣获, 被授予 … an award or a title after it): each an honoree, a post before a
-    person's name its post. The number counts all of them, most unnamed: it is a figure."""
+    honour (获得, 荣获, 被授予 … an award or a title after it): each an honoree read as a winner is
+    (a post before a person's name its post, 来自…的 before it no post). The number counts all of
+    them, most unnamed: it is a figure."""
     text, found = article.text, []
     for s in article.sentences:
         for m in _FEW_OF.finditer(text, s.start, s.end):
@@ -93,10 +94,9 @@ def _first_few_of(article: Article) -> list[Listed]:
             start = _LIST_OPENS.match(text, m.start(1), m.end(1)).end()  # type: ignore[union-attr]
             people = m[3][0] in "名人位"
             for a, b in _pieces(article, start, m.end(1)):
-                if people and (person := person_in(article, a, b)):
-                    found.append(Listed(s.paragraph, "individual", person[0], person[1], (a, b), owns=False))
-                elif not people and (is_collective(article, a, b) or _named_place(article, a, b)):
-                    found.append(Listed(s.paragraph, "collective", (a, b), None, (a, b), owns=False))
+                winner = _winner(article, a, b)  # 主任张三, 来自山区的李四, 甲县扶贫办, 乙县
+                if winner and (winner[0] == "individual") == people:
+                    found.append(Listed(s.paragraph, winner[0], winner[1], winner[2], (a, b), owns=False))
     return found
 
 
