@@ -53,8 +53,10 @@ def test_words_apart_in_running_text_are_not_joined_into_a_name(tmp_path):
     found = _honorees(tmp_path, "彭阳县表彰先进\n\n"
                       "全国脱贫攻坚先进个人：\n\n"
                       "王 刚 彭阳县扶贫办主任\n\n"
+                      "扶贫办主任 杨 帆\n\n"  # a post, then a padded name
+                      "相 关 阅 读\n\n"  # a heading spaced out a character at a time: no names
                       "县 乡 村三级干部共同参与了表彰大会的筹备工作，会上宣读了表彰决定。\n")
-    assert found == [("王刚", "individual", "彭阳县扶贫办主任")]  # the sentence after the list is no honoree
+    assert found == [("王刚", "individual", "彭阳县扶贫办主任"), ("杨帆", "individual", "扶贫办主任")]
 
 
 def test_the_pages_credits_under_a_list_are_no_honorees(tmp_path):

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 HAN = r"[\u4e00-\u9fff]"
 # 张三, 阿依古丽·买买提; 方 荣, 方  荣, 李　明: a list pads a name of two with one or two spaces or a wide
-# one (U+3000) to line up with names of three
-PADDED = rf"(?<!{HAN}){HAN}(?: {{1,2}}|　){HAN}(?!{HAN})"
+# one (U+3000) to line up with names of three; a line spaced out a character at a time (相 关 阅 读) is none
+PADDED = rf"(?<!{HAN})(?<![ 　]{HAN}[ 　])(?<!^{HAN}[ 　]){HAN}(?: {{1,2}}|　){HAN}(?!{HAN})(?![ 　]{{1,2}}{HAN}(?:[ 　]|$))"
 PERSON = rf"{HAN}{{2,4}}|{HAN}{{1,6}}·{HAN}{{1,6}}|{PADDED}"
 POSTHUMOUS = r"[（(](?:追授|生前)[)）]"
 SEX_OR_PEOPLE = r"(?:[（(](?:男|女|[\u4e00-\u9fff]{1,3}族)(?:[，,、][^（()）]{1,6})?[)）])?"  # 李芳（女）, 马林（回族）
