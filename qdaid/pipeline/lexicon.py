@@ -30,6 +30,13 @@ def _east_west(words: dict) -> tuple[frozenset[str], frozenset[str], re.Pattern]
     return frozenset(words["helpers"]), frozenset(words["helped"]), re.compile(alternation(words["both"]))
 
 
+def _idioms(data: dict, cedict: dict) -> list[str]:
+    """The lexicon's set phrases, CC-CEDICT's (each half of a proverb of two, 一人拾柴火不旺，众人拾柴火焰高)
+    and pypinyin's that pair two numerals (一年一度: phrases.py)."""
+    halves = [half for idiom in cedict["idioms"] for half in re.split(r"[，,]", idiom) if len(half) >= 4]
+    return data["idioms"] + halves + data.get("numeral_phrases", {}).get("phrases", [])
+
+
 KIND_MARKERS = ("per_year", "state", "cumulative")  # the kinds table's lists of words before a figure
 
 
@@ -56,9 +63,7 @@ class Lexicon:
         self.borrowed = frozenset(cedict.get("measure_nouns", {}))
         self.measure_words = {w: u for w, u in borrowed.items()
                               if w not in data["classifiers"]["specific"] and w not in data["classifiers"]["general"]}
-        self.idioms = data["idioms"] + [half for idiom in cedict["idioms"] for half in re.split(r"[，,]", idiom)
-                                        if len(half) >= 4]
-        self.idioms += data.get("numeral_phrases", {}).get("phrases", [])  # 一年一度 (phrases.py, from pypinyin)
+        self.idioms = _idioms(data, cedict)
         self.saying_cues = re.compile(alternation(data["saying_cues"]["cues"]))
         self.named_periods = data["named_periods"]
         self.named_period_re = re.compile(alternation(self.named_periods))
