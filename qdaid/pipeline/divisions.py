@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from .gazetteer import slug, strip_suffix
+from .gazetteer import place_slug, place_syllables, strip_suffix
 
 _GROUPINGS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 _ENGLISH = [("特别行政区", "Special Administrative Region"), ("自治区", "Autonomous Region"),
@@ -40,16 +40,15 @@ def short_name(name: str, nations: list[str]) -> str | None:
 
 def english_name(name: str, short: str | None) -> str:
     """陇南市 → Longnan City, 徽县 → Huixian County, 甘肃省 → Gansu Province."""
-    from pypinyin import lazy_pinyin
-
     word = next((en for zh, en in _ENGLISH if name.endswith(zh)), "")
     base = short or (name[:-1] if len(name) == 2 else strip_suffix(name))  # 徽县 → Hui County
-    return f"{''.join(lazy_pinyin(base)).capitalize()} {word}".strip()
+    return f"{''.join(place_syllables(base)).capitalize()} {word}".strip()
 
 
 def divisions(adcodes: Path, nations_csv: Path) -> list[list]:
     """[adcode, name, level, parent adcode or None, short name or None, English name, pinyin of the
-    short name (the id), pinyin of the full name], by adcode: the build reads pinyin, never makes it."""
+    short name (the id), pinyin of the full name], by adcode: the build reads pinyin, never makes it.
+    The pinyin is the name's as a place (gazetteer.place_syllables: 长阳 changyang, not zhangyang)."""
     nations = sorted((line.strip() for line in nations_csv.read_text("utf-8").splitlines() if line.strip()),
                      key=len, reverse=True)
     rows = {r["adcode"][:6]: r["name"] for r in csv.DictReader(adcodes.open(encoding="utf-8"))}
@@ -68,7 +67,7 @@ def divisions(adcodes: Path, nations_csv: Path) -> list[list]:
             parent = prefecture if prefecture in rows and rows[prefecture] not in _GROUPINGS else code[:2] + "0000"
         short = short_name(name, nations)
         out.append([code, name, level, parent, short, english_name(name, short),
-                    slug(short or strip_suffix(name)), slug(name)])
+                    place_slug(short or strip_suffix(name)), place_slug(name)])
     return out
 
 

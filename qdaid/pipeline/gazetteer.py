@@ -25,6 +25,35 @@ def slug(chinese: str) -> str:
     return "".join(lazy_pinyin(chinese)).lower()
 
 
+# A character of several readings that place names read one way (长沙, 长治, 长阳: cháng; 成都, 都匀:
+# dū; 单县: shàn; 什邡: shí …) where pypinyin, knowing no phrase of the name, reads it another; and the
+# names whose reading is their own (洪洞: Hóngtóng, not the 洞 of a cave; 朝阳: Cháoyáng).
+_PLACE_READINGS = {"长": "chang", "都": "du", "单": "shan", "什": "shi", "朝": "chao", "宕": "tan", "卡": "ka",
+                   "蚌": "beng", "峙": "shi", "珲": "hun", "浚": "xun"}
+_PLACE_NAMES = {"洪洞": ["hong", "tong"], "荥经": ["ying", "jing"], "涡阳": ["guo", "yang"], "筠连": ["jun", "lian"],
+                "闵行": ["min", "hang"], "朝阳": ["chao", "yang"]}
+
+
+def place_syllables(name: str) -> list[str]:
+    """The pinyin of a place's name, a syllable a character: pypinyin's for the phrases it knows
+    (长子: zhǎng, 乐亭: lào), the place-name reading for a character it reads alone (长阳: cháng)."""
+    from pypinyin import lazy_pinyin
+    from pypinyin.seg.mmseg import seg
+
+    for whole, reading in _PLACE_NAMES.items():
+        if (at := name.find(whole)) >= 0:
+            return place_syllables(name[:at]) + reading + place_syllables(name[at + len(whole):])
+    found: list[str] = []
+    for word in seg.cut(name):
+        found += lazy_pinyin(word) if len(word) > 1 or word not in _PLACE_READINGS else [_PLACE_READINGS[word]]
+    return found
+
+
+def place_slug(name: str) -> str:
+    """长阳 → changyang, 成都 → chengdu, 六安 → luan: a place's id as its name is read."""
+    return "".join(place_syllables(name)).lower()
+
+
 def strip_suffix(name: str) -> str:
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -106,7 +135,7 @@ class Gazetteer:
             regions.append(Region(region_id, name, level, parent, aliases, code, overlay["english"].get(code, english)))
         by_name = {r.name: r.id for r in regions}
         for place in overlay["places"]:  # not divisions: townships and the like
-            region_id = place.get("id") or slug(strip_suffix(place["name"]))
+            region_id = place.get("id") or place_slug(strip_suffix(place["name"]))
             short = strip_suffix(place["name"])
             regions.append(Region(region_id, place["name"], place["level"], by_name[place["parent"]],
                                   [short] if short != place["name"] else [], None, place.get("name_en")))

@@ -11,16 +11,12 @@ from typing import TYPE_CHECKING
 
 from . import text as tx
 from .numbers import parse_quantity
+from .persons import PERSON, POSTHUMOUS, SEPARATORS, is_collective, is_name, person_in, post_at, unpadded
 from .sections import Listed
 
 if TYPE_CHECKING:
     from .article import Article
 
-_HAN = r"[\u4e00-\u9fff]"
-_PERSON = rf"{_HAN}{{2,4}}|{_HAN}{{1,6}}·{_HAN}{{1,6}}"  # 张三, 阿依古丽·买买提
-_POSTHUMOUS = r"[（(](?:追授|生前)[)）]"
-_SEX_OR_PEOPLE = r"(?:[（(](?:男|女|[\u4e00-\u9fff]{1,3}族)(?:[，,、][^（()）]{1,6})?[)）])?"  # 李芳（女）, 马林（回族）
-_SEPARATORS = "\t 　，,：:、—"  # 张三——主任: a dash too
 # 1. 1、 (1) 一、 • …, and a table's row number before a tab or a wide space (1\t张三\t主任)
 _BULLET = re.compile(r"^(?:[（(]?\d{1,3}[)）.、．]|\d{1,3}(?=\t|　|\s{2})|[（(][一二三四五六七八九十]+[)）]"
                      r"|[一二三四五六七八九十]+[、.．]|[·•●○■□◆◇▲△\-—*])\s*")
@@ -30,34 +26,35 @@ _HEADER_ROW = re.compile(r"(?:序号|编号|姓名|性别|民族|(?:工作)?单�
 # A heading line: decoration, the heading word, an optional count in brackets, an optional colon.
 _HEAD_TAIL = re.compile(r"(?:荣誉称号|称号)?(?:拟?(?:表彰|推荐)对象)?(?:名单|获得者|人选)?\s*[】\]〕]?\s*"
                         r"(?:[（(][^（()）]{0,12}[)）])?\s*[：:]?$")
-# What a 公示 line says of a person besides the post: 男, 汉族, 1972年3月生, 中共党员, 大学学历 …
-_PROFILE = re.compile(r"男|女|[\u4e00-\u9fff]{1,4}族|\d{4}年\d{1,2}月(?:出)?生|\d{4}\.\d{1,2}生?|中共党员|中共预备党员|"
-                      r"党员|群众|无党派人士|[\u4e00-\u9fff]{0,4}(?:学历|学位)|大学|大专|本科|研究生|中专|高中|初中")
-# A line of a list that only counts it: （共4名）
+# 来源：新华网, 责任编辑：张三, 编辑 李四, （记者 王五）: who wrote or edited the page, or where it comes from
+_CREDIT = re.compile(r"\s*[（(【\[]?\s*(?:(?:信息|文章|本文|稿件|新闻)?来源|稿源|出处|责任编辑|责编|编辑|编审|审核|审校|"
+                     r"校对|[初复终]审|(?:本报|新华社|特约|见习|融媒体?)?(?:记者|通讯员)|实习生|作者|撰稿|撰文|文字|"
+                     r"摄影|摄像|图片|制图|美编|监制|出品|供稿|编译|整理|"
+                     r"(?:文|图|文图|图文)(?=\s*[：:/｜|]))\s*[：:/｜|\s]")
 _LIST_VERBS = r"分别是|分别为|包括|名单为|名单是|是|为|有"
-_ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
 
 
 def listed_honorees(article: Article, heads: dict[str, str]) -> list[Listed]:
     """Every honoree named under a heading line or in a sentence that lists them, in text order."""
     found = _under_headings(article, heads) + _in_sentences(article, heads) + _profiles(article, heads) + \
         _first_of_many(article, heads) + _counted_names(article, heads) + _award_winners(article, heads) + \
-        _listed_before_count(article, heads) + _award_lines(article, heads) + _titled(article, heads)
+        _listed_before_count(article, heads) + _award_lines(article, heads) + _titled(article, heads) + \
+        _first_few_of(article)
     kept: dict[str, Listed] = {}  # one honoree named twice (授予毛相林等…, then 毛相林，男…): the telling with a post
     for listed in found:
-        name = article.text[listed.name[0]:listed.name[1]]
+        name = unpadded(article.text[listed.name[0]:listed.name[1]])
         if name not in kept or (kept[name].post is None and listed.post is not None):
             kept[name] = listed
     return sorted(kept.values(), key=lambda listed: listed.name[0])
 
 
-_FIRST_OF = re.compile(r"(?:授予|表彰|命名)?([^，,、；;。：:“”]{2,40}?)等(?:\d+|[一二两三四五六七八九十百]+)"
+_FIRST_OF = re.compile(r"(?:授予|表彰|命名)?([^，,；;。：:“”]{2,80}?)等(?:\d+|[一二两三四五六七八九十百]+)"
                        r"(名同志|名|人|个集体|个单位|个[\u4e00-\u9fff]{0,8}?(?:队|组)(?![长员]))")
 
 
 def _first_of_many(article: Article, heads: dict[str, str]) -> list[Listed]:
-    """授予毛相林等10名同志、河北省塞罕坝机械林场等10个集体“…楷模”荣誉称号: the one honoree of each
-    group the decision names, a person (名同志) or a collective (个集体)."""
+    """授予毛相林等10名同志、河北省塞罕坝机械林场等10个集体“…楷模”荣誉称号: the first honorees of each
+    group the decision names (授予A、B等10名同志), people (名同志) or collectives (个集体)."""
     text, found = article.text, []
     for s in article.sentences:
         award = text.find("授予", s.start, s.end)
@@ -67,18 +64,52 @@ def _first_of_many(article: Article, heads: dict[str, str]) -> list[Listed]:
         # 授予A等10名同志…称号; A等100个工作队、B等100名队长，分别被授予“…”称号: the names come after or before
         lo, hi = (s.start, award) if text[award - 1:award] == "被" else (award + 2, s.end)
         for m in _FIRST_OF.finditer(text, lo, hi):
-            name = (m.start(1), m.end(1))
-            if m[2].startswith("个"):
-                if _is_collective(article, *name) or article.mentions_in(*name):
-                    found.append(Listed(s.paragraph, "collective", name, None, name, owns=False))
-            elif _is_name(article, *name):
-                found.append(Listed(s.paragraph, "individual", name, None, name, owns=False))
+            for name in _pieces(article, m.start(1), m.end(1)):
+                if m[2].startswith("个"):
+                    if is_collective(article, *name) or article.mentions_in(*name):
+                        found.append(Listed(s.paragraph, "collective", name, None, name, owns=False))
+                elif person := person_in(article, *name):
+                    found.append(Listed(s.paragraph, "individual", person[0], person[1], name, owns=False))
     return found
+
+
+# 主任张三、李四等10人获得…奋进奖, 甲县扶贫办等5个单位荣获…奖: the first few of those honoured, named before
+# their number, then the verb of the honour (a clause's start to 等 holds the names)
+_FEW_OF = re.compile(r"([^，,；;。：:！？“”\s]{2,120}?)等(\d+|[一二两三四五六七八九十百]+)"
+                     r"(名同志|位同志|名个人|名|人|位|[个家][\u4e00-\u9fff]{0,6}?)(?:分别|先后|均|都)?"
+                     r"(?:获得了?|荣获|获评|获|被授予|被评为|被命名为|入选)")
+_HONOUR = re.compile(r"奖(?![学金补])|称号|荣誉|表彰|先进|模范|楷模|标兵")
+
+
+def _first_few_of(article: Article) -> list[Listed]:
+    """The people (名, 人, 位) or bodies (个单位, 个集体) a clause names before 等N… and a verb of an
+    honour (获得, 荣获, 被授予 … an award or a title after it): each an honoree read as a winner is
+    (a post before a person's name its post, 来自…的 before it no post). The number counts all of
+    them, most unnamed: it is a figure."""
+    text, found = article.text, []
+    for s in article.sentences:
+        for m in _FEW_OF.finditer(text, s.start, s.end):
+            if not _HONOUR.search(text, m.end(), article.clause(m.end() - 1, m.end(), s)[1]):
+                continue  # 张三等5人获得资助: help, no honour
+            start = _LIST_OPENS.match(text, m.start(1), m.end(1)).end()  # type: ignore[union-attr]
+            people = m[3][0] in "名人位"
+            for a, b in _pieces(article, start, m.end(1)):
+                winner = _winner(article, a, b)  # 主任张三, 来自山区的李四, 甲县扶贫办, 乙县
+                if winner and (winner[0] == "individual") == people:
+                    found.append(Listed(s.paragraph, winner[0], winner[1], winner[2], (a, b), owns=False))
+    return found
+
+
+def _named_place(article: Article, start: int, end: int) -> bool:
+    """text[start:end] is a place (宁洱县) or a place and a village or township in it."""
+    places = article.mentions_in(start, end)
+    return bool(places) and places[0].start == start and bool(
+        re.fullmatch(r"(?:[\u4e00-\u9fff]{2,6}[乡镇村])?", article.text[places[-1].end:end]))
 
 
 # 张小娟、黄文秀、姜仕坤三位英烈: names joined by 、 和 及 (after a separator, 有, 是, 为 or 包括), then
 # their number and a word for honoured people
-_COUNTED = re.compile(rf"(?:(?<=[，,：:；;。\s有是为括])|^)((?:{_PERSON})(?:[、和及](?:{_PERSON}))+)"
+_COUNTED = re.compile(rf"(?:(?<=[，,：:；;。\s有是为括])|^)((?:{PERSON})(?:[、和及](?:{PERSON}))+)"
                       r"(\d+|[两二三四五六七八九十])(?:位|名)(英烈|烈士|英模|楷模|同志|先进个人|获奖者)", re.M)
 _HONOURED = re.compile(r"[^，,。；;！？]*?(?:获|表彰|授予|入选|当选)")  # 三名同志获得表彰: comrades honoured
 
@@ -97,7 +128,7 @@ def _counted_names(article: Article, heads: dict[str, str]) -> list[Listed]:
             at += len(part) + 1
         if m[3] == "同志" and not _HONOURED.match(text, m.end()):
             continue  # 李强、王芳两位同志作了发言: two comrades who spoke, not honourees
-        if len(names) == int(parse_quantity(m[2]).value) and all(_is_name(article, *name) for name in names):
+        if len(names) == int(parse_quantity(m[2]).value) and all(is_name(article, *name) for name in names):
             p = article.sentence_at(m.start()).paragraph
             found += [Listed(p, "individual", name, None, name, owns=False) for name in names]
     return found
@@ -106,7 +137,8 @@ def _counted_names(article: Article, heads: dict[str, str]) -> list[Listed]:
 # 我市A、B、C 3名先进个人和甲局、乙队2个先进集体受到表彰: a run of names or bodies, then their number
 # and what they were honoured as
 _COUNT_OF = re.compile(r"(\d+|[两二三四五六七八九十]+)(名|位|个|家)(先进个人|先进集体|先进单位|个人|集体|单位)")
-_LIST_OPENS = re.compile(r"(?:其中|我市|我省|我县|我区|我州|全市|全省|全县|本市|以及|和|及|有|是|为|包括)*")
+_LIST_OPENS = re.compile(r"(?:其中|另有|还有|共有|此外|另外|同时|我市|我省|我县|我区|我州|全市|全省|全县|本市|"
+                         r"以及|和|及|有|是|为|包括)*")
 
 
 def _listed_before_count(article: Article, heads: dict[str, str]) -> list[Listed]:
@@ -126,9 +158,9 @@ def _listed_before_count(article: Article, heads: dict[str, str]) -> list[Listed
             people = m[2] in "名位"
             if len(items) != int(parse_quantity(m[1]).value) or len(items) < 2 or not _HONOURED.match(text, m.end()):
                 continue  # as many as it says, and honoured (…受到表彰), not who spoke or came
-            if people and all(_is_name(article, *item) for item in items):
+            if people and all(is_name(article, *item) for item in items):
                 found += [Listed(s.paragraph, "individual", item, None, item, owns=False) for item in items]
-            elif not people and all(_is_collective(article, *item) for item in items):
+            elif not people and all(is_collective(article, *item) for item in items):
                 found += [Listed(s.paragraph, "collective", item, None, item, owns=False) for item in items]
     return found
 
@@ -162,7 +194,7 @@ def _titled(article: Article, heads: dict[str, str]) -> list[Listed]:
     return found
 
 
-_PROFILE_HEAD = re.compile(rf"\s*({_PERSON})\s*[，,]\s*[男女]\s*[，,]")
+_PROFILE_HEAD = re.compile(rf"\s*({PERSON})\s*[，,]\s*[男女]\s*[，,]")
 
 
 def _profiles(article: Article, heads: dict[str, str]) -> list[Listed]:
@@ -174,11 +206,11 @@ def _profiles(article: Article, heads: dict[str, str]) -> list[Listed]:
     found: list[Listed] = []
     for p in article.paragraphs:
         m = _PROFILE_HEAD.match(article.text, p.start, p.end)
-        if not m or not _is_name(article, m.start(1), m.end(1)):
+        if not m or not is_name(article, m.start(1), m.end(1)):
             continue
         first = article.sentences_in[p.index][0]
         end = first.end - 1 if article.text[first.end - 1] in tx.SENTENCE_END else first.end
-        post = _post(article.text, m.end(), end)
+        post = post_at(article.text, m.end(), end)
         found.append(Listed(p, "individual", (m.start(1), m.end(1)), post, (m.start(1), end)))
     return found
 
@@ -211,6 +243,9 @@ def _under_headings(article: Article, heads: dict[str, str]) -> list[Listed]:
             continue
         if kind is None:
             continue
+        if _CREDIT.match(p.text):
+            kind = None  # 来源：湖北日报, 编辑 李四: the page's credits end any list, and name no honoree
+            continue
         if any(word in p.text for word in heads) or _AWARD_LINE.match(article.text, p.start, p.end):
             kind = None  # 全国脱贫攻坚楷模（2名）：A、B, 贡献奖：A、B: a list of its own, read as a sentence
             continue
@@ -232,72 +267,14 @@ def _line(article: Article, p: tx.Paragraph, kind: str) -> Listed | None:
     start, end = p.start + (bullet.end() if bullet else 0), p.end
     while end > start and text[end - 1] in "；;。,，":
         end -= 1
-    if lead := re.compile(rf"(?:{_POSTHUMOUS}|追授)[{_SEPARATORS}]*").match(text, start, end):
+    if lead := re.compile(rf"(?:{POSTHUMOUS}|追授)[{SEPARATORS}]*").match(text, start, end):
         start = lead.end()  # 追授 贵州省…主任 杨光明: the mark before the post
-    if _is_collective(article, start, end) or (kind == "collective" and end - start >= 4):
+    if is_collective(article, start, end) or (kind == "collective" and end - start >= 4):
         return Listed(p, "collective", (start, end), None, (start, end))
     if kind == "collective":
         return None
-    person = _person(article, start, end)
+    person = person_in(article, start, end)
     return Listed(p, "individual", person[0], person[1], (start, end)) if person else None
-
-
-def _person(article: Article, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
-    """(name, post) offsets of one person written in text[start:end], or None."""
-    text = article.text
-    item = text[start:end]
-    if m := re.fullmatch(rf"({_PERSON})\s*{_SEX_OR_PEOPLE}\s*(?:{_POSTHUMOUS})?\s*(?:[{_SEPARATORS}]+|[（(])(.+?)[)）]?", item):
-        if m[2] != "追授" and _is_name(article, start + m.start(1), start + m.end(1)):  # 张三 主任, 张三（主任）
-            post = _post(text, start + m.start(2), start + m.end(2))
-            return (start + m.start(1), start + m.end(1)), post
-    if m := re.fullmatch(rf"(.*?)([{_SEPARATORS}]*)({_PERSON})\s*(?:{_POSTHUMOUS})?", item):
-        # 主任张三 is read as one run of up to four characters: the name starts where a title ends.
-        titles = [t.end() for t in re.finditer(tx.alternation(article.lex.titles), item)
-                  if m.start(3) <= t.end() <= m.end(3) - 2]
-        name = (start + (titles[-1] if titles else m.start(3)), start + m.end(3))
-        # A name stands alone, after a separator, or right after a title: not the end of any phrase.
-        if (titles or m[2] or not m[1]) and _is_name(article, *name):
-            post = _post(text, start, name[0]) if name[0] > start else None
-            return name, post
-    return None
-
-
-def _post(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """A post's offsets, without the profile before it (男，汉族，1972年3月生，), 生前系, or
-    separators around it."""
-    while (item := re.compile(rf"(?:{_PROFILE.pattern})[{_SEPARATORS}]+").match(text, start, end)):
-        start = item.end()
-    for word in _ENDS_POST:
-        if text.startswith(word, start):
-            start += len(word)
-            break
-    while start < end and text[start] in _SEPARATORS:
-        start += 1
-    if re.match(r"[我本][市县省区州](?=[\u4e00-\u9fff]{2})", text[start:end]):
-        start += 2  # 我县平利县扶贫开发局局长: "our county" says whose, the post begins after it
-    while end > start and text[end - 1] in _SEPARATORS + "（(":
-        end -= 1
-    return (start, end) if end - start >= 2 else None
-
-
-def _is_name(article: Article, start: int, end: int) -> bool:
-    """2–4 characters (or two parts joined by ·) that are not a title, an organisation or a place."""
-    word = article.text[start:end]
-    lex = article.lex
-    if not re.fullmatch(_PERSON, word) or any(t in word for t in lex.titles) or word in ("同志", "等人") or \
-            re.match(r"[我本][市县省区州]", word):  # 我市王强: "our city" says whose, no name begins so
-        return False
-    if word.endswith(tuple(w for w in [*lex.org_kinds, *lex.nouns, *lex.collective_ends] if len(w) > 1)):
-        return False
-    return not any(m.end - m.start >= 2 for m in article.mentions_in(start, end))
-
-
-def _is_collective(article: Article, start: int, end: int) -> bool:
-    # 阜宁县农业农村局（县政府扶贫工作办公室）: the name before the bracket says what it is
-    word, lex = re.sub(r"[（(][^（()）]*[)）]$", "", article.text[start:end]), article.lex
-    # …农业农村局干部 ends in 部, but 干部 is a person's post: the line names a person
-    return len(word) >= 4 and word.endswith(tuple(lex.org_kinds) + tuple(lex.collective_ends)) and \
-        not word.endswith(tuple(t for t in lex.titles if len(t) > 1))
 
 
 def _in_sentences(article: Article, heads: dict[str, str]) -> list[Listed]:
@@ -368,16 +345,14 @@ def _award_winners(article: Article, heads: dict[str, str]) -> list[Listed]:
 def _winner(article: Article, start: int, end: int) -> tuple[str, tuple[int, int], tuple[int, int] | None] | None:
     """(kind, name, post) of the one a clause's subject text[start:end] names, or None."""
     text = article.text
-    if _is_collective(article, start, end):
+    if is_collective(article, start, end):
         return "collective", (start, end), None
-    if person := _person(article, start, end):
+    if person := person_in(article, start, end):
         return "individual", person[0], person[1]
     of = text.rfind("的", start, end)  # 来自山区的马春兰
-    if of >= 0 and _is_name(article, of + 1, end):
+    if of >= 0 and is_name(article, of + 1, end):
         return "individual", (of + 1, end), None
-    places = article.mentions_in(start, end)  # 宁洱县, 西盟县勐卡镇: a place wins for its work
-    if places and places[0].start == start and re.fullmatch(r"(?:[\u4e00-\u9fff]{2,6}[乡镇村])?",
-                                                            text[places[-1].end:end]):
+    if _named_place(article, start, end):  # 宁洱县, 西盟县勐卡镇: a place wins for its work
         return "collective", (start, end), None
     return None
 
@@ -387,9 +362,9 @@ def _items(article: Article, lo: int, hi: int, kind: str) -> list[tuple]:
     found: list[tuple] = []
     pending = None  # 华鲁集团派驻…扶贫督导员、…公司副总经理王恒冰: a post alone joins the next item's
     for start, end in _pieces(article, lo, hi):
-        if _is_collective(article, start, end):
+        if is_collective(article, start, end):
             found.append(("collective", (start, end), None, (start, end)))
-        elif kind == "individual" and (person := _person(article, pending or start, end)):
+        elif kind == "individual" and (person := person_in(article, pending or start, end)):
             found.append(("individual", person[0], person[1], (pending or start, end)))
         elif kind == "individual" and pending is None and end - start <= 40:
             pending = start
@@ -417,7 +392,7 @@ def _pieces(article: Article, lo: int, hi: int) -> list[tuple[int, int]]:
         text_piece = text[start:end].removeprefix("以及").removeprefix("和").removeprefix("及")
         start = end - len(text_piece)
         join = re.search(r"以及|和|及", text_piece)
-        if join and _person(article, start, start + join.start()):
+        if join and person_in(article, start, start + join.start()):
             found += [(start, start + join.start()), (start + join.end(), end)]
         else:
             found.append((start, end))

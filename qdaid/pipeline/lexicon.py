@@ -30,6 +30,13 @@ def _east_west(words: dict) -> tuple[frozenset[str], frozenset[str], re.Pattern]
     return frozenset(words["helpers"]), frozenset(words["helped"]), re.compile(alternation(words["both"]))
 
 
+def _idioms(data: dict, cedict: dict) -> list[str]:
+    """The lexicon's set phrases, CC-CEDICT's (each half of a proverb of two, 一人拾柴火不旺，众人拾柴火焰高)
+    and pypinyin's that pair two numerals (一年一度: phrases.py)."""
+    halves = [half for idiom in cedict["idioms"] for half in re.split(r"[，,]", idiom) if len(half) >= 4]
+    return data["idioms"] + halves + data.get("numeral_phrases", {}).get("phrases", [])
+
+
 KIND_MARKERS = ("per_year", "state", "cumulative")  # the kinds table's lists of words before a figure
 
 
@@ -37,6 +44,7 @@ class Lexicon:
     def __init__(self, data: dict):
         self.specific = _public(data["classifiers"]["specific"])
         self.general = _public(data["classifiers"]["general"])
+        self.noun_decides = _public(data["classifiers"]["noun_decides"])  # 17户企业: 户 measures enterprises
         self.core_classifiers = frozenset([*self.specific, *self.general])  # the lexicon's own, before CC-CEDICT's
         self.nouns = _public(data["nouns"])
         self.people_nouns = data["people_nouns"]["nouns"]
@@ -55,8 +63,7 @@ class Lexicon:
         self.borrowed = frozenset(cedict.get("measure_nouns", {}))
         self.measure_words = {w: u for w, u in borrowed.items()
                               if w not in data["classifiers"]["specific"] and w not in data["classifiers"]["general"]}
-        self.idioms = data["idioms"] + [half for idiom in cedict["idioms"] for half in re.split(r"[，,]", idiom)
-                                        if len(half) >= 4]
+        self.idioms = _idioms(data, cedict)
         self.saying_cues = re.compile(alternation(data["saying_cues"]["cues"]))
         self.named_periods = data["named_periods"]
         self.named_period_re = re.compile(alternation(self.named_periods))
@@ -102,6 +109,9 @@ class Lexicon:
         self.future_markers = re.compile(alternation(data["future_markers"]["markers"]))
         self.frame_breaks = tuple(data["frame_breaks"]["openers"])
         self.bare_place_counts = tuple(sorted(data["bare_place_counts"]["nouns"], key=len, reverse=True))
+        self.digit_place_units = {**{n: self.nouns[n] for n in self.bare_place_counts},
+                                  **data["bare_place_counts"]["after_digits"]}
+        self.digit_place_re = re.compile(rf"(?:{alternation(self.digit_place_units)})(?![级域内外场民城委府属直辖长道块会界际])")
         self.purchase_verbs = tuple(data["region_words"]["purchase_verbs"])
         self.unnamed_partners = re.compile(alternation(data["region_words"]["unnamed_partners"]))
 
@@ -110,6 +120,7 @@ class Lexicon:
         folder = resources.files("qdaid.vocabulary")
         data = json.loads(folder.joinpath("lexicon.json").read_text("utf-8"))
         data["measure_words"] = json.loads(folder.joinpath("cedict.json").read_text("utf-8"))
+        data["numeral_phrases"] = json.loads(folder.joinpath("phrases.json").read_text("utf-8"))
         return cls(data)
 
     def unit_of_classifier(self, classifier: str) -> str | None:

@@ -156,6 +156,8 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
     if small and cls and (text[start - 1:start] in lex.figurative_before or text.startswith(cls, end)
                           or "另一" + cls in text[end:s.end]):
         return None  # 又一个丰收年, 一个个难题, 一家…另一家…: figures of speech
+    if m["chinese"] == "一" and cls and (text.startswith(f"比一{cls}", end) or text.endswith(f"一{cls}比", 0, start)):
+        return None  # 一年比一年好, 一天比一天: better each year, no count of years
     if m["chinese"] == "一" and cls in ("位", "名") and lex.speaker_re.match(text, end):
         return None  # 当地一位老人说: "an old man said", no count
     if (cls and text[end:end + 1] == "性") or (cls == "届" and _CONGRESS.match(text, end)):
@@ -195,6 +197,9 @@ def _unit(article: Article, m: re.Match, s: tx.Sentence, cls: str | None, small:
     text, lex = article.text, article.lex
     if cls:
         unit = lex.unit_of_classifier(cls) or _unit_from_noun(article, m, s, cls, after_only=small)
+        if cls in lex.noun_decides and (counted := _unit_from_noun(article, m, s, cls, after_only=True)) and \
+                counted not in lex.noun_decides[cls]:
+            unit = counted  # 17户企业: 户 is the measure word, 企业 what is counted
         return None if unit is None else (end, unit)  # 两项工作: 一/两 with no counted noun after it
     if m["chinese"] == "半" and text[end:end + 1] == "月":
         return end + 1, "month"
@@ -202,6 +207,8 @@ def _unit(article: Article, m: re.Match, s: tx.Sentence, cls: str | None, small:
         return end, "percent"
     if m["chinese"] and (places := _places_counted(article, start, end)):
         return end + len(places), lex.nouns[places]  # 陇南市九县区: counties and districts, no measure word
+    if m["arabic"] and not m["mult"] and (place := lex.digit_place_re.match(text, end)):
+        return place.end(), lex.digit_place_units[place[0]]  # 东部4市, 帮扶9省: the number and the places it counts
     if m["arabic"] and lex.people_noun_at(text, end):
         return end, "person"
     if (m["arabic"] or m["round"]) and (noun := lex.noun_right_after(text, end)):

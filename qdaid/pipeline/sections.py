@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import text as tx
 from .gazetteer import slug
+from .persons import unpadded
 
 if TYPE_CHECKING:
     from .article import Article
@@ -111,7 +112,7 @@ class Listed:
 def honoree_section(article: Article, listed: Listed, last: int, listings: list[tuple[int, str]],
                     motto: bool = True) -> Section:
     lex, gaz, head = article.lex, article.gaz, listed.paragraph
-    name = article.text[listed.name[0]:listed.name[1]]
+    name = unpadded(article.text[listed.name[0]:listed.name[1]])
     post = article.original[listed.post[0]:listed.post[1]] if listed.post else None
     in_name = article.mentions_in(*listed.places)
     destination, at = [], None  # the places right after 赴/援/帮扶…, a run of them (赴重庆市巫山县)
@@ -129,7 +130,7 @@ def honoree_section(article: Article, listed: Listed, last: int, listings: list[
     partners = _partners(article, head.index, last, destination, home)
     honoree = {
         "id": _honoree_id(article, listed.kind, name, destination or ([home] if home else [])),
-        "name": article.original[listed.name[0]:listed.name[1]],
+        "name": unpadded(article.original[listed.name[0]:listed.name[1]]),
         "aliases": [slug(re.sub(r"[^\u4e00-\u9fff]", "", name))], "kind": listed.kind,
         "scope": _scope(article, home, destination), "post": post, "motto": found_motto,
         "listed_under": _listed_under(article, name, listings), "home_region": home,
