@@ -306,13 +306,13 @@ def test_a_failed_write_takes_back_the_article_copies_it_made(cli, tmp_path, mon
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
-@pytest.mark.parametrize("compact", [False, True])
-def test_a_database_named_as_an_article_is_refused(cli, tmp_path, compact):
+@pytest.mark.parametrize(("compact", "before"), [(False, ""), (True, ""), (False, "\n  ")])
+def test_a_database_named_as_an_article_is_refused(cli, tmp_path, compact, before):
     # `qdaid build facts.json -o new.json` read the database's JSON as an article's text: 657
     # figures from its quotes and field names, exit 0 (the outside review, finding 6).
     tables = json.loads((store.bundled_dir() / store.DB_NAME).read_text("utf-8"))
     db = tmp_path / "facts.json"
-    db.write_text(json.dumps(tables, ensure_ascii=False, **({} if compact else {"indent": 1})), "utf-8")
+    db.write_text(before + json.dumps(tables, ensure_ascii=False, **({} if compact else {"indent": 1})), "utf-8")
     result = cli("build", db, "-o", tmp_path / "new.json")
     assert result.exit_code == 1 and "a qdaid database, not an article" in result.stderr, result.stderr
     assert result.stderr.count("\n") == 1 and not (tmp_path / "new.json").exists()

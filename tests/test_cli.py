@@ -487,3 +487,19 @@ def test_a_short_chinese_name_that_names_nothing_is_told_the_name_it_shortens(cl
     # order, but too few beside it for difflib's ratio (the outside review)
     result = cli("figures", "--honoree", typed)
     assert result.exit_code == 2 and f"did you mean {meant}?" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("env", "said"), [
+    ({"QDAID_HOME": os.devnull, "XDG_DATA_HOME": "/tmp"}, "($QDAID_HOME names it): it is not a folder"),  # it wins
+    ({"XDG_DATA_HOME": os.devnull}, "($XDG_DATA_HOME names it): Not a directory"),  # …/null/qdaid
+    ({"QDAID_HOME": os.devnull + "/sub"}, "($QDAID_HOME names it): Not a directory"),  # the system's reason
+])
+def test_a_folder_for_the_database_that_cannot_be_made_names_the_variable_and_the_reason(cli, monkeypatch, tmp_path,
+                                                                                          env, said):
+    article = tmp_path / "a.txt"
+    article.write_text("2020年,青岛向陇南捐款100万元。\n", encoding="utf-8")
+    monkeypatch.delenv("QDAID_HOME")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    result = cli("build", article, "--date", "2021-01-01")
+    assert result.exit_code == 1 and said in result.stderr, result.stderr

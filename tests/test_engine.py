@@ -378,3 +378,70 @@ def test_a_bound_in_chinese_numerals_is_the_amount_it_says(typed, same_as):
 def test_a_search_for_a_chinese_numeral_is_a_search_for_the_word():
     # 两 is searched as text (两地, 两市), not as the amount 2
     assert all("两" in (row["quote"] or "") + (row["match"] or "") for row in qdaid.open().search("两"))
+
+
+def test_a_zero_padded_doc_id_among_numbers_comes_after_them(cli, tmp_path):
+    # Every key a whole number, one written "08" (TinyDB writes 8): read after the numbered ones,
+    # as "x" and "07" are, though the file parses as numbers throughout.
+    tables = json.loads((store.bundled_dir() / store.DB_NAME).read_text("utf-8"))
+    records = list(tables["figures"].items())
+    tables["figures"] = {("08" if key == "8" else key): record for key, record in records}
+    path = tmp_path / "padded.json"
+    path.write_text(json.dumps(tables), "utf-8")
+    ids = [r["id"] for r in json.loads(cli("figures", "--db", path, "-F", "id", "-f", "json").stdout)]
+    assert ids == [r["id"] for key, r in records if key != "8"] + [tables["figures"]["08"]["id"]]
+
+
+def test_unnumbered_doc_ids_in_two_chunks_and_one_past_the_numbered_range_all_read(cli, tmp_path):
+    # A 10k store read a chunk at a time, with "x1" first, "x2" last and a doc id of 2^62 (as
+    # large as the rowids unnumbered ids are given): every record is read, in that order, none
+    # refused as a rowid given twice.
+    import sys
+    from pathlib import Path
+
+    from qdaid import reader
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from generate import generate
+
+    big = tmp_path / "big.json"
+    generate(10_000, big)
+    assert big.stat().st_size > reader.CHUNK
+    tables = json.loads(big.read_text("utf-8"))
+    records = list(tables["figures"].items())
+    renamed = {records[0][0]: "x1", records[-1][0]: "x2", records[1][0]: str(2**62)}
+    tables["figures"] = {renamed.get(key, key): record for key, record in records}
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(tables, indent=1), "utf-8")
+    result = cli("figures", "--db", path, "-F", "id", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    ids = [r["id"] for r in json.loads(result.stdout)]
+    kept = [r["id"] for key, r in records if key not in renamed]
+    assert ids == kept + [records[0][1]["id"], records[1][1]["id"], records[-1][1]["id"]]
+
+
+def test_a_cache_made_in_an_older_format_is_made_again(cli, tmp_path):
+    # A cache of the layout before rowids were doc ids holds a jq -S copy's figures in the file's
+    # order (00023, 01086, 04332): its format names it, and it is made again, never read.
+    from qdaid import cache
+
+    moved = _keys_reordered(store.bundled_dir() / store.DB_NAME, tmp_path, "sorted")
+    with pytest.MonkeyPatch.context() as old:  # (the test's own monkeypatch holds its cache folder)
+        old.setattr(cache, "_FORMAT", "qdaid-cache-2")
+        old.setattr(cache, "_doc_order", lambda ids, after: (list(range(1, len(ids) + 1)), 0))
+        stale = cli("figures", "--db", moved, "-F", "id", "-f", "csv", "--limit", "3").stdout
+    assert stale.split()[1:] == ["qdrb-20210225-00023", "qdrb-20210225-01086", "qdrb-20210225-04332"]
+    fresh = cli("figures", "--db", moved, "-F", "id", "-f", "csv", "--limit", "3").stdout
+    assert fresh.split()[1:] == ["qdrb-20210225-00023", "qdrb-20210225-00025", "qdrb-20210225-00176"]
+
+
+@pytest.mark.parametrize("typed", ["五十万天气", "万万", "十十", "亿万"])
+def test_a_chinese_numeral_bound_that_is_no_amount_is_said_so(typed):
+    # a word after it that names no unit, or numerals cn2an cannot read: not an amount, never 0
+    with pytest.raises(UsageError, match="not an amount"):
+        qdaid.open().figures(minimum=typed)
+
+
+def test_names_may_come_as_a_set_or_a_tuple():
+    facts = qdaid.open()
+    assert facts.figures(region={"longnan"}) == facts.figures(region=("longnan",)) == facts.figures(region="longnan") != []

@@ -450,6 +450,9 @@ def test_the_place_firms_are_brought_from_is_not_theirs(tmp_path):
     ("记者获悉,2016年以来两地互派干部40名。2018年,协作资金达到1.6亿元。是年,乙县引进企业9家。",
      {"1.6亿元": (2018, 2018), "9家": (2018, 2018)}),
     ("同年,乙公司向甲县捐款300万元。", {"300万元": (None, None)}),  # no year before: nothing to refer to
+    # a year of comparison after 同年 (比2018年) is no period: 同年 still dates the figure
+    ("2017年以来,甲县累计获得帮扶资金5亿元。2019年,新建扶贫车间12个。同年,乙公司比2018年多向甲县捐款300万元。",
+     {"300万元": (2019, 2019)}),
 ])
 def test_the_same_year_is_the_year_said_before(tmp_path, text, dated_to):
     found = figures(tmp_path, text)
