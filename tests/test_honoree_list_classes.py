@@ -144,3 +144,15 @@ def test_a_count_of_who_won_opens_a_list(tmp_path):
 def test_one_described_by_where_they_come_from_among_the_first_few(tmp_path):
     found = _honorees(tmp_path, "奋进奖名单揭晓\n\n本报讯 来自六盘山区的马小兰、周涛等6人获得全国脱贫攻坚奋进奖。\n")
     assert found == [("马小兰", "individual", None), ("周涛", "individual", None)]  # 来自…的: where from, no post
+
+
+def test_a_name_after_titles_that_overlap_starts_after_the_last_of_them(tmp_path):
+    # 党总支书记张建国: 支书 and 书记 overlap; the name starts after 记 (with 支书 alone it read
+    # 记张建国 and the post 党总支书, the held-out set C's first honoree list)
+    found = _honorees(tmp_path, "某市表彰扶贫先进\n\n"
+                      "获得全省脱贫攻坚先进个人表彰的3人分别是:某镇东河村党总支书记张建国,某县人民医院院长李红,某中学教师王芳。\n")
+    assert found == [
+        ("张建国", "individual", "某镇东河村党总支书记"),
+        ("李红", "individual", "某县人民医院院长"),
+        ("王芳", "individual", "某中学教师"),
+    ]

@@ -44,10 +44,11 @@ def person_in(article: Article, start: int, end: int) -> tuple[tuple[int, int], 
             post = post_at(text, start + m.start(2), start + m.end(2))
             return (start + m.start(1), start + m.end(1)), post
     if m := re.fullmatch(rf"(.*?)([{SEPARATORS}]*)({PERSON})\s*(?:{POSTHUMOUS})?", item):
-        # 主任张三 is read as one run of up to four characters: the name starts where a title ends.
-        titles = [t.end() for t in re.finditer(tx.alternation(article.lex.titles), item)
-                  if m.start(3) <= t.end() <= m.end(3) - 2]
-        name = (start + (titles[-1] if titles else m.start(3)), start + m.end(3))
+        # 主任张三 is read as one run of up to four characters: the name starts where a title ends,
+        # the last end of titles that overlap (党总支书记朱洪辉: 支书 and 书记, the name after 记)
+        ends = (t.start() + len(t[1]) for t in re.finditer(f"(?=({tx.alternation(article.lex.titles)}))", item))
+        titles = [e for e in ends if m.start(3) <= e <= m.end(3) - 2]
+        name = (start + (max(titles) if titles else m.start(3)), start + m.end(3))
         # A name stands alone, after a separator, or right after a title: not the end of any phrase.
         if (titles or m[2] or not m[1]) and is_name(article, *name):
             post = post_at(text, start, name[0]) if name[0] > start else None
