@@ -5,6 +5,10 @@ these tests; every expectation is read off them by hand, and the comment beside 
 
 from __future__ import annotations
 
+import json
+
+from qdaid.pipeline.records import extract
+
 from .test_extract_classes import dated, figures
 
 
@@ -76,3 +80,22 @@ def test_years_written_zai_are_a_duration(tmp_path):
     found = dated(tmp_path, "携手十八年 山海情更深\n本报讯 两地协作成效显著，累计投入资金30亿元。\n", "2021-03-01")
     assert (found["十八年"]["value"], found["十八年"]["unit"], found["十八年"]["metric"]) == (18, "year", "duration")
     assert "3" not in found  # 30亿元 is one figure
+
+
+def test_a_figure_at_the_very_start_or_end_of_the_text_is_read(tmp_path):
+    # Before the text's first character and after its last, a slice is '' and '' is `in` every string:
+    # 七年 heading the title was taken for 数七年/几七年 (no number said), a last 3所 for 3所+ (a slogan).
+    path = tmp_path / "e.txt"
+    path.write_text("七年结对结硕果\n七年来，威海市援建学校9所、卫生院3所", "utf-8")  # no newline at the end
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "e", "date": "2022-05-10"}), "utf-8")
+    title, body, schools, clinics = extract([path])["figures"]
+    assert (title["raw"], title["value"], title["unit"], title["paragraph"]) == ("七年", 7, "year", 1)
+    assert title["part_of"] == body["id"]  # the title's seven years are the body's again (issue 25, item 9)
+    assert (schools["raw"], clinics["raw"], clinics["value"], clinics["unit"]) == ("9所", "3所", 3, "hospital")
+
+
+def test_one_or_two_counted_by_the_noun_right_before_it(tmp_path):
+    # 一/两 take their noun from after them (两所学校), or from right before them in a list of what was
+    # built (卫生室两所), never from further back (是一个开始 counts nothing)
+    found = figures(tmp_path, "威海市援建学校9所、卫生室两所，车间一个。他说，这是一个开始。")
+    assert _seen(found) == {"9所": (9, "school"), "两所": (2, "clinic"), "一个": (1, "workshop")}

@@ -26,7 +26,7 @@ def own_place(article: Article, lo: int, hi: int) -> str | None:
     title that names none of that level leaves it to the article: the one it names (a city paper's
     我市11名个人…受到表彰 and 这5年,是商洛…: 商洛). None when neither decides."""
     m = _OWN.search(article.text, lo, hi)
-    if not m or article.text[m.end():m.end() + 1] in "委级场":  # 全市场化, 本市级: not the place
+    if not m or tx.char_in(article.text[m.end():m.end() + 1], "委级场"):  # 全市场化, 本市级: not the place
         return None
     if article not in _OWN_NAMED:  # the places of each level the title names, then the whole article
         title = article.paragraphs[0] if article.paragraphs else tx.Span(0, 0)

@@ -87,14 +87,14 @@ def _said_loosely(article: Article, m: re.Match, s: tx.Sentence, cls: str | None
     if m["round"] and not m["before"] and not _ROUND_PEOPLE.match(text, start, end + 2) and (
             not m["after_mult"] or re.match(r"[\d零〇一二两三四五六七八九十]", prev)):
         return True  # 万寿菊: a multiplier alone is a number after 近, 逾 …, before 余 (百余人; not 5百余), or as 百名
-    if not m["before"] and ((m["round"] and prev in "数上成几") or (m["chinese"] and prev in "数几")):
+    if not m["before"] and ((m["round"] and tx.char_in(prev, "数上成几")) or (m["chinese"] and tx.char_in(prev, "数几"))):
         return True
     if m["chinese"] == "一" and cls and _paired(article, s, start, end, cls):
         return True  # 一头连着…，一头连着…: the two ends of a figure of speech
     if m["chinese"] == "一" and cls == "批" and (prev == "等" or re.search("[的、]", text[end:article.clause(start, end, s)[1]])
                                                 or end == article.clause(start, end, s)[1]):
         return True  # 表彰一批…的先进个人, 实施一批修路、饮水…工程, …等一批工作, 选派…人才一批。: "a number of"
-    if number == "半" and cls == "年" and prev in "上下":
+    if number == "半" and cls == "年" and tx.char_in(prev, "上下"):
         return True  # 上半年, 下半年: the halves of a year, when things were done, not how long
     # 闽宁两省区, 两省区坚持…: both places of the story, not a count (东部两省市 counts two)
     return m["chinese"] in ("两", "二") and cls in ("省区", "省市", "省区市") and (
@@ -137,7 +137,7 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
             article.places.holds(start, start + 1) or article.body_names.holds(start, start + 1):
         return None
     if start == s.paragraph.start and m["arabic"] and not m["mult"] and (
-            text[end:end + 1] in ".、．)）" or re.match(r"\t|　|\s{2}", text[m.end("arabic"):])):
+            tx.char_in(text[end:end + 1], ".、．)）") or re.match(r"\t|　|\s{2}", text[m.end("arabic"):])):
         return None  # 2.平度市…, 1\t张三\t主任: the number of an item in a list, a table's row number
     cls = m["cls"]
     if (cls in lex.borrowed or (cls in lex.measure_words and cls not in lex.core_classifiers)) and \
@@ -147,7 +147,7 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         ranked = cls in ("名", "位") or (not cls and not re.match(r"[\u4e00-\u9fff]", text[end:end + 1])
                                          and _PLACED.search(text, max(s.start, start - 12), start))
         return Figure(start, end, article.original[start:end], "rank", s) if ranked else None
-    if prev in ("第", "初", "之") or (prev and prev in "+>=<＋") or text[end:end + 1] in "+>=<＋":
+    if prev in ("第", "初", "之") or tx.char_in(prev, "+>=<＋") or tx.char_in(text[end:end + 1], "+>=<＋"):
         return None  # 第一, 初四, 之一 are not counts; 1+1>2 is a slogan
     if m["chinese"] and number.startswith("一") and (any(c in text[max(0, start - 3):start] for c in _NEGATION)
                                                     or _NOT_ONE.match(text, end)):
@@ -170,12 +170,12 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 记者7日从…了解到, 8月份: a date; 上世纪80年代: a decade
     if m["chinese"] and _restates_places(article, m, s):
         return None  # 上海、广东两省市, 武都区、成县两个县区: the places just named, not a count of them
-    if not cls and prev in "（(" and re.match(r"[)）][日号]", text[end:end + 2]):
+    if not cls and tx.char_in(prev, "（(") and re.match(r"[)）][日号]", text[end:end + 2]):
         return None  # 今（28）日, 昨(27)日: the day of the month, in brackets after 今 or 昨
     if cls in ("年", "天") and text.startswith("半", end) and not text.startswith("半年", end):
         end += 1  # 为期一年半, 三天半: and a half (the value reads it: numbers.parse_quantity)
     if cls == "年":
-        if text.startswith("近", start) and text[end:end + 1] in "，,":
+        if text.startswith("近", start) and tx.char_in(text[end:end + 1], "，,"):
             start += 1  # 近三年，…: the last three years (a period), not "nearly three years"
         if m["arabic"] and re.fullmatch(tx.YEAR, m["arabic"]) and not m["mult"]:
             return None  # a calendar year
@@ -263,7 +263,7 @@ def _bare_money(article: Article, m: re.Match, s: tx.Sentence) -> bool:
 def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, after_only: bool = False) -> str | None:
     """The unit a general classifier takes from its noun: the head of the phrase after it, else
     the nearest noun before it in the sentence, else the classifier's own fallback. after_only
-    (for 一/两): the noun after it, or None."""
+    (for 一/两): the noun after it or right before it, or None."""
     text, lex = article.text, article.lex
     clause_end = article.clause(m.start(), m.end(), s)[1]
     nxt = re.search(r"\d|[一二两三四五六七八九十]", text[m.end():clause_end])
@@ -275,8 +275,10 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
 
     if after := lex.head_noun(text, m.end(), stop, in_place):
         return lex.nouns[after.word]
-    if after_only:
-        return None
+    if after_only:  # 卫生室两所: but only the noun right before it, as in a list of items built
+        right_before = [n for n in lex.nouns_in(text, max(s.start, m.start() - tx.REACH), m.start())
+                        if n.end == m.start() and not in_place(n)]
+        return lex.nouns[right_before[-1].word] if right_before else None
     if (of := text.find("的", m.end(), stop)) > 0 and (after := lex.head_noun(text, of + 1, stop, in_place)):
         return lex.nouns[after.word]  # 1200多家贫困地区的扶贫企业: the noun after 的 is the head
     if cls in lex.measure_words:

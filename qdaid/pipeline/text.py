@@ -68,6 +68,12 @@ def normalised(text: str) -> str:
     return _LINE_END.sub("\n", text.removeprefix("\ufeff"))
 
 
+def char_in(ch: str, chars: str) -> bool:
+    """ch (a slice of one character) is one of chars; never the empty slice before the text's
+    first character or after its last, which `in` finds in every string."""
+    return bool(ch) and ch in chars
+
+
 def paragraphs(text: str) -> list[Paragraph]:
     found: list[Paragraph] = []
     for match in re.finditer(r"[^\r\n]+", text):  # \n, \r\n and a lone \r all end a line
