@@ -49,3 +49,16 @@ def test_our_city_s_own_spending_after_a_paragraph_of_its_partners(tmp_path):
     figures = _figures(tmp_path, "厦门市东西部扶贫协作\n\n本报讯 我市对口帮扶甘肃临夏州、宁夏。\n\n"
                        "2020年，我市在江苏、浙江、广东等省考察学习后，投入资金3亿元。\n")
     assert figures["3亿元"]["region"] == "xiamen"  # 我市 is the subject, and no word of aid: not 临夏's
+
+
+def test_where_workers_go_to_work_is_not_whose_the_jobs_are(tmp_path):
+    # Jobs found for a poor place's workers are the aid to that place; the city they work in is the
+    # helper (or a third place). Read off each sentence: the workers are 庆阳's, 天水's, 平凉's.
+    figures = _figures(tmp_path, "劳务协作\n\n2020年，天津市帮助庆阳市农村劳动力转移就业8600人，其中赴天津就业2100人。"
+                       "天水市全年向苏州输转劳动力3.1万人。平凉市向上海输出务工人员900余人。\n"
+                       "天津市向庆阳市输送医疗人才45名。\n")
+    assert figures["8600人"]["region"] == "qingyang-gansu"
+    assert (figures["2100人"]["region"], figures["2100人"]["part_of"]) == ("qingyang-gansu", "8600人")  # not 天津's
+    assert figures["3.1万人"]["region"] == "tianshui"  # sent to 苏州 to work: 天水's labour
+    assert figures["900余人"]["region"] == "pingliang"
+    assert figures["45名"]["region"] == "qingyang-gansu"  # doctors sent are aid to where they go: no labour here

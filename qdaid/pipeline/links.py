@@ -47,6 +47,10 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
             f.period = f.part_of.period
         if f.region is None and f.part_of.region and not f.covers:  # 其中,2020年已投入30.07亿元: 甘肃's too
             f.region, f.region_basis = f.part_of.region, f.part_of.region_basis
+        elif f.region_basis == "context" and f.part_of.region in article.gaz.descendants(f.region or ""):
+            # 帮助庆阳市…8600人，其中赴天津就业2100人: a part its own clause places only by the article's
+            # helped province lies in its total's place, which that province holds
+            f.region, f.region_basis = f.part_of.region, f.part_of.region_basis
     # The totals a year's figure may fall in, by what they must share with it: one list per place
     # (a list of every total was read once per figure, quadratic in an article of many places).
     multi_year: dict[tuple, list[Figure]] = defaultdict(list)

@@ -55,10 +55,23 @@ def _aside(article: Article, m) -> bool:
 
 def _awarding(article: Article, m, end: int) -> bool:
     """A place right after 被 and before an award verb (被甘肃省授予…) is the awarding body; one right
-    after 向 and before a verb of selling (定西向福州销售农产品) is the buyer: neither is the figure's."""
-    before, lex = article.text[m.start - 1:m.start], article.lex
-    return (before == "被" and bool(lex.award_verbs.match(article.text, m.end, min(end, m.end + 4)))) or \
-        (before == "向" and bool(lex.buyer_verbs.match(article.text, m.end, min(end, m.end + 4))))
+    after 向 and before a verb of selling (定西向福州销售农产品) is the buyer; one where workers are
+    sent or go to work (向青岛输送务工人员, 到青岛就业) is their workplace: none is the figure's."""
+    text, lex = article.text, article.lex
+    before = text[m.start - 1:m.start]
+    return (before == "被" and bool(lex.award_verbs.match(text, m.end, min(end, m.end + 4)))) or \
+        (before == "向" and bool(lex.buyer_verbs.match(text, m.end, min(end, m.end + 4)))) or \
+        _workplace(article, m, end)
+
+
+def _workplace(article: Article, m, end: int) -> bool:
+    """到青岛就业3500人, 定西市向青岛输送务工人员860人: the jobs are the aid to the place the workers
+    come from; where they work is not the figure's place."""
+    text, lex = article.text, article.lex
+    if text[max(0, m.start - 2):m.start].endswith(("到", "赴", "来", "在")) and text.startswith(lex.to_work, m.end):
+        return True
+    return text[m.start - 1:m.start] == "向" and bool(lex.labour_sent.match(text, m.end, min(end, m.end + 4))) and \
+        bool(lex.labour.search(text, m.end, end + 2))
 
 
 def _brought_from(article: Article, m, lo: int) -> bool:
