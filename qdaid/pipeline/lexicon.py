@@ -85,9 +85,6 @@ class Lexicon:
         self.dispatch_verbs = re.compile(alternation(data["region_words"]["dispatch"]["verbs"]))
         self.dispatch_to = tuple(data["region_words"]["dispatch"]["to"])
         self.buyer_verbs = re.compile(alternation(data["region_words"]["buyer_verbs"]))
-        workplace = data["region_words"]["workplace"]
-        self.to_work = tuple(workplace["to_work"])
-        self.labour_sent, self.labour = (re.compile(alternation(workplace[k])) for k in ("labour_sent", "labour"))
         self.helper_provinces, self.helped_provinces, self.both_sides = _east_west(data["region_words"]["east_west"])
         self.venue_verbs = tuple(data["region_words"]["venue_verbs"])
         # 三市, 两地, 10个县 right before a figure (the number is not part of a longer one: 123市)
@@ -117,6 +114,9 @@ class Lexicon:
         self.digit_place_re = re.compile(rf"(?:{alternation(self.digit_place_units)})(?![级域内外场民城委府属直辖长道块会界际])")
         self.purchase_verbs = tuple(data["region_words"]["purchase_verbs"])
         self.unnamed_partners = re.compile(alternation(data["region_words"]["unnamed_partners"]))
+        workplace = data["region_words"]["workplace"]
+        self.to_work = tuple(workplace["to_work"])
+        self.labour_sent, self.labour = (re.compile(alternation(workplace[k])) for k in ("labour_sent", "labour"))
 
     @classmethod
     def load(cls) -> Lexicon:
