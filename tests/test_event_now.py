@@ -68,3 +68,36 @@ def test_an_undated_article_has_no_now(tmp_path):
 def test_a_notice_is_of_the_year_its_title_names(tmp_path, title, expected):
     found = dated(tmp_path, title + "\n县财政安排资金300万元用于道路建设。\n", "2020-01-10")
     assert period(found["300万元"]) == expected
+
+
+@pytest.mark.parametrize(("text", "raw", "expected"), [
+    # a count honoured, in a sentence after the one that dates the ceremony (大会 is that day's)
+    ("标题\n2月25日，全国表彰大会在北京举行。大会表彰了先进个人和先进集体，某区6名个人和2个集体受到表彰。\n",
+     "6名", (2021, 2021)),
+    ("标题\n2月25日，全国表彰大会在北京举行。大会表彰了先进个人和先进集体，某区6名个人和2个集体受到表彰。\n",
+     "2个", (2021, 2021)),
+    # ... but not one gathered over the years
+    ("标题\n多年来，某区先后有14人受到国家表彰。\n", "14人", N),
+    # 截至目前: a stock now, of the report's year
+    ("标题\n截至目前，全省已有17个县摘帽。\n", "17个", (2021, 2021)),
+])
+def test_honoured_now_and_as_of_now(tmp_path, text, raw, expected):
+    assert period(dated(tmp_path, text, "2021-02-27")[raw]) == expected
+
+
+def test_a_report_as_of_a_month_is_of_that_months_year_throughout(tmp_path):
+    # The lead, after a line that is only the date, tells its news as of 9月30日 (no year): a report of
+    # October 2020, so every figure below with no period of its own is of 2020; one the text dates
+    # keeps its own (2019年; 三年来 is 2017–2020).
+    text = ("稳就业最新进展\n2020-10-12\n某社北京10月11日电 记者从有关部门获悉：截至9月30日，各项工作稳步推进。\n"
+            "一、产业。东部8省市在西部援建车间2600个，吸纳就业4.2万人。\n"
+            "二、消费。2019年采购农产品300亿元，三年来共采购820亿元。\n")
+    found = dated(tmp_path, text, "2020-10-12")
+    assert [period(found[r]) for r in ("8省市", "2600个", "4.2万人")] == [(2020, 2020)] * 3
+    assert (period(found["300亿元"]), period(found["820亿元"])) == ((2019, 2019), (2017, 2020))
+    # no such lead: the same body, undated as before
+    plain = dated(tmp_path, text.replace("截至9月30日，", ""), "2020-10-12")
+    assert period(plain["2600个"]) == N
+    # as of a month later than the report's: last year's (a January report as of December)
+    january = dated(tmp_path, text.replace("9月30日", "12月31日"), "2021-01-05")
+    assert period(january["2600个"]) == (2020, 2020)

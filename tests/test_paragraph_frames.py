@@ -34,7 +34,6 @@ def test_a_period_opening_a_paragraph_frames_the_sentences_after_it(tmp_path, te
 
 @pytest.mark.parametrize(("text", "raw"), [
     ("2019年以来，该县新建车间12个。同时，邻县捐赠图书5000册。", "5000册"),  # 同时: another matter
-    ("2019年以来，该县新建车间12个。截至目前，全县共有车间40个。", "40个"),  # 截至: a stock at a time of its own
     ("2018年以来，累计投入资金2亿元。全力做好防汛救灾。捐助物资价值300万元。", "300万元"),  # a heading: a new topic
     ("2018年以来，累计投入资金2亿元。新建车间5个，2020年又新建3个。", "5个"),  # its sentence names a year of its own
     ("2019年8月，工作组赴岷县调研。捐赠图书3000册。", "3000册"),  # a month: the date of an event, not a period
@@ -132,3 +131,9 @@ def test_a_long_paragraph_is_read_back_once_not_once_per_figure(tmp_path, monkey
 ])
 def test_only_a_period_that_opens_the_paragraph_frames_the_sentences_after_it(tmp_path, text, raw, expected):
     assert period(figures(tmp_path, text)[raw]) == expected
+
+
+def test_a_stock_as_of_now_is_of_the_report_s_year_not_the_frame_s(tmp_path):
+    # 截至目前 turns to a stock at a time of its own: now, the report's year (2021), not 2019–2021
+    found = figures(tmp_path, "2019年以来，该县新建车间12个。截至目前，全县共有车间40个。")
+    assert (period(found["12个"]), period(found["40个"])) == ((2019, 2021), (2021, 2021))

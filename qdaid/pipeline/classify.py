@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import DURATION_UNITS, RANK_UNITS, RATIO_UNITS
 from . import bodynames
 from . import text as tx
-from .now import notice_year, now_period
+from .now import as_of_year, notice_year, now_period
 from .numbers import NUMBER_PATTERN, parse_quantity
 
 if TYPE_CHECKING:
@@ -133,6 +133,8 @@ def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[in
         return _title_span(article, f) or found, False
     if found[0] is None and (notice := notice_year(article, f)):
         return notice, False  # …2018年…资金分配情况公告: what the notice allots is of that year
+    if found[0] is None and (as_of := as_of_year(article, f)):
+        return as_of, False  # 截至6月底，… opening the report: its figures are of this year's June
     return found, False
 
 
