@@ -62,3 +62,15 @@ def test_where_workers_go_to_work_is_not_whose_the_jobs_are(tmp_path):
     assert figures["3.1万人"]["region"] == "tianshui"  # sent to 苏州 to work: 天水's labour
     assert figures["900余人"]["region"] == "pingliang"
     assert figures["45名"]["region"] == "qingyang-gansu"  # doctors sent are aid to where they go: no labour here
+
+
+def test_both_places_speak_only_for_their_segment_and_the_helped_place_is_the_most_specific(tmp_path):
+    # An article of 北辰区's help to 兰州市永登县 (named 兰州市永登县: the county, not the city holding it).
+    # 两地互派干部 goes each way: both places, no one's. After the semicolon the figures are of the aid
+    # to 永登; 两地 in the same segment (两地6支服务队…, 捐款) still speaks for both.
+    figures = _figures(tmp_path, "北辰永登结对三年\n\n2018年以来，天津市北辰区与兰州市永登县结成对口帮扶关系。\n\n"
+                       "三年来，两地互派干部32人次；引进企业7家，援建车间11个，投入资金1800余万元。"
+                       "两地6支服务队常年开展活动，累计捐款260万元。\n")
+    assert figures["32人次"]["region"] is None
+    assert [figures[r]["region"] for r in ("7家", "11个", "1800余万元")] == ["yongdeng"] * 3
+    assert figures["260万元"]["region"] is None

@@ -247,7 +247,7 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         return sec.home, "section"
     if sec is None and not _AID.search(text, s.start, s.end) and (own := own_place(article, s.start, start)):
         return own, "explicit"  # 我市在浙江、上海等省市学习经验后，投入资金2亿元: no aid, the city's own
-    if sec is None and (helped := _helped(article, s, metric, [])):
+    if sec is None and (helped := _helped(article, s, start, metric, [])):
         return helped, "context"
     if sec is None and (own := own_place(article, s.paragraph.start, start)):
         return own, "explicit"  # “十三五”以来,全市上下…。…701个贫困村退出: the city its paragraph is of
@@ -269,7 +269,7 @@ def _from_clause(article: Article, clause: list, start: int, end: int, s: tx.Sen
                                                             and m.region in gaz.ancestors(following[i + 1].region))]
     ordered = preceding + following
     away = [m for m in ordered if m.region not in home]
-    if unit not in _ADMIN_UNITS and (helped := _for_helper(article, s, sec, metric, [m.region for m in ordered])):
+    if unit not in _ADMIN_UNITS and (helped := _for_helper(article, s, start, sec, metric, [m.region for m in ordered])):
         return helped, "context"  # 青岛市统筹3000万元帮扶资金 in an article of 青岛's help to 陇南: 陇南's
     if sent_to := _destination(article, clause, c_start, start, end):
         return sent_to, "explicit"
@@ -307,11 +307,11 @@ def _named_around(article: Article, start: int, end: int, s: tx.Sentence, sec: S
         partners_named = _recipient(article, lo, start) or _sent_to_before(article, lo, start) or \
             _located(article, lo, start) or _toward(article, lo, start) or partners_named
     if len(partners_named) == 1:
-        if helped := _for_helper(article, s, sec, metric, partners_named):
+        if helped := _for_helper(article, s, start, sec, metric, partners_named):
             return helped, "context"  # only the helper named (青岛市统筹…,在九县区…18个贫困村): the helped place's
         return partners_named[0], "explicit"
     if partners_named:
-        helped = _helped(article, s, metric, partners_named) if sec is None else None
+        helped = _helped(article, s, start, metric, partners_named) if sec is None else None
         return (helped, "context") if helped else (None, "none")
     if named and not (sec and sec.partners):
         return _home_region(article, named, sec), "explicit"
@@ -321,7 +321,8 @@ def _named_around(article: Article, start: int, end: int, s: tx.Sentence, sec: S
 _HELPED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _for_helper(article: Article, s: tx.Sentence, sec: Section | None, metric: str | None, named: list[str]) -> str | None:
+def _for_helper(article: Article, s: tx.Sentence, start: int, sec: Section | None, metric: str | None,
+                named: list[str]) -> str | None:
     """Outside an honoree's section, a figure whose places are all helpers' is the helped place's."""
     helpers = article.lex.helper_provinces
     if sec is not None or not named or any(_province(article.gaz, r) not in helpers for r in named) or \
@@ -329,7 +330,7 @@ def _for_helper(article: Article, s: tx.Sentence, sec: Section | None, metric: s
         return None  # 莱阳市累计培训本地农民: work at home (本地, 本市), not for the helped place
     if not _AID.search(article.text, s.start, s.end):
         return None  # 青岛全市6.5万名贫困人口全部脱贫: the helper's own, no aid to anyone
-    return _helped(article, s, metric, [])
+    return _helped(article, s, start, metric, [])
 
 
 _AID_VERBS = ("帮扶", "援助", "支援", "助力", "资助")
@@ -342,11 +343,12 @@ def _province(gaz, region: str) -> str | None:
     return next((a for a in [region, *gaz.ancestors(region)] if gaz.regions[a].level == "province"), None)
 
 
-def _helped(article: Article, s: tx.Sentence, metric: str | None, named: list[str]) -> str | None:
+def _helped(article: Article, s: tx.Sentence, start: int, metric: str | None, named: list[str]) -> str | None:
     """福州…全市各级累计投入财政帮扶资金11.22亿元 in an article of 福州's help to 定西: the one place
     the helped places of the article lie in (定西市 and its counties: 定西), for a figure whose
-    sentence names no place, or that place and helpers only; not a figure of both sides (两地, 双方)
-    nor a count of honours. None in an article of several helped places or of no helper."""
+    sentence names no place, or that place and helpers only; not a figure of both sides (两地, 双方
+    in its segment: 两地互派干部40人次；引进企业5家 speaks of both for the 40 only, 两地9支服务队…，捐赠善款
+    780万 for both figures) nor a count of honours. None in an article of several helped places or of no helper."""
     if article not in _HELPED:
         gaz, lex = article.gaz, article.lex
         mentions = [m for m in article.mentions if not _aside(article, m)]
@@ -358,12 +360,14 @@ def _helped(article: Article, s: tx.Sentence, metric: str | None, named: list[st
         if any(times[r] > 1 for r in inner):  # 真金白银投入 beside 定西 five times: 白银 once is no evidence
             # but a place named once by a name that is no word (安顺) is: the article is of two places
             inner = [r for r in inner if times[r] > 1 or r not in words]
+        inner = gaz.most_specific(inner)  # 兰州市榆中县: 榆中, the one place helped, not the city holding it
         common = set.intersection(*({r, *gaz.ancestors(r)} for r in inner)) if inner else set()
         lowest = max(common, key=lambda r: len(gaz.ancestors(r)), default=None)
         has_helper = any(p in lex.helper_provinces for p in province.values())
         _HELPED[article] = (lowest if has_helper and lowest and not gaz.is_nation(lowest) else None, times)
     found, times = _HELPED[article]
-    if found is None or metric in ("honorees",) or article.lex.both_sides.search(article.text, s.start, s.end):
+    both = article.lex.both_sides.search(article.text, *article.segment(start, start, s))
+    if found is None or metric in ("honorees",) or both:
         return None
     province_of = article.gaz.ancestors
     others = [r for r in named if r != found and found not in province_of(r) and r not in province_of(found)
