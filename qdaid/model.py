@@ -60,7 +60,7 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 # Ratios, durations and ranks describe, they do not accumulate: a total of them means nothing.
-RATIO_UNITS = frozenset({"percent", "times"})
+RATIO_UNITS = frozenset({"percent", "percentage_point", "times"})
 DURATION_UNITS = frozenset({"year", "month", "day", "hour", "minute", "year_of_age"})  # 七旬: an age
 RANK_UNITS = frozenset({"rank", "prize_class"})
 LOWER_BOUND = frozenset({"more_than", "over"})  # 多, 余: the true value is at least this

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from ..model import DURATION_UNITS, RANK_UNITS, RATIO_UNITS
 from . import bodynames
 from . import text as tx
+from .changes import RANGE_RE as _RANGE_RE
+from .changes import end_of_change, parallel_change
 from .now import as_of_year, notice_year, now_period
 from .numbers import NUMBER_PATTERN, parse_quantity
 
@@ -20,7 +22,6 @@ if TYPE_CHECKING:
     from .quantities import Figure
 
 _Y = tx.YEAR
-_RANGE_RE = re.compile(rf"({_Y})\s?年?\s?(?:至|到|—|－|-|~)\s?({_Y})\s?年")
 _LIST_RE = re.compile(rf"({_Y})\s?年、\s?({_Y})\s?年")
 # 五年来, 近5年以来, 七年奋战, 3年累计; 近三年, (a clause of its own): the last N years to the report
 _RELATIVE_RE = re.compile(r"(近)?([零一二两三四五六七八九十\d]+)年(?:多)?(?:来|以来|奋战|累计)"
@@ -116,13 +117,15 @@ def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[in
     paragraph opens with (its frame; a duration has none)."""
     if f.unit in DURATION_UNITS and article.text[max(0, f.start - 2):f.start].endswith(("此前", "之前", "以前")):
         return (None, None), False  # 过去三年…是此前20年的2.6倍: the 20 years before the period, not in it
-    found = _end_of_change(article, f, stated_period(article, f.sentence, f.start, f.end))
+    found = end_of_change(article, f, stated_period(article, f.sentence, f.start, f.end))
     if found[0] is None and article.text[f.sentence.start:f.sentence.end].lstrip().startswith("其中"):
         before = [s for s in article.sentences_in[f.sentence.paragraph.index] if s.end <= f.sentence.start]
         if before:  # the period of the total broken down: its last amount's (是去年的107.52% compares)
             totals = [g.start for g in _in_sentence(figures, before[-1]) if g.unit not in RATIO_UNITS]
             at = totals[-1] if totals else before[-1].end
             return stated_period(article, before[-1], at, at), False
+    if found[0] is None and (pair := parallel_change(article, f)):
+        return pair, False  # 人口从2016年底的…减少到2018年底的…，发生率从10.3%降到4.6%: the same two years
     if found[0] is None and (award := _AWARD_OF_YEAR.match(article.text, f.end)):
         return (int(award[1]), int(award[1])), False  # 向长江等10人获得“2017年…奋进奖”: that year's award
     if found[0] is None and (now := now_period(article, f)):
@@ -138,28 +141,6 @@ def period(article: Article, f: Figure, figures: list[Figure]) -> tuple[tuple[in
     return found, False
 
 
-def _end_of_change(article: Article, f: Figure, found: tuple) -> tuple:
-    """2015年至2019年，…从48亿元增加到127亿元: in a range the text names, the value a change starts
-    from (after 从, 由) is of the range's first year, the one it comes to (到, 至, 为) of its last."""
-    text, s = article.text, f.sentence
-    lo, hi = article.clause(f.start, f.end, s)
-    if found[0] is not None and _FORMER.search(text, lo, f.start) and _CHANGED_AFTER.match(text, f.end, hi):
-        return None, None  # 从2018年起,…由原每年10个增加到25个: the value before the period
-    if found[0] is None or found[0] == found[1]:
-        return found
-    if not any((int(m[1]), int(m[2])) == found for m in _RANGE_RE.finditer(text, s.start, f.start)):
-        return found  # 2017年以来: a span to the report, not two ends the text names
-    before = text[article.clause(f.start, f.end, s)[0]:f.start]
-    if before.endswith(("从", "由")):
-        return found[0], found[0]
-    if _CHANGED_TO.search(before):
-        return found[1], found[1]
-    return found
-
-
-_FORMER = re.compile(r"[由从]原[^，,；;。]*$")
-_CHANGED_AFTER = re.compile(r"[^，,；;。]*?(?:增加|提高|扩大|调整|减少|提升|增)(?:到|至|为)")
-_CHANGED_TO = re.compile(r"[从由][^，,；;。]*\d[^，,；;。]*?(?:到|至|为)$")
 _AWARD_OF_YEAR = re.compile(rf"(?:获得|荣获|获)[“\"「]?({_Y})\s?年度?[^，,。；;]{{0,20}}?(?:奖|称号|表彰)")
 # 据了解, 据统计, 央视网消息：记者从农业农村部了解到: who says it, not what
 _LEAD_IN_RE = re.compile(r"\s*(?:据[^，,：:]{1,4}|记者[^，,：:。]{0,20}?(?:了解到|获悉|得知)|[^，,：:。]{1,8}消息)")
@@ -297,8 +278,8 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
         elif report_year:
             candidates.append((m.start(), (report_year - years, report_year)))
     for m in _THIS_YEAR_RE.finditer(text, s_start, start):  # 今年以来, 去年: years counted back from the report's
-        if _ratio_base(article, m.start(), m.end(), start):
-            continue  # 是去年外出务工人数的116.2%: the year compared with, not the ratio's
+        if _ratio_base(article, m.start(), m.end(), start) or _base_of_a_ratio(article, m.start(), m.end(), start):
+            continue  # 是去年外出务工人数的116.2%: the year compared with, not the ratio's nor what follows
         if report_year and not text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):  # 比上年: a base
             year = report_year - _YEARS_BACK[m[1]]
             candidates.append((m.start(), (year, report_year if m[2] else year)))
@@ -357,7 +338,7 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
         range_end = text[m.start() - 1:m.start()] in ("至", "、", "到") and text[m.start() - 2:m.start()] != "截至" \
             and re.search(r"\d\s?年?\s?$", text[max(0, m.start() - 8):m.start() - 1]) is not None
         if range_end or text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers) \
-                or _ratio_base(article, m.start(), m.end(), start):
+                or _ratio_base(article, m.start(), m.end(), start) or _base_of_a_ratio(article, m.start(), m.end(), start):
             continue  # 2017至2018年: taken as a range; 较2015年增长: the base of a comparison (截至2020年 is a date)
         if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start and \
                 not text.startswith(("起", "开始", "以来"), m.end()):
@@ -408,6 +389,18 @@ def _ratio_base(article: Article, lo: int, hi: int, start: int) -> bool:
     text = article.text
     return text[lo - 1:lo] in ("是", "为") and "的" in text[hi:start] and \
         not re.search(r"[，,；;。]", text[hi:start]) and _is_ratio_at(article, start)
+
+
+def _base_of_a_ratio(article: Article, lo: int, hi: int, start: int) -> bool:
+    """The year at text[lo:hi] is the base of a ratio its clause goes on to, at or before start
+    (是去年外出务工人数的116.2%，较3月19日提高38.6个百分点): no period of the figures from the ratio on;
+    what lies between (是2019年吸纳人数(816.86万人)的) is that year's."""
+    of = _BASE_OF.match(article.text, hi)
+    return article.text[lo - 1:lo] in ("是", "为") and of is not None and of.end() <= start and \
+        _is_ratio_at(article, of.end())
+
+
+_BASE_OF = re.compile(r"[^，,；;。]{0,16}?的")
 
 
 def _is_ratio_at(article: Article, start: int) -> bool:
