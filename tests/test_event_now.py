@@ -76,8 +76,11 @@ def test_a_notice_is_of_the_year_its_title_names(tmp_path, title, expected):
      "6名", (2021, 2021)),
     ("标题\n2月25日，全国表彰大会在北京举行。大会表彰了先进个人和先进集体，某区6名个人和2个集体受到表彰。\n",
      "2个", (2021, 2021)),
-    # ... but not one gathered over the years
-    ("标题\n多年来，某区先后有14人受到国家表彰。\n", "14人", N),
+    # ... but not one gathered over the years, nor one no ceremony is told of (the bundled article's
+    # 青岛市有…先进个人表彰对象1人 stays undated), nor a stock 目前 (as the bundled article's 目前,共结对…)
+    ("标题\n大会举行。多年来，某区先后有14人受到国家表彰。\n", "14人", N),
+    ("标题\n在脱贫攻坚中作出突出贡献，某区6名个人受到表彰。\n", "6名", N),
+    ("标题\n目前，共结对联系贫困村25个。\n", "25个", N),
     # 截至目前: a stock now, of the report's year
     ("标题\n截至目前，全省已有17个县摘帽。\n", "17个", (2021, 2021)),
 ])

@@ -5,7 +5,11 @@ each expected value is read off the sentence by hand, the reasoning beside it.""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+
+from qdaid.pipeline.records import extract
 
 from .test_extract_classes import figures
 
@@ -168,3 +172,16 @@ def test_a_figure_after_ge_is_each_of_the_places_listed(tmp_path):
     assert (found["region"], found["covers"]) == (None, ["weiyuan-dingxi", "lintao"])
     # one place before 各 (各乡镇: each of its towns): that place's
     assert figures(tmp_path, "渭源县各乡镇共投入资金500万元。")["500万元"]["region"] == "weiyuan-dingxi"
+
+
+def test_a_count_of_places_that_restates_a_list_or_is_set_apart_is_no_one_places(tmp_path):
+    # 济南、淄博、泰安3市: the three just listed, of no one place (the last listed was its region);
+    # 甘肃省引进3市的企业: the cities are not 甘肃's (a verb between); 东部3市: one side of the country
+    path = tmp_path / "c.txt"
+    path.write_text("标题\n济南、淄博、泰安3市对口帮扶甘肃省陇南市。甘肃省引进3市企业150家，东部3市累计投入资金12亿元。\n",
+                    "utf-8")  # an article of 甘肃's help: a figure of no place of its own would be 陇南's
+    path.with_suffix(".meta.json").write_text(json.dumps({"id": "c", "date": "2021-02-25"}), "utf-8")
+    assert [f["region"] for f in extract([path])["figures"] if f["raw"] == "3市"] == [None, None, None]
+    # …while the place right before a count holds it, 的/所辖/贫困 between
+    found = figures(tmp_path, "陕西省56个贫困县全部摘帽，商洛市所辖7个县区退出贫困序列。")
+    assert (found["56个"]["region"], found["7个"]["region"]) == ("shaanxi", "shangluo")

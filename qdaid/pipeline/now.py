@@ -25,11 +25,12 @@ if TYPE_CHECKING:
 # clause (现场气氛热烈，…) or of an event named before it (活动现场); 现场观摩, 现场会 name a kind of
 # visit or meeting, of any time
 _NOW = re.compile(r"此次|本次|这次|今天|今日|今[(（]\d{1,2}[)）]日|当天|当日|(?<![节生假])日前|近日|昨天|昨日|首日"
-                  r"|(?:^|(?<=[，,。；;：:\s])|(?<=活动))现场|截[至止]目前|到目前为止|目前")
+                  r"|(?:^|(?<=[，,。；;：:\s])|(?<=活动))现场|截[至止]目前|到目前为止")
 _DAY = re.compile(r"(?<![年\d.])(1[0-2]|[1-9])月[1-3]?\d日|(?:截[至止]|到)(1[0-2]|[1-9])月(?:底|末|份|中旬|下旬)?")
 # 11名个人和8个集体受到表彰: being honoured is the reported event (not when gathered over the years: 先后, 累计)
 _HONOURED = re.compile(r"受到?[^，,。；;]{0,8}表彰|获[^，,。；;]{0,12}表彰|被授予|荣获")
 _OVER_YEARS = re.compile(r"先后|累计|历年|多年来|共有")
+_CEREMONY = re.compile(r"大会|会议|仪式|典礼|\d{1,2}日")
 
 
 def now_period(article: Article, f: Figure) -> tuple[int, int] | None:
@@ -55,9 +56,14 @@ def _year_of_month(article: Article, year: int, month: int) -> tuple[int, int]:
 
 
 def _honoured_now(article: Article, f: Figure) -> bool:
+    """大会表彰了…，我市11名个人和8个集体受到表彰: honoured at the ceremony its paragraph tells of (大会,
+    仪式, a day of a month before it); a title or a sentence that names no ceremony dates nothing."""
     clause_start, clause_end = article.clause(f.start, f.end, f.sentence)
-    return f.unit in ("person", "collective") and bool(_HONOURED.search(article.text, f.end, clause_end)) and \
-        not _OVER_YEARS.search(article.text, clause_start, clause_end)
+    paragraph = f.sentence.paragraph
+    return f.unit in ("person", "collective") and paragraph.index > 1 and \
+        bool(_HONOURED.search(article.text, f.end, clause_end)) and \
+        not _OVER_YEARS.search(article.text, clause_start, clause_end) and \
+        bool(_CEREMONY.search(article.text, paragraph.start, f.start))
 
 
 def as_of_year(article: Article, f: Figure) -> tuple[int, int] | None:

@@ -204,6 +204,30 @@ def _referred_parent(article: Article, start: int, end: int, s: tx.Sentence, uni
     return lowest if lowest and not gaz.is_nation(lowest) and lowest not in fitting else None
 
 
+_SIDES = ("东部", "西部", "中部", "中西部", "东西部", "沿海")
+_RANK = {"nation": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4}
+# 甘肃省7个县, 定西市所辖7个贫困县区, 陇南市达到9个: between the holder and its count, no verb but of a size
+_HOLDS = re.compile(r"(?:的|所辖|下辖|辖区?内?|全部|共有|共|已?有|已?达到?)?(?:贫困|深度贫困|脱贫|挂牌督战|重点|欠发达)?")
+
+
+def _holder_of_count(article: Article, clause: list, start: int, unit: str) -> tuple[str | None, str] | None:
+    """A count of places (7个县, 4市) is of the place named right before it that holds them (甘肃省7个县);
+    of no one place when the place named last before it in its clause is of the level counted (青岛、
+    烟台、威海、潍坊4市: the count restates the list) or is set apart from it by a verb (甘肃省引进4市的企业:
+    the cities are not 甘肃's), or of a side of the country (东部4市). None, to look further, when its
+    clause names no place before it."""
+    if article.text[max(0, start - 3):start].endswith(_SIDES):
+        return None, "none"  # 东部4市, 中西部22省: the places of one side of the country, no one place's
+    before = [m for m in clause if m.end <= start]
+    if not before:
+        return None
+    last, gaz = before[-1], article.gaz
+    counted = min(_RANK[level] for level in _LEVELS_OF_UNIT[unit])
+    if _RANK[gaz.regions[last.region].level] < counted and _HOLDS.fullmatch(article.text, last.end, start):
+        return last.region, "explicit"
+    return None, "none"
+
+
 def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Section | None,
                unit: str | None, metric: str | None) -> tuple[str | None, str]:
     gaz, text = article.gaz, article.text
@@ -225,6 +249,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     if sec or any(not gaz.is_nation(m.region) for m in clause):
         # 全国 beside a place (青岛市有全国…先进个人1人) or in a section (全国挂牌督战的4个县) qualifies
         clause = [m for m in clause if not gaz.is_nation(m.region)]
+    if unit in _DIVISIONS and (counted := _holder_of_count(article, clause, start, unit)):
+        return counted
     if clause and (found := _from_clause(article, clause, start, end, s, sec, unit, metric)):
         return found
     if sec is None and (own := own_place(article, c_start, c_end)):
