@@ -74,3 +74,17 @@ def test_both_places_speak_only_for_their_segment_and_the_helped_place_is_the_mo
     assert figures["32人次"]["region"] is None
     assert [figures[r]["region"] for r in ("7家", "11个", "1800余万元")] == ["yongdeng"] * 3
     assert figures["260万元"]["region"] is None
+
+
+def test_a_word_that_names_the_province_aided_places_the_figure(tmp_path):
+    # A story of 深圳's aid to 喀什: 援疆资金 is aid to Xinjiang, 进疆 goes to Xinjiang; the article's topic
+    # place (喀什, the helped place it names) does not override the clause's own word. 19个援疆省市 are the
+    # helpers, no one place; a county named once (莎车县, where schools were built) is no topic.
+    figures = _figures(tmp_path, "喀什展销周开幕\n\n五年来，深圳市累计投入援疆资金31.5亿元，选派干部212名进疆，"
+                       "在19个援疆省市中名列前茅。深圳在喀什地区莎车县援建学校9所。\n\n今年以来，又选派教师86名进疆支教。"
+                       "深圳企业向当地捐款800万元。\n")
+    assert (figures["31.5亿元"]["region"], figures["212名"]["region"]) == ("xinjiang", "xinjiang")
+    assert figures["86名"]["region"] == "xinjiang"  # no place in its sentence: still the word's, not 喀什
+    assert figures["19个"]["region"] is None
+    assert figures["9所"]["region"] == "shache"
+    assert figures["800万元"]["region"] == "kashi"  # the article's helped place, not 莎车 named once

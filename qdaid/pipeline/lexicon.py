@@ -114,6 +114,8 @@ class Lexicon:
         self.digit_place_re = re.compile(rf"(?:{alternation(self.digit_place_units)})(?![级域内外场民城委府属直辖长道块会界际])")
         self.purchase_verbs = tuple(data["region_words"]["purchase_verbs"])
         self.unnamed_partners = re.compile(alternation(data["region_words"]["unnamed_partners"]))
+        self.aided_by_word = data["region_words"]["aided_by_word"]
+        self.aid_word_re = re.compile(alternation(self.aided_by_word))
         workplace = data["region_words"]["workplace"]
         self.to_work = tuple(workplace["to_work"])
         self.labour_sent, self.labour = (re.compile(alternation(workplace[k])) for k in ("labour_sent", "labour"))

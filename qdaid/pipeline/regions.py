@@ -210,14 +210,14 @@ _RANK = {"nation": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4
 _HOLDS = re.compile(r"(?:的|所辖|下辖|辖区?内?|全部|共有|共|已?有|已?达到?)?(?:贫困|深度贫困|脱贫|挂牌督战|重点|欠发达)?")
 
 
-def _holder_of_count(article: Article, clause: list, start: int, unit: str) -> tuple[str | None, str] | None:
+def _holder_of_count(article: Article, clause: list, start: int, end: int, unit: str) -> tuple[str | None, str] | None:
     """A count of places (7个县, 4市) is of the place named right before it that holds them (甘肃省7个县);
     of no one place when the place named last before it in its clause is of the level counted (青岛、
     烟台、威海、潍坊4市: the count restates the list) or is set apart from it by a verb (甘肃省引进4市的企业:
     the cities are not 甘肃's), or of a side of the country (东部4市). None, to look further, when its
     clause names no place before it."""
-    if article.text[max(0, start - 3):start].endswith(_SIDES):
-        return None, "none"  # 东部4市, 中西部22省: the places of one side of the country, no one place's
+    if article.text[max(0, start - 3):start].endswith(_SIDES) or article.lex.aid_word_re.match(article.text, end):
+        return None, "none"  # 东部4市, 中西部22省, 19个援疆省市: one side of the country, the helpers: no one place's
     before = [m for m in clause if m.end <= start]
     if not before:
         return None
@@ -249,10 +249,12 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     if sec or any(not gaz.is_nation(m.region) for m in clause):
         # 全国 beside a place (青岛市有全国…先进个人1人) or in a section (全国挂牌督战的4个县) qualifies
         clause = [m for m in clause if not gaz.is_nation(m.region)]
-    if unit in _DIVISIONS and (counted := _holder_of_count(article, clause, start, unit)):
+    if unit in _DIVISIONS and (counted := _holder_of_count(article, clause, start, end, unit)):
         return counted
     if clause and (found := _from_clause(article, clause, start, end, s, sec, unit, metric)):
         return found
+    if not clause and (word := article.lex.aid_word_re.search(text, c_start, c_end)):
+        return article.lex.aided_by_word[word[0]], "explicit"  # 五年来投入援疆资金92亿元: Xinjiang's, before the topic
     if sec is None and (own := own_place(article, c_start, c_end)):
         return own, "explicit"  # 全市41.85万低收入人口…, 我市4名先进个人: the city the article is of
     if sec is None and unit in _DIVISIONS:  # 东部4市通过搭建销售平台,帮助甘肃…: a place after the count holds none of them
@@ -356,6 +358,8 @@ def _for_helper(article: Article, s: tx.Sentence, start: int, sec: Section | Non
         return None  # 莱阳市累计培训本地农民: work at home (本地, 本市), not for the helped place
     if not _AID.search(article.text, s.start, s.end):
         return None  # 青岛全市6.5万名贫困人口全部脱贫: the helper's own, no aid to anyone
+    if word := article.lex.aid_word_re.search(article.text, *article.clause(start, start, s)):
+        return article.lex.aided_by_word[word[0]]  # 上海市累计投入援疆资金92亿元: Xinjiang's, the word says
     return _helped(article, s, start, metric, [])
 
 
@@ -386,7 +390,10 @@ def _helped(article: Article, s: tx.Sentence, start: int, metric: str | None, na
         if any(times[r] > 1 for r in inner):  # 真金白银投入 beside 定西 five times: 白银 once is no evidence
             # but a place named once by a name that is no word (安顺) is: the article is of two places
             inner = [r for r in inner if times[r] > 1 or r not in words]
-        inner = gaz.most_specific(inner)  # 兰州市榆中县: 榆中, the one place helped, not the city holding it
+        # 兰州市榆中县: 榆中, the one place helped; a city named only before its county is its prefix
+        at = {m.start: m.region for m in mentions}
+        prefix = {r for r in inner if all(r in gaz.ancestors(at.get(m.end, r)) for m in mentions if m.region == r)}
+        inner = [r for r in inner if r not in prefix] or inner
         common = set.intersection(*({r, *gaz.ancestors(r)} for r in inner)) if inner else set()
         lowest = max(common, key=lambda r: len(gaz.ancestors(r)), default=None)
         has_helper = any(p in lex.helper_provinces for p in province.values())
