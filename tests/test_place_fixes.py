@@ -88,3 +88,13 @@ def test_a_word_that_names_the_province_aided_places_the_figure(tmp_path):
     assert figures["19个"]["region"] is None
     assert figures["9所"]["region"] == "shache"
     assert figures["800万元"]["region"] == "kashi"  # the article's helped place, not 莎车 named once
+
+
+def test_a_sentence_of_no_place_goes_on_with_the_place_its_paragraph_is_about(tmp_path):
+    # An article of 厦门's help to 临夏 that also names 兰州 once: the helped places lie in 甘肃 only, so a
+    # sentence of no place was 甘肃's. The paragraph before it is about 临夏: its figures are 临夏's.
+    figures = _figures(tmp_path, "厦门临夏协作\n\n厦门市累计向临夏州投入帮扶资金8亿元。兰州举办了推介会。\n\n"
+                       "厦门市注重引导企业到临夏投资兴业。2020年已引进企业26家、实际投资额2.1亿元，带动贫困户6300人。\n\n"
+                       "厦门企业今年捐款300万元。\n")
+    assert [figures[r]["region"] for r in ("26家", "2.1亿元", "6300人")] == ["linxia"] * 3
+    assert figures["300万元"]["region"] == "gansu"  # a paragraph that names no place: the article's, as before

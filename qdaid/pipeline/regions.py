@@ -408,7 +408,16 @@ def _helped(article: Article, s: tx.Sentence, start: int, metric: str | None, na
     if any(not set(province_of(r)) & article.lex.helper_provinces and r not in article.lex.helper_provinces
            for r in others):
         return None  # another place that is no helper's: the sentence is not only of the pair
-    return found
+    return _in_paragraph(article, s, found) or found
+
+
+def _in_paragraph(article: Article, s: tx.Sentence, found: str) -> str | None:
+    """…助力定西稳定脱贫…。2020年已引进企业41家: the one place inside the article's helped place (甘肃, of
+    定西 and 兰州) that the sentences of the paragraph before this one name, the place it goes on about."""
+    gaz = article.gaz
+    named = gaz.most_specific([m.region for m in article.mentions_in(s.paragraph.start, s.start) if not _aside(article, m)])
+    inside = [r for r in named if found in gaz.ancestors(r)]
+    return inside[0] if len(inside) == 1 else None
 
 
 # …选派825名挂职干部到东部4市交流学习: the places counted after 到, 赴, 前往 are where people went,
