@@ -41,3 +41,19 @@ def test_a_second_change_takes_the_years_of_the_first(tmp_path):
     # a change with no dated change before it keeps no period
     alone = dated(tmp_path, "标题\n贫困发生率由21.5%降至1.6%。\n", "2020-03-01")
     assert (period(alone["21.5%"]), period(alone["1.6%"])) == ((None, None), (None, None))
+
+
+def test_a_year_s_sentence_goes_on_with_the_year_before_and_falls_in_the_running_total(tmp_path):
+    # 2019年截至目前已投入: that year's money so far (an amount, not a stock), the same 投入 of the same
+    # aid as 2018's sentence names, so of its metric and place, and part of the three years' 31.2亿元
+    text = ("标题\n上海、江苏2省市对口帮扶云南省，3年来累计向云南省投入财政帮扶资金31.2亿元。"
+            "2018年上海、江苏向云南省投入财政援助资金11.6亿元。2019年截至目前已投入13亿元，实施项目420个。\n")
+    found = dated(tmp_path, text, "2019-11-20")
+    total, last_year, this_year = found["31.2亿元"], found["11.6亿元"], found["13亿元"]
+    assert this_year["kind"] == "amount" and this_year["metric"] == last_year["metric"] == total["metric"]
+    assert this_year["region"] == "yunnan" and this_year["part_of"] == last_year["part_of"] == total["id"]
+    # a sentence that names a metric of its own, or says another verb, is its own
+    other = dated(tmp_path, text.replace("2019年截至目前已投入13亿元", "2019年截至目前已募集善款13亿元"), "2019-11-20")
+    assert other["13亿元"]["part_of"] is None and other["13亿元"]["metric"] != last_year["metric"]
+    other = dated(tmp_path, text.replace("2019年截至目前已投入13亿元", "2019年截至目前已争取13亿元"), "2019-11-20")
+    assert other["13亿元"]["part_of"] is None and other["13亿元"]["metric"] != last_year["metric"]

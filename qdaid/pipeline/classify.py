@@ -91,6 +91,9 @@ def _refine(article: Article, found: str, label: str, f: Figure, clause_end: int
     return found, label
 
 
+_YEAR_TO_DATE = re.compile(rf"(?:{_Y}年|今年)(?:以来)?[，,]?截[至止]目前")
+
+
 def kind(article: Article, f: Figure) -> str:
     """amount, unless the unit says ratio, duration or rank, or a word before the figure in its
     clause makes it a yearly rate (每年, 年均) or the size of a stock at a time (扩大到, 目前)."""
@@ -103,6 +106,7 @@ def kind(article: Article, f: Figure) -> str:
     before = article.text[article.clause(f.start, f.end, f.sentence)[0]:f.start]
     if any(word in before for word in article.lex.per_year_markers):
         return "per_year"
+    before = _YEAR_TO_DATE.sub("", before)  # 2019年截至目前已投入23亿元: that year's so far, an amount, no stock
     opening = article.text[f.sentence.start:article.clause(f.sentence.start, f.sentence.start, f.sentence)[1]]
     if any(word in before for word in article.lex.state_markers) or before.endswith("从") or \
             opening.strip() in article.lex.state_markers:

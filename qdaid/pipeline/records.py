@@ -42,6 +42,7 @@ def read_figures(article: Article) -> list[Figure]:
         if f.covers or both_sides(article, f.start, f.sentence):
             f.region, f.region_basis = None, "none"  # several places: no one of them is the figure's
     parallel.carry_list_places(article, figures)
+    parallel.carry_year_series(article, figures)
     links.link_parts(article, figures)
     return figures
 
