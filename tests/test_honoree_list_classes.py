@@ -156,3 +156,28 @@ def test_a_name_after_titles_that_overlap_starts_after_the_last_of_them(tmp_path
         ("李红", "individual", "某县人民医院院长"),
         ("王芳", "individual", "某中学教师"),
     ]
+
+
+def test_runs_of_names_each_closed_by_the_award_they_win(tmp_path):
+    # No heading word, no count, no 分别是: an honour in the title, then 、-runs each closed by 获得X奖,
+    # one run longer than forty characters; places win too (宁洱县; 勐卡镇, a town the gazetteer lacks)
+    found = _honorees(tmp_path, "2016年全国脱贫攻坚奖揭晓\n\n经过评选，马小兰、王大明、李红梅、赵志刚获得奋进奖；"
+                      "张建国、刘芳、陈卫东、周立新、吴秀英、郑光明、孙丽华、钱文斌、阿依古丽·买买提、黄勇获得贡献奖；"
+                      "宁洱县、勐卡镇获得组织创新奖。\n")
+    people = ["马小兰", "王大明", "李红梅", "赵志刚", "张建国", "刘芳", "陈卫东", "周立新", "吴秀英", "郑光明", "孙丽华",
+              "钱文斌", "阿依古丽·买买提", "黄勇"]
+    assert sorted(found) == sorted([(n, "individual", None) for n in people] +
+                                   [("宁洱县", "collective", None), ("勐卡镇", "collective", None)])
+
+
+def test_names_in_brackets_after_their_count(tmp_path):
+    # 3个先进集体（…），4个先进个人（…）受到表彰: as many names as each count says; 和建华 is a Naxi name
+    # (和 opening an item is a surname, not "and")
+    found = _honorees(tmp_path, "迪庆州受表彰\n\n在全国脱贫攻坚总结表彰大会上，迪庆州3个先进集体（德钦县扶贫办、维西县农业局、"
+                      "香格里拉市委组织部），4个先进个人（和建华、李春梅、扎西顿珠、阿牛）受到表彰。\n")
+    assert sorted(found) == sorted([("德钦县扶贫办", "collective", None), ("维西县农业局", "collective", None),
+                                    ("香格里拉市委组织部", "collective", None), ("和建华", "individual", None),
+                                    ("李春梅", "individual", None), ("扎西顿珠", "individual", None),
+                                    ("阿牛", "individual", None)])
+    # a count the brackets do not match (3 said, 2 named) names no one: they may be examples
+    assert _honorees(tmp_path, "迪庆州受表彰\n\n迪庆州3个先进集体（德钦县扶贫办、维西县农业局）受到表彰。\n") == []

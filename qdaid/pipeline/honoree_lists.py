@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import text as tx
 from .numbers import parse_quantity
-from .persons import PERSON, POSTHUMOUS, SEPARATORS, is_collective, is_name, person_in, post_at, unpadded
+from .persons import PERSON, PLACE_LIKE, POSTHUMOUS, SEPARATORS, is_collective, is_name, person_in, post_at, unpadded
 from .sections import Listed
 
 if TYPE_CHECKING:
@@ -154,21 +154,41 @@ def _listed_before_count(article: Article, heads: dict[str, str]) -> list[Listed
             breaks = [text.rfind(c, lo, m.start()) for c in "，,：:；; 　"]  # 本报讯 我市A、B: after the space
             start, lo = max([lo, *[b + 1 for b in breaks]]), m.end()
             start = _LIST_OPENS.match(text, start, m.start()).end()  # type: ignore[union-attr]
-            items = _listed_items(text, start, m.start())
-            people = m[2] in "名位"
-            if len(items) != int(parse_quantity(m[1]).value) or len(items) < 2 or not _HONOURED.match(text, m.end()):
-                continue  # as many as it says, and honoured (…受到表彰), not who spoke or came
-            if people and all(is_name(article, *item) for item in items):
-                found += [Listed(s.paragraph, "individual", item, None, item, owns=False) for item in items]
-            elif not people and all(is_collective(article, *item) for item in items):
-                found += [Listed(s.paragraph, "collective", item, None, item, owns=False) for item in items]
+            honoured = _HONOURED.match(text, m.end()) is not None  # …受到表彰, not who spoke or came
+            if (bracket := _BRACKETED.match(text, m.end(), s.end)) is not None:
+                # 3个先进集体（甲局、乙办、丙队），4个先进个人（张三、李四）受到表彰: the names in brackets
+                start, end = bracket.start(1), bracket.end(1)
+                honoured = _HONOURED.match(text, bracket.end()) is not None or \
+                    _HONOURED.search(text, bracket.end(), s.end) is not None
+            else:
+                end = m.start()
+            found += _counted_items(article, s, _listed_items(text, start, end), m, honoured)
     return found
+
+
+_BRACKETED = re.compile(r"[（(]([^（()）]{2,400})[)）]")
+
+
+def _counted_items(article: Article, s: tx.Sentence, items: list[tuple[int, int]], m: re.Match,
+                   honoured: bool) -> list[Listed]:
+    """The items a count of honorees names, when they are as many as it says, and are all names
+    (名, 位, 个人) or all bodies' names (个, 家, 集体, 单位)."""
+    people = m[2] in "名位" or m[3] == "先进个人" or m[3] == "个人"
+    if len(items) != int(parse_quantity(m[1]).value) or len(items) < 2 or not honoured:
+        return []
+    if people and all(is_name(article, *item) for item in items):
+        return [Listed(s.paragraph, "individual", item, None, item, owns=False) for item in items]
+    if not people and all(is_collective(article, *item) for item in items):
+        return [Listed(s.paragraph, "collective", item, None, item, owns=False) for item in items]
+    return []
 
 
 def _listed_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The items of text[start:end] joined by 、 (and a last one by 和 or 及), as offsets."""
     items, at = [], start
     for m in re.finditer(r"、|和|及", text[start:end]):
+        if m[0] != "、" and start + m.start() == at:
+            continue  # 、和建华: a 和 opening an item is a surname (the Naxi 和), not "and"
         items.append((at, start + m.start()))
         at = start + m.end()
     items.append((at, end))
@@ -321,23 +341,28 @@ def _award_lines(article: Article, heads: dict[str, str]) -> list[Listed]:
 
 
 # 扶贫干部周建平获贡献奖, 宁洱县获组织奖, “…”—主任邓启航，荣获创新奖: who wins an award, after a clause's start
-_WINS = re.compile(r"(?:(?<=[，,。；;：:！？“”\"—\s])|^)([^，,。；;：:！？“”\"—\s\d]{2,40}?)[，,]?"
+_WINS = re.compile(r"(?:(?<=[，,。；;：:！？“”\"—\s])|^)([^，,。；;：:！？“”\"—\s\d]{2,160}?)[，,]?"
                    r"(?:荣获|获得了?|获)[“「\"]?[^，,。；;！？”」\"\d]{1,16}?奖(?![金励品])", re.M)
 
 
 def _award_winners(article: Article, heads: dict[str, str]) -> list[Listed]:
-    """In an article about honours (a heading word in it), who a clause says wins an award: a
+    """In an article about honours (a heading word in it, or an honour in its title), who a clause says wins an award: a
     person (the name after a post, after 的, or alone) or a collective (a body's name, or a place:
     a county, a township). A count that wins (共有12人获得…) names no one."""
     text, found = article.text, []
-    if not any(word in text for word in heads):
-        return []
+    title = article.paragraphs[0].text if article.paragraphs else ""
+    if not any(word in text for word in heads) and not _HONOUR.search(title):
+        return []  # 2016年全国脱贫攻坚奖揭晓: a title of an honour also makes the article about honours
     for p in article.paragraphs:
         for m in _WINS.finditer(p.text):
             start, end = p.start + m.start(1), p.start + m.end(1)
             start += len(text[start:end]) - len(re.sub(r"^(?:其中|此外|另外|同时)", "", text[start:end]))
             end -= len(text[start:end]) - len(re.sub(r"(?:也|还|均|都)$", "", text[start:end]))
-            if (winner := _winner(article, start, end)) is not None:
+            run = [(w, piece) for piece in _pieces(article, start, end) if (w := _winner(article, *piece))] \
+                if "、" in text[start:end] else []
+            if len(run) > 1:  # 马小兰、王大明、李红梅获得奋进奖, 宁洱县、勐卡镇获组织奖: each of a run wins
+                found += [Listed(p, w[0], w[1], w[2], piece, owns=False) for w, piece in run]
+            elif (winner := _winner(article, start, end)) is not None:
                 found.append(Listed(p, winner[0], winner[1], winner[2], (start, end), owns=False))
     return found
 
@@ -352,8 +377,8 @@ def _winner(article: Article, start: int, end: int) -> tuple[str, tuple[int, int
     of = text.rfind("的", start, end)  # 来自山区的马春兰
     if of >= 0 and is_name(article, of + 1, end):
         return "individual", (of + 1, end), None
-    if _named_place(article, start, end):  # 宁洱县, 西盟县勐卡镇: a place wins for its work
-        return "collective", (start, end), None
+    if _named_place(article, start, end) or PLACE_LIKE.fullmatch(text[start:end]):
+        return "collective", (start, end), None  # 宁洱县, 西盟县勐卡镇, 勐卡镇: a place wins for its work
     return None
 
 

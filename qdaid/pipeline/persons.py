@@ -24,6 +24,7 @@ SEPARATORS = "\t 　，,：:、—"  # 张三——主任: a dash too
 # What a 公示 line says of a person besides the post: 男, 汉族, 1972年3月生, 中共党员, 大学学历 …
 PROFILE = re.compile(r"男|女|[\u4e00-\u9fff]{1,4}族|\d{4}年\d{1,2}月(?:出)?生|\d{4}\.\d{1,2}生?|中共党员|中共预备党员|"
                      r"党员|群众|无党派人士|[\u4e00-\u9fff]{0,4}(?:学历|学位)|大学|大专|本科|研究生|中专|高中|初中")
+PLACE_LIKE = re.compile(rf"{HAN}{{2,5}}[镇乡村县市区州旗盟]")  # a name of three or more ending in a kind of place
 _ENDS_POST = ("生前系", "生前任", "生前为", "生前是", "系")
 
 
@@ -83,6 +84,8 @@ def is_name(article: Article, start: int, end: int) -> bool:
         return False
     if word.endswith(tuple(w for w in [*lex.org_kinds, *lex.nouns, *lex.collective_ends] if len(w) > 1)):
         return False
+    if PLACE_LIKE.fullmatch(word):
+        return False  # 勐卡镇, 宁洱县: a place the gazetteer does not hold is still no person
     return not any(m.end - m.start >= 2 for m in article.mentions_in(start, end))
 
 
