@@ -57,3 +57,21 @@ def test_a_year_s_sentence_goes_on_with_the_year_before_and_falls_in_the_running
     assert other["13亿元"]["part_of"] is None and other["13亿元"]["metric"] != last_year["metric"]
     other = dated(tmp_path, text.replace("2019年截至目前已投入13亿元", "2019年截至目前已争取13亿元"), "2019-11-20")
     assert other["13亿元"]["part_of"] is None and other["13亿元"]["metric"] != last_year["metric"]
+
+
+def test_an_award_s_selection_report_is_of_the_year_its_title_names(tmp_path):
+    # A report of the 2019 selection: what it counts with no year of its own is that selection's (2019);
+    # the candidates are items (people or bodies), 候选组织 organizations, 省（区、市） provinces (the 市 in
+    # brackets qualifies 省); the breakdown after 其中 is of the total, not of the change from last year.
+    text = ("2019年全国某某奖120个初评候选人（组织）揭晓\n评选委员会从512个推荐人选（组织）中评选出120个初评候选人（组织）。"
+            "各地共受理参评对象2650个，比去年增加410个。其中，推荐到省一级的参评对象330个。"
+            "组织创新奖评出40个候选组织，覆盖省（区、市）24个。\n")
+    found = dated(tmp_path, text, "2019-08-20")
+    assert {period(found[r]) for r in ("512个", "2650个", "330个", "40个", "24个")} == {(2019, 2019)}
+    assert [found[r]["unit"] for r in ("512个", "2650个", "40个", "24个")] == ["item", "item", "organization", "province"]
+    assert found["330个"]["part_of"] == found["2650个"]["id"] and found["410个"]["kind"] == "change"
+    # a noun in brackets qualifies the one before it: 车间（企业）12个 are workshops
+    assert dated(tmp_path, "标题\n全县新建扶贫车间（企业）12个。\n", "2019-08-20")["12个"]["unit"] == "workshop"
+    # a title of no selection (a profile of one winner) dates nothing by itself
+    profile = dated(tmp_path, "2019年全国某某奖获得者王某的故事\n他带领村民种植苹果3000亩。\n", "2019-08-20")
+    assert period(profile["3000亩"]) == (None, None)

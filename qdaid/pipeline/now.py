@@ -85,11 +85,14 @@ _LEAD_REACH = 160  # the lead's first sentences, where a report says as of when 
 _AS_OF = re.compile(r"(?:截[至止]|到)(?:今年)?(1[0-2]|[1-9])月(?:[1-3]?\d日|底|末|份|中旬|下旬)?")
 
 
-_NOTICE = re.compile(r"(?:公告|公示|通告|通知)\s*$")
+# …资金分配情况公告; 2018年全国脱贫攻坚奖200个初评公示候选人出炉: a notice, or a selection for an award (候选,
+# 揭晓, 出炉), of one year
+_NOTICE = re.compile(r"(?:公告|公示|通告|通知)\s*$|奖[^，,。：:]{0,16}(?:候选|评选|揭晓|出炉|公布|公示)")
 
 
 def notice_year(article: Article, f: Figure) -> tuple[int, int] | None:
-    """The one year the title of a notice names, for a figure that is no duration."""
+    """The one year the title of a notice or of an award's selection names, for a figure that is no
+    duration."""
     if not article.paragraphs or f.unit in DURATION_UNITS:
         return None
     title = article.text[article.paragraphs[0].start:article.paragraphs[0].end]

@@ -291,10 +291,17 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
              if any(p.start == n.start(1) for p in article.gaz.mentions(text, n.start(1), n.end(1)))]
     # 全县新增就业岗位2300个: 全县 is where, not what is counted
     before = [n for n in lex.nouns_in(text, lo, m.start()) if not any(n.start in r for r in named)
-              and text[n.start - 1:n.start] not in ("全", "该", "本", "我") and not in_place(n)]
+              and text[n.start - 1:n.start] not in ("全", "该", "本", "我") and not in_place(n)
+              and not _bracketed(text, lo, n.start)]  # 省（区、市）22个: the 市 in brackets qualifies 省
     if before:
         return lex.nouns[before[-1].word]
     return lex.general[cls]
+
+
+def _bracketed(text: str, lo: int, at: int) -> bool:
+    """text[at] lies inside brackets opened after lo."""
+    opened = max(text.rfind("（", lo, at), text.rfind("(", lo, at))
+    return opened >= 0 and max(text.rfind("）", lo, at), text.rfind(")", lo, at)) < opened
 
 
 def _breakdown_head(article: Article, s: tx.Sentence) -> int | None:
