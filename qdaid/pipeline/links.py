@@ -274,9 +274,9 @@ _COUNTY_LEVEL = {"county", "district"}  # 8个县…其中…4个区县: places 
 
 
 def _link(f: Figure, candidates: list[Figure]) -> None:
-    # 共受理3478个，比去年增加986个。其中…405个: a part is of the total, never of a change or a plan
-    alike = [g for g in candidates if (g.unit == f.unit or {g.unit, f.unit} <= _COUNTY_LEVEL)
-             and g.kind not in ("change", "plan")]
+    # 共受理3478个，比去年增加986个。其中…405个: a part is of the total, never of a change (计划投入2亿元，
+    # 已到位1.2亿元: what arrived is of a plan, though)
+    alike = [g for g in candidates if (g.unit == f.unit or {g.unit, f.unit} <= _COUNTY_LEVEL) and g.kind != "change"]
     # 60个候选单位…,其中…组织创新奖60个: a breakdown's item as large as its total is all of it
     larger = [g for g in alike if g.value > f.value] or [g for g in alike if g.value == f.value]
     same_metric = [g for g in larger if g.metric == f.metric]

@@ -11,6 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import text as tx
+from .aided import aided_place, counts_helpers
 from .numbers import parse_quantity
 from .own_place import own_place, referred_place
 
@@ -216,11 +217,11 @@ def _holder_of_count(article: Article, clause: list, start: int, end: int, unit:
     烟台、威海、潍坊4市: the count restates the list) or is set apart from it by a verb (甘肃省引进4市的企业:
     the cities are not 甘肃's), or of a side of the country (东部4市). None, to look further, when its
     clause names no place before it."""
-    if article.text[max(0, start - 3):start].endswith(_SIDES) or article.lex.aid_word_re.match(article.text, end):
-        return None, "none"  # 东部4市, 中西部22省, 19个援疆省市: one side of the country, the helpers: no one place's
+    if article.text[max(0, start - 3):start].endswith(_SIDES):
+        return None, "none"  # 东部4市, 中西部22省: one side of the country, no one place's
     before = [m for m in clause if m.end <= start]
     if not before:
-        return None
+        return (None, "none") if counts_helpers(article, start, end) else None  # 19个援疆省市: the helpers
     last, gaz = before[-1], article.gaz
     counted = min(_RANK[level] for level in _LEVELS_OF_UNIT[unit])
     if _RANK[gaz.regions[last.region].level] < counted and _HOLDS.fullmatch(article.text, last.end, start):
@@ -251,10 +252,10 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         clause = [m for m in clause if not gaz.is_nation(m.region)]
     if unit in _DIVISIONS and (counted := _holder_of_count(article, clause, start, end, unit)):
         return counted
+    if unit not in _DIVISIONS and (aided := aided_place(article, s, start, [m.region for m in clause])):
+        return aided, "explicit"  # 上海市累计投入援疆资金92亿元: Xinjiang's, neither the helper's nor the topic's
     if clause and (found := _from_clause(article, clause, start, end, s, sec, unit, metric)):
         return found
-    if not clause and (word := article.lex.aid_word_re.search(text, c_start, c_end)):
-        return article.lex.aided_by_word[word[0]], "explicit"  # 五年来投入援疆资金92亿元: Xinjiang's, before the topic
     if sec is None and (own := own_place(article, c_start, c_end)):
         return own, "explicit"  # 全市41.85万低收入人口…, 我市4名先进个人: the city the article is of
     if sec is None and unit in _DIVISIONS:  # 东部4市通过搭建销售平台,帮助甘肃…: a place after the count holds none of them
@@ -358,8 +359,6 @@ def _for_helper(article: Article, s: tx.Sentence, start: int, sec: Section | Non
         return None  # 莱阳市累计培训本地农民: work at home (本地, 本市), not for the helped place
     if not _AID.search(article.text, s.start, s.end):
         return None  # 青岛全市6.5万名贫困人口全部脱贫: the helper's own, no aid to anyone
-    if word := article.lex.aid_word_re.search(article.text, *article.clause(start, start, s)):
-        return article.lex.aided_by_word[word[0]]  # 上海市累计投入援疆资金92亿元: Xinjiang's, the word says
     return _helped(article, s, start, metric, [])
 
 

@@ -1,0 +1,41 @@
+"""援疆, 援藏, 进藏: words that name the province aided. A figure said with one (投入援疆资金92亿元,
+援藏干部达1504名, 全国对口援藏共实施项目807个) is of that province, or of the place inside it its sentence
+named before it (西藏日喀则累计接受…援藏资金超过百亿元: 日喀则); the helpers named in its clause (上海市,
+黑龙江省, 全国) give it nothing. A count of places said with one (援藏四省市, 19个援疆省市, 来自17个省市的…
+援藏干部) counts the helpers: no one place's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from . import text as tx
+    from .article import Article
+
+
+def aided_place(article: Article, s: tx.Sentence, start: int, clause_regions: list[str]) -> str | None:
+    """The place an aid word in the figure's segment (up to its clause's end) gives it; None when
+    there is none, or when its clause names a place inside the aided province (the usual rules)."""
+    gaz, lex = article.gaz, article.lex
+    segment_start = article.segment(start, start, s)[0]
+    clause_end = article.clause(start, start, s)[1]
+    word = lex.aid_word_re.search(article.text, segment_start, clause_end)
+    if word is None:
+        return None
+    province = lex.aided_by_word[word[0]]
+    inside = {province, *gaz.descendants(province)}
+    if any(r in inside for r in clause_regions):
+        return None
+    named = gaz.most_specific([m.region for m in article.mentions_in(s.start, start) if m.region in inside])
+    return named[-1] if named else province
+
+
+def counts_helpers(article: Article, start: int, end: int) -> bool:
+    """A count of places right after or right before an aid word (援藏四省市, 19个援疆省市, 17个对口援藏
+    省市), or in a clause of one that names no place holding them (来自17个省市的…援藏干部)."""
+    text, lex = article.text, article.lex
+    clause_start, clause_end = article.clause(start, end, article.sentence_at(start))
+    return bool(lex.aid_word_re.match(text, end) or lex.aid_word_re.match(text, end + 2) or
+                lex.aid_word_re.search(text, max(clause_start, start - 4), start) or
+                lex.aid_word_re.search(text, clause_start, clause_end))
