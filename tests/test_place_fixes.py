@@ -104,8 +104,8 @@ def test_aid_words_give_the_aided_place_and_count_the_helpers(tmp_path):
     # 西藏昌都 named first: what the sentence's 援藏 clauses say is 昌都's; each helper province's own
     # segment (天津市对口援藏项目…) is aid to 西藏, not the helper's; 全国对口援藏 is 西藏's,
     # not the nation's; 援藏三省市 and 来自15个省市的…援藏干部 count the helpers; a region's GDP is no aid.
-    figures = _figures(tmp_path, "援藏成效\n\n新华社拉萨电 1995年以来，西藏昌都累计接受三省市对口援藏项目2100个，援藏资金超过60亿元，"
-                       "援藏干部达900名。天津市对口援藏项目600个、援藏资金18亿元；重庆市对口援藏项目500个、援藏资金15亿元。"
+    figures = _figures(tmp_path, "援藏成效\n\n新华社拉萨电 1995年以来，西藏昌都累计接受三省市对口援藏项目2100个，"
+                       "援藏资金超过60亿元，援藏干部达900名。天津市对口援藏项目600个、援藏资金18亿元；重庆市对口援藏项目500个、援藏资金15亿元。"
                        "2021年，全国对口援藏共实施援藏项目760个，完成投资350亿元。来自中央和15个省市的1800名援藏干部进藏。"
                        "在援藏三省市的帮助下，地区生产总值从1995年的6亿元增长到2020年的240亿元。\n")
     assert [figures[r]["region"] for r in ("2100个", "超过60亿元", "900名")] == ["changdu"] * 3
