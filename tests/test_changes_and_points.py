@@ -75,3 +75,14 @@ def test_an_award_s_selection_report_is_of_the_year_its_title_names(tmp_path):
     # a title of no selection (a profile of one winner) dates nothing by itself
     profile = dated(tmp_path, "2019年全国某某奖获得者王某的故事\n他带领村民种植苹果3000亩。\n", "2019-08-20")
     assert period(profile["3000亩"]) == (None, None)
+
+
+def test_the_congress_since_which_and_a_since_year_said_again_in_years(tmp_path):
+    # 党的十八大以来: since 2012 (the 18th congress), to the report; 2016年以来，…6年来 in a report of 2022:
+    # the six years are 2016–2022 as said (counted back from 2022 they would start in 2016 or 2017)
+    found = dated(tmp_path, "标题\n党的十八大以来，某省累计选派援藏干部4200名。2016年以来，6年来先后选派5批次约900名干部。\n",
+                  "2022-08-20")
+    assert period(found["4200名"]) == (2012, 2022)
+    assert period(found["约900名"]) == (2016, 2022)
+    found = dated(tmp_path, "标题\n2015年以来，8年来先后选派8批次约1500名干部。\n", "2022-08-20")
+    assert period(found["约1500名"]) == (2015, 2022)  # not 2014 (8 back from 2022)

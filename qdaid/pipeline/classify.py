@@ -13,9 +13,9 @@ from ..model import DURATION_UNITS, RANK_UNITS, RATIO_UNITS
 from . import bodynames
 from . import text as tx
 from .changes import RANGE_RE as _RANGE_RE
-from .changes import end_of_change, parallel_change
+from .changes import base_of_a_ratio, end_of_change, parallel_change, ratio_base
 from .now import as_of_year, notice_year, now_period
-from .numbers import NUMBER_PATTERN, parse_quantity
+from .numbers import parse_quantity
 
 if TYPE_CHECKING:
     from .article import Article
@@ -271,18 +271,9 @@ def stated_period(article: Article, s: tx.Sentence, start: int, end: int) -> tup
         candidates.append((m.start(), (int(m[1]), int(m[2]))))
     clause_start = article.clause(start, end, s)[0]
     candidates += _years_stated(article, s, start, end, s_start, candidates)
-    for m in _RELATIVE_RE.finditer(text, s_start, start):
-        n = m[2] or m["recent"]
-        if re.fullmatch(_Y, n):
-            continue  # 1994年至2018年以来: a calendar year and since, not 2018 years back
-        years = int(n) if n.isdigit() else int(parse_quantity(n).value)
-        # 1996年到2011年，福建16年累计援助…: the N years are the range of N years just named
-        if span := _span_named_before(article, s, n, m.start()):
-            candidates.append((m.start(), span))
-        elif report_year:
-            candidates.append((m.start(), (report_year - years, report_year)))
+    candidates += _years_back(article, s, s_start, start)
     for m in _THIS_YEAR_RE.finditer(text, s_start, start):  # 今年以来, 去年: years counted back from the report's
-        if _ratio_base(article, m.start(), m.end(), start) or _base_of_a_ratio(article, m.start(), m.end(), start):
+        if ratio_base(article, m.start(), m.end(), start) or base_of_a_ratio(article, m.start(), m.end(), start):
             continue  # 是去年外出务工人数的116.2%: the year compared with, not the ratio's nor what follows
         if report_year and not text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers):  # 比上年: a base
             year = report_year - _YEARS_BACK[m[1]]
@@ -342,7 +333,7 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
         range_end = text[m.start() - 1:m.start()] in ("至", "、", "到") and text[m.start() - 2:m.start()] != "截至" \
             and re.search(r"\d\s?年?\s?$", text[max(0, m.start() - 8):m.start() - 1]) is not None
         if range_end or text[max(0, m.start() - 2):m.start()].endswith(lex.comparison_markers) \
-                or _ratio_base(article, m.start(), m.end(), start) or _base_of_a_ratio(article, m.start(), m.end(), start):
+                or ratio_base(article, m.start(), m.end(), start) or base_of_a_ratio(article, m.start(), m.end(), start):
             continue  # 2017至2018年: taken as a range; 较2015年增长: the base of a comparison (截至2020年 is a date)
         if text[m.start() - 1:m.start()] in ("从", "由") and m.start() < clause_start and \
                 not text.startswith(("起", "开始", "以来"), m.end()):
@@ -353,8 +344,8 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
         if of := re.match(r"(?:底|末|初)?的", text[m.end():m.end() + 2]):  # 2014年的, 2016年底的
             at = m.end() + of.end()
             listed = _NEXT_ITEM.fullmatch(text, at, start) is not None  # 2017年的2000万元、6个项目: both that year's
-            # 从2014年的3200元, 由2014年的23.5%: that figure's year (是2018年的8倍 compares: _ratio_base)
-            if (at == start or listed) and (of[0] != "的" or not _ratio_base(article, m.start(), m.end(), at)):
+            # 从2014年的3200元, 由2014年的23.5%: that figure's year (是2018年的8倍 compares: ratio_base)
+            if (at == start or listed) and (of[0] != "的" or not ratio_base(article, m.start(), m.end(), at)):
                 found.append((m.start(), (int(m[1]), int(m[1]))))
             continue  # 是2018年的8倍: a base of comparison, not the period
         # A date at the sentence's start, or standing alone as a clause (2020年1月,迎接…), dates the
@@ -374,6 +365,34 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
 
 
 
+def _years_back(article: Article, s: tx.Sentence, s_start: int, start: int) -> list[tuple[int, tuple]]:
+    """stated_period's N年来 before start: the range of N years just named (1996年到2011年，福建16年累计
+    援助…), the year of a 以来 it says again (2015年以来，…8年来), else N years back from the report."""
+    text, report_year, found = article.text, article.report_year, []
+    for m in _RELATIVE_RE.finditer(text, s_start, start):
+        n = m[2] or m["recent"]
+        if re.fullmatch(_Y, n):
+            continue  # 1994年至2018年以来: a calendar year and since, not 2018 years back
+        years = int(n) if n.isdigit() else int(parse_quantity(n).value)
+        if span := _span_named_before(article, s, n, m.start()):
+            found.append((m.start(), span))
+        elif report_year and (since := _since_named_before(text, s.start, m.start(), report_year, years)):
+            found.append((m.start(), (since, report_year)))
+        elif report_year:
+            found.append((m.start(), (report_year - years, report_year)))
+    return found
+
+
+def _since_named_before(text: str, lo: int, hi: int, report_year: int, years: int) -> int | None:
+    """The year of a YEAR年以来 in text[lo:hi] that N年来 (years) says again, counted either way (2015年以来
+    in a report of 2022: 7 or 8 years)."""
+    said = [int(m[1]) for m in _SINCE_YEAR_RE.finditer(text, lo, hi)]
+    return said[-1] if said and report_year - said[-1] in (years - 1, years) else None
+
+
+_SINCE_YEAR_RE = re.compile(rf"({_Y})年(?:\d{{1,2}}月)?以来")
+
+
 def _span_named_before(article: Article, s: tx.Sentence, n: str, until: int | None = None) -> tuple[int, int] | None:
     """The last range of n years (both ends counted) stated earlier in the honoree's section (or,
     outside sections, the article), before sentence s or before `until` in it."""
@@ -386,31 +405,6 @@ def _span_named_before(article: Article, s: tx.Sentence, n: str, until: int | No
         fitting = [span for m in _RANGE_RE.finditer(article.text, s.end)
                    if (span := (int(m[1]), int(m[2])))[1] - span[0] + 1 == years][:1]
     return fitting[-1] if fitting else None
-
-
-def _ratio_base(article: Article, lo: int, hi: int, start: int) -> bool:
-    """The year at text[lo:hi] is what the ratio at start compares with: 是2019年吸纳人数的96.91%."""
-    text = article.text
-    return text[lo - 1:lo] in ("是", "为") and "的" in text[hi:start] and \
-        not re.search(r"[，,；;。]", text[hi:start]) and _is_ratio_at(article, start)
-
-
-def _base_of_a_ratio(article: Article, lo: int, hi: int, start: int) -> bool:
-    """The year at text[lo:hi] is the base of a ratio its clause goes on to, at or before start
-    (是去年外出务工人数的116.2%，较3月19日提高38.6个百分点): no period of the figures from the ratio on;
-    what lies between (是2019年吸纳人数(816.86万人)的) is that year's."""
-    of = _BASE_OF.match(article.text, hi)
-    return article.text[lo - 1:lo] in ("是", "为") and of is not None and of.end() <= start and \
-        _is_ratio_at(article, of.end())
-
-
-_BASE_OF = re.compile(r"[^，,；;。]{0,16}?的")
-
-
-def _is_ratio_at(article: Article, start: int) -> bool:
-    """The quantity at start is a ratio (是2018年的8倍 compares; 2014年的3200元 is dated)."""
-    m = re.compile(NUMBER_PATTERN + rf"(?P<cls>{article.lex.classifier_pattern})?").match(article.text, start)
-    return m is None or article.lex.unit_of_classifier(m["cls"] or "") in RATIO_UNITS
 
 
 def _year_of_event(article: Article, s: tx.Sentence, words: str) -> int | None:
