@@ -185,3 +185,14 @@ def test_a_count_of_places_that_restates_a_list_or_is_set_apart_is_no_one_places
     # …while the place right before a count holds it, 的/所辖/贫困 between
     found = figures(tmp_path, "陕西省56个贫困县全部摘帽，商洛市所辖7个县区退出贫困序列。")
     assert (found["56个"]["region"], found["7个"]["region"]) == ("shaanxi", "shangluo")
+
+
+def test_a_list_of_helped_places_anywhere_in_the_sentence_is_of_them_together(tmp_path):
+    # 宁波's help to two prefectures (凉山, 延边) named after the figure, or after 到: of both, no one place;
+    # not 宁波's (the helper its clause names) and not the last named
+    found = figures(tmp_path, "2020年以来，宁波市共安排8.6亿元财政资金，帮扶四川凉山彝族自治州和吉林延边朝鲜族自治州群众脱贫。"
+                    "宁波市引导96家企业到凉山州和延边州投资。其中延边州获得资金2亿元。甘肃、定西两地销售农产品3亿元。")
+    both = (None, ["liangshan-sichuan", "yanbian"])
+    assert [(found[r]["region"], found[r]["covers"]) for r in ("8.6亿元", "96家")] == [both, both]
+    assert found["2亿元"]["region"] == "yanbian"  # its clause names its place
+    assert found["3亿元"]["covers"] != ["dingxi"]  # 甘肃、定西: one place written twice, no list of two

@@ -21,7 +21,8 @@ def covers_of(article: Article, start: int, s: tx.Sentence) -> list[str]:
     陇南市及菏泽市…三市: 安顺, 陇南, 菏泽); none when the sentence names fewer."""
     m = article.lex.place_count_re.search(article.text, max(s.start, start - 8), start)  # 三市, 10个县的: a few characters
     if not m or m.start() < article.clause(start, start, s)[0]:
-        return _listed_after_zai(article, start, s) or _listed_partners(article, start, s) or _each(article, start, s)
+        return _listed_after_zai(article, start, s) or _listed_partners(article, start, s) or _each(article, start, s) \
+            or _helped_together(article, start, s)
     count = int(parse_quantity(m[1]).value)
     gaz = article.gaz
     named = gaz.most_specific([p.region for p in article.mentions_in(s.start, m.start()) if not gaz.is_nation(p.region)])
@@ -92,3 +93,37 @@ _EACH_WAY = re.compile(r"互派|互访|互换|互相选派")
 def both_sides(article: Article, start: int, s: tx.Sentence) -> bool:
     """The figure at start is of both partners at once, no one place's."""
     return bool(_EACH_WAY.search(article.text, article.clause(start, start, s)[0], start))
+
+
+def _helped_together(article: Article, start: int, s: tx.Sentence) -> list[str]:
+    """杭州市共安排12.71亿元…帮扶黔东南州和恩施州群众, 引导204家企业到黔东南州和恩施州投资: a list of helped
+    places anywhere in the figure's sentence (each in a province East–West cooperation helps), its
+    clause naming no place but helpers and the list, is of them together; no one of them is its place."""
+    text, gaz, lex = article.text, article.gaz, article.lex
+    if article.section_of(s.paragraph.index) is not None:
+        return []  # an honoree's section: its own rules (its partners, its home's 镇街) decide
+    run: list = []
+    runs = [run]
+    for m in article.mentions_in(s.start, s.end):
+        if run and text[run[-1].end:m.start] in _LIST_JOINS:
+            run.append(m)
+        elif run and m.start == run[-1].end:
+            run[-1] = m  # 贵州黔东南州: a place and the one inside it, one item of the list
+        else:
+            run = [m]
+            runs.append(run)
+    # 碧江区、万山区等4个区县: examples of a group, not the places it is of
+    lists = [r for r in runs if len(gaz.most_specific([m.region for m in r])) > 1 and not text.startswith("等", r[-1].end)
+             and all(_province(gaz, m.region) in lex.helped_provinces for m in r)]  # 甘肃、定西: one place, 定西
+    if len(lists) != 1:
+        return []
+    first, last = lists[0][0].start - 4, lists[0][-1].end  # 贵州黔东南州: the province before its first item too
+    lo, hi = article.clause(start, start, s)
+    # 其中巫山县获得资金8000万元: a clause that names a place of its own (one of them, or another) is its
+    own = [m for m in article.mentions_in(lo, hi) if not first <= m.start < last and not gaz.is_nation(m.region)
+           and _province(gaz, m.region) not in lex.helper_provinces]
+    return [] if own else gaz.most_specific([m.region for m in lists[0]])
+
+
+def _province(gaz, region: str) -> str | None:
+    return next((a for a in [region, *gaz.ancestors(region)] if gaz.regions[a].level == "province"), None)
