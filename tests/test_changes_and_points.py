@@ -86,3 +86,12 @@ def test_the_congress_since_which_and_a_since_year_said_again_in_years(tmp_path)
     assert period(found["约900名"]) == (2016, 2022)
     found = dated(tmp_path, "标题\n2015年以来，8年来先后选派8批次约1500名干部。\n", "2022-08-20")
     assert period(found["约1500名"]) == (2015, 2022)  # not 2014 (8 back from 2022)
+
+
+def test_a_since_year_said_in_the_paragraph_before_n_years(tmp_path):
+    # 2015年以来 in one sentence, 8年来 in the next, a report of 2023: since 2015 (8 years back is 2015 too,
+    # but 2014 in a report of 2022, where 2015年以来 is 7 years: either count agrees)
+    text = "标题\n2015年以来，江苏共选派干部300名。8年来，8批次约1500名援藏医疗人才奔赴西藏。\n"
+    assert period(dated(tmp_path, text, "2022-07-10")["约1500名"]) == (2015, 2022)
+    # a since year that does not agree with the count (2010 is 12 years before 2022) is not what 8年来 says
+    assert period(dated(tmp_path, text.replace("2015年", "2010年"), "2022-07-10")["约1500名"]) == (2014, 2022)

@@ -113,3 +113,11 @@ def test_aid_words_give_the_aided_place_and_count_the_helpers(tmp_path):
     assert (figures["760个"]["region"], figures["350亿元"]["region"]) == ("xizang", "xizang")
     assert figures["15个"]["region"] is None and figures["三省市"]["region"] is None
     assert (figures["6亿元"]["metric"], figures["6亿元"]["part_of"]) == ("gdp", None)  # not in the 援藏资金
+
+
+def test_an_aid_word_in_an_earlier_clause_leaves_a_sentence_that_names_the_aided_province_alone(tmp_path):
+    # 这里 is 达孜 (the sentence before); 西藏 in the sentence is where the park is famous, 江苏援藏 how it grew:
+    # neither the province nor the helper is the 300 enterprises' place
+    figures = _figures(tmp_path, "江苏援藏\n\n达孜工业园区位于拉萨市达孜区。20多年前这里几乎没有企业，在江苏援藏的有力支持下，"
+                       "这里成为西藏有名的产业园区，入驻300多家企业。\n")
+    assert figures["300多家"]["region"] == "dazi"

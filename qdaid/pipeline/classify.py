@@ -376,7 +376,7 @@ def _years_back(article: Article, s: tx.Sentence, s_start: int, start: int) -> l
         years = int(n) if n.isdigit() else int(parse_quantity(n).value)
         if span := _span_named_before(article, s, n, m.start()):
             found.append((m.start(), span))
-        elif report_year and (since := _since_named_before(text, s.start, m.start(), report_year, years)):
+        elif report_year and (since := _since_named_before(text, s.paragraph.start, m.start(), report_year, years)):
             found.append((m.start(), (since, report_year)))
         elif report_year:
             found.append((m.start(), (report_year - years, report_year)))
@@ -384,8 +384,8 @@ def _years_back(article: Article, s: tx.Sentence, s_start: int, start: int) -> l
 
 
 def _since_named_before(text: str, lo: int, hi: int, report_year: int, years: int) -> int | None:
-    """The year of a YEAR年以来 in text[lo:hi] that N年来 (years) says again, counted either way (2015年以来
-    in a report of 2022: 7 or 8 years)."""
+    """The year of a YEAR年以来 in text[lo:hi] (the paragraph before N年来) that N年来 (years) says again,
+    counted either way (2015年以来 in a report of 2022: 7 or 8 years)."""
     said = [int(m[1]) for m in _SINCE_YEAR_RE.finditer(text, lo, hi)]
     return said[-1] if said and report_year - said[-1] in (years - 1, years) else None
 
