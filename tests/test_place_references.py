@@ -196,3 +196,14 @@ def test_a_list_of_helped_places_anywhere_in_the_sentence_is_of_them_together(tm
     assert [(found[r]["region"], found[r]["covers"]) for r in ("8.6亿元", "96家")] == [both, both]
     assert found["2亿元"]["region"] == "yanbian"  # its clause names its place
     assert found["3亿元"]["covers"] != ["dingxi"]  # 甘肃、定西: one place written twice, no list of two
+
+
+def test_a_helper_s_own_clause_in_an_article_of_several_helped_places_is_of_none(tmp_path):
+    # 宁波 helps 凉山 and 延边: 宁波市帮助3200名…到浙江省就业 is aid to one of them or both, the text says not
+    # which; it is no figure of 宁波's (到浙江省就业 is where they work). With one helped place it is that one's.
+    text = ("2020年以来，宁波市共安排8.6亿元财政资金，帮扶四川凉山州和吉林延边州群众脱贫。"
+            "为帮助两个贫困地区群众稳定脱贫，宁波市帮助3200名贫困人口到浙江省就业，接收640名贫困学生到宁波市就读。")
+    found = figures(tmp_path, text)
+    assert (found["3200名"]["region"], found["640名"]["region"]) == (None, None)
+    one = figures(tmp_path, text.replace("和吉林延边州", "").replace("两个", "这个"))
+    assert one["3200名"]["region"] == "liangshan-sichuan"

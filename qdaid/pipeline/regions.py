@@ -298,8 +298,9 @@ def _from_clause(article: Article, clause: list, start: int, end: int, s: tx.Sen
                                                             and m.region in gaz.ancestors(following[i + 1].region))]
     ordered = preceding + following
     away = [m for m in ordered if m.region not in home]
-    if unit not in _ADMIN_UNITS and (helped := _for_helper(article, s, start, sec, metric, [m.region for m in ordered])):
-        return helped, "context"  # 青岛市统筹3000万元帮扶资金 in an article of 青岛's help to 陇南: 陇南's
+    if unit not in _ADMIN_UNITS and (helped := _for_helper(article, s, start, sec, metric, [m.region for m in ordered])) \
+            is not None:  # 青岛市统筹3000万元帮扶资金 in an article of 青岛's help to 陇南: 陇南's
+        return (helped, "context") if helped else (None, "none")
     if sent_to := _destination(article, clause, c_start, start, end):
         return sent_to, "explicit"
     if unit in _ADMIN_UNITS and not preceding and (referred := referred_place(article, s, c_start, start)):
@@ -336,8 +337,9 @@ def _named_around(article: Article, start: int, end: int, s: tx.Sentence, sec: S
         partners_named = _recipient(article, lo, start) or _sent_to_before(article, lo, start) or \
             _located(article, lo, start) or _toward(article, lo, start) or partners_named
     if len(partners_named) == 1:
-        if helped := _for_helper(article, s, start, sec, metric, partners_named):
-            return helped, "context"  # only the helper named (青岛市统筹…,在九县区…18个贫困村): the helped place's
+        # only the helper named (青岛市统筹…,在九县区…18个贫困村): the helped place's
+        if (helped := _for_helper(article, s, start, sec, metric, partners_named)) is not None:
+            return (helped, "context") if helped else (None, "none")
         return partners_named[0], "explicit"
     if partners_named:
         helped = _helped(article, s, start, metric, partners_named) if sec is None else None
@@ -359,13 +361,16 @@ def _for_helper(article: Article, s: tx.Sentence, start: int, sec: Section | Non
         return None  # 莱阳市累计培训本地农民: work at home (本地, 本市), not for the helped place
     if not _AID.search(article.text, s.start, s.end):
         return None  # 青岛全市6.5万名贫困人口全部脱贫: the helper's own, no aid to anyone
-    return _helped(article, s, start, metric, [])
+    helped = _helped(article, s, start, metric, [])
+    if helped is None and metric != "honorees" and _HELPED[article][2]:
+        return ""  # 杭州市帮助10506名… in an article of its help to 黔东南 and 恩施: of no one place, not 杭州's
+    return helped
 
 
 _AID_VERBS = ("帮扶", "援助", "支援", "助力", "资助")
 # Words of the help a helper gives (帮扶资金, 援建, 扶贫协作, 捐款): a sentence naming only the helper
 # is of the helped place when it speaks of one of them.
-_AID = re.compile(r"帮扶|扶贫|协作|对口|结对|援|捐")
+_AID = re.compile(r"帮扶|扶贫|协作|对口|结对|援|捐|帮助")
 
 
 def _province(gaz, region: str) -> str | None:
@@ -396,8 +401,9 @@ def _helped(article: Article, s: tx.Sentence, start: int, metric: str | None, na
         common = set.intersection(*({r, *gaz.ancestors(r)} for r in inner)) if inner else set()
         lowest = max(common, key=lambda r: len(gaz.ancestors(r)), default=None)
         has_helper = any(p in lex.helper_provinces for p in province.values())
-        _HELPED[article] = (lowest if has_helper and lowest and not gaz.is_nation(lowest) else None, times)
-    found, times = _HELPED[article]
+        one = lowest if has_helper and lowest and not gaz.is_nation(lowest) else None
+        _HELPED[article] = (one, times, has_helper and one is None and len(inner) > 1)
+    found, times, _ = _HELPED[article]
     both = article.lex.both_sides.search(article.text, *article.segment(start, start, s))
     if found is None or metric in ("honorees",) or both:
         return None
