@@ -207,3 +207,13 @@ def test_a_helper_s_own_clause_in_an_article_of_several_helped_places_is_of_none
     assert (found["3200名"]["region"], found["640名"]["region"]) == (None, None)
     one = figures(tmp_path, text.replace("和吉林延边州", "").replace("两个", "这个"))
     assert one["3200名"]["region"] == "liangshan-sichuan"
+
+
+def test_a_sentence_that_opens_with_a_place_after_zai_is_about_it(tmp_path):
+    # 在凉山州，宁波投入…: the sentence is about 凉山 (宁波 is the helper; 布拖县 a county of 凉山 where part went)
+    text = ("2020年以来，宁波市共安排8.6亿元财政资金，帮扶四川凉山州和吉林延边州群众脱贫。"
+            "在凉山州，宁波投入的4亿元中有1.5亿元用在了深度贫困县布拖和其他深度贫困地区。"
+            "在凉山州，宁波还帮助延边州引进企业12家。")
+    found = figures(tmp_path, text)
+    assert [found[r]["region"] for r in ("4亿元", "1.5亿元")] == ["liangshan-sichuan"] * 2
+    assert found["12家"]["region"] != "liangshan-sichuan"  # its clause names another helped place, 延边

@@ -1,8 +1,9 @@
-"""援疆, 援藏, 进藏: words that name the province aided. A figure said with one (投入援疆资金92亿元,
-援藏干部达1504名, 全国对口援藏共实施项目807个) is of that province, or of the place inside it its sentence
-named before it (西藏日喀则累计接受…援藏资金超过百亿元: 日喀则); the helpers named in its clause (上海市,
-黑龙江省, 全国) give it nothing. A count of places said with one (援藏四省市, 19个援疆省市, 来自17个省市的…
-援藏干部) counts the helpers: no one place's.
+"""Words that name the place aided. 援疆, 援藏, 进藏 name the province: a figure said with one
+(投入援疆资金92亿元, 援藏干部达1504名, 全国对口援藏共实施项目807个) is of that province, or of the place
+inside it its sentence named before it (西藏日喀则累计接受…援藏资金超过百亿元: 日喀则); the helpers named in
+its clause (上海市, 黑龙江省, 全国) give it nothing. A count of places said with one (援藏四省市, 19个援疆
+省市, 来自17个省市的…援藏干部) counts the helpers: no one place's. And 在X， opening a sentence names the
+place the sentence is about.
 """
 
 from __future__ import annotations
@@ -43,3 +44,23 @@ def counts_helpers(article: Article, start: int, end: int) -> bool:
     return bool(lex.aid_word_re.match(text, end) or lex.aid_word_re.match(text, end + 2) or
                 lex.aid_word_re.search(text, max(clause_start, start - 4), start) or
                 lex.aid_word_re.search(text, clause_start, clause_end))
+
+
+def opening_place(article: Article, s: tx.Sentence, start: int, clause_regions: list[str]) -> str | None:
+    """在恩施州，杭州投入的3.88亿元中有1.4亿元用在了巴东…: a sentence that opens with 在 and a place, a
+    clause of its own, is about that place: a figure after it whose clause names only helpers or
+    places inside it is that place's (or the place inside it right after 在, 向, 到 or 为)."""
+    text, gaz, lex = article.text, article.gaz, article.lex
+    lo, hi = article.clause(s.start, s.start, s)
+    opening = text[lo:hi].strip()
+    named = article.mentions_in(lo, hi)
+    if not opening.startswith("在") or start < hi or not named or \
+            opening != "在" + "".join(text[m.start:m.end] for m in named):
+        return None
+    place = gaz.most_specific([m.region for m in named])[-1]
+    inside = {place, *gaz.descendants(place)}
+    helpers = lex.helper_provinces
+    if any(r not in inside and not gaz.is_nation(r) and not set(gaz.ancestors(r)) & helpers and r not in helpers
+           for r in clause_regions):
+        return None  # 在恩施州，…黔东南投入…: another place the figure's clause is of
+    return place

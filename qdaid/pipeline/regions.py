@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import text as tx
-from .aided import aided_place, counts_helpers
+from .aided import aided_place, counts_helpers, opening_place
 from .numbers import parse_quantity
 from .own_place import own_place, referred_place
 
@@ -254,6 +254,8 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
         return counted
     if unit not in _DIVISIONS and (aided := aided_place(article, s, start, [m.region for m in clause])):
         return aided, "explicit"  # 上海市累计投入援疆资金92亿元: Xinjiang's, neither the helper's nor the topic's
+    if sec is None and (opening := opening_place(article, s, start, [m.region for m in clause])):
+        return opening, "explicit"  # 在恩施州，杭州投入的3.88亿元中有1.4亿元…: 恩施's
     if clause and (found := _from_clause(article, clause, start, end, s, sec, unit, metric)):
         return found
     if sec is None and (own := own_place(article, c_start, c_end)):
