@@ -217,3 +217,10 @@ def test_a_sentence_that_opens_with_a_place_after_zai_is_about_it(tmp_path):
     found = figures(tmp_path, text)
     assert [found[r]["region"] for r in ("4亿元", "1.5亿元")] == ["liangshan-sichuan"] * 2
     assert found["12家"]["region"] != "liangshan-sichuan"  # its clause names another helped place, 延边
+
+
+def test_the_holder_of_a_count_after_its_remainder_or_examples_and_a_count_of_both(tmp_path):
+    # 凉山州剩余的4个贫困县: 凉山's; 延边州安图县等5个县: 延边's (安图县 an example inside it); 两州已有…: both
+    found = figures(tmp_path, "今年，凉山州剩余的4个贫困县全部摘帽。算上延边州安图县等5个贫困县，两州已有17个贫困县摘帽。")
+    assert (found["4个"]["region"], found["5个"]["region"]) == ("liangshan-sichuan", "yanbian")
+    assert found["17个"]["region"] is None

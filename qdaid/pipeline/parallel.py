@@ -27,6 +27,8 @@ def carry_list_places(article: Article, figures: list[Figure]) -> None:
         lead_clause, clause = article.clause(lead.start, lead.end, f.sentence), article.clause(f.start, f.end, f.sentence)
         if clause[0] != lead_clause[1] + 1 or text[lead_clause[1]] not in "，,":
             continue  # not the clause right after, or after a pause longer than a comma
+        if article.lex.both_sides.search(text, clause[0], f.start):
+            continue  # …七个贫困县，两州已有21个贫困县: of both places, said so
         shared = text[lead.end:lead.end + _SHARED]
         if len(shared) == _SHARED and shared in text[f.end:min(clause[1], f.end + _NOUN + _SHARED)]:
             f.region, f.region_basis = lead.region, lead.region_basis

@@ -208,7 +208,8 @@ def _referred_parent(article: Article, start: int, end: int, s: tx.Sentence, uni
 _SIDES = ("东部", "西部", "中部", "中西部", "东西部", "沿海")
 _RANK = {"nation": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4}
 # 甘肃省7个县, 定西市所辖7个贫困县区, 陇南市达到9个: between the holder and its count, no verb but of a size
-_HOLDS = re.compile(r"(?:的|所辖|下辖|辖区?内?|全部|共有|共|已?有|已?达到?)?(?:贫困|深度贫困|脱贫|挂牌督战|重点|欠发达)?")
+_HOLDS = re.compile(r"(?:剩余|其余|剩下)?(?:的|所辖|下辖|辖区?内?|全部|共有|共|已?有|已?达到?)?"
+                    r"(?:贫困|深度贫困|脱贫|挂牌督战|重点|欠发达)?")
 
 
 def _holder_of_count(article: Article, clause: list, start: int, end: int, unit: str) -> tuple[str | None, str] | None:
@@ -220,11 +221,20 @@ def _holder_of_count(article: Article, clause: list, start: int, end: int, unit:
     if article.text[max(0, start - 3):start].endswith(_SIDES):
         return None, "none"  # 东部4市, 中西部22省: one side of the country, no one place's
     before = [m for m in clause if m.end <= start]
-    if not before:
-        return (None, "none") if counts_helpers(article, start, end) else None  # 19个援疆省市: the helpers
+    both = article.lex.both_sides.search(article.text, article.clause(start, end, article.sentence_at(start))[0], start)
+    if not before:  # 19个援疆省市: the helpers; 两州已有21个贫困县: of both
+        return (None, "none") if counts_helpers(article, start, end) or both else None
     last, gaz = before[-1], article.gaz
     counted = min(_RANK[level] for level in _LEVELS_OF_UNIT[unit])
     if _RANK[gaz.regions[last.region].level] < counted and _HOLDS.fullmatch(article.text, last.end, start):
+        return last.region, "explicit"
+    # 黔东南州黎平县等七个贫困县: examples (places inside it, set aside as examples) between the place
+    # that holds the group and its count
+    at = last.end
+    for m in article.mentions_in(last.end, start):
+        at = m.end if m.start == at and last.region in gaz.ancestors(m.region) else at
+    if at > last.end and article.text.startswith("等", at) and _HOLDS.fullmatch(article.text, at + 1, start) and \
+            _RANK[gaz.regions[last.region].level] < counted:
         return last.region, "explicit"
     return None, "none"
 
