@@ -99,3 +99,9 @@ def test_one_or_two_counted_by_the_noun_right_before_it(tmp_path):
     # built (卫生室两所), never from further back (是一个开始 counts nothing)
     found = figures(tmp_path, "威海市援建学校9所、卫生室两所，车间一个。他说，这是一个开始。")
     assert _seen(found) == {"9所": (9, "school"), "两所": (2, "clinic"), "一个": (1, "workshop")}
+
+
+def test_one_after_zheyang_or_renhe_is_a_figure_of_speech(tmp_path):
+    # 这样一份漂亮的成绩单 (such a fine report card), 任何一个 (any one): no count; 样板车间一个 counts one
+    found = figures(tmp_path, "这样一份漂亮的成绩单，展现了杭州速度。不让任何一个贫困户掉队。全县建成样板车间一个。")
+    assert _seen(found) == {"一个": (1, "workshop")}

@@ -153,7 +153,7 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
                                                     or _NOT_ONE.match(text, end)):
         return None  # 未休过一天假, 一户也没有落下: "not a single one", not a count
     small = m["chinese"] in ("一", "两", "二")
-    if small and cls and (text[start - 1:start] in lex.figurative_before or text.startswith(cls, end)
+    if small and cls and (text.endswith(lex.figurative_before, max(0, start - 2), start) or text.startswith(cls, end)
                           or "另一" + cls in text[end:s.end]):
         return None  # 又一个丰收年, 一个个难题, 一家…另一家…: figures of speech
     if m["chinese"] == "一" and cls and (text.startswith(f"比一{cls}", end) or text.endswith(f"一{cls}比", 0, start)):
