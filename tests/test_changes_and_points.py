@@ -95,3 +95,11 @@ def test_a_since_year_said_in_the_paragraph_before_n_years(tmp_path):
     assert period(dated(tmp_path, text, "2022-07-10")["约1500名"]) == (2015, 2022)
     # a since year that does not agree with the count (2010 is 12 years before 2022) is not what 8年来 says
     assert period(dated(tmp_path, text.replace("2015年", "2010年"), "2022-07-10")["约1500名"]) == (2014, 2022)
+
+
+def test_since_a_year_said_as_after_it_and_teams_sent_into_a_place(tmp_path):
+    # 自2012年…到达昌都后，目前已落实…: since 2012, to the report (2014); 派出了四批…工作队进入昌都地区: 昌都's
+    found = dated(tmp_path, "标题\n天津市迄今已派出了四批援藏工作队进入昌都地区。领队说，自2012年第四批援藏人员到达昌都后，"
+                            "目前已落实各种援藏资金1.8亿元。\n", "2014-03-11")
+    assert period(found["1.8亿元"]) == (2012, 2014)
+    assert found["四批"]["region"] == "changdu"

@@ -29,6 +29,7 @@ _RELATIVE_RE = re.compile(r"(近)?([零一二两三四五六七八九十\d]+)年
 _ANAPHORIC_SINCE_RE = re.compile(r"自[^，,。！？\d年]{1,15}?以来")
 _MONTH_RE = re.compile(r"(?<![年\d.])(?:1[0-2]|[1-9])月(?:份)?")
 _SINCE_RE = re.compile(r"以来|至今")
+_AFTER_THEN = re.compile(r"后[，,]|目前|迄今")
 _LATER_YEAR_RE = re.compile(rf"(?<!\d){_Y}\s?年")
 _SPAN_RE = re.compile(r"([一二两三四五六七八九十\d]+)年间")
 # 新华社兰州2021年1月5日电, 2021年3月1日讯: the dispatch's date, which dates the article, not a figure
@@ -358,8 +359,9 @@ def _years_stated(article: Article, s: tx.Sentence, start: int, end: int, s_star
                 and not _SINCE_RE.search(text, m.end(), start)):
             continue  # …,2020年11月满分通过: the date of an event in another clause
         year = int(m[1])
-        since = (_SINCE_RE.search(text, m.end(), start) or text[m.end():m.end() + 2].startswith(("起", "开始"))) \
-            and not _LATER_YEAR_RE.search(text, m.end(), start)
+        since = (_SINCE_RE.search(text, m.end(), start) or text[m.end():m.end() + 2].startswith(("起", "开始"))
+                 or (text[m.start() - 1:m.start()] in ("自", "从") and _AFTER_THEN.search(text, m.end(), start))) \
+            and not _LATER_YEAR_RE.search(text, m.end(), start)  # 自2007年…到达林芝后，目前已落实: since 2007
         found.append((m.start(), (year, report_year if since else year)))
     return found
 
