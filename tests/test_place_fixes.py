@@ -121,3 +121,12 @@ def test_an_aid_word_in_an_earlier_clause_leaves_a_sentence_that_names_the_aided
     figures = _figures(tmp_path, "江苏援藏\n\n达孜工业园区位于拉萨市达孜区。20多年前这里几乎没有企业，在江苏援藏的有力支持下，"
                        "这里成为西藏有名的产业园区，入驻300多家企业。\n")
     assert figures["300多家"]["region"] == "dazi"
+
+
+def test_the_helped_county_named_throughout_not_its_city_named_once(tmp_path):
+    # 鼓楼区 helps 渭源县 (named four times); 定西市 once, as where 渭源 lies: a helper's sentence of no
+    # place is 渭源's, not 定西's (the city holding it)
+    figures = _figures(tmp_path, "鼓楼渭源协作\n\n渭源县位于甘肃省定西市。三年来，鼓楼区累计向渭源县投入帮扶资金1.2亿元。"
+                       "渭源县贫困发生率降到0.5%。\n\n今年来，鼓楼区继续加大帮扶力度，目前到位帮扶资金3200万元。"
+                       "渭源县新增车间8家。\n")
+    assert figures["3200万元"]["region"] == "weiyuan-dingxi"

@@ -349,9 +349,11 @@ def _helped(article: Article, s: tx.Sentence, start: int, metric: str | None, na
         if any(times[r] > 1 for r in inner):  # 真金白银投入 beside 定西 five times: 白银 once is no evidence
             # but a place named once by a name that is no word (安顺) is: the article is of two places
             inner = [r for r in inner if times[r] > 1 or r not in words]
-        # 兰州市榆中县: 榆中, the one place helped; a city named only before its county is its prefix
+        # 兰州市榆中县: 榆中, the one place helped; a city named only before its county is its prefix, and
+        # one named less often than a county inside it is where the county is (定西 once, 临洮 throughout)
         at = {m.start: m.region for m in mentions}
-        prefix = {r for r in inner if all(r in gaz.ancestors(at.get(m.end, r)) for m in mentions if m.region == r)}
+        prefix = {r for r in inner if all(r in gaz.ancestors(at.get(m.end, r)) for m in mentions if m.region == r)
+                  or any(r in gaz.ancestors(d) and times[d] > times[r] for d in inner)}
         inner = [r for r in inner if r not in prefix] or inner
         common = set.intersection(*({r, *gaz.ancestors(r)} for r in inner)) if inner else set()
         lowest = max(common, key=lambda r: len(gaz.ancestors(r)), default=None)
