@@ -224,3 +224,12 @@ def test_the_holder_of_a_count_after_its_remainder_or_examples_and_a_count_of_bo
     found = figures(tmp_path, "今年，凉山州剩余的4个贫困县全部摘帽。算上延边州安图县等5个贫困县，两州已有17个贫困县摘帽。")
     assert (found["4个"]["region"], found["5个"]["region"]) == ("liangshan-sichuan", "yanbian")
     assert found["17个"]["region"] is None
+
+
+def test_pairs_the_helper_s_side_before_yu_and_the_helped_side_after_it(tmp_path):
+    # 仓山区 helps 渭源县: 仓山区8个村与8个贫困村、6家企业与9个贫困村建立结对: the villages and firms before
+    # 与 are 仓山's, the poor villages after it 渭源's
+    found = figures(tmp_path, "三年来，仓山区累计向渭源县投入帮扶资金1.2亿元。渭源县贫困发生率降到0.5%。"
+                              "同时，新增仓山区8个村与6个贫困村、9家企业与7个贫困村建立结对帮扶关系。")
+    assert [found[r]["region"] for r in ("8个", "9家")] == ["cangshan"] * 2
+    assert [found[r]["region"] for r in ("6个", "7个")] == ["weiyuan-dingxi"] * 2

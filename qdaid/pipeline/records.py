@@ -24,7 +24,7 @@ from .english import English, add_names
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .quantities import Figure, find_figures
-from .regions import region_of
+from .regions import pair_sides, region_of
 
 
 def read_figures(article: Article) -> list[Figure]:
@@ -43,6 +43,7 @@ def read_figures(article: Article) -> list[Figure]:
             f.region, f.region_basis = None, "none"  # several places: no one of them is the figure's
     parallel.carry_list_places(article, figures)
     parallel.carry_year_series(article, figures)
+    pair_sides(article, figures)
     links.link_parts(article, figures)
     return figures
 

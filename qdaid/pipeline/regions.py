@@ -394,3 +394,30 @@ def _home_region(article: Article, named: list[str], sec: Section | None) -> str
     if sec and sec.home and all(r in article.gaz.ancestors(sec.home) for r in ids):
         return sec.home
     return ids[-1]
+
+
+def pair_sides(article: Article, figures: list) -> None:
+    """新增仓山区10个村与10个贫困村、12家企业与14个贫困村建立结对帮扶关系: in pairs that a sentence says
+    are paired (与…结对), the count after 与 is of the helped side (the article's one helped place),
+    the one before it of the helper the sentence names (or of none)."""
+    text, gaz, lex = article.text, article.gaz, article.lex
+    for f in figures:
+        s = f.sentence
+        if not _PAIRED.search(text, f.end, s.end) or article.section_of(s.paragraph.index) is not None:
+            continue
+        after_yu = text[f.start - 1:f.start] == "与"
+        item = _PAIR_ITEM.match(text, f.end)
+        if not after_yu and not (item and text.startswith("与", item.end())):
+            continue
+        helpers = [m.region for m in article.mentions_in(s.start, f.start)
+                   if _province(gaz, m.region) in lex.helper_provinces]
+        if after_yu:
+            f.region, f.region_basis = _helped(article, s, f.start, f.metric, []), "context"
+        else:
+            f.region, f.region_basis = (helpers[-1], "explicit") if helpers else (None, "none")
+        if f.region is None:
+            f.region_basis = "none"
+
+
+_PAIRED = re.compile(r"[^。；;]*?(?:建立|结成|开展)?结对")
+_PAIR_ITEM = re.compile(r"[\u4e00-\u9fff]{0,6}?(?=与)")
