@@ -105,3 +105,9 @@ def test_one_after_zheyang_or_renhe_is_a_figure_of_speech(tmp_path):
     # 这样一份漂亮的成绩单 (such a fine report card), 任何一个 (any one): no count; 样板车间一个 counts one
     found = figures(tmp_path, "这样一份漂亮的成绩单，展现了杭州速度。不让任何一个贫困户掉队。全县建成样板车间一个。")
     assert _seen(found) == {"一个": (1, "workshop")}
+
+
+def test_a_round_number_right_after_a_noun_of_people_counts_people(tmp_path):
+    # 惠及贫困人口16万 (a heading: no 人 after it): 160,000 people; 投入资金12万 stays money
+    found = _seen(figures(tmp_path, "全县实施项目惠及贫困人口16万。投入资金12万，带动群众约3万增收。"))
+    assert found == {"16万": (160000, "person"), "12万": (120000, "cny"), "约3万": (30000, "person")}

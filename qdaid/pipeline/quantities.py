@@ -213,6 +213,8 @@ def _unit(article: Article, m: re.Match, s: tx.Sentence, cls: str | None, small:
         return end, "person"
     if (m["arabic"] or m["round"]) and (noun := lex.noun_right_after(text, end)):
         return end, lex.nouns[noun.word]  # 8.3万余脱贫户, 20优秀案例: a bare number before a counted noun
+    if (m["mult"] or m["round"]) and _PEOPLE_BEFORE.search(text, max(s.start, start - 4), start):
+        return end, "person"  # 惠及贫困人口16万: a round number of people, the noun before it
     if _bare_money(article, m, s):
         return end, "cny"  # 省财政共拨付12.6亿: a round amount in a clause about money
     return None
@@ -248,6 +250,9 @@ def _places_counted(article: Article, start: int, end: int) -> str | None:
     if text[max(0, start - 2):start].endswith(PLACE_PREPOSITIONS):
         return None
     return next((n for n in article.lex.bare_place_counts if text.startswith(n, end)), None)
+
+
+_PEOPLE_BEFORE = re.compile(r"(?:人口|群众|劳动力|农牧民|农民)(?:超|近|逾|约)?$")
 
 
 def _bare_money(article: Article, m: re.Match, s: tx.Sentence) -> bool:
