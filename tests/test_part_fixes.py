@@ -55,3 +55,10 @@ def test_a_breakdowns_item_as_large_as_its_total_is_all_of_it(tmp_path):
     found = sorted(extract([path])["figures"], key=lambda f: f["start"])
     assert [(f["raw"], f["unit"]) for f in found] == [("12个", "workshop"), ("30个", "cooperative"), ("30个", "cooperative")]
     assert found[2]["part_of"] == found[1]["id"]
+
+
+def test_what_zhongyou_says_of_an_amount_is_part_of_it(tmp_path):
+    # 投入的2.6亿元中有0.9亿元…，有0.7亿元…: both are of the 2.6亿 (中有: "of which there is"); 另投入 is not
+    found = _figures(tmp_path, "标题\n\n在凉山州，宁波投入的2.6亿元中有0.9亿元用在了布拖县，有0.7亿元用在了医疗。"
+                               "另投入资金0.5亿元。\n")
+    assert [found[r]["part_of"] for r in ("0.9亿元", "0.7亿元", "0.5亿元")] == ["2.6亿元", "2.6亿元", None]

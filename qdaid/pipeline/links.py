@@ -194,7 +194,7 @@ def _qizhong_regions(article: Article, figures: list[Figure]) -> None:
 
 
 def _link_asides(article: Article, figures: list[Figure], in_paragraph: dict[int, list[Figure]]) -> None:
-    """A bracket right after a figure, a (含…) aside and a 其中 clause break down the figure before them."""
+    """A bracket right after a figure, a (含…) aside, 中有 and a 其中 clause break down the figure before them."""
     text = article.text
     ends = {g.end: g for g in figures}
     for f in figures:
@@ -202,6 +202,11 @@ def _link_asides(article: Article, figures: list[Figure], in_paragraph: dict[int
         bracket = max(text.rfind("(", s.start, f.start), text.rfind("（", s.start, f.start))
         if bracket > 0 and bracket in ends and not re.search(r"[)）]", text[bracket:f.start]):
             _link(f, [ends[bracket]])  # 村一级19人(村党支部书记10人,第一书记6人…): a breakdown of the figure before
+            if f.part_of:
+                continue
+        among = text.rfind("中有", s.start, f.start)  # 投入的3.88亿元中有1.4亿元用在…，有1.1亿元用在…: of it
+        if among > 0 and among in ends and ends[among].sentence is s:
+            _link(f, [ends[among]])
             if f.part_of:
                 continue
         aside = text.rfind("含", max(s.start, f.start - tx.REACH), f.start)
