@@ -4,6 +4,8 @@ Every expectation is read off the sentence by hand; the comment beside it says h
 
 from __future__ import annotations
 
+from qdaid.pipeline.records import extract
+
 from .test_place_fixes import _figures  # raw → figure record, part_of as the raw of its total
 
 
@@ -62,3 +64,15 @@ def test_what_zhongyou_says_of_an_amount_is_part_of_it(tmp_path):
     found = _figures(tmp_path, "标题\n\n在凉山州，宁波投入的2.6亿元中有0.9亿元用在了布拖县，有0.7亿元用在了医疗。"
                                "另投入资金0.5亿元。\n")
     assert [found[r]["part_of"] for r in ("0.9亿元", "0.7亿元", "0.5亿元")] == ["2.6亿元", "2.6亿元", None]
+
+
+def test_an_exact_amount_written_again_is_of_the_period_first_told(tmp_path):
+    # 去年宁波…提供…6.2亿元，其中凉山4.1亿元: 2019's (a report of 2020); …宁波投入的4.1亿元中有1.5亿元…: the same
+    # money, 2019's, and so its part; a different amount written once stays undated
+    path = tmp_path / "a.txt"
+    path.write_text("标题\n去年宁波向两州提供财政援助资金6.2亿元，其中凉山4.1亿元、延边2.1亿元。\n"
+                    "在凉山州，宁波投入的4.1亿元中有1.5亿元用在了深度贫困县。宁波企业捐赠3000万元。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text('{"id": "a", "date": "2020-04-20"}', "utf-8")
+    later = {f["raw"]: f for f in extract([path])["figures"] if f["paragraph"] == 3}
+    again, part, other = later["4.1亿元"], later["1.5亿元"], later["3000万元"]
+    assert [(f["period_start"], f["period_end"]) for f in (again, part, other)] == [(2019, 2019), (2019, 2019), (None, None)]

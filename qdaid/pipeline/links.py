@@ -24,6 +24,20 @@ _CHANGE = re.compile(r"(?:较|比|同比)[^，,；;。]{0,12}?(?:增长|增加|�
 _BREAKDOWN = re.compile(r"(?:其中|具体如下|分别是|分别为)[：:]$")
 
 
+def _said_again(figures: list[Figure]) -> None:
+    """去年杭州…向两州提供…资金11.41亿元，其中…恩施3.88亿元。…在恩施州，杭州投入的3.88亿元中有1.4亿元…: an
+    exact amount of money written again as before, with no period of its own, is the same money, of
+    the period the first telling gives (and its parts with it)."""
+    first: dict[str, Figure] = {}
+    for f in figures:
+        if f.unit != "cny" or f.approx != "exact":
+            continue
+        if f.period[0] is None and (g := first.get(f.raw)) is not None:
+            f.period = g.period
+        elif f.period[0] is not None:
+            first.setdefault(f.raw, f)  # the first telling that dates it
+
+
 def link_parts(article: Article, figures: list[Figure]) -> None:
     in_paragraph: dict[int, list[Figure]] = defaultdict(list)
     for f in figures:
@@ -35,6 +49,7 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
     _link_totals_after(article, figures)
     _link_wholes(article, figures)
     _link_sums(figures, in_paragraph)
+    _said_again(figures)
     default = article.lex.default_metric
     for f in figures:
         if f.part_of is None:
