@@ -76,3 +76,16 @@ def test_an_exact_amount_written_again_is_of_the_period_first_told(tmp_path):
     later = {f["raw"]: f for f in extract([path])["figures"] if f["paragraph"] == 3}
     again, part, other = later["4.1亿元"], later["1.5亿元"], later["3000万元"]
     assert [(f["period_start"], f["period_end"]) for f in (again, part, other)] == [(2019, 2019), (2019, 2019), (None, None)]
+
+
+def test_a_subheading_that_repeats_a_body_figure_points_to_it(tmp_path):
+    # The title and a subheading (a short line of no punctuation) both repeat the body's 420个 of 2019:
+    # both point to the body's figure (not the title to the subheading) and take its year
+    path = tmp_path / "h.txt"
+    path.write_text("帮助9个贫困县摘帽 实施扶贫项目420个\n两州脱贫攻坚成效明显。\n420个扶贫项目惠及群众12万\n"
+                    "去年，两州共安排扶贫项目420个，惠及贫困人口超12万人。\n", "utf-8")
+    path.with_suffix(".meta.json").write_text('{"id": "h", "date": "2020-04-20"}', "utf-8")
+    found = extract([path])["figures"]
+    title, heading, body = (next(f for f in found if f["raw"] == "420个" and f["paragraph"] == n) for n in (1, 3, 4))
+    assert (title["part_of"], heading["part_of"], body["part_of"]) == (body["id"], body["id"], None)
+    assert (heading["period_start"], heading["period_end"]) == (2019, 2019)

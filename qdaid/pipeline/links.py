@@ -88,13 +88,15 @@ def link_parts(article: Article, figures: list[Figure]) -> None:
 
 
 def _link_headlines(article: Article, figures: list[Figure]) -> None:
-    """The title repeats a figure of the body: the headline points to it."""
-    headline = article.paragraphs[0].index if article.paragraphs else None
+    """The title, or a subheading (a short line of no punctuation: 530个扶贫项目惠及贫困人口16万), repeats a
+    figure of the body: the headline points to it."""
+    headings = {p.index for p in article.paragraphs[:1]} | \
+        {p.index for p in article.paragraphs[1:] if len(p.text.strip()) <= _HEADING and not _SAID.search(p.text)}
     for f in figures:
-        if f.sentence.paragraph.index == headline and not f.part_of:
+        if f.sentence.paragraph.index in headings and not f.part_of:
             # The title repeats a figure of the body: the same amount in the same unit, said with
             # the same metric if one is (the title's shorter words may name another: 投入 / 财政帮扶资金).
-            body_figures = [g for g in figures if g.sentence.paragraph.index != headline]
+            body_figures = [g for g in figures if g.sentence.paragraph.index not in headings]
             same = [g for g in body_figures if (g.unit, g.value) == (f.unit, f.value)] or \
                 [g for g in body_figures if g.unit == f.unit and f.approx != "exact" and g.kind == f.kind
                  and _two_digits(f) and _adds_up_to(f, Decimal(str(g.value)))]  # 3800多个: the body's 3842个
@@ -115,6 +117,10 @@ def _link_headlines(article: Article, figures: list[Figure]) -> None:
                     f.region, f.region_basis = body.region, body.region_basis
                 if body.period[0] is not None:
                     f.period = body.period
+
+
+_HEADING = 30  # characters: a subheading is short
+_SAID = re.compile(r"[。！？；，、：,;:!?]")  # a line with any of these says something: no heading
 
 
 _TOTAL_AFTER = re.compile(r"(?:以上|上述)?(?:共计|合计|总计|共)")
