@@ -111,3 +111,9 @@ def test_a_round_number_right_after_a_noun_of_people_counts_people(tmp_path):
     # 惠及贫困人口16万 (a heading: no 人 after it): 160,000 people; 投入资金12万 stays money
     found = _seen(figures(tmp_path, "全县实施项目惠及贫困人口16万。投入资金12万，带动群众约3万增收。"))
     assert found == {"16万": (160000, "person"), "12万": (120000, "cny"), "约3万": (30000, "person")}
+
+
+def test_firms_brought_in_and_no_verb_as_a_unit(tmp_path):
+    # 目前已引进3家: firms (the noun is in the sentence before); 8家参加: 参加 is a verb, no unit (家's own)
+    found = _seen(figures(tmp_path, "今年计划引进企业5家。目前已引进3家。全县有8家参加，建成12个光伏电站。"))
+    assert (found["3家"], found["8家"], found["12个"]) == ((3, "enterprise"), (8, "organization"), (12, "guangfudianzhan"))

@@ -300,6 +300,8 @@ def _unit_from_noun(article: Article, m: re.Match, s: tx.Sentence, cls: str, aft
               and not _bracketed(text, lo, n.start)]  # 省（区、市）22个: the 市 in brackets qualifies 省
     if before:
         return lex.nouns[before[-1].word]
+    if cls == "家" and _BROUGHT_IN.search(text, max(s.start, m.start() - 6), m.start()):
+        return "enterprise"  # 目前已引进3家: the firms brought in, the noun said in the sentence before
     return lex.general[cls]
 
 
@@ -307,6 +309,9 @@ def _bracketed(text: str, lo: int, at: int) -> bool:
     """text[at] lies inside brackets opened after lo."""
     opened = max(text.rfind("（", lo, at), text.rfind("(", lo, at))
     return opened >= 0 and max(text.rfind("）", lo, at), text.rfind(")", lo, at)) < opened
+
+
+_BROUGHT_IN = re.compile(r"引进|招引|落户|入驻|签约")
 
 
 def _breakdown_head(article: Article, s: tx.Sentence) -> int | None:
@@ -339,13 +344,16 @@ _BREAKDOWN_END = re.compile(r"(?:其中|具体如下|分别是|分别为)[：:]$
 _PHRASE_END = re.compile(r"[、，,；;。：:的和与及\s“”\"（(《]")
 # Characters that make the words after a classifier a predicate, not a noun (12个已建成, 3个全部脱贫).
 _PREDICATE = re.compile(r"[了着过是在为将已被把从向对给让使并也都还又就全共均实达获得到]")
+# 8家参加, 12个开展活动: a verb right after the classifier; what is counted was named before
+_VERB_FIRST = re.compile(r"参加|参与|参展|参观|开展|实现|带动|帮助|帮扶|吸纳|提供|完成|组织|签订|签约|入驻|落户|投产|开工|建成")
 
 
 def _unknown_noun(after: str) -> str | None:
     """The unit a noun phrase right after a classifier gives when no list knows it: its pinyin
     (光伏电站 → guangfudianzhan), a valid unit id and, as English, a name with no Han in it."""
     phrase = _PHRASE_END.split(after, maxsplit=1)[0]
-    if not 2 <= len(phrase) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", phrase) or _PREDICATE.search(phrase):
+    if not 2 <= len(phrase) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", phrase) or _PREDICATE.search(phrase) \
+            or _VERB_FIRST.match(phrase):
         return None
     from pypinyin import lazy_pinyin  # only the build reads Chinese
 
