@@ -117,3 +117,10 @@ def test_firms_brought_in_and_no_verb_as_a_unit(tmp_path):
     # 目前已引进3家: firms (the noun is in the sentence before); 8家参加: 参加 is a verb, no unit (家's own)
     found = _seen(figures(tmp_path, "今年计划引进企业5家。目前已引进3家。全县有8家参加，建成12个光伏电站。"))
     assert (found["3家"], found["8家"], found["12个"]) == ((3, "enterprise"), (8, "organization"), (12, "guangfudianzhan"))
+
+
+def test_a_numeral_in_a_company_s_name_and_a_round_number_after_person_times(tmp_path):
+    # 九叶药业 is a name (叶 a measure word only by its shape); 三个公司 counts companies; 游客人次超过80万:
+    # 800,000 visits (person-times), the noun before it
+    found = _seen(figures(tmp_path, "某县九叶药业投资建厂，新建三个公司，游客人次超过80万。"))
+    assert found == {"三个": (3, "enterprise"), "超过80万": (800000, "person_time")}

@@ -160,8 +160,9 @@ def _figure(article: Article, m: re.Match, s: tx.Sentence) -> Figure | None:
         return None  # 一年比一年好, 一天比一天: better each year, no count of years
     if m["chinese"] == "一" and cls in ("位", "名") and lex.speaker_re.match(text, end):
         return None  # 当地一位老人说: "an old man said", no count
-    if (cls and text[end:end + 1] == "性") or (cls == "届" and _CONGRESS.match(text, end)):
-        return None  # 一次性 is an adjective; 十九届五中全会, 十三届全国人大: a congress, no count of sessions
+    if (cls and text[end:end + 1] == "性") or (cls == "届" and _CONGRESS.match(text, end)) or \
+            (m["chinese"] and cls and cls not in ("个", "家", "户") and _COMPANY.match(text, end)):
+        return None  # 一次性 is an adjective; 十九届五中全会: a congress; 三叶药业: a company's name
     if _said_loosely(article, m, s, cls, end):
         return None
     if number == "半" and not cls and text.startswith("日", end) and not m["before"]:
@@ -213,8 +214,8 @@ def _unit(article: Article, m: re.Match, s: tx.Sentence, cls: str | None, small:
         return end, "person"
     if (m["arabic"] or m["round"]) and (noun := lex.noun_right_after(text, end)):
         return end, lex.nouns[noun.word]  # 8.3万余脱贫户, 20优秀案例: a bare number before a counted noun
-    if (m["mult"] or m["round"]) and _PEOPLE_BEFORE.search(text, max(s.start, start - 4), start):
-        return end, "person"  # 惠及贫困人口16万: a round number of people, the noun before it
+    if (m["mult"] or m["round"]) and (people := _PEOPLE_BEFORE.search(text, max(s.start, start - 6), start)):
+        return end, "person_time" if people[1] == "人次" else "person"  # 惠及贫困人口16万, 游客人次超过80万
     if _bare_money(article, m, s):
         return end, "cny"  # 省财政共拨付12.6亿: a round amount in a clause about money
     return None
@@ -252,7 +253,8 @@ def _places_counted(article: Article, start: int, end: int) -> str | None:
     return next((n for n in article.lex.bare_place_counts if text.startswith(n, end)), None)
 
 
-_PEOPLE_BEFORE = re.compile(r"(?:人口|群众|劳动力|农牧民|农民)(?:超|近|逾|约)?$")
+_PEOPLE_BEFORE = re.compile(r"(人口|群众|劳动力|农牧民|农民|人次)(?:超过|超|近|逾|约|达到|达)?$")
+_COMPANY = re.compile(r"(?:药业|集团|公司|实业|股份|控股|酒业|茶业)")
 
 
 def _bare_money(article: Article, m: re.Match, s: tx.Sentence) -> bool:
