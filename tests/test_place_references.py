@@ -233,3 +233,15 @@ def test_pairs_the_helper_s_side_before_yu_and_the_helped_side_after_it(tmp_path
                               "同时，新增仓山区8个村与6个贫困村、9家企业与7个贫困村建立结对帮扶关系。")
     assert [found[r]["region"] for r in ("8个", "9家")] == ["cangshan"] * 2
     assert [found[r]["region"] for r in ("6个", "7个")] == ["weiyuan-dingxi"] * 2
+
+
+def test_beijing_helps_where_the_article_says_so(tmp_path):
+    # 京蒙协作: 北京市 is the helper here (elsewhere it is where meetings are held), so a sentence that
+    # names only 北京 and its aid is Inner Mongolia's, the helped place; not 北京's
+    text = ("京蒙协作结硕果。2019年以来，北京市累计向内蒙古自治区投入财政帮扶资金41亿元，支持赤峰市、乌兰察布市发展。"
+            "北京市引导138家企业投资，帮助销售农畜产品52亿元。")
+    found = figures(tmp_path, text)
+    assert [found[r]["region"] for r in ("41亿元", "138家", "52亿元")] == ["neimenggu"] * 3
+    # without a word that says 北京 helps, 北京 named alone keeps its figure (a meeting's, a visit's)
+    plain = figures(tmp_path, "2019年，北京市接待游客3亿人次。内蒙古自治区举办展会。")
+    assert plain["3亿人次"]["region"] == "beijing"

@@ -50,7 +50,7 @@ def opening_place(article: Article, s: tx.Sentence, start: int, clause_regions: 
     """在恩施州，杭州投入的3.88亿元中有1.4亿元用在了巴东…: a sentence that opens with 在 and a place, a
     clause of its own, is about that place: a figure after it whose clause names only helpers or
     places inside it is that place's (or the place inside it right after 在, 向, 到 or 为)."""
-    text, gaz, lex = article.text, article.gaz, article.lex
+    text, gaz = article.text, article.gaz
     lo, hi = article.clause(s.start, s.start, s)
     opening = text[lo:hi].strip()
     named = article.mentions_in(lo, hi)
@@ -59,7 +59,7 @@ def opening_place(article: Article, s: tx.Sentence, start: int, clause_regions: 
         return None
     place = gaz.most_specific([m.region for m in named])[-1]
     inside = {place, *gaz.descendants(place)}
-    helpers = lex.helper_provinces
+    helpers = article.helper_provinces
     if any(r not in inside and not gaz.is_nation(r) and not set(gaz.ancestors(r)) & helpers and r not in helpers
            for r in clause_regions):
         return None  # 在恩施州，…黔东南投入…: another place the figure's clause is of

@@ -157,6 +157,9 @@ class Article:
         self.dated_year = int((meta.get("date") or self.dateline or "0")[:4]) or None
         self.assumed = None if self.dated_year else assumed_time(self)
         self.report_year = self.dated_year or (self.assumed.year if self.assumed else None)
+        # The provinces that help in this article: the lexicon's, and 北京 where the text says it helps (京蒙协作)
+        self.helper_provinces = lexicon.helper_provinces | {region for region, said in lexicon.helper_when_said.items()
+                                                            if said.search(self.text)}
         self.source_id: str = meta["id"]
         self._section_at: dict[int, Section] | None = None
         self.sections: list[Section] = find_sections(self)

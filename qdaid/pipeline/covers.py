@@ -121,7 +121,7 @@ def _helped_together(article: Article, start: int, s: tx.Sentence) -> list[str]:
     lo, hi = article.clause(start, start, s)
     # 其中巫山县获得资金8000万元: a clause that names a place of its own (one of them, or another) is its
     own = [m for m in article.mentions_in(lo, hi) if not first <= m.start < last and not gaz.is_nation(m.region)
-           and _province(gaz, m.region) not in lex.helper_provinces]
+           and _province(gaz, m.region) not in article.helper_provinces]
     return [] if own else gaz.most_specific([m.region for m in lists[0]])
 
 

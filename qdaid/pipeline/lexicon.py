@@ -25,9 +25,11 @@ class Hit:
     word: str
 
 
-def _east_west(words: dict) -> tuple[frozenset[str], frozenset[str], re.Pattern]:
-    """The provinces that help, those helped, and the words of both sides (两地, 双方)."""
-    return frozenset(words["helpers"]), frozenset(words["helped"]), re.compile(alternation(words["both"]))
+def _east_west(words: dict) -> tuple[frozenset[str], frozenset[str], re.Pattern, dict[str, re.Pattern]]:
+    """The provinces that help, those helped, the words of both sides (两地, 双方), and the words that
+    make a province a helper in an article that says them (京蒙: 北京)."""
+    when_said = {region: re.compile(alternation(said)) for region, said in words["helper_when_said"].items()}
+    return frozenset(words["helpers"]), frozenset(words["helped"]), re.compile(alternation(words["both"])), when_said
 
 
 def _idioms(data: dict, cedict: dict) -> list[str]:
@@ -85,7 +87,6 @@ class Lexicon:
         self.dispatch_verbs = re.compile(alternation(data["region_words"]["dispatch"]["verbs"]))
         self.dispatch_to = tuple(data["region_words"]["dispatch"]["to"])
         self.buyer_verbs = re.compile(alternation(data["region_words"]["buyer_verbs"]))
-        self.helper_provinces, self.helped_provinces, self.both_sides = _east_west(data["region_words"]["east_west"])
         self.venue_verbs = tuple(data["region_words"]["venue_verbs"])
         # 三市, 两地, 10个县 right before a figure (the number is not part of a longer one: 123市)
         self.place_count_re = re.compile(rf"(?<![\d.])(\d{{1,2}}|[两二三四五六七八九十])个?({alternation(self.place_counts)})"
@@ -114,6 +115,8 @@ class Lexicon:
         self.digit_place_re = re.compile(rf"(?:{alternation(self.digit_place_units)})(?![级域内外场民城委府属直辖长道块会界际])")
         self.purchase_verbs = tuple(data["region_words"]["purchase_verbs"])
         self.unnamed_partners = re.compile(alternation(data["region_words"]["unnamed_partners"]))
+        self.helper_provinces, self.helped_provinces, self.both_sides, self.helper_when_said = \
+            _east_west(data["region_words"]["east_west"])
         self.aided_by_word = data["region_words"]["aided_by_word"]
         self.aid_word_re = re.compile(alternation(self.aided_by_word))
         workplace = data["region_words"]["workplace"]

@@ -310,7 +310,7 @@ _HELPED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def _for_helper(article: Article, s: tx.Sentence, start: int, sec: Section | None, metric: str | None,
                 named: list[str]) -> str | None:
     """Outside an honoree's section, a figure whose places are all helpers' is the helped place's."""
-    helpers = article.lex.helper_provinces
+    helpers = article.helper_provinces
     if sec is not None or not named or any(_province(article.gaz, r) not in helpers for r in named) or \
             article.lex.home_words.search(article.text, s.start, s.end):
         return None  # 莱阳市累计培训本地农民: work at home (本地, 本市), not for the helped place
@@ -357,7 +357,7 @@ def _helped(article: Article, s: tx.Sentence, start: int, metric: str | None, na
         inner = [r for r in inner if r not in prefix] or inner
         common = set.intersection(*({r, *gaz.ancestors(r)} for r in inner)) if inner else set()
         lowest = max(common, key=lambda r: len(gaz.ancestors(r)), default=None)
-        has_helper = any(p in lex.helper_provinces for p in province.values())
+        has_helper = any(p in article.helper_provinces for p in province.values())
         one = lowest if has_helper and lowest and not gaz.is_nation(lowest) else None
         _HELPED[article] = (one, times, has_helper and one is None and len(inner) > 1)
     found, times, _ = _HELPED[article]
@@ -367,7 +367,7 @@ def _helped(article: Article, s: tx.Sentence, start: int, metric: str | None, na
     province_of = article.gaz.ancestors
     others = [r for r in named if r != found and found not in province_of(r) and r not in province_of(found)
               and times[r] > 1]  # 真金白银: a place named once in passing
-    if any(not set(province_of(r)) & article.lex.helper_provinces and r not in article.lex.helper_provinces
+    if any(not set(province_of(r)) & article.helper_provinces and r not in article.helper_provinces
            for r in others):
         return None  # another place that is no helper's: the sentence is not only of the pair
     return _in_paragraph(article, s, found) or found
@@ -400,7 +400,7 @@ def pair_sides(article: Article, figures: list) -> None:
     """新增仓山区10个村与10个贫困村、12家企业与14个贫困村建立结对帮扶关系: in pairs that a sentence says
     are paired (与…结对), the count after 与 is of the helped side (the article's one helped place),
     the one before it of the helper the sentence names (or of none)."""
-    text, gaz, lex = article.text, article.gaz, article.lex
+    text, gaz = article.text, article.gaz
     for f in figures:
         s = f.sentence
         if not _PAIRED.search(text, f.end, s.end) or article.section_of(s.paragraph.index) is not None:
@@ -410,7 +410,7 @@ def pair_sides(article: Article, figures: list) -> None:
         if not after_yu and not (item and text.startswith("与", item.end())):
             continue
         helpers = [m.region for m in article.mentions_in(s.start, f.start)
-                   if _province(gaz, m.region) in lex.helper_provinces]
+                   if _province(gaz, m.region) in article.helper_provinces]
         if after_yu:
             f.region, f.region_basis = _helped(article, s, f.start, f.metric, []), "context"
         else:
