@@ -36,11 +36,11 @@ def aided_place(article: Article, s: tx.Sentence, start: int, clause_regions: li
     return named[-1] if named else province
 
 
-def counts_helpers(article: Article, start: int, end: int) -> bool:
+def counts_helpers(article: Article, start: int, end: int, s: tx.Sentence) -> bool:
     """A count of places right after or right before an aid word (援藏四省市, 19个援疆省市, 17个对口援藏
     省市), or in a clause of one that names no place holding them (来自17个省市的…援藏干部)."""
     text, lex = article.text, article.lex
-    clause_start, clause_end = article.clause(start, end, article.sentence_at(start))
+    clause_start, clause_end = article.clause(start, end, s)
     return bool(lex.aid_word_re.match(text, end) or lex.aid_word_re.match(text, end + 2) or
                 lex.aid_word_re.search(text, max(clause_start, start - 4), start) or
                 lex.aid_word_re.search(text, clause_start, clause_end))
@@ -59,8 +59,7 @@ def opening_place(article: Article, s: tx.Sentence, start: int, clause_regions: 
         return None
     place = gaz.most_specific([m.region for m in named])[-1]
     inside = {place, *gaz.descendants(place)}
-    helpers = article.helper_provinces
-    if any(r not in inside and not gaz.is_nation(r) and not set(gaz.ancestors(r)) & helpers and r not in helpers
+    if any(r not in inside and not gaz.is_nation(r) and gaz.province(r) not in article.helper_provinces
            for r in clause_regions):
         return None  # 在恩施州，…黔东南投入…: another place the figure's clause is of
     return place

@@ -46,7 +46,8 @@ _HOLDS = re.compile(r"(?:剩余|其余|剩下)?(?:的|所辖|下辖|辖区?内?|
                     r"(?:贫困|深度贫困|脱贫|挂牌督战|重点|欠发达)?")
 
 
-def holder_of_count(article: Article, clause: list, start: int, end: int, unit: str) -> tuple[str | None, str] | None:
+def holder_of_count(article: Article, clause: list, start: int, end: int, s: tx.Sentence,
+                    unit: str) -> tuple[str | None, str] | None:
     """A count of places (7个县, 4市) is of the place named right before it that holds them (甘肃省7个县);
     of no one place when the place named last before it in its clause is of the level counted (青岛、
     烟台、威海、潍坊4市: the count restates the list) or is set apart from it by a verb (甘肃省引进4市的企业:
@@ -55,9 +56,9 @@ def holder_of_count(article: Article, clause: list, start: int, end: int, unit: 
     if article.text[max(0, start - 3):start].endswith(_SIDES):
         return None, "none"  # 东部4市, 中西部22省: one side of the country, no one place's
     before = [m for m in clause if m.end <= start]
-    both = article.lex.both_sides.search(article.text, article.clause(start, end, article.sentence_at(start))[0], start)
+    both = article.lex.both_sides.search(article.text, article.clause(start, end, s)[0], start)
     if not before:  # 19个援疆省市: the helpers; 两州已有21个贫困县: of both
-        return (None, "none") if counts_helpers(article, start, end) or both else None
+        return (None, "none") if counts_helpers(article, start, end, s) or both else None
     last, gaz = before[-1], article.gaz
     counted = min(_RANK[level] for level in _LEVELS_OF_UNIT[unit])
     if _RANK[gaz.regions[last.region].level] < counted and _HOLDS.fullmatch(article.text, last.end, start):

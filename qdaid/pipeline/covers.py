@@ -114,16 +114,12 @@ def _helped_together(article: Article, start: int, s: tx.Sentence) -> list[str]:
             runs.append(run)
     # 碧江区、万山区等4个区县: examples of a group, not the places it is of
     lists = [r for r in runs if len(gaz.most_specific([m.region for m in r])) > 1 and not text.startswith("等", r[-1].end)
-             and all(_province(gaz, m.region) in lex.helped_provinces for m in r)]  # 甘肃、定西: one place, 定西
+             and all(gaz.province(m.region) in lex.helped_provinces for m in r)]  # 甘肃、定西: one place, 定西
     if len(lists) != 1:
         return []
     first, last = lists[0][0].start - 4, lists[0][-1].end  # 贵州黔东南州: the province before its first item too
     lo, hi = article.clause(start, start, s)
     # 其中巫山县获得资金8000万元: a clause that names a place of its own (one of them, or another) is its
     own = [m for m in article.mentions_in(lo, hi) if not first <= m.start < last and not gaz.is_nation(m.region)
-           and _province(gaz, m.region) not in article.helper_provinces]
+           and gaz.province(m.region) not in article.helper_provinces]
     return [] if own else gaz.most_specific([m.region for m in lists[0]])
-
-
-def _province(gaz, region: str) -> str | None:
-    return next((a for a in [region, *gaz.ancestors(region)] if gaz.regions[a].level == "province"), None)

@@ -188,6 +188,10 @@ class Gazetteer:
             current = self.regions[current].parent
         return chain
 
+    def province(self, region_id: str) -> str | None:
+        """The province a region lies in (itself, for a province); None above provinces."""
+        return next((a for a in [region_id, *self.ancestors(region_id)] if self.regions[a].level == "province"), None)
+
     def family(self, region_id: str | None) -> set[str]:
         """A region with its ancestors and descendants: its 'home' in a text."""
         if region_id is None:

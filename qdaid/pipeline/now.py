@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 # visit or meeting, of any time
 _NOW = re.compile(r"此次|本次|这次|今天|今日|今[(（]\d{1,2}[)）]日|当天|当日|(?<![节生假])日前|近日|昨天|昨日|首日"
                   r"|(?:^|(?<=[，,。；;：:\s])|(?<=活动))现场|截[至止]目前|到目前为止")
-_DAY = re.compile(r"(?<![年\d.])(1[0-2]|[1-9])月[1-3]?\d日|(?:截[至止]|到)(1[0-2]|[1-9])月(?:底|末|份|中旬|下旬)?")
+_TILL, _MONTH = r"(?:截[至止]|到)", r"(1[0-2]|[1-9])月"  # 截至6月底, 截至9月30日: as of a month
+_DAY = re.compile(rf"(?<![年\d.]){_MONTH}[1-3]?\d日|{_TILL}{_MONTH}(?:底|末|份|中旬|下旬)?")
 # 11名个人和8个集体受到表彰: being honoured is the reported event (not when gathered over the years: 先后, 累计)
 _HONOURED = re.compile(r"受到?[^，,。；;]{0,8}表彰|获[^，,。；;]{0,12}表彰|被授予|荣获")
 _OVER_YEARS = re.compile(r"先后|累计|历年|多年来|共有")
@@ -82,7 +83,7 @@ def as_of_year(article: Article, f: Figure) -> tuple[int, int] | None:
 
 _DATE_ONLY = re.compile(r"\s*[\d年月日./\-:： ]+\s*")
 _LEAD_REACH = 160  # the lead's first sentences, where a report says as of when its news is
-_AS_OF = re.compile(r"(?:截[至止]|到)(?:今年)?(1[0-2]|[1-9])月(?:[1-3]?\d日|底|末|份|中旬|下旬)?")
+_AS_OF = re.compile(rf"{_TILL}(?:今年)?{_MONTH}(?:[1-3]?\d日|底|末|份|中旬|下旬)?")
 
 
 # …资金分配情况公告; 2018年全国脱贫攻坚奖200个初评公示候选人出炉: a notice, or a selection for an award (候选,

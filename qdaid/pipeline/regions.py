@@ -203,7 +203,7 @@ def _region_of(article: Article, start: int, end: int, s: tx.Sentence, sec: Sect
     if sec or any(not gaz.is_nation(m.region) for m in clause):
         # 全国 beside a place (青岛市有全国…先进个人1人) or in a section (全国挂牌督战的4个县) qualifies
         clause = [m for m in clause if not gaz.is_nation(m.region)]
-    if unit in _DIVISIONS and (counted := holder_of_count(article, clause, start, end, unit)):
+    if unit in _DIVISIONS and (counted := holder_of_count(article, clause, start, end, s, unit)):
         return counted
     if unit not in _DIVISIONS and (aided := aided_place(article, s, start, [m.region for m in clause])):
         return aided, "explicit"  # 上海市累计投入援疆资金92亿元: Xinjiang's, neither the helper's nor the topic's
@@ -311,7 +311,7 @@ def _for_helper(article: Article, s: tx.Sentence, start: int, sec: Section | Non
                 named: list[str]) -> str | None:
     """Outside an honoree's section, a figure whose places are all helpers' is the helped place's."""
     helpers = article.helper_provinces
-    if sec is not None or not named or any(_province(article.gaz, r) not in helpers for r in named) or \
+    if sec is not None or not named or any(article.gaz.province(r) not in helpers for r in named) or \
             article.lex.home_words.search(article.text, s.start, s.end):
         return None  # 莱阳市累计培训本地农民: work at home (本地, 本市), not for the helped place
     if not _AID.search(article.text, s.start, s.end):
@@ -328,10 +328,6 @@ _AID_VERBS = ("帮扶", "援助", "支援", "助力", "资助")
 _AID = re.compile(r"帮扶|扶贫|协作|对口|结对|援|捐|帮助")
 
 
-def _province(gaz, region: str) -> str | None:
-    return next((a for a in [region, *gaz.ancestors(region)] if gaz.regions[a].level == "province"), None)
-
-
 def _helped(article: Article, s: tx.Sentence, start: int, metric: str | None, named: list[str]) -> str | None:
     """福州…全市各级累计投入财政帮扶资金11.22亿元 in an article of 福州's help to 定西: the one place
     the helped places of the article lie in (定西市 and its counties: 定西), for a figure whose
@@ -341,7 +337,7 @@ def _helped(article: Article, s: tx.Sentence, start: int, metric: str | None, na
     if article not in _HELPED:
         gaz, lex = article.gaz, article.lex
         mentions = [m for m in article.mentions if not _aside(article, m)]
-        province = {m.region: _province(gaz, m.region) for m in mentions}
+        province = {m.region: gaz.province(m.region) for m in mentions}
         times = Counter(m.region for m in mentions)
         words = {m.region for m in mentions if article.text[m.start:m.end] in lex.common_place_words}
         helped = [r for r, p in province.items() if p in lex.helped_provinces]
@@ -410,7 +406,7 @@ def pair_sides(article: Article, figures: list) -> None:
         if not after_yu and not (item and text.startswith("与", item.end())):
             continue
         helpers = [m.region for m in article.mentions_in(s.start, f.start)
-                   if _province(gaz, m.region) in article.helper_provinces]
+                   if gaz.province(m.region) in article.helper_provinces]
         if after_yu:
             f.region, f.region_basis = _helped(article, s, f.start, f.metric, []), "context"
         else:
